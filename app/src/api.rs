@@ -1,0 +1,11 @@
+//! Server functions, one module per noun. Each is thin: it checks who is asking (role and,
+//! where it applies, ownership), calls a service and reports the outcome through
+//! `request::finish`, which turns errors into the right HTTP answer for forms and clients.
+
+pub mod agencies;
+pub mod auth;
+pub mod countries;
+pub mod people;
+
+/// Cookie remembering the interface language of visitors who are not signed in.
+pub const LANG_COOKIE: &str = "checkpoint_lang";

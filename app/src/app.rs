@@ -1,0 +1,107 @@
+//! The HTML shell, the router and the per-request page context.
+
+use crate::components::layout::Layout;
+use crate::i18n::Lang;
+use crate::model::CurrentUser;
+use crate::pages::{account, admin, home, login, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// What every page needs to know about the request it renders.
+#[derive(Debug, Clone, Default)]
+pub struct PageCtx {
+    /// The signed-in person.
+    pub user: Option<CurrentUser>,
+    /// Interface language.
+    pub lang: Lang,
+    /// CSRF token for forms.
+    pub csrf: String,
+    /// Path and query of the page, for "come back here" links.
+    pub path: String,
+}
+
+impl PageCtx {
+    #[cfg(feature = "ssr")]
+    fn from_request() -> (Self, String) {
+        let ctx = crate::server::request::ctx();
+        let path = crate::server::request::parts()
+            .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_owned()))
+            .unwrap_or_else(|| "/".to_owned());
+        (PageCtx { user: ctx.user, lang: ctx.lang, csrf: ctx.csrf, path }, ctx.nonce)
+    }
+
+    #[cfg(not(feature = "ssr"))]
+    fn from_request() -> (Self, String) {
+        (PageCtx::default(), String::new())
+    }
+}
+
+/// The page context provided by [`shell`].
+pub fn use_page() -> PageCtx {
+    use_context::<PageCtx>().unwrap_or_default()
+}
+
+/// Pages whose HTML contains islands, and so need the WebAssembly bundle. Every other page is
+/// plain HTML and CSS: nothing to download, parse or run on a classroom PC.
+fn page_has_islands(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    matches!(path, "/admin/people" | "/account")
+}
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let (page, nonce) = PageCtx::from_request();
+    #[cfg(feature = "ssr")]
+    provide_context(leptos::nonce::Nonce::from_value(nonce));
+    #[cfg(not(feature = "ssr"))]
+    let _ = nonce;
+    let lang = page.lang;
+    let csrf = page.csrf.clone();
+    let islands = page_has_islands(&page.path);
+    provide_context(lang);
+    provide_context(page);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir="ltr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="csrf-token" content=csrf />
+                <link rel="stylesheet" href=concat!("/pkg/checkpoint.css?v=", env!("CARGO_PKG_VERSION")) />
+                <link rel="icon" type="image/svg+xml" href="/pkg/favicon.svg" />
+                {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout and routes. Every route renders completely on the server before
+/// the response starts (`SsrMode::Async`), so status codes and redirects are always right.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/agencies") view=admin::agencies::AgenciesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/agencies/:id") view=admin::agency::AgencyPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view=admin::people::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/new") view=admin::person_new::PersonNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/import") view=admin::import::ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/:id") view=admin::person::PersonPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,7 @@
+//! Reusable pieces of the interface.
+
+pub mod feedback;
+pub mod forms;
+pub mod islands;
+pub mod layout;
+pub mod pagination;

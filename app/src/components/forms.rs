@@ -1,0 +1,69 @@
+//! Forms that post to server functions and work without any script.
+
+use crate::app::use_page;
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+
+/// The hidden CSRF field every state-changing form carries.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    view! { <input type="hidden" name="csrf_token" value=use_page().csrf /> }
+}
+
+/// A `POST` form to `action` (a server function URL) with its CSRF field.
+#[component]
+pub fn PostForm(
+    action: &'static str,
+    #[prop(optional, into)] class: String,
+    #[prop(optional)] multipart: bool,
+    children: Children,
+) -> impl IntoView {
+    let enctype = if multipart { "multipart/form-data" } else { "application/x-www-form-urlencoded" };
+    view! {
+        <form method="post" action=action class=class enctype=enctype>
+            <CsrfField />
+            {children()}
+        </form>
+    }
+}
+
+/// The panel shown when a page's data cannot be shown: sets the HTTP status, and sends a
+/// person whose session has ended to sign in (and back here afterwards).
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::server::request;
+        match &error {
+            AppError::Unauthorized => request::redirect(&request::login_url(&use_page().path, true)),
+            other => request::set_status(other.status()),
+        }
+    }
+    let title = match error {
+        AppError::NotFound => Msg::NotFoundTitle,
+        AppError::Forbidden | AppError::Unauthorized => Msg::ForbiddenTitle,
+        _ => Msg::ErrorTitle,
+    };
+    view! {
+        <section class="panel error-panel" role="alert">
+            <h1>{t(title)}</h1>
+            <p>{t(error.message())}</p>
+            <p><a href="/">{t(Msg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// Sends an anonymous visitor to sign in (returning here afterwards); `true` if they may stay.
+pub fn require_signed_in() -> bool {
+    let page = use_page();
+    if page.user.is_some() {
+        return true;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        use crate::server::request;
+        request::redirect(&request::login_url(&page.path, false));
+    }
+    false
+}

@@ -1,0 +1,73 @@
+//! The page frame: header with navigation for the person's roles, language switch, main area.
+
+use crate::app::use_page;
+use crate::components::forms::PostForm;
+use crate::i18n::{Lang, Msg, t, use_lang};
+use crate::model::Role;
+use leptos::prelude::*;
+
+/// Frames every page. A person who must change their password is sent to their account page
+/// first, whatever they asked for.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let page = use_page();
+    #[cfg(feature = "ssr")]
+    if let Some(user) = &page.user {
+        let path = page.path.split('?').next().unwrap_or("/");
+        if user.must_change_password && path != "/account" {
+            crate::server::request::redirect("/account?notice=MustChangePassword");
+        }
+    }
+    let user = page.user.clone();
+    let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
+    let current = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {t(Msg::AppName)}
+            </a>
+            <details class="nav-toggle">
+                <summary>{t(Msg::NavMenu)}</summary>
+                <nav aria-label=t(Msg::NavMenu)>
+                    <ul class="nav-list">
+                        {user.as_ref().map(|_| view! { <li><a href="/">{t(Msg::NavHome)}</a></li> })}
+                        {is_admin.then(|| view! {
+                            <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>
+                            <li><a href="/admin/people">{t(Msg::NavPeople)}</a></li>
+                            <li><a href="/admin/countries">{t(Msg::NavCountries)}</a></li>
+                        })}
+                        {user.as_ref().map(|_| view! { <li><a href="/account">{t(Msg::NavAccount)}</a></li> })}
+                    </ul>
+                    <div class="nav-tools">
+                        <PostForm action="/api/language" class="lang-switch">
+                            {Lang::ALL
+                                .into_iter()
+                                .filter(|l| *l != current)
+                                .map(|l| view! {
+                                    <button type="submit" name="lang" value=l.code() lang=l.code() class="link-button">
+                                        {l.native_name()}
+                                    </button>
+                                })
+                                .collect_view()}
+                        </PostForm>
+                        {match user {
+                            Some(u) => view! {
+                                <span class="whoami">
+                                    <span class="visually-hidden">{t(Msg::SignedInAs)} " "</span>
+                                    {u.display_name}
+                                </span>
+                                <PostForm action="/api/logout" class="inline">
+                                    <button type="submit" class="link-button" id="sign-out">{t(Msg::SignOut)}</button>
+                                </PostForm>
+                            }.into_any(),
+                            None => view! { <a href="/login">{t(Msg::SignIn)}</a> }.into_any(),
+                        }}
+                    </div>
+                </nav>
+            </details>
+        </header>
+        <main id="main" class="page" tabindex="-1">{children()}</main>
+    }
+}

@@ -1,0 +1,300 @@
+//! Translations: every string a user sees goes through [`Msg`].
+//!
+//! Each message is declared once with its English and French text, so a missing translation is
+//! a compile error, not a blank on the page. Adding a language means adding a [`Lang`] variant
+//! and one column to the table below; the compiler then lists every message still to translate.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A language the interface is available in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// Every supported language, in the order shown in language pickers.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 tag (`en`, `fr`), used in `lang` attributes, cookies and the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's own name for itself.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// Parses a tag such as `fr`, `fr-FR` or `EN`; `None` for unsupported languages.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let Some(lang) = pieces.next().and_then(Lang::from_tag) else { continue };
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $en:literal, $fr:literal;)*) => {
+        /// A user-visible message. See the module documentation.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Msg { $(#[doc = $en] $key),* }
+
+        impl Msg {
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::En) => $en, (Msg::$key, Lang::Fr) => $fr,)*
+                }
+            }
+
+            /// A stable code for the message, used in redirect URLs (`?error=…`).
+            pub fn code(self) -> &'static str {
+                match self { $(Msg::$key => stringify!($key),)* }
+            }
+
+            /// The message with the given [`Msg::code`].
+            pub fn from_code(code: &str) -> Option<Msg> {
+                match code { $(stringify!($key) => Some(Msg::$key),)* _ => None }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Checkpoint", "Checkpoint";
+    Tagline => "Training and assessment for border and immigration officials",
+        "Formation et évaluation des agents des frontières et de l'immigration";
+    SkipToContent => "Skip to content", "Aller au contenu";
+    NavHome => "Home", "Accueil";
+    NavCountries => "Countries", "Pays";
+    NavAgencies => "Agencies", "Agences";
+    NavPeople => "People", "Personnes";
+    NavAccount => "My account", "Mon compte";
+    NavMenu => "Menu", "Menu";
+    SignIn => "Sign in", "Se connecter";
+    SignOut => "Sign out", "Se déconnecter";
+    SignedInAs => "Signed in as", "Connecté en tant que";
+    Login => "Login", "Identifiant";
+    Password => "Password", "Mot de passe";
+    Language => "Language", "Langue";
+    Save => "Save", "Enregistrer";
+    Create => "Create", "Créer";
+    Cancel => "Cancel", "Annuler";
+    Search => "Search", "Rechercher";
+    Filter => "Filter", "Filtrer";
+    FilterRows => "Filter this list", "Filtrer cette liste";
+    Previous => "Previous", "Précédent";
+    Next => "Next", "Suivant";
+    PageOf => "Page", "Page";
+    Yes => "Yes", "Oui";
+    No => "No", "Non";
+    Active => "Active", "Actif";
+    Inactive => "Inactive", "Inactif";
+    Status => "Status", "Statut";
+    Actions => "Actions", "Actions";
+    Edit => "Edit", "Modifier";
+    Deactivate => "Deactivate", "Désactiver";
+    Reactivate => "Reactivate", "Réactiver";
+    NoneSelected => "— none —", "— aucun —";
+    NothingYet => "Nothing here yet.", "Rien pour l'instant.";
+    Saved => "Saved.", "Enregistré.";
+    LoginTitle => "Sign in to Checkpoint", "Connexion à Checkpoint";
+    LoginIntro => "Use the login and password given to you by your training coordinator.",
+        "Utilisez l'identifiant et le mot de passe fournis par votre coordinateur de formation.";
+    SessionExpired => "Your session has expired. Sign in again to continue where you were.",
+        "Votre session a expiré. Reconnectez-vous pour reprendre là où vous étiez.";
+    SignedOut => "You are signed out.", "Vous êtes déconnecté.";
+    HomeWelcome => "Welcome", "Bienvenue";
+    HomeIntro => "Choose where to start. What you see depends on your roles.",
+        "Choisissez par où commencer. Ce que vous voyez dépend de vos rôles.";
+    HomeTraineeTitle => "Learning", "Apprentissage";
+    HomeTraineeText => "Your courses, knowledge checks and document examination exercises will appear here when a trainer enrols you in a class.",
+        "Vos cours, tests de connaissances et exercices d'examen de documents apparaîtront ici lorsqu'un formateur vous inscrira à une session.";
+    HomeTrainerTitle => "Training", "Formation";
+    HomeTrainerText => "Build courses and question banks, run classes and follow your trainees' progress.",
+        "Créez des cours et des banques de questions, animez des sessions et suivez la progression de vos stagiaires.";
+    HomeAssessorTitle => "Capacity assessment", "Évaluation des capacités";
+    HomeAssessorText => "Score a country's border and migration management capacity and prepare its report.",
+        "Évaluez les capacités d'un pays en gestion des frontières et des migrations et préparez son rapport.";
+    HomeAdminTitle => "Administration", "Administration";
+    HomeAdminText => "Manage countries, agencies, positions and people.",
+        "Gérez les pays, les agences, les postes et les personnes.";
+    YourRoles => "Your roles", "Vos rôles";
+    RoleTrainee => "Trainee", "Stagiaire";
+    RoleTrainer => "Trainer", "Formateur";
+    RoleAssessor => "Assessor", "Évaluateur";
+    RoleAdmin => "Administrator", "Administrateur";
+    Roles => "Roles", "Rôles";
+    KindImmigration => "Immigration", "Immigration";
+    KindBorderPolice => "Border police", "Police aux frontières";
+    KindCustoms => "Customs", "Douanes";
+    KindCoastGuard => "Coast guard", "Garde-côtes";
+    KindOther => "Other", "Autre";
+    Code => "Code", "Code";
+    Name => "Name", "Nom";
+    NameEnglish => "English name", "Nom anglais";
+    NameFrench => "French name", "Nom français";
+    Country => "Country", "Pays";
+    CountriesTitle => "Countries", "Pays";
+    CountriesIntro => "ISO 3166-1 countries. Agencies belong to a country.",
+        "Pays de la norme ISO 3166-1. Chaque agence appartient à un pays.";
+    Fictional => "fictional", "fictif";
+    AgenciesTitle => "Agencies", "Agences";
+    AgencyNew => "New agency", "Nouvelle agence";
+    AgencyEdit => "Edit agency", "Modifier l'agence";
+    AgencyKind => "Kind", "Type";
+    AgencyPeople => "People", "Personnes";
+    Positions => "Positions", "Postes";
+    PositionTitle => "Position title", "Intitulé du poste";
+    PositionAdd => "Add position", "Ajouter un poste";
+    Position => "Position", "Poste";
+    Agency => "Agency", "Agence";
+    PeopleTitle => "People", "Personnes";
+    PersonNew => "New person", "Nouvelle personne";
+    PersonEdit => "Edit person", "Modifier la personne";
+    DisplayName => "Display name", "Nom affiché";
+    Email => "Email (optional)", "Courriel (facultatif)";
+    InitialPassword => "Initial password", "Mot de passe initial";
+    InitialPasswordHint => "At least 10 characters. The person must change it at first sign-in.",
+        "Au moins 10 caractères. La personne devra le changer à sa première connexion.";
+    ResetPassword => "Reset password", "Réinitialiser le mot de passe";
+    NewPassword => "New password", "Nouveau mot de passe";
+    CurrentPassword => "Current password", "Mot de passe actuel";
+    ConfirmPassword => "Confirm the new password", "Confirmez le nouveau mot de passe";
+    PasswordsMatch => "The passwords match.", "Les mots de passe correspondent.";
+    PasswordsDiffer => "The passwords do not match yet.", "Les mots de passe ne correspondent pas encore.";
+    ChangePassword => "Change password", "Changer le mot de passe";
+    MustChangePassword => "Please choose a new password before you continue.",
+        "Veuillez choisir un nouveau mot de passe avant de continuer.";
+    PasswordChanged => "Your password has been changed.", "Votre mot de passe a été modifié.";
+    PasswordReset => "The password has been reset. The person must change it at next sign-in.",
+        "Le mot de passe a été réinitialisé. La personne devra le changer à sa prochaine connexion.";
+    AccountTitle => "My account", "Mon compte";
+    LanguageSaved => "Language saved.", "Langue enregistrée.";
+    ImportTitle => "Import people from CSV", "Importer des personnes (CSV)";
+    ImportIntro => "One person per row, UTF-8, with the header line: login,display_name,email,agency,position,roles,language. Roles are separated by semicolons (trainee;trainer). The agency is its name or number; the position is a title that exists in that agency. If any row is invalid nothing is imported and every problem is listed.",
+        "Une personne par ligne, en UTF-8, avec la ligne d'en-tête : login,display_name,email,agency,position,roles,language. Les rôles sont séparés par des points-virgules (trainee;trainer). L'agence est son nom ou son numéro ; le poste est un intitulé existant dans cette agence. Si une ligne est invalide, rien n'est importé et chaque problème est listé.";
+    ImportFile => "CSV file", "Fichier CSV";
+    ImportButton => "Check and import", "Vérifier et importer";
+    ImportFailed => "Nothing was imported. Correct these rows and try again:",
+        "Rien n'a été importé. Corrigez ces lignes et réessayez :";
+    ImportDone => "People imported. Give each person their temporary password; they must change it at first sign-in. These passwords are shown only once.",
+        "Personnes importées. Remettez à chacun son mot de passe temporaire ; il devra le changer à la première connexion. Ces mots de passe ne sont affichés qu'une fois.";
+    TemporaryPassword => "Temporary password", "Mot de passe temporaire";
+    Row => "Row", "Ligne";
+    Problem => "Problem", "Problème";
+    ErrNotFound => "This page or record does not exist.", "Cette page ou cet enregistrement n'existe pas.";
+    ErrUnauthorized => "Please sign in to continue.", "Veuillez vous connecter pour continuer.";
+    ErrForbidden => "You do not have access to this page.", "Vous n'avez pas accès à cette page.";
+    ErrInvalid => "Some information is missing or invalid.", "Des informations sont manquantes ou invalides.";
+    ErrInternal => "Something went wrong on our side. Please try again in a moment.",
+        "Un problème est survenu de notre côté. Veuillez réessayer dans un instant.";
+    ErrTooManyAttempts => "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+        "Trop de tentatives de connexion échouées. Attendez 15 minutes puis réessayez.";
+    ErrBadCredentials => "Login or password is incorrect.", "Identifiant ou mot de passe incorrect.";
+    ErrRequired => "This field is required.", "Ce champ est obligatoire.";
+    ErrTooLong => "This is too long.", "C'est trop long.";
+    ErrLoginFormat => "Use 3 to 64 letters, digits, dots, hyphens or underscores.",
+        "Utilisez de 3 à 64 lettres, chiffres, points, tirets ou tirets bas.";
+    ErrLoginTaken => "This login is already used.", "Cet identifiant est déjà utilisé.";
+    ErrEmailFormat => "This is not a valid email address.", "Ce n'est pas une adresse électronique valide.";
+    ErrPasswordShort => "Use at least 10 characters.", "Utilisez au moins 10 caractères.";
+    ErrPasswordMismatch => "The two passwords are different.", "Les deux mots de passe sont différents.";
+    ErrWrongPassword => "Your current password is incorrect.", "Votre mot de passe actuel est incorrect.";
+    ErrRoleRequired => "Choose at least one role.", "Choisissez au moins un rôle.";
+    ErrUnknownRole => "Unknown role.", "Rôle inconnu.";
+    ErrUnknownCountry => "Unknown country.", "Pays inconnu.";
+    ErrUnknownAgency => "Unknown agency.", "Agence inconnue.";
+    ErrAmbiguousAgency => "Several agencies have this name: use the agency number.",
+        "Plusieurs agences portent ce nom : utilisez le numéro de l'agence.";
+    ErrUnknownPosition => "This position does not exist in the chosen agency.",
+        "Ce poste n'existe pas dans l'agence choisie.";
+    ErrUnknownKind => "Unknown agency kind.", "Type d'agence inconnu.";
+    ErrUnknownLanguage => "Unknown language: use en or fr.", "Langue inconnue : utilisez en ou fr.";
+    ErrAgencyTaken => "An agency with this name already exists in this country.",
+        "Une agence portant ce nom existe déjà dans ce pays.";
+    ErrPositionTaken => "This agency already has a position with this title.",
+        "Cette agence a déjà un poste portant cet intitulé.";
+    ErrSelfDeactivate => "You cannot deactivate or demote your own account.",
+        "Vous ne pouvez pas désactiver ni rétrograder votre propre compte.";
+    ErrCsvHeader => "The header line must be: login,display_name,email,agency,position,roles,language.",
+        "La ligne d'en-tête doit être : login,display_name,email,agency,position,roles,language.";
+    ErrCsvEncoding => "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.",
+        "Le fichier n'est pas du texte UTF-8. Enregistrez-le en « CSV UTF-8 » et réessayez.";
+    ErrCsvDuplicate => "This login appears more than once in the file.",
+        "Cet identifiant apparaît plusieurs fois dans le fichier.";
+    ErrCsvEmpty => "The file has no people in it.", "Le fichier ne contient aucune personne.";
+    ErrCsvTooLarge => "The file is too large (at most 5,000 rows and 2 MB).",
+        "Le fichier est trop volumineux (5 000 lignes et 2 Mo au plus).";
+    ErrCsvMalformed => "This line is not valid CSV (check quotes and the number of columns).",
+        "Cette ligne n'est pas du CSV valide (vérifiez les guillemets et le nombre de colonnes).";
+    ErrCsrf => "This form has expired. Reload the page and try again.",
+        "Ce formulaire a expiré. Rechargez la page et réessayez.";
+    NotFoundTitle => "Page not found", "Page introuvable";
+    ForbiddenTitle => "Access denied", "Accès refusé";
+    ErrorTitle => "Something went wrong", "Un problème est survenu";
+    BackHome => "Back to the home page", "Retour à l'accueil";
+}
+
+/// The language of the current request, provided by the app shell.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Translates `msg` into the current request's language.
+pub fn t(msg: Msg) -> &'static str {
+    msg.text(use_lang())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_highest_quality_supported_language() {
+        assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de-DE,en;q=0.5,fr;q=0.7"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de,es"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for m in [Msg::ErrBadCredentials, Msg::Saved, Msg::ErrCsvHeader] {
+            assert_eq!(Msg::from_code(m.code()), Some(m));
+        }
+        assert_eq!(Msg::from_code("<script>"), None);
+    }
+}

@@ -1,0 +1,268 @@
+//! The `checkpoint` command: serves the web app and administers an installation.
+
+use app::model::Role;
+use app::server::{config::Config, db, http, services, session, state::AppState};
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Checkpoint — training and assessment for border and immigration officials.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// Folder for the embedded SQLite database (and, later, uploads).
+    #[arg(long, env = "CHECKPOINT_DATA_DIR", default_value = "./data", global = true)]
+    data_dir: PathBuf,
+    /// Database URL: `sqlite://path/to/file.db?mode=rwc` or `postgres://user:pass@host/db`.
+    /// Default: the SQLite file `checkpoint.db` in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    database_url: Option<String>,
+}
+
+impl DbArgs {
+    fn url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| Config::sqlite_url(&self.data_dir))
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and refresh the shipped reference data.
+    Migrate,
+    /// Load the demo data (Utopia's agencies and one account per role); safe to run twice.
+    Demo {
+        /// Print the demo logins afterwards.
+        #[arg(long)]
+        print_logins: bool,
+    },
+    /// Manage people.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CHECKPOINT_ADDR", default_value = "127.0.0.1:3000")]
+    addr: SocketAddr,
+    /// Folder with the built browser assets (its `pkg/` holds CSS, JS and WebAssembly).
+    #[arg(long, env = "CHECKPOINT_SITE_ROOT", default_value = "target/site")]
+    site_root: PathBuf,
+    /// Mark cookies `Secure`: set this when the app is served over HTTPS.
+    #[arg(long, env = "CHECKPOINT_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "CHECKPOINT_SESSION_MINUTES", default_value_t = 60)]
+    session_minutes: i64,
+    /// Use the first `X-Forwarded-For` address as the client address (only behind a proxy that
+    /// sets it; used for sign-in throttling).
+    #[arg(long, env = "CHECKPOINT_TRUST_PROXY")]
+    trust_proxy: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a person. The password is read from standard input (one line), or generated and
+    /// printed once when standard input is a terminal or empty.
+    Add {
+        /// Login (3–64 letters, digits, `.`, `-`, `_`).
+        #[arg(long)]
+        login: String,
+        /// Name shown in the interface.
+        #[arg(long)]
+        name: String,
+        /// Roles, separated by commas: trainee, trainer, assessor, admin.
+        #[arg(long, default_value = "trainee")]
+        roles: String,
+        /// Email address.
+        #[arg(long)]
+        email: Option<String>,
+        /// Agency id.
+        #[arg(long)]
+        agency: Option<i64>,
+        /// Interface language: en or fr.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Import people from a CSV file (columns: login, display_name, email, agency, position,
+    /// roles, language). All rows or none; prints each person's temporary password as CSV.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CHECKPOINT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, String> {
+    let url = cli.db.url();
+    let database = db::connect(&url).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&database).await.map_err(|e| format!("migration failed: {e}"))?;
+    match cli.command {
+        Command::Migrate => {
+            println!("database is up to date");
+        }
+        Command::Demo { print_logins } => {
+            services::demo::load(&database).await.map_err(|e| format!("demo data: {e}"))?;
+            println!("demo data loaded");
+            if print_logins {
+                println!("\nDemo logins (change or deactivate them before real use):");
+                for d in &services::demo::LOGINS {
+                    let roles: Vec<_> = d.roles.iter().map(|r| r.code()).collect();
+                    println!("  {:<10} {:<10} password: {}", roles.join(","), d.login, d.password);
+                }
+            }
+        }
+        Command::Serve(args) => serve(database, url, args).await?,
+        Command::User(UserCommand::Add { login, name, roles, email, agency, lang }) => {
+            return user_add(&database, login, name, roles, email, agency, lang).await;
+        }
+        Command::User(UserCommand::Import { file }) => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let outcome = services::import::import_people(&database, &bytes).await.map_err(|e| e.to_string())?;
+            match outcome {
+                app::model::ImportOutcome::Imported(people) => {
+                    println!("login,display_name,temporary_password");
+                    for p in &people {
+                        println!("{},{},{}", p.login, csv_field(&p.display_name), p.temporary_password);
+                    }
+                    eprintln!("imported {} people", people.len());
+                }
+                app::model::ImportOutcome::Rejected(problems) => {
+                    eprintln!("nothing imported; {} problem(s):", problems.len());
+                    for p in problems {
+                        let column = p.column.map(|c| format!(" [{c}]")).unwrap_or_default();
+                        eprintln!("  line {}{column}: {}", p.line, p.message.text(app::i18n::Lang::En));
+                    }
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_owned() }
+}
+
+async fn user_add(
+    database: &sea_orm::DatabaseConnection,
+    login: String,
+    name: String,
+    roles: String,
+    email: Option<String>,
+    agency: Option<i64>,
+    lang: String,
+) -> Result<ExitCode, String> {
+    use app::i18n::Lang;
+    use app::validate;
+    let en = |m: app::i18n::Msg| m.text(Lang::En).to_owned();
+    let login = validate::login(&login).map_err(|m| format!("login: {}", en(m)))?;
+    let display_name = validate::name(&name).map_err(|m| format!("name: {}", en(m)))?;
+    let roles: Vec<Role> = validate::roles(&roles).map_err(|m| format!("roles: {}", en(m)))?;
+    let email = validate::email(email.as_deref().unwrap_or("")).map_err(|m| format!("email: {}", en(m)))?;
+    let lang = validate::language(&lang).map_err(|m| format!("lang: {}", en(m)))?;
+    let (agency_id, _) = services::people::resolve_placement(database, agency, None)
+        .await
+        .map_err(|e| format!("{}: {}", e.field, en(e.message)))?;
+    let mut typed = String::new();
+    let stdin_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if !stdin_is_terminal {
+        std::io::stdin().read_to_string(&mut typed).map_err(|e| format!("cannot read the password: {e}"))?;
+    }
+    let typed = typed.lines().next().unwrap_or("").to_owned();
+    let (password, generated) = if typed.is_empty() { (app::server::password::generate(), true) } else { (typed, false) };
+    let person = services::people::NewPerson { login, display_name, email, agency_id, position_id: None, roles, lang };
+    match services::people::create_direct(database, &person, &password).await {
+        Ok(id) => {
+            println!("created person {id} ({})", person.login);
+            if generated {
+                println!("password: {password}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(app::error::AppError::Validation(errors)) => {
+            for e in errors {
+                eprintln!("{}: {}", e.field, en(e.message));
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+async fn serve(database: sea_orm::DatabaseConnection, url: String, args: ServeArgs) -> Result<(), String> {
+    let config = Config {
+        addr: args.addr,
+        database_url: url,
+        site_root: args.site_root,
+        secure_cookies: args.secure_cookies,
+        session_minutes: args.session_minutes.max(1),
+        trust_proxy: args.trust_proxy,
+    };
+    let state = AppState {
+        leptos: app::server::state::leptos_options(&config),
+        db: database.clone(),
+        config: Arc::new(config.clone()),
+    };
+    let cleanup = tokio::spawn(session::Store::for_db(&database).delete_expired_every(std::time::Duration::from_secs(600)));
+    let listener =
+        tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    println!("Checkpoint is serving http://{}", config.addr);
+    axum::serve(listener, http::router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    cleanup.abort();
+    database.close().await.map_err(|e| format!("closing the database: {e}"))?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

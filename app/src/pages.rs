@@ -1,0 +1,7 @@
+//! One module per page, grouped by area.
+
+pub mod account;
+pub mod admin;
+pub mod home;
+pub mod login;
+pub mod not_found;

@@ -1,0 +1,129 @@
+//! Create a person.
+
+use crate::api::people::person_choices;
+use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::forms::{ErrorView, PostForm};
+use crate::i18n::{Lang, Msg, t, use_lang};
+use crate::model::{AgencyDetail, PersonRow, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The new-person form.
+#[component]
+pub fn PersonNewPage() -> impl IntoView {
+    let data = move || {
+        Suspend::new(async move {
+            match person_choices().await {
+                Ok(choices) => view! {
+                    <PostForm action="/api/people/create" class="stack panel">
+                        <div class="field">
+                            <label for="login">{t(Msg::Login)}</label>
+                            <input id="login" name="input[login]" required maxlength="64" autocapitalize="none" spellcheck="false" />
+                            <FieldMsg field="login" />
+                        </div>
+                        <PersonFields agencies=choices.agencies person=None />
+                        <div class="field">
+                            <label for="password">{t(Msg::InitialPassword)}</label>
+                            <input id="password" name="input[password]" type="password" autocomplete="new-password"
+                                required minlength="10" aria-describedby="password-hint" />
+                            <span class="hint" id="password-hint">{t(Msg::InitialPasswordHint)}</span>
+                            <FieldMsg field="password" />
+                        </div>
+                        <button type="submit" class="primary">{t(Msg::Create)}</button>
+                    </PostForm>
+                }
+                .into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <Title text=t(Msg::PersonNew) />
+        <h1>{t(Msg::PersonNew)}</h1>
+        <Feedback />
+        <Suspense fallback=|| ()>{data}</Suspense>
+    }
+}
+
+/// The fields shared by the create and edit forms: name, email, agency, position, language,
+/// roles. Positions are grouped by agency; the server checks they match.
+#[component]
+pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> impl IntoView {
+    let ui = use_lang();
+    let agency_id = person.as_ref().and_then(|p| p.agency.as_ref().map(|a| a.0));
+    let position_id = person.as_ref().and_then(|p| p.position.as_ref().map(|a| a.0));
+    let roles = person.as_ref().map(|p| p.roles.clone()).unwrap_or_else(|| vec![Role::Trainee]);
+    let lang = person.as_ref().map(|p| p.lang).unwrap_or(ui);
+    let agency_options = agencies
+        .iter()
+        .map(|a| {
+            let id = a.agency.id;
+            view! { <option value=id selected=Some(id) == agency_id>{a.agency.name.clone()}</option> }
+        })
+        .collect_view();
+    let position_groups = agencies
+        .into_iter()
+        .filter(|a| !a.positions.is_empty())
+        .map(|a| {
+            view! {
+                <optgroup label=a.agency.name.clone()>
+                    {a.positions.into_iter().map(|p| view! {
+                        <option value=p.id selected=Some(p.id) == position_id>{p.title}</option>
+                    }).collect_view()}
+                </optgroup>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for="display_name">{t(Msg::DisplayName)}</label>
+            <input id="display_name" name="input[display_name]" required maxlength="200"
+                value=person.as_ref().map(|p| p.display_name.clone()) />
+            <FieldMsg field="display_name" />
+        </div>
+        <div class="field">
+            <label for="email">{t(Msg::Email)}</label>
+            <input id="email" name="input[email]" type="email" maxlength="254"
+                value=person.as_ref().and_then(|p| p.email.clone()) />
+            <FieldMsg field="email" />
+        </div>
+        <div class="field">
+            <label for="agency">{t(Msg::Agency)}</label>
+            <select id="agency" name="input[agency]">
+                <option value="">{t(Msg::NoneSelected)}</option>
+                {agency_options}
+            </select>
+            <FieldMsg field="agency" />
+        </div>
+        <div class="field">
+            <label for="position">{t(Msg::Position)}</label>
+            <select id="position" name="input[position]">
+                <option value="">{t(Msg::NoneSelected)}</option>
+                {position_groups}
+            </select>
+            <FieldMsg field="position" />
+        </div>
+        <div class="field">
+            <label for="language">{t(Msg::Language)}</label>
+            <select id="language" name="input[language]">
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() selected=l == lang>{l.native_name()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="field">
+            <legend>{t(Msg::Roles)}</legend>
+            {Role::ALL.into_iter().map(|r| {
+                let name = format!("input[role_{}]", r.code());
+                let id = format!("role-{}", r.code());
+                view! {
+                    <label class="check" for=id.clone()>
+                        <input type="checkbox" id=id.clone() name=name value="on" checked=roles.contains(&r) />
+                        {t(r.label())}
+                    </label>
+                }
+            }).collect_view()}
+            <FieldMsg field="roles" />
+        </fieldset>
+    }
+}

@@ -1,0 +1,29 @@
+//! Run-time configuration, read from the command line and environment by `main.rs`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// How the server runs. Built by the CLI; tests build it directly.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// Database URL (`sqlite://…` or `postgres://…`).
+    pub database_url: String,
+    /// Folder with the built browser assets (`pkg/` inside it).
+    pub site_root: PathBuf,
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Minutes of inactivity after which a session ends.
+    pub session_minutes: i64,
+    /// Trust the first address of `X-Forwarded-For` as the client address (only behind a
+    /// reverse proxy that sets it).
+    pub trust_proxy: bool,
+}
+
+impl Config {
+    /// The default SQLite database inside `data_dir`.
+    pub fn sqlite_url(data_dir: &std::path::Path) -> String {
+        format!("sqlite://{}?mode=rwc", data_dir.join("checkpoint.db").display())
+    }
+}

@@ -1,0 +1,37 @@
+//! `people`: every account, whatever its roles.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "people")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub login: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    /// Argon2id PHC string. Never leaves the server: rows are converted to
+    /// [`crate::model::PersonRow`] before they reach a page.
+    pub password_hash: String,
+    pub agency_id: Option<i64>,
+    pub position_id: Option<i64>,
+    pub active: bool,
+    pub language: String,
+    pub must_change_password: bool,
+    pub created_at: TimeDateTimeWithTimeZone,
+    pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::person_role::Entity")]
+    Role,
+}
+
+impl Related<super::person_role::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Role.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,376 @@
+//! The HTTP surface: router, middleware (security headers, CSRF, sessions, request context),
+//! health check, static assets and the CSV upload route.
+
+use super::request::RequestCtx;
+use super::state::AppState;
+use super::{csrf, session};
+use crate::app::{App, shell};
+use crate::i18n::{Lang, Msg};
+use crate::model::Role;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Multipart, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::Session;
+
+/// Largest form body accepted (a little over 1 MB, so an oversized field gets a clear
+/// validation message rather than a bare error).
+pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
+/// Largest upload accepted (CSV import).
+pub const UPLOAD_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Builds the whole application router over `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_ctx = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let pkg = Router::new()
+        .fallback_service(
+            ServeDir::new(state.config.site_root.join("pkg")).precompressed_br().precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=0, must-revalidate"),
+        ));
+
+    let app = Router::new()
+        .route("/api/{*fn_name}", post(server_fn_handler))
+        .route("/admin/people/import", post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .leptos_routes_with_context(&state, routes, leptos_ctx.clone(), {
+            let options = state.leptos.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::render_app_async_with_context(leptos_ctx, {
+            let options = state.leptos.clone();
+            move || shell(options.clone())
+        }))
+        .layer(middleware::from_fn_with_state(state.clone(), request_context))
+        .layer(session::layer(&state.db, &state.config))
+        .layer(middleware::from_fn_with_state(state.clone(), security));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest("/pkg", pkg)
+        .merge(app)
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state)
+}
+
+/// Runs the server functions with the application state in context.
+async fn server_fn_handler(State(state): State<AppState>, req: Request) -> impl IntoResponse {
+    leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// `GET /healthz`: 200 when the database answers within two seconds, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let ping = tokio::time::timeout(Duration::from_secs(2), state.db.ping()).await;
+    match ping {
+        Ok(Ok(())) => Json(serde_json::json!({"status": "ok", "database": "ok"})).into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "health check: database unavailable");
+            unavailable()
+        }
+        Err(_) => unavailable(),
+    }
+}
+
+fn unavailable() -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "degraded", "database": "unavailable"})))
+        .into_response()
+}
+
+/// Security middleware: CSRF check on every state-changing request, the CSRF cookie, and the
+/// security headers (CSP with a per-response nonce, no framing, no sniffing, same-origin
+/// referrers).
+async fn security(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cookie_token = req
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|h| csrf::cookie_value(h, csrf::COOKIE))
+        .filter(|t| csrf::well_formed(t))
+        .map(str::to_owned);
+    let nonce = csrf::random_hex(16);
+    let lang = request_lang(req.headers(), None);
+
+    let req = if is_state_changing(req.method()) {
+        match check_csrf(req, cookie_token.as_deref()).await {
+            Ok(req) => req,
+            Err(rejection) => return with_security_headers(rejection.into_response(lang), &nonce, &state, None),
+        }
+    } else {
+        req
+    };
+
+    let (token, new_cookie) = match cookie_token {
+        Some(t) => (t, None),
+        None => {
+            let t = csrf::new_token();
+            (t.clone(), Some(t))
+        }
+    };
+    let mut req = req;
+    req.extensions_mut().insert(SecurityCtx { csrf: token, nonce: nonce.clone() });
+    let res = next.run(req).await;
+    with_security_headers(res, &nonce, &state, new_cookie)
+}
+
+/// CSRF token and CSP nonce, computed by [`security`] for [`request_context`].
+#[derive(Clone)]
+struct SecurityCtx {
+    csrf: String,
+    nonce: String,
+}
+
+fn is_state_changing(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+enum CsrfRejection {
+    Forbidden,
+    TooLarge,
+}
+
+impl CsrfRejection {
+    fn into_response(self, lang: Lang) -> Response {
+        match self {
+            CsrfRejection::Forbidden => message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang),
+            CsrfRejection::TooLarge => message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang),
+        }
+    }
+}
+
+/// Accepts the request when it carries the cookie's token in the `X-CSRF-Token` header or the
+/// `csrf_token` form field. Multipart uploads carry it as a form field too, which their own
+/// handler checks with [`csrf::matches`] while reading the parts.
+async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request, CsrfRejection> {
+    let Some(expected) = cookie_token else { return Err(CsrfRejection::Forbidden) };
+    if !same_origin(req.headers()) {
+        return Err(CsrfRejection::Forbidden);
+    }
+    if let Some(sent) = req.headers().get(csrf::HEADER).and_then(|v| v.to_str().ok()) {
+        return if csrf::matches(expected, sent) { Ok(req) } else { Err(CsrfRejection::Forbidden) };
+    }
+    let content_type =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        return Ok(req);
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Err(CsrfRejection::Forbidden);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes: Bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| CsrfRejection::TooLarge)?;
+    let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == csrf::FIELD).map(|(_, v)| v.into_owned());
+    match sent {
+        Some(sent) if csrf::matches(expected, &sent) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        _ => Err(CsrfRejection::Forbidden),
+    }
+}
+
+/// A request whose `Origin` names another site is refused outright (defence in depth on top
+/// of the token; browsers send `Origin` on every cross-site POST).
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else { return false };
+    origin.split_once("://").is_some_and(|(_, authority)| authority == host)
+}
+
+fn with_security_headers(mut res: Response, nonce: &str, state: &AppState, new_csrf: Option<String>) -> Response {
+    let headers = res.headers_mut();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    if let Some(token) = new_csrf {
+        let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+        let cookie = format!("{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}", csrf::COOKIE);
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            headers.append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// A small, complete HTML page with one message, for responses produced before the app
+/// renders (CSRF rejections, oversized bodies).
+fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/checkpoint.css\"></head><body><main class=\"page\">\
+         <h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"/\">{}</a></p></main></body></html>",
+        lang.code(),
+        Msg::AppName.text(lang),
+        Msg::ErrorTitle.text(lang),
+        msg.text(lang),
+        Msg::BackHome.text(lang)
+    );
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+/// The language for a request: the person's preference, else the `checkpoint_lang` cookie,
+/// else the browser's `Accept-Language`, else English.
+fn request_lang(headers: &HeaderMap, user_lang: Option<Lang>) -> Lang {
+    user_lang
+        .or_else(|| {
+            headers
+                .get(header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|h| csrf::cookie_value(h, crate::api::LANG_COOKIE))
+                .and_then(Lang::from_tag)
+        })
+        .or_else(|| {
+            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// Loads the signed-in person (one indexed read when a session cookie is present, none
+/// otherwise) and records the request's context for pages and server functions.
+async fn request_context(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
+    let user = match load_user(&state, &session).await {
+        Ok(user) => user,
+        Err(()) => return message_page(StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrInternal, Lang::En),
+    };
+    let security = req.extensions().get::<SecurityCtx>().cloned().unwrap_or(SecurityCtx {
+        csrf: String::new(),
+        nonce: String::new(),
+    });
+    let lang = request_lang(req.headers(), user.as_ref().map(|u| u.lang));
+    let client_ip = client_ip(&req, state.config.trust_proxy);
+    req.extensions_mut().insert(RequestCtx { user, lang, csrf: security.csrf, nonce: security.nonce, client_ip });
+    next.run(req).await
+}
+
+async fn load_user(state: &AppState, session: &Session) -> Result<Option<crate::model::CurrentUser>, ()> {
+    let id: Option<i64> = session.get(session::USER_ID).await.map_err(|e| {
+        tracing::error!(error = %e, "could not read the session");
+    })?;
+    let Some(id) = id else { return Ok(None) };
+    let user = super::services::people::current_user(&state.db, id).await.map_err(|_| ())?;
+    match user {
+        Some(user) => {
+            if let Err(e) = session::refresh_if_stale(session).await {
+                tracing::warn!(error = %e, "could not refresh the session");
+            }
+            Ok(Some(user))
+        }
+        None => {
+            // The account was deactivated or deleted: end the session.
+            let _ = session.flush().await;
+            Ok(None)
+        }
+    }
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
+    if trust_proxy {
+        let forwarded = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|ip| ip.trim().parse().ok());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+}
+
+/// `POST /admin/people/import`: a CSV upload from the import page. Admins only; the CSRF
+/// token travels as a multipart field. Renders the import page with the outcome.
+async fn import_people(State(state): State<AppState>, req: Request) -> Response {
+    let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_default();
+    let lang = ctx.lang;
+    match ctx.user.as_ref() {
+        None => {
+            return (StatusCode::SEE_OTHER, [(header::LOCATION, super::request::login_url("/admin/people/import", true))])
+                .into_response();
+        }
+        Some(u) if !u.has(Role::Admin) || u.must_change_password => {
+            return message_page(StatusCode::FORBIDDEN, Msg::ErrForbidden, lang);
+        }
+        Some(_) => {}
+    }
+    let (parts, body) = req.into_parts();
+    let mut multipart = match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+        Ok(m) => m,
+        Err(_) => return message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
+    };
+    let mut token_ok = false;
+    let mut file: Option<Bytes> = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_owned();
+                let data = match field.bytes().await {
+                    Ok(d) => d,
+                    Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang),
+                };
+                match name.as_str() {
+                    csrf::FIELD => token_ok = csrf::matches(&ctx.csrf, &String::from_utf8_lossy(&data)),
+                    "file" => file = Some(data),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang),
+        }
+    }
+    if !token_ok {
+        return message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang);
+    }
+    let outcome = match super::services::import::import_people(&state.db, file.as_deref().unwrap_or_default()).await
+    {
+        Ok(outcome) => outcome,
+        Err(_) => return message_page(StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrInternal, lang),
+    };
+    let status = match outcome {
+        crate::model::ImportOutcome::Imported(_) => StatusCode::OK,
+        crate::model::ImportOutcome::Rejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    // Render the import page itself, with the outcome in its context.
+    let mut get = Request::from_parts(parts, Body::empty());
+    *get.method_mut() = Method::GET;
+    let render = leptos_axum::render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || {
+                provide_context(state.clone());
+                provide_context(outcome.clone());
+            }
+        },
+        {
+            let options = state.leptos.clone();
+            move || shell(options.clone())
+        },
+    );
+    let mut res = render(get).await;
+    *res.status_mut() = status;
+    res
+}
+
+use axum::extract::FromRequest;

@@ -1,0 +1,53 @@
+//! Business operations over the database, one module per noun. Server functions, the CLI and
+//! the tests call these; they take plain inputs and return [`crate::error::AppResult`].
+
+pub mod agencies;
+pub mod auth;
+pub mod countries;
+pub mod demo;
+pub mod import;
+pub mod people;
+
+/// Rows per page in every list.
+pub const PAGE_SIZE: u64 = 50;
+
+/// The 1-based page number clamped to at least 1, and the page count for `total` rows.
+pub fn paging(page: u64, total: u64) -> (u64, u64) {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    (page.clamp(1, pages), pages)
+}
+
+/// Escapes `%`, `_` and `\` for use inside a `LIKE` pattern with `ESCAPE '\'`.
+pub fn like_pattern(query: &str) -> String {
+    let mut out = String::from("%");
+    for c in query.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// The current time, as stored in timestamp columns.
+pub fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_clamps() {
+        assert_eq!(paging(0, 0), (1, 1));
+        assert_eq!(paging(3, 120), (3, 3));
+        assert_eq!(paging(9, 120), (3, 3));
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern(" A_b%c "), "%a\\_b\\%c%");
+    }
+}

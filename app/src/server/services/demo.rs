@@ -1,0 +1,128 @@
+//! Demo data: a fictional country (Utopia), its border agencies and one account per role.
+//! Loading it twice changes nothing.
+
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use crate::model::{AgencyKind, Role};
+use crate::server::entities::{agency, person, position};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+/// A demo account: login, password, display name, roles.
+pub struct DemoLogin {
+    /// Login.
+    pub login: &'static str,
+    /// Password (demo only — change or deactivate these accounts in production).
+    pub password: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Roles.
+    pub roles: &'static [Role],
+}
+
+/// The demo accounts, one per role.
+pub const LOGINS: [DemoLogin; 4] = [
+    DemoLogin { login: "admin", password: "admin-demo-2026", name: "Amina Diallo", roles: &[Role::Admin] },
+    DemoLogin { login: "trainer", password: "trainer-demo-2026", name: "Jonas Berg", roles: &[Role::Trainer] },
+    DemoLogin { login: "assessor", password: "assessor-demo-2026", name: "Lucía Moreno", roles: &[Role::Assessor] },
+    DemoLogin { login: "trainee", password: "trainee-demo-2026", name: "Samuel Okoro", roles: &[Role::Trainee] },
+];
+
+const AGENCIES: [(&str, AgencyKind, &[&str]); 3] = [
+    (
+        "Utopia Immigration Service",
+        AgencyKind::Immigration,
+        &["Front-line immigration officer", "Shift supervisor", "Document examiner", "Training officer"],
+    ),
+    (
+        "Utopia Border Police",
+        AgencyKind::BorderPolice,
+        &["Border guard", "Intelligence analyst", "Post commander"],
+    ),
+    ("Utopia Customs Administration", AgencyKind::Customs, &["Customs officer", "Risk analyst"]),
+];
+
+async fn ensure_agency(db: &DatabaseConnection, name: &str, kind: AgencyKind, positions: &[&str]) -> AppResult<i64> {
+    let existing = agency::Entity::find()
+        .filter(agency::Column::CountryCode.eq("UTO"))
+        .filter(agency::Column::Name.eq(name))
+        .one(db)
+        .await?;
+    let id = match existing {
+        Some(a) => a.id,
+        None => {
+            let now = super::now();
+            agency::ActiveModel {
+                name: Set(name.to_owned()),
+                country_code: Set("UTO".to_owned()),
+                kind: Set(kind.code().to_owned()),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+            .id
+        }
+    };
+    for title in positions {
+        let exists = position::Entity::find()
+            .filter(position::Column::AgencyId.eq(id))
+            .filter(position::Column::Title.eq(*title))
+            .one(db)
+            .await?
+            .is_some();
+        if !exists {
+            position::ActiveModel {
+                agency_id: Set(id),
+                title: Set((*title).to_owned()),
+                created_at: Set(super::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(id)
+}
+
+/// Loads the demo data (idempotent).
+pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
+    super::countries::ensure_fictional(db, content::utopia()).await?;
+    let mut agency_ids = Vec::new();
+    for (name, kind, positions) in AGENCIES {
+        agency_ids.push(ensure_agency(db, name, kind, positions).await?);
+    }
+    let immigration = agency_ids[0];
+    for demo in &LOGINS {
+        let exists = person::Entity::find().filter(person::Column::Login.eq(demo.login)).one(db).await?.is_some();
+        if exists {
+            continue;
+        }
+        let position = match demo.roles.first() {
+            Some(Role::Trainee) => Some("Front-line immigration officer"),
+            Some(Role::Trainer) => Some("Training officer"),
+            _ => None,
+        };
+        let position_id = match position {
+            Some(title) => position::Entity::find()
+                .filter(position::Column::AgencyId.eq(immigration))
+                .filter(position::Column::Title.eq(title))
+                .one(db)
+                .await?
+                .map(|p| p.id),
+            None => None,
+        };
+        let p = super::people::NewPerson {
+            login: demo.login.to_owned(),
+            display_name: demo.name.to_owned(),
+            email: None,
+            agency_id: Some(immigration),
+            position_id,
+            roles: demo.roles.to_vec(),
+            lang: Lang::En,
+        };
+        super::people::create_direct(db, &p, demo.password).await?;
+    }
+    Ok(())
+}

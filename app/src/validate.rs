@@ -1,0 +1,190 @@
+//! Input rules shared by the forms, the CSV import and the CLI. Pure functions: each returns
+//! the cleaned value or the message to show next to the field.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{AgencyKind, Role};
+
+/// Longest accepted login.
+pub const LOGIN_MAX: usize = 64;
+/// Shortest accepted password.
+pub const PASSWORD_MIN: usize = 10;
+/// Longest accepted password (argon2 cost grows with input; nobody types more).
+pub const PASSWORD_MAX: usize = 256;
+/// Longest accepted name (people, agencies, positions).
+pub const NAME_MAX: usize = 200;
+
+/// A login: 3–64 ASCII letters, digits, `.`, `-` or `_`, compared case-insensitively (stored
+/// lower-case).
+pub fn login(raw: &str) -> Result<String, Msg> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(Msg::ErrRequired);
+    }
+    if value.len() > LOGIN_MAX {
+        return Err(Msg::ErrTooLong);
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    if value.len() < 3 || !value.chars().all(allowed) {
+        return Err(Msg::ErrLoginFormat);
+    }
+    Ok(value.to_ascii_lowercase())
+}
+
+/// A name: trimmed, non-empty, at most [`NAME_MAX`] characters, no control characters.
+pub fn name(raw: &str) -> Result<String, Msg> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(Msg::ErrRequired);
+    }
+    if value.chars().count() > NAME_MAX {
+        return Err(Msg::ErrTooLong);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Msg::ErrInvalid);
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional email address: empty means none; otherwise `local@domain.tld`, at most 254
+/// characters, no spaces.
+pub fn email(raw: &str) -> Result<Option<String>, Msg> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.len() > 254 {
+        return Err(Msg::ErrTooLong);
+    }
+    let valid = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if valid { Ok(Some(value.to_owned())) } else { Err(Msg::ErrEmailFormat) }
+}
+
+/// A new password: [`PASSWORD_MIN`]–[`PASSWORD_MAX`] characters.
+pub fn new_password(raw: &str) -> Result<&str, Msg> {
+    let n = raw.chars().count();
+    if n < PASSWORD_MIN {
+        Err(Msg::ErrPasswordShort)
+    } else if raw.len() > PASSWORD_MAX {
+        Err(Msg::ErrTooLong)
+    } else {
+        Ok(raw)
+    }
+}
+
+/// A language code (`en`, `fr`).
+pub fn language(raw: &str) -> Result<Lang, Msg> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(Lang::En);
+    }
+    Lang::from_tag(value).filter(|l| l.code() == value.to_ascii_lowercase()).ok_or(Msg::ErrUnknownLanguage)
+}
+
+/// A set of roles written as `trainee;trainer` (also accepts `,` and spaces); at least one.
+pub fn roles(raw: &str) -> Result<Vec<Role>, Msg> {
+    let mut roles = Vec::new();
+    for part in raw.split([';', ',', ' ', '|']).map(str::trim).filter(|p| !p.is_empty()) {
+        let role = Role::from_code(part).ok_or(Msg::ErrUnknownRole)?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    if roles.is_empty() {
+        return Err(Msg::ErrRoleRequired);
+    }
+    roles.sort();
+    Ok(roles)
+}
+
+/// An agency kind code.
+pub fn agency_kind(raw: &str) -> Result<AgencyKind, Msg> {
+    AgencyKind::from_code(raw.trim()).ok_or(Msg::ErrUnknownKind)
+}
+
+/// A local redirect target: only paths on this site (`/…`, never `//host` or `/\host`), so a
+/// crafted link cannot send a user elsewhere after signing in.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let ok = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.starts_with("/\\")
+        && !raw.chars().any(|c| c.is_control() || c == '\\')
+        && raw.len() <= 2048;
+    ok.then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn logins() {
+        assert_eq!(login("  Officer.Ana "), Ok("officer.ana".into()));
+        assert_eq!(login(""), Err(Msg::ErrRequired));
+        assert_eq!(login("ab"), Err(Msg::ErrLoginFormat));
+        assert_eq!(login("a b c"), Err(Msg::ErrLoginFormat));
+        assert_eq!(login("<script>"), Err(Msg::ErrLoginFormat));
+        assert_eq!(login(&"x".repeat(1_000_000)), Err(Msg::ErrTooLong));
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(email(""), Ok(None));
+        assert_eq!(email("a@b.org"), Ok(Some("a@b.org".into())));
+        for bad in ["a", "a@b", "@b.org", "a@b@c.org", "a b@c.org", "a@.org"] {
+            assert_eq!(email(bad), Err(Msg::ErrEmailFormat), "{bad}");
+        }
+    }
+
+    #[test]
+    fn role_lists() {
+        assert_eq!(roles("trainer;trainee"), Ok(vec![Role::Trainee, Role::Trainer]));
+        assert_eq!(roles("Admin, admin"), Ok(vec![Role::Admin]));
+        assert_eq!(roles(""), Err(Msg::ErrRoleRequired));
+        assert_eq!(roles("trainee;pilot"), Err(Msg::ErrUnknownRole));
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(language("fr"), Ok(Lang::Fr));
+        assert_eq!(language(""), Ok(Lang::En));
+        assert_eq!(language("fr-FR"), Err(Msg::ErrUnknownLanguage));
+        assert_eq!(language("de"), Err(Msg::ErrUnknownLanguage));
+    }
+
+    #[test]
+    fn redirects_stay_on_the_site() {
+        assert_eq!(local_path("/admin/people?page=2"), Some("/admin/people?page=2"));
+        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", ""] {
+            assert_eq!(local_path(bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn accepted_logins_are_normalised_and_safe(s in "\\PC{0,80}") {
+            if let Ok(l) = login(&s) {
+                prop_assert!(l.len() >= 3 && l.len() <= LOGIN_MAX);
+                prop_assert!(l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c)));
+                prop_assert_eq!(login(&l), Ok(l.clone()));
+            }
+        }
+
+        #[test]
+        fn local_paths_never_leave_the_site(s in "\\PC{0,40}") {
+            if let Some(p) = local_path(&s) {
+                prop_assert!(p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'));
+            }
+        }
+    }
+}

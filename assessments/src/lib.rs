@@ -1,0 +1,7 @@
+//! Checkpoint's pure domain logic.
+//!
+//! Nothing here performs I/O: functions take data (and the current time when they need it) and
+//! return results, so every rule can be tested exhaustively and reused by the web app, the CLI
+//! and reports alike.
+
+pub mod mrz;

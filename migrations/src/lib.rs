@@ -1,0 +1,23 @@
+//! Checkpoint's database schema as sea-orm migrations.
+//!
+//! Every migration uses sea-query's schema builders only, so the same steps run on SQLite and
+//! PostgreSQL, and every one has a `down`. The application applies them at start-up
+//! (`checkpoint migrate`, `checkpoint serve`) and the test suite builds its schema from them.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_reference;
+mod m20261122_000002_create_people;
+
+/// The ordered list of Checkpoint migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_reference::Migration),
+            Box::new(m20261122_000002_create_people::Migration),
+        ]
+    }
+}
