@@ -29,7 +29,15 @@ impl PageCtx {
         let path = crate::server::request::parts()
             .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_owned()))
             .unwrap_or_else(|| "/".to_owned());
-        (PageCtx { user: ctx.user, lang: ctx.lang, csrf: ctx.csrf, path }, ctx.nonce)
+        (
+            PageCtx {
+                user: ctx.user,
+                lang: ctx.lang,
+                csrf: ctx.csrf,
+                path,
+            },
+            ctx.nonce,
+        )
     }
 
     #[cfg(not(feature = "ssr"))]

@@ -4,4 +4,5 @@ pub mod feedback;
 pub mod forms;
 pub mod islands;
 pub mod layout;
+pub mod page_title;
 pub mod pagination;

@@ -20,7 +20,10 @@ pub struct FieldError {
 impl FieldError {
     /// A problem with `field`.
     pub fn new(field: &str, message: Msg) -> Self {
-        Self { field: field.to_owned(), message }
+        Self {
+            field: field.to_owned(),
+            message,
+        }
     }
 }
 

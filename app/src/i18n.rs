@@ -52,7 +52,9 @@ impl Lang {
         let mut best: Option<(f32, Lang)> = None;
         for part in header.split(',') {
             let mut pieces = part.split(';');
-            let Some(lang) = pieces.next().and_then(Lang::from_tag) else { continue };
+            let Some(lang) = pieces.next().and_then(Lang::from_tag) else {
+                continue;
+            };
             let q = pieces
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
@@ -284,8 +286,14 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_highest_quality_supported_language() {
-        assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8"), Some(Lang::Fr));
-        assert_eq!(Lang::from_accept_language("de-DE,en;q=0.5,fr;q=0.7"), Some(Lang::Fr));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,en;q=0.5,fr;q=0.7"),
+            Some(Lang::Fr)
+        );
         assert_eq!(Lang::from_accept_language("de,es"), None);
         assert_eq!(Lang::from_accept_language(""), None);
     }

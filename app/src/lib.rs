@@ -14,9 +14,9 @@ pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod pages;
-pub mod validate;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod validate;
 
 /// Entry point of the browser bundle: hydrates the islands present on the page.
 #[cfg(feature = "hydrate")]

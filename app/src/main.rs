@@ -22,7 +22,12 @@ struct Cli {
 #[derive(Args)]
 struct DbArgs {
     /// Folder for the embedded SQLite database (and, later, uploads).
-    #[arg(long, env = "CHECKPOINT_DATA_DIR", default_value = "./data", global = true)]
+    #[arg(
+        long,
+        env = "CHECKPOINT_DATA_DIR",
+        default_value = "./data",
+        global = true
+    )]
     data_dir: PathBuf,
     /// Database URL: `sqlite://path/to/file.db?mode=rwc` or `postgres://user:pass@host/db`.
     /// Default: the SQLite file `checkpoint.db` in the data folder.
@@ -32,7 +37,9 @@ struct DbArgs {
 
 impl DbArgs {
     fn url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| Config::sqlite_url(&self.data_dir))
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| Config::sqlite_url(&self.data_dir))
     }
 }
 
@@ -109,8 +116,9 @@ enum UserCommand {
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CHECKPOINT_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+            tracing_subscriber::EnvFilter::try_from_env("CHECKPOINT_LOG").unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")
+            }),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -126,35 +134,61 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<ExitCode, String> {
     let url = cli.db.url();
-    let database = db::connect(&url).await.map_err(|e| format!("cannot open the database: {e}"))?;
-    db::migrate(&database).await.map_err(|e| format!("migration failed: {e}"))?;
+    let database = db::connect(&url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&database)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
     match cli.command {
         Command::Migrate => {
             println!("database is up to date");
         }
         Command::Demo { print_logins } => {
-            services::demo::load(&database).await.map_err(|e| format!("demo data: {e}"))?;
+            services::demo::load(&database)
+                .await
+                .map_err(|e| format!("demo data: {e}"))?;
             println!("demo data loaded");
             if print_logins {
                 println!("\nDemo logins (change or deactivate them before real use):");
                 for d in &services::demo::LOGINS {
                     let roles: Vec<_> = d.roles.iter().map(|r| r.code()).collect();
-                    println!("  {:<10} {:<10} password: {}", roles.join(","), d.login, d.password);
+                    println!(
+                        "  {:<10} {:<10} password: {}",
+                        roles.join(","),
+                        d.login,
+                        d.password
+                    );
                 }
             }
         }
         Command::Serve(args) => serve(database, url, args).await?,
-        Command::User(UserCommand::Add { login, name, roles, email, agency, lang }) => {
+        Command::User(UserCommand::Add {
+            login,
+            name,
+            roles,
+            email,
+            agency,
+            lang,
+        }) => {
             return user_add(&database, login, name, roles, email, agency, lang).await;
         }
         Command::User(UserCommand::Import { file }) => {
-            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let outcome = services::import::import_people(&database, &bytes).await.map_err(|e| e.to_string())?;
+            let bytes =
+                std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let outcome = services::import::import_people(&database, &bytes)
+                .await
+                .map_err(|e| e.to_string())?;
             match outcome {
                 app::model::ImportOutcome::Imported(people) => {
                     println!("login,display_name,temporary_password");
                     for p in &people {
-                        println!("{},{},{}", p.login, csv_field(&p.display_name), p.temporary_password);
+                        println!(
+                            "{},{},{}",
+                            p.login,
+                            csv_field(&p.display_name),
+                            p.temporary_password
+                        );
                     }
                     eprintln!("imported {} people", people.len());
                 }
@@ -162,7 +196,11 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                     eprintln!("nothing imported; {} problem(s):", problems.len());
                     for p in problems {
                         let column = p.column.map(|c| format!(" [{c}]")).unwrap_or_default();
-                        eprintln!("  line {}{column}: {}", p.line, p.message.text(app::i18n::Lang::En));
+                        eprintln!(
+                            "  line {}{column}: {}",
+                            p.line,
+                            p.message.text(app::i18n::Lang::En)
+                        );
                     }
                     return Ok(ExitCode::FAILURE);
                 }
@@ -173,7 +211,11 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_owned() }
+    if value.contains([',', '"', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
 }
 
 async fn user_add(
@@ -191,7 +233,8 @@ async fn user_add(
     let login = validate::login(&login).map_err(|m| format!("login: {}", en(m)))?;
     let display_name = validate::name(&name).map_err(|m| format!("name: {}", en(m)))?;
     let roles: Vec<Role> = validate::roles(&roles).map_err(|m| format!("roles: {}", en(m)))?;
-    let email = validate::email(email.as_deref().unwrap_or("")).map_err(|m| format!("email: {}", en(m)))?;
+    let email =
+        validate::email(email.as_deref().unwrap_or("")).map_err(|m| format!("email: {}", en(m)))?;
     let lang = validate::language(&lang).map_err(|m| format!("lang: {}", en(m)))?;
     let (agency_id, _) = services::people::resolve_placement(database, agency, None)
         .await
@@ -199,11 +242,25 @@ async fn user_add(
     let mut typed = String::new();
     let stdin_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
     if !stdin_is_terminal {
-        std::io::stdin().read_to_string(&mut typed).map_err(|e| format!("cannot read the password: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut typed)
+            .map_err(|e| format!("cannot read the password: {e}"))?;
     }
     let typed = typed.lines().next().unwrap_or("").to_owned();
-    let (password, generated) = if typed.is_empty() { (app::server::password::generate(), true) } else { (typed, false) };
-    let person = services::people::NewPerson { login, display_name, email, agency_id, position_id: None, roles, lang };
+    let (password, generated) = if typed.is_empty() {
+        (app::server::password::generate(), true)
+    } else {
+        (typed, false)
+    };
+    let person = services::people::NewPerson {
+        login,
+        display_name,
+        email,
+        agency_id,
+        position_id: None,
+        roles,
+        lang,
+    };
     match services::people::create_direct(database, &person, &password).await {
         Ok(id) => {
             println!("created person {id} ({})", person.login);
@@ -222,7 +279,11 @@ async fn user_add(
     }
 }
 
-async fn serve(database: sea_orm::DatabaseConnection, url: String, args: ServeArgs) -> Result<(), String> {
+async fn serve(
+    database: sea_orm::DatabaseConnection,
+    url: String,
+    args: ServeArgs,
+) -> Result<(), String> {
     let config = Config {
         addr: args.addr,
         database_url: url,
@@ -236,16 +297,25 @@ async fn serve(database: sea_orm::DatabaseConnection, url: String, args: ServeAr
         db: database.clone(),
         config: Arc::new(config.clone()),
     };
-    let cleanup = tokio::spawn(session::Store::for_db(&database).delete_expired_every(std::time::Duration::from_secs(600)));
-    let listener =
-        tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-    println!("Checkpoint is serving http://{}", config.addr);
-    axum::serve(listener, http::router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+    let cleanup = tokio::spawn(
+        session::Store::for_db(&database).delete_expired_every(std::time::Duration::from_secs(600)),
+    );
+    let listener = tokio::net::TcpListener::bind(config.addr)
         .await
-        .map_err(|e| format!("server error: {e}"))?;
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    println!("Checkpoint is serving http://{}", config.addr);
+    axum::serve(
+        listener,
+        http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
     cleanup.abort();
-    database.close().await.map_err(|e| format!("closing the database: {e}"))?;
+    database
+        .close()
+        .await
+        .map_err(|e| format!("closing the database: {e}"))?;
     Ok(())
 }
 
@@ -255,7 +325,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -32,7 +32,9 @@ impl Role {
 
     /// Parses a stored or CSV role name (case-insensitive).
     pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code().eq_ignore_ascii_case(code.trim()))
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// The role's label.

@@ -66,7 +66,11 @@ pub fn email(raw: &str) -> Result<Option<String>, Msg> {
         }
         None => false,
     };
-    if valid { Ok(Some(value.to_owned())) } else { Err(Msg::ErrEmailFormat) }
+    if valid {
+        Ok(Some(value.to_owned()))
+    } else {
+        Err(Msg::ErrEmailFormat)
+    }
 }
 
 /// A new password: [`PASSWORD_MIN`]–[`PASSWORD_MAX`] characters.
@@ -87,13 +91,19 @@ pub fn language(raw: &str) -> Result<Lang, Msg> {
     if value.is_empty() {
         return Ok(Lang::En);
     }
-    Lang::from_tag(value).filter(|l| l.code() == value.to_ascii_lowercase()).ok_or(Msg::ErrUnknownLanguage)
+    Lang::from_tag(value)
+        .filter(|l| l.code() == value.to_ascii_lowercase())
+        .ok_or(Msg::ErrUnknownLanguage)
 }
 
 /// A set of roles written as `trainee;trainer` (also accepts `,` and spaces); at least one.
 pub fn roles(raw: &str) -> Result<Vec<Role>, Msg> {
     let mut roles = Vec::new();
-    for part in raw.split([';', ',', ' ', '|']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in raw
+        .split([';', ',', ' ', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let role = Role::from_code(part).ok_or(Msg::ErrUnknownRole)?;
         if !roles.contains(&role) {
             roles.push(role);
@@ -148,7 +158,10 @@ mod tests {
 
     #[test]
     fn role_lists() {
-        assert_eq!(roles("trainer;trainee"), Ok(vec![Role::Trainee, Role::Trainer]));
+        assert_eq!(
+            roles("trainer;trainee"),
+            Ok(vec![Role::Trainee, Role::Trainer])
+        );
         assert_eq!(roles("Admin, admin"), Ok(vec![Role::Admin]));
         assert_eq!(roles(""), Err(Msg::ErrRoleRequired));
         assert_eq!(roles("trainee;pilot"), Err(Msg::ErrUnknownRole));
@@ -164,8 +177,17 @@ mod tests {
 
     #[test]
     fn redirects_stay_on_the_site() {
-        assert_eq!(local_path("/admin/people?page=2"), Some("/admin/people?page=2"));
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", ""] {
+        assert_eq!(
+            local_path("/admin/people?page=2"),
+            Some("/admin/people?page=2")
+        );
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "",
+        ] {
             assert_eq!(local_path(bad), None, "{bad}");
         }
     }

@@ -51,14 +51,21 @@ mod tests {
     #[test]
     fn ships_every_iso_3166_country_once() {
         let all = countries();
-        assert_eq!(all.len(), 249, "ISO 3166-1 has 249 officially assigned codes");
+        assert_eq!(
+            all.len(),
+            249,
+            "ISO 3166-1 has 249 officially assigned codes"
+        );
         let codes: HashSet<_> = all.iter().map(|c| c.alpha3.as_str()).collect();
         assert_eq!(codes.len(), all.len(), "alpha-3 codes are unique");
         for c in &all {
             assert_eq!(c.alpha3.len(), 3, "{c:?}");
             assert!(c.alpha3.bytes().all(|b| b.is_ascii_uppercase()), "{c:?}");
             assert_eq!(c.alpha2.len(), 2, "{c:?}");
-            assert!(!c.name_en.trim().is_empty() && !c.name_fr.trim().is_empty(), "{c:?}");
+            assert!(
+                !c.name_en.trim().is_empty() && !c.name_fr.trim().is_empty(),
+                "{c:?}"
+            );
         }
     }
 
@@ -69,6 +76,9 @@ mod tests {
         assert_eq!(by("DEU").name_fr, "Allemagne");
         assert_eq!(by("GBR").name_en, "United Kingdom");
         assert_eq!(by("GBR").name_fr, "Royaume-Uni");
-        assert!(!all.iter().any(|c| c.alpha3 == "UTO"), "Utopia is not an ISO country");
+        assert!(
+            !all.iter().any(|c| c.alpha3 == "UTO"),
+            "Utopia is not an ISO country"
+        );
     }
 }

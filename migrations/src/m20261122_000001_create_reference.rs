@@ -43,11 +43,21 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Countries::Table)
-                    .col(ColumnDef::new(Countries::Code).string_len(3).not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Countries::Code)
+                            .string_len(3)
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Countries::Alpha2).string_len(2).not_null())
                     .col(ColumnDef::new(Countries::NameEn).string_len(100).not_null())
                     .col(ColumnDef::new(Countries::NameFr).string_len(100).not_null())
-                    .col(ColumnDef::new(Countries::Fictional).boolean().not_null().default(false))
+                    .col(
+                        ColumnDef::new(Countries::Fictional)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -63,11 +73,28 @@ impl MigrationTrait for Migration {
                             .primary_key(),
                     )
                     .col(ColumnDef::new(Agencies::Name).string_len(200).not_null())
-                    .col(ColumnDef::new(Agencies::CountryCode).string_len(3).not_null())
+                    .col(
+                        ColumnDef::new(Agencies::CountryCode)
+                            .string_len(3)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(Agencies::Kind).string_len(32).not_null())
-                    .col(ColumnDef::new(Agencies::Active).boolean().not_null().default(true))
-                    .col(ColumnDef::new(Agencies::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Agencies::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Agencies::Active)
+                            .boolean()
+                            .not_null()
+                            .default(true),
+                    )
+                    .col(
+                        ColumnDef::new(Agencies::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Agencies::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(Agencies::Table, Agencies::CountryCode)
@@ -101,7 +128,11 @@ impl MigrationTrait for Migration {
                     )
                     .col(ColumnDef::new(Positions::AgencyId).big_integer().not_null())
                     .col(ColumnDef::new(Positions::Title).string_len(200).not_null())
-                    .col(ColumnDef::new(Positions::CreatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Positions::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(Positions::Table, Positions::AgencyId)
@@ -125,8 +156,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Positions::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(Agencies::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(Countries::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Positions::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Agencies::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Countries::Table).to_owned())
+            .await
     }
 }

@@ -64,21 +64,47 @@ impl MigrationTrait for Migration {
                             .primary_key(),
                     )
                     .col(ColumnDef::new(People::Login).string_len(64).not_null())
-                    .col(ColumnDef::new(People::DisplayName).string_len(200).not_null())
+                    .col(
+                        ColumnDef::new(People::DisplayName)
+                            .string_len(200)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(People::Email).string_len(254).null())
-                    .col(ColumnDef::new(People::PasswordHash).string_len(255).not_null())
+                    .col(
+                        ColumnDef::new(People::PasswordHash)
+                            .string_len(255)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(People::AgencyId).big_integer().null())
                     .col(ColumnDef::new(People::PositionId).big_integer().null())
-                    .col(ColumnDef::new(People::Active).boolean().not_null().default(true))
-                    .col(ColumnDef::new(People::Language).string_len(8).not_null().default("en"))
+                    .col(
+                        ColumnDef::new(People::Active)
+                            .boolean()
+                            .not_null()
+                            .default(true),
+                    )
+                    .col(
+                        ColumnDef::new(People::Language)
+                            .string_len(8)
+                            .not_null()
+                            .default("en"),
+                    )
                     .col(
                         ColumnDef::new(People::MustChangePassword)
                             .boolean()
                             .not_null()
                             .default(false),
                     )
-                    .col(ColumnDef::new(People::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(People::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(People::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(People::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(People::Table, People::AgencyId)
@@ -117,9 +143,17 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(PersonRoles::Table)
-                    .col(ColumnDef::new(PersonRoles::PersonId).big_integer().not_null())
+                    .col(
+                        ColumnDef::new(PersonRoles::PersonId)
+                            .big_integer()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(PersonRoles::Role).string_len(16).not_null())
-                    .primary_key(Index::create().col(PersonRoles::PersonId).col(PersonRoles::Role))
+                    .primary_key(
+                        Index::create()
+                            .col(PersonRoles::PersonId)
+                            .col(PersonRoles::Role),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(PersonRoles::Table, PersonRoles::PersonId)
@@ -140,8 +174,16 @@ impl MigrationTrait for Migration {
                             .auto_increment()
                             .primary_key(),
                     )
-                    .col(ColumnDef::new(LoginFailures::Key).string_len(200).not_null())
-                    .col(ColumnDef::new(LoginFailures::At).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(LoginFailures::Key)
+                            .string_len(200)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(LoginFailures::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -158,8 +200,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(LoginFailures::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(PersonRoles::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(People::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(LoginFailures::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(PersonRoles::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(People::Table).to_owned())
+            .await
     }
 }

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 
 /// One page of agencies matching `q`, optionally in one country.
 #[server(prefix = "/api", endpoint = "agencies/list")]
-pub async fn list_agencies(q: String, country: String, page: u64) -> Result<Page<AgencyRow>, AppError> {
+pub async fn list_agencies(
+    q: String,
+    country: String,
+    page: u64,
+) -> Result<Page<AgencyRow>, AppError> {
     use crate::model::Role;
     use crate::server::{request, services};
     request::finish(
@@ -88,7 +92,8 @@ pub async fn add_position(agency_id: i64, title: String) -> Result<i64, AppError
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            let id = services::agencies::add_position(&request::state()?.db, agency_id, &title).await?;
+            let id =
+                services::agencies::add_position(&request::state()?.db, agency_id, &title).await?;
             request::redirect(&format!("/admin/agencies/{agency_id}?notice=Saved"));
             Ok(id)
         }

@@ -10,16 +10,31 @@ pub async fn login(login: String, password: String, next: Option<String>) -> Res
     request::finish(
         async move {
             let state = request::state()?;
-            let id = services::auth::login(&state.db, &login, &password, request::ctx().client_ip).await?;
+            let id = services::auth::login(&state.db, &login, &password, request::ctx().client_ip)
+                .await?;
             let s = request::session()?;
             // A new session id at sign-in: a session id planted before sign-in is worthless.
-            s.cycle_id().await.map_err(|e| internal("session cycle failed", e))?;
-            s.insert(session::USER_ID, id).await.map_err(|e| internal("session write failed", e))?;
-            s.insert(session::REFRESHED, time::OffsetDateTime::now_utc().unix_timestamp())
+            s.cycle_id()
+                .await
+                .map_err(|e| internal("session cycle failed", e))?;
+            s.insert(session::USER_ID, id)
                 .await
                 .map_err(|e| internal("session write failed", e))?;
-            let next = next.as_deref().and_then(crate::validate::local_path).unwrap_or("/");
-            let next = if next.starts_with("/login") { "/" } else { next };
+            s.insert(
+                session::REFRESHED,
+                time::OffsetDateTime::now_utc().unix_timestamp(),
+            )
+            .await
+            .map_err(|e| internal("session write failed", e))?;
+            let next = next
+                .as_deref()
+                .and_then(crate::validate::local_path)
+                .unwrap_or("/");
+            let next = if next.starts_with("/login") {
+                "/"
+            } else {
+                next
+            };
             request::redirect(next);
             Ok(())
         }
@@ -34,7 +49,9 @@ pub async fn logout() -> Result<(), AppError> {
     request::finish(
         async move {
             let s = request::session()?;
-            s.flush().await.map_err(|e| internal("session flush failed", e))?;
+            s.flush()
+                .await
+                .map_err(|e| internal("session flush failed", e))?;
             request::redirect("/login?notice=SignedOut");
             Ok(())
         }
@@ -44,13 +61,18 @@ pub async fn logout() -> Result<(), AppError> {
 
 /// Changes the signed-in person's password.
 #[server(prefix = "/api", endpoint = "account/password")]
-pub async fn change_password(current: String, new: String, confirm: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
             let user = request::require_user()?;
             let state = request::state()?;
-            services::people::change_own_password(&state.db, user.id, &current, &new, &confirm).await?;
+            services::people::change_own_password(&state.db, user.id, &current, &new, &confirm)
+                .await?;
             request::redirect("/account?notice=PasswordChanged");
             Ok(())
         }
@@ -70,7 +92,9 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
                 crate::server::services::people::set_language(&state.db, user.id, lang).await?;
             }
             if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                let secure = request::state().map(|s| s.config.secure_cookies).unwrap_or(false);
+                let secure = request::state()
+                    .map(|s| s.config.secure_cookies)
+                    .unwrap_or(false);
                 let cookie = format!(
                     "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
                     super::LANG_COOKIE,
@@ -83,7 +107,11 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
             }
             let back = request::parts()
                 .and_then(|p| p.headers.get(axum::http::header::REFERER).cloned())
-                .and_then(|r| r.to_str().ok().and_then(|r| r.parse::<axum::http::Uri>().ok()))
+                .and_then(|r| {
+                    r.to_str()
+                        .ok()
+                        .and_then(|r| r.parse::<axum::http::Uri>().ok())
+                })
                 .and_then(|u| u.path_and_query().map(|pq| pq.as_str().to_owned()))
                 .and_then(|p| crate::validate::local_path(&p).map(request::strip_feedback))
                 .unwrap_or_else(|| "/".to_owned());

@@ -1,12 +1,16 @@
 //! People (administrators).
 
 use crate::error::AppError;
-use crate::model::{Page, PlacementChoices, PersonInput, PersonRow};
+use crate::model::{Page, PersonInput, PersonRow, PlacementChoices};
 use leptos::prelude::*;
 
 /// One page of people matching `q`, optionally in one agency.
 #[server(prefix = "/api", endpoint = "people/list")]
-pub async fn list_people(q: String, agency: Option<i64>, page: u64) -> Result<Page<PersonRow>, AppError> {
+pub async fn list_people(
+    q: String,
+    agency: Option<i64>,
+    page: u64,
+) -> Result<Page<PersonRow>, AppError> {
     use crate::model::Role;
     use crate::server::{request, services};
     request::finish(
@@ -40,7 +44,9 @@ pub async fn person_choices() -> Result<PlacementChoices, AppError> {
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            Ok(PlacementChoices { agencies: services::agencies::choices(&request::state()?.db).await? })
+            Ok(PlacementChoices {
+                agencies: services::agencies::choices(&request::state()?.db).await?,
+            })
         }
         .await,
     )

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 fn query_msg(key: &str) -> Option<Msg> {
-    use_query_map().with_untracked(|q| q.get(key)).and_then(|c| Msg::from_code(&c))
+    use_query_map()
+        .with_untracked(|q| q.get(key))
+        .and_then(|c| Msg::from_code(&c))
 }
 
 /// The field the last error was about, if any.
@@ -20,7 +22,9 @@ pub fn error_field() -> Option<String> {
 pub fn Feedback() -> impl IntoView {
     let notice = query_msg("notice");
     let error = query_msg("error");
-    let expired = use_query_map().with_untracked(|q| q.get("expired")).is_some();
+    let expired = use_query_map()
+        .with_untracked(|q| q.get("expired"))
+        .is_some();
     view! {
         {expired.then(|| view! { <p class="banner banner-warning" role="status">{t(Msg::SessionExpired)}</p> })}
         {notice.map(|m| view! { <p class="banner banner-ok" role="status">{t(m)}</p> })}

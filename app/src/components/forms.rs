@@ -19,7 +19,11 @@ pub fn PostForm(
     #[prop(optional)] multipart: bool,
     children: Children,
 ) -> impl IntoView {
-    let enctype = if multipart { "multipart/form-data" } else { "application/x-www-form-urlencoded" };
+    let enctype = if multipart {
+        "multipart/form-data"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
     view! {
         <form method="post" action=action class=class enctype=enctype>
             <CsrfField />
@@ -36,7 +40,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     {
         use crate::server::request;
         match &error {
-            AppError::Unauthorized => request::redirect(&request::login_url(&use_page().path, true)),
+            AppError::Unauthorized => request::redirect(&request::login_url(
+                &use_page().path,
+                request::had_session(),
+            )),
             other => request::set_status(other.status()),
         }
     }
@@ -63,7 +70,7 @@ pub fn require_signed_in() -> bool {
     #[cfg(feature = "ssr")]
     {
         use crate::server::request;
-        request::redirect(&request::login_url(&page.path, false));
+        request::redirect(&request::login_url(&page.path, request::had_session()));
     }
     false
 }

@@ -30,10 +30,19 @@ pub fn TableFilter(target: String, label: String) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 fn filter_rows(target: &str, needle: &str) {
     use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(rows) = doc.query_selector_all(&format!("#{target} tbody tr")) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(rows) = doc.query_selector_all(&format!("#{target} tbody tr")) else {
+        return;
+    };
     for i in 0..rows.length() {
-        let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let Some(row) = rows
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
         let text = row.text_content().unwrap_or_default().to_lowercase();
         row.set_hidden(!needle.is_empty() && !text.contains(needle));
     }

@@ -28,9 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {t(Msg::AppName)}
             </a>
-            <details class="nav-toggle">
-                <summary>{t(Msg::NavMenu)}</summary>
-                <nav aria-label=t(Msg::NavMenu)>
+            <nav class="site-nav" aria-label=t(Msg::NavMenu)>
                     <ul class="nav-list">
                         {user.as_ref().map(|_| view! { <li><a href="/">{t(Msg::NavHome)}</a></li> })}
                         {is_admin.then(|| view! {
@@ -65,8 +63,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             None => view! { <a href="/login">{t(Msg::SignIn)}</a> }.into_any(),
                         }}
                     </div>
-                </nav>
-            </details>
+            </nav>
         </header>
         <main id="main" class="page" tabindex="-1">{children()}</main>
     }

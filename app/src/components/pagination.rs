@@ -27,5 +27,7 @@ pub fn query_page() -> u64 {
 
 /// Reads a text parameter from the query string (default empty).
 pub fn query_text(key: &str) -> String {
-    leptos_router::hooks::use_query_map().with_untracked(|q| q.get(key)).unwrap_or_default()
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get(key))
+        .unwrap_or_default()
 }

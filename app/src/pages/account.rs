@@ -4,9 +4,9 @@ use crate::app::use_page;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{PostForm, require_signed_in};
 use crate::components::islands::NewPasswordPair;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{Lang, Msg, t, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Account settings.
 #[component]
@@ -14,10 +14,12 @@ pub fn AccountPage() -> impl IntoView {
     if !require_signed_in() {
         return ().into_any();
     }
-    let Some(user) = use_page().user else { return ().into_any() };
+    let Some(user) = use_page().user else {
+        return ().into_any();
+    };
     let current = use_lang();
     view! {
-        <Title text=t(Msg::AccountTitle) />
+        <PageTitle text=t(Msg::AccountTitle) />
         <h1>{t(Msg::AccountTitle)}</h1>
         <Feedback />
         <p>{t(Msg::Login)} ": " <strong>{user.login.clone()}</strong></p>

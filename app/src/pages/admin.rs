@@ -14,6 +14,10 @@ use leptos::prelude::*;
 /// "Active" / "Inactive" badge; the word carries the meaning, not only the colour.
 #[component]
 pub fn StatusBadge(active: bool) -> impl IntoView {
-    let (class, msg) = if active { ("badge badge-ok", Msg::Active) } else { ("badge badge-muted", Msg::Inactive) };
+    let (class, msg) = if active {
+        ("badge badge-ok", Msg::Active)
+    } else {
+        ("badge badge-muted", Msg::Inactive)
+    };
     view! { <span class=class>{t(msg)}</span> }
 }

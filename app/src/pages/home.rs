@@ -3,10 +3,10 @@
 use crate::app::use_page;
 use crate::components::feedback::Feedback;
 use crate::components::forms::require_signed_in;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::Role;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Home: a greeting and one card per role the person holds.
 #[component]
@@ -14,13 +14,19 @@ pub fn HomePage() -> impl IntoView {
     if !require_signed_in() {
         return ().into_any();
     }
-    let Some(user) = use_page().user else { return ().into_any() };
+    let Some(user) = use_page().user else {
+        return ().into_any();
+    };
     let cards = Role::ALL.into_iter().filter(|r| user.has(*r)).map(|role| {
         let (title, text, link) = match role {
             Role::Trainee => (Msg::HomeTraineeTitle, Msg::HomeTraineeText, None),
             Role::Trainer => (Msg::HomeTrainerTitle, Msg::HomeTrainerText, None),
             Role::Assessor => (Msg::HomeAssessorTitle, Msg::HomeAssessorText, None),
-            Role::Admin => (Msg::HomeAdminTitle, Msg::HomeAdminText, Some("/admin/agencies")),
+            Role::Admin => (
+                Msg::HomeAdminTitle,
+                Msg::HomeAdminText,
+                Some("/admin/agencies"),
+            ),
         };
         view! {
             <article class="card" data-role=role.code()>
@@ -33,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=t(Msg::NavHome) />
+        <PageTitle text=t(Msg::NavHome) />
         <h1>{t(Msg::HomeWelcome)} ", " {user.display_name.clone()}</h1>
         <Feedback />
         <p class="lead">{t(Msg::HomeIntro)}</p>

@@ -3,10 +3,10 @@
 use crate::app::use_page;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::components::pagination::query_text;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The sign-in form. Someone already signed in goes straight on.
 #[component]
@@ -19,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
         crate::server::request::redirect(&next);
     }
     view! {
-        <Title text=t(Msg::LoginTitle) />
+        <PageTitle text=t(Msg::LoginTitle) />
         <section class="panel narrow">
             <h1>{t(Msg::LoginTitle)}</h1>
             <p class="lead">{t(Msg::LoginIntro)}</p>

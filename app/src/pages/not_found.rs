@@ -1,8 +1,8 @@
 //! The 404 page.
 
+use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for any path no route matches, with status 404.
 #[component]
@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::request::set_status(404);
     view! {
-        <Title text=t(Msg::NotFoundTitle) />
+        <PageTitle text=t(Msg::NotFoundTitle) />
         <section class="panel error-panel">
             <h1>{t(Msg::NotFoundTitle)}</h1>
             <p>{t(Msg::ErrNotFound)}</p>

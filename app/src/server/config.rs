@@ -24,6 +24,9 @@ pub struct Config {
 impl Config {
     /// The default SQLite database inside `data_dir`.
     pub fn sqlite_url(data_dir: &std::path::Path) -> String {
-        format!("sqlite://{}?mode=rwc", data_dir.join("checkpoint.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("checkpoint.db").display()
+        )
     }
 }

@@ -33,7 +33,11 @@ pub fn matches(expected: &str, sent: &str) -> bool {
     if expected.is_empty() || expected.len() != sent.len() {
         return false;
     }
-    expected.bytes().zip(sent.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    expected
+        .bytes()
+        .zip(sent.bytes())
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        == 0
 }
 
 /// Whether a cookie value looks like one of our tokens (so a forged cookie cannot inject
@@ -44,7 +48,11 @@ pub fn well_formed(token: &str) -> bool {
 
 /// The value of cookie `name` in a `Cookie` header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').filter_map(|kv| kv.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
+    header
+        .split(';')
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

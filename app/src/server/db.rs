@@ -17,13 +17,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
         }
-        options.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
-            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-            o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
-        });
+        options
+            .max_connections(8)
+            .min_connections(1)
+            .map_sqlx_sqlite_opts(|o| {
+                use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5))
+            });
     } else {
         options.max_connections(16).min_connections(1);
     }
@@ -38,10 +41,15 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<std::path::PathBuf> {
-    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = path.split('?').next()?;
     if path.is_empty() || path == ":memory:" {
         return None;
     }
-    std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()).map(Into::into)
+    std::path::Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Into::into)
 }

@@ -37,7 +37,9 @@ pub fn router(state: AppState) -> Router {
     };
     let pkg = Router::new()
         .fallback_service(
-            ServeDir::new(state.config.site_root.join("pkg")).precompressed_br().precompressed_gzip(),
+            ServeDir::new(state.config.site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -46,7 +48,10 @@ pub fn router(state: AppState) -> Router {
 
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler))
-        .route("/admin/people/import", post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route(
+            "/admin/people/import",
+            post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .leptos_routes_with_context(&state, routes, leptos_ctx.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())
@@ -55,7 +60,10 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos.clone();
             move || shell(options.clone())
         }))
-        .layer(middleware::from_fn_with_state(state.clone(), request_context))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            request_context,
+        ))
         .layer(session::layer(&state.db, &state.config))
         .layer(middleware::from_fn_with_state(state.clone(), security));
 
@@ -86,7 +94,10 @@ async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 fn unavailable() -> Response {
-    (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "degraded", "database": "unavailable"})))
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(serde_json::json!({"status": "degraded", "database": "unavailable"})),
+    )
         .into_response()
 }
 
@@ -107,7 +118,9 @@ async fn security(State(state): State<AppState>, req: Request, next: Next) -> Re
     let req = if is_state_changing(req.method()) {
         match check_csrf(req, cookie_token.as_deref()).await {
             Ok(req) => req,
-            Err(rejection) => return with_security_headers(rejection.into_response(lang), &nonce, &state, None),
+            Err(rejection) => {
+                return with_security_headers(rejection.into_response(lang), &nonce, &state, None);
+            }
         }
     } else {
         req
@@ -121,7 +134,10 @@ async fn security(State(state): State<AppState>, req: Request, next: Next) -> Re
         }
     };
     let mut req = req;
-    req.extensions_mut().insert(SecurityCtx { csrf: token, nonce: nonce.clone() });
+    req.extensions_mut().insert(SecurityCtx {
+        csrf: token,
+        nonce: nonce.clone(),
+    });
     let res = next.run(req).await;
     with_security_headers(res, &nonce, &state, new_cookie)
 }
@@ -146,7 +162,9 @@ impl CsrfRejection {
     fn into_response(self, lang: Lang) -> Response {
         match self {
             CsrfRejection::Forbidden => message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang),
-            CsrfRejection::TooLarge => message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang),
+            CsrfRejection::TooLarge => {
+                message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang)
+            }
         }
     }
 }
@@ -155,15 +173,29 @@ impl CsrfRejection {
 /// `csrf_token` form field. Multipart uploads carry it as a form field too, which their own
 /// handler checks with [`csrf::matches`] while reading the parts.
 async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request, CsrfRejection> {
-    let Some(expected) = cookie_token else { return Err(CsrfRejection::Forbidden) };
+    let Some(expected) = cookie_token else {
+        return Err(CsrfRejection::Forbidden);
+    };
     if !same_origin(req.headers()) {
         return Err(CsrfRejection::Forbidden);
     }
-    if let Some(sent) = req.headers().get(csrf::HEADER).and_then(|v| v.to_str().ok()) {
-        return if csrf::matches(expected, sent) { Ok(req) } else { Err(CsrfRejection::Forbidden) };
+    if let Some(sent) = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        return if csrf::matches(expected, sent) {
+            Ok(req)
+        } else {
+            Err(CsrfRejection::Forbidden)
+        };
     }
-    let content_type =
-        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     if content_type.starts_with("multipart/form-data") {
         return Ok(req);
     }
@@ -171,10 +203,16 @@ async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request,
         return Err(CsrfRejection::Forbidden);
     }
     let (parts, body) = req.into_parts();
-    let bytes: Bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| CsrfRejection::TooLarge)?;
-    let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == csrf::FIELD).map(|(_, v)| v.into_owned());
+    let bytes: Bytes = axum::body::to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| CsrfRejection::TooLarge)?;
+    let sent = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == csrf::FIELD)
+        .map(|(_, v)| v.into_owned());
     match sent {
-        Some(sent) if csrf::matches(expected, &sent) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Some(sent) if csrf::matches(expected, &sent) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
         _ => Err(CsrfRejection::Forbidden),
     }
 }
@@ -182,12 +220,23 @@ async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request,
 /// A request whose `Origin` names another site is refused outright (defence in depth on top
 /// of the token; browsers send `Origin` on every cross-site POST).
 fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
-    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else { return false };
-    origin.split_once("://").is_some_and(|(_, authority)| authority == host)
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    origin
+        .split_once("://")
+        .is_some_and(|(_, authority)| authority == host)
 }
 
-fn with_security_headers(mut res: Response, nonce: &str, state: &AppState, new_csrf: Option<String>) -> Response {
+fn with_security_headers(
+    mut res: Response,
+    nonce: &str,
+    state: &AppState,
+    new_csrf: Option<String>,
+) -> Response {
     let headers = res.headers_mut();
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -197,16 +246,29 @@ fn with_security_headers(mut res: Response, nonce: &str, state: &AppState, new_c
     if let Ok(v) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
     if let Some(token) = new_csrf {
-        let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-        let cookie = format!("{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}", csrf::COOKIE);
+        let secure = if state.config.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
+        let cookie = format!(
+            "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
+            csrf::COOKIE
+        );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             headers.append(header::SET_COOKIE, v);
         }
@@ -227,7 +289,12 @@ fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
         msg.text(lang),
         Msg::BackHome.text(lang)
     );
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 /// The language for a request: the person's preference, else the `checkpoint_lang` cookie,
@@ -242,34 +309,63 @@ fn request_lang(headers: &HeaderMap, user_lang: Option<Lang>) -> Lang {
                 .and_then(Lang::from_tag)
         })
         .or_else(|| {
-            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
         })
         .unwrap_or_default()
 }
 
 /// Loads the signed-in person (one indexed read when a session cookie is present, none
 /// otherwise) and records the request's context for pages and server functions.
-async fn request_context(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
+async fn request_context(
+    State(state): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let user = match load_user(&state, &session).await {
         Ok(user) => user,
-        Err(()) => return message_page(StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrInternal, Lang::En),
+        Err(()) => {
+            return message_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Msg::ErrInternal,
+                Lang::En,
+            );
+        }
     };
-    let security = req.extensions().get::<SecurityCtx>().cloned().unwrap_or(SecurityCtx {
-        csrf: String::new(),
-        nonce: String::new(),
-    });
+    let security = req
+        .extensions()
+        .get::<SecurityCtx>()
+        .cloned()
+        .unwrap_or(SecurityCtx {
+            csrf: String::new(),
+            nonce: String::new(),
+        });
     let lang = request_lang(req.headers(), user.as_ref().map(|u| u.lang));
     let client_ip = client_ip(&req, state.config.trust_proxy);
-    req.extensions_mut().insert(RequestCtx { user, lang, csrf: security.csrf, nonce: security.nonce, client_ip });
+    req.extensions_mut().insert(RequestCtx {
+        user,
+        lang,
+        csrf: security.csrf,
+        nonce: security.nonce,
+        client_ip,
+    });
     next.run(req).await
 }
 
-async fn load_user(state: &AppState, session: &Session) -> Result<Option<crate::model::CurrentUser>, ()> {
+async fn load_user(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<crate::model::CurrentUser>, ()> {
     let id: Option<i64> = session.get(session::USER_ID).await.map_err(|e| {
         tracing::error!(error = %e, "could not read the session");
     })?;
     let Some(id) = id else { return Ok(None) };
-    let user = super::services::people::current_user(&state.db, id).await.map_err(|_| ())?;
+    let user = super::services::people::current_user(&state.db, id)
+        .await
+        .map_err(|_| ())?;
     match user {
         Some(user) => {
             if let Err(e) = session::refresh_if_stale(session).await {
@@ -297,17 +393,29 @@ fn client_ip(req: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
             return forwarded;
         }
     }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
 }
 
 /// `POST /admin/people/import`: a CSV upload from the import page. Admins only; the CSRF
 /// token travels as a multipart field. Renders the import page with the outcome.
 async fn import_people(State(state): State<AppState>, req: Request) -> Response {
-    let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_default();
+    let ctx = req
+        .extensions()
+        .get::<RequestCtx>()
+        .cloned()
+        .unwrap_or_default();
     let lang = ctx.lang;
     match ctx.user.as_ref() {
         None => {
-            return (StatusCode::SEE_OTHER, [(header::LOCATION, super::request::login_url("/admin/people/import", true))])
+            return (
+                StatusCode::SEE_OTHER,
+                [(
+                    header::LOCATION,
+                    super::request::login_url("/admin/people/import", true),
+                )],
+            )
                 .into_response();
         }
         Some(u) if !u.has(Role::Admin) || u.must_change_password => {
@@ -316,10 +424,11 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
         Some(_) => {}
     }
     let (parts, body) = req.into_parts();
-    let mut multipart = match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-        Ok(m) => m,
-        Err(_) => return message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
-    };
+    let mut multipart =
+        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+            Ok(m) => m,
+            Err(_) => return message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
+        };
     let mut token_ok = false;
     let mut file: Option<Bytes> = None;
     loop {
@@ -328,22 +437,36 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
                 let name = field.name().unwrap_or("").to_owned();
                 let data = match field.bytes().await {
                     Ok(d) => d,
-                    Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang),
+                    Err(_) => {
+                        return message_page(
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            Msg::ErrCsvTooLarge,
+                            lang,
+                        );
+                    }
                 };
                 match name.as_str() {
-                    csrf::FIELD => token_ok = csrf::matches(&ctx.csrf, &String::from_utf8_lossy(&data)),
+                    csrf::FIELD => {
+                        token_ok = csrf::matches(&ctx.csrf, &String::from_utf8_lossy(&data))
+                    }
                     "file" => file = Some(data),
                     _ => {}
                 }
             }
             Ok(None) => break,
-            Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang),
+            Err(_) => {
+                return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang);
+            }
         }
     }
     if !token_ok {
         return message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang);
     }
-    let outcome = match super::services::import::import_people(&state.db, file.as_deref().unwrap_or_default()).await
+    let outcome = match super::services::import::import_people(
+        &state.db,
+        file.as_deref().unwrap_or_default(),
+    )
+    .await
     {
         Ok(outcome) => outcome,
         Err(_) => return message_page(StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrInternal, lang),

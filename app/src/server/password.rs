@@ -1,8 +1,10 @@
 //! Password hashing with Argon2id, always off the async runtime.
 
 use crate::error::AppError;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 
 /// An Argon2id PHC hash string. Its `Debug` hides the value and it is never serialised.
 #[derive(Clone, PartialEq, Eq)]
@@ -49,7 +51,9 @@ pub async fn verify(password: &str, stored: Option<HashedPassword>) -> Result<bo
         let hash = stored.map(|h| h.0).unwrap_or_else(|| DUMMY_HASH.to_owned());
         let parsed = PasswordHash::new(&hash)
             .map_err(|e| super::errors::internal("stored password hash is malformed", e))?;
-        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let ok = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(known && ok)
     })
     .await
@@ -65,12 +69,14 @@ pub fn generate() -> String {
     OsRng.fill_bytes(&mut bytes);
     // 256 is not a multiple of the alphabet size; the bias is below 1 % per character and
     // does not matter for a temporary password the person must change.
-    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }
 
 /// Argon2id hash of a random string nobody knows, used to equalise timing for unknown logins.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9sTbSlTio3Biev89thdrlKKiCaYsjjYVJxGAL3swxpQ";
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9sTbSlTio3Biev89thdrlKKiCaYsjjYVJxGAL3swxpQ";
 
 #[cfg(test)]
 mod tests {
@@ -82,8 +88,16 @@ mod tests {
         let b = hash("correct horse battery").await.unwrap();
         assert_ne!(a, b);
         assert!(a.as_str().starts_with("$argon2id$"));
-        assert!(verify("correct horse battery", Some(a.clone())).await.unwrap());
-        assert!(!verify("wrong horse battery", Some(a.clone())).await.unwrap());
+        assert!(
+            verify("correct horse battery", Some(a.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify("wrong horse battery", Some(a.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!verify("anything", None).await.unwrap());
         assert_eq!(format!("{a:?}"), "HashedPassword(…)");
     }

@@ -37,12 +37,15 @@ pub fn parts() -> Option<Parts> {
 
 /// This request's [`RequestCtx`] (empty outside a request, e.g. while listing routes).
 pub fn ctx() -> RequestCtx {
-    parts().and_then(|p| p.extensions.get::<RequestCtx>().cloned()).unwrap_or_default()
+    parts()
+        .and_then(|p| p.extensions.get::<RequestCtx>().cloned())
+        .unwrap_or_default()
 }
 
 /// The shared application state.
 pub fn state() -> AppResult<AppState> {
-    use_context::<AppState>().ok_or_else(|| super::errors::internal("app state missing", "no context"))
+    use_context::<AppState>()
+        .ok_or_else(|| super::errors::internal("app state missing", "no context"))
 }
 
 /// This request's session.
@@ -79,11 +82,28 @@ fn is_form_post(parts: &Parts) -> bool {
     endpoint && !wants_json
 }
 
+/// Whether the request carried a session cookie: an anonymous request that did was signed in
+/// before and its session has ended.
+pub fn had_session() -> bool {
+    parts()
+        .and_then(|p| {
+            p.headers
+                .get(header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .is_some_and(|h| super::csrf::cookie_value(&h, super::session::COOKIE).is_some())
+}
+
 /// Sends the browser to `path` with `303 See Other` (after a form post) or `302 Found` (during
 /// rendering).
 pub fn redirect(path: &str) {
-    let Some(res) = use_context::<ResponseOptions>() else { return };
-    let Ok(location) = HeaderValue::from_str(path) else { return };
+    let Some(res) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    let Ok(location) = HeaderValue::from_str(path) else {
+        return;
+    };
     let status = match parts() {
         Some(p) if p.method == axum::http::Method::POST => StatusCode::SEE_OTHER,
         _ => StatusCode::FOUND,
@@ -94,7 +114,10 @@ pub fn redirect(path: &str) {
 
 /// Sets the HTTP status of the response being built.
 pub fn set_status(status: u16) {
-    if let (Some(res), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(status)) {
+    if let (Some(res), Ok(status)) = (
+        use_context::<ResponseOptions>(),
+        StatusCode::from_u16(status),
+    ) {
         res.set_status(status);
     }
 }
@@ -122,7 +145,11 @@ pub fn strip_feedback(path: &str) -> String {
         }
     }
     let query = out.finish();
-    if query.is_empty() { base.to_owned() } else { format!("{base}?{query}") }
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
 }
 
 /// `path` with its feedback parameters replaced by `key=code` (and `field`).
@@ -156,7 +183,7 @@ pub fn finish<T>(result: AppResult<T>) -> AppResult<T> {
         Some(p) if is_form_post(&p) => {
             let back = referer_path(&p).unwrap_or_else(|| "/".to_owned());
             let target = match err {
-                AppError::Unauthorized => login_url(&strip_feedback(&back), true),
+                AppError::Unauthorized => login_url(&strip_feedback(&back), had_session()),
                 AppError::Validation(errors) => {
                     let first = errors.first();
                     with_feedback(
@@ -182,14 +209,25 @@ mod tests {
     #[test]
     fn feedback_replaces_previous_feedback_and_keeps_other_parameters() {
         assert_eq!(
-            with_feedback("/login?next=%2Fadmin&error=Old&field=x", "error", "ErrBadCredentials", None),
+            with_feedback(
+                "/login?next=%2Fadmin&error=Old&field=x",
+                "error",
+                "ErrBadCredentials",
+                None
+            ),
             "/login?next=%2Fadmin&error=ErrBadCredentials"
         );
-        assert_eq!(with_feedback("/a", "notice", "Saved", Some("f")), "/a?notice=Saved&field=f");
+        assert_eq!(
+            with_feedback("/a", "notice", "Saved", Some("f")),
+            "/a?notice=Saved&field=f"
+        );
     }
 
     #[test]
     fn login_url_escapes_the_return_path() {
-        assert_eq!(login_url("/admin/people?page=2&q=a b", true), "/login?next=%2Fadmin%2Fpeople%3Fpage%3D2%26q%3Da+b&expired=1");
+        assert_eq!(
+            login_url("/admin/people?page=2&q=a b", true),
+            "/login?next=%2Fadmin%2Fpeople%3Fpage%3D2%26q%3Da+b&expired=1"
+        );
     }
 }

@@ -36,7 +36,9 @@ impl Store {
     /// The store over `db`'s own connection pool (one pool for everything).
     pub fn for_db(db: &DatabaseConnection) -> Self {
         match db.get_database_backend() {
-            DbBackend::Postgres => Store::Postgres(PostgresStore::new(db.get_postgres_connection_pool().clone())),
+            DbBackend::Postgres => Store::Postgres(PostgresStore::new(
+                db.get_postgres_connection_pool().clone(),
+            )),
             _ => Store::Sqlite(SqliteStore::new(db.get_sqlite_connection_pool().clone())),
         }
     }
@@ -71,7 +73,9 @@ pub fn layer(db: &DatabaseConnection, config: &Config) -> SessionManagerLayer<St
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(config.session_minutes)))
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.session_minutes,
+        )))
 }
 
 /// Marks the session as active now if it was last refreshed long enough ago; this extends its
@@ -80,7 +84,10 @@ pub async fn refresh_if_stale(session: &Session) -> Result<(), session_store::Er
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let last: Option<i64> = session.get(REFRESHED).await.map_err(to_store_error)?;
     if last.is_none_or(|t| now - t >= REFRESH_EVERY_SECS) {
-        session.insert(REFRESHED, now).await.map_err(to_store_error)?;
+        session
+            .insert(REFRESHED, now)
+            .await
+            .map_err(to_store_error)?;
     }
     Ok(())
 }

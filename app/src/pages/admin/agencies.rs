@@ -6,11 +6,11 @@ use crate::api::agencies::list_agencies;
 use crate::api::countries::all_countries;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::components::pagination::{Pagination, query_page, query_text};
 use crate::i18n::{Lang, Msg, t, use_lang};
 use crate::model::{AgencyKind, CountryRow};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The agency list and the form to add one.
 #[component]
@@ -28,7 +28,11 @@ pub fn AgenciesPage() -> impl IntoView {
                 let countries = all_countries().await;
                 match (list, countries) {
                     (Ok(p), Ok(countries)) => {
-                        let base = format!("/admin/agencies?q={}&country={}", urlencode(&q), urlencode(&country));
+                        let base = format!(
+                            "/admin/agencies?q={}&country={}",
+                            urlencode(&q),
+                            urlencode(&country)
+                        );
                         view! {
                             {if p.items.is_empty() {
                                 view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
@@ -70,7 +74,7 @@ pub fn AgenciesPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(Msg::AgenciesTitle) />
+        <PageTitle text=t(Msg::AgenciesTitle) />
         <h1>{t(Msg::AgenciesTitle)}</h1>
         <Feedback />
         <form method="get" action="/admin/agencies" class="row search">
@@ -93,7 +97,11 @@ pub fn AgencyFields(
     kind: Option<AgencyKind>,
     #[prop(optional)] id: Option<i64>,
 ) -> impl IntoView {
-    let action = if id.is_some() { "/api/agencies/update" } else { "/api/agencies/create" };
+    let action = if id.is_some() {
+        "/api/agencies/update"
+    } else {
+        "/api/agencies/create"
+    };
     let mut countries = countries;
     countries.sort_by(|a, b| a.name(lang).cmp(b.name(lang)));
     view! {

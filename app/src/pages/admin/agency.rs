@@ -6,25 +6,29 @@ use crate::api::agencies::get_agency;
 use crate::api::countries::all_countries;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// The agency page.
 #[component]
 pub fn AgencyPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i64>().ok());
     let lang = use_lang();
     let data = move || {
         Suspend::new(async move {
-            let Some(id) = id else { return view! { <ErrorView error=AppError::NotFound /> }.into_any() };
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
             match (get_agency(id).await, all_countries().await) {
                 (Ok(d), Ok(countries)) => {
                     let a = d.agency;
                     view! {
-                        <Title text=a.name.clone() />
+                        <PageTitle text=a.name.clone() />
                         <h1>{a.name.clone()} " " <StatusBadge active=a.active /></h1>
                         <Feedback />
                         <p><a href=format!("/admin/people?agency={}", a.id)>{t(Msg::AgencyPeople)} " (" {a.people} ")"</a></p>

@@ -2,10 +2,10 @@
 
 use crate::api::countries::list_countries;
 use crate::components::forms::ErrorView;
+use crate::components::page_title::PageTitle;
 use crate::components::pagination::{Pagination, query_page, query_text};
 use crate::i18n::{Msg, t, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The country list with search.
 #[component]
@@ -57,7 +57,7 @@ pub fn CountriesPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(Msg::CountriesTitle) />
+        <PageTitle text=t(Msg::CountriesTitle) />
         <h1>{t(Msg::CountriesTitle)}</h1>
         <p class="lead">{t(Msg::CountriesIntro)}</p>
         <form method="get" action="/admin/countries" class="row search">
@@ -74,7 +74,9 @@ pub fn urlencode(value: &str) -> String {
     let mut out = String::new();
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

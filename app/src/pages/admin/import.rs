@@ -2,11 +2,11 @@
 
 use crate::app::use_page;
 use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
 use crate::model::{ImportOutcome, Role};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The upload form, and after an upload its outcome: the people created with their temporary
 /// passwords, or every rejected row and why.
@@ -15,12 +15,14 @@ pub fn ImportPage() -> impl IntoView {
     let page = use_page();
     match &page.user {
         None => return view! { <ErrorView error=AppError::Unauthorized /> }.into_any(),
-        Some(u) if !u.has(Role::Admin) => return view! { <ErrorView error=AppError::Forbidden /> }.into_any(),
+        Some(u) if !u.has(Role::Admin) => {
+            return view! { <ErrorView error=AppError::Forbidden /> }.into_any();
+        }
         Some(_) => {}
     }
     let outcome = use_context::<ImportOutcome>();
     view! {
-        <Title text=t(Msg::ImportTitle) />
+        <PageTitle text=t(Msg::ImportTitle) />
         <h1>{t(Msg::ImportTitle)}</h1>
         {outcome.map(|o| match o {
             ImportOutcome::Imported(people) => view! {

@@ -6,10 +6,10 @@ use crate::api::people::list_people;
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::islands::TableFilter;
+use crate::components::page_title::PageTitle;
 use crate::components::pagination::{Pagination, query_page, query_text};
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The people list.
 #[component]
@@ -65,7 +65,7 @@ pub fn PeoplePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(Msg::PeopleTitle) />
+        <PageTitle text=t(Msg::PeopleTitle) />
         <h1>{t(Msg::PeopleTitle)}</h1>
         <Feedback />
         <p class="actions">

@@ -5,24 +5,29 @@ use super::person_new::PersonFields;
 use crate::api::people::{get_person, person_choices};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// The person page.
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok());
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| id.parse::<i64>().ok());
     let data = move || {
         Suspend::new(async move {
-            let Some(id) = id else { return view! { <ErrorView error=AppError::NotFound /> }.into_any() };
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
             match (get_person(id).await, person_choices().await) {
                 (Ok(p), Ok(choices)) => {
-                    let (id, active, name, login) = (p.id, p.active, p.display_name.clone(), p.login.clone());
+                    let (id, active, name, login) =
+                        (p.id, p.active, p.display_name.clone(), p.login.clone());
                     view! {
-                    <Title text=name.clone() />
+                    <PageTitle text=name.clone() />
                     <h1>{name} " " <StatusBadge active=active /></h1>
                     <Feedback />
                     <p>{t(Msg::Login)} ": " <code>{login}</code></p>

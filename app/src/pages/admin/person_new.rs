@@ -3,10 +3,10 @@
 use crate::api::people::person_choices;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::i18n::{Lang, Msg, t, use_lang};
 use crate::model::{AgencyDetail, PersonRow, Role};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The new-person form.
 #[component]
@@ -38,7 +38,7 @@ pub fn PersonNewPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=t(Msg::PersonNew) />
+        <PageTitle text=t(Msg::PersonNew) />
         <h1>{t(Msg::PersonNew)}</h1>
         <Feedback />
         <Suspense fallback=|| ()>{data}</Suspense>
@@ -51,8 +51,13 @@ pub fn PersonNewPage() -> impl IntoView {
 pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> impl IntoView {
     let ui = use_lang();
     let agency_id = person.as_ref().and_then(|p| p.agency.as_ref().map(|a| a.0));
-    let position_id = person.as_ref().and_then(|p| p.position.as_ref().map(|a| a.0));
-    let roles = person.as_ref().map(|p| p.roles.clone()).unwrap_or_else(|| vec![Role::Trainee]);
+    let position_id = person
+        .as_ref()
+        .and_then(|p| p.position.as_ref().map(|a| a.0));
+    let roles = person
+        .as_ref()
+        .map(|p| p.roles.clone())
+        .unwrap_or_else(|| vec![Role::Trainee]);
     let lang = person.as_ref().map(|p| p.lang).unwrap_or(ui);
     let agency_options = agencies
         .iter()

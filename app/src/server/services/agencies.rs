@@ -8,8 +8,8 @@ use crate::server::errors::unique_as;
 use crate::validate;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -21,14 +21,22 @@ struct ValidAgency {
 
 async fn validate_input(db: &DatabaseConnection, input: &AgencyInput) -> AppResult<ValidAgency> {
     let mut errors = Vec::new();
-    let name = validate::name(&input.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
-    let kind = validate::agency_kind(&input.kind).map_err(|m| errors.push(FieldError::new("kind", m))).ok();
+    let name = validate::name(&input.name)
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let kind = validate::agency_kind(&input.kind)
+        .map_err(|m| errors.push(FieldError::new("kind", m)))
+        .ok();
     let country = input.country.trim().to_ascii_uppercase();
     if !super::countries::exists(db, &country).await? {
         errors.push(FieldError::new("country", Msg::ErrUnknownCountry));
     }
     match (name, kind) {
-        (Some(name), Some(kind)) if errors.is_empty() => Ok(ValidAgency { name, country, kind }),
+        (Some(name), Some(kind)) if errors.is_empty() => Ok(ValidAgency {
+            name,
+            country,
+            kind,
+        }),
         _ => Err(AppError::Validation(errors)),
     }
 }
@@ -54,21 +62,29 @@ pub async fn create(db: &DatabaseConnection, input: &AgencyInput) -> AppResult<i
 
 /// Updates an agency's name, country and kind.
 pub async fn update(db: &DatabaseConnection, id: i64, input: &AgencyInput) -> AppResult<()> {
-    let existing = agency::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = agency::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let v = validate_input(db, input).await?;
     let mut row: agency::ActiveModel = existing.into();
     row.name = Set(v.name);
     row.country_code = Set(v.country);
     row.kind = Set(v.kind.code().to_owned());
     row.updated_at = Set(super::now());
-    row.update(db).await.map_err(unique_as("name", Msg::ErrAgencyTaken))?;
+    row.update(db)
+        .await
+        .map_err(unique_as("name", Msg::ErrAgencyTaken))?;
     Ok(())
 }
 
 /// Activates or deactivates an agency. Deactivated agencies stay on record (people keep their
 /// history) but are no longer offered in forms.
 pub async fn set_active(db: &DatabaseConnection, id: i64, active: bool) -> AppResult<()> {
-    let existing = agency::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = agency::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut row: agency::ActiveModel = existing.into();
     row.active = Set(active);
     row.updated_at = Set(super::now());
@@ -78,7 +94,10 @@ pub async fn set_active(db: &DatabaseConnection, id: i64, active: bool) -> AppRe
 
 /// Adds a position to an agency; returns its id.
 pub async fn add_position(db: &DatabaseConnection, agency_id: i64, title: &str) -> AppResult<i64> {
-    agency::Entity::find_by_id(agency_id).one(db).await?.ok_or(AppError::NotFound)?;
+    agency::Entity::find_by_id(agency_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let title = validate::name(title).map_err(|m| AppError::field("title", m))?;
     let row = position::ActiveModel {
         agency_id: Set(agency_id),
@@ -139,7 +158,12 @@ async fn rows(db: &DatabaseConnection, agencies: Vec<agency::Model>) -> AppResul
 }
 
 /// One page of agencies whose name matches `query`, optionally only in `country`.
-pub async fn list(db: &DatabaseConnection, query: &str, country: Option<&str>, page: u64) -> AppResult<Page<AgencyRow>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    query: &str,
+    country: Option<&str>,
+    page: u64,
+) -> AppResult<Page<AgencyRow>> {
     let mut select = agency::Entity::find();
     if !query.trim().is_empty() {
         select = select.filter(
@@ -160,19 +184,31 @@ pub async fn list(db: &DatabaseConnection, query: &str, country: Option<&str>, p
         .limit(super::PAGE_SIZE)
         .all(db)
         .await?;
-    Ok(Page { items: rows(db, found).await?, page, pages, total })
+    Ok(Page {
+        items: rows(db, found).await?,
+        page,
+        pages,
+        total,
+    })
 }
 
 /// One agency with its positions.
 pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<AgencyDetail> {
-    let a = agency::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let a = agency::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let positions = position::Entity::find()
         .filter(position::Column::AgencyId.eq(id))
         .order_by_asc(position::Column::Title)
         .all(db)
         .await?
         .into_iter()
-        .map(|p| PositionRow { id: p.id, agency_id: p.agency_id, title: p.title })
+        .map(|p| PositionRow {
+            id: p.id,
+            agency_id: p.agency_id,
+            title: p.title,
+        })
         .collect();
     let agency = rows(db, vec![a]).await?.pop().ok_or(AppError::NotFound)?;
     Ok(AgencyDetail { agency, positions })
@@ -193,11 +229,18 @@ pub async fn choices(db: &DatabaseConnection) -> AppResult<Vec<AgencyDetail>> {
         .all(db)
         .await?
     {
-        positions.entry(p.agency_id).or_default().push(PositionRow { id: p.id, agency_id: p.agency_id, title: p.title });
+        positions.entry(p.agency_id).or_default().push(PositionRow {
+            id: p.id,
+            agency_id: p.agency_id,
+            title: p.title,
+        });
     }
     Ok(rows(db, agencies)
         .await?
         .into_iter()
-        .map(|agency| AgencyDetail { positions: positions.remove(&agency.id).unwrap_or_default(), agency })
+        .map(|agency| AgencyDetail {
+            positions: positions.remove(&agency.id).unwrap_or_default(),
+            agency,
+        })
         .collect())
 }

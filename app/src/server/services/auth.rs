@@ -40,16 +40,25 @@ async fn record_failure(db: &DatabaseConnection, key: String) -> AppResult<()> {
         .filter(login_failure::Column::At.lt(now - time::Duration::minutes(WINDOW_MINUTES)))
         .exec(db)
         .await?;
-    login_failure::Entity::insert(login_failure::ActiveModel { key: Set(key), at: Set(now), ..Default::default() })
-        .exec(db)
-        .await?;
+    login_failure::Entity::insert(login_failure::ActiveModel {
+        key: Set(key),
+        at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
     Ok(())
 }
 
 /// Checks `login` and `password`; returns the person's id. Unknown login and wrong password
 /// give the same error, in the same time. Too many recent failures for the account or the
 /// address give [`AppError::TooManyRequests`] without checking the password.
-pub async fn login(db: &DatabaseConnection, login: &str, password: &str, client: Option<IpAddr>) -> AppResult<i64> {
+pub async fn login(
+    db: &DatabaseConnection,
+    login: &str,
+    password: &str,
+    client: Option<IpAddr>,
+) -> AppResult<i64> {
     let login = login.trim();
     if login.is_empty() {
         return Err(AppError::field("login", Msg::ErrRequired));
@@ -79,7 +88,10 @@ pub async fn login(db: &DatabaseConnection, login: &str, password: &str, client:
     };
     if password::verify(password, hash).await? {
         if let Some(id) = id {
-            login_failure::Entity::delete_many().filter(login_failure::Column::Key.eq(account)).exec(db).await?;
+            login_failure::Entity::delete_many()
+                .filter(login_failure::Column::Key.eq(account))
+                .exec(db)
+                .await?;
             return Ok(id);
         }
     }

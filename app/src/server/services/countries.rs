@@ -5,8 +5,8 @@ use crate::model::{CountryRow, Page};
 use crate::server::entities::{agency, country};
 use sea_orm::sea_query::{Expr, Func, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, Condition,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -25,7 +25,11 @@ pub async fn sync_reference(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     country::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::column(country::Column::Code)
-                .update_columns([country::Column::Alpha2, country::Column::NameEn, country::Column::NameFr])
+                .update_columns([
+                    country::Column::Alpha2,
+                    country::Column::NameEn,
+                    country::Column::NameFr,
+                ])
                 .to_owned(),
         )
         .exec_without_returning(db)
@@ -42,7 +46,11 @@ pub async fn ensure_fictional(db: &impl ConnectionTrait, c: content::Country) ->
         name_fr: Set(c.name_fr),
         fictional: Set(true),
     })
-    .on_conflict(OnConflict::column(country::Column::Code).do_nothing().to_owned())
+    .on_conflict(
+        OnConflict::column(country::Column::Code)
+            .do_nothing()
+            .to_owned(),
+    )
     .exec_without_returning(db)
     .await?;
     Ok(())
@@ -60,10 +68,14 @@ pub async fn list(db: &DatabaseConnection, query: &str, page: u64) -> AppResult<
     if !query.trim().is_empty() {
         let pattern = super::like_pattern(query);
         let like = |col: country::Column| {
-            Expr::expr(Func::lower(Expr::col(col))).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+            Expr::expr(Func::lower(Expr::col(col)))
+                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
         };
         select = select.filter(
-            Condition::any().add(like(country::Column::Code)).add(like(country::Column::NameEn)).add(like(country::Column::NameFr)),
+            Condition::any()
+                .add(like(country::Column::Code))
+                .add(like(country::Column::NameEn))
+                .add(like(country::Column::NameFr)),
         );
     }
     let total = select.clone().count(db).await?;
@@ -98,12 +110,20 @@ pub async fn list(db: &DatabaseConnection, query: &str, page: u64) -> AppResult<
             fictional: c.fictional,
         })
         .collect();
-    Ok(Page { items, page, pages, total })
+    Ok(Page {
+        items,
+        page,
+        pages,
+        total,
+    })
 }
 
 /// Every country, for pickers, sorted by English name.
 pub async fn all(db: &DatabaseConnection) -> AppResult<Vec<CountryRow>> {
-    let rows = country::Entity::find().order_by_asc(country::Column::NameEn).all(db).await?;
+    let rows = country::Entity::find()
+        .order_by_asc(country::Column::NameEn)
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|c| CountryRow {
@@ -119,5 +139,8 @@ pub async fn all(db: &DatabaseConnection) -> AppResult<Vec<CountryRow>> {
 
 /// Whether `code` is a known country.
 pub async fn exists(db: &impl ConnectionTrait, code: &str) -> AppResult<bool> {
-    Ok(country::Entity::find_by_id(code.to_owned()).one(db).await?.is_some())
+    Ok(country::Entity::find_by_id(code.to_owned())
+        .one(db)
+        .await?
+        .is_some())
 }

@@ -21,27 +21,61 @@ pub struct DemoLogin {
 
 /// The demo accounts, one per role.
 pub const LOGINS: [DemoLogin; 4] = [
-    DemoLogin { login: "admin", password: "admin-demo-2026", name: "Amina Diallo", roles: &[Role::Admin] },
-    DemoLogin { login: "trainer", password: "trainer-demo-2026", name: "Jonas Berg", roles: &[Role::Trainer] },
-    DemoLogin { login: "assessor", password: "assessor-demo-2026", name: "Lucía Moreno", roles: &[Role::Assessor] },
-    DemoLogin { login: "trainee", password: "trainee-demo-2026", name: "Samuel Okoro", roles: &[Role::Trainee] },
+    DemoLogin {
+        login: "admin",
+        password: "admin-demo-2026",
+        name: "Amina Diallo",
+        roles: &[Role::Admin],
+    },
+    DemoLogin {
+        login: "trainer",
+        password: "trainer-demo-2026",
+        name: "Jonas Berg",
+        roles: &[Role::Trainer],
+    },
+    DemoLogin {
+        login: "assessor",
+        password: "assessor-demo-2026",
+        name: "Lucía Moreno",
+        roles: &[Role::Assessor],
+    },
+    DemoLogin {
+        login: "trainee",
+        password: "trainee-demo-2026",
+        name: "Samuel Okoro",
+        roles: &[Role::Trainee],
+    },
 ];
 
 const AGENCIES: [(&str, AgencyKind, &[&str]); 3] = [
     (
         "Utopia Immigration Service",
         AgencyKind::Immigration,
-        &["Front-line immigration officer", "Shift supervisor", "Document examiner", "Training officer"],
+        &[
+            "Front-line immigration officer",
+            "Shift supervisor",
+            "Document examiner",
+            "Training officer",
+        ],
     ),
     (
         "Utopia Border Police",
         AgencyKind::BorderPolice,
         &["Border guard", "Intelligence analyst", "Post commander"],
     ),
-    ("Utopia Customs Administration", AgencyKind::Customs, &["Customs officer", "Risk analyst"]),
+    (
+        "Utopia Customs Administration",
+        AgencyKind::Customs,
+        &["Customs officer", "Risk analyst"],
+    ),
 ];
 
-async fn ensure_agency(db: &DatabaseConnection, name: &str, kind: AgencyKind, positions: &[&str]) -> AppResult<i64> {
+async fn ensure_agency(
+    db: &DatabaseConnection,
+    name: &str,
+    kind: AgencyKind,
+    positions: &[&str],
+) -> AppResult<i64> {
     let existing = agency::Entity::find()
         .filter(agency::Column::CountryCode.eq("UTO"))
         .filter(agency::Column::Name.eq(name))
@@ -95,7 +129,11 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
     }
     let immigration = agency_ids[0];
     for demo in &LOGINS {
-        let exists = person::Entity::find().filter(person::Column::Login.eq(demo.login)).one(db).await?.is_some();
+        let exists = person::Entity::find()
+            .filter(person::Column::Login.eq(demo.login))
+            .one(db)
+            .await?
+            .is_some();
         if exists {
             continue;
         }

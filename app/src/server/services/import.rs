@@ -10,14 +10,26 @@ use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
 use std::collections::{HashMap, HashSet};
 
 /// The columns of an import file, in the documented order.
-pub const COLUMNS: [&str; 7] = ["login", "display_name", "email", "agency", "position", "roles", "language"];
+pub const COLUMNS: [&str; 7] = [
+    "login",
+    "display_name",
+    "email",
+    "agency",
+    "position",
+    "roles",
+    "language",
+];
 /// Largest file accepted.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Most rows accepted in one file.
 pub const MAX_ROWS: usize = 5_000;
 
 fn problem(line: u64, column: Option<&str>, message: Msg) -> ImportProblem {
-    ImportProblem { line, column: column.map(str::to_owned), message }
+    ImportProblem {
+        line,
+        column: column.map(str::to_owned),
+        message,
+    }
 }
 
 /// Agencies by id and by lower-case name, with their positions by lower-case title.
@@ -31,10 +43,16 @@ async fn directory(db: &DatabaseConnection) -> AppResult<Directory> {
     let mut by_name: HashMap<String, Vec<i64>> = HashMap::new();
     for a in agency::Entity::find().all(db).await? {
         by_id.entry(a.id).or_default();
-        by_name.entry(a.name.trim().to_lowercase()).or_default().push(a.id);
+        by_name
+            .entry(a.name.trim().to_lowercase())
+            .or_default()
+            .push(a.id);
     }
     for p in position::Entity::find().all(db).await? {
-        by_id.entry(p.agency_id).or_default().insert(p.title.trim().to_lowercase(), p.id);
+        by_id
+            .entry(p.agency_id)
+            .or_default()
+            .insert(p.title.trim().to_lowercase(), p.id);
     }
     Ok(Directory { by_id, by_name })
 }
@@ -89,7 +107,11 @@ pub async fn import_people(db: &DatabaseConnection, bytes: &[u8]) -> AppResult<I
     let mut imported = Vec::with_capacity(prepared.len());
     for (p, temporary, hash) in prepared {
         super::people::insert(&txn, &p, &hash, true).await?;
-        imported.push(ImportedPerson { login: p.login, display_name: p.display_name, temporary_password: temporary });
+        imported.push(ImportedPerson {
+            login: p.login,
+            display_name: p.display_name,
+            temporary_password: temporary,
+        });
     }
     txn.commit().await?;
     Ok(ImportOutcome::Imported(imported))
@@ -106,12 +128,18 @@ pub async fn check(
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64
+                + 1;
             return Ok(Err(vec![problem(line, None, Msg::ErrCsvEncoding)]));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
         Err(_) => return Ok(Err(vec![problem(1, None, Msg::ErrCsvHeader)])),
@@ -147,28 +175,67 @@ pub async fn check(
             row_ok = false;
             problems.push(problem(line, Some(c), m));
         };
-        let login = validate::login(get("login")).map_err(|m| fail("login", m, &mut problems)).ok();
+        let login = validate::login(get("login"))
+            .map_err(|m| fail("login", m, &mut problems))
+            .ok();
         if let Some(l) = &login {
             if seen.insert(l.clone(), line).is_some() {
                 fail("login", Msg::ErrCsvDuplicate, &mut problems);
             }
         }
-        let display_name =
-            validate::name(get("display_name")).map_err(|m| fail("display_name", m, &mut problems)).ok();
-        let email = validate::email(get("email")).map_err(|m| fail("email", m, &mut problems)).ok();
-        let agency = dir.agency(get("agency")).map_err(|m| fail("agency", m, &mut problems)).ok();
+        let display_name = validate::name(get("display_name"))
+            .map_err(|m| fail("display_name", m, &mut problems))
+            .ok();
+        let email = validate::email(get("email"))
+            .map_err(|m| fail("email", m, &mut problems))
+            .ok();
+        let agency = dir
+            .agency(get("agency"))
+            .map_err(|m| fail("agency", m, &mut problems))
+            .ok();
         let position = match agency {
-            Some(a) => dir.position(a, get("position")).map_err(|m| fail("position", m, &mut problems)).ok(),
+            Some(a) => dir
+                .position(a, get("position"))
+                .map_err(|m| fail("position", m, &mut problems))
+                .ok(),
             None => None,
         };
-        let roles = validate::roles(get("roles")).map_err(|m| fail("roles", m, &mut problems)).ok();
-        let lang = validate::language(get("language")).map_err(|m| fail("language", m, &mut problems)).ok();
-        if let (true, Some(login), Some(display_name), Some(email), Some(agency_id), Some(position_id), Some(roles), Some(lang)) =
-            (row_ok, login, display_name, email, agency, position, roles, lang)
-        {
+        let roles = validate::roles(get("roles"))
+            .map_err(|m| fail("roles", m, &mut problems))
+            .ok();
+        let lang = validate::language(get("language"))
+            .map_err(|m| fail("language", m, &mut problems))
+            .ok();
+        if let (
+            true,
+            Some(login),
+            Some(display_name),
+            Some(email),
+            Some(agency_id),
+            Some(position_id),
+            Some(roles),
+            Some(lang),
+        ) = (
+            row_ok,
+            login,
+            display_name,
+            email,
+            agency,
+            position,
+            roles,
+            lang,
+        ) {
             people.push((
                 line,
-                super::people::NewPerson { login, display_name, email, agency_id, position_id, roles, lang },
+                super::people::NewPerson {
+                    login,
+                    display_name,
+                    email,
+                    agency_id,
+                    position_id,
+                    roles,
+                    lang,
+                },
             ));
         }
     }
@@ -176,7 +243,10 @@ pub async fn check(
         return Ok(Err(vec![problem(0, None, Msg::ErrCsvEmpty)]));
     }
     let logins: Vec<String> = people.iter().map(|(_, p)| p.login.clone()).collect();
-    let taken: HashSet<String> = super::people::existing_logins(db, logins).await?.into_iter().collect();
+    let taken: HashSet<String> = super::people::existing_logins(db, logins)
+        .await?
+        .into_iter()
+        .collect();
     for (line, p) in &people {
         if taken.contains(&p.login) {
             problems.push(problem(*line, Some("login"), Msg::ErrLoginTaken));

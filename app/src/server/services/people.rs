@@ -9,8 +9,8 @@ use crate::server::password::{self, HashedPassword};
 use crate::validate;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -35,10 +35,17 @@ pub struct NewPerson {
 
 /// The signed-in person with id `id`, if the account exists and is active.
 pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<CurrentUser>> {
-    let Some(p) = person::Entity::find_by_id(id).filter(person::Column::Active.eq(true)).one(db).await? else {
+    let Some(p) = person::Entity::find_by_id(id)
+        .filter(person::Column::Active.eq(true))
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
-    let roles = roles_of(db, &[p.id]).await?.remove(&p.id).unwrap_or_default();
+    let roles = roles_of(db, &[p.id])
+        .await?
+        .remove(&p.id)
+        .unwrap_or_default();
     Ok(Some(CurrentUser {
         id: p.id,
         login: p.login,
@@ -50,7 +57,10 @@ pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<
 }
 
 /// The stored credentials for `login` (any case), if such an active account exists.
-pub async fn credentials(db: &DatabaseConnection, login: &str) -> AppResult<Option<(i64, HashedPassword)>> {
+pub async fn credentials(
+    db: &DatabaseConnection,
+    login: &str,
+) -> AppResult<Option<(i64, HashedPassword)>> {
     let found = person::Entity::find()
         .filter(person::Column::Login.eq(login.to_ascii_lowercase()))
         .filter(person::Column::Active.eq(true))
@@ -61,7 +71,11 @@ pub async fn credentials(db: &DatabaseConnection, login: &str) -> AppResult<Opti
 
 async fn roles_of(db: &impl ConnectionTrait, ids: &[i64]) -> AppResult<HashMap<i64, Vec<Role>>> {
     let mut out: HashMap<i64, Vec<Role>> = HashMap::new();
-    for r in person_role::Entity::find().filter(person_role::Column::PersonId.is_in(ids.to_vec())).all(db).await? {
+    for r in person_role::Entity::find()
+        .filter(person_role::Column::PersonId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+    {
         if let Some(role) = Role::from_code(&r.role) {
             out.entry(r.person_id).or_default().push(role);
         }
@@ -94,8 +108,12 @@ async fn to_rows(db: &DatabaseConnection, people: Vec<person::Model>) -> AppResu
     Ok(people
         .into_iter()
         .map(|p| PersonRow {
-            agency: p.agency_id.and_then(|id| agencies.get(&id).map(|n| (id, n.clone()))),
-            position: p.position_id.and_then(|id| positions.get(&id).map(|t| (id, t.clone()))),
+            agency: p
+                .agency_id
+                .and_then(|id| agencies.get(&id).map(|n| (id, n.clone()))),
+            position: p
+                .position_id
+                .and_then(|id| positions.get(&id).map(|t| (id, t.clone()))),
             roles: roles.remove(&p.id).unwrap_or_default(),
             lang: Lang::from_tag(&p.language).unwrap_or_default(),
             id: p.id,
@@ -108,7 +126,12 @@ async fn to_rows(db: &DatabaseConnection, people: Vec<person::Model>) -> AppResu
 }
 
 /// One page of people whose login, name or email matches `query`, optionally in one agency.
-pub async fn list(db: &DatabaseConnection, query: &str, agency: Option<i64>, page: u64) -> AppResult<Page<PersonRow>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    query: &str,
+    agency: Option<i64>,
+    page: u64,
+) -> AppResult<Page<PersonRow>> {
     let mut select = person::Entity::find();
     if !query.trim().is_empty() {
         let pattern = super::like_pattern(query);
@@ -134,12 +157,20 @@ pub async fn list(db: &DatabaseConnection, query: &str, agency: Option<i64>, pag
         .limit(super::PAGE_SIZE)
         .all(db)
         .await?;
-    Ok(Page { items: to_rows(db, found).await?, page, pages, total })
+    Ok(Page {
+        items: to_rows(db, found).await?,
+        page,
+        pages,
+        total,
+    })
 }
 
 /// One person.
 pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<PersonRow> {
-    let p = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let p = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     to_rows(db, vec![p]).await?.pop().ok_or(AppError::NotFound)
 }
 
@@ -191,17 +222,28 @@ fn parse_id(raw: &str, field: &str, unknown: Msg, errors: &mut Vec<FieldError>) 
 }
 
 /// Validates the person form. `creating` also checks login and initial password.
-async fn validate_input(db: &DatabaseConnection, input: &PersonInput, creating: bool) -> AppResult<NewPerson> {
+async fn validate_input(
+    db: &DatabaseConnection,
+    input: &PersonInput,
+    creating: bool,
+) -> AppResult<NewPerson> {
     let mut errors = Vec::new();
     let login = if creating {
-        validate::login(&input.login).map_err(|m| errors.push(FieldError::new("login", m))).ok()
+        validate::login(&input.login)
+            .map_err(|m| errors.push(FieldError::new("login", m)))
+            .ok()
     } else {
         Some(String::new())
     };
-    let display_name =
-        validate::name(&input.display_name).map_err(|m| errors.push(FieldError::new("display_name", m))).ok();
-    let email = validate::email(&input.email).map_err(|m| errors.push(FieldError::new("email", m))).ok();
-    let lang = validate::language(&input.language).map_err(|m| errors.push(FieldError::new("language", m))).ok();
+    let display_name = validate::name(&input.display_name)
+        .map_err(|m| errors.push(FieldError::new("display_name", m)))
+        .ok();
+    let email = validate::email(&input.email)
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    let lang = validate::language(&input.language)
+        .map_err(|m| errors.push(FieldError::new("language", m)))
+        .ok();
     let roles = input.roles();
     if roles.is_empty() {
         errors.push(FieldError::new("roles", Msg::ErrRoleRequired));
@@ -212,7 +254,12 @@ async fn validate_input(db: &DatabaseConnection, input: &PersonInput, creating: 
         }
     }
     let agency = parse_id(&input.agency, "agency", Msg::ErrUnknownAgency, &mut errors);
-    let position = parse_id(&input.position, "position", Msg::ErrUnknownPosition, &mut errors);
+    let position = parse_id(
+        &input.position,
+        "position",
+        Msg::ErrUnknownPosition,
+        &mut errors,
+    );
     let placement = match resolve_placement(db, agency, position).await {
         Ok(p) => Some(p),
         Err(e) => {
@@ -221,11 +268,21 @@ async fn validate_input(db: &DatabaseConnection, input: &PersonInput, creating: 
         }
     };
     match (login, display_name, email, lang, placement) {
-        (Some(login), Some(display_name), Some(email), Some(lang), Some((agency_id, position_id)))
-            if errors.is_empty() =>
-        {
-            Ok(NewPerson { login, display_name, email, agency_id, position_id, roles, lang })
-        }
+        (
+            Some(login),
+            Some(display_name),
+            Some(email),
+            Some(lang),
+            Some((agency_id, position_id)),
+        ) if errors.is_empty() => Ok(NewPerson {
+            login,
+            display_name,
+            email,
+            agency_id,
+            position_id,
+            roles,
+            lang,
+        }),
         _ => Err(AppError::Validation(errors)),
     }
 }
@@ -260,11 +317,15 @@ pub async fn insert(
 }
 
 async fn set_roles(db: &impl ConnectionTrait, id: i64, roles: &[Role]) -> AppResult<()> {
-    person_role::Entity::delete_many().filter(person_role::Column::PersonId.eq(id)).exec(db).await?;
+    person_role::Entity::delete_many()
+        .filter(person_role::Column::PersonId.eq(id))
+        .exec(db)
+        .await?;
     if !roles.is_empty() {
-        person_role::Entity::insert_many(
-            roles.iter().map(|r| person_role::ActiveModel { person_id: Set(id), role: Set(r.code().to_owned()) }),
-        )
+        person_role::Entity::insert_many(roles.iter().map(|r| person_role::ActiveModel {
+            person_id: Set(id),
+            role: Set(r.code().to_owned()),
+        }))
         .exec_without_returning(db)
         .await?;
     }
@@ -283,7 +344,11 @@ pub async fn create(db: &DatabaseConnection, input: &PersonInput) -> AppResult<i
 }
 
 /// Creates a person from the command line with a password they keep.
-pub async fn create_direct(db: &DatabaseConnection, p: &NewPerson, password: &str) -> AppResult<i64> {
+pub async fn create_direct(
+    db: &DatabaseConnection,
+    p: &NewPerson,
+    password: &str,
+) -> AppResult<i64> {
     validate::new_password(password).map_err(|m| AppError::field("password", m))?;
     let hash = password::hash(password).await?;
     let txn = db.begin().await?;
@@ -294,8 +359,16 @@ pub async fn create_direct(db: &DatabaseConnection, p: &NewPerson, password: &st
 
 /// Edits a person. An administrator cannot remove their own admin role (so an installation
 /// always keeps one administrator who can act).
-pub async fn update(db: &DatabaseConnection, acting: &CurrentUser, id: i64, input: &PersonInput) -> AppResult<()> {
-    let existing = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+pub async fn update(
+    db: &DatabaseConnection,
+    acting: &CurrentUser,
+    id: i64,
+    input: &PersonInput,
+) -> AppResult<()> {
+    let existing = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let p = validate_input(db, input, false).await?;
     if acting.id == id && !p.roles.contains(&Role::Admin) {
         return Err(AppError::field("roles", Msg::ErrSelfDeactivate));
@@ -316,11 +389,19 @@ pub async fn update(db: &DatabaseConnection, acting: &CurrentUser, id: i64, inpu
 
 /// Activates or deactivates an account; a deactivated person is signed out at their next
 /// request. Nobody can deactivate themselves.
-pub async fn set_active(db: &DatabaseConnection, acting: &CurrentUser, id: i64, active: bool) -> AppResult<()> {
+pub async fn set_active(
+    db: &DatabaseConnection,
+    acting: &CurrentUser,
+    id: i64,
+    active: bool,
+) -> AppResult<()> {
     if acting.id == id && !active {
         return Err(AppError::field("active", Msg::ErrSelfDeactivate));
     }
-    let existing = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut row: person::ActiveModel = existing.into();
     row.active = Set(active);
     row.updated_at = Set(super::now());
@@ -330,7 +411,10 @@ pub async fn set_active(db: &DatabaseConnection, acting: &CurrentUser, id: i64, 
 
 /// Sets a new password chosen by an administrator; the person must change it at next sign-in.
 pub async fn reset_password(db: &DatabaseConnection, id: i64, new_password: &str) -> AppResult<()> {
-    let existing = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     validate::new_password(new_password).map_err(|m| AppError::field("password", m))?;
     let hash = password::hash(new_password).await?;
     let mut row: person::ActiveModel = existing.into();
@@ -349,9 +433,16 @@ pub async fn change_own_password(
     new: &str,
     confirm: &str,
 ) -> AppResult<()> {
-    let existing = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if current.len() > validate::PASSWORD_MAX
-        || !password::verify(current, Some(HashedPassword::from_stored(existing.password_hash.clone()))).await?
+        || !password::verify(
+            current,
+            Some(HashedPassword::from_stored(existing.password_hash.clone())),
+        )
+        .await?
     {
         return Err(AppError::field("current", Msg::ErrWrongPassword));
     }
@@ -370,7 +461,10 @@ pub async fn change_own_password(
 
 /// Stores the person's preferred language.
 pub async fn set_language(db: &DatabaseConnection, id: i64, lang: Lang) -> AppResult<()> {
-    let existing = person::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let existing = person::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut row: person::ActiveModel = existing.into();
     row.language = Set(lang.code().to_owned());
     row.update(db).await?;
@@ -378,7 +472,10 @@ pub async fn set_language(db: &DatabaseConnection, id: i64, lang: Lang) -> AppRe
 }
 
 /// Ids of the people with these logins (lower-case), for duplicate checks.
-pub async fn existing_logins(db: &impl ConnectionTrait, logins: Vec<String>) -> AppResult<Vec<String>> {
+pub async fn existing_logins(
+    db: &impl ConnectionTrait,
+    logins: Vec<String>,
+) -> AppResult<Vec<String>> {
     let mut out = Vec::new();
     for chunk in logins.chunks(500) {
         out.extend(

@@ -1,0 +1,338 @@
+//! Signing in and out, sessions, passwords, language.
+
+use crate::helpers::{TestApp, location};
+use app::model::Role;
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+
+#[tokio::test]
+async fn signing_in_goes_to_the_requested_local_page() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let res = c.get("/admin/people").await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(location(&res), "/login?next=%2Fadmin%2Fpeople");
+    let res = c
+        .post_form(
+            "/api/login",
+            "/login?next=%2Fadmin%2Fpeople",
+            &[
+                ("login", "ADMIN"),
+                ("password", "admin-demo-2026"),
+                ("next", "/admin/people"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/admin/people");
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    let session = cookie
+        .iter()
+        .find(|c| c.starts_with("checkpoint_session="))
+        .expect("session cookie");
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
+    );
+    assert!(
+        c.page("/admin/people", StatusCode::OK)
+            .await
+            .contains("Amina Diallo")
+    );
+}
+
+#[tokio::test]
+async fn redirects_after_sign_in_never_leave_the_site() {
+    let app = TestApp::spawn().await;
+    for next in [
+        "https://evil.example/",
+        "//evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+    ] {
+        let c = app.client();
+        let res = c
+            .post_form(
+                "/api/login",
+                "/login",
+                &[
+                    ("login", "admin"),
+                    ("password", "admin-demo-2026"),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&res), "/", "next={next}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let wrong = app.client().login("admin", "not-the-password").await;
+    let unknown = app.client().login("nobody.here", "not-the-password").await;
+    assert_eq!(wrong.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&wrong), location(&unknown));
+    assert_eq!(
+        location(&wrong),
+        "/login?error=ErrBadCredentials&field=login"
+    );
+    let page = app.client().page(&location(&wrong), StatusCode::OK).await;
+    assert!(page.contains("Login or password is incorrect."));
+    assert!(
+        !wrong
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("checkpoint_session="))
+    );
+}
+
+#[tokio::test]
+async fn empty_fields_are_required() {
+    let app = TestApp::spawn().await;
+    let res = app.client().login("", "").await;
+    assert_eq!(location(&res), "/login?error=ErrRequired&field=login");
+    let res = app.client().login("admin", "").await;
+    assert_eq!(location(&res), "/login?error=ErrRequired&field=password");
+}
+
+#[tokio::test]
+async fn a_one_megabyte_login_gets_a_clear_message() {
+    let app = TestApp::spawn().await;
+    let huge = "a".repeat(1024 * 1024);
+    let res = app.client().login(&huge, "whatever-password").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/login?error=ErrTooLong&field=login");
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_before_it_is_read_whole() {
+    let app = TestApp::spawn().await;
+    let huge = "a".repeat(3 * 1024 * 1024);
+    let res = app.client().login(&huge, "whatever-password").await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(res.text().await.unwrap().contains("This is too long."));
+}
+
+#[tokio::test]
+async fn repeated_failures_throttle_the_account() {
+    let app = TestApp::spawn().await;
+    for _ in 0..5 {
+        let res = app.client().login("trainer", "wrong-password").await;
+        assert_eq!(location(&res), "/login?error=ErrBadCredentials&field=login");
+    }
+    // Even the right password is refused while the account is throttled.
+    let res = app.client().login("trainer", "trainer-demo-2026").await;
+    assert_eq!(location(&res), "/login?error=ErrTooManyAttempts");
+    // Other accounts are not affected.
+    let res = app.client().login("trainee", "trainee-demo-2026").await;
+    assert_eq!(location(&res), "/");
+}
+
+#[tokio::test]
+async fn signing_in_again_issues_a_new_session_id() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainer).await;
+    let first = c.cookie("checkpoint_session").unwrap();
+    c.login("trainer", "trainer-demo-2026").await;
+    let second = c.cookie("checkpoint_session").unwrap();
+    assert_ne!(first, second);
+    // The old id no longer opens a session.
+    let other = app.client();
+    other.set_cookie("checkpoint_session", &first);
+    assert_eq!(other.get("/").await.status(), StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Admin).await;
+    let res = c.post_form("/api/logout", "/", &[]).await;
+    assert_eq!(location(&res), "/login?notice=SignedOut");
+    let res = c.get("/admin/people").await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert!(location(&res).starts_with("/login"));
+}
+
+#[tokio::test]
+async fn a_tampered_session_cookie_is_just_signed_out() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Admin).await;
+    let mut id = c.cookie("checkpoint_session").unwrap();
+    let last = id.pop().unwrap();
+    id.push(if last == 'A' { 'B' } else { 'A' });
+    c.set_cookie("checkpoint_session", &id);
+    let res = c.get("/admin/people").await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert!(location(&res).starts_with("/login"));
+    c.set_cookie("checkpoint_session", "<script>alert(1)</script>");
+    assert_eq!(c.get("/").await.status(), StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn an_expired_session_mid_form_returns_to_the_page_after_signing_in() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Admin).await;
+    assert_eq!(c.get("/admin/agencies").await.status(), StatusCode::OK);
+    // The session expires while the form is open.
+    let table = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => "tower_sessions.session",
+        _ => "tower_sessions",
+    };
+    app.db
+        .execute_unprepared(&format!("DELETE FROM {table}"))
+        .await
+        .unwrap();
+    let before = crate::helpers::count(&app.db, "agencies").await;
+    let res = c
+        .post_form(
+            "/api/agencies/create",
+            "/admin/agencies",
+            &[
+                ("input[name]", "Coast Guard of Utopia"),
+                ("input[country]", "UTO"),
+                ("input[kind]", "coast_guard"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/login?next=%2Fadmin%2Fagencies&expired=1");
+    assert_eq!(
+        crate::helpers::count(&app.db, "agencies").await,
+        before,
+        "nothing written"
+    );
+    let page = c.page(&location(&res), StatusCode::OK).await;
+    assert!(page.contains("Your session has expired"));
+    let res = c
+        .post_form(
+            "/api/login",
+            "/login?next=%2Fadmin%2Fagencies&expired=1",
+            &[
+                ("login", "admin"),
+                ("password", "admin-demo-2026"),
+                ("next", "/admin/agencies"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/admin/agencies");
+}
+
+#[tokio::test]
+async fn people_change_their_own_password() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    let res = c
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "wrong"),
+                ("new", "a-new-password-1"),
+                ("confirm", "a-new-password-1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        "/account?error=ErrWrongPassword&field=current"
+    );
+    let res = c
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "trainee-demo-2026"),
+                ("new", "a-new-password-1"),
+                ("confirm", "a-new-password-2"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        "/account?error=ErrPasswordMismatch&field=confirm"
+    );
+    let res = c
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "trainee-demo-2026"),
+                ("new", "short"),
+                ("confirm", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/account?error=ErrPasswordShort&field=new");
+    let res = c
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "trainee-demo-2026"),
+                ("new", "a-new-password-1"),
+                ("confirm", "a-new-password-1"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/account?notice=PasswordChanged");
+    assert_eq!(
+        location(&app.client().login("trainee", "trainee-demo-2026").await),
+        "/login?error=ErrBadCredentials&field=login"
+    );
+    assert_eq!(
+        location(&app.client().login("trainee", "a-new-password-1").await),
+        "/"
+    );
+}
+
+#[tokio::test]
+async fn language_follows_the_person_then_the_cookie_then_the_browser() {
+    let app = TestApp::spawn().await;
+    // The browser's preference, before anything is chosen.
+    let c = app.client();
+    let res = c
+        .http
+        .get(app.url("/login"))
+        .header("accept-language", "fr-FR,fr;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.text().await.unwrap().contains("Connexion à Checkpoint"));
+    // A visitor's choice, kept in a cookie.
+    let res = c
+        .post_form("/api/language", "/login", &[("lang", "fr")])
+        .await;
+    assert_eq!(location(&res), "/login");
+    assert!(
+        c.page("/login", StatusCode::OK)
+            .await
+            .contains("<html lang=\"fr\"")
+    );
+    // A signed-in person's choice, kept on the account.
+    let t = app.login_as(Role::Trainer).await;
+    t.post_form("/api/language", "/account", &[("lang", "fr")])
+        .await;
+    let other_browser = app.client();
+    other_browser.login("trainer", "trainer-demo-2026").await;
+    assert!(
+        other_browser
+            .page("/", StatusCode::OK)
+            .await
+            .contains("Bienvenue")
+    );
+    let res = t
+        .post_form("/api/language", "/account", &[("lang", "de")])
+        .await;
+    assert_eq!(
+        location(&res),
+        "/account?error=ErrUnknownLanguage&field=lang"
+    );
+}

@@ -1,0 +1,363 @@
+//! Browser tests: real Chromium (headless) through chromedriver, against the app served on
+//! loopback, for the flows a person does.
+
+use crate::helpers::TestApp;
+use serde_json::{Value, json};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A chromedriver process and one browser session, both ended on drop (even when a test
+/// fails), so no Chromium is left running.
+struct Browser {
+    driver: Child,
+    http: reqwest::Client,
+    base: String,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+impl Browser {
+    async fn start() -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {driver_bin} (install chromium-driver; `make test` does): {e}")
+            });
+        let base = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(r) = http.get(format!("{base}/status")).send().await {
+                if r.status().is_success() {
+                    break;
+                }
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1024,768",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }
+        }}});
+        let mut browser = Browser {
+            driver,
+            http,
+            base,
+            session: String::new(),
+            _profile: profile,
+        };
+        let res = browser.send("POST", "/session", caps).await;
+        browser.session = res["sessionId"]
+            .as_str()
+            .expect("a WebDriver session")
+            .to_owned();
+        browser
+    }
+
+    async fn send(&self, method: &str, path: &str, body: Value) -> Value {
+        let url = format!("{}{path}", self.base);
+        let req = match method {
+            "GET" => self.http.get(url),
+            "DELETE" => self.http.delete(url),
+            _ => self.http.post(url).json(&body),
+        };
+        let res: Value = req.send().await.unwrap().json().await.unwrap();
+        res["value"].clone()
+    }
+
+    async fn cmd(&self, method: &str, path: &str, body: Value) -> Value {
+        let path = format!("/session/{}{path}", self.session);
+        self.send(method, &path, body).await
+    }
+
+    async fn goto(&self, url: &str) {
+        self.cmd("POST", "/url", json!({ "url": url })).await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let v = self
+                .cmd(
+                    "POST",
+                    "/element",
+                    json!({"using": "css selector", "value": css}),
+                )
+                .await;
+            if let Some(id) = v[ELEMENT].as_str() {
+                return id.to_owned();
+            }
+            assert!(Instant::now() < deadline, "no element matches {css}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn exists(&self, css: &str) -> bool {
+        let v = self
+            .cmd(
+                "POST",
+                "/elements",
+                json!({"using": "css selector", "value": css}),
+            )
+            .await;
+        v.as_array().is_some_and(|a| !a.is_empty())
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.cmd("POST", &format!("/element/{id}/clear"), json!({}))
+            .await;
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            json!({ "text": text }),
+        )
+        .await;
+    }
+
+    async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.cmd("POST", &format!("/element/{id}/click"), json!({}))
+            .await;
+    }
+
+    async fn text(&self, css: &str) -> String {
+        let id = self.find(css).await;
+        self.cmd("GET", &format!("/element/{id}/text"), json!({}))
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value=\"{value}\"]"))
+            .await;
+    }
+
+    async fn url(&self) -> String {
+        self.cmd("GET", "/url", json!({}))
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    async fn script(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            json!({"script": script, "args": []}),
+        )
+        .await
+    }
+
+    /// Waits until `script` (a JS expression) is true.
+    async fn wait_for(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.script(&format!("return !!({script});")).await != json!(true) {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn sign_in(&self, app: &TestApp, login: &str, password: &str) {
+        self.goto(&app.url("/login")).await;
+        self.type_into("#login", login).await;
+        self.type_into("#password", password).await;
+        self.click("#sign-in").await;
+    }
+
+    async fn sign_out(&self) {
+        self.click("#sign-out").await;
+        self.find("#sign-in").await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let url = format!("{}/session/{}", self.base, self.session);
+        // Best effort: close the session (quits Chromium), then stop the driver.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let _ = reqwest::Client::new().delete(url).send().await;
+            });
+        })
+        .join();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+#[tokio::test]
+async fn each_demo_role_signs_in_and_sees_its_navigation() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    for demo in &app::server::services::demo::LOGINS {
+        b.sign_in(&app, demo.login, demo.password).await;
+        b.find("#my-roles").await;
+        assert_eq!(b.url().await, app.url("/"));
+        let is_admin = demo.login == "admin";
+        assert_eq!(
+            b.exists("nav a[href=\"/admin/people\"]").await,
+            is_admin,
+            "{}",
+            demo.login
+        );
+        assert!(b.exists("nav a[href=\"/account\"]").await);
+        assert!(b.text(".whoami").await.contains(demo.name));
+        b.sign_out().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failed_sign_in_shows_the_error() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "wrong-password").await;
+    assert_eq!(
+        b.text("#form-error").await,
+        "Login or password is incorrect."
+    );
+    assert!(b.url().await.contains("/login"));
+}
+
+#[tokio::test]
+async fn the_admin_creates_an_agency_and_a_trainee_who_then_signs_in() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/admin/agencies")).await;
+    b.type_into("#agency-name", "Utopia Coast Guard").await;
+    b.select("#agency-country", "UTO").await;
+    b.select("#agency-kind", "coast_guard").await;
+    b.click("form[action=\"/api/agencies/create\"] button[type=submit]")
+        .await;
+    assert!(b.text("h1").await.contains("Utopia Coast Guard"));
+    b.type_into("#position-title", "Boarding officer").await;
+    b.click("form[action=\"/api/agencies/positions/add\"] button[type=submit]")
+        .await;
+    assert!(b.text("#positions").await.contains("Boarding officer"));
+
+    b.goto(&app.url("/admin/people/new")).await;
+    b.type_into("#login", "p.kamau").await;
+    b.type_into("#display_name", "Peter Kamau").await;
+    let agency_id = b.script("return [...document.querySelectorAll('#agency option')].find(o => o.textContent === 'Utopia Coast Guard').value;").await;
+    b.select("#agency", agency_id.as_str().unwrap()).await;
+    b.type_into("#password", "first-password-1").await;
+    b.click("form[action=\"/api/people/create\"] button[type=submit]")
+        .await;
+    assert!(b.text("h1").await.contains("Peter Kamau"));
+    b.sign_out().await;
+
+    b.sign_in(&app, "p.kamau", "first-password-1").await;
+    // First sign-in: choose a new password.
+    b.find("#current").await;
+    assert!(
+        b.url()
+            .await
+            .ends_with("/account?notice=MustChangePassword")
+    );
+    b.type_into("#current", "first-password-1").await;
+    b.type_into("#new", "peters-own-password").await;
+    b.type_into("#confirm", "peters-own-password").await;
+    b.click("form[action=\"/api/account/password\"] button[type=submit]")
+        .await;
+    b.wait_for(
+        "the password change",
+        "location.search.includes('PasswordChanged')",
+    )
+    .await;
+    b.goto(&app.url("/")).await;
+    assert!(b.text("h1").await.contains("Peter Kamau"));
+    assert_eq!(b.text("#my-roles").await, "Trainee");
+}
+
+#[tokio::test]
+async fn switching_the_language_to_french() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/login")).await;
+    b.click("button[name=lang][value=fr]").await;
+    b.wait_for("French", "document.documentElement.lang === 'fr'")
+        .await;
+    assert_eq!(b.text("h1").await, "Connexion à Checkpoint");
+    b.type_into("#login", "trainee").await;
+    b.type_into("#password", "trainee-demo-2026").await;
+    b.click("#sign-in").await;
+    // Signed in, the person's own preference applies (English for this account)…
+    b.wait_for("home page", "document.querySelector('#my-roles') !== null")
+        .await;
+    assert_eq!(b.text("#my-roles").await, "Trainee");
+    // …until they choose French, which is kept on their account.
+    b.click("button[name=lang][value=fr]").await;
+    b.wait_for("French", "document.documentElement.lang === 'fr'")
+        .await;
+    assert_eq!(b.text("#my-roles").await, "Stagiaire");
+    b.goto(&app.url("/account")).await;
+    assert_eq!(b.text("h1").await, "Mon compte");
+    assert!(b.text("nav").await.contains("Se déconnecter"));
+}
+
+#[tokio::test]
+async fn islands_hydrate_and_filter_the_people_list() {
+    let app = TestApp::spawn().await;
+    assert!(
+        crate::helpers::site_root()
+            .join("pkg/checkpoint.wasm")
+            .exists(),
+        "build the browser bundle first (make site)"
+    );
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/admin/people")).await;
+    // The page works before the bundle arrives; typing filters once the island is live.
+    b.find("#table-filter").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        b.type_into("#table-filter", "okoro").await;
+        let visible = b
+            .script("return [...document.querySelectorAll('#people tbody tr')].filter(r => !r.hidden).length;")
+            .await;
+        if visible == json!(1) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the filter island never hydrated (visible rows: {visible})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        b.text("#people tbody tr:not([hidden])")
+            .await
+            .contains("Samuel Okoro")
+    );
+}

@@ -1,0 +1,14 @@
+//! Checkpoint's integration suite: the real router on a real database, driven over HTTP, and
+//! real Chromium for the flows a person does. One binary, so it compiles once.
+//!
+//! Runs on a fresh SQLite file per test; with `CHECKPOINT_TEST_POSTGRES` set to a server URL,
+//! on a fresh PostgreSQL database per test instead.
+
+mod admin;
+mod auth;
+mod browser;
+mod health;
+mod helpers;
+mod import;
+mod matrix;
+mod security;

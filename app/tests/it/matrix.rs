@@ -1,0 +1,253 @@
+//! The authorization matrix: every server function and every page, asked by nobody and by each
+//! role. A new server function or page must be added here.
+
+use crate::helpers::{Client, TestApp, location};
+use app::model::Role;
+use reqwest::StatusCode;
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug)]
+enum Need {
+    Anyone,
+    SignedIn,
+    Admin,
+}
+
+const FUNCTIONS: &[(&str, Need, &[(&str, &str)])] = &[
+    (
+        "/api/login",
+        Need::Anyone,
+        &[("login", "nobody"), ("password", "x"), ("next", "/")],
+    ),
+    ("/api/logout", Need::Anyone, &[]),
+    ("/api/language", Need::Anyone, &[("lang", "en")]),
+    (
+        "/api/account/password",
+        Need::SignedIn,
+        &[("current", "wrong"), ("new", "x"), ("confirm", "y")],
+    ),
+    (
+        "/api/countries/list",
+        Need::Admin,
+        &[("q", ""), ("page", "1")],
+    ),
+    ("/api/countries/all", Need::Admin, &[]),
+    (
+        "/api/agencies/list",
+        Need::Admin,
+        &[("q", ""), ("country", ""), ("page", "1")],
+    ),
+    ("/api/agencies/get", Need::Admin, &[("id", "1")]),
+    (
+        "/api/agencies/create",
+        Need::Admin,
+        &[
+            ("input[name]", "Matrix"),
+            ("input[country]", "UTO"),
+            ("input[kind]", "other"),
+        ],
+    ),
+    (
+        "/api/agencies/update",
+        Need::Admin,
+        &[
+            ("id", "3"),
+            ("input[name]", "Customs"),
+            ("input[country]", "UTO"),
+            ("input[kind]", "customs"),
+        ],
+    ),
+    (
+        "/api/agencies/active",
+        Need::Admin,
+        &[("id", "3"), ("active", "true")],
+    ),
+    (
+        "/api/agencies/positions/add",
+        Need::Admin,
+        &[("agency_id", "3"), ("title", "Matrix position")],
+    ),
+    ("/api/people/list", Need::Admin, &[("q", ""), ("page", "1")]),
+    ("/api/people/get", Need::Admin, &[("id", "1")]),
+    ("/api/people/choices", Need::Admin, &[]),
+    (
+        "/api/people/create",
+        Need::Admin,
+        &[
+            ("input[login]", "matrix.person"),
+            ("input[display_name]", "Matrix Person"),
+            ("input[role_trainee]", "on"),
+            ("input[password]", "matrix-password-1"),
+        ],
+    ),
+    (
+        "/api/people/update",
+        Need::Admin,
+        &[
+            ("id", "4"),
+            ("input[display_name]", "Samuel Okoro"),
+            ("input[role_trainee]", "on"),
+        ],
+    ),
+    (
+        "/api/people/active",
+        Need::Admin,
+        &[("id", "4"), ("active", "true")],
+    ),
+    (
+        "/api/people/password",
+        Need::Admin,
+        &[("id", "4"), ("password", "trainee-demo-2026")],
+    ),
+];
+
+/// Pages: path and who may see them.
+const PAGES: &[(&str, Need)] = &[
+    ("/", Need::SignedIn),
+    ("/account", Need::SignedIn),
+    ("/admin/countries", Need::Admin),
+    ("/admin/agencies", Need::Admin),
+    ("/admin/agencies/1", Need::Admin),
+    ("/admin/people", Need::Admin),
+    ("/admin/people/new", Need::Admin),
+    ("/admin/people/import", Need::Admin),
+    ("/admin/people/1", Need::Admin),
+];
+
+fn allowed(need: Need, role: Option<Role>) -> bool {
+    match (need, role) {
+        (Need::Anyone, _) => true,
+        (Need::SignedIn, r) => r.is_some(),
+        (Need::Admin, r) => r == Some(Role::Admin),
+    }
+}
+
+async fn client_for(app: &TestApp, role: Option<Role>) -> Client {
+    match role {
+        Some(r) => app.login_as(r).await,
+        None => app.client(),
+    }
+}
+
+const WHO: [Option<Role>; 5] = [
+    None,
+    Some(Role::Trainee),
+    Some(Role::Trainer),
+    Some(Role::Assessor),
+    Some(Role::Admin),
+];
+
+#[tokio::test]
+async fn server_functions_check_roles() {
+    let app = TestApp::spawn().await;
+    for who in WHO {
+        for (path, need, args) in FUNCTIONS {
+            if *path == "/api/logout" {
+                continue; // would end this client's session; checked below
+            }
+            let c = client_for(&app, who).await;
+            let res = c.call(path, args).await;
+            let status = res.status();
+            if allowed(*need, who) {
+                assert!(
+                    !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                    "{who:?} may call {path} but got {status}"
+                );
+                assert!(!status.is_server_error(), "{who:?} {path}: {status}");
+            } else {
+                let expected = if who.is_none() {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                assert_eq!(status, expected, "{who:?} calling {path}");
+                let body = res.text().await.unwrap();
+                assert!(
+                    !body.contains("argon2") && !body.to_lowercase().contains("sql"),
+                    "{path} leaks: {body}"
+                );
+            }
+        }
+        let c = client_for(&app, who).await;
+        assert!(c.call("/api/logout", &[]).await.status().is_redirection());
+    }
+}
+
+#[tokio::test]
+async fn pages_check_roles() {
+    let app = TestApp::spawn().await;
+    for who in WHO {
+        let c = client_for(&app, who).await;
+        for (path, need) in PAGES {
+            let res = c.get(path).await;
+            let status = res.status();
+            if allowed(*need, who) {
+                assert_eq!(status, StatusCode::OK, "{who:?} GET {path}");
+            } else if who.is_none() {
+                assert_eq!(status, StatusCode::FOUND, "anonymous GET {path}");
+                assert!(location(&res).starts_with("/login?next="), "{path}");
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{who:?} GET {path}");
+                let body = res.text().await.unwrap();
+                assert!(
+                    body.contains("You do not have access to this page."),
+                    "{path}"
+                );
+            }
+        }
+        // The sign-in page is for everyone; signed-in people are sent on.
+        let res = c.get("/login").await;
+        let expected = if who.is_some() {
+            StatusCode::FOUND
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(res.status(), expected, "{who:?} GET /login");
+    }
+}
+
+#[tokio::test]
+async fn the_import_upload_route_checks_roles() {
+    let app = TestApp::spawn().await;
+    for who in WHO {
+        let c = client_for(&app, who).await;
+        let token = c.csrf().await;
+        let form = reqwest::multipart::Form::new()
+            .text("csrf_token", token)
+            .text("file", "");
+        let res = c
+            .http
+            .post(app.url("/admin/people/import"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        match who {
+            None => {
+                assert_eq!(res.status(), StatusCode::SEE_OTHER);
+                assert!(location(&res).starts_with("/login"));
+            }
+            Some(Role::Admin) => assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY),
+            Some(_) => assert_eq!(res.status(), StatusCode::FORBIDDEN),
+        }
+    }
+}
+
+#[tokio::test]
+async fn navigation_matches_the_role() {
+    let app = TestApp::spawn().await;
+    for who in WHO.into_iter().flatten() {
+        let c = app.login_as(who).await;
+        let page = c.page("/", StatusCode::OK).await;
+        assert_eq!(
+            page.contains("href=\"/admin/agencies\""),
+            who == Role::Admin,
+            "{who:?}"
+        );
+        assert!(page.contains("href=\"/account\""));
+        assert!(
+            page.contains(&format!("data-role=\"{}\"", who.code())),
+            "{who:?} sees their card"
+        );
+    }
+}
