@@ -126,10 +126,10 @@ pub fn set_status(status: u16) {
 fn referer_path(parts: &Parts) -> Option<String> {
     let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
     let uri: axum::http::Uri = referer.parse().ok()?;
-    if let (Some(ref_host), Some(host)) = (uri.authority(), parts.headers.get(header::HOST)) {
-        if ref_host.as_str() != host.to_str().ok()? {
-            return None;
-        }
+    if let (Some(ref_host), Some(host)) = (uri.authority(), parts.headers.get(header::HOST))
+        && ref_host.as_str() != host.to_str().ok()?
+    {
+        return None;
     }
     let pq = uri.path_and_query()?.as_str().to_owned();
     crate::validate::local_path(&pq).map(str::to_owned)

@@ -13,7 +13,10 @@ enum Need {
     Admin,
 }
 
-const FUNCTIONS: &[(&str, Need, &[(&str, &str)])] = &[
+/// A server function: its URL, who may call it, and arguments it accepts.
+type Function = (&'static str, Need, &'static [(&'static str, &'static str)]);
+
+const FUNCTIONS: &[Function] = &[
     (
         "/api/login",
         Need::Anyone,

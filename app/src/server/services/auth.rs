@@ -76,24 +76,24 @@ pub async fn login(
     if recent_failures(db, &account).await? >= MAX_FAILURES_PER_ACCOUNT {
         return Err(AppError::TooManyRequests);
     }
-    if let Some(ip) = client {
-        if recent_failures(db, &address_key(ip)).await? >= MAX_FAILURES_PER_ADDRESS {
-            return Err(AppError::TooManyRequests);
-        }
+    if let Some(ip) = client
+        && recent_failures(db, &address_key(ip)).await? >= MAX_FAILURES_PER_ADDRESS
+    {
+        return Err(AppError::TooManyRequests);
     }
     let found = super::people::credentials(db, login).await?;
     let (id, hash) = match found {
         Some((id, hash)) => (Some(id), Some(hash)),
         None => (None, None),
     };
-    if password::verify(password, hash).await? {
-        if let Some(id) = id {
-            login_failure::Entity::delete_many()
-                .filter(login_failure::Column::Key.eq(account))
-                .exec(db)
-                .await?;
-            return Ok(id);
-        }
+    if password::verify(password, hash).await?
+        && let Some(id) = id
+    {
+        login_failure::Entity::delete_many()
+            .filter(login_failure::Column::Key.eq(account))
+            .exec(db)
+            .await?;
+        return Ok(id);
     }
     record_failure(db, account).await?;
     if let Some(ip) = client {

@@ -63,10 +63,10 @@ impl Directory {
         if raw.is_empty() {
             return Ok(None);
         }
-        if let Ok(id) = raw.parse::<i64>() {
-            if self.by_id.contains_key(&id) {
-                return Ok(Some(id));
-            }
+        if let Ok(id) = raw.parse::<i64>()
+            && self.by_id.contains_key(&id)
+        {
+            return Ok(Some(id));
         }
         match self.by_name.get(&raw.to_lowercase()).map(Vec::as_slice) {
             Some([id]) => Ok(Some(*id)),
@@ -178,10 +178,10 @@ pub async fn check(
         let login = validate::login(get("login"))
             .map_err(|m| fail("login", m, &mut problems))
             .ok();
-        if let Some(l) = &login {
-            if seen.insert(l.clone(), line).is_some() {
-                fail("login", Msg::ErrCsvDuplicate, &mut problems);
-            }
+        if let Some(l) = &login
+            && seen.insert(l.clone(), line).is_some()
+        {
+            fail("login", Msg::ErrCsvDuplicate, &mut problems);
         }
         let display_name = validate::name(get("display_name"))
             .map_err(|m| fail("display_name", m, &mut problems))

@@ -248,10 +248,8 @@ async fn validate_input(
     if roles.is_empty() {
         errors.push(FieldError::new("roles", Msg::ErrRoleRequired));
     }
-    if creating {
-        if let Err(m) = validate::new_password(&input.password) {
-            errors.push(FieldError::new("password", m));
-        }
+    if creating && let Err(m) = validate::new_password(&input.password) {
+        errors.push(FieldError::new("password", m));
     }
     let agency = parse_id(&input.agency, "agency", Msg::ErrUnknownAgency, &mut errors);
     let position = parse_id(
