@@ -336,3 +336,37 @@ async fn language_follows_the_person_then_the_cookie_then_the_browser() {
         "/account?error=ErrUnknownLanguage&field=lang"
     );
 }
+
+#[tokio::test]
+async fn a_plain_page_view_does_not_write_the_session() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    for _ in 0..3 {
+        let res = c.get("/").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(
+            !res.headers()
+                .get_all("set-cookie")
+                .iter()
+                .any(|v| v.to_str().unwrap().starts_with("checkpoint_session=")),
+            "the session is saved (and its cookie set) only when it changes"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_inactive_session_expires() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainer).await;
+    assert_eq!(c.get("/").await.status(), StatusCode::OK);
+    let sql = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            "UPDATE tower_sessions.session SET expiry_date = now() - interval '1 minute'"
+        }
+        _ => "UPDATE tower_sessions SET expiry_date = 0",
+    };
+    app.db.execute_unprepared(sql).await.unwrap();
+    let res = c.get("/account").await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(location(&res), "/login?next=%2Faccount&expired=1");
+}

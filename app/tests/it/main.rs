@@ -7,6 +7,7 @@
 mod admin;
 mod auth;
 mod browser;
+mod cli;
 mod health;
 mod helpers;
 mod import;

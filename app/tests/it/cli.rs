@@ -1,0 +1,149 @@
+//! The `checkpoint` command line, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn checkpoint(data: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_checkpoint"))
+        .env("CHECKPOINT_DATA_DIR", data)
+        .env_remove("DATABASE_URL")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn help_documents_every_command_and_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checkpoint(dir.path(), &["--help"], "");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "user",
+        "--data-dir",
+        "--database-url",
+        "CHECKPOINT_DATA_DIR",
+        "DATABASE_URL",
+    ] {
+        assert!(text.contains(word), "--help lacks {word}");
+    }
+    let out = checkpoint(dir.path(), &["serve", "--help"], "");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "--addr",
+        "CHECKPOINT_ADDR",
+        "127.0.0.1:3000",
+        "--secure-cookies",
+        "--session-minutes",
+        "--trust-proxy",
+    ] {
+        assert!(text.contains(word), "serve --help lacks {word}");
+    }
+}
+
+#[test]
+fn demo_and_user_commands_work_on_a_fresh_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checkpoint(dir.path(), &["demo", "--print-logins"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("checkpoint.db").exists());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("admin-demo-2026"));
+    // Idempotent.
+    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--login",
+            "f.kone",
+            "--name",
+            "Fatou Koné",
+            "--roles",
+            "trainer,admin",
+            "--agency",
+            "1",
+        ],
+        "a-chosen-password\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("password:"),
+        "a typed password is never echoed"
+    );
+    let out = checkpoint(
+        dir.path(),
+        &["user", "add", "--login", "F.Kone", "--name", "Again"],
+        "another-password\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already used"));
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "user", "add", "--login", "x", "--name", "Bad", "--roles", "pilot",
+        ],
+        "",
+    );
+    assert!(!out.status.success());
+    // No password given: one is generated and printed once.
+    let out = checkpoint(
+        dir.path(),
+        &["user", "add", "--login", "g.new", "--name", "Generated"],
+        "",
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("password: "));
+
+    let out = checkpoint(dir.path(), &["user", "import", &fixture("people.csv")], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("login,display_name,temporary_password\n"));
+    assert!(stdout.contains("k.mensah,\"Mensah, Kofi\","));
+
+    let out = checkpoint(
+        dir.path(),
+        &["user", "import", &fixture("people-invalid.csv")],
+        "",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("nothing imported"));
+    assert!(
+        stderr.contains("line 4 [login]: This login appears more than once in the file."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 4 [agency]: Unknown agency."),
+        "{stderr}"
+    );
+}
