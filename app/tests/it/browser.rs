@@ -199,16 +199,9 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let url = format!("{}/session/{}", self.base, self.session);
         // Best effort: close the session (quits Chromium), then stop the driver.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let _ = reqwest::Client::new().delete(url).send().await;
-            });
-        })
-        .join();
+        crate::helpers::block_on_detached(async move {
+            let _ = reqwest::Client::new().delete(url).send().await;
+        });
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }

@@ -29,26 +29,31 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
         if let Some(pg) = self.pg.take() {
-            // Drop the database on a separate runtime: Drop cannot await.
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
-                rt.block_on(async move {
-                    if let Ok(admin) = sea_orm::Database::connect(&pg.admin_url).await {
-                        let _ = admin
-                            .execute_unprepared(&format!(
-                                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                                pg.name
-                            ))
-                            .await;
-                    }
-                });
-            })
-            .join();
+            block_on_detached(async move {
+                if let Ok(admin) = sea_orm::Database::connect(&pg.admin_url).await {
+                    let _ = admin
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                            pg.name
+                        ))
+                        .await;
+                }
+            });
         }
     }
+}
+
+/// Runs `fut` to completion on a runtime of its own, on another thread: for async clean-up in
+/// `Drop`, which cannot await and may run inside the test's runtime.
+pub fn block_on_detached(fut: impl std::future::Future<Output = ()> + Send + 'static) {
+    let _ = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(fut)
+    })
+    .join();
 }
 
 /// The folder with the built browser assets (`make site`).
