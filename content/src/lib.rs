@@ -1,7 +1,8 @@
-//! Reference data and content that ship with Checkpoint.
-//!
-//! For now this is the ISO 3166-1 country list (alpha-3 code, alpha-2 code, English and French
-//! short names), compiled into the binary so a fresh install needs no download.
+//! Content that ships with Checkpoint and the formats it is written in: the ISO 3166-1 country
+//! list, and course packs (Markdown lessons with TOML metadata) with their renderer.
+
+pub mod markdown;
+pub mod pack;
 
 use serde::Deserialize;
 

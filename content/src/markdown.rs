@@ -1,0 +1,376 @@
+//! Lesson Markdown → safe HTML.
+//!
+//! CommonMark with tables, footnotes, strikethrough, task lists and GitHub-style callouts
+//! (`> [!NOTE]`, `> [!WARNING]`, `> [!TIP]`); headings get stable anchors; `[[term]]` and
+//! `[[term|text]]` link to the course glossary; relative image paths are resolved against the
+//! lesson's media URL. The result always goes through ammonia, so whatever a trainer types,
+//! no script, event handler, style or foreign frame reaches a trainee's browser.
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Where rendered links point.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    /// URL prefix for images beside the lesson (e.g. `/media/courses/7/`).
+    pub media_base: &'a str,
+    /// URL of the glossary page; terms link to `#<slug>` anchors on it.
+    pub glossary: &'a str,
+}
+
+/// The parser options used for lessons.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+/// A URL- and id-safe slug: lower-case ASCII letters and digits separated by single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Latin letters with diacritics → their base letter, so French headings get readable slugs.
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let base = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ÿ' | 'ý' => "y",
+        'œ' => "oe",
+        'æ' => "ae",
+        'À' | 'Á' | 'Â' | 'Ä' => "a",
+        'Ç' => "c",
+        'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'Î' | 'Ï' => "i",
+        'Ô' | 'Ö' => "o",
+        'Ù' | 'Û' | 'Ü' => "u",
+        _ => "",
+    };
+    let single = if base.is_empty() { Some(c) } else { None };
+    single.into_iter().chain(base.chars())
+}
+
+/// The glossary terms a lesson refers to, as written (`[[term]]` or `[[term|text]]`).
+pub fn glossary_refs(markdown: &str) -> Vec<String> {
+    let mut refs = Vec::new();
+    let mut rest = markdown;
+    while let Some(start) = rest.find("[[") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("]]") else { break };
+        let inner = &after[..end];
+        if !inner.contains('\n') && !inner.is_empty() {
+            let term = inner.split('|').next().unwrap_or(inner).trim();
+            if !term.is_empty() {
+                refs.push(term.to_owned());
+            }
+        }
+        rest = &after[end + 2..];
+    }
+    refs
+}
+
+/// The relative image paths a lesson uses (files that must sit beside it).
+pub fn image_refs(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Image { dest_url, .. }) if is_relative(&dest_url) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_relative(url: &str) -> bool {
+    !url.is_empty()
+        && !url.contains(':')
+        && !url.starts_with('/')
+        && !url.starts_with('#')
+        && !url.contains("..")
+}
+
+/// Renders lesson Markdown to sanitised HTML.
+pub fn render(markdown: &str, links: Links<'_>) -> String {
+    let events = merge_text(Parser::new_ext(markdown, options()));
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { level, .. }) => {
+                // Collect the heading's inline events to derive its anchor.
+                let level = *level;
+                let mut j = i + 1;
+                let mut text = String::new();
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                        text.push_str(t);
+                    }
+                    j += 1;
+                }
+                let base = match slug(&text) {
+                    s if s.is_empty() => "section".to_owned(),
+                    s => s,
+                };
+                let n = used_ids.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { base } else { format!("{base}-{n}") };
+                out.push(Event::Html(CowStr::from(format!(
+                    "<{} id=\"{}\">",
+                    tag_name(level),
+                    id
+                ))));
+                for e in &events[i + 1..j] {
+                    push_inline(&mut out, e.clone(), links);
+                }
+                out.push(Event::Html(CowStr::from(format!("</{}>", tag_name(level)))));
+                i = j + 1;
+                continue;
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = callout(*kind);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<aside class=\"callout callout-{class}\"><p class=\"callout-title\">{label}</p>"
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                out.push(Event::Html(CowStr::from("</aside>")))
+            }
+            other => push_inline(&mut out, other.clone(), links),
+        }
+        i += 1;
+    }
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, out.into_iter());
+    sanitize(&raw)
+}
+
+fn tag_name(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h2", // the lesson title is the page's h1
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note | BlockQuoteKind::Important => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Field tip"),
+        BlockQuoteKind::Warning | BlockQuoteKind::Caution => ("warning", "Warning"),
+    }
+}
+
+/// Adjacent text events are merged so `[[term]]` is seen whole (the parser splits text at
+/// brackets).
+fn merge_text<'a>(parser: Parser<'a>) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    for e in parser {
+        match (out.last_mut(), e) {
+            (Some(Event::Text(prev)), Event::Text(t)) => {
+                let mut s = prev.to_string();
+                s.push_str(&t);
+                *prev = CowStr::from(s);
+            }
+            (_, e) => out.push(e),
+        }
+    }
+    out
+}
+
+fn push_inline<'a>(out: &mut Vec<Event<'a>>, event: Event<'a>, links: Links<'_>) {
+    match event {
+        Event::Text(text) if text.contains("[[") => {
+            let mut rest: &str = &text;
+            while let Some(start) = rest.find("[[") {
+                let after = &rest[start + 2..];
+                let Some(end) = after.find("]]") else { break };
+                out.push(Event::Text(CowStr::from(rest[..start].to_owned())));
+                let inner = &after[..end];
+                let (term, shown) = inner.split_once('|').unwrap_or((inner, inner));
+                out.push(Event::Html(CowStr::from(format!(
+                    "<a class=\"glossary-term\" href=\"{}#{}\">",
+                    escape(links.glossary),
+                    slug(term)
+                ))));
+                out.push(Event::Text(CowStr::from(shown.trim().to_owned())));
+                out.push(Event::Html(CowStr::from("</a>")));
+                rest = &after[end + 2..];
+            }
+            out.push(Event::Text(CowStr::from(rest.to_owned())));
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_relative(&dest_url) => {
+            let url = format!("{}{}", links.media_base, dest_url);
+            out.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: CowStr::from(url),
+                title,
+                id,
+            }));
+        }
+        // Raw HTML typed into a lesson is shown as text, not interpreted.
+        Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
+        other => out.push(other),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The allow-list: structure and emphasis, tables, lists, images and links, with the few
+/// classes and ids the renderer itself produces.
+fn sanitize(html: &str) -> String {
+    let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
+        (
+            "aside",
+            HashSet::from(["callout", "callout-note", "callout-tip", "callout-warning"]),
+        ),
+        ("p", HashSet::from(["callout-title"])),
+        ("a", HashSet::from(["glossary-term"])),
+        ("div", HashSet::from(["footnote-definition"])),
+        ("sup", HashSet::from(["footnote-reference"])),
+    ]);
+    ammonia::Builder::default()
+        .add_tags(["aside", "input"])
+        .add_tag_attributes("h2", ["id"])
+        .add_tag_attributes("h3", ["id"])
+        .add_tag_attributes("h4", ["id"])
+        .add_tag_attributes("h5", ["id"])
+        .add_tag_attributes("h6", ["id"])
+        .add_tag_attributes("div", ["id"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .allowed_classes(classes)
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINKS: Links<'static> = Links {
+        media_base: "/media/c/1/",
+        glossary: "/courses/c/glossary",
+    };
+
+    #[test]
+    fn renders_the_supported_markdown() {
+        let html = render(
+            "# Title\n\n## Reading the MRZ\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^1]\n\n[^1]: A note.\n\n- [x] done\n",
+            LINKS,
+        );
+        assert!(
+            html.contains("<h2 id=\"reading-the-mrz\">Reading the MRZ</h2>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<table>") && html.contains("<del>old</del>"),
+            "{html}"
+        );
+        assert!(html.contains("footnote"), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+    }
+
+    #[test]
+    fn callouts_and_glossary_terms() {
+        let html = render(
+            "> [!TIP]\n> Ask for the [[Non-refoulement|principle]] first.\n",
+            LINKS,
+        );
+        assert!(
+            html.contains(
+                "<aside class=\"callout callout-tip\"><p class=\"callout-title\">Field tip</p>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<a class=\"glossary-term\" href=\"/courses/c/glossary#non-refoulement\" rel=\"noopener noreferrer\">principle</a>"), "{html}");
+        assert_eq!(
+            glossary_refs("See [[MRZ]] and [[Check digit|digits]]."),
+            vec!["MRZ", "Check digit"]
+        );
+    }
+
+    #[test]
+    fn images_resolve_beside_the_lesson() {
+        let html = render("![A data page](td3.svg)", LINKS);
+        assert!(html.contains("src=\"/media/c/1/td3.svg\""), "{html}");
+        assert_eq!(
+            image_refs("![x](a.svg) ![y](https://e.org/b.png) ![z](../c.svg)"),
+            vec!["a.svg"]
+        );
+    }
+
+    #[test]
+    fn scripts_and_handlers_never_survive() {
+        for evil in [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[click](javascript:alert(1))",
+            "<iframe src=https://evil.example></iframe>",
+            "<a href=\"#\" style=\"position:fixed\">x</a>",
+        ] {
+            let html = render(evil, LINKS);
+            // Raw HTML is shown as text; no element of it survives, and no dangerous URL.
+            assert!(
+                !html.contains("<script") && !html.contains("<img") && !html.contains("<iframe"),
+                "{html}"
+            );
+            assert!(
+                !html.contains("href=\"javascript") && !html.contains("<a href=\"#\" style"),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_get_unique_accent_free_anchors() {
+        let html = render("## Étape un\n\n## Étape un\n", LINKS);
+        assert!(
+            html.contains("id=\"etape-un\"") && html.contains("id=\"etape-un-2\""),
+            "{html}"
+        );
+        assert_eq!(
+            slug("  Trafficking -- vs. smuggling! "),
+            "trafficking-vs-smuggling"
+        );
+    }
+}

@@ -1,0 +1,491 @@
+//! Course packs: a folder per course (see `docs/course-pack-format.md`), read into a
+//! [`CoursePack`] and written back. Reading checks everything a trainee would trip over — a
+//! missing field, a glossary term that is not defined, an image that is not there — and every
+//! error names the file and, where it can, the line.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Kind of course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CourseKind {
+    /// Foundation training (migration management essentials).
+    Foundation,
+    /// Thematic training (one subject in depth).
+    Thematic,
+}
+
+/// `course.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseMeta {
+    /// Stable identifier (lower-case letters, digits, hyphens).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// One or two sentences for the catalogue.
+    pub summary: String,
+    /// Language code (`en`, `fr`).
+    pub language: String,
+    /// Foundation or thematic.
+    pub kind: CourseKind,
+    /// Who the course is for.
+    pub audience: String,
+    /// Competency identifiers the course builds.
+    #[serde(default)]
+    pub competencies: Vec<String>,
+    /// Estimated study time in hours.
+    pub estimated_hours: f32,
+    /// Version of the pack.
+    pub version: String,
+}
+
+/// `module.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleMeta {
+    /// Title.
+    pub title: String,
+    /// Short description.
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// A lesson's front matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonMeta {
+    /// Title.
+    pub title: String,
+    /// What the trainee will be able to do.
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    /// Expected duration in minutes.
+    pub duration: u32,
+}
+
+/// One lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// File stem without its numeric prefix, e.g. `reading-the-mrz`.
+    pub slug: String,
+    /// Front matter.
+    pub meta: LessonMeta,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// One module with its lessons, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    /// Folder name without its numeric prefix.
+    pub slug: String,
+    /// `module.toml`.
+    pub meta: ModuleMeta,
+    /// Lessons in order.
+    pub lessons: Vec<Lesson>,
+    /// Files beside the lessons (images), by file name.
+    pub media: BTreeMap<String, Vec<u8>>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The term.
+    pub term: String,
+    /// Its definition.
+    pub definition: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<GlossaryEntry>,
+}
+
+/// A whole course pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoursePack {
+    /// `course.toml`.
+    pub meta: CourseMeta,
+    /// Modules in order.
+    pub modules: Vec<Module>,
+    /// Glossary entries in file order.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A problem in a pack: the file, the line if known, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    /// File (or folder) concerned.
+    pub file: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+fn err(file: &Path, line: Option<usize>, message: impl Into<String>) -> PackError {
+    PackError {
+        file: file.to_owned(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Image and other media extensions accepted beside lessons.
+pub const MEDIA_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+/// Largest media file accepted in a pack.
+pub const MEDIA_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Whether `id` is a valid course identifier.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, PackError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start) + first_line - 1);
+        err(file, line, e.message().to_owned())
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, PackError> {
+    let bytes = std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let line = line_of(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        err(path, Some(line), "not UTF-8 text")
+    })
+}
+
+/// Splits a lesson file into its front matter and Markdown body.
+pub fn parse_lesson(text: &str, file: &Path) -> Result<(LessonMeta, String), PackError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
+        return Err(err(
+            file,
+            Some(1),
+            "a lesson starts with front matter between `+++` lines",
+        ));
+    };
+    let Some(end) = rest.find("\n+++") else {
+        return Err(err(
+            file,
+            Some(1),
+            "the front matter is not closed with a `+++` line",
+        ));
+    };
+    let front = &rest[..end + 1];
+    let after = &rest[end + 4..];
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .unwrap_or(after);
+    let meta: LessonMeta = parse_toml(front, file, 2)?;
+    if meta.title.trim().is_empty() {
+        return Err(err(file, Some(2), "the lesson has no title"));
+    }
+    if meta.duration == 0 {
+        return Err(err(
+            file,
+            Some(2),
+            "duration must be a number of minutes above zero",
+        ));
+    }
+    Ok((meta, body.to_owned()))
+}
+
+/// Writes a lesson file: front matter, then the body.
+pub fn lesson_file(meta: &LessonMeta, body: &str) -> String {
+    let front = toml::to_string(meta).expect("lesson front matter serialises");
+    format!("+++\n{front}+++\n\n{}", body.trim_start_matches('\n'))
+}
+
+/// Splits `01-name` into (1, `name`).
+fn ordered_name(name: &str) -> Option<(u32, String)> {
+    let (num, rest) = name.split_once('-')?;
+    let n = num.parse().ok()?;
+    (!rest.is_empty()).then(|| (n, rest.to_owned()))
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<(u32, String, PathBuf)>, PackError> {
+    let mut out = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| err(dir, None, format!("cannot read folder: {e}")))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| err(dir, None, e.to_string()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((n, rest)) = ordered_name(&name) {
+            out.push((n, rest, entry.path()));
+        }
+    }
+    out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    Ok(out)
+}
+
+/// Reads and checks the pack in `dir`.
+pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
+    let course_file = dir.join("course.toml");
+    let meta: CourseMeta = parse_toml(&read_text(&course_file)?, &course_file, 1)?;
+    if !valid_id(&meta.id) {
+        return Err(err(
+            &course_file,
+            None,
+            format!(
+                "id `{}`: use lower-case letters, digits and hyphens",
+                meta.id
+            ),
+        ));
+    }
+    let glossary_file = dir.join("glossary.toml");
+    let glossary = if glossary_file.exists() {
+        parse_toml::<GlossaryFile>(&read_text(&glossary_file)?, &glossary_file, 1)?.term
+    } else {
+        Vec::new()
+    };
+    let terms: HashSet<String> = glossary.iter().map(|g| g.term.to_lowercase()).collect();
+
+    let mut modules = Vec::new();
+    for (_, slug, path) in sorted_entries(dir)? {
+        if !path.is_dir() {
+            continue;
+        }
+        let module_file = path.join("module.toml");
+        let module_meta: ModuleMeta = parse_toml(&read_text(&module_file)?, &module_file, 1)?;
+        let mut lessons = Vec::new();
+        let mut media = BTreeMap::new();
+        for (_, lesson_slug, file) in sorted_entries(&path)? {
+            if file.extension().is_some_and(|e| e == "md") {
+                let text = read_text(&file)?;
+                let (meta, body) = parse_lesson(&text, &file)?;
+                let body_offset = text.len() - body.len();
+                for term in crate::markdown::glossary_refs(&body) {
+                    if !terms.contains(&term.to_lowercase()) {
+                        let at = body
+                            .find(&format!("[[{term}"))
+                            .map(|p| line_of(&text, body_offset + p));
+                        return Err(err(
+                            &file,
+                            at,
+                            format!("glossary term `{term}` is not defined in glossary.toml"),
+                        ));
+                    }
+                }
+                for image in crate::markdown::image_refs(&body) {
+                    if !path.join(&image).is_file() {
+                        let at = body.find(&image).map(|p| line_of(&text, body_offset + p));
+                        return Err(err(
+                            &file,
+                            at,
+                            format!("image `{image}` is not in the module folder"),
+                        ));
+                    }
+                }
+                lessons.push(Lesson {
+                    slug: lesson_slug.trim_end_matches(".md").to_owned(),
+                    meta,
+                    body,
+                });
+            }
+        }
+        for entry in std::fs::read_dir(&path).map_err(|e| err(&path, None, e.to_string()))? {
+            let file = entry.map_err(|e| err(&path, None, e.to_string()))?.path();
+            let ext = file
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            if ext.is_some_and(|e| MEDIA_EXTENSIONS.contains(&e.as_str())) {
+                let bytes = std::fs::read(&file).map_err(|e| err(&file, None, e.to_string()))?;
+                if bytes.len() > MEDIA_MAX_BYTES {
+                    return Err(err(&file, None, "image larger than 5 MB"));
+                }
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                media.insert(name, bytes);
+            }
+        }
+        if lessons.is_empty() {
+            return Err(err(
+                &path,
+                None,
+                "the module has no lessons (`NN-name.md` files)",
+            ));
+        }
+        modules.push(Module {
+            slug: slug.clone(),
+            meta: module_meta,
+            lessons,
+            media,
+        });
+    }
+    if modules.is_empty() {
+        return Err(err(
+            dir,
+            None,
+            "the pack has no modules (`NN-name` folders with a module.toml)",
+        ));
+    }
+    Ok(CoursePack {
+        meta,
+        modules,
+        glossary,
+    })
+}
+
+/// Writes `pack` into `dir` (created if missing) in the pack format.
+pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
+    let ser = |e: toml::ser::Error| std::io::Error::other(e.to_string());
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join("course.toml"),
+        toml::to_string(&pack.meta).map_err(ser)?,
+    )?;
+    if !pack.glossary.is_empty() {
+        let file = GlossaryFile {
+            term: pack.glossary.clone(),
+        };
+        std::fs::write(
+            dir.join("glossary.toml"),
+            toml::to_string(&file).map_err(ser)?,
+        )?;
+    }
+    for (i, module) in pack.modules.iter().enumerate() {
+        let mdir = dir.join(format!("{:02}-{}", i + 1, module.slug));
+        std::fs::create_dir_all(&mdir)?;
+        std::fs::write(
+            mdir.join("module.toml"),
+            toml::to_string(&module.meta).map_err(ser)?,
+        )?;
+        for (j, lesson) in module.lessons.iter().enumerate() {
+            std::fs::write(
+                mdir.join(format!("{:02}-{}.md", j + 1, lesson.slug)),
+                lesson_file(&lesson.meta, &lesson.body),
+            )?;
+        }
+        for (name, bytes) in &module.media {
+            std::fs::write(mdir.join(name), bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The packs shipped with Checkpoint (`content/packs/`).
+pub fn shipped_packs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("packs")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_pack_loads_and_round_trips() {
+        let mut lessons = 0;
+        for entry in std::fs::read_dir(shipped_packs_dir()).unwrap() {
+            let dir = entry.unwrap().path();
+            let pack = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+            lessons += pack.modules.iter().map(|m| m.lessons.len()).sum::<usize>();
+            for lesson in pack.modules.iter().flat_map(|m| &m.lessons) {
+                let words = lesson.body.split_whitespace().count();
+                assert!(words >= 400, "{}: only {words} words", lesson.meta.title);
+                assert!(!lesson.meta.objectives.is_empty(), "{}", lesson.meta.title);
+            }
+            let out = tempfile::tempdir().unwrap();
+            write_dir(&pack, out.path()).unwrap();
+            assert_eq!(
+                load_dir(out.path()).unwrap(),
+                pack,
+                "round trip of {}",
+                dir.display()
+            );
+        }
+        assert!(lessons >= 25, "{lessons} lessons shipped");
+    }
+
+    fn pack_with_lesson(lesson: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("course.toml"),
+            "id = \"t\"\ntitle = \"T\"\nsummary = \"S\"\nlanguage = \"en\"\nkind = \"thematic\"\naudience = \"A\"\nestimated_hours = 1\nversion = \"1\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("01-m")).unwrap();
+        std::fs::write(dir.path().join("01-m/module.toml"), "title = \"M\"\n").unwrap();
+        std::fs::write(dir.path().join("01-m/01-l.md"), lesson).unwrap();
+        dir
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let dir = pack_with_lesson("+++\ntitle = \"L\"\nduration = \"ten\"\n+++\nBody\n");
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(e.file.ends_with("01-m/01-l.md") && e.line == Some(3), "{e}");
+
+        let dir =
+            pack_with_lesson("+++\ntitle = \"L\"\nduration = 5\n+++\n\nText\n\nSee [[Nowhere]].\n");
+        let e = load_dir(dir.path()).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("Nowhere"), "{e}");
+
+        let dir =
+            pack_with_lesson("+++\ntitle = \"L\"\nduration = 5\n+++\n![Figure](missing.svg)\n");
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(
+            e.message.contains("missing.svg") && e.line == Some(5),
+            "{e}"
+        );
+
+        let dir = pack_with_lesson("No front matter\n");
+        assert_eq!(load_dir(dir.path()).unwrap_err().line, Some(1));
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let dir =
+            pack_with_lesson("+++\ntitle = \"L\"\nduration = 5\ncolour = \"red\"\n+++\nBody\n");
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(e.message.contains("colour") && e.line == Some(4), "{e}");
+    }
+}
