@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod countries;
+pub mod courses;
 pub mod people;
 
 /// Cookie remembering the interface language of visitors who are not signed in.

@@ -3,7 +3,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
-use crate::pages::{account, admin, home, login, not_found::NotFound};
+use crate::pages::{account, admin, home, learn, login, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -101,6 +101,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/courses") view=learn::catalogue::CataloguePage ssr=SsrMode::Async />
+                    <Route path=path!("/courses/:slug") view=learn::course::CoursePage ssr=SsrMode::Async />
+                    <Route path=path!("/courses/:slug/glossary") view=learn::glossary::GlossaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/courses/:slug/lessons/:id") view=learn::lesson::LessonPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=learn::search::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies") view=admin::agencies::AgenciesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies/:id") view=admin::agency::AgencyPage ssr=SsrMode::Async />

@@ -142,8 +142,8 @@ messages! {
     HomeIntro => "Choose where to start. What you see depends on your roles.",
         "Choisissez par où commencer. Ce que vous voyez dépend de vos rôles.";
     HomeTraineeTitle => "Learning", "Apprentissage";
-    HomeTraineeText => "Your courses, knowledge checks and document examination exercises will appear here when a trainer enrols you in a class.",
-        "Vos cours, tests de connaissances et exercices d'examen de documents apparaîtront ici lorsqu'un formateur vous inscrira à une session.";
+    HomeTraineeText => "Study the courses open to you, continue where you left off and search every lesson.",
+        "Suivez les cours qui vous sont ouverts, reprenez là où vous vous êtes arrêté et cherchez dans toutes les leçons.";
     HomeTrainerTitle => "Training", "Formation";
     HomeTrainerText => "Build courses and question banks, run classes and follow your trainees' progress.",
         "Créez des cours et des banques de questions, animez des sessions et suivez la progression de vos stagiaires.";
@@ -264,6 +264,33 @@ messages! {
         "Cette ligne n'est pas du CSV valide (vérifiez les guillemets et le nombre de colonnes).";
     ErrCsrf => "This form has expired. Reload the page and try again.",
         "Ce formulaire a expiré. Rechargez la page et réessayez.";
+    NavCourses => "Courses", "Cours";
+    CoursesTitle => "Courses", "Cours";
+    CoursesIntro => "The courses open to you. Your progress is saved as you go.",
+        "Les cours qui vous sont ouverts. Votre progression est enregistrée au fur et à mesure.";
+    KindFoundation => "Foundation", "Fondamental";
+    KindThematic => "Thematic", "Thématique";
+    Draft => "Draft", "Brouillon";
+    Hours => "hours", "heures";
+    Minutes => "min", "min";
+    LessonsCount => "lessons", "leçons";
+    Completed => "completed", "terminées";
+    Start => "Start", "Commencer";
+    ContinueWhereLeft => "Continue where I left off", "Reprendre là où je me suis arrêté";
+    Audience => "For", "Public";
+    Glossary => "Glossary", "Glossaire";
+    Objectives => "By the end of this lesson you can", "À la fin de cette leçon, vous saurez";
+    Lesson => "Lesson", "Leçon";
+    Of => "of", "sur";
+    MarkComplete => "Mark as complete", "Marquer comme terminée";
+    MarkIncomplete => "Mark as not complete", "Marquer comme non terminée";
+    LessonCompleted => "Lesson completed.", "Leçon terminée.";
+    LessonDone => "Completed", "Terminée";
+    Outline => "Course outline", "Plan du cours";
+    SearchLessons => "Search the lessons", "Rechercher dans les leçons";
+    SearchTitle => "Search", "Recherche";
+    SearchNoResults => "No lesson matches these words.", "Aucune leçon ne correspond à ces mots.";
+    SearchResultsFor => "Lessons containing", "Leçons contenant";
     NotFoundTitle => "Page not found", "Page introuvable";
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";

@@ -58,6 +58,22 @@ enum Command {
     /// Manage people.
     #[command(subcommand)]
     User(UserCommand),
+    /// Import a course pack (a folder with course.toml); importing it again updates the course
+    /// in place and keeps learners' progress.
+    Import {
+        /// The pack folder.
+        pack: PathBuf,
+        /// Make the course visible to learners.
+        #[arg(long)]
+        publish: bool,
+    },
+    /// Export a course as a pack folder.
+    Export {
+        /// The course identifier (its `id` in course.toml).
+        course: String,
+        /// The folder to write (created if missing).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -163,6 +179,33 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             }
         }
         Command::Serve(args) => serve(database, url, args).await?,
+        Command::Import { pack, publish } => {
+            let pack = content::pack::load_dir(&pack).map_err(|e| e.to_string())?;
+            let summary = services::courses::import_pack(&database, &pack, None, publish)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{} course `{}` ({} lessons)",
+                if summary.created {
+                    "imported"
+                } else {
+                    "updated"
+                },
+                pack.meta.id,
+                summary.lessons
+            );
+        }
+        Command::Export { course, dir } => {
+            let pack = services::courses::export_pack(&database, &course)
+                .await
+                .map_err(|e| match e {
+                    app::error::AppError::NotFound => format!("no course `{course}`"),
+                    other => other.to_string(),
+                })?;
+            content::pack::write_dir(&pack, &dir)
+                .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+            println!("exported `{course}` to {}", dir.display());
+        }
         Command::User(UserCommand::Add {
             login,
             name,

@@ -331,3 +331,124 @@ impl PersonInput {
         .collect()
     }
 }
+
+/// A course in the catalogue, with the reader's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseCard {
+    /// Course id.
+    pub id: i64,
+    /// Stable identifier used in URLs.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Catalogue summary.
+    pub summary: String,
+    /// `foundation` or `thematic`.
+    pub kind: String,
+    /// Language code.
+    pub language: String,
+    /// Estimated study time.
+    pub estimated_hours: f64,
+    /// Lessons the reader can see.
+    pub lessons: u64,
+    /// Of those, completed by the reader.
+    pub completed: u64,
+    /// Whether learners can see it.
+    pub published: bool,
+}
+
+/// A lesson in a course outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineLesson {
+    /// Lesson id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Minutes.
+    pub duration: i32,
+    /// Completed by the reader.
+    pub completed: bool,
+    /// Visible to learners.
+    pub published: bool,
+}
+
+/// A module in a course outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineModule {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Lessons in order.
+    pub lessons: Vec<OutlineLesson>,
+}
+
+/// A course's outline with the reader's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseOutline {
+    /// The course.
+    pub course: CourseCard,
+    /// Who it is for.
+    pub audience: String,
+    /// Modules in order.
+    pub modules: Vec<OutlineModule>,
+    /// Where to continue: the lesson after the last one viewed, or the first not completed.
+    pub resume: Option<i64>,
+    /// Whether the course has a glossary.
+    pub has_glossary: bool,
+}
+
+/// A lesson as a learner reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonView {
+    /// Lesson id.
+    pub id: i64,
+    /// Course slug and title.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Module title.
+    pub module_title: String,
+    /// Lesson title.
+    pub title: String,
+    /// Learning objectives.
+    pub objectives: Vec<String>,
+    /// Minutes.
+    pub duration: i32,
+    /// Sanitised HTML of the body.
+    pub html: String,
+    /// Previous lesson (id, title).
+    pub previous: Option<(i64, String)>,
+    /// Next lesson (id, title).
+    pub next: Option<(i64, String)>,
+    /// Completed by the reader.
+    pub completed: bool,
+    /// Position in the course (1-based) and number of lessons.
+    pub position: (usize, usize),
+}
+
+/// A course glossary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryView {
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Terms: (anchor, term, definition), alphabetical.
+    pub terms: Vec<(String, String, String)>,
+}
+
+/// One lesson found by a search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Lesson id.
+    pub lesson_id: i64,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Lesson title.
+    pub title: String,
+    /// A short extract of plain text around the match.
+    pub extract: String,
+}

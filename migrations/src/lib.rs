@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_reference;
 mod m20261122_000002_create_people;
+mod m20261122_000003_create_courses;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_create_reference::Migration),
             Box::new(m20261122_000002_create_people::Migration),
+            Box::new(m20261122_000003_create_courses::Migration),
         ]
     }
 }

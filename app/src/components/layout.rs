@@ -30,7 +30,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label=t(Msg::NavMenu)>
                     <ul class="nav-list">
-                        {user.as_ref().map(|_| view! { <li><a href="/">{t(Msg::NavHome)}</a></li> })}
+                        {user.as_ref().map(|_| view! {
+                            <li><a href="/">{t(Msg::NavHome)}</a></li>
+                            <li><a href="/courses">{t(Msg::NavCourses)}</a></li>
+                        })}
                         {is_admin.then(|| view! {
                             <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>
                             <li><a href="/admin/people">{t(Msg::NavPeople)}</a></li>

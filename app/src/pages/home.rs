@@ -19,7 +19,11 @@ pub fn HomePage() -> impl IntoView {
     };
     let cards = Role::ALL.into_iter().filter(|r| user.has(*r)).map(|role| {
         let (title, text, link) = match role {
-            Role::Trainee => (Msg::HomeTraineeTitle, Msg::HomeTraineeText, None),
+            Role::Trainee => (
+                Msg::HomeTraineeTitle,
+                Msg::HomeTraineeText,
+                Some("/courses"),
+            ),
             Role::Trainer => (Msg::HomeTrainerTitle, Msg::HomeTrainerText, None),
             Role::Assessor => (Msg::HomeAssessorTitle, Msg::HomeAssessorText, None),
             Role::Admin => (

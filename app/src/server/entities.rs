@@ -2,7 +2,16 @@
 //! crate; these mirror it for typed queries.
 
 pub mod agency;
+pub mod class;
+pub mod class_trainer;
 pub mod country;
+pub mod course;
+pub mod course_media;
+pub mod course_module;
+pub mod enrolment;
+pub mod glossary_term;
+pub mod lesson;
+pub mod lesson_progress;
 pub mod login_failure;
 pub mod person;
 pub mod person_role;

@@ -49,6 +49,10 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler))
         .route(
+            "/media/courses/{course_id}/{module}/{name}",
+            get(course_media),
+        )
+        .route(
             "/admin/people/import",
             post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
@@ -243,7 +247,10 @@ fn with_security_headers(
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     );
-    if let Ok(v) = HeaderValue::from_str(&csp) {
+    // A handler may set a stricter policy of its own (course images do).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(v) = HeaderValue::from_str(&csp)
+    {
         headers.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     headers.insert(
@@ -494,6 +501,43 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
     let mut res = render(get).await;
     *res.status_mut() = status;
     res
+}
+
+/// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who
+/// may read the course. Images are served with a policy that forbids any script or embedding,
+/// so an SVG opened directly cannot run code, and may be cached only by the reader's browser.
+async fn course_media(
+    State(state): State<AppState>,
+    axum::extract::Path((course_id, module, name)): axum::extract::Path<(i64, String, String)>,
+    req: Request,
+) -> Response {
+    let ctx = req
+        .extensions()
+        .get::<RequestCtx>()
+        .cloned()
+        .unwrap_or_default();
+    let Some(user) = ctx.user else {
+        return (StatusCode::UNAUTHORIZED, "sign in to see course images").into_response();
+    };
+    match super::services::courses::media(&state.db, &user, course_id, &module, &name).await {
+        Ok((content_type, bytes)) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "private, max-age=86400".to_owned()),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox".to_owned(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            "not found",
+        )
+            .into_response(),
+    }
 }
 
 use axum::extract::FromRequest;

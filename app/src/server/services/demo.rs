@@ -120,8 +120,10 @@ async fn ensure_agency(
     Ok(id)
 }
 
-/// Loads the demo data (idempotent).
+/// Loads the demo data (idempotent): Utopia's agencies, one account per role, and the shipped
+/// courses, published.
 pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
+    super::courses::import_shipped(db).await?;
     super::countries::ensure_fictional(db, content::utopia()).await?;
     let mut agency_ids = Vec::new();
     for (name, kind, positions) in AGENCIES {

@@ -1,0 +1,88 @@
+//! What learners do with courses: browse, read, mark progress, look up terms, search.
+
+use crate::error::AppError;
+use crate::model::{CourseCard, CourseOutline, GlossaryView, LessonView, SearchHit};
+use leptos::prelude::*;
+
+/// The courses open to the signed-in person.
+#[server(prefix = "/api", endpoint = "courses/catalogue")]
+pub async fn catalogue() -> Result<Vec<CourseCard>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::courses::catalogue(&request::state()?.db, &user).await
+        }
+        .await,
+    )
+}
+
+/// A course outline with the person's progress.
+#[server(prefix = "/api", endpoint = "courses/outline")]
+pub async fn outline(slug: String) -> Result<CourseOutline, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::courses::outline(&request::state()?.db, &user, &slug).await
+        }
+        .await,
+    )
+}
+
+/// A lesson to read (records the visit).
+#[server(prefix = "/api", endpoint = "courses/lesson")]
+pub async fn read_lesson(slug: String, id: i64) -> Result<LessonView, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::courses::lesson(&request::state()?.db, &user, &slug, id).await
+        }
+        .await,
+    )
+}
+
+/// Marks a lesson complete (or not) and returns to it.
+#[server(prefix = "/api", endpoint = "courses/progress")]
+pub async fn mark_lesson(lesson_id: i64, done: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let slug =
+                services::courses::set_complete(&request::state()?.db, &user, lesson_id, done)
+                    .await?;
+            let notice = if done { "?notice=LessonCompleted" } else { "" };
+            request::redirect(&format!("/courses/{slug}/lessons/{lesson_id}{notice}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// A course glossary.
+#[server(prefix = "/api", endpoint = "courses/glossary")]
+pub async fn course_glossary(slug: String) -> Result<GlossaryView, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::courses::glossary(&request::state()?.db, &user, &slug).await
+        }
+        .await,
+    )
+}
+
+/// Full-text search over the lessons the person may read.
+#[server(prefix = "/api", endpoint = "courses/search")]
+pub async fn search_lessons(q: String) -> Result<Vec<SearchHit>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::courses::search(&request::state()?.db, &user, &q).await
+        }
+        .await,
+    )
+}

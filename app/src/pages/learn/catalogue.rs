@@ -1,0 +1,47 @@
+//! The course catalogue.
+
+use super::{Progress, SearchBox};
+use crate::api::courses::catalogue;
+use crate::components::feedback::Feedback;
+use crate::components::forms::ErrorView;
+use crate::components::page_title::PageTitle;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+
+/// Every course open to the reader, with their progress.
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let data = move || {
+        Suspend::new(async move {
+            match catalogue().await {
+                Ok(courses) if courses.is_empty() => view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any(),
+                Ok(courses) => view! {
+                    <div class="cards courses">
+                        {courses.into_iter().map(|c| view! {
+                            <article class="card course-card">
+                                <p class="meta">
+                                    <span class="badge">{t(if c.kind == "foundation" { Msg::KindFoundation } else { Msg::KindThematic })}</span>
+                                    {(!c.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
+                                    " " {format!("{} {}", c.estimated_hours, t(Msg::Hours))}
+                                </p>
+                                <h2><a href=format!("/courses/{}", c.slug)>{c.title.clone()}</a></h2>
+                                <p>{c.summary.clone()}</p>
+                                <Progress done=c.completed total=c.lessons />
+                            </article>
+                        }).collect_view()}
+                    </div>
+                }
+                .into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <PageTitle text=t(Msg::CoursesTitle) />
+        <h1>{t(Msg::CoursesTitle)}</h1>
+        <Feedback />
+        <p class="lead">{t(Msg::CoursesIntro)}</p>
+        <SearchBox />
+        <Suspense fallback=|| ()>{data}</Suspense>
+    }
+}

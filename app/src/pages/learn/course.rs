@@ -1,0 +1,74 @@
+//! A course outline.
+
+use super::{Progress, SearchBox};
+use crate::api::courses::outline;
+use crate::components::forms::ErrorView;
+use crate::components::page_title::PageTitle;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Modules and lessons, with progress and "continue where I left off".
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    let slug = use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default();
+    let data = move || {
+        let slug = slug.clone();
+        Suspend::new(async move {
+            match outline(slug.clone()).await {
+                Ok(o) => {
+                    let c = o.course.clone();
+                    let started = c.completed > 0
+                        || o.resume
+                            != o.modules
+                                .first()
+                                .and_then(|m| m.lessons.first())
+                                .map(|l| l.id);
+                    view! {
+                        <PageTitle text=c.title.clone() />
+                        <p class="breadcrumbs"><a href="/courses">{t(Msg::CoursesTitle)}</a></p>
+                        <h1>{c.title.clone()}</h1>
+                        <p class="lead">{c.summary.clone()}</p>
+                        <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {format!("{} {}", c.estimated_hours, t(Msg::Hours))}</p>
+                        <Progress done=c.completed total=c.lessons />
+                        <p class="actions">
+                            {o.resume.map(|id| view! {
+                                <a class="button primary" id="resume" href=format!("/courses/{}/lessons/{id}", c.slug)>
+                                    {t(if started { Msg::ContinueWhereLeft } else { Msg::Start })}
+                                </a>
+                            })}
+                            {o.has_glossary.then(|| view! {
+                                " " <a class="button" href=format!("/courses/{}/glossary", c.slug)>{t(Msg::Glossary)}</a>
+                            })}
+                        </p>
+                        <SearchBox />
+                        <h2>{t(Msg::Outline)}</h2>
+                        <ol class="outline">
+                            {o.modules.into_iter().map(|m| view! {
+                                <li class="outline-module">
+                                    <h3>{m.title}</h3>
+                                    {(!m.summary.is_empty()).then(|| view! { <p class="hint">{m.summary.clone()}</p> })}
+                                    <ol class="outline-lessons">
+                                        {m.lessons.into_iter().map(|l| view! {
+                                            <li class=if l.completed { "done" } else { "" }>
+                                                <a href=format!("/courses/{}/lessons/{}", c.slug, l.id)>{l.title}</a>
+                                                " " <span class="hint">{format!("{} {}", l.duration, t(Msg::Minutes))}</span>
+                                                {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
+                                                {(!l.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

@@ -1,0 +1,17 @@
+//! `class_trainers`: Trainers of a class.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "class_trainers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub class_id: i64,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub person_id: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
