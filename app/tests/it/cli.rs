@@ -147,3 +147,72 @@ fn demo_and_user_commands_work_on_a_fresh_data_folder() {
         "{stderr}"
     );
 }
+
+#[test]
+fn course_packs_import_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = format!(
+        "{}/../content/packs/document-examination",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = checkpoint(dir.path(), &["import", &pack, "--publish"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "imported course `document-examination` (10 lessons)\n"
+    );
+    let out = checkpoint(dir.path(), &["import", &pack], "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "updated course `document-examination` (10 lessons)\n"
+    );
+
+    let exported = dir.path().join("export");
+    let out = checkpoint(
+        dir.path(),
+        &["export", "document-examination", exported.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        content::pack::load_dir(&exported).unwrap(),
+        content::pack::load_dir(std::path::Path::new(&pack)).unwrap()
+    );
+
+    let out = checkpoint(
+        dir.path(),
+        &["export", "no-such-course", exported.to_str().unwrap()],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no course `no-such-course`"));
+
+    // A broken pack is refused with the file and line.
+    let broken = dir.path().join("broken");
+    content::pack::write_dir(
+        &content::pack::load_dir(std::path::Path::new(&pack)).unwrap(),
+        &broken,
+    )
+    .unwrap();
+    let lesson = broken.join("01-documents-and-the-mrz/01-travel-documents-and-icao-formats.md");
+    std::fs::write(
+        &lesson,
+        "+++\ntitle = \"Broken\"\nduration = \"long\"\n+++\n",
+    )
+    .unwrap();
+    let out = checkpoint(dir.path(), &["import", broken.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("01-travel-documents-and-icao-formats.md:3:"),
+        "{stderr}"
+    );
+}

@@ -11,5 +11,6 @@ mod cli;
 mod health;
 mod helpers;
 mod import;
+mod learn;
 mod matrix;
 mod security;

@@ -1,0 +1,275 @@
+//! Learning: catalogue, outline, lessons and progress, glossary, search, images; course-pack
+//! import and export.
+
+use crate::helpers::{TestApp, count, location};
+use app::model::Role;
+use app::server::services::courses;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn trainees_read_lessons_mark_them_complete_and_continue_where_they_left_off() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    let catalogue = c.page("/courses", StatusCode::OK).await;
+    for title in [
+        "Travel document examination",
+        "Essentials of migration management",
+        "Trafficking in persons",
+    ] {
+        assert!(catalogue.contains(title), "catalogue lacks {title}");
+    }
+    let outline = c
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(outline.contains("0 / 10"), "no progress yet");
+    assert!(
+        outline.contains("href=\"/courses/document-examination/lessons/1\""),
+        "starts at the first lesson"
+    );
+
+    let lesson = c
+        .page("/courses/document-examination/lessons/2", StatusCode::OK)
+        .await;
+    assert!(lesson.contains("Reading the MRZ"));
+    assert!(
+        lesson.contains("class=\"callout callout-"),
+        "callouts render"
+    );
+    assert!(
+        lesson.contains("class=\"glossary-term\" href=\"/courses/document-examination/glossary#"),
+        "glossary links"
+    );
+    assert!(lesson.contains("src=\"/media/courses/"), "figures resolve");
+    assert!(lesson.contains("rel=\"prev\"") && lesson.contains("rel=\"next\""));
+
+    // Having read lesson 2 without finishing, the course resumes there.
+    let outline = c
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(
+        outline.contains("id=\"resume\" href=\"/courses/document-examination/lessons/2\""),
+        "{outline}"
+    );
+    assert!(outline.contains("Continue where I left off"));
+
+    let res = c
+        .post_form(
+            "/api/courses/progress",
+            "/courses/document-examination/lessons/2",
+            &[("lesson_id", "2"), ("done", "true")],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        "/courses/document-examination/lessons/2?notice=LessonCompleted"
+    );
+    assert!(
+        c.page(&location(&res), StatusCode::OK)
+            .await
+            .contains("Lesson completed.")
+    );
+    // Completed: continue with the next lesson.
+    let outline = c
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(outline.contains("1 / 10"));
+    assert!(outline.contains("id=\"resume\" href=\"/courses/document-examination/lessons/3\""));
+    // Undo.
+    c.post_form(
+        "/api/courses/progress",
+        "/courses/document-examination/lessons/2",
+        &[("lesson_id", "2"), ("done", "false")],
+    )
+    .await;
+    assert!(
+        c.page("/courses/document-examination", StatusCode::OK)
+            .await
+            .contains("0 / 10")
+    );
+}
+
+#[tokio::test]
+async fn unknown_courses_and_lessons_are_404() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    c.page("/courses/no-such-course", StatusCode::NOT_FOUND)
+        .await;
+    c.page(
+        "/courses/document-examination/lessons/99999",
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    c.page(
+        "/courses/document-examination/lessons/abc",
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    // Lesson 25 belongs to another course: not reachable under this course's address.
+    c.page(
+        "/courses/document-examination/lessons/25",
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let res = c
+        .post_form(
+            "/api/courses/progress",
+            "/courses",
+            &[("lesson_id", "99999"), ("done", "true")],
+        )
+        .await;
+    assert_eq!(location(&res), "/courses?error=ErrNotFound");
+}
+
+#[tokio::test]
+async fn glossary_and_search() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    let glossary = c
+        .page("/courses/document-examination/glossary", StatusCode::OK)
+        .await;
+    assert!(
+        glossary.contains("<dt id=\"machine-readable-zone\">Machine readable zone</dt>"),
+        "{glossary}"
+    );
+    let results = c.page("/search?q=check+digit", StatusCode::OK).await;
+    assert!(
+        results.contains("Reading the MRZ"),
+        "search finds the MRZ lesson"
+    );
+    let results = c.page("/search?q=refoulement", StatusCode::OK).await;
+    assert!(results.contains("Essentials of migration management"));
+    let none = c.page("/search?q=zzzqqqxxx", StatusCode::OK).await;
+    assert!(none.contains("No lesson matches these words."));
+    // Query syntax of the search engine is not exposed.
+    for q in [
+        "%22%22%22",
+        "AND+OR+NOT",
+        "*",
+        "a:b",
+        "(((",
+        "%27%3B+DROP+TABLE+lessons%3B--",
+    ] {
+        c.page(&format!("/search?q={q}"), StatusCode::OK).await;
+    }
+    assert!(count(&app.db, "lessons").await >= 25);
+}
+
+#[tokio::test]
+async fn drafts_are_for_trainers_only() {
+    let app = TestApp::spawn().await;
+    let mut pack = courses::export_pack(&app.db, "document-examination")
+        .await
+        .unwrap();
+    pack.meta.id = "draft-course".into();
+    pack.meta.title = "A draft course".into();
+    courses::import_pack(&app.db, &pack, None, false)
+        .await
+        .unwrap();
+    let trainee = app.login_as(Role::Trainee).await;
+    assert!(
+        !trainee
+            .page("/courses", StatusCode::OK)
+            .await
+            .contains("A draft course")
+    );
+    trainee
+        .page("/courses/draft-course", StatusCode::NOT_FOUND)
+        .await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let catalogue = trainer.page("/courses", StatusCode::OK).await;
+    assert!(catalogue.contains("A draft course") && catalogue.contains("Draft"));
+    trainer.page("/courses/draft-course", StatusCode::OK).await;
+}
+
+#[tokio::test]
+async fn course_images_need_a_signed_in_reader_and_cannot_run_scripts() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    let lesson = c
+        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    let start = lesson.find("src=\"/media/courses/").expect("a figure") + 5;
+    let url = &lesson[start..start + lesson[start..].find('"').unwrap()];
+    let res = c.get(url).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    assert!(
+        res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("sandbox")
+    );
+    assert!(
+        res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .starts_with("private")
+    );
+    assert_eq!(
+        app.client().get(url).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        c.get("/media/courses/1/nowhere/none.svg").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn reimporting_a_pack_updates_in_place_and_keeps_progress() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    c.post_form(
+        "/api/courses/progress",
+        "/courses",
+        &[("lesson_id", "3"), ("done", "true")],
+    )
+    .await;
+    let lessons = count(&app.db, "lessons").await;
+    let mut pack = courses::export_pack(&app.db, "document-examination")
+        .await
+        .unwrap();
+    pack.modules[0].lessons[0].meta.title = "Travel documents and ICAO formats (revised)".into();
+    let summary = courses::import_pack(&app.db, &pack, None, true)
+        .await
+        .unwrap();
+    assert!(!summary.created);
+    assert_eq!(
+        count(&app.db, "lessons").await,
+        lessons,
+        "nothing duplicated"
+    );
+    assert_eq!(count(&app.db, "lesson_progress").await, 1, "progress kept");
+    let outline = c
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(outline.contains("(revised)") && outline.contains("1 / 10"));
+}
+
+#[tokio::test]
+async fn import_export_import_is_lossless() {
+    let app = TestApp::spawn().await;
+    for entry in std::fs::read_dir(content::pack::shipped_packs_dir()).unwrap() {
+        let dir = entry.unwrap().path();
+        let original = content::pack::load_dir(&dir).unwrap();
+        let exported = courses::export_pack(&app.db, &original.meta.id)
+            .await
+            .unwrap();
+        assert_eq!(exported, original, "export of {}", original.meta.id);
+        let out = tempfile::tempdir().unwrap();
+        content::pack::write_dir(&exported, out.path()).unwrap();
+        let reread = content::pack::load_dir(out.path()).unwrap();
+        assert_eq!(reread, original);
+        let before = count(&app.db, "lessons").await;
+        courses::import_pack(&app.db, &reread, None, true)
+            .await
+            .unwrap();
+        assert_eq!(count(&app.db, "lessons").await, before);
+        assert_eq!(
+            courses::export_pack(&app.db, &original.meta.id)
+                .await
+                .unwrap(),
+            original
+        );
+    }
+}
