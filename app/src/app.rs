@@ -3,7 +3,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
-use crate::pages::{account, admin, home, learn, login, not_found::NotFound};
+use crate::pages::{account, admin, author, home, learn, login, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -55,7 +55,7 @@ pub fn use_page() -> PageCtx {
 /// plain HTML and CSS: nothing to download, parse or run on a classroom PC.
 fn page_has_islands(path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
-    matches!(path, "/admin/people" | "/account")
+    matches!(path, "/admin/people" | "/account") || path.starts_with("/author/lessons/")
 }
 
 /// The HTML document around every page.
@@ -106,6 +106,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/courses/:slug/glossary") view=learn::glossary::GlossaryPage ssr=SsrMode::Async />
                     <Route path=path!("/courses/:slug/lessons/:id") view=learn::lesson::LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=learn::search::SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/author") view=author::courses::AuthorCoursesPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/courses/:slug") view=author::course::CourseEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/lessons/:id") view=author::lesson::LessonEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies") view=admin::agencies::AgenciesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies/:id") view=admin::agency::AgencyPage ssr=SsrMode::Async />

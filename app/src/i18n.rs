@@ -291,6 +291,44 @@ messages! {
     SearchTitle => "Search", "Recherche";
     SearchNoResults => "No lesson matches these words.", "Aucune leçon ne correspond à ces mots.";
     SearchResultsFor => "Lessons containing", "Leçons contenant";
+    NavAuthoring => "Authoring", "Conception";
+    AuthoringTitle => "Course authoring", "Conception de cours";
+    AuthoringIntro => "Create courses, organise them in modules and lessons, and publish them when they are ready. Learners keep their progress when you edit a lesson.",
+        "Créez des cours, organisez-les en modules et leçons, et publiez-les quand ils sont prêts. Les stagiaires gardent leur progression quand vous modifiez une leçon.";
+    CourseNew => "New course", "Nouveau cours";
+    CourseSlug => "Identifier (used in addresses)", "Identifiant (utilisé dans les adresses)";
+    CourseSlugHint => "Lower-case letters, digits and hyphens, e.g. interviewing-basics. It cannot be changed later.",
+        "Lettres minuscules, chiffres et tirets, par exemple entretien-bases. Il ne pourra plus être modifié.";
+    Title => "Title", "Titre";
+    Summary => "Summary", "Résumé";
+    CourseKind => "Kind", "Type";
+    EstimatedHours => "Estimated hours", "Durée estimée (heures)";
+    Publish => "Publish", "Publier";
+    Unpublish => "Withdraw (back to draft)", "Retirer (repasser en brouillon)";
+    Published => "Published", "Publié";
+    Modules => "Modules", "Modules";
+    ModuleAdd => "Add module", "Ajouter un module";
+    LessonAdd => "Add lesson", "Ajouter une leçon";
+    MoveUp => "Move up", "Monter";
+    MoveDown => "Move down", "Descendre";
+    EditLesson => "Edit lesson", "Modifier la leçon";
+    ViewAsLearner => "View as a learner", "Voir comme un stagiaire";
+    ObjectivesOnePerLine => "Objectives (one per line)", "Objectifs (un par ligne)";
+    DurationMinutes => "Duration (minutes)", "Durée (minutes)";
+    Body => "Lesson text (Markdown)", "Texte de la leçon (Markdown)";
+    BodyHint => "Headings with ##, lists with -, tables, **bold**. Callouts: a line \"> [!NOTE]\", \"> [!TIP]\" or \"> [!WARNING]\" then lines starting with >. Images: ![description](file.png). Glossary: [[Term]].",
+        "Titres avec ##, listes avec -, tableaux, **gras**. Encadrés : une ligne « > [!NOTE] », « > [!TIP] » ou « > [!WARNING] » puis des lignes commençant par >. Images : ![description](fichier.png). Glossaire : [[Terme]].";
+    Preview => "Preview", "Aperçu";
+    Images => "Images of this module", "Images de ce module";
+    ImageUpload => "Upload an image", "Téléverser une image";
+    ImageHint => "PNG, JPEG, WebP or SVG, at most 5 MB. Then write ![description](name) in the text.",
+        "PNG, JPEG, WebP ou SVG, 5 Mo au plus. Écrivez ensuite ![description](nom) dans le texte.";
+    Upload => "Upload", "Téléverser";
+    ImageUploaded => "Image uploaded.", "Image téléversée.";
+    ErrSlugFormat => "Use lower-case letters, digits and hyphens.", "Utilisez des lettres minuscules, des chiffres et des tirets.";
+    ErrSlugTaken => "A course with this identifier already exists.", "Un cours avec cet identifiant existe déjà.";
+    ErrImageType => "Only PNG, JPEG, WebP or SVG images are accepted.", "Seules les images PNG, JPEG, WebP ou SVG sont acceptées.";
+    ErrImageTooLarge => "The image is larger than 5 MB.", "L'image dépasse 5 Mo.";
     NotFoundTitle => "Page not found", "Page introuvable";
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";

@@ -452,3 +452,94 @@ pub struct SearchHit {
     /// A short extract of plain text around the match.
     pub extract: String,
 }
+
+/// What a trainer enters to create or edit a course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CourseInput {
+    /// Identifier (creation only): lower-case letters, digits, hyphens.
+    #[serde(default)]
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Catalogue summary.
+    #[serde(default)]
+    pub summary: String,
+    /// Language code.
+    #[serde(default)]
+    pub language: String,
+    /// `foundation` or `thematic`.
+    #[serde(default)]
+    pub kind: String,
+    /// Audience.
+    #[serde(default)]
+    pub audience: String,
+    /// Estimated hours, as typed.
+    #[serde(default)]
+    pub hours: String,
+}
+
+/// A lesson in the course editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorLesson {
+    /// Lesson id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Visible to learners.
+    pub published: bool,
+}
+
+/// A module in the course editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorModule {
+    /// Module id.
+    pub id: i64,
+    /// Slug (folder name in packs, and where its images live).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Lessons in order.
+    pub lessons: Vec<EditorLesson>,
+}
+
+/// A course as its editor sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseEditor {
+    /// Course id.
+    pub id: i64,
+    /// The form values.
+    pub input: CourseInput,
+    /// Published to learners.
+    pub published: bool,
+    /// Modules in order.
+    pub modules: Vec<EditorModule>,
+}
+
+/// A lesson as its editor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEditor {
+    /// Lesson id.
+    pub id: i64,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Module slug.
+    pub module_slug: String,
+    /// Title.
+    pub title: String,
+    /// Objectives, one per line.
+    pub objectives: String,
+    /// Minutes.
+    pub duration: i32,
+    /// Markdown body.
+    pub body: String,
+    /// Visible to learners.
+    pub published: bool,
+    /// Rendered body, for the preview.
+    pub preview: String,
+    /// Images of the module (file names).
+    pub images: Vec<String>,
+}

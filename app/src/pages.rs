@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod author;
 pub mod home;
 pub mod learn;
 pub mod login;

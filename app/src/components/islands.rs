@@ -87,3 +87,68 @@ pub fn NewPasswordPair(
         </div>
     }
 }
+
+/// The lesson editor's Markdown text area with a live preview beside it. Without the bundle the
+/// text area still posts with its form, and the preview shows the last saved version.
+#[island]
+pub fn MarkdownEditor(
+    lesson_id: i64,
+    initial: String,
+    initial_preview: String,
+    label: String,
+    hint: String,
+    preview_label: String,
+) -> impl IntoView {
+    let (preview, set_preview) = signal(initial_preview);
+    let (generation, set_generation) = signal(0u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let mine = generation.get_untracked() + 1;
+        set_generation.set(mine);
+        #[cfg(feature = "hydrate")]
+        set_timeout(
+            move || {
+                if generation.get_untracked() != mine {
+                    return; // a newer keystroke will refresh the preview
+                }
+                leptos::task::spawn_local(async move {
+                    let result =
+                        crate::api::authoring::preview_lesson(lesson_id, text, csrf_token()).await;
+                    if let Ok(html) = result
+                        && generation.get_untracked() == mine
+                    {
+                        set_preview.set(html);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(400),
+        );
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (text, lesson_id, set_preview);
+    };
+    view! {
+        <div class="editor">
+            <div class="field">
+                <label for="body">{label}</label>
+                <span class="hint" id="body-hint">{hint}</span>
+                <textarea id="body" name="body" rows="28" spellcheck="true" aria-describedby="body-hint" on:input=on_input>
+                    {crate::components::page_title::textarea_text(&initial)}
+                </textarea>
+            </div>
+            <section class="preview" aria-live="polite">
+                <h2>{preview_label}</h2>
+                <div class="lesson-body" id="preview" inner_html=move || preview.get()></div>
+            </section>
+        </div>
+    }
+}
+
+/// The CSRF token the server put in the page's `<meta name="csrf-token">`.
+#[cfg(feature = "hydrate")]
+fn csrf_token() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=csrf-token]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+}

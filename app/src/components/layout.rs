@@ -20,6 +20,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
     let user = page.user.clone();
     let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
+    let is_author = user
+        .as_ref()
+        .is_some_and(|u| u.has(Role::Trainer) || u.has(Role::Admin));
     let current = use_lang();
     view! {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
@@ -34,6 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <li><a href="/">{t(Msg::NavHome)}</a></li>
                             <li><a href="/courses">{t(Msg::NavCourses)}</a></li>
                         })}
+                        {is_author.then(|| view! { <li><a href="/author">{t(Msg::NavAuthoring)}</a></li> })}
                         {is_admin.then(|| view! {
                             <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>
                             <li><a href="/admin/people">{t(Msg::NavPeople)}</a></li>

@@ -10,6 +10,17 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     view! { <Title text=escape_html(&text) /> }
 }
 
+/// Text for the inside of a `<textarea>`. Leptos (tachys 0.2) writes textarea children into
+/// the server HTML without escaping them, so text containing `</textarea>` could close the
+/// element and inject markup; escaped text is decoded by the browser and shows as typed.
+pub fn textarea_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        escape_html(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Escapes the characters that are special in HTML text and attributes.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -56,6 +56,10 @@ pub fn router(state: AppState) -> Router {
             "/admin/people/import",
             post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
+        .route(
+            "/author/lessons/{id}/images",
+            post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),
+        )
         .leptos_routes_with_context(&state, routes, leptos_ctx.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())
@@ -405,8 +409,72 @@ fn client_ip(req: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
         .map(|c| c.0.ip())
 }
 
-/// `POST /admin/people/import`: a CSV upload from the import page. Admins only; the CSRF
-/// token travels as a multipart field. Renders the import page with the outcome.
+/// The fields of a multipart form: name → (file name, bytes).
+type Fields = std::collections::HashMap<String, (Option<String>, Bytes)>;
+
+/// Reads a multipart upload after checking its CSRF field. Uploads cannot go through the CSRF
+/// middleware's form check (it does not buffer multipart bodies), so every upload handler
+/// reads its parts here.
+async fn read_upload(state: &AppState, req: Request, ctx: &RequestCtx) -> Result<Fields, Response> {
+    let lang = ctx.lang;
+    let mut multipart = Multipart::from_request(req, state)
+        .await
+        .map_err(|_| message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang))?;
+    let mut fields = Fields::new();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_owned();
+                let file_name = field.file_name().map(str::to_owned);
+                let data = field.bytes().await.map_err(|_| {
+                    message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang)
+                })?;
+                fields.insert(name, (file_name, data));
+            }
+            Ok(None) => break,
+            Err(_) => {
+                return Err(message_page(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    Msg::ErrTooLong,
+                    lang,
+                ));
+            }
+        }
+    }
+    let token_ok = fields
+        .get(csrf::FIELD)
+        .is_some_and(|(_, t)| csrf::matches(&ctx.csrf, &String::from_utf8_lossy(t)));
+    if !token_ok {
+        return Err(message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang));
+    }
+    Ok(fields)
+}
+
+/// The signed-in person for an upload route, or the response that turns the request away.
+fn upload_user(
+    ctx: &RequestCtx,
+    path: &str,
+    allowed: impl Fn(&crate::model::CurrentUser) -> bool,
+) -> Result<crate::model::CurrentUser, Box<Response>> {
+    match &ctx.user {
+        None => Err(Box::new(
+            (
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, super::request::login_url(path, true))],
+            )
+                .into_response(),
+        )),
+        Some(u) if u.must_change_password || !allowed(u) => Err(Box::new(message_page(
+            StatusCode::FORBIDDEN,
+            Msg::ErrForbidden,
+            ctx.lang,
+        ))),
+        Some(u) => Ok(u.clone()),
+    }
+}
+
+/// `POST /admin/people/import`: a CSV upload from the import page. Admins only. Renders the
+/// import page with the outcome.
 async fn import_people(State(state): State<AppState>, req: Request) -> Response {
     let ctx = req
         .extensions()
@@ -414,67 +482,19 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
         .cloned()
         .unwrap_or_default();
     let lang = ctx.lang;
-    match ctx.user.as_ref() {
-        None => {
-            return (
-                StatusCode::SEE_OTHER,
-                [(
-                    header::LOCATION,
-                    super::request::login_url("/admin/people/import", true),
-                )],
-            )
-                .into_response();
-        }
-        Some(u) if !u.has(Role::Admin) || u.must_change_password => {
-            return message_page(StatusCode::FORBIDDEN, Msg::ErrForbidden, lang);
-        }
-        Some(_) => {}
+    if let Err(res) = upload_user(&ctx, "/admin/people/import", |u| u.has(Role::Admin)) {
+        return *res;
     }
     let (parts, body) = req.into_parts();
-    let mut multipart =
-        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-            Ok(m) => m,
-            Err(_) => return message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
-        };
-    let mut token_ok = false;
-    let mut file: Option<Bytes> = None;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or("").to_owned();
-                let data = match field.bytes().await {
-                    Ok(d) => d,
-                    Err(_) => {
-                        return message_page(
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                            Msg::ErrCsvTooLarge,
-                            lang,
-                        );
-                    }
-                };
-                match name.as_str() {
-                    csrf::FIELD => {
-                        token_ok = csrf::matches(&ctx.csrf, &String::from_utf8_lossy(&data))
-                    }
-                    "file" => file = Some(data),
-                    _ => {}
-                }
-            }
-            Ok(None) => break,
-            Err(_) => {
-                return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrCsvTooLarge, lang);
-            }
-        }
-    }
-    if !token_ok {
-        return message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang);
-    }
-    let outcome = match super::services::import::import_people(
-        &state.db,
-        file.as_deref().unwrap_or_default(),
-    )
-    .await
-    {
+    let fields = match read_upload(&state, Request::from_parts(parts.clone(), body), &ctx).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let file = fields
+        .get("file")
+        .map(|(_, b)| b.clone())
+        .unwrap_or_default();
+    let outcome = match super::services::import::import_people(&state.db, &file).await {
         Ok(outcome) => outcome,
         Err(_) => return message_page(StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrInternal, lang),
     };
@@ -501,6 +521,64 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
     let mut res = render(get).await;
     *res.status_mut() = status;
     res
+}
+
+/// `POST /author/lessons/{id}/images`: an image uploaded from the lesson editor, stored beside
+/// the lesson's module. Back to the editor with a notice or the reason it was refused.
+async fn upload_lesson_image(
+    State(state): State<AppState>,
+    axum::extract::Path(lesson_id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    let ctx = req
+        .extensions()
+        .get::<RequestCtx>()
+        .cloned()
+        .unwrap_or_default();
+    let back = format!("/author/lessons/{lesson_id}");
+    let user = match upload_user(&ctx, &back, |u| u.has(Role::Trainer) || u.has(Role::Admin)) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let fields = match read_upload(&state, req, &ctx).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let (name, bytes) = fields.get("file").cloned().unwrap_or_default();
+    let result = super::services::authoring::upload_image(
+        &state.db,
+        &user,
+        lesson_id,
+        name.as_deref().unwrap_or(""),
+        &bytes,
+    )
+    .await;
+    let target = match result {
+        Ok(_) => super::request::with_feedback(&back, "notice", Msg::ImageUploaded.code(), None),
+        Err(crate::error::AppError::Validation(errors)) => {
+            let first = errors.first();
+            super::request::with_feedback(
+                &back,
+                "error",
+                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+                first.map(|e| e.field.as_str()),
+            )
+        }
+        Err(crate::error::AppError::Forbidden) => {
+            return message_page(StatusCode::FORBIDDEN, Msg::ErrForbidden, ctx.lang);
+        }
+        Err(crate::error::AppError::NotFound) => {
+            return message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang);
+        }
+        Err(_) => {
+            return message_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Msg::ErrInternal,
+                ctx.lang,
+            );
+        }
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }
 
 /// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who

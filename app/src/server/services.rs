@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod auth;
+pub mod authoring;
 pub mod countries;
 pub mod courses;
 pub mod demo;

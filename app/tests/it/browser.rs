@@ -182,6 +182,16 @@ impl Browser {
         }
     }
 
+    /// Waits until the first element matching `css` contains `text` (navigation after a click
+    /// finishes asynchronously).
+    async fn wait_text(&self, css: &str, text: &str) {
+        let script = format!(
+            "document.querySelector({css:?}) !== null && document.querySelector({css:?}).textContent.includes({text:?})"
+        );
+        self.wait_for(&format!("{css} to contain {text}"), &script)
+            .await;
+    }
+
     async fn sign_in(&self, app: &TestApp, login: &str, password: &str) {
         self.goto(&app.url("/login")).await;
         self.type_into("#login", login).await;
@@ -252,11 +262,11 @@ async fn the_admin_creates_an_agency_and_a_trainee_who_then_signs_in() {
     b.select("#agency-kind", "coast_guard").await;
     b.click("form[action=\"/api/agencies/create\"] button[type=submit]")
         .await;
-    assert!(b.text("h1").await.contains("Utopia Coast Guard"));
+    b.wait_text("h1", "Utopia Coast Guard").await;
     b.type_into("#position-title", "Boarding officer").await;
     b.click("form[action=\"/api/agencies/positions/add\"] button[type=submit]")
         .await;
-    assert!(b.text("#positions").await.contains("Boarding officer"));
+    b.wait_text("#positions", "Boarding officer").await;
 
     b.goto(&app.url("/admin/people/new")).await;
     b.type_into("#login", "p.kamau").await;
@@ -266,7 +276,7 @@ async fn the_admin_creates_an_agency_and_a_trainee_who_then_signs_in() {
     b.type_into("#password", "first-password-1").await;
     b.click("form[action=\"/api/people/create\"] button[type=submit]")
         .await;
-    assert!(b.text("h1").await.contains("Peter Kamau"));
+    b.wait_text("h1", "Peter Kamau").await;
     b.sign_out().await;
 
     b.sign_in(&app, "p.kamau", "first-password-1").await;
@@ -353,4 +363,41 @@ async fn islands_hydrate_and_filter_the_people_list() {
             .await
             .contains("Samuel Okoro")
     );
+}
+
+#[tokio::test]
+async fn the_lesson_editor_previews_markdown_as_you_type() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/author/lessons/1")).await;
+    b.find("#body").await;
+    // The island hydrates, then each pause in typing refreshes the preview from the server.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        b.type_into(
+            "#body",
+            "## Live preview works\n\n> [!WARNING]\n> Check the chip too.",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        let html = b
+            .script("return document.querySelector('#preview').innerHTML;")
+            .await;
+        let html = html.as_str().unwrap_or_default().to_owned();
+        if html.contains("id=\"live-preview-works\"") {
+            assert!(html.contains("callout-warning"), "{html}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the preview never refreshed: {html}"
+        );
+    }
+    // Saving keeps what was typed.
+    b.click("#save-lesson").await;
+    b.wait_for("the save", "location.search.includes('notice=Saved')")
+        .await;
+    assert!(b.text("#preview").await.contains("Live preview works"));
 }

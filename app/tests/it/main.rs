@@ -6,6 +6,7 @@
 
 mod admin;
 mod auth;
+mod authoring;
 mod browser;
 mod cli;
 mod health;

@@ -10,6 +10,8 @@ use reqwest::StatusCode;
 enum Need {
     Anyone,
     SignedIn,
+    /// Trainers and administrators.
+    Author,
     Admin,
 }
 
@@ -92,6 +94,76 @@ const FUNCTIONS: &[Function] = &[
         &[("slug", "document-examination")],
     ),
     ("/api/courses/search", Need::SignedIn, &[("q", "passport")]),
+    ("/api/author/courses", Need::Author, &[]),
+    (
+        "/api/author/courses/create",
+        Need::Author,
+        &[("input[slug]", "matrix-course"), ("input[title]", "Matrix")],
+    ),
+    (
+        "/api/author/courses/get",
+        Need::Admin,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/author/courses/update",
+        Need::Admin,
+        &[
+            ("slug", "document-examination"),
+            ("input[title]", "Travel document examination"),
+        ],
+    ),
+    (
+        "/api/author/courses/publish",
+        Need::Admin,
+        &[("slug", "document-examination"), ("published", "true")],
+    ),
+    (
+        "/api/author/modules/add",
+        Need::Admin,
+        &[
+            ("slug", "document-examination"),
+            ("title", "Matrix module"),
+            ("summary", ""),
+        ],
+    ),
+    (
+        "/api/author/modules/move",
+        Need::Admin,
+        &[("id", "1"), ("up", "false")],
+    ),
+    (
+        "/api/author/lessons/add",
+        Need::Admin,
+        &[("module_id", "1"), ("title", "Matrix lesson")],
+    ),
+    (
+        "/api/author/lessons/move",
+        Need::Admin,
+        &[("id", "1"), ("up", "false")],
+    ),
+    ("/api/author/lessons/get", Need::Admin, &[("id", "1")]),
+    (
+        "/api/author/lessons/update",
+        Need::Admin,
+        &[
+            ("id", "26"),
+            ("title", "T"),
+            ("objectives", ""),
+            ("duration", "5"),
+            ("body", "x"),
+        ],
+    ),
+    (
+        "/api/author/lessons/publish",
+        Need::Admin,
+        &[("id", "26"), ("published", "true")],
+    ),
+    (
+        "/api/author/lessons/preview",
+        Need::Admin,
+        &[("id", "1"), ("body", "# x"), ("csrf_token", "")],
+    ),
     ("/api/people/list", Need::Admin, &[("q", ""), ("page", "1")]),
     ("/api/people/get", Need::Admin, &[("id", "1")]),
     ("/api/people/choices", Need::Admin, &[]),
@@ -135,6 +207,9 @@ const PAGES: &[(&str, Need)] = &[
     ("/courses/document-examination/lessons/1", Need::SignedIn),
     ("/courses/document-examination/glossary", Need::SignedIn),
     ("/search?q=passport", Need::SignedIn),
+    ("/author", Need::Author),
+    ("/author/courses/document-examination", Need::Admin),
+    ("/author/lessons/1", Need::Admin),
     ("/admin/countries", Need::Admin),
     ("/admin/agencies", Need::Admin),
     ("/admin/agencies/1", Need::Admin),
@@ -148,6 +223,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
     match (need, role) {
         (Need::Anyone, _) => true,
         (Need::SignedIn, r) => r.is_some(),
+        (Need::Author, r) => matches!(r, Some(Role::Trainer | Role::Admin)),
         (Need::Admin, r) => r == Some(Role::Admin),
     }
 }

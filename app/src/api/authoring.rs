@@ -1,0 +1,226 @@
+//! Course authoring (trainers and administrators; trainers edit the courses they created).
+
+use crate::error::AppError;
+use crate::model::{CourseEditor, CourseInput, LessonEditor};
+use leptos::prelude::*;
+
+/// The signed-in author, if they are a trainer or an administrator.
+#[cfg(feature = "ssr")]
+fn author() -> Result<crate::model::CurrentUser, AppError> {
+    use crate::model::Role;
+    use crate::server::request;
+    let user = request::require_user()?;
+    if user.must_change_password || !(user.has(Role::Trainer) || user.has(Role::Admin)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(user)
+}
+
+/// Courses the author may edit: (slug, title, published).
+#[server(prefix = "/api", endpoint = "author/courses")]
+pub async fn my_courses() -> Result<Vec<(String, String, bool)>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move { services::authoring::my_courses(&request::state()?.db, &author()?).await }
+            .await,
+    )
+}
+
+/// Creates a draft course and opens its editor.
+#[server(prefix = "/api", endpoint = "author/courses/create")]
+pub async fn create_course(input: CourseInput) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let slug =
+                services::authoring::create_course(&request::state()?.db, &author()?, &input)
+                    .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The course editor.
+#[server(prefix = "/api", endpoint = "author/courses/get")]
+pub async fn get_course_editor(slug: String) -> Result<CourseEditor, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::course_editor(&request::state()?.db, &author()?, &slug).await
+        }
+        .await,
+    )
+}
+
+/// Saves a course's metadata.
+#[server(prefix = "/api", endpoint = "author/courses/update")]
+pub async fn update_course(slug: String, input: CourseInput) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::update_course(&request::state()?.db, &author()?, &slug, &input)
+                .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Publishes or withdraws a course.
+#[server(prefix = "/api", endpoint = "author/courses/publish")]
+pub async fn publish_course(slug: String, published: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::set_course_published(
+                &request::state()?.db,
+                &author()?,
+                &slug,
+                published,
+            )
+            .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Adds a module to a course.
+#[server(prefix = "/api", endpoint = "author/modules/add")]
+pub async fn add_module(slug: String, title: String, summary: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::add_module(
+                &request::state()?.db,
+                &author()?,
+                &slug,
+                &title,
+                &summary,
+            )
+            .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Moves a module up or down.
+#[server(prefix = "/api", endpoint = "author/modules/move")]
+pub async fn move_module(id: i64, up: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let slug =
+                services::authoring::move_module(&request::state()?.db, &author()?, id, up).await?;
+            request::redirect(&format!("/author/courses/{slug}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Adds a draft lesson to a module and opens it.
+#[server(prefix = "/api", endpoint = "author/lessons/add")]
+pub async fn add_lesson(module_id: i64, title: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let id = services::authoring::add_lesson(
+                &request::state()?.db,
+                &author()?,
+                module_id,
+                &title,
+            )
+            .await?;
+            request::redirect(&format!("/author/lessons/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Moves a lesson up or down in its module.
+#[server(prefix = "/api", endpoint = "author/lessons/move")]
+pub async fn move_lesson(id: i64, up: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let slug =
+                services::authoring::move_lesson(&request::state()?.db, &author()?, id, up).await?;
+            request::redirect(&format!("/author/courses/{slug}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The lesson editor.
+#[server(prefix = "/api", endpoint = "author/lessons/get")]
+pub async fn get_lesson_editor(id: i64) -> Result<LessonEditor, AppError> {
+    use crate::server::{request, services};
+    request::finish(async move { services::authoring::lesson_editor(&request::state()?.db, &author()?, id).await }.await)
+}
+
+/// Saves a lesson (learners keep their progress).
+#[server(prefix = "/api", endpoint = "author/lessons/update")]
+pub async fn update_lesson(
+    id: i64,
+    title: String,
+    objectives: String,
+    duration: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::update_lesson(
+                &request::state()?.db,
+                &author()?,
+                id,
+                &title,
+                &objectives,
+                &duration,
+                &body,
+            )
+            .await?;
+            request::redirect(&format!("/author/lessons/{id}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Publishes or withdraws a lesson.
+#[server(prefix = "/api", endpoint = "author/lessons/publish")]
+pub async fn publish_lesson(id: i64, published: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::authoring::set_lesson_published(
+                &request::state()?.db,
+                &author()?,
+                id,
+                published,
+            )
+            .await?;
+            request::redirect(&format!("/author/lessons/{id}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Renders Markdown as lesson `id` would show it (the editor's live preview). The CSRF token
+/// travels as an argument because the call comes from the editor island.
+#[server(prefix = "/api", endpoint = "author/lessons/preview")]
+pub async fn preview_lesson(id: i64, body: String, csrf_token: String) -> Result<String, AppError> {
+    use crate::server::{request, services};
+    let _ = csrf_token; // checked by the CSRF middleware before this runs
+    request::finish(async move { services::authoring::preview(&request::state()?.db, &author()?, id, &body).await }.await)
+}

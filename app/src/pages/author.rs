@@ -1,0 +1,5 @@
+//! Course authoring pages.
+
+pub mod course;
+pub mod courses;
+pub mod lesson;

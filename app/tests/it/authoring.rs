@@ -1,0 +1,396 @@
+//! Course authoring in the browser's forms: create, organise, write, preview, publish, upload.
+
+use crate::helpers::{Client, TestApp, count, location};
+use app::model::Role;
+use reqwest::StatusCode;
+
+async fn create_course(c: &Client, slug: &str) -> reqwest::Response {
+    c.post_form(
+        "/api/author/courses/create",
+        "/author",
+        &[
+            ("input[slug]", slug),
+            ("input[title]", "Interviewing at the border"),
+            (
+                "input[summary]",
+                "Structured, respectful interviews at first and second line.",
+            ),
+            ("input[audience]", "Border officers"),
+            ("input[kind]", "thematic"),
+            ("input[language]", "en"),
+            ("input[hours]", "6"),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_trainer_builds_a_course_and_publishes_it_and_learners_keep_progress_through_edits() {
+    let app = TestApp::spawn().await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let res = create_course(&trainer, "interviewing").await;
+    assert_eq!(location(&res), "/author/courses/interviewing?notice=Saved");
+    // Same identifier again, or a malformed one.
+    assert_eq!(
+        location(&create_course(&trainer, "interviewing").await),
+        "/author?error=ErrSlugTaken&field=slug"
+    );
+    assert_eq!(
+        location(&create_course(&trainer, "Bad Id!").await),
+        "/author?error=ErrSlugFormat&field=slug"
+    );
+
+    let from = "/author/courses/interviewing";
+    trainer
+        .post_form(
+            "/api/author/modules/add",
+            from,
+            &[
+                ("slug", "interviewing"),
+                ("title", "Preparing"),
+                ("summary", ""),
+            ],
+        )
+        .await;
+    trainer
+        .post_form(
+            "/api/author/modules/add",
+            from,
+            &[
+                ("slug", "interviewing"),
+                ("title", "Questioning"),
+                ("summary", ""),
+            ],
+        )
+        .await;
+    let editor = trainer.page(from, StatusCode::OK).await;
+    let module_id = {
+        let at = editor.find("name=\"module_id\" value=\"").unwrap()
+            + "name=\"module_id\" value=\"".len();
+        editor[at..at + editor[at..].find('"').unwrap()].to_owned()
+    };
+    let res = trainer
+        .post_form(
+            "/api/author/lessons/add",
+            from,
+            &[("module_id", &module_id), ("title", "Before the interview")],
+        )
+        .await;
+    let lesson_url = location(&res);
+    assert!(lesson_url.starts_with("/author/lessons/"), "{lesson_url}");
+    let lesson_id = lesson_url.trim_start_matches("/author/lessons/").to_owned();
+    let res = trainer
+        .post_form(
+            "/api/author/lessons/add",
+            from,
+            &[
+                ("module_id", &module_id),
+                ("title", "Choosing an interpreter"),
+            ],
+        )
+        .await;
+    let second_id = location(&res)
+        .trim_start_matches("/author/lessons/")
+        .to_owned();
+
+    // Write the lesson; bad input is refused with the field named.
+    let res = trainer
+        .post_form(
+            "/api/author/lessons/update",
+            &lesson_url,
+            &[
+                ("id", &lesson_id),
+                ("title", ""),
+                ("objectives", ""),
+                ("duration", "20"),
+                ("body", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("{lesson_url}?error=ErrRequired&field=title")
+    );
+    let res = trainer
+        .post_form(
+            "/api/author/lessons/update",
+            &lesson_url,
+            &[
+                ("id", &lesson_id),
+                ("title", "Before the interview"),
+                ("objectives", ""),
+                ("duration", "0"),
+                ("body", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("{lesson_url}?error=ErrInvalid&field=duration")
+    );
+    let body = "## Plan\n\n> [!TIP]\n> Read the file first.\n\n<script>alert(1)</script>\n</textarea><b id=\"injected\">x</b>\n";
+    let res = trainer
+        .post_form(
+            "/api/author/lessons/update",
+            &lesson_url,
+            &[
+                ("id", &lesson_id),
+                ("title", "Before the interview"),
+                ("objectives", "Plan an interview\nBrief an interpreter\n"),
+                ("duration", "20"),
+                ("body", body),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{lesson_url}?notice=Saved"));
+    let page = trainer.page(&lesson_url, StatusCode::OK).await;
+    let script_at = page.find("<script>alert");
+    assert!(
+        page.contains("callout callout-tip"),
+        "the preview is rendered"
+    );
+    assert_eq!(
+        script_at.map(|i| page[i.saturating_sub(120)..i + 40].to_owned()),
+        None,
+        "markup is never live"
+    );
+    assert!(
+        !page.contains("<b id=\"injected\">"),
+        "text cannot close the editor's textarea"
+    );
+    assert!(
+        page.contains("&lt;/textarea&gt;&lt;b id="),
+        "and it is shown as typed"
+    );
+
+    // Reorder: the second lesson moves up.
+    trainer
+        .post_form(
+            "/api/author/lessons/move",
+            from,
+            &[("id", &second_id), ("up", "true")],
+        )
+        .await;
+    let editor = trainer.page(from, StatusCode::OK).await;
+    assert!(
+        editor.find("Choosing an interpreter").unwrap()
+            < editor.find("Before the interview").unwrap()
+    );
+
+    // Learners see nothing until the course and the lessons are published.
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee
+        .page("/courses/interviewing", StatusCode::NOT_FOUND)
+        .await;
+    trainer
+        .post_form(
+            "/api/author/courses/publish",
+            from,
+            &[("slug", "interviewing"), ("published", "true")],
+        )
+        .await;
+    trainer
+        .post_form(
+            "/api/author/lessons/publish",
+            &lesson_url,
+            &[("id", &lesson_id), ("published", "true")],
+        )
+        .await;
+    let outline = trainee.page("/courses/interviewing", StatusCode::OK).await;
+    assert!(
+        outline.contains("Before the interview") && !outline.contains("Choosing an interpreter"),
+        "draft lessons stay hidden"
+    );
+
+    let learner_url = format!("/courses/interviewing/lessons/{lesson_id}");
+    trainee.page(&learner_url, StatusCode::OK).await;
+    trainee
+        .post_form(
+            "/api/courses/progress",
+            &learner_url,
+            &[("lesson_id", &lesson_id), ("done", "true")],
+        )
+        .await;
+    // Editing a published lesson keeps learners' progress.
+    trainer
+        .post_form(
+            "/api/author/lessons/update",
+            &lesson_url,
+            &[
+                ("id", &lesson_id),
+                ("title", "Before the interview (revised)"),
+                ("objectives", ""),
+                ("duration", "25"),
+                ("body", "New text."),
+            ],
+        )
+        .await;
+    let page = trainee.page(&learner_url, StatusCode::OK).await;
+    assert!(page.contains("Before the interview (revised)") && page.contains("New text."));
+    assert!(
+        trainee
+            .page("/courses/interviewing", StatusCode::OK)
+            .await
+            .contains("1 / 1")
+    );
+}
+
+#[tokio::test]
+async fn trainers_edit_only_their_own_courses() {
+    let app = TestApp::spawn().await;
+    let trainer = app.login_as(Role::Trainer).await;
+    // The shipped courses belong to nobody: administrators look after them.
+    trainer
+        .page(
+            "/author/courses/document-examination",
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    let res = trainer
+        .call(
+            "/api/author/lessons/update",
+            &[
+                ("id", "1"),
+                ("title", "Hijacked"),
+                ("objectives", ""),
+                ("duration", "5"),
+                ("body", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    create_course(&trainer, "mine").await;
+    let admin = app.login_as(Role::Admin).await;
+    admin.page("/author/courses/mine", StatusCode::OK).await;
+    admin
+        .page("/author/courses/document-examination", StatusCode::OK)
+        .await;
+    // A trainee cannot author at all.
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee.page("/author", StatusCode::FORBIDDEN).await;
+    assert_eq!(
+        location(&create_course(&trainee, "nope").await),
+        "/author?error=ErrForbidden"
+    );
+    assert_eq!(count(&app.db, "courses").await, 4);
+}
+
+#[tokio::test]
+async fn the_preview_renders_safely_for_the_author_only() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let res = admin
+        .call(
+            "/api/author/lessons/preview",
+            &[
+                ("id", "1"),
+                ("body", "## Hi\n\n<img src=x onerror=alert(1)>\n\n[[MRZ]]"),
+                ("csrf_token", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html: String = res.json().await.unwrap();
+    assert!(
+        html.contains("<h2 id=\"hi\">Hi</h2>") && !html.contains("<img"),
+        "{html}"
+    );
+    let trainer = app.login_as(Role::Trainer).await;
+    let res = trainer
+        .call(
+            "/api/author/lessons/preview",
+            &[("id", "1"), ("body", "x"), ("csrf_token", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+async fn upload(
+    c: &Client,
+    app: &TestApp,
+    lesson: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    token: Option<String>,
+) -> reqwest::Response {
+    let token = match token {
+        Some(t) => t,
+        None => c.csrf().await,
+    };
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+    c.http
+        .post(app.url(&format!("/author/lessons/{lesson}/images")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn images_upload_beside_the_lesson_and_bad_files_are_refused() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let res = upload(&admin, &app, "1", "Counter Photo.PNG", png.clone(), None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/author/lessons/1?notice=ImageUploaded");
+    assert!(
+        admin
+            .page("/author/lessons/1", StatusCode::OK)
+            .await
+            .contains("counter-photo.png")
+    );
+    assert_eq!(
+        admin
+            .get("/media/courses/1/documents-and-the-mrz/counter-photo.png")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let res = upload(&admin, &app, "1", "virus.exe", b"MZ\x90\0".to_vec(), None).await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrImageType&field=file"
+    );
+    let res = upload(&admin, &app, "1", "fake.png", b"GIF89a....".to_vec(), None).await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrImageType&field=file"
+    );
+    let res = upload(
+        &admin,
+        &app,
+        "1",
+        "huge.png",
+        [png.clone(), vec![0u8; 6 * 1024 * 1024]].concat(),
+        None,
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrImageTooLarge&field=file"
+    );
+    let res = upload(
+        &admin,
+        &app,
+        "1",
+        "x.png",
+        png.clone(),
+        Some("0".repeat(32)),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let trainee = app.login_as(Role::Trainee).await;
+    assert_eq!(
+        upload(&trainee, &app, "1", "x.png", png, None)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}
