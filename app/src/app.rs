@@ -3,7 +3,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
-use crate::pages::{account, admin, author, home, learn, login, not_found::NotFound};
+use crate::pages::{account, admin, author, classes, home, learn, login, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -107,6 +107,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/courses/:slug/lessons/:id") view=learn::lesson::LessonPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=learn::search::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/author") view=author::courses::AuthorCoursesPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes") view=classes::list::ClassesPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id") view=classes::detail::ClassPage ssr=SsrMode::Async />
+                    <Route path=path!("/join") view=classes::join::JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/author/courses/:slug") view=author::course::CourseEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/author/lessons/:id") view=author::lesson::LessonEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />

@@ -543,3 +543,79 @@ pub struct LessonEditor {
     /// Images of the module (file names).
     pub images: Vec<String>,
 }
+
+/// What a trainer enters to open a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ClassInput {
+    /// Course identifier.
+    pub course: String,
+    /// Name of the class, e.g. "Northgate border post, March intake".
+    pub name: String,
+    /// First day (YYYY-MM-DD).
+    pub starts_on: String,
+    /// Last day (YYYY-MM-DD).
+    pub ends_on: String,
+    /// Where it takes place.
+    #[serde(default)]
+    pub location: String,
+    /// Ticked: a Training of Trainers class.
+    #[serde(default)]
+    pub tot: Option<String>,
+}
+
+/// A class in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRow {
+    /// Class id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// First day.
+    pub starts_on: String,
+    /// Last day.
+    pub ends_on: String,
+    /// Place.
+    pub location: String,
+    /// Training of Trainers.
+    pub tot: bool,
+    /// Number of trainees enrolled.
+    pub enrolled: u64,
+}
+
+/// One trainee on a class roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterRow {
+    /// Person id.
+    pub person_id: i64,
+    /// Name.
+    pub name: String,
+    /// Login.
+    pub login: String,
+    /// Agency name.
+    pub agency: Option<String>,
+    /// Lessons completed.
+    pub completed: u64,
+    /// Lessons in the course.
+    pub total: u64,
+    /// Last lesson visit (YYYY-MM-DD), if any.
+    pub last_active: Option<String>,
+}
+
+/// A class with its roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassDetail {
+    /// The class.
+    pub class: ClassRow,
+    /// The code trainees type to join.
+    pub join_code: String,
+    /// Trainers' names.
+    pub trainers: Vec<String>,
+    /// Trainees with their progress.
+    pub roster: Vec<RosterRow>,
+    /// Active agencies, for enrolling a whole agency: (id, name).
+    pub agencies: Vec<(i64, String)>,
+}

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod author;
+pub mod classes;
 pub mod home;
 pub mod learn;
 pub mod login;

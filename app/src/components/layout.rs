@@ -37,7 +37,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <li><a href="/">{t(Msg::NavHome)}</a></li>
                             <li><a href="/courses">{t(Msg::NavCourses)}</a></li>
                         })}
-                        {is_author.then(|| view! { <li><a href="/author">{t(Msg::NavAuthoring)}</a></li> })}
+                        {is_author.then(|| view! {
+                            <li><a href="/classes">{t(Msg::NavClasses)}</a></li>
+                            <li><a href="/author">{t(Msg::NavAuthoring)}</a></li>
+                        })}
                         {is_admin.then(|| view! {
                             <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>
                             <li><a href="/admin/people">{t(Msg::NavPeople)}</a></li>

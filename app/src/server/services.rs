@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod authoring;
+pub mod classes;
 pub mod countries;
 pub mod courses;
 pub mod demo;

@@ -8,6 +8,7 @@ mod admin;
 mod auth;
 mod authoring;
 mod browser;
+mod classes;
 mod cli;
 mod health;
 mod helpers;

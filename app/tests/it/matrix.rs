@@ -12,6 +12,9 @@ enum Need {
     SignedIn,
     /// Trainers and administrators.
     Author,
+    /// Nobody as such: only the record's owners (checked in the tests of that area); here
+    /// every caller must be turned away or told the record does not exist.
+    Nobody,
     Admin,
 }
 
@@ -164,6 +167,40 @@ const FUNCTIONS: &[Function] = &[
         Need::Admin,
         &[("id", "1"), ("body", "# x"), ("csrf_token", "")],
     ),
+    ("/api/classes/mine", Need::Author, &[]),
+    ("/api/classes/enrolled", Need::SignedIn, &[]),
+    (
+        "/api/classes/create",
+        Need::Author,
+        &[
+            ("input[course]", "document-examination"),
+            ("input[name]", "M"),
+            ("input[starts_on]", "2026-01-01"),
+            ("input[ends_on]", "2026-01-02"),
+        ],
+    ),
+    ("/api/classes/get", Need::Nobody, &[("id", "99999")]),
+    (
+        "/api/classes/enrol",
+        Need::Nobody,
+        &[("id", "99999"), ("login", "trainee")],
+    ),
+    (
+        "/api/classes/enrol-agency",
+        Need::Nobody,
+        &[("id", "99999"), ("agency", "1")],
+    ),
+    (
+        "/api/classes/unenrol",
+        Need::Nobody,
+        &[("id", "99999"), ("person", "4")],
+    ),
+    (
+        "/api/classes/trainer",
+        Need::Nobody,
+        &[("id", "99999"), ("trainer", "trainer")],
+    ),
+    ("/api/classes/join", Need::SignedIn, &[("code", "NOSUCH12")]),
     ("/api/people/list", Need::Admin, &[("q", ""), ("page", "1")]),
     ("/api/people/get", Need::Admin, &[("id", "1")]),
     ("/api/people/choices", Need::Admin, &[]),
@@ -210,6 +247,8 @@ const PAGES: &[(&str, Need)] = &[
     ("/author", Need::Author),
     ("/author/courses/document-examination", Need::Admin),
     ("/author/lessons/1", Need::Admin),
+    ("/classes", Need::Author),
+    ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),
     ("/admin/agencies", Need::Admin),
     ("/admin/agencies/1", Need::Admin),
@@ -224,6 +263,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::Anyone, _) => true,
         (Need::SignedIn, r) => r.is_some(),
         (Need::Author, r) => matches!(r, Some(Role::Trainer | Role::Admin)),
+        (Need::Nobody, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),
     }
 }
@@ -261,10 +301,11 @@ async fn server_functions_check_roles() {
                 );
                 assert!(!status.is_server_error(), "{who:?} {path}: {status}");
             } else {
-                let expected = if who.is_none() {
-                    StatusCode::UNAUTHORIZED
-                } else {
-                    StatusCode::FORBIDDEN
+                let expected = match (need, who) {
+                    (_, None) => StatusCode::UNAUTHORIZED,
+                    // A record nobody here owns: those who could own one learn it does not exist.
+                    (Need::Nobody, Some(Role::Trainer | Role::Admin)) => StatusCode::NOT_FOUND,
+                    _ => StatusCode::FORBIDDEN,
                 };
                 assert_eq!(status, expected, "{who:?} calling {path}");
                 let body = res.text().await.unwrap();

@@ -1,6 +1,7 @@
 //! The course catalogue.
 
 use super::{Progress, SearchBox};
+use crate::api::classes::enrolled_classes;
 use crate::api::courses::catalogue;
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
@@ -36,11 +37,35 @@ pub fn CataloguePage() -> impl IntoView {
             }
         })
     };
+    let classes = move || {
+        Suspend::new(async move {
+            match enrolled_classes().await {
+                Ok(classes) if !classes.is_empty() => view! {
+                    <section class="panel" id="my-classes">
+                        <h2>{t(Msg::YourClasses)}</h2>
+                        <ul class="plain">
+                            {classes.into_iter().map(|c| view! {
+                                <li>
+                                    <a href=format!("/courses/{}", c.course_slug)>{c.name}</a>
+                                    " · " {c.course_title} " · " {c.starts_on} " – " {c.ends_on}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+                .into_any(),
+                Ok(_) => ().into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
     view! {
         <PageTitle text=t(Msg::CoursesTitle) />
         <h1>{t(Msg::CoursesTitle)}</h1>
         <Feedback />
         <p class="lead">{t(Msg::CoursesIntro)}</p>
+        <Suspense fallback=|| ()>{classes}</Suspense>
+        <p class="actions"><a class="button" href="/join">{t(Msg::JoinTitle)}</a></p>
         <SearchBox />
         <Suspense fallback=|| ()>{data}</Suspense>
     }

@@ -1,0 +1,5 @@
+//! Classes: the trainer's list, one class with its roster, and joining with a code.
+
+pub mod detail;
+pub mod join;
+pub mod list;

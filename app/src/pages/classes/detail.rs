@@ -1,0 +1,122 @@
+//! One class: details, join code, trainers, roster with progress, enrolment.
+
+use crate::api::classes::get_class;
+use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The class page.
+#[component]
+pub fn ClassPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|i| i.parse::<i64>().ok());
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_class(id).await {
+                Ok(d) => {
+                    let c = d.class.clone();
+                    view! {
+                        <PageTitle text=c.name.clone() />
+                        <p class="breadcrumbs"><a href="/classes">{t(Msg::ClassesTitle)}</a></p>
+                        <h1>{c.name.clone()} {c.tot.then(|| view! { " " <span class="badge">{t(Msg::TrainingOfTrainers)}</span> })}</h1>
+                        <Feedback />
+                        <p>
+                            {t(Msg::Course)} ": " <a href=format!("/courses/{}", c.course_slug)>{c.course_title.clone()}</a>
+                            " · " {c.starts_on.clone()} " – " {c.ends_on.clone()}
+                            {(!c.location.is_empty()).then(|| format!(" · {}", c.location))}
+                        </p>
+                        <p>{t(Msg::Trainers)} ": " {d.trainers.join(", ")}</p>
+                        <p class="join-code">
+                            {t(Msg::JoinCode)} ": " <strong id="join-code">{d.join_code.clone()}</strong>
+                            " " <span class="hint">{t(Msg::JoinCodeHint)}</span>
+                        </p>
+                        <h2>{t(Msg::Roster)} " (" {d.roster.len()} ")"</h2>
+                        {if d.roster.is_empty() {
+                            view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="data" id="roster">
+                                    <thead><tr>
+                                        <th scope="col">{t(Msg::Name)}</th>
+                                        <th scope="col">{t(Msg::Agency)}</th>
+                                        <th scope="col">{t(Msg::ProgressCol)}</th>
+                                        <th scope="col">{t(Msg::LastActive)}</th>
+                                        <th scope="col"><span class="visually-hidden">{t(Msg::Actions)}</span></th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {d.roster.into_iter().map(|r| view! {
+                                            <tr>
+                                                <td>{r.name} " " <code>{r.login}</code></td>
+                                                <td>{r.agency}</td>
+                                                <td>
+                                                    <progress max=r.total.max(1) value=r.completed></progress>
+                                                    " " {format!("{} / {}", r.completed, r.total)}
+                                                </td>
+                                                <td>{r.last_active.unwrap_or_else(|| "—".to_owned())}</td>
+                                                <td>
+                                                    <PostForm action="/api/classes/unenrol" class="inline">
+                                                        <input type="hidden" name="id" value=id />
+                                                        <input type="hidden" name="person" value=r.person_id />
+                                                        <button type="submit" class="link-button">{t(Msg::Remove)}</button>
+                                                    </PostForm>
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                        <div class="columns">
+                            <section class="panel">
+                                <PostForm action="/api/classes/enrol" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <div class="field">
+                                        <label for="enrol-login">{t(Msg::EnrolOne)}</label>
+                                        <input id="enrol-login" name="login" required maxlength="64" autocapitalize="none" />
+                                        <FieldMsg field="login" />
+                                    </div>
+                                    <button type="submit">{t(Msg::Enrol)}</button>
+                                </PostForm>
+                            </section>
+                            <section class="panel">
+                                <PostForm action="/api/classes/enrol-agency" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <div class="field">
+                                        <label for="enrol-agency">{t(Msg::EnrolAgency)}</label>
+                                        <select id="enrol-agency" name="agency">
+                                            {d.agencies.into_iter().map(|(aid, name)| view! { <option value=aid>{name}</option> }).collect_view()}
+                                        </select>
+                                        <FieldMsg field="agency" />
+                                    </div>
+                                    <button type="submit">{t(Msg::Enrol)}</button>
+                                </PostForm>
+                            </section>
+                            <section class="panel">
+                                <PostForm action="/api/classes/trainer" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <div class="field">
+                                        <label for="trainer-login">{t(Msg::TrainerAdd)}</label>
+                                        <input id="trainer-login" name="trainer" required maxlength="64" autocapitalize="none" />
+                                        <FieldMsg field="trainer" />
+                                    </div>
+                                    <button type="submit">{t(Msg::Save)}</button>
+                                </PostForm>
+                            </section>
+                        </div>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
