@@ -58,10 +58,10 @@ enum Command {
     /// Manage people.
     #[command(subcommand)]
     User(UserCommand),
-    /// Import a course pack (a folder with course.toml); importing it again updates the course
-    /// in place and keeps learners' progress.
+    /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
+    /// updates the course in place and keeps learners' progress.
     Import {
-        /// The pack folder.
+        /// The pack folder or zip file.
         pack: PathBuf,
         /// Make the course visible to learners.
         #[arg(long)]
@@ -180,7 +180,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Serve(args) => serve(database, url, args).await?,
         Command::Import { pack, publish } => {
-            let pack = content::pack::load_dir(&pack).map_err(|e| e.to_string())?;
+            let pack = content::pack::load(&pack).map_err(|e| e.to_string())?;
             let summary = services::courses::import_pack(&database, &pack, None, publish)
                 .await
                 .map_err(|e| e.to_string())?;

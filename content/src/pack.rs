@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Kind of course.
@@ -374,6 +375,105 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
     })
 }
 
+/// Largest zip accepted (compressed), and the most it may expand to.
+pub const ZIP_MAX_BYTES: u64 = 100 * 1024 * 1024;
+const ZIP_MAX_EXPANDED: u64 = 200 * 1024 * 1024;
+const ZIP_MAX_ENTRIES: usize = 5_000;
+
+/// Reads a pack from a folder or a `.zip` of one (the zip may hold the pack's files at its
+/// root or inside a single top folder).
+pub fn load(path: &Path) -> Result<CoursePack, PackError> {
+    if path.is_dir() {
+        return load_dir(path);
+    }
+    let tmp = tempfile::tempdir()
+        .map_err(|e| err(path, None, format!("cannot create a temporary folder: {e}")))?;
+    unzip(path, tmp.path())?;
+    let root = if tmp.path().join("course.toml").is_file() {
+        tmp.path().to_owned()
+    } else {
+        let dirs: Vec<PathBuf> = std::fs::read_dir(tmp.path())
+            .map_err(|e| err(path, None, e.to_string()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        match dirs.as_slice() {
+            [one] if one.join("course.toml").is_file() => one.clone(),
+            _ => {
+                return Err(err(
+                    path,
+                    None,
+                    "the zip holds no course.toml (at its root or in one top folder)",
+                ));
+            }
+        }
+    };
+    // Errors name files inside the zip as `archive.zip/folder/file`.
+    load_dir(&root).map_err(|mut e| {
+        if let Ok(inner) = e.file.strip_prefix(tmp.path()) {
+            e.file = path.join(inner);
+        }
+        e
+    })
+}
+
+/// Extracts a zip into `into`, refusing paths that leave it, links, and archives that expand
+/// beyond reason.
+fn unzip(path: &Path, into: &Path) -> Result<(), PackError> {
+    let file =
+        std::fs::File::open(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > ZIP_MAX_BYTES {
+        return Err(err(path, None, "the zip is larger than 100 MB"));
+    }
+    let mut archive = zip::ZipArchive::new(file)
+        .map_err(|e| err(path, None, format!("not a readable zip: {e}")))?;
+    if archive.len() > ZIP_MAX_ENTRIES {
+        return Err(err(path, None, "the zip has too many files"));
+    }
+    let mut expanded = 0u64;
+    for i in 0..archive.len() {
+        let mut entry = archive
+            .by_index(i)
+            .map_err(|e| err(path, None, format!("damaged zip: {e}")))?;
+        let Some(name) = entry.enclosed_name() else {
+            return Err(err(
+                path,
+                None,
+                format!("unsafe path in the zip: {}", entry.name()),
+            ));
+        };
+        if entry.is_symlink() {
+            return Err(err(
+                path,
+                None,
+                format!("links are not allowed in a pack: {}", entry.name()),
+            ));
+        }
+        let target = into.join(name);
+        if entry.is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| err(path, None, e.to_string()))?;
+            continue;
+        }
+        expanded += entry.size();
+        if expanded > ZIP_MAX_EXPANDED {
+            return Err(err(path, None, "the zip expands to more than 200 MB"));
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| err(path, None, e.to_string()))?;
+        }
+        let mut out = std::fs::File::create(&target).map_err(|e| err(path, None, e.to_string()))?;
+        let declared = entry.size();
+        let copied = std::io::copy(&mut (&mut entry).take(declared + 1), &mut out)
+            .map_err(|e| err(path, None, format!("damaged zip: {e}")))?;
+        if copied > declared {
+            return Err(err(path, None, "the zip's sizes are inconsistent"));
+        }
+    }
+    Ok(())
+}
+
 /// Writes `pack` into `dir` (created if missing) in the pack format.
 pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
     let ser = |e: toml::ser::Error| std::io::Error::other(e.to_string());
@@ -479,6 +579,60 @@ mod tests {
 
         let dir = pack_with_lesson("No front matter\n");
         assert_eq!(load_dir(dir.path()).unwrap_err().line, Some(1));
+    }
+
+    #[test]
+    fn packs_load_from_zips_and_unsafe_zips_are_refused() {
+        use std::io::Write;
+        let src = shipped_packs_dir().join("trafficking-smuggling");
+        let pack = load_dir(&src).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let zip_path = dir.path().join("pack.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        let out = tempfile::tempdir().unwrap();
+        write_dir(&pack, &out.path().join("trafficking-smuggling")).unwrap();
+        for entry in walk(out.path()) {
+            let rel = entry
+                .strip_prefix(out.path())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            zip.start_file(rel, opts).unwrap();
+            zip.write_all(&std::fs::read(&entry).unwrap()).unwrap();
+        }
+        zip.finish().unwrap();
+        assert_eq!(load(&zip_path).unwrap(), pack);
+
+        let evil = dir.path().join("evil.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&evil).unwrap());
+        zip.start_file("../escape.txt", opts).unwrap();
+        zip.write_all(b"x").unwrap();
+        zip.finish().unwrap();
+        let e = load(&evil).unwrap_err();
+        assert!(e.message.contains("unsafe path"), "{e}");
+        assert!(!dir.path().parent().unwrap().join("escape.txt").exists());
+
+        std::fs::write(dir.path().join("not.zip"), b"hello").unwrap();
+        assert!(
+            load(&dir.path().join("not.zip"))
+                .unwrap_err()
+                .message
+                .contains("not a readable zip")
+        );
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                out.extend(walk(&p))
+            } else {
+                out.push(p)
+            }
+        }
+        out
     }
 
     #[test]

@@ -110,6 +110,27 @@ pub async fn add_module(slug: String, title: String, summary: String) -> Result<
     )
 }
 
+/// Renames a module and edits its summary.
+#[server(prefix = "/api", endpoint = "author/modules/update")]
+pub async fn update_module(id: i64, title: String, summary: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let slug = services::authoring::update_module(
+                &request::state()?.db,
+                &author()?,
+                id,
+                &title,
+                &summary,
+            )
+            .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// Moves a module up or down.
 #[server(prefix = "/api", endpoint = "author/modules/move")]
 pub async fn move_module(id: i64, up: bool) -> Result<(), AppError> {

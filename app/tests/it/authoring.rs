@@ -163,6 +163,26 @@ async fn a_trainer_builds_a_course_and_publishes_it_and_learners_keep_progress_t
         "and it is shown as typed"
     );
 
+    // Rename a module.
+    let res = trainer
+        .post_form(
+            "/api/author/modules/update",
+            from,
+            &[
+                ("id", &module_id),
+                ("title", "Preparing the interview"),
+                ("summary", "Before anyone sits down."),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{from}?notice=Saved"));
+    assert!(
+        trainer
+            .page(from, StatusCode::OK)
+            .await
+            .contains("Preparing the interview")
+    );
+
     // Reorder: the second lesson moves up.
     trainer
         .post_form(

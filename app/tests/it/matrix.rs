@@ -167,6 +167,15 @@ const FUNCTIONS: &[Function] = &[
         Need::Admin,
         &[("id", "1"), ("body", "# x"), ("csrf_token", "")],
     ),
+    (
+        "/api/author/modules/update",
+        Need::Admin,
+        &[
+            ("id", "1"),
+            ("title", "Travel documents and the machine readable zone"),
+            ("summary", ""),
+        ],
+    ),
     ("/api/classes/mine", Need::Author, &[]),
     ("/api/classes/enrolled", Need::SignedIn, &[]),
     (

@@ -70,6 +70,23 @@ pub fn CourseEditorPage() -> impl IntoView {
                                     {c.modules.into_iter().map(|m| view! {
                                         <li class="outline-module">
                                             <h3>{m.title.clone()} " " <MoveButtons action="/api/author/modules/move" id=m.id /></h3>
+                                            <details class="module-edit">
+                                                <summary>{t(Msg::Edit)}</summary>
+                                                <PostForm action="/api/author/modules/update" class="stack">
+                                                    <input type="hidden" name="id" value=m.id />
+                                                    <div class="field">
+                                                        <label for=format!("module-title-{}", m.id)>{t(Msg::Title)}</label>
+                                                        <input id=format!("module-title-{}", m.id) name="title" required maxlength="200" value=m.title.clone() />
+                                                    </div>
+                                                    <div class="field">
+                                                        <label for=format!("module-summary-{}", m.id)>{t(Msg::Summary)}</label>
+                                                        <textarea id=format!("module-summary-{}", m.id) name="summary" rows="2">
+                                                            {crate::components::page_title::textarea_text(&m.summary)}
+                                                        </textarea>
+                                                    </div>
+                                                    <button type="submit">{t(Msg::Save)}</button>
+                                                </PostForm>
+                                            </details>
                                             <ol class="outline-lessons">
                                                 {m.lessons.into_iter().map(|l| view! {
                                                     <li>

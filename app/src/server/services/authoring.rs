@@ -295,6 +295,30 @@ pub async fn add_module(
     Ok(m.id)
 }
 
+/// Renames a module and edits its summary; returns the course slug.
+pub async fn update_module(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    module_id: i64,
+    title: &str,
+    summary: &str,
+) -> AppResult<String> {
+    let m = course_module::Entity::find_by_id(module_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = editable_by_id(db, user, m.course_id).await?;
+    let title = validate::name(title).map_err(|m| AppError::field("title", m))?;
+    if summary.chars().count() > 2000 {
+        return Err(AppError::field("summary", Msg::ErrTooLong));
+    }
+    let mut row: course_module::ActiveModel = m.into();
+    row.title = Set(title);
+    row.summary = Set(summary.trim().to_owned());
+    row.update(db).await?;
+    Ok(c.slug)
+}
+
 /// Adds an empty draft lesson at the end of a module; returns its id.
 pub async fn add_lesson(
     db: &DatabaseConnection,
