@@ -401,3 +401,32 @@ async fn the_lesson_editor_previews_markdown_as_you_type() {
         .await;
     assert!(b.text("#preview").await.contains("Live preview works"));
 }
+
+#[tokio::test]
+async fn a_trainee_takes_a_lesson_and_picks_up_where_they_left_off() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.click("nav a[href=\"/courses\"]").await;
+    b.wait_text("h1", "Courses").await;
+    b.click("a[href=\"/courses/document-examination\"]").await;
+    b.wait_text("#resume", "Start").await;
+    b.click("#resume").await;
+    b.wait_text("h1", "Travel documents and ICAO formats").await;
+    b.click("#next-lesson").await;
+    b.wait_text("h1", "Reading the MRZ").await;
+    b.click("#mark-complete").await;
+    b.wait_text(".banner-ok", "Lesson completed.").await;
+    // Back on the outline: one lesson done, and "continue" goes on from there.
+    b.goto(&app.url("/courses/document-examination")).await;
+    assert!(b.text(".progress-line").await.contains("1 / 10"));
+    assert_eq!(b.text("#resume").await, "Continue where I left off");
+    b.click("#resume").await;
+    b.wait_text("h1", "The substrate").await;
+    // Search from any lesson list.
+    b.goto(&app.url("/courses")).await;
+    b.type_into("#search-q", "impostor").await;
+    b.click("form[role=search] button").await;
+    b.wait_text(".search-results", "Impostors").await;
+}
