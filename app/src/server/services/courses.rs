@@ -796,7 +796,10 @@ pub async fn import_shipped(db: &DatabaseConnection) -> AppResult<usize> {
         .collect();
     entries.sort();
     for path in entries {
-        let pack = content::pack::load_dir(&path)
+        // Reading a pack is file I/O: keep it off the async runtime.
+        let pack = tokio::task::spawn_blocking(move || content::pack::load_dir(&path))
+            .await
+            .map_err(|e| crate::server::errors::internal("shipped pack task", e))?
             .map_err(|e| crate::server::errors::internal("shipped pack", e))?;
         import_pack(db, &pack, None, true).await?;
         n += 1;
