@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_reference;
 mod m20261122_000002_create_people;
 mod m20261122_000003_create_courses;
+mod m20261122_000004_create_learning_events;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_reference::Migration),
             Box::new(m20261122_000002_create_people::Migration),
             Box::new(m20261122_000003_create_courses::Migration),
+            Box::new(m20261122_000004_create_learning_events::Migration),
         ]
     }
 }

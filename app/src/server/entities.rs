@@ -10,6 +10,7 @@ pub mod course_media;
 pub mod course_module;
 pub mod enrolment;
 pub mod glossary_term;
+pub mod learning_event;
 pub mod lesson;
 pub mod lesson_progress;
 pub mod login_failure;

@@ -8,6 +8,7 @@ pub mod classes;
 pub mod countries;
 pub mod courses;
 pub mod demo;
+pub mod events;
 pub mod import;
 pub mod people;
 

@@ -216,6 +216,35 @@ async fn a_trainer_builds_a_course_and_publishes_it_and_learners_keep_progress_t
             &[("id", &lesson_id), ("published", "true")],
         )
         .await;
+    // Published, but only for the trainees of a class.
+    trainee
+        .page("/courses/interviewing", StatusCode::FORBIDDEN)
+        .await;
+    let res = trainer
+        .post_form(
+            "/api/classes/create",
+            "/classes",
+            &[
+                ("input[course]", "interviewing"),
+                ("input[name]", "Interviewing pilot"),
+                ("input[starts_on]", "2026-06-01"),
+                ("input[ends_on]", "2026-06-05"),
+            ],
+        )
+        .await;
+    let class_id = location(&res)
+        .trim_start_matches("/classes/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    trainer
+        .post_form(
+            "/api/classes/enrol",
+            "/classes",
+            &[("id", &class_id), ("login", "trainee")],
+        )
+        .await;
     let outline = trainee.page("/courses/interviewing", StatusCode::OK).await;
     assert!(
         outline.contains("Before the interview") && !outline.contains("Choosing an interpreter"),

@@ -5,6 +5,7 @@ use crate::helpers::{TestApp, count, location};
 use app::model::Role;
 use app::server::services::courses;
 use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
 
 #[tokio::test]
 async fn trainees_read_lessons_mark_them_complete_and_continue_where_they_left_off() {
@@ -272,4 +273,110 @@ async fn import_export_import_is_lossless() {
             original
         );
     }
+}
+
+#[tokio::test]
+async fn a_course_the_trainee_does_not_take_is_refused_and_nothing_leaks() {
+    let app = TestApp::spawn().await;
+    let mut pack = courses::export_pack(&app.db, "document-examination")
+        .await
+        .unwrap();
+    pack.meta.id = "restricted".into();
+    pack.meta.title = "Restricted course".into();
+    pack.modules[0].lessons[0].meta.title = "Secret lesson title".into();
+    pack.modules[0].lessons[0].body = "A zebracorn appears in the restricted lesson.".into();
+    courses::import_pack(&app.db, &pack, None, true)
+        .await
+        .unwrap();
+    let lesson_id = count(&app.db, "lessons").await - 9; // the first lesson of the new course
+    let c = app.login_as(Role::Trainee).await;
+    assert!(
+        !c.page("/courses", StatusCode::OK)
+            .await
+            .contains("Restricted course")
+    );
+    let page = c
+        .page(
+            &format!("/courses/restricted/lessons/{lesson_id}"),
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    assert!(
+        !page.contains("Secret lesson title") && !page.contains("zebracorn"),
+        "nothing leaked"
+    );
+    c.page("/courses/restricted", StatusCode::FORBIDDEN).await;
+    assert!(
+        c.page("/search?q=zebracorn", StatusCode::OK)
+            .await
+            .contains("No lesson matches")
+    );
+    let res = c
+        .call(
+            "/api/courses/progress",
+            &[("lesson_id", &lesson_id.to_string()), ("done", "true")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The trainer who authors sees it.
+    assert!(
+        app.login_as(Role::Admin)
+            .await
+            .page("/search?q=zebracorn", StatusCode::OK)
+            .await
+            .contains("Secret lesson title")
+    );
+}
+
+#[tokio::test]
+async fn viewing_and_completing_lessons_write_learning_events() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    c.page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    c.page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await; // a reload is not a new visit
+    assert_eq!(count(&app.db, "learning_events").await, 1);
+    c.post_form(
+        "/api/courses/progress",
+        "/courses",
+        &[("lesson_id", "1"), ("done", "true")],
+    )
+    .await;
+    c.post_form(
+        "/api/courses/progress",
+        "/courses",
+        &[("lesson_id", "1"), ("done", "true")],
+    )
+    .await; // once only
+    assert_eq!(count(&app.db, "learning_events").await, 2);
+    let row = app
+        .db
+        .query_one(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT kind, agency_id, country_code, class_id FROM learning_events ORDER BY id DESC",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        row.try_get::<String>("", "kind").unwrap(),
+        "lesson_completed"
+    );
+    assert_eq!(
+        row.try_get::<Option<i64>>("", "agency_id").unwrap(),
+        Some(1)
+    );
+    assert_eq!(
+        row.try_get::<Option<String>>("", "country_code")
+            .unwrap()
+            .as_deref(),
+        Some("UTO")
+    );
+    assert!(
+        row.try_get::<Option<i64>>("", "class_id")
+            .unwrap()
+            .is_some(),
+        "the demo class"
+    );
 }

@@ -1,8 +1,9 @@
 //! Courses: importing and exporting course packs, and what learners read — the catalogue,
 //! outlines, lessons with progress, glossaries, search and lesson images.
 //!
-//! Visibility: a published course and its published lessons are open to every signed-in
-//! person; trainers and administrators also see drafts.
+//! Visibility: trainers and administrators see every course, drafts included. Anyone else sees
+//! a published course (and its published lessons) when they are enrolled in a class of it;
+//! another course is refused with 403 and nothing of it is shown.
 
 use crate::error::{AppError, AppResult};
 use crate::model::{
@@ -10,7 +11,7 @@ use crate::model::{
     Role, SearchHit,
 };
 use crate::server::entities::{
-    course, course_media, course_module, glossary_term, lesson, lesson_progress,
+    class, course, course_media, course_module, enrolment, glossary_term, lesson, lesson_progress,
 };
 use content::pack::{
     CourseKind, CourseMeta, CoursePack, GlossaryEntry, Lesson, LessonMeta, Module, ModuleMeta,
@@ -315,7 +316,45 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
     })
 }
 
-/// The course `slug` if `user` may see it.
+/// The ids of the courses `user` takes through a class.
+async fn enrolled_courses(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<HashSet<i64>> {
+    let class_ids: Vec<i64> = enrolment::Entity::find()
+        .filter(enrolment::Column::PersonId.eq(user.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.class_id)
+        .collect();
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(class_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.course_id)
+        .collect())
+}
+
+/// Whether `user` may read course `c`: `Ok` if so, `Forbidden` for a published course they
+/// do not take, `NotFound` for a draft.
+async fn check_reader(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+) -> AppResult<()> {
+    if can_author(user) {
+        return Ok(());
+    }
+    if !c.published {
+        return Err(AppError::NotFound);
+    }
+    if enrolled_courses(db, user).await?.contains(&c.id) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The course `slug` if `user` may read it.
 async fn visible_course(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -326,11 +365,8 @@ async fn visible_course(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if c.published || can_author(user) {
-        Ok(c)
-    } else {
-        Err(AppError::NotFound)
-    }
+    check_reader(db, user, &c).await?;
+    Ok(c)
 }
 
 /// The lessons of `course_ids` that `user` may see, in reading order.
@@ -403,7 +439,10 @@ fn card(c: &course::Model, lessons: u64, completed: u64) -> CourseCard {
 pub async fn catalogue(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<CourseCard>> {
     let mut q = course::Entity::find().order_by_asc(course::Column::Title);
     if !can_author(user) {
-        q = q.filter(course::Column::Published.eq(true));
+        let enrolled: Vec<i64> = enrolled_courses(db, user).await?.into_iter().collect();
+        q = q
+            .filter(course::Column::Published.eq(true))
+            .filter(course::Column::Id.is_in(enrolled));
     }
     let courses = q.all(db).await?;
     let ids: Vec<i64> = courses.iter().map(|c| c.id).collect();
@@ -568,27 +607,54 @@ pub async fn lesson(
     })
 }
 
-async fn record_view(db: &impl ConnectionTrait, person: i64, l: &lesson::Model) -> AppResult<()> {
+/// A new visit is counted (and a `lesson_viewed` event written) when the lesson was last
+/// opened longer ago than this; reloads in between cost no write.
+const VISIT_GAP_MINUTES: i64 = 30;
+
+/// Records a visit of lesson `l` by `person`.
+async fn record_view(db: &DatabaseConnection, person: i64, l: &lesson::Model) -> AppResult<()> {
     let now = super::now();
-    lesson_progress::Entity::insert(lesson_progress::ActiveModel {
-        person_id: Set(person),
-        lesson_id: Set(l.id),
-        course_id: Set(l.course_id),
-        first_viewed_at: Set(now),
-        last_viewed_at: Set(now),
-        completed_at: Set(None),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            lesson_progress::Column::PersonId,
-            lesson_progress::Column::LessonId,
-        ])
-        .update_column(lesson_progress::Column::LastViewedAt)
-        .to_owned(),
+    let existing = lesson_progress::Entity::find_by_id((person, l.id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(p) if now - p.last_viewed_at < time::Duration::minutes(VISIT_GAP_MINUTES) => {
+            return Ok(());
+        }
+        Some(p) => {
+            let mut row: lesson_progress::ActiveModel = p.into();
+            row.last_viewed_at = Set(now);
+            row.update(db).await?;
+        }
+        None => {
+            lesson_progress::Entity::insert(lesson_progress::ActiveModel {
+                person_id: Set(person),
+                lesson_id: Set(l.id),
+                course_id: Set(l.course_id),
+                first_viewed_at: Set(now),
+                last_viewed_at: Set(now),
+                completed_at: Set(None),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    lesson_progress::Column::PersonId,
+                    lesson_progress::Column::LessonId,
+                ])
+                .update_column(lesson_progress::Column::LastViewedAt)
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+        }
+    }
+    super::events::record(
+        db,
+        person,
+        super::events::LESSON_VIEWED,
+        l.course_id,
+        Some(l.id),
     )
-    .exec_without_returning(db)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Marks a lesson complete (or not) for `user`; returns the course slug.
@@ -606,7 +672,8 @@ pub async fn set_complete(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !(can_author(user) || c.published && l.published) {
+    check_reader(db, user, &c).await?;
+    if !l.published && !can_author(user) {
         return Err(AppError::NotFound);
     }
     record_view(db, user.id, &l).await?;
@@ -614,9 +681,20 @@ pub async fn set_complete(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let was_done = row.completed_at.is_some();
     let mut row: lesson_progress::ActiveModel = row.into();
     row.completed_at = Set(done.then(super::now));
     row.update(db).await?;
+    if done && !was_done {
+        super::events::record(
+            db,
+            user.id,
+            super::events::LESSON_COMPLETED,
+            c.id,
+            Some(l.id),
+        )
+        .await?;
+    }
     Ok(c.slug)
 }
 
@@ -707,8 +785,16 @@ pub async fn search(
         .map(|c| (c.id, c))
         .collect();
     let author = can_author(user);
+    let enrolled = if author {
+        HashSet::new()
+    } else {
+        enrolled_courses(db, user).await?
+    };
     found.retain(|l| {
-        author || (l.published && courses.get(&l.course_id).is_some_and(|c| c.published))
+        author
+            || (l.published
+                && enrolled.contains(&l.course_id)
+                && courses.get(&l.course_id).is_some_and(|c| c.published))
     });
     found.sort_by_key(|l| rank.get(&l.id).copied().unwrap_or(usize::MAX));
     Ok(found
@@ -771,9 +857,7 @@ pub async fn media(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !c.published && !can_author(user) {
-        return Err(AppError::NotFound);
-    }
+    check_reader(db, user, &c).await?;
     let m = course_media::Entity::find()
         .filter(course_media::Column::CourseId.eq(course_id))
         .filter(course_media::Column::ModuleSlug.eq(module_slug))

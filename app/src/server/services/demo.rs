@@ -1,10 +1,11 @@
-//! Demo data: a fictional country (Utopia), its border agencies and one account per role.
-//! Loading it twice changes nothing.
+//! Demo data: a fictional country (Utopia), its border agencies, one account per role, the
+//! shipped courses and a demo class for each, with the demo trainee enrolled. Loading it twice
+//! changes nothing.
 
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::model::{AgencyKind, Role};
-use crate::server::entities::{agency, person, position};
+use crate::server::entities::{agency, class, class_trainer, course, enrolment, person, position};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// A demo account: login, password, display name, roles.
@@ -163,6 +164,64 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
             lang: Lang::En,
         };
         super::people::create_direct(db, &p, demo.password).await?;
+    }
+    ensure_classes(db).await
+}
+
+/// One demo class per course, run by the demo trainer, with the demo trainee enrolled.
+async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
+    let id_of = |login: &'static str| async move {
+        person::Entity::find()
+            .filter(person::Column::Login.eq(login))
+            .one(db)
+            .await
+            .map(|p| p.map(|p| p.id))
+    };
+    let (Some(trainer), Some(trainee)) = (id_of("trainer").await?, id_of("trainee").await?) else {
+        return Ok(());
+    };
+    for c in course::Entity::find()
+        .filter(course::Column::CreatedBy.is_null())
+        .all(db)
+        .await?
+    {
+        let name = format!("Demo class — {}", c.title);
+        let existing = class::Entity::find()
+            .filter(class::Column::CourseId.eq(c.id))
+            .filter(class::Column::Name.eq(&name))
+            .one(db)
+            .await?;
+        if existing.is_some() {
+            continue;
+        }
+        let today = super::now().date();
+        let row = class::ActiveModel {
+            course_id: Set(c.id),
+            name: Set(name),
+            starts_on: Set(today),
+            ends_on: Set(today + time::Duration::days(30)),
+            location: Set("Utopia Border Training Centre".to_owned()),
+            training_of_trainers: Set(false),
+            join_code: Set(format!("DEMO{:04}", c.id % 10_000)),
+            created_by: Set(Some(trainer)),
+            created_at: Set(super::now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        class_trainer::ActiveModel {
+            class_id: Set(row.id),
+            person_id: Set(trainer),
+        }
+        .insert(db)
+        .await?;
+        enrolment::ActiveModel {
+            class_id: Set(row.id),
+            person_id: Set(trainee),
+            enrolled_at: Set(super::now()),
+        }
+        .insert(db)
+        .await?;
     }
     Ok(())
 }

@@ -1,0 +1,24 @@
+//! `learning_events`: append-only record of what learners did.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "learning_events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub person_id: i64,
+    /// What happened: `lesson_viewed`, `lesson_completed`, …
+    pub kind: String,
+    pub course_id: Option<i64>,
+    pub lesson_id: Option<i64>,
+    pub class_id: Option<i64>,
+    pub agency_id: Option<i64>,
+    pub country_code: Option<String>,
+    pub at: TimeDateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
