@@ -363,6 +363,10 @@ messages! {
     ErrUnknownPerson => "No active person has this login.", "Aucune personne active n'a cet identifiant.";
     ErrNotATrainer => "This person does not hold the trainer role.", "Cette personne n'a pas le rôle de formateur.";
     ErrUnknownJoinCode => "No class has this code. Check it with your trainer.", "Aucune session n'a ce code. Vérifiez-le auprès de votre formateur.";
+    ErrLessonTooLarge => "A lesson is at most 1 MB of text. Split it into several lessons.",
+        "Une leçon fait au plus 1 Mo de texte. Découpez-la en plusieurs leçons.";
+    ErrEditConflict => "Someone else saved this lesson after you opened it. Their version is shown here; yours was kept as a draft lesson named \"… (your copy)\" in the same module.",
+        "Quelqu'un d'autre a enregistré cette leçon après que vous l'avez ouverte. Sa version est affichée ici ; la vôtre a été conservée comme leçon brouillon nommée « … (your copy) » dans le même module.";
     NotFoundTitle => "Page not found", "Page introuvable";
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";

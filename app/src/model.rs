@@ -542,6 +542,9 @@ pub struct LessonEditor {
     pub preview: String,
     /// Images of the module (file names).
     pub images: Vec<String>,
+    /// The version being edited (its last-saved time), sent back on save to detect that
+    /// someone else saved in between.
+    pub revision: String,
 }
 
 /// What a trainer enters to open a class.

@@ -149,6 +149,9 @@ fn err(file: &Path, line: Option<usize>, message: impl Into<String>) -> PackErro
     }
 }
 
+/// Largest lesson file (front matter and Markdown) accepted, in bytes.
+pub const LESSON_MAX_BYTES: usize = 1024 * 1024;
+
 /// Image and other media extensions accepted beside lessons.
 pub const MEDIA_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
 /// Largest media file accepted in a pack.
@@ -287,16 +290,44 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
     let terms: HashSet<String> = glossary.iter().map(|g| g.term.to_lowercase()).collect();
 
     let mut modules = Vec::new();
+    let mut module_slugs = HashSet::new();
     for (_, slug, path) in sorted_entries(dir)? {
         if !path.is_dir() {
             continue;
         }
+        if !module_slugs.insert(slug.clone()) {
+            return Err(err(
+                &path,
+                None,
+                format!("another module folder is also named `{slug}` (after its number)"),
+            ));
+        }
         let module_file = path.join("module.toml");
         let module_meta: ModuleMeta = parse_toml(&read_text(&module_file)?, &module_file, 1)?;
-        let mut lessons = Vec::new();
+        let mut lessons: Vec<Lesson> = Vec::new();
         let mut media = BTreeMap::new();
         for (_, lesson_slug, file) in sorted_entries(&path)? {
             if file.extension().is_some_and(|e| e == "md") {
+                let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+                if size > LESSON_MAX_BYTES as u64 {
+                    return Err(err(
+                        &file,
+                        None,
+                        format!(
+                            "the lesson is {size} bytes; the limit is {LESSON_MAX_BYTES} bytes (1 MB)"
+                        ),
+                    ));
+                }
+                let slug = lesson_slug.trim_end_matches(".md").to_owned();
+                if lessons.iter().any(|l| l.slug == slug) {
+                    return Err(err(
+                        &file,
+                        None,
+                        format!(
+                            "another lesson in this module is also named `{slug}` (after its number)"
+                        ),
+                    ));
+                }
                 let text = read_text(&file)?;
                 let (meta, body) = parse_lesson(&text, &file)?;
                 let body_offset = text.len() - body.len();
@@ -613,6 +644,13 @@ mod tests {
         assert!(e.message.contains("unsafe path"), "{e}");
         assert!(!dir.path().parent().unwrap().join("escape.txt").exists());
 
+        let abs = dir.path().join("abs.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&abs).unwrap());
+        zip.start_file("/etc/checkpoint-escape", opts).unwrap();
+        zip.write_all(b"x").unwrap();
+        zip.finish().unwrap();
+        assert!(load(&abs).unwrap_err().message.contains("unsafe path"));
+
         std::fs::write(dir.path().join("not.zip"), b"hello").unwrap();
         assert!(
             load(&dir.path().join("not.zip"))
@@ -633,6 +671,44 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn duplicate_names_and_oversized_lessons_are_refused() {
+        let dir = pack_with_lesson("+++\ntitle = \"L\"\nduration = 5\n+++\nBody\n");
+        std::fs::write(
+            dir.path().join("01-m/02-l.md"),
+            "+++\ntitle = \"L2\"\nduration = 5\n+++\nBody\n",
+        )
+        .unwrap();
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(e.message.contains("also named `l`"), "{e}");
+
+        let dir = pack_with_lesson("+++\ntitle = \"L\"\nduration = 5\n+++\nBody\n");
+        std::fs::create_dir(dir.path().join("02-m")).unwrap();
+        std::fs::write(dir.path().join("02-m/module.toml"), "title = \"M\"\n").unwrap();
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(e.message.contains("module folder is also named `m`"), "{e}");
+
+        let big = format!(
+            "+++\ntitle = \"L\"\nduration = 5\n+++\n{}",
+            "word ".repeat(1_000_000)
+        );
+        let dir = pack_with_lesson(&big);
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(
+            e.message.contains("the limit is 1048576 bytes (1 MB)"),
+            "{e}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            load_dir(dir.path())
+                .unwrap_err()
+                .file
+                .ends_with("course.toml"),
+            "missing course.toml named"
+        );
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub async fn get_lesson_editor(id: i64) -> Result<LessonEditor, AppError> {
     request::finish(async move { services::authoring::lesson_editor(&request::state()?.db, &author()?, id).await }.await)
 }
 
-/// Saves a lesson (learners keep their progress).
+/// Saves a lesson (learners keep their progress; a concurrent save is never overwritten).
 #[server(prefix = "/api", endpoint = "author/lessons/update")]
 pub async fn update_lesson(
     id: i64,
@@ -196,20 +196,20 @@ pub async fn update_lesson(
     objectives: String,
     duration: String,
     body: String,
+    #[server(default)] revision: String,
 ) -> Result<(), AppError> {
-    use crate::server::{request, services};
+    use crate::server::request;
+    use crate::server::services::authoring::{self, LessonSave};
     request::finish(
         async move {
-            services::authoring::update_lesson(
-                &request::state()?.db,
-                &author()?,
-                id,
-                &title,
-                &objectives,
-                &duration,
-                &body,
-            )
-            .await?;
+            let save = LessonSave {
+                title: &title,
+                objectives: &objectives,
+                duration: &duration,
+                body: &body,
+                revision: &revision,
+            };
+            authoring::update_lesson(&request::state()?.db, &author()?, id, &save).await?;
             request::redirect(&format!("/author/lessons/{id}?notice=Saved"));
             Ok(())
         }

@@ -443,3 +443,104 @@ async fn images_upload_beside_the_lesson_and_bad_files_are_refused() {
         StatusCode::FORBIDDEN
     );
 }
+
+fn revision_in(page: &str) -> String {
+    let at = page
+        .find("name=\"revision\" value=\"")
+        .expect("revision field")
+        + "name=\"revision\" value=\"".len();
+    page[at..at + page[at..].find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn two_authors_saving_the_same_lesson_lose_nothing() {
+    let app = TestApp::spawn().await;
+    let first = app.login_as(Role::Admin).await;
+    let second = app.login_as(Role::Admin).await;
+    let rev_first = revision_in(&first.page("/author/lessons/3", StatusCode::OK).await);
+    let rev_second = revision_in(&second.page("/author/lessons/3", StatusCode::OK).await);
+    assert_eq!(rev_first, rev_second);
+    let save = |rev: String, body: &'static str| {
+        vec![
+            ("id", "3".to_owned()),
+            ("title", "The substrate".to_owned()),
+            ("objectives", "".to_owned()),
+            ("duration", "35".to_owned()),
+            ("body", body.to_owned()),
+            ("revision", rev),
+        ]
+    };
+    let fields = save(rev_first, "First author's text.");
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = first
+        .post_form("/api/author/lessons/update", "/author/lessons/3", &fields)
+        .await;
+    assert_eq!(location(&res), "/author/lessons/3?notice=Saved");
+    let lessons = count(&app.db, "lessons").await;
+    let fields = save(rev_second, "Second author's text.");
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = second
+        .post_form("/api/author/lessons/update", "/author/lessons/3", &fields)
+        .await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/3?error=ErrEditConflict&field=body"
+    );
+    let page = second.page(&location(&res), StatusCode::OK).await;
+    assert!(
+        page.contains("Someone else saved this lesson") && page.contains("First author"),
+        "the second is told"
+    );
+    // The second version is kept as a draft copy.
+    assert_eq!(count(&app.db, "lessons").await, lessons + 1);
+    let editor = second
+        .page("/author/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(editor.contains("The substrate (your copy)"));
+    let res = second
+        .call("/api/courses/search", &[("q", "second author")])
+        .await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The substrate (your copy)")
+    );
+}
+
+#[tokio::test]
+async fn a_lesson_over_the_size_limit_is_refused_with_the_limit_named() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let big = "word ".repeat(300_000); // 1.5 MB
+    let res = admin
+        .post_form(
+            "/api/author/lessons/update",
+            "/author/lessons/1",
+            &[
+                ("id", "1"),
+                ("title", "Too long"),
+                ("objectives", ""),
+                ("duration", "10"),
+                ("body", &big),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrLessonTooLarge&field=body"
+    );
+    assert!(
+        admin
+            .page(&location(&res), StatusCode::OK)
+            .await
+            .contains("A lesson is at most 1 MB of text.")
+    );
+    assert!(
+        !admin
+            .page("/author/lessons/1", StatusCode::OK)
+            .await
+            .contains("Too long"),
+        "nothing written"
+    );
+}

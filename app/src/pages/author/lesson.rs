@@ -46,6 +46,7 @@ pub fn LessonEditorPage() -> impl IntoView {
                     </p>
                     <PostForm action="/api/author/lessons/update" class="stack panel">
                         <input type="hidden" name="id" value=l.id />
+                        <input type="hidden" name="revision" value=l.revision.clone() />
                         <div class="field">
                             <label for="title">{t(Msg::Title)}</label>
                             <input id="title" name="title" required maxlength="200" value=l.title.clone() />

@@ -481,6 +481,7 @@ pub async fn lesson_editor(
     id: i64,
 ) -> AppResult<LessonEditor> {
     let (l, c) = editable_lesson(db, user, id).await?;
+    let l_updated = l.updated_at;
     let m = course_module::Entity::find_by_id(l.module_id)
         .one(db)
         .await?
@@ -508,35 +509,55 @@ pub async fn lesson_editor(
         published: l.published,
         preview,
         images,
+        revision: revision_of(&l_updated),
     })
 }
 
-/// Saves a lesson. Its id does not change, so learners keep their progress.
+/// The revision token of a lesson: its last-saved time in nanoseconds.
+pub fn revision_of(updated_at: &time::OffsetDateTime) -> String {
+    updated_at.unix_timestamp_nanos().to_string()
+}
+
+/// What a lesson save contains.
+pub struct LessonSave<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Objectives, one per line.
+    pub objectives: &'a str,
+    /// Minutes, as typed.
+    pub duration: &'a str,
+    /// Markdown.
+    pub body: &'a str,
+    /// The revision the author started from ([`revision_of`]); empty to skip the check.
+    pub revision: &'a str,
+}
+
+/// Saves a lesson. Its id does not change, so learners keep their progress. When someone
+/// else saved the lesson after this author opened it, nothing is overwritten: this author's
+/// text is kept as a new draft lesson beside it, and the error says so.
 pub async fn update_lesson(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
-    title: &str,
-    objectives: &str,
-    duration: &str,
-    body: &str,
+    save: &LessonSave<'_>,
 ) -> AppResult<()> {
     let (l, _) = editable_lesson(db, user, id).await?;
     let mut errors = Vec::new();
-    let title = validate::name(title)
+    let title = validate::name(save.title)
         .map_err(|m| errors.push(FieldError::new("title", m)))
         .ok();
-    let duration = match duration.trim().parse::<i32>() {
+    let duration = match save.duration.trim().parse::<i32>() {
         Ok(d) if (1..=600).contains(&d) => Some(d),
         _ => {
             errors.push(FieldError::new("duration", Msg::ErrInvalid));
             None
         }
     };
-    if body.len() > 512 * 1024 {
-        errors.push(FieldError::new("body", Msg::ErrTooLong));
+    if save.body.len() > content::pack::LESSON_MAX_BYTES {
+        errors.push(FieldError::new("body", Msg::ErrLessonTooLarge));
     }
-    let objectives: Vec<String> = objectives
+    let objectives: Vec<String> = save
+        .objectives
         .lines()
         .map(str::trim)
         .filter(|o| !o.is_empty())
@@ -551,11 +572,38 @@ pub async fn update_lesson(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
+    let objectives = serde_json::to_string(&objectives).unwrap_or_else(|_| "[]".into());
+    let body = save.body.replace("\r\n", "\n");
+    if !save.revision.is_empty() && save.revision != revision_of(&l.updated_at) {
+        // Someone saved in between: keep this version as a draft copy, overwrite nothing.
+        let siblings = lesson::Entity::find()
+            .filter(lesson::Column::ModuleId.eq(l.module_id))
+            .all(db)
+            .await?;
+        let taken: Vec<String> = siblings.iter().map(|s| s.slug.clone()).collect();
+        let copy_title = format!("{title} (your copy)");
+        lesson::ActiveModel {
+            module_id: Set(l.module_id),
+            course_id: Set(l.course_id),
+            position: Set(siblings.iter().map(|s| s.position).max().unwrap_or(0) + 1),
+            slug: Set(unique_slug(&copy_title, &taken)),
+            title: Set(copy_title),
+            objectives: Set(objectives),
+            duration_minutes: Set(duration),
+            body: Set(body),
+            published: Set(false),
+            updated_at: Set(super::now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        return Err(AppError::field("body", Msg::ErrEditConflict));
+    }
     let mut row: lesson::ActiveModel = l.into();
     row.title = Set(title);
-    row.objectives = Set(serde_json::to_string(&objectives).unwrap_or_else(|_| "[]".into()));
+    row.objectives = Set(objectives);
     row.duration_minutes = Set(duration);
-    row.body = Set(body.replace("\r\n", "\n"));
+    row.body = Set(body);
     row.updated_at = Set(super::now());
     row.update(db).await?;
     Ok(())
