@@ -13,6 +13,13 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 
 data=$(mktemp -d)
 jar=$(mktemp)
+# Importing the shipped course packs into an empty database.
+import_db=$(mktemp -d)
+"$bin" --data-dir "$import_db" migrate >/dev/null
+start=$(date +%s%N)
+for pack in content/packs/*/; do "$bin" --data-dir "$import_db" import "$pack" --publish >/dev/null; done
+echo "import_shipped_packs_ms=$(( ($(date +%s%N) - start) / 1000000 )) ($(ls -d content/packs/*/ | wc -l) packs, one process each)"
+rm -rf "$import_db"
 "$bin" --data-dir "$data" demo >/dev/null
 "$bin" --data-dir "$data" serve --addr "127.0.0.1:$port" >"$data/server.log" 2>&1 &
 pid=$!
@@ -43,6 +50,15 @@ js=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "
 wasm=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "$base/pkg/checkpoint.wasm")
 echo "islands_bundle_bytes=$((js + wasm)) (js=$js wasm=$wasm; loaded only on pages with islands)"
 
+# First load of a lesson page with a figure: HTML, CSS, icon and the lesson's images.
+lesson="$base/courses/document-examination/lessons/2"
+lhtml=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' -H "Cookie: $cookie" "$lesson")
+images=0
+for src in $(curl -s -H "Cookie: $cookie" "$lesson" | grep -o 'src="/media/[^"]*"' | cut -d'"' -f2); do
+  images=$((images + $(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' -H "Cookie: $cookie" "$base$src")))
+done
+echo "lesson_first_load_bytes=$((lhtml + css + icon + images)) (html=$lhtml css=$css icon=$icon images=$images)"
+
 peak=0
 sample() { while kill -0 "$pid" 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$data/peak"; sleep 0.5; done; }
 sample & sampler=$!
@@ -51,5 +67,7 @@ echo "== wrk /healthz"
 wrk -t2 -c50 -d"${duration}s" --latency "$base/healthz" | grep -E 'Requests/sec|99%|Latency|Non-2xx|errors'
 echo "== wrk / (signed in)"
 wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: $cookie" "$base/" | grep -E 'Requests/sec|99%|Latency|Non-2xx|errors'
+echo "== wrk lesson page (signed in)"
+wrk -t2 -c50 -d"${duration}s" --latency -H "Cookie: $cookie" "$lesson" | grep -E 'Requests/sec|99%|Latency|Non-2xx|errors'
 kill $sampler 2>/dev/null || true
 echo "rss_peak_under_load_mb=$(cat "$data/peak" 2>/dev/null || echo 0)"

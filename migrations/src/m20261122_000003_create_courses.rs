@@ -50,6 +50,7 @@ enum Lessons {
     Objectives,
     DurationMinutes,
     Body,
+    BodyHtml,
     Published,
     UpdatedAt,
 }
@@ -268,6 +269,14 @@ impl MigrationTrait for Migration {
                             .not_null(),
                     )
                     .col(ColumnDef::new(Lessons::Body).text().not_null())
+                    // The body rendered and sanitised when it is saved, so reading a lesson
+                    // costs no Markdown work.
+                    .col(
+                        ColumnDef::new(Lessons::BodyHtml)
+                            .text()
+                            .not_null()
+                            .default(""),
+                    )
                     .col(
                         ColumnDef::new(Lessons::Published)
                             .boolean()

@@ -16,6 +16,8 @@ pub struct Model {
     pub objectives: String,
     pub duration_minutes: i32,
     pub body: String,
+    /// `body` rendered to sanitised HTML when saved.
+    pub body_html: String,
     pub published: bool,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

@@ -460,18 +460,10 @@ pub async fn preview(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if body.len() > 512 * 1024 {
-        return Err(AppError::field("body", Msg::ErrTooLong));
+    if body.len() > content::pack::LESSON_MAX_BYTES {
+        return Err(AppError::field("body", Msg::ErrLessonTooLarge));
     }
-    let base = super::courses::media_base(c.id, &m.slug);
-    let glossary = format!("/courses/{}/glossary", c.slug);
-    Ok(content::markdown::render(
-        body,
-        content::markdown::Links {
-            media_base: &base,
-            glossary: &glossary,
-        },
-    ))
+    Ok(super::courses::render_body(c.id, &c.slug, &m.slug, body))
 }
 
 /// The lesson editor's view.
@@ -541,7 +533,7 @@ pub async fn update_lesson(
     id: i64,
     save: &LessonSave<'_>,
 ) -> AppResult<()> {
-    let (l, _) = editable_lesson(db, user, id).await?;
+    let (l, c) = editable_lesson(db, user, id).await?;
     let mut errors = Vec::new();
     let title = validate::name(save.title)
         .map_err(|m| errors.push(FieldError::new("title", m)))
@@ -574,6 +566,11 @@ pub async fn update_lesson(
     }
     let objectives = serde_json::to_string(&objectives).unwrap_or_else(|_| "[]".into());
     let body = save.body.replace("\r\n", "\n");
+    let module = course_module::Entity::find_by_id(l.module_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let html = super::courses::render_body(c.id, &c.slug, &module.slug, &body);
     if !save.revision.is_empty() && save.revision != revision_of(&l.updated_at) {
         // Someone saved in between: keep this version as a draft copy, overwrite nothing.
         let siblings = lesson::Entity::find()
@@ -591,6 +588,7 @@ pub async fn update_lesson(
             objectives: Set(objectives),
             duration_minutes: Set(duration),
             body: Set(body),
+            body_html: Set(html),
             published: Set(false),
             updated_at: Set(super::now()),
             ..Default::default()
@@ -604,6 +602,7 @@ pub async fn update_lesson(
     row.objectives = Set(objectives);
     row.duration_minutes = Set(duration);
     row.body = Set(body);
+    row.body_html = Set(html);
     row.updated_at = Set(super::now());
     row.update(db).await?;
     Ok(())

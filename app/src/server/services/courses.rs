@@ -19,7 +19,7 @@ use content::pack::{
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, Set, Statement, TransactionTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -154,6 +154,7 @@ pub async fn import_pack(
                 Set(serde_json::to_string(&l.meta.objectives).unwrap_or_else(|_| "[]".into()));
             row.duration_minutes = Set(l.meta.duration as i32);
             row.body = Set(l.body.clone());
+            row.body_html = Set(render_body(course_id, &meta.id, &module.slug, &l.body));
             row.updated_at = Set(now);
             kept_lessons.push(row.save(&txn).await?.id.unwrap());
             lesson_count += 1;
@@ -369,17 +370,40 @@ async fn visible_course(
     Ok(c)
 }
 
+/// What lists and outlines need of a lesson (never its body).
+#[derive(Debug, Clone, FromQueryResult)]
+struct LessonHead {
+    id: i64,
+    module_id: i64,
+    course_id: i64,
+    position: i32,
+    title: String,
+    duration_minutes: i32,
+    published: bool,
+}
+
 /// The lessons of `course_ids` that `user` may see, in reading order.
 async fn visible_lessons(
     db: &DatabaseConnection,
     user: &CurrentUser,
     course_ids: Vec<i64>,
-) -> AppResult<Vec<lesson::Model>> {
-    let mut q = lesson::Entity::find().filter(lesson::Column::CourseId.is_in(course_ids));
+) -> AppResult<Vec<LessonHead>> {
+    let mut q = lesson::Entity::find()
+        .select_only()
+        .columns([
+            lesson::Column::Id,
+            lesson::Column::ModuleId,
+            lesson::Column::CourseId,
+            lesson::Column::Position,
+            lesson::Column::Title,
+            lesson::Column::DurationMinutes,
+            lesson::Column::Published,
+        ])
+        .filter(lesson::Column::CourseId.is_in(course_ids));
     if !can_author(user) {
         q = q.filter(lesson::Column::Published.eq(true));
     }
-    let lessons = q.all(db).await?;
+    let lessons = q.into_model::<LessonHead>().all(db).await?;
     let module_ids: Vec<i64> = lessons
         .iter()
         .map(|l| l.module_id)
@@ -527,7 +551,7 @@ pub async fn outline(
 /// The lesson to continue with: the last one viewed if unfinished, else the next one after
 /// it; with nothing viewed, the first lesson not completed.
 fn resume_point(
-    lessons: &[lesson::Model],
+    lessons: &[LessonHead],
     progress: &[lesson_progress::Model],
     done: &HashSet<i64>,
 ) -> Option<i64> {
@@ -552,6 +576,21 @@ fn resume_point(
         .map(|l| l.id)
 }
 
+/// Renders a lesson body to sanitised HTML, with image paths resolved against its module's
+/// media and glossary terms linked to its course glossary. Done when a lesson is saved or
+/// imported; reading a lesson serves the stored result.
+pub fn render_body(course_id: i64, course_slug: &str, module_slug: &str, body: &str) -> String {
+    let base = media_base(course_id, module_slug);
+    let glossary = format!("/courses/{course_slug}/glossary");
+    content::markdown::render(
+        body,
+        content::markdown::Links {
+            media_base: &base,
+            glossary: &glossary,
+        },
+    )
+}
+
 /// The media URL prefix of a module's images.
 pub fn media_base(course_id: i64, module_slug: &str) -> String {
     format!("/media/courses/{course_id}/{module_slug}/")
@@ -570,25 +609,20 @@ pub async fn lesson(
         .iter()
         .position(|l| l.id == lesson_id)
         .ok_or(AppError::NotFound)?;
-    let l = &lessons[i];
+    let l = lesson::Entity::find_by_id(lesson_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let module = course_module::Entity::find_by_id(l.module_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    record_view(db, user.id, l).await?;
-    let completed = lesson_progress::Entity::find_by_id((user.id, l.id))
-        .one(db)
-        .await?
-        .is_some_and(|p| p.completed_at.is_some());
-    let glossary_url = format!("/courses/{}/glossary", c.slug);
-    let base = media_base(c.id, &module.slug);
-    let html = content::markdown::render(
-        &l.body,
-        content::markdown::Links {
-            media_base: &base,
-            glossary: &glossary_url,
-        },
-    );
+    let completed = record_view(db, user.id, l.id, l.course_id).await?;
+    let html = if l.body_html.is_empty() && !l.body.is_empty() {
+        render_body(c.id, &c.slug, &module.slug, &l.body)
+    } else {
+        l.body_html.clone()
+    };
     Ok(LessonView {
         id: l.id,
         course_slug: c.slug.clone(),
@@ -611,15 +645,21 @@ pub async fn lesson(
 /// opened longer ago than this; reloads in between cost no write.
 const VISIT_GAP_MINUTES: i64 = 30;
 
-/// Records a visit of lesson `l` by `person`.
-async fn record_view(db: &DatabaseConnection, person: i64, l: &lesson::Model) -> AppResult<()> {
+/// Records a visit of lesson `lesson_id` by `person`; returns whether they completed it.
+async fn record_view(
+    db: &DatabaseConnection,
+    person: i64,
+    lesson_id: i64,
+    course_id: i64,
+) -> AppResult<bool> {
     let now = super::now();
-    let existing = lesson_progress::Entity::find_by_id((person, l.id))
+    let existing = lesson_progress::Entity::find_by_id((person, lesson_id))
         .one(db)
         .await?;
+    let completed = existing.as_ref().is_some_and(|p| p.completed_at.is_some());
     match existing {
         Some(p) if now - p.last_viewed_at < time::Duration::minutes(VISIT_GAP_MINUTES) => {
-            return Ok(());
+            return Ok(completed);
         }
         Some(p) => {
             let mut row: lesson_progress::ActiveModel = p.into();
@@ -629,8 +669,8 @@ async fn record_view(db: &DatabaseConnection, person: i64, l: &lesson::Model) ->
         None => {
             lesson_progress::Entity::insert(lesson_progress::ActiveModel {
                 person_id: Set(person),
-                lesson_id: Set(l.id),
-                course_id: Set(l.course_id),
+                lesson_id: Set(lesson_id),
+                course_id: Set(course_id),
                 first_viewed_at: Set(now),
                 last_viewed_at: Set(now),
                 completed_at: Set(None),
@@ -651,10 +691,11 @@ async fn record_view(db: &DatabaseConnection, person: i64, l: &lesson::Model) ->
         db,
         person,
         super::events::LESSON_VIEWED,
-        l.course_id,
-        Some(l.id),
+        course_id,
+        Some(lesson_id),
     )
-    .await
+    .await?;
+    Ok(completed)
 }
 
 /// Marks a lesson complete (or not) for `user`; returns the course slug.
@@ -676,7 +717,7 @@ pub async fn set_complete(
     if !l.published && !can_author(user) {
         return Err(AppError::NotFound);
     }
-    record_view(db, user.id, &l).await?;
+    record_view(db, user.id, l.id, l.course_id).await?;
     let row = lesson_progress::Entity::find_by_id((user.id, l.id))
         .one(db)
         .await?
