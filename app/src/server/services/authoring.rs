@@ -12,7 +12,6 @@ use crate::model::{
 use crate::server::entities::{course, course_media, course_module, lesson};
 use crate::server::errors::unique_as;
 use crate::validate;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -672,28 +671,7 @@ pub async fn upload_image(
     let safe = image_name(name).ok_or(AppError::field("file", Msg::ErrImageType))?;
     let content_type =
         sniff_image(&safe, bytes).ok_or(AppError::field("file", Msg::ErrImageType))?;
-    course_media::Entity::insert(course_media::ActiveModel {
-        course_id: Set(c.id),
-        module_slug: Set(m.slug),
-        name: Set(safe.clone()),
-        content_type: Set(content_type.to_owned()),
-        data: Set(bytes.to_vec()),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            course_media::Column::CourseId,
-            course_media::Column::ModuleSlug,
-            course_media::Column::Name,
-        ])
-        .update_columns([
-            course_media::Column::Data,
-            course_media::Column::ContentType,
-        ])
-        .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
+    super::courses::store_media(db, c.id, &m.slug, &safe, content_type, bytes).await?;
     Ok(safe)
 }
 

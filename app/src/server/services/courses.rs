@@ -192,28 +192,7 @@ pub async fn import_pack(
         .await?;
     for module in &pack.modules {
         for (name, bytes) in &module.media {
-            course_media::Entity::insert(course_media::ActiveModel {
-                course_id: Set(course_id),
-                module_slug: Set(module.slug.clone()),
-                name: Set(name.clone()),
-                content_type: Set(media_type(name).to_owned()),
-                data: Set(bytes.clone()),
-                ..Default::default()
-            })
-            .on_conflict(
-                OnConflict::columns([
-                    course_media::Column::CourseId,
-                    course_media::Column::ModuleSlug,
-                    course_media::Column::Name,
-                ])
-                .update_columns([
-                    course_media::Column::Data,
-                    course_media::Column::ContentType,
-                ])
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
+            store_media(&txn, course_id, &module.slug, name, media_type(name), bytes).await?;
         }
     }
     txn.commit().await?;
@@ -222,6 +201,40 @@ pub async fn import_pack(
         created,
         lessons: lesson_count,
     })
+}
+
+/// Stores an image beside a module's lessons, replacing one of the same name.
+pub async fn store_media(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    module_slug: &str,
+    name: &str,
+    content_type: &str,
+    bytes: &[u8],
+) -> AppResult<()> {
+    course_media::Entity::insert(course_media::ActiveModel {
+        course_id: Set(course_id),
+        module_slug: Set(module_slug.to_owned()),
+        name: Set(name.to_owned()),
+        content_type: Set(content_type.to_owned()),
+        data: Set(bytes.to_vec()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            course_media::Column::CourseId,
+            course_media::Column::ModuleSlug,
+            course_media::Column::Name,
+        ])
+        .update_columns([
+            course_media::Column::Data,
+            course_media::Column::ContentType,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }
 
 /// The course with identifier `slug` as a pack, ready to write to a folder.
