@@ -450,9 +450,18 @@ async fn read_upload(state: &AppState, req: Request, ctx: &RequestCtx) -> Result
     Ok(fields)
 }
 
+/// Whether the request carried a session cookie (so a missing user means an ended session).
+fn has_session_cookie(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|h| csrf::cookie_value(h, session::COOKIE).is_some())
+}
+
 /// The signed-in person for an upload route, or the response that turns the request away.
 fn upload_user(
     ctx: &RequestCtx,
+    had_session: bool,
     path: &str,
     allowed: impl Fn(&crate::model::CurrentUser) -> bool,
 ) -> Result<crate::model::CurrentUser, Box<Response>> {
@@ -460,7 +469,10 @@ fn upload_user(
         None => Err(Box::new(
             (
                 StatusCode::SEE_OTHER,
-                [(header::LOCATION, super::request::login_url(path, true))],
+                [(
+                    header::LOCATION,
+                    super::request::login_url(path, had_session),
+                )],
             )
                 .into_response(),
         )),
@@ -482,7 +494,12 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
         .cloned()
         .unwrap_or_default();
     let lang = ctx.lang;
-    if let Err(res) = upload_user(&ctx, "/admin/people/import", |u| u.has(Role::Admin)) {
+    if let Err(res) = upload_user(
+        &ctx,
+        has_session_cookie(req.headers()),
+        "/admin/people/import",
+        |u| u.has(Role::Admin),
+    ) {
         return *res;
     }
     let (parts, body) = req.into_parts();
@@ -536,7 +553,9 @@ async fn upload_lesson_image(
         .cloned()
         .unwrap_or_default();
     let back = format!("/author/lessons/{lesson_id}");
-    let user = match upload_user(&ctx, &back, |u| u.has(Role::Trainer) || u.has(Role::Admin)) {
+    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |u| {
+        u.has(Role::Trainer) || u.has(Role::Admin)
+    }) {
         Ok(u) => u,
         Err(res) => return *res,
     };
