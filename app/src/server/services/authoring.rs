@@ -373,17 +373,12 @@ pub async fn move_module(
         .await?;
     let ids: Vec<i64> = siblings.iter().map(|s| s.id).collect();
     if let Some(order) = swapped(&ids, module_id, up) {
-        let txn = db.begin().await?;
-        for (i, id) in order.into_iter().enumerate() {
-            course_module::ActiveModel {
-                id: Set(id),
-                position: Set(i as i32 + 1),
-                ..Default::default()
-            }
-            .update(&txn)
-            .await?;
-        }
-        txn.commit().await?;
+        write_positions(db, order, |id, position| course_module::ActiveModel {
+            id: Set(id),
+            position: Set(position),
+            ..Default::default()
+        })
+        .await?;
     }
     Ok(c.slug)
 }
@@ -407,19 +402,33 @@ pub async fn move_lesson(
         .await?;
     let ids: Vec<i64> = siblings.iter().map(|s| s.id).collect();
     if let Some(order) = swapped(&ids, lesson_id, up) {
-        let txn = db.begin().await?;
-        for (i, id) in order.into_iter().enumerate() {
-            lesson::ActiveModel {
-                id: Set(id),
-                position: Set(i as i32 + 1),
-                ..Default::default()
-            }
-            .update(&txn)
-            .await?;
-        }
-        txn.commit().await?;
+        write_positions(db, order, |id, position| lesson::ActiveModel {
+            id: Set(id),
+            position: Set(position),
+            ..Default::default()
+        })
+        .await?;
     }
     Ok(c.slug)
+}
+
+/// Gives the rows `order` the positions 1, 2, 3… in one transaction; `row` builds the
+/// partial update of one row.
+async fn write_positions<A>(
+    db: &DatabaseConnection,
+    order: Vec<i64>,
+    row: impl Fn(i64, i32) -> A,
+) -> AppResult<()>
+where
+    A: ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    let txn = db.begin().await?;
+    for (i, id) in order.into_iter().enumerate() {
+        row(id, i as i32 + 1).update(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// `ids` with `id` swapped with its neighbour above or below; `None` when it cannot move.

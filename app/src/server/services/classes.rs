@@ -335,6 +335,20 @@ async fn enrol(db: &impl ConnectionTrait, class_id: i64, person_ids: &[i64]) -> 
     Ok(())
 }
 
+/// The active person with `login`, or a validation error on form field `field`.
+async fn active_person(
+    db: &DatabaseConnection,
+    login: &str,
+    field: &str,
+) -> AppResult<person::Model> {
+    person::Entity::find()
+        .filter(person::Column::Login.eq(login.trim().to_ascii_lowercase()))
+        .filter(person::Column::Active.eq(true))
+        .one(db)
+        .await?
+        .ok_or(AppError::field(field, Msg::ErrUnknownPerson))
+}
+
 /// Enrols the active person with `login`.
 pub async fn enrol_login(
     db: &DatabaseConnection,
@@ -343,12 +357,7 @@ pub async fn enrol_login(
     login: &str,
 ) -> AppResult<()> {
     own_class(db, user, class_id).await?;
-    let p = person::Entity::find()
-        .filter(person::Column::Login.eq(login.trim().to_ascii_lowercase()))
-        .filter(person::Column::Active.eq(true))
-        .one(db)
-        .await?
-        .ok_or(AppError::field("login", Msg::ErrUnknownPerson))?;
+    let p = active_person(db, login, "login").await?;
     enrol(db, class_id, &[p.id]).await
 }
 
@@ -406,12 +415,7 @@ pub async fn add_trainer(
     login: &str,
 ) -> AppResult<()> {
     own_class(db, user, class_id).await?;
-    let p = person::Entity::find()
-        .filter(person::Column::Login.eq(login.trim().to_ascii_lowercase()))
-        .filter(person::Column::Active.eq(true))
-        .one(db)
-        .await?
-        .ok_or(AppError::field("trainer", Msg::ErrUnknownPerson))?;
+    let p = active_person(db, login, "trainer").await?;
     let is_trainer = person_role::Entity::find_by_id((p.id, Role::Trainer.code().to_owned()))
         .one(db)
         .await?
