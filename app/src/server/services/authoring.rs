@@ -202,11 +202,7 @@ pub async fn course_editor(
     slug: &str,
 ) -> AppResult<CourseEditor> {
     let c = editable_course(db, user, slug).await?;
-    let modules = course_module::Entity::find()
-        .filter(course_module::Column::CourseId.eq(c.id))
-        .order_by_asc(course_module::Column::Position)
-        .all(db)
-        .await?;
+    let modules = super::courses::modules_in_order(db, c.id).await?;
     let lessons = lesson::Entity::find()
         .filter(lesson::Column::CourseId.eq(c.id))
         .order_by_asc(lesson::Column::Position)
@@ -366,11 +362,7 @@ pub async fn move_module(
         .await?
         .ok_or(AppError::NotFound)?;
     let c = editable_by_id(db, user, m.course_id).await?;
-    let siblings = course_module::Entity::find()
-        .filter(course_module::Column::CourseId.eq(c.id))
-        .order_by_asc(course_module::Column::Position)
-        .all(db)
-        .await?;
+    let siblings = super::courses::modules_in_order(db, c.id).await?;
     let ids: Vec<i64> = siblings.iter().map(|s| s.id).collect();
     if let Some(order) = swapped(&ids, module_id, up) {
         write_positions(db, order, |id, position| course_module::ActiveModel {

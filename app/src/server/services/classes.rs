@@ -192,15 +192,20 @@ pub async fn mine(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
     rows(db, q.all(db).await?).await
 }
 
-/// The classes `user` is enrolled in.
-pub async fn enrolled_in(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<ClassRow>> {
-    let ids: Vec<i64> = enrolment::Entity::find()
-        .filter(enrolment::Column::PersonId.eq(user.id))
+/// The ids of the classes `person_id` is enrolled in.
+pub async fn class_ids_of(db: &impl ConnectionTrait, person_id: i64) -> AppResult<Vec<i64>> {
+    Ok(enrolment::Entity::find()
+        .filter(enrolment::Column::PersonId.eq(person_id))
         .all(db)
         .await?
         .into_iter()
         .map(|e| e.class_id)
-        .collect();
+        .collect())
+}
+
+/// The classes `user` is enrolled in.
+pub async fn enrolled_in(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<ClassRow>> {
+    let ids: Vec<i64> = class_ids_of(db, user.id).await?;
     let classes = class::Entity::find()
         .filter(class::Column::Id.is_in(ids))
         .order_by_desc(class::Column::StartsOn)

@@ -11,7 +11,7 @@ use crate::model::{
     Role, SearchHit,
 };
 use crate::server::entities::{
-    class, course, course_media, course_module, enrolment, glossary_term, lesson, lesson_progress,
+    class, course, course_media, course_module, glossary_term, lesson, lesson_progress,
 };
 use content::pack::{
     CourseKind, CourseMeta, CoursePack, GlossaryEntry, Lesson, LessonMeta, Module, ModuleMeta,
@@ -237,6 +237,18 @@ pub async fn store_media(
     Ok(())
 }
 
+/// A course's modules in order.
+pub async fn modules_in_order(
+    db: &DatabaseConnection,
+    course_id: i64,
+) -> AppResult<Vec<course_module::Model>> {
+    Ok(course_module::Entity::find()
+        .filter(course_module::Column::CourseId.eq(course_id))
+        .order_by_asc(course_module::Column::Position)
+        .all(db)
+        .await?)
+}
+
 /// The course with identifier `slug` as a pack, ready to write to a folder.
 pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<CoursePack> {
     let c = course::Entity::find()
@@ -244,11 +256,7 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let modules = course_module::Entity::find()
-        .filter(course_module::Column::CourseId.eq(c.id))
-        .order_by_asc(course_module::Column::Position)
-        .all(db)
-        .await?;
+    let modules = modules_in_order(db, c.id).await?;
     let mut lessons_by_module: HashMap<i64, Vec<lesson::Model>> = HashMap::new();
     for l in lesson::Entity::find()
         .filter(lesson::Column::CourseId.eq(c.id))
@@ -332,13 +340,7 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
 
 /// The ids of the courses `user` takes through a class.
 async fn enrolled_courses(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<HashSet<i64>> {
-    let class_ids: Vec<i64> = enrolment::Entity::find()
-        .filter(enrolment::Column::PersonId.eq(user.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.class_id)
-        .collect();
+    let class_ids: Vec<i64> = super::classes::class_ids_of(db, user.id).await?;
     Ok(class::Entity::find()
         .filter(class::Column::Id.is_in(class_ids))
         .all(db)
@@ -509,11 +511,7 @@ pub async fn outline(
     slug: &str,
 ) -> AppResult<CourseOutline> {
     let c = visible_course(db, user, slug).await?;
-    let modules = course_module::Entity::find()
-        .filter(course_module::Column::CourseId.eq(c.id))
-        .order_by_asc(course_module::Column::Position)
-        .all(db)
-        .await?;
+    let modules = modules_in_order(db, c.id).await?;
     let lessons = visible_lessons(db, user, vec![c.id]).await?;
     let progress: Vec<lesson_progress::Model> = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::PersonId.eq(user.id))

@@ -2,7 +2,7 @@
 //! statements read them as a history.
 
 use crate::error::AppResult;
-use crate::server::entities::{agency, class, enrolment, learning_event, person};
+use crate::server::entities::{agency, class, learning_event, person};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// A lesson was opened (at most once per half hour of reading, see `courses::record_view`).
@@ -30,13 +30,7 @@ pub async fn record(
             .map(|a| a.country_code),
         None => None,
     };
-    let class_ids: Vec<i64> = enrolment::Entity::find()
-        .filter(enrolment::Column::PersonId.eq(person_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.class_id)
-        .collect();
+    let class_ids: Vec<i64> = super::classes::class_ids_of(db, person_id).await?;
     let class_id = class::Entity::find()
         .filter(class::Column::Id.is_in(class_ids))
         .filter(class::Column::CourseId.eq(course_id))
