@@ -5,3 +5,5 @@
 //! and reports alike.
 
 pub mod mrz;
+pub mod questions;
+pub mod results;
