@@ -9,6 +9,7 @@ pub mod classes;
 pub mod countries;
 pub mod courses;
 pub mod people;
+pub mod quizzes;
 
 /// Cookie remembering the interface language of visitors who are not signed in.
 pub const LANG_COOKIE: &str = "checkpoint_lang";

@@ -3,7 +3,9 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
-use crate::pages::{account, admin, author, classes, home, learn, login, not_found::NotFound};
+use crate::pages::{
+    account, admin, author, classes, home, learn, login, not_found::NotFound, verify,
+};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -55,7 +57,9 @@ pub fn use_page() -> PageCtx {
 /// plain HTML and CSS: nothing to download, parse or run on a classroom PC.
 fn page_has_islands(path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
-    matches!(path, "/admin/people" | "/account") || path.starts_with("/author/lessons/")
+    matches!(path, "/admin/people" | "/account")
+        || path.starts_with("/author/lessons/")
+        || path.starts_with("/attempts/")
 }
 
 /// The HTML document around every page.
@@ -112,6 +116,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join") view=classes::join::JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/author/courses/:slug") view=author::course::CourseEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/author/lessons/:id") view=author::lesson::LessonEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/courses/:slug/questions") view=author::bank::BankPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/questions/:id") view=author::bank::QuestionEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/quizzes/:id") view=author::quiz::QuizEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/quizzes/:id") view=learn::quiz::QuizPage ssr=SsrMode::Async />
+                    <Route path=path!("/attempts/:id") view=learn::quiz::AttemptPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/quizzes") view=classes::results::ClassQuizzesPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/quizzes/:quiz") view=classes::results::QuizResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify") view=verify::VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify/:code") view=verify::VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies") view=admin::agencies::AgenciesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies/:id") view=admin::agency::AgencyPage ssr=SsrMode::Async />

@@ -130,6 +130,8 @@ messages! {
     Deactivate => "Deactivate", "Désactiver";
     Reactivate => "Reactivate", "Réactiver";
     NoneSelected => "— none —", "— aucun —";
+    Settings => "Settings", "Paramètres";
+    Date => "Date", "Date";
     NothingYet => "Nothing here yet.", "Rien pour l'instant.";
     Saved => "Saved.", "Enregistré.";
     LoginTitle => "Sign in to Checkpoint", "Connexion à Checkpoint";
@@ -367,6 +369,146 @@ messages! {
         "Une leçon fait au plus 1 Mo de texte. Découpez-la en plusieurs leçons.";
     ErrEditConflict => "Someone else saved this lesson after you opened it. Their version is shown here; yours was kept as a draft lesson named \"… (your copy)\" in the same module.",
         "Quelqu'un d'autre a enregistré cette leçon après que vous l'avez ouverte. Sa version est affichée ici ; la vôtre a été conservée comme leçon brouillon nommée « … (your copy) » dans le même module.";
+    // Knowledge checks
+    ErrQuestionUnreadable => "This is not one valid GIFT question. Check the braces and the = ~ # marks.",
+        "Ce n'est pas une question GIFT valide. Vérifiez les accolades et les signes = ~ #.";
+    ErrOneQuestion => "Write exactly one question here.", "Écrivez exactement une question ici.";
+    ErrPercent => "Enter a percentage from 0 to 100.", "Saisissez un pourcentage de 0 à 100.";
+    ErrMinutes => "Enter a number of minutes from 1 to 600, or leave empty for no limit.",
+        "Saisissez un nombre de minutes de 1 à 600, ou laissez vide pour ne pas limiter.";
+    ErrQuizEmpty => "Add at least one question before publishing the quiz.", "Ajoutez au moins une question avant de publier le quiz.";
+    ErrAlreadyInQuiz => "This question is already in the quiz.", "Cette question figure déjà dans le quiz.";
+    ErrDrawCount => "Draw at least one question, and no more than the category holds.",
+        "Tirez au moins une question, et pas plus que la catégorie n'en contient.";
+    ErrNoAttemptsLeft => "You have used all the attempts this quiz allows.", "Vous avez utilisé toutes les tentatives autorisées pour ce quiz.";
+    ErrUnknownOption => "This answer is not one of the question's options.", "Cette réponse ne fait pas partie des choix de la question.";
+    ErrNotANumber => "Enter a number.", "Saisissez un nombre.";
+    ErrNotInAttempt => "This question is not part of this attempt.", "Cette question ne fait pas partie de cette tentative.";
+    ErrAttemptClosed => "This attempt is closed: answers can no longer be changed.", "Cette tentative est close : les réponses ne peuvent plus être modifiées.";
+    ErrTimeUp => "Time is up. The attempt was closed with the answers saved before the limit.",
+        "Le temps est écoulé. La tentative a été close avec les réponses enregistrées avant la limite.";
+    ErrNotEligible => "The certificate is earned by completing every lesson and passing the post-test.",
+        "Le certificat s'obtient en terminant toutes les leçons et en réussissant le post-test.";
+    ErrNotEnrolled => "This person is not enrolled in the class.", "Cette personne n'est pas inscrite à la session.";
+    ErrCertificateRevoked => "This certificate has been revoked.", "Ce certificat a été révoqué.";
+    QuestionBank => "Question bank", "Banque de questions";
+    Quizzes => "Quizzes", "Quiz";
+    Categories => "Categories", "Catégories";
+    Category => "Category", "Catégorie";
+    Kind => "Kind", "Type";
+    Marks => "Marks", "Points";
+    Questions => "Questions", "Questions";
+    NoQuestions => "No questions yet. Import a GIFT or Moodle XML file.", "Aucune question pour l'instant. Importez un fichier GIFT ou Moodle XML.";
+    ImportQuestions => "Import questions", "Importer des questions";
+    ImportQuestionsHelp => "A GIFT file (.gift, .txt) or a Moodle XML file (.xml), up to 4 MB.",
+        "Un fichier GIFT (.gift, .txt) ou Moodle XML (.xml), jusqu'à 4 Mo.";
+    ImportValidOnly => "If some questions are refused, import the valid ones anyway", "Si certaines questions sont refusées, importer quand même les questions valides";
+    Import => "Import", "Importer";
+    ExportGift => "Export as GIFT", "Exporter en GIFT";
+    ExportXml => "Export as Moodle XML", "Exporter en Moodle XML";
+    QuestionsImported => "Questions imported:", "Questions importées :";
+    QuestionsRefused => "Questions refused", "Questions refusées";
+    NothingImported => "Nothing was imported. Correct the questions below, or tick the box to import the valid ones.",
+        "Rien n'a été importé. Corrigez les questions ci-dessous, ou cochez la case pour importer les questions valides.";
+    WhereInFile => "Where", "Emplacement";
+    Reason => "Reason", "Motif";
+    Delete => "Delete", "Supprimer";
+    Deleted => "Deleted.", "Supprimé.";
+    EditQuestion => "Edit question", "Modifier la question";
+    QuestionGift => "Question (GIFT format)", "Question (format GIFT)";
+    QuestionGiftHelp => "One question in GIFT: ::Title:: text {=right ~wrong#feedback}. See docs/question-formats.md for every kind.",
+        "Une question en GIFT : ::Titre:: texte {=juste ~faux#commentaire}. Voir docs/question-formats.md pour chaque type.";
+    NewQuiz => "New quiz", "Nouveau quiz";
+    EditQuiz => "Edit quiz", "Modifier le quiz";
+    QuizRole => "Purpose", "Usage";
+    RolePractice => "Practice quiz", "Quiz d'entraînement";
+    RolePreTest => "Pre-test", "Pré-test";
+    RolePostTest => "Post-test", "Post-test";
+    Intro => "Introduction", "Introduction";
+    PassMark => "Pass mark (%)", "Seuil de réussite (%)";
+    TimeLimit => "Time limit in minutes (empty for none)", "Durée limite en minutes (vide : aucune)";
+    AttemptsAllowed => "Attempts allowed (0 for unlimited)", "Tentatives autorisées (0 : illimitées)";
+    ShowAnswers => "Show correct answers", "Afficher les bonnes réponses";
+    ShowAfterSubmit => "After each attempt", "Après chaque tentative";
+    ShowAfterLast => "After the last attempt allowed", "Après la dernière tentative autorisée";
+    ShowNever => "Never (score and feedback only)", "Jamais (note et commentaires seulement)";
+    ShuffleQuestions => "Shuffle questions", "Mélanger les questions";
+    ShuffleOptions => "Shuffle answer options", "Mélanger les choix de réponse";
+    PublishedLabel => "Published (learners can take it)", "Publié (les apprenants peuvent le passer)";
+    QuizItems => "What the quiz asks", "Contenu du quiz";
+    AddQuestion => "Add a question", "Ajouter une question";
+    AddDraw => "Add random questions from a category", "Ajouter des questions tirées au hasard d'une catégorie";
+    Count => "How many", "Combien";
+    Add => "Add", "Ajouter";
+    RandomFrom => "random from", "au hasard parmi";
+    CertificateRule => "How the certificate is earned", "Obtention du certificat";
+    RuleEarned => "All lessons completed and the post-test passed", "Toutes les leçons terminées et le post-test réussi";
+    RuleTrainer => "Awarded by the trainer", "Décerné par le formateur";
+    ContinueAttempt => "Continue the attempt", "Reprendre la tentative";
+    StartAttempt => "Start an attempt", "Commencer une tentative";
+    Attempt => "Attempt", "Tentative";
+    AttemptsLabel => "Attempts", "Tentatives";
+    Unlimited => "unlimited", "illimitées";
+    NoTimeLimit => "no time limit", "sans limite de temps";
+    MinutesWord => "minutes", "minutes";
+    Score => "Score", "Note";
+    PassedLabel => "Passed", "Réussi";
+    NotPassed => "Not passed", "Non réussi";
+    InProgress => "In progress", "En cours";
+    Expired => "Closed at the time limit", "Close à la limite de temps";
+    SaveAnswers => "Save answers", "Enregistrer les réponses";
+    SubmitAnswers => "Submit answers", "Envoyer les réponses";
+    SubmitHelp => "Answers are saved as you give them. Submit when you are done: you cannot change them afterwards.",
+        "Les réponses sont enregistrées au fur et à mesure. Envoyez-les quand vous avez terminé : vous ne pourrez plus les modifier.";
+    AnswersSaved => "Answers saved.", "Réponses enregistrées.";
+    SavedAt => "Saved", "Enregistré";
+    SaveFailed => "Not saved — check your connection; your answers will be sent with the next save.", "Non enregistré — vérifiez votre connexion ; vos réponses partiront avec le prochain enregistrement.";
+    TimeLeft => "Time left", "Temps restant";
+    Deadline => "Closes at", "Fermeture à";
+    TrueLabel => "True", "Vrai";
+    FalseLabel => "False", "Faux";
+    YourAnswer => "Your answer", "Votre réponse";
+    CorrectAnswer => "Correct answer", "Bonne réponse";
+    NotAnswered => "Not answered", "Sans réponse";
+    OrderPosition => "Position", "Position";
+    ChooseOne => "Choose…", "Choisir…";
+    BackToQuiz => "Back to the quiz", "Retour au quiz";
+    Results => "Results", "Résultats";
+    ItemAnalysis => "Item analysis", "Analyse des questions";
+    ItemAnalysisHelp => "Facility: share of the marks earned (0–1). Discrimination: correlation with the rest of the quiz; below 0.2 the question does not separate strong from weak trainees — check its wording and key.",
+        "Facilité : part des points obtenus (0–1). Discrimination : corrélation avec le reste du quiz ; en dessous de 0,2 la question ne distingue pas les stagiaires forts des faibles — vérifiez sa formulation et son corrigé.";
+    Facility => "Facility", "Facilité";
+    Discrimination => "Discrimination", "Discrimination";
+    Best => "Best", "Meilleure";
+    CompletedLabel => "Completed", "Terminé";
+    Average => "Average", "Moyenne";
+    ExportCsv => "Export CSV", "Exporter en CSV";
+    LearningGain => "Learning gain", "Gain d'apprentissage";
+    LearningGainHelp => "Normalised gain: the share of the possible improvement achieved between the pre-test and the best post-test, (post − pre) / (100 − pre).",
+        "Gain normalisé : part de la progression possible réalisée entre le pré-test et le meilleur post-test, (post − pré) / (100 − pré).";
+    Gain => "Gain", "Gain";
+    ClassGain => "Class gain", "Gain de la session";
+    Certificates => "Certificates", "Certificats";
+    Certificate => "Certificate", "Certificat";
+    Award => "Award certificate", "Décerner le certificat";
+    Revoke => "Revoke", "Révoquer";
+    RevokeReason => "Reason for revoking", "Motif de la révocation";
+    Revoked => "Revoked", "Révoqué";
+    CertificateCode => "Code", "Code";
+    CertificateIssued => "Certificate issued.", "Certificat délivré.";
+    CertificateRevoked => "Certificate revoked.", "Certificat révoqué.";
+    GetCertificate => "Get my certificate", "Obtenir mon certificat";
+    DownloadPdf => "Download the certificate (PDF)", "Télécharger le certificat (PDF)";
+    CertificateProgress => "Lessons completed", "Leçons terminées";
+    PostTestPassed => "Post-test passed", "Post-test réussi";
+    CertificateByTrainer => "Your trainer awards the certificate of this course.", "Le certificat de ce cours est décerné par votre formateur.";
+    VerifyTitle => "Certificate verification", "Vérification de certificat";
+    CertValid => "This certificate is valid.", "Ce certificat est valide.";
+    CertRevokedOn => "This certificate was revoked on", "Ce certificat a été révoqué le";
+    CertUnknown => "No certificate has this code. Check the code as printed on the certificate.",
+        "Aucun certificat ne porte ce code. Vérifiez le code tel qu'il est imprimé sur le certificat.";
+    Holder => "Holder", "Titulaire";
+    IssuedOn => "Issued on", "Délivré le";
     NotFoundTitle => "Page not found", "Page introuvable";
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";

@@ -58,6 +58,9 @@ enum Command {
     /// Manage people.
     #[command(subcommand)]
     User(UserCommand),
+    /// Question banks: import GIFT or Moodle XML questions into a course.
+    #[command(subcommand)]
+    Questions(QuestionsCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -128,6 +131,24 @@ enum UserCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum QuestionsCommand {
+    /// Import a GIFT (.gift, .txt) or Moodle XML (.xml) file into a course's question bank.
+    /// Prints how many questions were imported and each refused one with its reason; exits
+    /// non-zero when nothing could be imported.
+    Import {
+        /// The question file.
+        file: PathBuf,
+        /// The course: its id or its slug.
+        #[arg(long)]
+        course: String,
+        /// When some questions are refused, import the valid ones anyway (by default a file
+        /// is imported whole or not at all).
+        #[arg(long)]
+        valid_only: bool,
+    },
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -195,6 +216,13 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 summary.lessons
             );
         }
+        Command::Questions(QuestionsCommand::Import {
+            file,
+            course,
+            valid_only,
+        }) => {
+            return questions_import(&database, &file, &course, valid_only).await;
+        }
         Command::Export { course, dir } => {
             let pack = services::courses::export_pack(&database, &course)
                 .await
@@ -251,6 +279,51 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn questions_import(
+    database: &sea_orm::DatabaseConnection,
+    file: &std::path::Path,
+    course: &str,
+    valid_only: bool,
+) -> Result<ExitCode, String> {
+    use app::server::entities::course;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let by_id = course.parse::<i64>().ok();
+    let found = match by_id {
+        Some(id) => course::Entity::find_by_id(id).one(database).await,
+        None => {
+            course::Entity::find()
+                .filter(course::Column::Slug.eq(course))
+                .one(database)
+                .await
+        }
+    }
+    .map_err(|e| e.to_string())?
+    .ok_or_else(|| format!("no course `{course}`"))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let report = services::bank::import_file(database, found.id, name, &bytes, valid_only)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "imported {} question(s) into `{}`",
+        report.imported, found.slug
+    );
+    if !report.refused.is_empty() {
+        println!("refused {} question(s):", report.refused.len());
+        for r in &report.refused {
+            println!("  {}: {} — {}", r.location, r.title, r.reason);
+        }
+        if !report.written {
+            println!("nothing was imported (use --valid-only to import the valid questions)");
+        }
+    }
+    Ok(if report.imported == 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn csv_field(value: &str) -> String {
@@ -343,6 +416,20 @@ async fn serve(
     let cleanup = tokio::spawn(
         session::Store::for_db(&database).delete_expired_every(std::time::Duration::from_secs(600)),
     );
+    // Attempts past their time limit close themselves with what was saved, even when nobody
+    // opens them again.
+    let sweeper = tokio::spawn({
+        let db = database.clone();
+        async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+            loop {
+                tick.tick().await;
+                if let Err(e) = services::attempts::close_expired(&db).await {
+                    tracing::warn!(error = %e, "closing expired attempts");
+                }
+            }
+        }
+    });
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -355,6 +442,7 @@ async fn serve(
     .await
     .map_err(|e| format!("server error: {e}"))?;
     cleanup.abort();
+    sweeper.abort();
     database
         .close()
         .await

@@ -8,3 +8,4 @@ pub mod home;
 pub mod learn;
 pub mod login;
 pub mod not_found;
+pub mod verify;

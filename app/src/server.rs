@@ -8,6 +8,7 @@ pub mod entities;
 pub mod errors;
 pub mod http;
 pub mod password;
+pub mod pdf;
 pub mod request;
 pub mod services;
 pub mod session;

@@ -210,3 +210,15 @@ mod tests {
         }
     }
 }
+
+/// A cell for a CSV file that people open in spreadsheets: text that a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+/// apostrophe. Numbers are left alone.
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    if risky {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}

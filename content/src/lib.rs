@@ -3,6 +3,7 @@
 
 pub mod markdown;
 pub mod pack;
+pub mod questions;
 
 use serde::Deserialize;
 

@@ -117,6 +117,146 @@ pub struct CoursePack {
     pub modules: Vec<Module>,
     /// Glossary entries in file order.
     pub glossary: Vec<GlossaryEntry>,
+    /// The question bank (`questions.gift`), in file order.
+    pub questions: Vec<crate::questions::BankEntry>,
+    /// The quizzes (`quizzes.toml`).
+    pub quizzes: Vec<QuizDef>,
+}
+
+/// A quiz of a pack (`[[quiz]]` in `quizzes.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizDef {
+    /// Slug, unique in the course.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `practice`, `pre_test` or `post_test`.
+    pub role: String,
+    /// Introduction (Markdown).
+    #[serde(default)]
+    pub intro: String,
+    /// Pass mark, percent.
+    pub pass_mark: f64,
+    /// Minutes allowed, if limited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit_minutes: Option<u32>,
+    /// Attempts allowed; 0 for unlimited.
+    #[serde(default)]
+    pub attempts: u32,
+    /// Shuffle the questions.
+    #[serde(default)]
+    pub shuffle_questions: bool,
+    /// Shuffle answer options.
+    #[serde(default)]
+    pub shuffle_options: bool,
+    /// `after_submit`, `after_last` or `never`.
+    pub show_answers: String,
+    /// What the quiz asks, in order.
+    #[serde(default)]
+    pub draw: Vec<DrawDef>,
+}
+
+/// One line of a pack quiz: `count` random questions of `category`, or fixed `questions`
+/// by title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawDef {
+    /// Category to draw from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// How many to draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Fixed questions, by title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct QuizzesFile {
+    #[serde(default)]
+    quiz: Vec<QuizDef>,
+}
+
+/// Reads `questions.gift` and `quizzes.toml` of the pack in `dir` (both optional) and checks
+/// that every quiz names categories and questions the bank has.
+fn load_quizzes(dir: &Path) -> Result<(Vec<crate::questions::BankEntry>, Vec<QuizDef>), PackError> {
+    let gift = dir.join("questions.gift");
+    let questions = if gift.exists() {
+        let text = read_text(&gift)?;
+        let outcome = crate::questions::parse(crate::questions::Format::Gift, text.as_bytes())
+            .map_err(|e| err(&gift, None, format!("{}: {}", e.location, e.message)))?;
+        if let Some(r) = outcome.refused.first() {
+            return Err(err(
+                &gift,
+                None,
+                format!("{}: {} ({})", r.location, r.reason, r.title),
+            ));
+        }
+        outcome.entries.into_iter().map(|(_, e)| e).collect()
+    } else {
+        Vec::new()
+    };
+    let file = dir.join("quizzes.toml");
+    if !file.exists() {
+        return Ok((questions, Vec::new()));
+    }
+    let mut quizzes = parse_toml::<QuizzesFile>(&read_text(&file)?, &file, 1)?.quiz;
+    let mut ids = HashSet::new();
+    for quiz in &mut quizzes {
+        let here = |m: String| err(&file, None, format!("quiz `{}`: {m}", quiz.id));
+        if !valid_id(&quiz.id) || !ids.insert(quiz.id.clone()) {
+            return Err(here(
+                "the id must be unique, lower-case letters, digits and hyphens".into(),
+            ));
+        }
+        if !["practice", "pre_test", "post_test"].contains(&quiz.role.as_str()) {
+            return Err(here("role must be practice, pre_test or post_test".into()));
+        }
+        if !["after_submit", "after_last", "never"].contains(&quiz.show_answers.as_str()) {
+            return Err(here(
+                "show_answers must be after_submit, after_last or never".into(),
+            ));
+        }
+        if !(0.0..=100.0).contains(&quiz.pass_mark) {
+            return Err(here("pass_mark must be from 0 to 100".into()));
+        }
+        // One fixed question per line, so that a pack written back reads the same.
+        let mut lines = Vec::new();
+        for d in &quiz.draw {
+            match (&d.category, d.count, &d.questions) {
+                (Some(cat), Some(n), None) => {
+                    let available = questions.iter().filter(|q| &q.category == cat).count();
+                    if n == 0 || n as usize > available {
+                        return Err(here(format!(
+                            "draws {n} from category `{cat}`, which has {available} questions"
+                        )));
+                    }
+                    lines.push(d.clone());
+                }
+                (None, None, Some(titles)) => {
+                    for title in titles {
+                        if !questions.iter().any(|q| &q.question.title == title) {
+                            return Err(here(format!("no question is titled `{title}`")));
+                        }
+                        lines.push(DrawDef {
+                            category: None,
+                            count: None,
+                            questions: Some(vec![title.clone()]),
+                        });
+                    }
+                }
+                _ => {
+                    return Err(here(
+                        "each draw is either `category` with `count`, or `questions`".into(),
+                    ));
+                }
+            }
+        }
+        quiz.draw = lines;
+    }
+    Ok((questions, quizzes))
 }
 
 /// A problem in a pack: the file, the line if known, and what is wrong.
@@ -399,10 +539,13 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
             "the pack has no modules (`NN-name` folders with a module.toml)",
         ));
     }
+    let (questions, quizzes) = load_quizzes(dir)?;
     Ok(CoursePack {
         meta,
         modules,
         glossary,
+        questions,
+        quizzes,
     })
 }
 
@@ -519,6 +662,21 @@ pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
         };
         std::fs::write(
             dir.join("glossary.toml"),
+            toml::to_string(&file).map_err(ser)?,
+        )?;
+    }
+    if !pack.questions.is_empty() {
+        std::fs::write(
+            dir.join("questions.gift"),
+            crate::questions::write_gift(&pack.questions),
+        )?;
+    }
+    if !pack.quizzes.is_empty() {
+        let file = QuizzesFile {
+            quiz: pack.quizzes.clone(),
+        };
+        std::fs::write(
+            dir.join("quizzes.toml"),
             toml::to_string(&file).map_err(ser)?,
         )?;
     }

@@ -6,10 +6,13 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod builders;
+
 mod m20261122_000001_create_reference;
 mod m20261122_000002_create_people;
 mod m20261122_000003_create_courses;
 mod m20261122_000004_create_learning_events;
+mod m20261122_000005_create_knowledge_checks;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -22,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_people::Migration),
             Box::new(m20261122_000003_create_courses::Migration),
             Box::new(m20261122_000004_create_learning_events::Migration),
+            Box::new(m20261122_000005_create_knowledge_checks::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! enrolments; and the full-text index over lessons (FTS5 on SQLite, a GIN expression index on
 //! PostgreSQL — the one place where the two databases need their own SQL).
 
+use crate::builders::{fk, id_col, unique};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
@@ -121,42 +122,6 @@ enum Enrolments {
 enum People {
     Table,
     Id,
-}
-
-fn id_col<T: IntoIden + 'static>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn fk(
-    from_table: impl IntoIden + 'static,
-    from_col: impl IntoIden + 'static,
-    to_table: impl IntoIden + 'static,
-    to_col: impl IntoIden + 'static,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table, from_col)
-        .to(to_table, to_col)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-async fn unique(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: impl IntoIden + 'static,
-    cols: Vec<DynIden>,
-) -> Result<(), DbErr> {
-    let mut index = Index::create();
-    index.name(name).table(table).unique();
-    for c in cols {
-        index.col(c);
-    }
-    manager.create_index(index.to_owned()).await
 }
 
 #[async_trait::async_trait]

@@ -152,3 +152,80 @@ fn csrf_token() -> String {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default()
 }
+
+/// Saves each answer of a quiz attempt as soon as it is given: any change inside a question
+/// (`<fieldset data-q>`) of form `#form` posts that question's fields. Without the bundle the
+/// form's own "Save answers" button does the same for every question at once.
+#[island]
+pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
+    let (status, set_status) = signal(String::new());
+    #[cfg(feature = "hydrate")]
+    {
+        let form = form.clone();
+        let handle = window_event_listener(leptos::ev::change, move |ev| {
+            use wasm_bindgen::JsCast;
+            let Some(fieldset) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| {
+                    el.closest(&format!("#{form} fieldset[data-q]"))
+                        .ok()
+                        .flatten()
+                })
+            else {
+                return;
+            };
+            let Some(fields) = question_fields(&fieldset) else {
+                return;
+            };
+            let (saved, failed) = (saved.clone(), failed.clone());
+            let attempt = attempt_id(&form);
+            leptos::task::spawn_local(async move {
+                match crate::api::quizzes::autosave(attempt, fields, csrf_token()).await {
+                    Ok(at) => set_status.set(format!("{saved} {at}")),
+                    Err(_) => set_status.set(failed),
+                }
+            });
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (&form, &saved, &failed, set_status);
+    view! { <p class="autosave hint" id="autosave-status" role="status" aria-live="polite">{move || status.get()}</p> }
+}
+
+/// The attempt id from the form's action (`/attempts/<id>/answers`).
+#[cfg(feature = "hydrate")]
+fn attempt_id(form: &str) -> i64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(form))
+        .and_then(|f| f.get_attribute("action"))
+        .and_then(|a| a.split('/').nth(2).and_then(|id| id.parse().ok()))
+        .unwrap_or_default()
+}
+
+/// The URL-encoded fields of one question's fieldset, as the form would post them.
+#[cfg(feature = "hydrate")]
+fn question_fields(fieldset: &web_sys::Element) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let params = web_sys::UrlSearchParams::new().ok()?;
+    let nodes = fieldset
+        .query_selector_all("input, select, textarea")
+        .ok()?;
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            let kind = input.type_();
+            if (kind == "radio" || kind == "checkbox") && !input.checked() {
+                continue;
+            }
+            params.append(&input.name(), &input.value());
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            params.append(&select.name(), &select.value());
+        } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            params.append(&area.name(), &area.value());
+        }
+    }
+    Some(String::from(params.to_string()))
+}

@@ -1,5 +1,7 @@
 //! Course authoring pages.
 
+pub mod bank;
 pub mod course;
 pub mod courses;
 pub mod lesson;
+pub mod quiz;

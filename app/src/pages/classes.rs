@@ -3,3 +3,4 @@
 pub mod detail;
 pub mod join;
 pub mod list;
+pub mod results;

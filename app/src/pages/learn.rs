@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod course;
 pub mod glossary;
 pub mod lesson;
+pub mod quiz;
 pub mod search;
 
 use crate::i18n::{Msg, t};

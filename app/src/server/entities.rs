@@ -2,6 +2,9 @@
 //! crate; these mirror it for typed queries.
 
 pub mod agency;
+pub mod attempt;
+pub mod attempt_question;
+pub mod certificate;
 pub mod class;
 pub mod class_trainer;
 pub mod country;
@@ -17,3 +20,7 @@ pub mod login_failure;
 pub mod person;
 pub mod person_role;
 pub mod position;
+pub mod question;
+pub mod question_category;
+pub mod quiz;
+pub mod quiz_item;

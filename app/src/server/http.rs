@@ -57,6 +57,17 @@ pub fn router(state: AppState) -> Router {
             post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
         .route(
+            "/author/courses/{slug}/questions/import",
+            post(import_questions).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/author/courses/{slug}/questions/export/{format}",
+            get(export_questions),
+        )
+        .route("/attempts/{id}/answers", post(post_answers))
+        .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
+        .route("/certificates/{code}/pdf", get(certificate_pdf))
+        .route(
             "/author/lessons/{id}/images",
             post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),
         )
@@ -638,3 +649,245 @@ async fn course_media(
 }
 
 use axum::extract::FromRequest;
+
+fn request_ctx(req: &Request) -> RequestCtx {
+    req.extensions()
+        .get::<RequestCtx>()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The response for a service error on a plain (non-form) route.
+fn error_response(err: &crate::error::AppError, lang: Lang) -> Response {
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    message_page(status, err.message(), lang)
+}
+
+/// The signed-in person for a download, or the response sending them to sign in.
+fn download_user(
+    req: &Request,
+    ctx: &RequestCtx,
+) -> Result<crate::model::CurrentUser, Box<Response>> {
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".to_owned());
+    upload_user(ctx, has_session_cookie(req.headers()), &path, |_| true)
+}
+
+/// A file to download, never cached by shared caches.
+fn attachment(content_type: &str, file_name: &str, body: impl Into<Body>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body.into(),
+    )
+        .into_response()
+}
+
+/// `POST /author/courses/{slug}/questions/import`: a GIFT or Moodle XML file for the course's
+/// question bank. Renders the bank page with what was imported and what was refused.
+async fn import_questions(
+    State(state): State<AppState>,
+    axum::extract::Path(slug): axum::extract::Path<String>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/author/courses/{slug}/questions");
+    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |u| {
+        u.has(Role::Trainer) || u.has(Role::Admin)
+    }) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let (parts, body) = req.into_parts();
+    let fields = match read_upload(&state, Request::from_parts(parts.clone(), body), &ctx).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let course = match super::services::authoring::editable_course(&state.db, &user, &slug).await {
+        Ok(c) => c,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    let (name, bytes) = fields.get("file").cloned().unwrap_or_default();
+    let valid_only = fields.contains_key("valid_only");
+    let report = match super::services::bank::import_file(
+        &state.db,
+        course.id,
+        name.as_deref().unwrap_or(""),
+        &bytes,
+        valid_only,
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    let status = if report.written {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut get = Request::from_parts(parts, Body::empty());
+    *get.method_mut() = Method::GET;
+    *get.uri_mut() = back.parse().unwrap_or_default();
+    let render = leptos_axum::render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || {
+                provide_context(state.clone());
+                provide_context(report.clone());
+            }
+        },
+        {
+            let options = state.leptos.clone();
+            move || shell(options.clone())
+        },
+    );
+    let mut res = render(get).await;
+    *res.status_mut() = status;
+    res
+}
+
+/// `GET /author/courses/{slug}/questions/export/{gift|xml}`: the course's question bank.
+async fn export_questions(
+    State(state): State<AppState>,
+    axum::extract::Path((slug, format)): axum::extract::Path<(String, String)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let (format, content_type, ext) = match format.as_str() {
+        "gift" => (
+            content::questions::Format::Gift,
+            "text/plain; charset=utf-8",
+            "gift",
+        ),
+        "xml" => (
+            content::questions::Format::MoodleXml,
+            "application/xml; charset=utf-8",
+            "xml",
+        ),
+        _ => return message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
+    };
+    let course = match super::services::authoring::editable_course(&state.db, &user, &slug).await {
+        Ok(c) => c,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    match super::services::bank::export(&state.db, course.id, format).await {
+        Ok(text) => attachment(
+            content_type,
+            &format!("{}-questions.{ext}", course.slug),
+            text,
+        ),
+        Err(e) => error_response(&e, ctx.lang),
+    }
+}
+
+/// `POST /attempts/{id}/answers`: the attempt form without script — saves every answer on the
+/// page, and submits the attempt when the "Submit" button was used.
+async fn post_answers(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/attempts/{id}");
+    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |_| true) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
+    };
+    let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
+    let result = match super::services::attempts::save_answers(&state.db, &user, id, &fields).await
+    {
+        Ok(_) if submit => super::services::attempts::submit(&state.db, &user, id).await,
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
+    let target = match result {
+        Ok(()) if submit => back,
+        Ok(()) => super::request::with_feedback(&back, "notice", Msg::AnswersSaved.code(), None),
+        Err(crate::error::AppError::Validation(errors)) => {
+            let first = errors.first();
+            super::request::with_feedback(
+                &back,
+                "error",
+                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+                first.map(|e| e.field.as_str()),
+            )
+        }
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+}
+
+/// `GET /classes/{id}/quizzes/{quiz}/results.csv`: a quiz's results in a class.
+async fn results_csv(
+    State(state): State<AppState>,
+    axum::extract::Path((id, quiz)): axum::extract::Path<(i64, i64)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    match super::services::results::results_csv(&state.db, &user, id, quiz).await {
+        Ok(csv) => attachment(
+            "text/csv; charset=utf-8",
+            &format!("class-{id}-quiz-{quiz}-results.csv"),
+            csv,
+        ),
+        Err(e) => error_response(&e, ctx.lang),
+    }
+}
+
+/// `GET /certificates/{code}/pdf`: a certificate, for its holder, their trainers and
+/// administrators.
+async fn certificate_pdf(
+    State(state): State<AppState>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let scheme = if state.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let base = format!("{scheme}://{host}");
+    match super::services::certificates::pdf(&state.db, &user, &code, &base).await {
+        Ok(pdf) => attachment(
+            "application/pdf",
+            &format!("certificate-{}.pdf", code.to_ascii_uppercase()),
+            pdf,
+        ),
+        Err(e) => error_response(&e, ctx.lang),
+    }
+}

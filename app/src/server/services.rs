@@ -2,8 +2,11 @@
 //! the tests call these; they take plain inputs and return [`crate::error::AppResult`].
 
 pub mod agencies;
+pub mod attempts;
 pub mod auth;
 pub mod authoring;
+pub mod bank;
+pub mod certificates;
 pub mod classes;
 pub mod countries;
 pub mod courses;
@@ -11,6 +14,7 @@ pub mod demo;
 pub mod events;
 pub mod import;
 pub mod people;
+pub mod results;
 
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;

@@ -15,4 +15,5 @@ mod helpers;
 mod import;
 mod learn;
 mod matrix;
+mod quizzes;
 mod security;

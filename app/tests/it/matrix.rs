@@ -17,6 +17,9 @@ enum Need {
     /// Nobody as such: only the record's owners (checked in the tests of that area); here
     /// every caller must be turned away or told the record does not exist.
     Nobody,
+    /// Someone's own record (an attempt, a certificate): asked for one that does not exist,
+    /// every signed-in caller is told so.
+    Missing,
     Admin,
 }
 
@@ -244,6 +247,116 @@ const FUNCTIONS: &[Function] = &[
         Need::Admin,
         &[("id", "4"), ("password", "trainee-demo-2026")],
     ),
+    (
+        "/api/quizzes/bank",
+        Need::Admin,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/quizzes/question-delete",
+        Need::Nobody,
+        &[("id", "99999")],
+    ),
+    (
+        "/api/quizzes/question-source",
+        Need::Nobody,
+        &[("id", "99999")],
+    ),
+    (
+        "/api/quizzes/question-save",
+        Need::Nobody,
+        &[("id", "99999"), ("category", "C"), ("gift", "::a::b{T}")],
+    ),
+    (
+        "/api/quizzes/certificate-rule",
+        Need::Admin,
+        &[("slug", "document-examination"), ("rule", "post_test")],
+    ),
+    (
+        "/api/quizzes/create",
+        Need::Admin,
+        &[
+            ("slug", "document-examination"),
+            ("input[title]", "Matrix quiz"),
+            ("input[role]", "practice"),
+            ("input[pass_mark]", "50"),
+            ("input[attempts_allowed]", "0"),
+            ("input[show_answers]", "never"),
+        ],
+    ),
+    ("/api/quizzes/editor", Need::Nobody, &[("id", "99999")]),
+    (
+        "/api/quizzes/update",
+        Need::Nobody,
+        &[
+            ("id", "99999"),
+            ("input[title]", "Q"),
+            ("input[role]", "practice"),
+            ("input[pass_mark]", "50"),
+            ("input[attempts_allowed]", "0"),
+            ("input[show_answers]", "never"),
+        ],
+    ),
+    (
+        "/api/quizzes/add-question",
+        Need::Nobody,
+        &[("id", "99999"), ("question", "1")],
+    ),
+    (
+        "/api/quizzes/add-draw",
+        Need::Nobody,
+        &[("id", "99999"), ("category", "1"), ("count", "1")],
+    ),
+    (
+        "/api/quizzes/remove-item",
+        Need::Nobody,
+        &[("item", "99999")],
+    ),
+    (
+        "/api/quizzes/of-course",
+        Need::Learner,
+        &[("slug", "document-examination")],
+    ),
+    ("/api/quizzes/card", Need::Missing, &[("id", "99999")]),
+    ("/api/quizzes/start", Need::Missing, &[("id", "99999")]),
+    ("/api/quizzes/attempt", Need::Missing, &[("id", "99999")]),
+    ("/api/quizzes/submit", Need::Missing, &[("id", "99999")]),
+    (
+        "/api/quizzes/autosave",
+        Need::Missing,
+        &[("attempt", "99999"), ("answers", "p=1"), ("csrf_token", "")],
+    ),
+    ("/api/quizzes/class", Need::Nobody, &[("id", "99999")]),
+    (
+        "/api/quizzes/results",
+        Need::Nobody,
+        &[("class", "99999"), ("quiz", "1")],
+    ),
+    (
+        "/api/certificates/status",
+        Need::Learner,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/certificates/claim",
+        Need::Learner,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/certificates/award",
+        Need::Nobody,
+        &[("class", "99999"), ("person", "4")],
+    ),
+    (
+        "/api/certificates/revoke",
+        Need::Nobody,
+        &[("code", "CP-NONE-NONE-NONE"), ("reason", "x")],
+    ),
+    (
+        "/api/certificates/verify",
+        Need::Anyone,
+        &[("code", "CP-NONE-NONE-NONE")],
+    ),
 ];
 
 /// Pages: path and who may see them.
@@ -258,6 +371,12 @@ const PAGES: &[(&str, Need)] = &[
     ("/author", Need::Author),
     ("/author/courses/document-examination", Need::Admin),
     ("/author/lessons/1", Need::Admin),
+    (
+        "/author/courses/document-examination/questions",
+        Need::Admin,
+    ),
+    ("/quizzes/1", Need::Learner),
+    ("/verify", Need::Anyone),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),
@@ -275,7 +394,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::SignedIn, r) => r.is_some(),
         (Need::Author, r) => matches!(r, Some(Role::Trainer | Role::Admin)),
         (Need::Learner, r) => matches!(r, Some(Role::Trainee | Role::Trainer | Role::Admin)),
-        (Need::Nobody, _) => false,
+        (Need::Nobody | Need::Missing, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),
     }
 }
@@ -317,6 +436,7 @@ async fn server_functions_check_roles() {
                     (_, None) => StatusCode::UNAUTHORIZED,
                     // A record nobody here owns: those who could own one learn it does not exist.
                     (Need::Nobody, Some(Role::Trainer | Role::Admin)) => StatusCode::NOT_FOUND,
+                    (Need::Missing, Some(_)) => StatusCode::NOT_FOUND,
                     _ => StatusCode::FORBIDDEN,
                 };
                 assert_eq!(status, expected, "{who:?} calling {path}");

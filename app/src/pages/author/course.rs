@@ -42,6 +42,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                     let i = c.input.clone();
                     let (s1, s2, s3) = (i.slug.clone(), i.slug.clone(), i.slug.clone());
                     let learner_url = format!("/courses/{}", i.slug);
+                    let bank_url = format!("/author/courses/{}/questions", i.slug);
                     view! {
                         <PageTitle text=i.title.clone() />
                         <p class="breadcrumbs"><a href="/author">{t(Msg::AuthoringTitle)}</a></p>
@@ -55,6 +56,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                         <Feedback />
                         <p class="actions">
                             <a class="button" href=learner_url>{t(Msg::ViewAsLearner)}</a>
+                            " " <a class="button" id="question-bank" href=bank_url>{t(Msg::QuestionBank)} " / " {t(Msg::Quizzes)}</a>
                             <PostForm action="/api/author/courses/publish" class="inline">
                                 <input type="hidden" name="slug" value=s1 />
                                 <input type="hidden" name="published" value=(!c.published).to_string() />

@@ -2,9 +2,12 @@
 
 use super::{Progress, SearchBox};
 use crate::api::courses::outline;
+use crate::api::quizzes::{course_quizzes, get_certificate_status};
 use crate::components::forms::ErrorView;
+use crate::components::forms::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
+use crate::pages::author::bank::role_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -17,6 +20,8 @@ pub fn CoursePage() -> impl IntoView {
     let data = move || {
         let slug = slug.clone();
         Suspend::new(async move {
+            let quizzes = course_quizzes(slug.clone()).await.unwrap_or_default();
+            let cert = get_certificate_status(slug.clone()).await.ok();
             match outline(slug.clone()).await {
                 Ok(o) => {
                     let c = o.course.clone();
@@ -44,6 +49,42 @@ pub fn CoursePage() -> impl IntoView {
                             })}
                         </p>
                         <SearchBox />
+                        {(!quizzes.is_empty()).then(|| view! {
+                            <h2>{t(Msg::Quizzes)}</h2>
+                            <ul class="quiz-list" id="course-quizzes">
+                                {quizzes.into_iter().map(|q| view! {
+                                    <li><a href=format!("/quizzes/{}", q.id)>{q.title}</a> " " <span class="badge">{role_label(&q.role)}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {cert.map(|s| {
+                            let slug = c.slug.clone();
+                            view! {
+                                <section class="panel certificate" id="certificate">
+                                    <h2>{t(Msg::Certificate)}</h2>
+                                    {match (s.certificate, s.can_claim) {
+                                        (Some(cert), _) => view! {
+                                            <p>{t(Msg::CertificateCode)} " " <code id="certificate-code">{cert.code.clone()}</code> " · " {t(Msg::IssuedOn)} " " {cert.issued_on.clone()}</p>
+                                            <p><a class="button primary" id="certificate-pdf" href=format!("/certificates/{}/pdf", cert.code)>{t(Msg::DownloadPdf)}</a></p>
+                                        }.into_any(),
+                                        (None, true) => view! {
+                                            <PostForm action="/api/certificates/claim">
+                                                <input type="hidden" name="slug" value=slug />
+                                                <button type="submit" class="primary" id="claim-certificate">{t(Msg::GetCertificate)}</button>
+                                            </PostForm>
+                                        }.into_any(),
+                                        (None, false) if s.rule == "trainer" => view! { <p class="hint">{t(Msg::CertificateByTrainer)}</p> }.into_any(),
+                                        (None, false) => view! {
+                                            <p class="hint">{t(Msg::ErrNotEligible)}</p>
+                                            <ul>
+                                                <li>{t(Msg::CertificateProgress)} ": " {format!("{} / {}", s.lessons_done, s.lessons_total)}</li>
+                                                <li>{t(Msg::PostTestPassed)} ": " {t(if s.post_test_passed { Msg::Yes } else { Msg::No })}</li>
+                                            </ul>
+                                        }.into_any(),
+                                    }}
+                                </section>
+                            }
+                        })}
                         <h2>{t(Msg::Outline)}</h2>
                         <ol class="outline">
                             {o.modules.into_iter().map(|m| view! {

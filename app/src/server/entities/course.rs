@@ -18,6 +18,8 @@ pub struct Model {
     pub estimated_hours: f64,
     pub version: String,
     pub published: bool,
+    /// `post_test` (all lessons and the post-test passed) or `trainer` (awarded by a trainer).
+    pub certificate_rule: String,
     pub created_by: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,

@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "learning_events")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -16,6 +16,10 @@ pub struct Model {
     pub agency_id: Option<i64>,
     pub country_code: Option<String>,
     pub at: TimeDateTimeWithTimeZone,
+    /// What the event refers to beyond course and lesson (attempt id, certificate id).
+    pub ref_id: Option<i64>,
+    /// A score it carries, percent (attempts).
+    pub score: Option<f64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -49,7 +49,7 @@ fn may_teach(user: &CurrentUser) -> AppResult<()> {
 }
 
 /// The class `id` if `user` trains it (or is an administrator).
-async fn own_class(
+pub async fn own_class(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,

@@ -195,6 +195,9 @@ pub async fn import_pack(
             store_media(&txn, course_id, &module.slug, name, media_type(name), bytes).await?;
         }
     }
+    if !pack.questions.is_empty() || !pack.quizzes.is_empty() {
+        super::bank::replace_from_pack(&txn, course_id, pack, publish).await?;
+    }
     txn.commit().await?;
     Ok(ImportSummary {
         course_id,
@@ -288,7 +291,10 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
             definition: g.definition,
         })
         .collect();
+    let (questions, quizzes) = super::bank::pack_quizzes(db, c.id).await?;
     Ok(CoursePack {
+        questions,
+        quizzes,
         meta: CourseMeta {
             id: c.slug,
             title: c.title,
@@ -352,7 +358,7 @@ async fn enrolled_courses(db: &DatabaseConnection, user: &CurrentUser) -> AppRes
 
 /// Whether `user` may read course `c`: `Ok` if so, `Forbidden` for a published course they
 /// do not take, `NotFound` for a draft.
-async fn check_reader(
+pub async fn check_reader(
     db: &DatabaseConnection,
     user: &CurrentUser,
     c: &course::Model,
@@ -371,7 +377,7 @@ async fn check_reader(
 }
 
 /// The course `slug` if `user` may read it.
-async fn visible_course(
+pub async fn visible_course(
     db: &DatabaseConnection,
     user: &CurrentUser,
     slug: &str,
@@ -443,7 +449,7 @@ async fn visible_lessons(
     Ok(lessons)
 }
 
-async fn completed_ids(
+pub async fn completed_ids(
     db: &DatabaseConnection,
     person: i64,
     course_ids: Vec<i64>,

@@ -9,6 +9,22 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 pub const LESSON_VIEWED: &str = "lesson_viewed";
 /// A lesson was marked complete.
 pub const LESSON_COMPLETED: &str = "lesson_completed";
+/// A quiz attempt was closed (submitted, or at its time limit); `ref_id` is the attempt,
+/// `score` its percentage.
+pub const ATTEMPT_SUBMITTED: &str = "attempt_submitted";
+/// A certificate was issued; `ref_id` is the certificate.
+pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
+
+/// What an event refers to beyond its course and lesson.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Detail {
+    /// The lesson concerned.
+    pub lesson_id: Option<i64>,
+    /// An attempt or certificate id.
+    pub ref_id: Option<i64>,
+    /// A percentage.
+    pub score: Option<f64>,
+}
 
 /// Records that `person_id` did `kind` in course `course_id` (lesson `lesson_id`), stamped
 /// with the person's agency and country and the class through which they take the course.
@@ -18,6 +34,43 @@ pub async fn record(
     kind: &str,
     course_id: i64,
     lesson_id: Option<i64>,
+) -> AppResult<()> {
+    record_detail(
+        db,
+        person_id,
+        kind,
+        course_id,
+        Detail {
+            lesson_id,
+            ..Detail::default()
+        },
+    )
+    .await
+}
+
+/// The class through which `person_id` takes course `course_id` (the latest to start).
+pub async fn class_for(
+    db: &impl ConnectionTrait,
+    person_id: i64,
+    course_id: i64,
+) -> AppResult<Option<i64>> {
+    let class_ids: Vec<i64> = super::classes::class_ids_of(db, person_id).await?;
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(class_ids))
+        .filter(class::Column::CourseId.eq(course_id))
+        .order_by_desc(class::Column::StartsOn)
+        .one(db)
+        .await?
+        .map(|c| c.id))
+}
+
+/// Like [`record`], with an attempt or certificate reference and a score.
+pub async fn record_detail(
+    db: &impl ConnectionTrait,
+    person_id: i64,
+    kind: &str,
+    course_id: i64,
+    detail: Detail,
 ) -> AppResult<()> {
     let agency_id = person::Entity::find_by_id(person_id)
         .one(db)
@@ -30,19 +83,14 @@ pub async fn record(
             .map(|a| a.country_code),
         None => None,
     };
-    let class_ids: Vec<i64> = super::classes::class_ids_of(db, person_id).await?;
-    let class_id = class::Entity::find()
-        .filter(class::Column::Id.is_in(class_ids))
-        .filter(class::Column::CourseId.eq(course_id))
-        .order_by_desc(class::Column::StartsOn)
-        .one(db)
-        .await?
-        .map(|c| c.id);
+    let class_id = class_for(db, person_id, course_id).await?;
     learning_event::Entity::insert(learning_event::ActiveModel {
         person_id: Set(person_id),
         kind: Set(kind.to_owned()),
         course_id: Set(Some(course_id)),
-        lesson_id: Set(lesson_id),
+        lesson_id: Set(detail.lesson_id),
+        ref_id: Set(detail.ref_id),
+        score: Set(detail.score),
         class_id: Set(class_id),
         agency_id: Set(agency_id),
         country_code: Set(country_code),

@@ -1,0 +1,297 @@
+//! Taking a quiz: the quiz page (rules, attempts, start) and the attempt page (answer, with
+//! every answer saved as it is given; then the result and feedback).
+
+use crate::api::quizzes::{get_attempt, get_quiz_card};
+use crate::components::feedback::Feedback;
+use crate::components::forms::{CsrfField, ErrorView, PostForm};
+use crate::components::islands::AutoSave;
+use crate::components::page_title::PageTitle;
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use crate::model::{AttemptQuestionView, AttemptView};
+use crate::pages::author::bank::role_label;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+fn id_param() -> Option<i64> {
+    use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|i| i.parse::<i64>().ok())
+}
+
+fn status_label(status: &str, passed: Option<bool>) -> String {
+    match (status, passed) {
+        ("open", _) => t(Msg::InProgress).to_owned(),
+        (_, Some(true)) => t(Msg::PassedLabel).to_owned(),
+        ("expired", _) => format!("{} · {}", t(Msg::NotPassed), t(Msg::Expired)),
+        _ => t(Msg::NotPassed).to_owned(),
+    }
+}
+
+/// `/quizzes/:id`.
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let id = id_param();
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_quiz_card(id).await {
+                Ok(q) => view! {
+                    <PageTitle text=q.title.clone() />
+                    <p class="breadcrumbs"><a href=format!("/courses/{}", q.course_slug)>{q.course_title.clone()}</a></p>
+                    <h1>{q.title.clone()} " " <span class="badge">{role_label(&q.role)}</span></h1>
+                    <Feedback />
+                    <div class="lesson-body" inner_html=q.intro_html.clone()></div>
+                    <ul class="facts">
+                        <li>{t(Msg::Questions)} ": " {q.questions}</li>
+                        <li>{t(Msg::PassMark)} ": " {format!("{:.0}", q.pass_mark)}</li>
+                        <li>{t(Msg::AttemptsLabel)} ": " {if q.attempts_allowed == 0 { t(Msg::Unlimited).to_owned() } else { format!("{} / {}", q.attempts.len(), q.attempts_allowed) }}</li>
+                        <li>{match q.time_limit_minutes {
+                            Some(m) => format!("{m} {}", t(Msg::MinutesWord)),
+                            None => t(Msg::NoTimeLimit).to_owned(),
+                        }}</li>
+                    </ul>
+                    {match (q.open_attempt, q.can_start) {
+                        (Some(a), _) => view! { <p><a class="button primary" id="continue-attempt" href=format!("/attempts/{a}")>{t(Msg::ContinueAttempt)}</a></p> }.into_any(),
+                        (None, true) => view! {
+                            <PostForm action="/api/quizzes/start">
+                                <input type="hidden" name="id" value=id />
+                                <button type="submit" class="primary" id="start-attempt">{t(Msg::StartAttempt)}</button>
+                            </PostForm>
+                        }.into_any(),
+                        (None, false) => view! { <p class="banner banner-warning">{t(Msg::ErrNoAttemptsLeft)}</p> }.into_any(),
+                    }}
+                    {(!q.attempts.is_empty()).then(|| view! {
+                        <h2>{t(Msg::AttemptsLabel)}</h2>
+                        <table class="data" id="attempts">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::Attempt)}</th>
+                                <th scope="col">{t(Msg::Status)}</th>
+                                <th scope="col">{t(Msg::Score)}</th>
+                                <th scope="col">{t(Msg::Date)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {q.attempts.clone().into_iter().map(|a| view! {
+                                    <tr>
+                                        <td><a href=format!("/attempts/{}", a.id)>{format!("#{}", a.number)}</a></td>
+                                        <td>{status_label(&a.status, a.passed)}</td>
+                                        <td>{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</td>
+                                        <td>{a.closed_at.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
+                }
+                .into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// One question's inputs, filled with the answer saved so far.
+#[component]
+fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
+    let name = format!("q{}", q.question_id);
+    match q.kind.as_str() {
+        "single_choice" | "multiple_response" => {
+            let kind = if q.kind == "single_choice" { "radio" } else { "checkbox" };
+            q.options
+                .iter()
+                .map(|o| {
+                    let id = format!("{name}-{}", o.id);
+                    let for_id = id.clone();
+                    view! {
+                        <label class="option" for=for_id>
+                            <input type=kind id=id name=name.clone() value=o.id checked=q.chosen.contains(&o.id) disabled=disabled />
+                            " " {o.text.clone()}
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        "true_false" => [("true", Msg::TrueLabel), ("false", Msg::FalseLabel)]
+            .into_iter()
+            .map(|(v, m)| {
+                let id = format!("{name}-{v}");
+                let for_id = id.clone();
+                view! {
+                    <label class="option" for=for_id>
+                        <input type="radio" id=id name=name.clone() value=v checked=q.text == v disabled=disabled />
+                        " " {t(m)}
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        "short_answer" | "numerical" => view! {
+            <label class="visually-hidden" for=name.clone()>{t(Msg::YourAnswer)}</label>
+            <input id=name.clone() name=name.clone() value=q.text.clone() maxlength="500" autocomplete="off"
+                inputmode=if q.kind == "numerical" { "decimal" } else { "text" } disabled=disabled />
+        }
+        .into_any(),
+        "matching" => view! {
+            <table class="matching">
+                <tbody>
+                    {q.options.clone().into_iter().map(|p| {
+                        let field = format!("{name}_{}", p.id);
+                        let chosen = q.matches.iter().find(|(pid, _)| *pid == p.id).map(|(_, a)| *a);
+                        view! {
+                            <tr>
+                                <td><label for=field.clone()>{p.text.clone()}</label></td>
+                                <td>
+                                    <select id=field.clone() name=field disabled=disabled>
+                                        <option value="">{t(Msg::ChooseOne)}</option>
+                                        {q.answers.clone().into_iter().map(|a| view! {
+                                            <option value=a.id selected=chosen == Some(a.id)>{a.text.clone()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any(),
+        "ordering" => {
+            let n = q.options.len() as u32;
+            view! {
+                <table class="ordering">
+                    <tbody>
+                        {q.options.clone().into_iter().map(|item| {
+                            let field = format!("{name}_{}", item.id);
+                            let chosen = q.order.iter().find(|(id, _)| *id == item.id).map(|(_, p)| *p);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <label class="visually-hidden" for=field.clone()>{t(Msg::OrderPosition)}</label>
+                                        <select id=field.clone() name=field disabled=disabled>
+                                            <option value="">"–"</option>
+                                            {(1..=n).map(|p| view! { <option value=p selected=chosen == Some(p)>{p}</option> }).collect_view()}
+                                        </select>
+                                    </td>
+                                    <td>{item.text.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
+    let passed = a.passed == Some(true);
+    view! {
+        <section class=if passed { "banner banner-ok result" } else { "banner banner-warning result" } id="attempt-result" role="status">
+            <p>
+                <strong>{t(Msg::Score)} ": " <span id="score-percent">{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</span></strong>
+                " (" {format!("{:.1} / {:.1}", a.score.unwrap_or(0.0), a.max_score)} ") — "
+                {status_label(&a.status, a.passed)}
+                " · " {t(Msg::PassMark)} " " {format!("{:.0}", a.pass_mark)}
+            </p>
+        </section>
+    }
+}
+
+/// `/attempts/:id`.
+#[component]
+pub fn AttemptPage() -> impl IntoView {
+    let id = id_param();
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_attempt(id).await {
+                Ok(a) => {
+                    let open = a.status == "open";
+                    let action = format!("/attempts/{}/answers", a.id);
+                    let questions = a.questions.clone();
+                    let review = a.review;
+                    view! {
+                        <PageTitle text=a.quiz_title.clone() />
+                        <p class="breadcrumbs">
+                            <a href=format!("/courses/{}", a.course_slug)>{a.course_title.clone()}</a>
+                            " › "
+                            <a href=format!("/quizzes/{}", a.quiz_id)>{a.quiz_title.clone()}</a>
+                        </p>
+                        <h1>{a.quiz_title.clone()} " — " {t(Msg::Attempt)} {format!(" #{}", a.number)}</h1>
+                        <Feedback />
+                        {(!open).then(|| result_banner(&a))}
+                        {a.deadline.clone().filter(|_| open).map(|d| view! {
+                            <p class="banner banner-warning" id="deadline">
+                                {t(Msg::Deadline)} " " {d}
+                                {a.seconds_left.map(|s| format!(" · {} {} {}", t(Msg::TimeLeft), s / 60, t(Msg::MinutesWord)))}
+                            </p>
+                        })}
+                        <form method="post" action=action id="attempt-form" class="attempt">
+                            <CsrfField />
+                            {questions.into_iter().enumerate().map(|(i, q)| {
+                                let qid = q.question_id;
+                                let fraction = q.fraction;
+                                let feedback = q.feedback.clone();
+                                let general = q.general_feedback.clone();
+                                let correct = q.correct_answer.clone();
+                                let answered = q.answered;
+                                view! {
+                                    <fieldset class="question" data-q=qid id=format!("question-{qid}")>
+                                        <legend>{format!("{} {}", t(Msg::Questions).trim_end_matches('s'), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(Msg::Marks).to_lowercase())}</span></legend>
+                                        <input type="hidden" name="p" value=qid />
+                                        <div class="question-text" inner_html=q.text_html.clone()></div>
+                                        <QuestionInputs q=q disabled=!open />
+                                        {(!open && !answered).then(|| view! { <p class="hint">{t(Msg::NotAnswered)}</p> })}
+                                        {(review).then(|| view! {
+                                            <div class="question-review">
+                                                {fraction.map(|f| view! {
+                                                    <p class=mark_class(f)>
+                                                        {format!("{:.0} %", f * 100.0)}
+                                                    </p>
+                                                })}
+                                                {feedback.into_iter().map(|f| view! { <p class="feedback">{f}</p> }).collect_view()}
+                                                {(!general.is_empty()).then(|| view! { <p class="feedback general">{general.clone()}</p> })}
+                                                {correct.map(|c| view! { <p class="correct">{t(Msg::CorrectAnswer)} ": " {c}</p> })}
+                                            </div>
+                                        })}
+                                    </fieldset>
+                                }
+                            }).collect_view()}
+                            {open.then(|| view! {
+                                <p class="hint">{t(Msg::SubmitHelp)}</p>
+                                <AutoSave form="attempt-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() />
+                                <p class="actions">
+                                    <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
+                                    " "
+                                    <button type="submit" name="action" value="submit" class="primary" id="submit-attempt">{t(Msg::SubmitAnswers)}</button>
+                                </p>
+                            })}
+                        </form>
+                        {(!open).then(|| view! { <p><a href=format!("/quizzes/{}", a.quiz_id)>{t(Msg::BackToQuiz)}</a></p> })}
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+fn mark_class(f: f64) -> &'static str {
+    if f >= 0.999 {
+        "mark mark-right"
+    } else if f > 0.0 {
+        "mark mark-partial"
+    } else {
+        "mark mark-wrong"
+    }
+}
