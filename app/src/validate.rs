@@ -132,6 +132,19 @@ pub fn local_path(raw: &str) -> Option<&str> {
     ok.then_some(raw)
 }
 
+/// A cell for a CSV file that people open in spreadsheets: text that a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+/// apostrophe. Numbers are left alone.
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    if risky {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,17 +221,5 @@ mod tests {
                 prop_assert!(p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'));
             }
         }
-    }
-}
-
-/// A cell for a CSV file that people open in spreadsheets: text that a spreadsheet would run
-/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
-/// apostrophe. Numbers are left alone.
-pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
-    if risky {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
     }
 }
