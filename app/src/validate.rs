@@ -144,7 +144,6 @@ pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
