@@ -159,8 +159,11 @@ fn csrf_token() -> String {
 #[island]
 pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
     let (status, set_status) = signal(String::new());
+    // Marks the island live once hydrated, so people (and tests) can tell saving is automatic.
+    let (live, set_live) = signal(false);
     #[cfg(feature = "hydrate")]
     {
+        Effect::new(move |_| set_live.set(true));
         let form = form.clone();
         let handle = window_event_listener(leptos::ev::change, move |ev| {
             use wasm_bindgen::JsCast;
@@ -190,8 +193,12 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&form, &saved, &failed, set_status);
-    view! { <p class="autosave hint" id="autosave-status" role="status" aria-live="polite">{move || status.get()}</p> }
+    let _ = (&form, &saved, &failed, set_status, set_live);
+    view! {
+        <p class="autosave hint" id="autosave-status" role="status" aria-live="polite" data-live=move || if live.get() { "1" } else { "0" }>
+            {move || status.get()}
+        </p>
+    }
 }
 
 /// The attempt id from the form's action (`/attempts/<id>/answers`).
