@@ -216,3 +216,70 @@ fn course_packs_import_and_export_from_the_command_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn question_files_import_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = format!(
+        "{}/../content/packs/document-examination",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert!(
+        checkpoint(dir.path(), &["import", &pack], "")
+            .status
+            .success()
+    );
+    let questions = |file: &str, extra: &[&str]| {
+        let path = fixture(&format!("questions/{file}"));
+        let mut args = vec![
+            "questions",
+            "import",
+            path.as_str(),
+            "--course",
+            "document-examination",
+        ];
+        args.extend_from_slice(extra);
+        checkpoint(dir.path(), &args, "")
+    };
+
+    // Refused questions: nothing imported, each one listed with its line and reason.
+    let out = questions("bad.gift", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(stdout.starts_with("imported 0 question(s)"), "{stdout}");
+    assert!(
+        stdout.contains("unsupported question type 'essay'"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("line "), "{stdout}");
+    assert!(stdout.contains("nothing was imported"), "{stdout}");
+
+    // The valid ones when asked.
+    let out = questions("bad.gift", &["--valid-only"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.starts_with("imported 1 question(s)"), "{stdout}");
+
+    // A malformed file, and an unknown course.
+    let out = questions("malformed.xml", &["--valid-only"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("line "));
+    let path = fixture("questions/sample.gift");
+    let out = checkpoint(
+        dir.path(),
+        &["questions", "import", &path, "--course", "no-such-course"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no course `no-such-course`"));
+
+    // A good file, by course id.
+    let out = checkpoint(
+        dir.path(),
+        &["questions", "import", &path, "--course", "1"],
+        "",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.starts_with("imported "), "{stdout}");
+}
