@@ -57,3 +57,4 @@ browser-deps:
 
 bench: tools site build
 	scripts/bench.sh
+	scripts/bench-quizzes.sh

@@ -131,6 +131,16 @@ messages! {
     Reactivate => "Reactivate", "Réactiver";
     NoneSelected => "— none —", "— aucun —";
     Settings => "Settings", "Paramètres";
+    QuestionWord => "Question", "Question";
+    KindSingleChoice => "Single choice", "Choix unique";
+    KindMultipleResponse => "Multiple response", "Réponses multiples";
+    KindTrueFalse => "True / false", "Vrai / faux";
+    KindShortAnswer => "Short answer", "Réponse courte";
+    KindNumerical => "Numerical", "Numérique";
+    KindMatching => "Matching", "Appariement";
+    KindOrdering => "Ordering", "Mise en ordre";
+    NewQuestion => "New question", "Nouvelle question";
+    QuestionAdded => "Question added.", "Question ajoutée.";
     Date => "Date", "Date";
     NothingYet => "Nothing here yet.", "Rien pour l'instant.";
     Saved => "Saved.", "Enregistré.";

@@ -386,3 +386,27 @@ pub async fn autosave(
         .await,
     )
 }
+
+/// Adds one question, written in GIFT, to a course's bank.
+#[server(prefix = "/api", endpoint = "quizzes/question-create")]
+pub async fn create_question(slug: String, category: String, gift: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::bank::create_question_gift(
+                &request::state()?.db,
+                &user,
+                &slug,
+                &category,
+                &gift,
+            )
+            .await?;
+            request::redirect(&format!(
+                "/author/courses/{slug}/questions?notice=QuestionAdded"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}

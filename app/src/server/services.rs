@@ -38,6 +38,24 @@ pub fn like_pattern(query: &str) -> String {
     out
 }
 
+/// Queues this task behind other writers when the database is SQLite.
+///
+/// SQLite lets one connection write at a time; a second writer waits in SQLite's busy handler,
+/// which sleeps in growing steps (up to 100 ms) and turns a burst of small writes — many
+/// trainees saving answers in the same second — into long tails. Writers on hot paths take
+/// this in-process lock first, so they queue in order and each write finishes in well under a
+/// millisecond. PostgreSQL needs no such gate (`None`).
+pub async fn write_gate(
+    db: &impl sea_orm::ConnectionTrait,
+) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    static GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        Some(GATE.lock().await)
+    } else {
+        None
+    }
+}
+
 /// The current time, as stored in timestamp columns.
 pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()

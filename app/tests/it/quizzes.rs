@@ -533,6 +533,82 @@ async fn question_files_import_whole_or_report_every_refusal() {
         );
     }
 
+    // One question typed in the browser, then edited; a broken one is refused with nothing
+    // written.
+    let bank = "/author/courses/document-examination/questions";
+    let n = count(&app.db, "questions").await;
+    let res = admin
+        .post_form(
+            "/api/quizzes/question-create",
+            bank,
+            &[
+                ("slug", "document-examination"),
+                ("category", "Typed"),
+                (
+                    "gift",
+                    "::Typed:: Which state issues ICAO specimens? {=Utopia ~Atlantis}",
+                ),
+            ],
+        )
+        .await;
+    assert!(
+        location(&res).contains("notice=QuestionAdded"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(count(&app.db, "questions").await, n + 1);
+    let res = admin
+        .post_form(
+            "/api/quizzes/question-create",
+            bank,
+            &[
+                ("slug", "document-examination"),
+                ("category", "Typed"),
+                ("gift", "::Broken:: Which state? {=Utopia ~Atlantis"),
+            ],
+        )
+        .await;
+    assert!(
+        location(&res).contains("error=ErrQuestionUnreadable"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(count(&app.db, "questions").await, n + 1);
+    let typed = app::server::entities::question::Entity::find()
+        .filter(app::server::entities::question::Column::Title.eq("Typed"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let edit = admin
+        .page(&format!("/author/questions/{}", typed.id), StatusCode::OK)
+        .await;
+    assert!(edit.contains("::Typed::"));
+    let res = admin
+        .post_form(
+            "/api/quizzes/question-save",
+            &format!("/author/questions/{}", typed.id),
+            &[
+                ("id", &typed.id.to_string()),
+                ("category", "Typed"),
+                (
+                    "gift",
+                    "::Typed again:: The MRZ of a TD3 has two lines. {T}",
+                ),
+            ],
+        )
+        .await;
+    assert!(location(&res).contains("notice=Saved"));
+    let saved = app::server::entities::question::Entity::find_by_id(typed.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (saved.title.as_str(), saved.kind.as_str()),
+        ("Typed again", "true_false")
+    );
+
     // Trainers who do not own the course are turned away.
     let trainer = app.login_as(Role::Trainer).await;
     let res = upload_questions(&app, &trainer, "sample.gift", fixture("sample.gift"), false).await;

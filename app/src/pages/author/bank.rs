@@ -14,16 +14,15 @@ use leptos_router::hooks::use_params_map;
 
 /// The label of a question kind.
 pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "single_choice" => "Single choice",
-        "multiple_response" => "Multiple response",
-        "true_false" => "True / false",
-        "short_answer" => "Short answer",
-        "numerical" => "Numerical",
-        "matching" => "Matching",
-        "ordering" => "Ordering",
-        _ => "—",
-    }
+    t(match kind {
+        "single_choice" => Msg::KindSingleChoice,
+        "multiple_response" => Msg::KindMultipleResponse,
+        "true_false" => Msg::KindTrueFalse,
+        "short_answer" => Msg::KindShortAnswer,
+        "numerical" => Msg::KindNumerical,
+        "matching" => Msg::KindMatching,
+        _ => Msg::KindOrdering,
+    })
 }
 
 /// The label of a quiz role.
@@ -141,6 +140,9 @@ pub fn BankPage() -> impl IntoView {
                     let gift_href = format!("/author/courses/{slug}/questions/export/gift");
                     let xml_href = format!("/author/courses/{slug}/questions/export/xml");
                     let slug_rule = slug.clone();
+                    let slug_new = slug.clone();
+                    let category_names: Vec<String> =
+                        b.categories.iter().map(|c| c.name.clone()).collect();
                     let course_title = b.course_title.clone();
                     let quizzes = b.quizzes.clone();
                     let questions = b.questions.clone();
@@ -179,6 +181,26 @@ pub fn BankPage() -> impl IntoView {
                                 </PostForm>
                             </section>
                         </div>
+                        <details class="panel" id="new-question">
+                            <summary>{t(Msg::NewQuestion)}</summary>
+                            <PostForm action="/api/quizzes/question-create" class="stack">
+                                <input type="hidden" name="slug" value=slug_new />
+                                <div class="field">
+                                    <label for="new-category">{t(Msg::Category)}</label>
+                                    <input id="new-category" name="category" maxlength="200" list="bank-categories" />
+                                    <datalist id="bank-categories">
+                                        {category_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+                                    </datalist>
+                                </div>
+                                <div class="field">
+                                    <label for="new-gift">{t(Msg::QuestionGift)}</label>
+                                    <textarea id="new-gift" name="gift" rows="8" class="code" required></textarea>
+                                    <span class="hint">{t(Msg::QuestionGiftHelp)}</span>
+                                    <FieldMsg field="gift" />
+                                </div>
+                                <button type="submit">{t(Msg::Add)}</button>
+                            </PostForm>
+                        </details>
                         <h2>{t(Msg::Quizzes)}</h2>
                         {if quizzes.is_empty() {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()

@@ -245,7 +245,7 @@ pub fn AttemptPage() -> impl IntoView {
                                 let answered = q.answered;
                                 view! {
                                     <fieldset class="question" data-q=qid id=format!("question-{qid}")>
-                                        <legend>{format!("{} {}", t(Msg::Questions).trim_end_matches('s'), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(Msg::Marks).to_lowercase())}</span></legend>
+                                        <legend>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(Msg::Marks).to_lowercase())}</span></legend>
                                         <input type="hidden" name="p" value=qid />
                                         <div class="question-text" inner_html=q.text_html.clone()></div>
                                         <QuestionInputs q=q disabled=!open />

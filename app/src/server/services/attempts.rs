@@ -152,6 +152,7 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
     let now = super::now();
     let max_score: f64 = layout.iter().map(|(_, q, _)| q.marks).sum();
     let class_id = super::events::class_for(db, user.id, c.id).await?;
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     let inserted = attempt::Entity::insert(attempt::ActiveModel {
         quiz_id: Set(q.id),
@@ -442,6 +443,7 @@ pub async fn save_answers(
         return Err(AppError::Validation(errors));
     }
     let now = super::now();
+    let gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     for (qid, response) in &updates {
         let still_open = Query::select()
@@ -469,11 +471,13 @@ pub async fn save_answers(
         if done.rows_affected == 0 {
             // Closed (or out of time) between the check above and this write.
             drop(txn);
+            drop(gate);
             let _ = close_if_expired(db, a.id).await?;
             return Err(AppError::field("attempt", Msg::ErrAttemptClosed));
         }
     }
     txn.commit().await?;
+    drop(gate);
     Ok(updates.len())
 }
 
@@ -537,6 +541,7 @@ pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
 /// closed it. The status change is conditional, so of two racing closes exactly one wins.
 pub async fn close(db: &DatabaseConnection, id: i64, status: &str) -> AppResult<bool> {
     let now = super::now();
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     let claimed = attempt::Entity::update_many()
         .col_expr(attempt::Column::Status, Expr::value(status))

@@ -433,6 +433,27 @@ pub async fn save_question_gift(
     Ok(c.slug)
 }
 
+/// Adds the single question written in GIFT `text` to course `slug`'s bank, in `category` (or
+/// the category the text names, or "Default").
+pub async fn create_question_gift(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    category: &str,
+    text: &str,
+) -> AppResult<()> {
+    may_author(user)?;
+    let c = super::authoring::editable_course(db, user, slug).await?;
+    let mut entry = single_gift_question(text)?;
+    if !category.trim().is_empty() {
+        entry.category = category.trim().to_owned();
+    }
+    let txn = db.begin().await?;
+    insert_entries(&txn, c.id, &[entry]).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Parses exactly one question from GIFT `text`, or says what is wrong with it.
 fn single_gift_question(text: &str) -> AppResult<BankEntry> {
     let outcome = content::questions::parse(Format::Gift, text.as_bytes())
