@@ -441,7 +441,7 @@ messages! {
     ShowAnswers => "Show correct answers", "Afficher les bonnes réponses";
     ShowAfterSubmit => "After each attempt", "Après chaque tentative";
     ShowAfterLast => "After the last attempt allowed", "Après la dernière tentative autorisée";
-    ShowNever => "Never (score and feedback only)", "Jamais (note et commentaires seulement)";
+    ShowNever => "Never (the overall score only)", "Jamais (la note globale seulement)";
     ShuffleQuestions => "Shuffle questions", "Mélanger les questions";
     ShuffleOptions => "Shuffle answer options", "Mélanger les choix de réponse";
     PublishedLabel => "Published (learners can take it)", "Publié (les apprenants peuvent le passer)";

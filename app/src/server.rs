@@ -13,3 +13,4 @@ pub mod request;
 pub mod services;
 pub mod session;
 pub mod state;
+pub mod ttf;

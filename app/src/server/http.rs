@@ -885,7 +885,14 @@ async fn certificate_pdf(
     match super::services::certificates::pdf(&state.db, &user, &code, &base).await {
         Ok(pdf) => attachment(
             "application/pdf",
-            &format!("certificate-{}.pdf", code.to_ascii_uppercase()),
+            &format!(
+                "certificate-{}.pdf",
+                code.trim()
+                    .to_ascii_uppercase()
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect::<String>()
+            ),
             pdf,
         ),
         Err(e) => error_response(&e, ctx.lang),

@@ -1,67 +1,43 @@
-//! A small PDF writer for one-page documents set in the PDF standard fonts (Helvetica and
-//! Helvetica-Bold, which every PDF reader has, so nothing is embedded and a certificate is a
-//! few kilobytes). Text is encoded in WinAnsi (Latin-1 plus typographic marks); characters
-//! outside it are written as `?`.
+//! A small PDF writer for one-page documents, with text set in the bundled DejaVu Sans
+//! (`content/fonts/`, covering Latin, Greek and Cyrillic with their accents), embedded as a
+//! subset of the glyphs the page uses — so a certificate prints "Nguyễn", "Łukasz" or
+//! "Дмитрий" as typed and weighs a few kilobytes. Bold is the same font drawn with an outline
+//! stroke. Text is laid out left to right, one glyph per character (no shaping: scripts that
+//! join letters, such as Arabic, are not supported yet).
 
+use super::ttf;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 
-/// Helvetica advance widths (1/1000 em) for ASCII 32–126, from the Adobe font metrics.
-const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
-    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
-    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-];
+const DEJAVU: &[u8] = include_bytes!("../../../content/fonts/DejaVuSans.ttf");
 
-/// A font of the page.
+fn font() -> &'static ttf::Font<'static> {
+    static FONT: std::sync::LazyLock<Option<ttf::Font<'static>>> =
+        std::sync::LazyLock::new(|| ttf::Font::parse(DEJAVU));
+    FONT.as_ref()
+        .expect("the bundled font parses (checked by tests)")
+}
+
+/// A weight of the page's font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Font {
-    /// Helvetica.
+    /// Regular.
     Regular,
-    /// Helvetica-Bold.
+    /// Bold (regular with an outline stroke).
     Bold,
 }
 
-impl Font {
-    fn resource(self) -> &'static str {
-        match self {
-            Font::Regular => "F1",
-            Font::Bold => "F2",
-        }
-    }
-}
-
-/// Encodes `text` in WinAnsi.
-fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            ' '..='~' => c as u8,
-            '\u{a0}'..='\u{ff}' => c as u32 as u8,
-            '€' => 0x80,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            _ => b'?',
-        })
-        .collect()
-}
-
 /// The width of `text` at `size` points.
-pub fn text_width(text: &str, font: Font, size: f32) -> f32 {
-    let units: u32 = win_ansi(text)
-        .iter()
-        .map(|b| match b {
-            32..=126 => u32::from(HELVETICA[usize::from(b - 32)]),
-            _ => 556,
-        })
-        .sum();
-    let bold = if font == Font::Bold { 1.06 } else { 1.0 };
-    units as f32 * size / 1000.0 * bold
+pub fn text_width(text: &str, weight: Font, size: f32) -> f32 {
+    let f = font();
+    let units: u32 = text.chars().map(|c| u32::from(f.advance(f.glyph(c)))).sum();
+    let stroke = if weight == Font::Bold {
+        size * 0.04
+    } else {
+        0.0
+    };
+    units as f32 * size / f32::from(f.units_per_em) + stroke
 }
 
 /// A one-page document being drawn, in points from the bottom-left corner.
@@ -69,6 +45,8 @@ pub struct Page {
     width: f32,
     height: f32,
     ops: String,
+    /// Glyphs used, with the text they stand for (for copying and searching the PDF).
+    glyphs: BTreeMap<u16, char>,
 }
 
 impl Page {
@@ -78,6 +56,7 @@ impl Page {
             width,
             height,
             ops: String::new(),
+            glyphs: BTreeMap::new(),
         }
     }
 
@@ -86,7 +65,7 @@ impl Page {
         self.width
     }
 
-    /// Strokes a rectangle with a line of `line` points in grey level `grey` (0 black, 1 white).
+    /// Strokes a rectangle with a line of `line` points in colour `rgb`.
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, line: f32, rgb: (f32, f32, f32)) {
         let _ = writeln!(
             self.ops,
@@ -101,30 +80,25 @@ impl Page {
         x: f32,
         y: f32,
         text: &str,
-        font: Font,
+        weight: Font,
         size: f32,
         rgb: (f32, f32, f32),
     ) {
-        let mut escaped = String::new();
-        for b in win_ansi(text) {
-            match b {
-                b'(' | b')' | b'\\' => {
-                    escaped.push('\\');
-                    escaped.push(b as char);
-                }
-                32..=126 => escaped.push(b as char),
-                _ => {
-                    let _ = write!(escaped, "\\{b:03o}");
-                }
-            }
+        let f = font();
+        let mut hex = String::with_capacity(text.len() * 4);
+        for c in text.chars().filter(|c| !c.is_control()) {
+            let gid = f.glyph(c);
+            self.glyphs.entry(gid).or_insert(c);
+            let _ = write!(hex, "{gid:04X}");
         }
+        let (r, g, b) = rgb;
+        let mode = match weight {
+            Font::Regular => "0 Tr".to_owned(),
+            Font::Bold => format!("{r} {g} {b} RG {} w 2 Tr", size * 0.04),
+        };
         let _ = writeln!(
             self.ops,
-            "BT {} {} {} rg /{} {size} Tf {x} {y} Td ({escaped}) Tj ET",
-            rgb.0,
-            rgb.1,
-            rgb.2,
-            font.resource()
+            "BT {r} {g} {b} rg {mode} /F1 {size} Tf {x} {y} Td <{hex}> Tj ET"
         );
     }
 
@@ -133,21 +107,58 @@ impl Page {
         &mut self,
         y: f32,
         text: &str,
-        font: Font,
+        weight: Font,
         size: f32,
         max_width: f32,
         rgb: (f32, f32, f32),
     ) {
         let mut size = size;
-        while size > 6.0 && text_width(text, font, size) > max_width {
+        while size > 6.0 && text_width(text, weight, size) > max_width {
             size -= 0.5;
         }
-        let x = (self.width - text_width(text, font, size)) / 2.0;
-        self.text(x, y, text, font, size, rgb);
+        let x = (self.width - text_width(text, weight, size)) / 2.0;
+        self.text(x, y, text, weight, size, rgb);
     }
 
     /// The finished PDF file.
     pub fn finish(self, title: &str) -> Vec<u8> {
+        let f = font();
+        let scale = |v: i32| v * 1000 / i32::from(f.units_per_em);
+        let used: BTreeSet<u16> = self.glyphs.keys().copied().collect();
+        let font_file = f.subset(&used);
+        let mut widths = String::new();
+        for gid in &used {
+            let _ = write!(widths, "{gid} [{}] ", scale(i32::from(f.advance(*gid))));
+        }
+        let mut to_unicode = String::from(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+             /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+             1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
+        );
+        let pairs: Vec<(u16, char)> = self.glyphs.iter().map(|(g, c)| (*g, *c)).collect();
+        for chunk in pairs.chunks(100) {
+            let _ = writeln!(to_unicode, "{} beginbfchar", chunk.len());
+            for (gid, c) in chunk {
+                let mut units = [0u16; 2];
+                let utf16: String = c
+                    .encode_utf16(&mut units)
+                    .iter()
+                    .map(|u| format!("{u:04X}"))
+                    .collect();
+                let _ = writeln!(to_unicode, "<{gid:04X}> <{utf16}>");
+            }
+            to_unicode.push_str("endbfchar\n");
+        }
+        to_unicode.push_str("endcmap CMapName currentdict /CMap defineresource pop end end\n");
+
+        let mut title_hex = String::from("<FEFF");
+        for unit in title.encode_utf16() {
+            let _ = write!(title_hex, "{unit:04X}");
+        }
+        title_hex.push('>');
+        let [x0, y0, x1, y1] = f.bbox.map(|v| scale(i32::from(v)));
+
         let mut out: Vec<u8> = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
         let mut offsets = Vec::new();
         let mut obj = |out: &mut Vec<u8>, body: &[u8]| {
@@ -157,33 +168,54 @@ impl Page {
             out.extend_from_slice(body);
             out.extend_from_slice(b"\nendobj\n");
         };
-        let mut title_hex = String::from("<FEFF");
-        for unit in title.encode_utf16() {
-            let _ = write!(title_hex, "{unit:04X}");
-        }
-        title_hex.push('>');
+        let stream = |dict: &str, data: &[u8]| -> Vec<u8> {
+            let packed = deflate(data);
+            let mut s = format!(
+                "<< {dict} /Filter /FlateDecode /Length {} >>\nstream\n",
+                packed.len()
+            )
+            .into_bytes();
+            s.extend_from_slice(&packed);
+            s.extend_from_slice(b"\nendstream");
+            s
+        };
         obj(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
         obj(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
         obj(
             &mut out,
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 4 0 R >> >> /Contents 9 0 R >>",
                 self.width, self.height
             )
             .as_bytes(),
         );
         obj(
             &mut out,
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /CHKPNT+DejaVuSans /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 8 0 R >>",
         );
         obj(
             &mut out,
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+            format!(
+                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CHKPNT+DejaVuSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 600 /W [{widths}] /CIDToGIDMap /Identity >>"
+            )
+            .as_bytes(),
         );
-        let mut stream = format!("<< /Length {} >>\nstream\n", self.ops.len()).into_bytes();
-        stream.extend_from_slice(self.ops.as_bytes());
-        stream.extend_from_slice(b"endstream");
-        obj(&mut out, &stream);
+        obj(
+            &mut out,
+            format!(
+                "<< /Type /FontDescriptor /FontName /CHKPNT+DejaVuSans /Flags 32 /FontBBox [{x0} {y0} {x1} {y1}] /ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {} /StemV 80 /FontFile2 7 0 R >>",
+                scale(i32::from(f.ascent)),
+                scale(i32::from(f.descent)),
+                scale(i32::from(f.cap_height))
+            )
+            .as_bytes(),
+        );
+        obj(
+            &mut out,
+            &stream(&format!("/Length1 {}", font_file.len()), &font_file),
+        );
+        obj(&mut out, &stream("", to_unicode.as_bytes()));
+        obj(&mut out, &stream("", self.ops.as_bytes()));
         obj(
             &mut out,
             format!("<< /Title {title_hex} /Producer (Checkpoint) >>").as_bytes(),
@@ -204,26 +236,50 @@ impl Page {
     }
 }
 
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(data);
+    z.finish().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read as _;
+
+    /// The decompressed streams of a PDF, in order.
+    fn streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(start) = pdf[at..]
+            .windows(7)
+            .position(|w| w == b"stream\n")
+            .map(|p| at + p + 7)
+        {
+            let end = start
+                + pdf[start..]
+                    .windows(10)
+                    .position(|w| w == b"\nendstream")
+                    .unwrap();
+            let mut data = Vec::new();
+            flate2::read::ZlibDecoder::new(&pdf[start..end])
+                .read_to_end(&mut data)
+                .unwrap();
+            out.push(data);
+            at = end + 10;
+        }
+        out
+    }
 
     #[test]
-    fn a_page_is_a_well_formed_pdf() {
+    fn a_page_is_a_well_formed_pdf_with_its_text_recoverable() {
+        let names = "Nguyễn Thị Ánh · Łukasz Wójcik · Дмитрий Иванов · Αλέξης (O'Brien) \\";
         let mut page = Page::new(842.0, 595.0);
-        page.centred(
-            300.0,
-            "Anna (María) \\ Eriksson",
-            Font::Bold,
-            30.0,
-            700.0,
-            (0.0, 0.0, 0.0),
-        );
+        page.centred(300.0, names, Font::Bold, 30.0, 700.0, (0.0, 0.0, 0.0));
         let pdf = page.finish("Certificate");
-        let text = String::from_utf8_lossy(&pdf);
-        assert!(text.starts_with("%PDF-1.4"));
-        assert!(text.trim_end().ends_with("%%EOF"));
-        assert!(text.contains("(Anna \\(Mar\\355a\\) \\\\ Eriksson) Tj"));
+        assert!(pdf.starts_with(b"%PDF-1.4"));
+        assert!(String::from_utf8_lossy(&pdf).trim_end().ends_with("%%EOF"));
         // The cross-reference table points at each object.
         let find = |needle: &[u8]| {
             pdf.windows(needle.len())
@@ -238,10 +294,36 @@ mod tests {
             .unwrap();
         assert!(pdf[xref_at..].starts_with(b"xref"));
         let table = String::from_utf8_lossy(&pdf[xref_at..]).into_owned();
-        for (n, line) in table.lines().skip(3).take(7).enumerate() {
+        for (n, line) in table.lines().skip(3).take(10).enumerate() {
             let offset: usize = line[..10].parse().unwrap();
             assert!(pdf[offset..].starts_with(format!("{} 0 obj", n + 1).as_bytes()));
         }
+        // Font subset, character map, page content.
+        let [font_file, to_unicode, content] = <[Vec<u8>; 3]>::try_from(streams(&pdf)).unwrap();
+        let embedded = ttf::Font::parse(&font_file).expect("the embedded subset is a font");
+        let cmap = String::from_utf8(to_unicode).unwrap();
+        let content = String::from_utf8(content).unwrap();
+        for c in names.chars() {
+            let gid = font().glyph(c);
+            assert_ne!(gid, 0, "{c} is in the bundled font");
+            assert_eq!(embedded.glyph(c), gid);
+            let mut units = [0u16; 2];
+            let utf16: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            assert!(
+                cmap.contains(&format!("<{gid:04X}> <{utf16}>")),
+                "{c} maps back"
+            );
+            assert!(content.contains(&format!("{gid:04X}")));
+        }
+        assert!(
+            pdf.len() < 40_000,
+            "a subset, not the whole font: {} bytes",
+            pdf.len()
+        );
     }
 
     #[test]
@@ -250,6 +332,13 @@ mod tests {
         assert!(text_width(&long, Font::Regular, 12.0) > 700.0);
         let mut page = Page::new(842.0, 595.0);
         page.centred(100.0, &long, Font::Regular, 12.0, 700.0, (0.0, 0.0, 0.0));
-        assert!(page.ops.contains(" Tf "));
+        let size: f32 = page
+            .ops
+            .split(" Tf")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        assert!(text_width(&long, Font::Regular, size) <= 700.0 || size <= 6.0);
     }
 }
