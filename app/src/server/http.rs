@@ -531,14 +531,29 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
         crate::model::ImportOutcome::Rejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
     };
     // Render the import page itself, with the outcome in its context.
+    render_with(&state, parts, None, outcome, status).await
+}
+
+/// Renders the page of `parts` (or of `path`) as a `GET`, with `value` in its context and the
+/// response status `status`: how an upload shows its outcome on the page it came from.
+async fn render_with<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    path: Option<&str>,
+    value: T,
+    status: StatusCode,
+) -> Response {
     let mut get = Request::from_parts(parts, Body::empty());
     *get.method_mut() = Method::GET;
+    if let Some(uri) = path.and_then(|p| p.parse().ok()) {
+        *get.uri_mut() = uri;
+    }
     let render = leptos_axum::render_app_async_with_context(
         {
             let state = state.clone();
             move || {
                 provide_context(state.clone());
-                provide_context(outcome.clone());
+                provide_context(value.clone());
             }
         },
         {
@@ -735,25 +750,7 @@ async fn import_questions(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut get = Request::from_parts(parts, Body::empty());
-    *get.method_mut() = Method::GET;
-    *get.uri_mut() = back.parse().unwrap_or_default();
-    let render = leptos_axum::render_app_async_with_context(
-        {
-            let state = state.clone();
-            move || {
-                provide_context(state.clone());
-                provide_context(report.clone());
-            }
-        },
-        {
-            let options = state.leptos.clone();
-            move || shell(options.clone())
-        },
-    );
-    let mut res = render(get).await;
-    *res.status_mut() = status;
-    res
+    render_with(&state, parts, Some(&back), report, status).await
 }
 
 /// `GET /author/courses/{slug}/questions/export/{gift|xml}`: the course's question bank.

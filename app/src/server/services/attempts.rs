@@ -49,14 +49,7 @@ async fn takeable(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<(quiz::Model, course::Model)> {
-    let q = quiz::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let c = course::Entity::find_by_id(q.course_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (q, c) = super::bank::quiz_and_course(db, id).await?;
     super::courses::check_reader(db, user, &c).await?;
     if !q.published && !super::courses::can_author(user) {
         return Err(AppError::NotFound);
@@ -624,14 +617,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     } else {
         a
     };
-    let q = quiz::Entity::find_by_id(a.quiz_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let c = course::Entity::find_by_id(q.course_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (q, c) = super::bank::quiz_and_course(db, a.quiz_id).await?;
     let closed = a.status != OPEN;
     let review = closed && q.show_answers != "never";
     let attempts_used = my_attempts(db, q.id, a.person_id).await?.len() as i32;

@@ -648,13 +648,11 @@ async fn insert_quiz(
     .last_insert_id)
 }
 
-/// Quiz `id` and its course, if `user` may edit the course.
-async fn editable_quiz(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
+/// Quiz `id` and its course.
+pub async fn quiz_and_course(
+    db: &impl ConnectionTrait,
     id: i64,
 ) -> AppResult<(quiz::Model, course::Model)> {
-    may_author(user)?;
     let q = quiz::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -663,6 +661,17 @@ async fn editable_quiz(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    Ok((q, c))
+}
+
+/// Quiz `id` and its course, if `user` may edit the course.
+async fn editable_quiz(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(quiz::Model, course::Model)> {
+    may_author(user)?;
+    let (q, c) = quiz_and_course(db, id).await?;
     super::authoring::editable_course(db, user, &c.slug).await?;
     Ok((q, c))
 }
@@ -743,20 +752,24 @@ pub async fn update_quiz(
     if s.published && items(db, q.id).await?.is_empty() {
         return Err(AppError::field("published", Msg::ErrQuizEmpty));
     }
-    let mut active: quiz::ActiveModel = q.into();
-    active.title = Set(s.title);
-    active.role = Set(s.role);
-    active.intro = Set(s.intro);
-    active.pass_mark = Set(s.pass_mark);
-    active.time_limit_secs = Set(s.time_limit_secs);
-    active.attempts_allowed = Set(s.attempts_allowed);
-    active.show_answers = Set(s.show_answers);
-    active.shuffle_questions = Set(s.shuffle_questions);
-    active.shuffle_options = Set(s.shuffle_options);
-    active.published = Set(s.published);
-    active.updated_at = Set(super::now());
-    active.update(db).await?;
+    apply_settings(q.into(), s).update(db).await?;
     Ok(())
+}
+
+/// `quiz` with `s` as its settings.
+fn apply_settings(mut quiz: quiz::ActiveModel, s: QuizSettings) -> quiz::ActiveModel {
+    quiz.title = Set(s.title);
+    quiz.role = Set(s.role);
+    quiz.intro = Set(s.intro);
+    quiz.pass_mark = Set(s.pass_mark);
+    quiz.time_limit_secs = Set(s.time_limit_secs);
+    quiz.attempts_allowed = Set(s.attempts_allowed);
+    quiz.show_answers = Set(s.show_answers);
+    quiz.shuffle_questions = Set(s.shuffle_questions);
+    quiz.shuffle_options = Set(s.shuffle_options);
+    quiz.published = Set(s.published);
+    quiz.updated_at = Set(super::now());
+    quiz
 }
 
 /// Adds a fixed question (`question_id`) or a draw of `count` questions from `category_id`
@@ -883,19 +896,13 @@ pub async fn replace_from_pack(
         };
         let quiz_id = match existing.get(&def.id) {
             Some(q) => {
-                let mut active: quiz::ActiveModel = q.clone().into();
-                active.title = Set(settings.title);
-                active.role = Set(settings.role);
-                active.intro = Set(settings.intro);
-                active.pass_mark = Set(settings.pass_mark);
-                active.time_limit_secs = Set(settings.time_limit_secs);
-                active.attempts_allowed = Set(settings.attempts_allowed);
-                active.show_answers = Set(settings.show_answers);
-                active.shuffle_questions = Set(settings.shuffle_questions);
-                active.shuffle_options = Set(settings.shuffle_options);
-                active.published = Set(settings.published || q.published);
-                active.updated_at = Set(super::now());
-                active.update(db).await?;
+                let settings = QuizSettings {
+                    published: settings.published || q.published,
+                    ..settings
+                };
+                apply_settings(q.clone().into(), settings)
+                    .update(db)
+                    .await?;
                 quiz_item::Entity::delete_many()
                     .filter(quiz_item::Column::QuizId.eq(q.id))
                     .exec(db)

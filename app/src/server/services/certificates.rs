@@ -121,21 +121,8 @@ async fn lesson_counts(
     person_id: i64,
     course_id: i64,
 ) -> AppResult<(u64, u64)> {
-    use crate::server::entities::lesson;
-    use sea_orm::PaginatorTrait;
-    let total = lesson::Entity::find()
-        .filter(lesson::Column::CourseId.eq(course_id))
-        .filter(lesson::Column::Published.eq(true))
-        .count(db)
-        .await?;
-    let published: Vec<i64> = lesson::Entity::find()
-        .filter(lesson::Column::CourseId.eq(course_id))
-        .filter(lesson::Column::Published.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
+    let published = super::courses::published_lesson_ids(db, course_id).await?;
+    let total = published.len() as u64;
     let done = super::courses::completed_ids(db, person_id, vec![course_id])
         .await?
         .into_iter()

@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{ClassDetail, ClassInput, ClassRow, CurrentUser, Role, RosterRow};
 use crate::server::entities::{
-    agency, class, class_trainer, course, enrolment, lesson, lesson_progress, person, person_role,
+    agency, class, class_trainer, course, enrolment, lesson_progress, person, person_role,
 };
 use crate::validate;
 use sea_orm::sea_query::OnConflict;
@@ -265,14 +265,7 @@ pub async fn detail(
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let lesson_ids: Vec<i64> = lesson::Entity::find()
-        .filter(lesson::Column::CourseId.eq(course_id))
-        .filter(lesson::Column::Published.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
+    let lesson_ids: Vec<i64> = super::courses::published_lesson_ids(db, course_id).await?;
     let total = lesson_ids.len() as u64;
     let mut progress: HashMap<i64, (u64, Option<time::OffsetDateTime>)> = HashMap::new();
     for p in lesson_progress::Entity::find()

@@ -356,6 +356,22 @@ async fn enrolled_courses(db: &DatabaseConnection, user: &CurrentUser) -> AppRes
         .collect())
 }
 
+/// The ids of the published lessons of course `course_id` (what "all lessons" means for
+/// progress and certificates).
+pub async fn published_lesson_ids(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+) -> AppResult<Vec<i64>> {
+    Ok(lesson::Entity::find()
+        .filter(lesson::Column::CourseId.eq(course_id))
+        .filter(lesson::Column::Published.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.id)
+        .collect())
+}
+
 /// Whether `user` may read course `c`: `Ok` if so, `Forbidden` for a published course they
 /// do not take, `NotFound` for a draft.
 pub async fn check_reader(
