@@ -61,6 +61,9 @@ enum Command {
     /// Question banks: import GIFT or Moodle XML questions into a course.
     #[command(subcommand)]
     Questions(QuestionsCommand),
+    /// Capacity-assessment frameworks.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -132,6 +135,17 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
+enum FrameworkCommand {
+    /// Check a framework file (TOML): prints a JSON summary — id, version, and the numbers of
+    /// components, elements and indicators — and exits 0; prints the problem (file, line, id)
+    /// and exits 1 when the file is invalid. Needs no database.
+    Check {
+        /// The framework file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum QuestionsCommand {
     /// Import a GIFT (.gift, .txt) or Moodle XML (.xml) file into a course's question bank.
     /// Prints how many questions were imported and each refused one with its reason; exits
@@ -170,6 +184,9 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode, String> {
+    if let Command::Framework(FrameworkCommand::Check { file }) = &cli.command {
+        return Ok(framework_check(file));
+    }
     let url = cli.db.url();
     let database = db::connect(&url)
         .await
@@ -216,6 +233,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 summary.lessons
             );
         }
+        Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
         Command::Questions(QuestionsCommand::Import {
             file,
             course,
@@ -279,6 +297,29 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn framework_check(file: &std::path::Path) -> ExitCode {
+    match content::framework::load(file) {
+        Ok(fw) => {
+            let s = fw.summary();
+            println!(
+                "{}",
+                serde_json::json!({
+                    "id": fw.id,
+                    "version": fw.version,
+                    "components": s.components,
+                    "elements": s.elements,
+                    "indicators": s.indicators,
+                })
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 async fn questions_import(

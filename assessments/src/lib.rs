@@ -4,6 +4,7 @@
 //! return results, so every rule can be tested exhaustively and reused by the web app, the CLI
 //! and reports alike.
 
+pub mod capacity;
 pub mod mrz;
 pub mod questions;
 pub mod results;

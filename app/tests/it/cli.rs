@@ -283,3 +283,49 @@ fn question_files_import_from_the_command_line() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.starts_with("imported "), "{stdout}");
 }
+
+#[test]
+fn framework_files_are_checked_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = format!(
+        "{}/../content/frameworks/bmm-2026.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = checkpoint(dir.path(), &["framework", "check", &shipped], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["components"], 4);
+    assert_eq!(summary["elements"], 25);
+    assert!(summary["indicators"].as_u64().unwrap() >= 50);
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "no database is needed"
+    );
+
+    for (file, says) in [
+        (
+            "duplicate-ids.toml",
+            ":21: id `adm-structure-mandate` is used twice",
+        ),
+        ("missing-levels.toml", "describes 3 levels"),
+        ("bad-weight.toml", ":14:"),
+    ] {
+        let out = checkpoint(
+            dir.path(),
+            &[
+                "framework",
+                "check",
+                &fixture(&format!("frameworks/{file}")),
+            ],
+            "",
+        );
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{file}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -1,0 +1,413 @@
+//! Capacity-assessment frameworks: components → elements → indicators, each indicator with
+//! five maturity-level descriptors (0 absent … 4 advanced), guidance questions and the
+//! evidence to look for. Frameworks are data (`content/frameworks/*.toml`, format in
+//! `content/frameworks/SCHEMA.md`), versioned, and checked when loaded: every problem names
+//! the file, the line where it can, and the id concerned.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Number of maturity levels (0 to 4).
+pub const LEVELS: usize = 5;
+
+/// A whole framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Stable identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Version; an assessment records the version it was scored against.
+    pub version: String,
+    /// Language of the text.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Names of levels 0 to 4.
+    pub scale: Vec<String>,
+    /// Components in order.
+    #[serde(rename = "component")]
+    pub components: Vec<Component>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+/// A component (Administration, Regulatory framework, Operations, Information management).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// Identifier, unique in the framework.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What it covers.
+    #[serde(default)]
+    pub summary: String,
+    /// Weight in the overall score (> 0).
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// Elements in order.
+    #[serde(rename = "element")]
+    pub elements: Vec<Element>,
+}
+
+/// An element of a component.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    /// Identifier, unique in the framework.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What it covers.
+    #[serde(default)]
+    pub summary: String,
+    /// Weight in its component's score (> 0).
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// Indicators in order.
+    #[serde(rename = "indicator")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// An indicator: what an assessor scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Identifier, unique in the framework.
+    pub id: String,
+    /// The practice assessed.
+    pub title: String,
+    /// Weight in its element's score (> 0).
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// What each level 0–4 looks like.
+    pub levels: Vec<String>,
+    /// Questions to ask.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Evidence to look for.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+/// How big a framework is, as `checkpoint framework check` prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Components.
+    pub components: usize,
+    /// Elements.
+    pub elements: usize,
+    /// Indicators.
+    pub indicators: usize,
+}
+
+/// A problem with a framework file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", file.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct FrameworkError {
+    /// The file.
+    pub file: PathBuf,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Framework {
+    /// Counts of components, elements and indicators.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            components: self.components.len(),
+            elements: self.components.iter().map(|c| c.elements.len()).sum(),
+            indicators: self
+                .components
+                .iter()
+                .flat_map(|c| &c.elements)
+                .map(|e| e.indicators.len())
+                .sum(),
+        }
+    }
+
+    /// Every indicator with its element and component.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Component, &Element, &Indicator)> {
+        self.components.iter().flat_map(|c| {
+            c.elements
+                .iter()
+                .flat_map(move |e| e.indicators.iter().map(move |i| (c, e, i)))
+        })
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line where `id = "<id>"` is written (the `n`-th time), for pointing at a problem.
+fn line_of_id(text: &str, id: &str, n: usize) -> Option<usize> {
+    let needle = format!("\"{id}\"");
+    text.match_indices(&needle)
+        .filter(|(at, _)| {
+            let start = text[..*at].rfind('\n').map_or(0, |p| p + 1);
+            text[start..*at].trim_start().starts_with("id")
+        })
+        .nth(n)
+        .map(|(at, _)| line_of(text, at))
+}
+
+/// Reads and checks a framework written as TOML; `file` names it in errors.
+pub fn parse(text: &str, file: &Path) -> Result<Framework, FrameworkError> {
+    let err = |line: Option<usize>, message: String| FrameworkError {
+        file: file.to_owned(),
+        line,
+        message,
+    };
+    let fw: Framework = toml::from_str(text).map_err(|e| {
+        err(
+            e.span().map(|s| line_of(text, s.start)),
+            e.message().trim().to_owned(),
+        )
+    })?;
+    let at = |id: &str| line_of_id(text, id, 0);
+    if !crate::pack::valid_id(&fw.id) {
+        return Err(err(
+            at(&fw.id),
+            format!(
+                "framework id `{}`: use lower-case letters, digits and hyphens",
+                fw.id
+            ),
+        ));
+    }
+    if fw.scale.len() != LEVELS || fw.scale.iter().any(|s| s.trim().is_empty()) {
+        return Err(err(
+            None,
+            format!("`scale` must name the {LEVELS} levels 0 to 4"),
+        ));
+    }
+    if fw.components.is_empty() {
+        return Err(err(None, "the framework has no components".into()));
+    }
+    let mut seen = HashSet::new();
+    let mut check_id = |id: &str| -> Result<(), FrameworkError> {
+        if !crate::pack::valid_id(id) {
+            return Err(err(
+                at(id),
+                format!("id `{id}`: use lower-case letters, digits and hyphens"),
+            ));
+        }
+        if !seen.insert(id.to_owned()) {
+            return Err(err(
+                line_of_id(text, id, 1),
+                format!("id `{id}` is used twice"),
+            ));
+        }
+        Ok(())
+    };
+    let check_weight = |id: &str, w: f64| {
+        if w.is_finite() && w > 0.0 {
+            Ok(())
+        } else {
+            Err(err(
+                at(id),
+                format!("`{id}`: the weight must be a number greater than 0"),
+            ))
+        }
+    };
+    for c in &fw.components {
+        check_id(&c.id)?;
+        check_weight(&c.id, c.weight)?;
+        if c.title.trim().is_empty() {
+            return Err(err(at(&c.id), format!("component `{}` has no title", c.id)));
+        }
+        if c.elements.is_empty() {
+            return Err(err(
+                at(&c.id),
+                format!("component `{}` has no elements", c.id),
+            ));
+        }
+        for e in &c.elements {
+            check_id(&e.id)?;
+            check_weight(&e.id, e.weight)?;
+            if e.title.trim().is_empty() {
+                return Err(err(at(&e.id), format!("element `{}` has no title", e.id)));
+            }
+            if !(1..=6).contains(&e.indicators.len()) {
+                return Err(err(
+                    at(&e.id),
+                    format!(
+                        "element `{}` has {} indicators; give it 1 to 6",
+                        e.id,
+                        e.indicators.len()
+                    ),
+                ));
+            }
+            for i in &e.indicators {
+                check_id(&i.id)?;
+                check_weight(&i.id, i.weight)?;
+                if i.title.trim().is_empty() {
+                    return Err(err(at(&i.id), format!("indicator `{}` has no title", i.id)));
+                }
+                if i.levels.len() != LEVELS {
+                    return Err(err(
+                        at(&i.id),
+                        format!(
+                            "indicator `{}` describes {} levels; describe all {LEVELS}, level 0 to level 4",
+                            i.id,
+                            i.levels.len()
+                        ),
+                    ));
+                }
+                if let Some(n) = i.levels.iter().position(|l| l.trim().is_empty()) {
+                    return Err(err(
+                        at(&i.id),
+                        format!("indicator `{}`: the descriptor of level {n} is empty", i.id),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(fw)
+}
+
+/// Reads and checks the framework file at `path`.
+pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
+        file: path.to_owned(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    parse(&text, path)
+}
+
+/// The frameworks shipped with Checkpoint (`content/frameworks/`).
+pub fn shipped_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+id = "mini"
+title = "Mini"
+version = "1"
+scale = ["Absent", "Initial", "Developing", "Established", "Advanced"]
+
+[[component]]
+id = "admin"
+title = "Administration"
+
+  [[component.element]]
+  id = "admin-structure"
+  title = "Structure"
+
+    [[component.element.indicator]]
+    id = "admin-structure-mandate"
+    title = "Mandates are clear"
+    levels = ["a", "b", "c", "d", "e"]
+"#;
+
+    fn check(text: &str) -> Result<Framework, FrameworkError> {
+        parse(text, Path::new("mini.toml"))
+    }
+
+    #[test]
+    fn a_small_framework_reads() {
+        let fw = check(SMALL).unwrap();
+        assert_eq!(
+            fw.summary(),
+            Summary {
+                components: 1,
+                elements: 1,
+                indicators: 1
+            }
+        );
+        assert_eq!(fw.components[0].weight, 1.0);
+    }
+
+    #[test]
+    fn duplicate_ids_are_named_with_their_line() {
+        let text = SMALL.replace("id = \"admin-structure\"", "id = \"admin\"");
+        let e = check(&text).unwrap_err();
+        assert!(e.message.contains("`admin` is used twice"), "{e}");
+        assert_eq!(e.line, Some(12));
+        assert!(e.to_string().starts_with("mini.toml:12: "));
+    }
+
+    #[test]
+    fn missing_descriptors_are_refused() {
+        let e = check(&SMALL.replace(
+            "\"a\", \"b\", \"c\", \"d\", \"e\"",
+            "\"a\", \"b\", \"c\", \"d\"",
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("describes 4 levels"), "{e}");
+        let e = check(&SMALL.replace("\"e\"", "\" \"")).unwrap_err();
+        assert!(e.message.contains("level 4 is empty"), "{e}");
+    }
+
+    #[test]
+    fn weights_that_do_not_parse_or_are_not_positive_are_refused() {
+        let text = SMALL.replace(
+            "title = \"Mandates are clear\"",
+            "title = \"Mandates are clear\"\n    weight = \"heavy\"",
+        );
+        let e = check(&text).unwrap_err();
+        assert!(e.line.is_some(), "{e}");
+        assert!(
+            e.message.contains("weight")
+                || e.message.contains("float")
+                || e.message.contains("string"),
+            "{e}"
+        );
+        let text = SMALL.replace(
+            "title = \"Structure\"",
+            "title = \"Structure\"\n  weight = 0",
+        );
+        assert!(check(&text).unwrap_err().message.contains("greater than 0"));
+        let text = SMALL.replace(
+            "title = \"Structure\"",
+            "title = \"Structure\"\n  weight = -1.5",
+        );
+        assert!(check(&text).unwrap_err().message.contains("greater than 0"));
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_toml_name_their_line() {
+        let e =
+            check(&SMALL.replace("title = \"Structure\"", "titel = \"Structure\"")).unwrap_err();
+        assert!(e.line.is_some(), "{e}");
+        let e = check("id = \"x\"\ntitle = [").unwrap_err();
+        assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn the_shipped_framework_is_complete() {
+        let path = shipped_dir().join("bmm-2026.toml");
+        let fw = load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<&str> = fw.components.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "administration",
+                "regulatory-framework",
+                "operations",
+                "information-management"
+            ]
+        );
+        let s = fw.summary();
+        assert_eq!(s.elements, 7 + 6 + 8 + 4);
+        for (_, e, i) in fw.indicators() {
+            assert!((2..=4).contains(&e.indicators.len()), "{}", e.id);
+            assert!(i.questions.len() >= 2 && i.evidence.len() >= 2, "{}", i.id);
+        }
+    }
+}
