@@ -13,6 +13,7 @@ mod m20261122_000002_create_people;
 mod m20261122_000003_create_courses;
 mod m20261122_000004_create_learning_events;
 mod m20261122_000005_create_knowledge_checks;
+mod m20261122_000006_create_capacity_assessments;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_courses::Migration),
             Box::new(m20261122_000004_create_learning_events::Migration),
             Box::new(m20261122_000005_create_knowledge_checks::Migration),
+            Box::new(m20261122_000006_create_capacity_assessments::Migration),
         ]
     }
 }

@@ -2,8 +2,13 @@
 //! crate; these mirror it for typed queries.
 
 pub mod agency;
+pub mod assessment_finding;
+pub mod assessment_member;
+pub mod assessment_recommendation;
+pub mod assessment_score;
 pub mod attempt;
 pub mod attempt_question;
+pub mod capacity_assessment;
 pub mod certificate;
 pub mod class;
 pub mod class_trainer;
