@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod auth;
 pub mod authoring;
+pub mod capacity;
 pub mod classes;
 pub mod countries;
 pub mod courses;

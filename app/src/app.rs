@@ -4,7 +4,7 @@ use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
 use crate::pages::{
-    account, admin, author, classes, home, learn, login, not_found::NotFound, verify,
+    account, admin, assess, author, classes, home, learn, login, not_found::NotFound, verify,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -124,6 +124,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id/quizzes") view=classes::results::ClassQuizzesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/quizzes/:quiz") view=classes::results::QuizResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/verify") view=verify::VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/assessments") view=assess::list::AssessmentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/assessments/:id") view=assess::overview::AssessmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/assessments/:id/elements/:element") view=assess::element::ElementPage ssr=SsrMode::Async />
                     <Route path=path!("/verify/:code") view=verify::VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/agencies") view=admin::agencies::AgenciesPage ssr=SsrMode::Async />

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod assess;
 pub mod author;
 pub mod classes;
 pub mod home;

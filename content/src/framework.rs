@@ -286,6 +286,23 @@ pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
     parse(&text, path)
 }
 
+/// The frameworks built into Checkpoint, read once (they are checked by the tests, so reading
+/// them cannot fail in a released binary).
+pub fn builtin() -> &'static [Framework] {
+    static BUILTIN: std::sync::LazyLock<Vec<Framework>> = std::sync::LazyLock::new(|| {
+        [("bmm-2026.toml", include_str!("../frameworks/bmm-2026.toml"))]
+            .into_iter()
+            .filter_map(|(name, text)| parse(text, Path::new(name)).ok())
+            .collect()
+    });
+    &BUILTIN
+}
+
+/// The built-in framework `id` (the newest version when several are built in).
+pub fn find(id: &str) -> Option<&'static Framework> {
+    builtin().iter().rev().find(|f| f.id == id)
+}
+
 /// The frameworks shipped with Checkpoint (`content/frameworks/`).
 pub fn shipped_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks")
@@ -387,6 +404,12 @@ title = "Administration"
         assert!(e.line.is_some(), "{e}");
         let e = check("id = \"x\"\ntitle = [").unwrap_err();
         assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn the_builtin_framework_is_the_shipped_file() {
+        let shipped = load(&shipped_dir().join("bmm-2026.toml")).unwrap();
+        assert_eq!(find("bmm"), Some(&shipped));
     }
 
     #[test]

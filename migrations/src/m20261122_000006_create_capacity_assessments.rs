@@ -116,7 +116,11 @@ impl MigrationTrait for Migration {
                     .table(A::Table)
                     .col(id_col(A::Id))
                     .col(ColumnDef::new(A::FrameworkId).string_len(64).not_null())
-                    .col(ColumnDef::new(A::FrameworkVersion).string_len(32).not_null())
+                    .col(
+                        ColumnDef::new(A::FrameworkVersion)
+                            .string_len(32)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(A::CountryCode).string_len(3).not_null())
                     .col(ColumnDef::new(A::Title).string_len(200).not_null())
                     .col(ColumnDef::new(A::RequestedBy).string_len(200).not_null())

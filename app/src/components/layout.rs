@@ -23,6 +23,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let is_author = user
         .as_ref()
         .is_some_and(|u| u.has(Role::Trainer) || u.has(Role::Admin));
+    let is_assessor = user
+        .as_ref()
+        .is_some_and(|u| u.has(Role::Assessor) || u.has(Role::Admin));
     let current = use_lang();
     view! {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
@@ -40,6 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {is_author.then(|| view! {
                             <li><a href="/classes">{t(Msg::NavClasses)}</a></li>
                             <li><a href="/author">{t(Msg::NavAuthoring)}</a></li>
+                        })}
+                        {is_assessor.then(|| view! {
+                            <li><a href="/assessments">{t(Msg::NavAssessments)}</a></li>
                         })}
                         {is_admin.then(|| view! {
                             <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>

@@ -25,7 +25,11 @@ pub fn HomePage() -> impl IntoView {
                 Some("/courses"),
             ),
             Role::Trainer => (Msg::HomeTrainerTitle, Msg::HomeTrainerText, None),
-            Role::Assessor => (Msg::HomeAssessorTitle, Msg::HomeAssessorText, None),
+            Role::Assessor => (
+                Msg::HomeAssessorTitle,
+                Msg::HomeAssessorText,
+                Some("/assessments"),
+            ),
             Role::Admin => (
                 Msg::HomeAdminTitle,
                 Msg::HomeAdminText,

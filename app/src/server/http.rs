@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
             get(export_questions),
         )
         .route("/attempts/{id}/answers", post(post_answers))
+        .route("/assessments/{id}/scope", post(post_scope))
         .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
         .route("/certificates/{code}/pdf", get(certificate_pdf))
         .route(
@@ -894,4 +895,41 @@ async fn certificate_pdf(
         ),
         Err(e) => error_response(&e, ctx.lang),
     }
+}
+
+/// `POST /assessments/{id}/scope`: the elements ticked on the scope form (repeated `element`
+/// fields, which server functions cannot take).
+async fn post_scope(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/assessments/{id}");
+    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |_| true) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
+    };
+    let elements: Vec<String> = form_urlencoded::parse(&bytes)
+        .filter(|(k, _)| k == "element")
+        .map(|(_, v)| v.into_owned())
+        .collect();
+    let target = match super::services::capacity::set_scope(&state.db, &user, id, &elements).await {
+        Ok(()) => super::request::with_feedback(&back, "notice", Msg::Saved.code(), None),
+        Err(crate::error::AppError::Validation(errors)) => {
+            let first = errors.first();
+            super::request::with_feedback(
+                &back,
+                "error",
+                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+                first.map(|e| e.field.as_str()),
+            )
+        }
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }

@@ -6,6 +6,7 @@ pub mod attempts;
 pub mod auth;
 pub mod authoring;
 pub mod bank;
+pub mod capacity;
 pub mod certificates;
 pub mod classes;
 pub mod countries;

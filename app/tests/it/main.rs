@@ -5,6 +5,7 @@
 //! on a fresh PostgreSQL database per test instead.
 
 mod admin;
+mod assessments;
 mod auth;
 mod authoring;
 mod browser;

@@ -17,6 +17,8 @@ enum Need {
     /// Nobody as such: only the record's owners (checked in the tests of that area); here
     /// every caller must be turned away or told the record does not exist.
     Nobody,
+    /// Assessors and administrators.
+    Assessor,
     /// Someone's own record (an attempt, a certificate): asked for one that does not exist,
     /// every signed-in caller is told so.
     Missing,
@@ -352,6 +354,48 @@ const FUNCTIONS: &[Function] = &[
         Need::Nobody,
         &[("code", "CP-NONE-NONE-NONE"), ("reason", "x")],
     ),
+    ("/api/assessments/list", Need::SignedIn, &[]),
+    ("/api/assessments/countries", Need::Assessor, &[]),
+    (
+        "/api/assessments/create",
+        Need::Assessor,
+        &[
+            ("input[title]", "Matrix assessment"),
+            ("input[country]", "UTO"),
+            ("input[requested_by]", ""),
+            ("input[starts_on]", "2026-01-01"),
+            ("input[ends_on]", "2026-01-02"),
+        ],
+    ),
+    ("/api/assessments/get", Need::Missing, &[("id", "99999")]),
+    (
+        "/api/assessments/member",
+        Need::Missing,
+        &[("id", "99999"), ("login", "trainee"), ("role", "assessor")],
+    ),
+    (
+        "/api/assessments/status",
+        Need::Missing,
+        &[("id", "99999"), ("status", "in_review")],
+    ),
+    (
+        "/api/assessments/element",
+        Need::Missing,
+        &[("id", "99999"), ("element", "adm-structure")],
+    ),
+    (
+        "/api/assessments/score",
+        Need::Missing,
+        &[
+            ("id", "99999"),
+            ("indicator", "adm-structure-mandate"),
+            ("level", "2"),
+            ("reason", ""),
+            ("evidence", ""),
+            ("confidence", "low"),
+            ("version", "0"),
+        ],
+    ),
     (
         "/api/certificates/verify",
         Need::Anyone,
@@ -377,6 +421,7 @@ const PAGES: &[(&str, Need)] = &[
     ),
     ("/quizzes/1", Need::Learner),
     ("/verify", Need::Anyone),
+    ("/assessments", Need::Assessor),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),
@@ -393,6 +438,7 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::Anyone, _) => true,
         (Need::SignedIn, r) => r.is_some(),
         (Need::Author, r) => matches!(r, Some(Role::Trainer | Role::Admin)),
+        (Need::Assessor, r) => matches!(r, Some(Role::Assessor | Role::Admin)),
         (Need::Learner, r) => matches!(r, Some(Role::Trainee | Role::Trainer | Role::Admin)),
         (Need::Nobody | Need::Missing, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),

@@ -1,0 +1,48 @@
+//! Capacity assessments: the list, one assessment, the scoring of one element.
+
+pub mod element;
+pub mod list;
+pub mod overview;
+
+use crate::i18n::{Msg, t};
+use crate::model::ScoreView;
+use leptos::prelude::*;
+
+/// The label of an assessment status.
+pub fn status_label(status: &str) -> &'static str {
+    t(match status {
+        "in_review" => Msg::StatusInReview,
+        "final" => Msg::StatusFinal,
+        _ => Msg::StatusDraft,
+    })
+}
+
+/// The label of a team role.
+pub fn team_role_label(role: &str) -> &'static str {
+    t(match role {
+        "lead" => Msg::RoleLead,
+        "counterpart" => Msg::RoleCounterpart,
+        "admin" => Msg::RoleAdmin,
+        _ => Msg::RoleAssessorMember,
+    })
+}
+
+/// A score with its traffic light and the indicators behind it.
+#[component]
+pub fn ScoreCell(score: ScoreView) -> impl IntoView {
+    let class = format!("light light-{}", score.light.clone().unwrap_or_default());
+    view! {
+        <span class="score">
+            {match score.score {
+                Some(s) => view! { <span class=class>{format!("{s:.2}")}</span> }.into_any(),
+                None => view! { <span class="hint">{t(Msg::NotScored)}</span> }.into_any(),
+            }}
+            " "
+            <span class="hint">
+                {format!("{} {}", score.scored, t(Msg::IndicatorsBehind))}
+                {(score.not_applicable > 0).then(|| format!(" · {} {}", score.not_applicable, t(Msg::NotApplicableShort)))}
+                {(score.unscored > 0).then(|| format!(" · {} {}", score.unscored, t(Msg::ToScore)))}
+            </span>
+        </span>
+    }
+}

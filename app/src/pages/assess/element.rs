@@ -1,0 +1,198 @@
+//! `/assessments/:id/elements/:element`: scoring one element — each indicator with its level
+//! descriptors, questions and evidence to seek; the assessor's own score; and for the lead,
+//! every assessor's score side by side with the spread, and the agreed score.
+
+use crate::api::capacity::get_element_scoring;
+use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::forms::{ErrorView, PostForm};
+use crate::components::page_title::{PageTitle, textarea_text};
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use crate::model::ScoreEntry;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+fn level_text(e: &ScoreEntry, scale: &[String]) -> String {
+    if e.not_applicable {
+        t(Msg::NotApplicable).to_owned()
+    } else {
+        e.level
+            .map(|l| {
+                format!(
+                    "{l} — {}",
+                    scale.get(l as usize).cloned().unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "—".to_owned())
+    }
+}
+
+/// One score form: the assessor's own, or (with `agreed`) the lead's agreed score.
+#[component]
+fn ScoreForm(
+    assessment: i64,
+    indicator: String,
+    scale: Vec<String>,
+    current: Option<ScoreEntry>,
+    agreed: bool,
+) -> impl IntoView {
+    let current_level = current
+        .as_ref()
+        .map(|c| {
+            if c.not_applicable {
+                "na".to_owned()
+            } else {
+                c.level.map(|l| l.to_string()).unwrap_or_default()
+            }
+        })
+        .unwrap_or_default();
+    let version = current.as_ref().map_or(0, |c| c.version);
+    let reason = current
+        .as_ref()
+        .map(|c| c.reason.clone())
+        .unwrap_or_default();
+    let evidence = current
+        .as_ref()
+        .map(|c| c.evidence.clone())
+        .unwrap_or_default();
+    let confidence = current
+        .as_ref()
+        .map(|c| c.confidence.clone())
+        .unwrap_or_else(|| "medium".to_owned());
+    let prefix = format!("{}{indicator}", if agreed { "agreed-" } else { "mine-" });
+    view! {
+        <PostForm action="/api/assessments/score" class="stack score-form">
+            <input type="hidden" name="id" value=assessment />
+            <input type="hidden" name="indicator" value=indicator.clone() />
+            <input type="hidden" name="version" value=version />
+            {agreed.then(|| view! { <input type="hidden" name="agreed" value="1" /> })}
+            <fieldset class="levels">
+                <legend>{t(if agreed { Msg::AgreedScore } else { Msg::Level })}</legend>
+                {scale.into_iter().enumerate().map(|(l, name)| {
+                    let value = l.to_string();
+                    let id = format!("{prefix}-{l}");
+                    let for_id = id.clone();
+                    view! {
+                        <label class="check" for=for_id>
+                            <input type="radio" id=id name="level" value=value.clone() checked=current_level == value required=true />
+                            " " {format!("{l} {name}")}
+                        </label>
+                    }
+                }).collect_view()}
+                <label class="check">
+                    <input type="radio" name="level" value="na" checked=current_level == "na" />
+                    " " {t(Msg::NotApplicable)}
+                </label>
+            </fieldset>
+            <div class="field">
+                <label for=format!("{prefix}-reason")>{t(Msg::ReasonOrRationale)}</label>
+                <input id=format!("{prefix}-reason") name="reason" maxlength="5000" value=reason />
+            </div>
+            {(!agreed).then(|| view! {
+                <div class="field">
+                    <label for=format!("{prefix}-evidence")>{t(Msg::EvidenceNotes)}</label>
+                    <textarea id=format!("{prefix}-evidence") name="evidence" rows="3" maxlength="20000">{textarea_text(&evidence)}</textarea>
+                </div>
+            })}
+            {agreed.then(|| view! { <input type="hidden" name="evidence" value=evidence.clone() /> })}
+            <div class="field">
+                <label for=format!("{prefix}-confidence")>{t(Msg::Confidence)}</label>
+                <select id=format!("{prefix}-confidence") name="confidence">
+                    {[("low", Msg::ConfidenceLow), ("medium", Msg::ConfidenceMedium), ("high", Msg::ConfidenceHigh)].into_iter().map(|(v, m)| view! {
+                        <option value=v selected=confidence == v>{t(m)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" id=format!("save-{prefix}")>{t(if agreed { Msg::RecordAgreed } else { Msg::Save })}</button>
+        </PostForm>
+    }
+}
+
+/// The scoring page.
+#[component]
+pub fn ElementPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params
+        .with_untracked(|p| p.get("id"))
+        .and_then(|i| i.parse::<i64>().ok());
+    let element = params
+        .with_untracked(|p| p.get("element"))
+        .unwrap_or_default();
+    let data = move || {
+        let element = element.clone();
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_element_scoring(id, element).await {
+                Ok(s) => {
+                    let scale = s.scale.clone();
+                    let can_score = s.can_score;
+                    let is_lead = s.is_lead && s.can_score;
+                    view! {
+                        <PageTitle text=s.element.1.clone() />
+                        <p class="breadcrumbs">
+                            <a href=format!("/assessments/{id}")>{s.assessment_title.clone()}</a>
+                            " › " {s.component.clone()}
+                        </p>
+                        <h1>{s.element.1.clone()}</h1>
+                        <p class="lead">{s.element.2.clone()}</p>
+                        <Feedback />
+                        <FieldMsg field="level" />
+                        {s.indicators.into_iter().map(|i| {
+                            let scale_a = scale.clone();
+                            let scale_b = scale.clone();
+                            let scale_c = scale.clone();
+                            view! {
+                                <section class="panel indicator" id=i.id.clone()>
+                                    <h2>{i.title.clone()} {(i.weight != 1.0).then(|| view! { " " <span class="badge">{format!("{} {}", t(Msg::Weight), i.weight)}</span> })}</h2>
+                                    <ol class="descriptors" start="0">
+                                        {i.levels.iter().enumerate().map(|(l, d)| view! {
+                                            <li><strong>{format!("{l} {}", scale_a.get(l).cloned().unwrap_or_default())}</strong> " — " {d.clone()}</li>
+                                        }).collect_view()}
+                                    </ol>
+                                    <details>
+                                        <summary>{t(Msg::GuidanceQuestions)} " · " {t(Msg::EvidenceToSeek)}</summary>
+                                        <ul>{i.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ul>
+                                        <ul class="evidence">{i.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                                    </details>
+                                    {if can_score {
+                                        view! {
+                                            <h3>{t(Msg::MyScore)}</h3>
+                                            <ScoreForm assessment=id indicator=i.id.clone() scale=scale_b current=i.mine.clone() agreed=false />
+                                        }.into_any()
+                                    } else {
+                                        ().into_any()
+                                    }}
+                                    {(!i.all.is_empty()).then(|| view! {
+                                        <h3>{t(Msg::AssessorsScores)} {i.spread.map(|sp| format!(" · {} {sp}", t(Msg::Spread)))}</h3>
+                                        <table class="data reconcile">
+                                            <tbody>
+                                                {i.all.iter().map(|e| view! {
+                                                    <tr>
+                                                        <td>{e.by.clone()}</td>
+                                                        <td>{level_text(e, &scale_c)}</td>
+                                                        <td>{e.evidence.clone()}</td>
+                                                    </tr>
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    })}
+                                    {i.agreed.as_ref().map(|a| view! {
+                                        <p class="agreed"><strong>{t(Msg::AgreedScore)} ": "</strong> {level_text(a, &scale)} " " {a.reason.clone()}</p>
+                                    })}
+                                    {is_lead.then(|| view! {
+                                        <ScoreForm assessment=id indicator=i.id.clone() scale=scale.clone() current=i.agreed.clone() agreed=true />
+                                    })}
+                                </section>
+                            }
+                        }).collect_view()}
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

@@ -1,0 +1,144 @@
+//! `/assessments/:id`: one assessment — details, status, team, scope and the scores by
+//! component and element, each element linking to its scoring page.
+
+use super::{ScoreCell, status_label, team_role_label};
+use crate::api::capacity::get_assessment;
+use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::forms::{CsrfField, ErrorView, PostForm};
+use crate::components::page_title::PageTitle;
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The overview page.
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|i| i.parse::<i64>().ok());
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_assessment(id).await {
+                Ok(a) => {
+                    let components = a.components.clone();
+                    let scope_components = a.components.clone();
+                    let team = a.team.clone();
+                    let lead = a.is_lead && a.status != "final";
+                    let status = a.status.clone();
+                    let can_score = a.can_score;
+                    view! {
+                        <PageTitle text=a.title.clone() />
+                        <p class="breadcrumbs"><a href="/assessments">{t(Msg::AssessmentsTitle)}</a></p>
+                        <h1>{a.title.clone()} " " <span class="badge" id="assessment-status">{status_label(&a.status)}</span></h1>
+                        <Feedback />
+                        <dl class="facts">
+                            <dt>{t(Msg::Country)}</dt><dd>{a.country.1.clone()}</dd>
+                            <dt>{t(Msg::RequestedBy)}</dt><dd>{a.requested_by.clone()}</dd>
+                            <dt>{t(Msg::Period)}</dt><dd>{a.period.clone()}</dd>
+                            <dt>{t(Msg::Framework)}</dt><dd>{a.framework.clone()}</dd>
+                        </dl>
+                        {lead.then(|| {
+                            let steps: Vec<(&str, Msg)> = match status.as_str() {
+                                "draft" => vec![("in_review", Msg::SendToReview)],
+                                _ => vec![("draft", Msg::BackToDraft), ("final", Msg::MakeFinal)],
+                            };
+                            view! {
+                                <p class="actions">
+                                    {steps.into_iter().map(|(to, label)| view! {
+                                        <PostForm action="/api/assessments/status" class="inline">
+                                            <input type="hidden" name="id" value=id />
+                                            <input type="hidden" name="status" value=to />
+                                            <button type="submit" id=format!("status-{to}")>{t(label)}</button>
+                                        </PostForm>
+                                        " "
+                                    }).collect_view()}
+                                </p>
+                            }
+                        })}
+                        <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall /></h2>
+                        <table class="data" id="scores">
+                            <tbody>
+                                {components.into_iter().map(|c| view! {
+                                    <tr class="component-row">
+                                        <th scope="row">{c.title.clone()}</th>
+                                        <td><ScoreCell score=c.score /></td>
+                                        <td></td>
+                                    </tr>
+                                    {c.elements.into_iter().filter(|e| e.in_scope).map(|e| view! {
+                                        <tr>
+                                            <td class="indent">{e.title.clone()}</td>
+                                            <td><ScoreCell score=e.score /></td>
+                                            <td>
+                                                <a href=format!("/assessments/{id}/elements/{}", e.id)>
+                                                    {t(if can_score { Msg::ScoreElement } else { Msg::View })}
+                                                </a>
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="columns">
+                            <section class="panel">
+                                <h2>{t(Msg::Team)}</h2>
+                                <ul id="team">
+                                    {team.into_iter().map(|(name, login, role)| view! {
+                                        <li>{name} " " <code>{login}</code> " — " {team_role_label(&role)}</li>
+                                    }).collect_view()}
+                                </ul>
+                                {lead.then(|| view! {
+                                    <PostForm action="/api/assessments/member" class="stack">
+                                        <input type="hidden" name="id" value=id />
+                                        <div class="field">
+                                            <label for="member-login">{t(Msg::Login)}</label>
+                                            <input id="member-login" name="login" required maxlength="64" autocapitalize="none" />
+                                            <FieldMsg field="login" />
+                                        </div>
+                                        <div class="field">
+                                            <label for="member-role">{t(Msg::TeamRole)}</label>
+                                            <select id="member-role" name="role">
+                                                <option value="assessor">{t(Msg::RoleAssessorMember)}</option>
+                                                <option value="counterpart">{t(Msg::RoleCounterpart)}</option>
+                                                <option value="lead">{t(Msg::RoleLead)}</option>
+                                            </select>
+                                        </div>
+                                        <button type="submit">{t(Msg::AddToTeam)}</button>
+                                    </PostForm>
+                                })}
+                            </section>
+                            {lead.then(|| view! {
+                                <section class="panel">
+                                    <h2>{t(Msg::Scope)}</h2>
+                                    <p class="hint">{t(Msg::ScopeHelp)}</p>
+                                    <form method="post" action=format!("/assessments/{id}/scope") class="stack" id="scope-form">
+                                        <CsrfField />
+                                        {scope_components.into_iter().map(|c| view! {
+                                            <fieldset>
+                                                <legend>{c.title.clone()}</legend>
+                                                {c.elements.into_iter().map(|e| view! {
+                                                    <label class="check">
+                                                        <input type="checkbox" name="element" value=e.id.clone() checked=e.in_scope />
+                                                        " " {e.title.clone()}
+                                                    </label>
+                                                }).collect_view()}
+                                            </fieldset>
+                                        }).collect_view()}
+                                        <FieldMsg field="scope" />
+                                        <button type="submit">{t(Msg::Save)}</button>
+                                    </form>
+                                </section>
+                            })}
+                        </div>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

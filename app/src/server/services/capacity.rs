@@ -1,0 +1,693 @@
+//! Capacity assessments: opening one, its team and scope, independent scoring by each
+//! assessor, reconciliation by the lead, status from draft to final, and the roll-ups.
+//!
+//! Who sees what: administrators see every assessment; everyone else only those whose team
+//! they are on (an assessor of one country's assessment is refused another's). Leads and
+//! assessors score; government counterparts read. A final assessment is read-only; a new
+//! version can be opened from it.
+//!
+//! Which score counts: the agreed score the lead recorded; failing that, the assessors'
+//! common judgement when they all gave the same one; otherwise the indicator waits for
+//! reconciliation and counts as not yet scored (`docs/assessment-scoring.md`).
+
+use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::Msg;
+use crate::model::{
+    AssessmentInput, AssessmentRow, AssessmentView, ComponentView, CurrentUser, ElementScoring,
+    ElementView, IndicatorScoring, Role, ScoreEntry, ScoreView,
+};
+use crate::server::entities::{
+    assessment_member, assessment_score, capacity_assessment, country, person,
+};
+use assessments::capacity::{self, Judgement, Rollup};
+use content::framework::Framework;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+
+/// The agreed score is stored as assessor 0.
+const AGREED: i64 = 0;
+/// The framework new assessments use.
+pub const DEFAULT_FRAMEWORK: &str = "bmm";
+
+const DATE: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+fn date(d: time::Date) -> String {
+    d.format(DATE).unwrap_or_default()
+}
+
+fn framework(a: &capacity_assessment::Model) -> AppResult<&'static Framework> {
+    content::framework::find(&a.framework_id)
+        .ok_or_else(|| super::super::errors::internal("framework missing", &a.framework_id))
+}
+
+/// The element ids in scope (all of the framework's when the scope is empty).
+fn scope(a: &capacity_assessment::Model, fw: &Framework) -> HashSet<String> {
+    let chosen: Vec<String> = serde_json::from_str(&a.scope).unwrap_or_default();
+    if chosen.is_empty() {
+        fw.components
+            .iter()
+            .flat_map(|c| c.elements.iter().map(|e| e.id.clone()))
+            .collect()
+    } else {
+        chosen.into_iter().collect()
+    }
+}
+
+/// Assessment `id` and the signed-in person's role in it (`admin` for administrators who are
+/// not on the team); `Forbidden` for anyone else.
+async fn access(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(capacity_assessment::Model, String)> {
+    let a = capacity_assessment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member = assessment_member::Entity::find_by_id((id, user.id))
+        .one(db)
+        .await?;
+    match member {
+        Some(m) => Ok((a, m.role)),
+        None if user.has(Role::Admin) => Ok((a, "admin".to_owned())),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+fn may_score(role: &str) -> bool {
+    matches!(role, "lead" | "assessor" | "admin")
+}
+
+fn leads(role: &str) -> bool {
+    matches!(role, "lead" | "admin")
+}
+
+fn not_final(a: &capacity_assessment::Model) -> AppResult<()> {
+    if a.status == "final" {
+        Err(AppError::field("assessment", Msg::ErrAssessmentFinal))
+    } else {
+        Ok(())
+    }
+}
+
+/// The assessments `user` may see, newest first.
+pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<AssessmentRow>> {
+    let roles: HashMap<i64, String> = assessment_member::Entity::find()
+        .filter(assessment_member::Column::PersonId.eq(user.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.assessment_id, m.role))
+        .collect();
+    let mut query = capacity_assessment::Entity::find();
+    if !user.has(Role::Admin) {
+        query = query.filter(
+            capacity_assessment::Column::Id.is_in(roles.keys().copied().collect::<Vec<_>>()),
+        );
+    }
+    let rows = query
+        .order_by_desc(capacity_assessment::Column::StartsOn)
+        .all(db)
+        .await?;
+    let countries = country_names(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|a| AssessmentRow {
+            my_role: roles
+                .get(&a.id)
+                .cloned()
+                .unwrap_or_else(|| "admin".to_owned()),
+            country: countries
+                .get(&a.country_code)
+                .cloned()
+                .unwrap_or(a.country_code.clone()),
+            period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
+            id: a.id,
+            title: a.title,
+            status: a.status,
+            number: a.number,
+        })
+        .collect())
+}
+
+async fn country_names(db: &DatabaseConnection) -> AppResult<HashMap<String, String>> {
+    Ok(country::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.name_en))
+        .collect())
+}
+
+/// Opens an assessment of the whole framework; its creator leads it. Returns its id.
+pub async fn create(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    input: &AssessmentInput,
+) -> AppResult<i64> {
+    if !(user.has(Role::Assessor) || user.has(Role::Admin)) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = Vec::new();
+    let title = input.title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        errors.push(FieldError::new("title", Msg::ErrRequired));
+    }
+    let requested_by = input.requested_by.trim();
+    if requested_by.chars().count() > 200 {
+        errors.push(FieldError::new("requested_by", Msg::ErrTooLong));
+    }
+    let code = input.country.trim().to_ascii_uppercase();
+    let known = country::Entity::find_by_id(code.clone())
+        .one(db)
+        .await?
+        .is_some();
+    if !known {
+        errors.push(FieldError::new("country", Msg::ErrUnknownCountry));
+    }
+    let parse = |raw: &str| time::Date::parse(raw.trim(), DATE).ok();
+    let (starts, ends) = (parse(&input.starts_on), parse(&input.ends_on));
+    if starts.is_none() {
+        errors.push(FieldError::new("starts_on", Msg::ErrDate));
+    }
+    if ends.is_none() {
+        errors.push(FieldError::new("ends_on", Msg::ErrDate));
+    }
+    if let (Some(s), Some(e)) = (starts, ends)
+        && e < s
+    {
+        errors.push(FieldError::new("ends_on", Msg::ErrDateOrder));
+    }
+    let (Some(starts), Some(ends), true) = (starts, ends, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let fw = content::framework::find(DEFAULT_FRAMEWORK)
+        .ok_or_else(|| super::super::errors::internal("framework missing", DEFAULT_FRAMEWORK))?;
+    let now = super::now();
+    let txn = db.begin().await?;
+    let id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
+        framework_id: Set(fw.id.clone()),
+        framework_version: Set(fw.version.clone()),
+        country_code: Set(code),
+        title: Set(title.to_owned()),
+        requested_by: Set(requested_by.to_owned()),
+        scope: Set("[]".to_owned()),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
+        status: Set("draft".to_owned()),
+        number: Set(1),
+        previous_id: Set(None),
+        baseline_id: Set(None),
+        summary: Set(String::new()),
+        methodology: Set(String::new()),
+        created_by: Set(Some(user.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    assessment_member::Entity::insert(assessment_member::ActiveModel {
+        assessment_id: Set(id),
+        person_id: Set(user.id),
+        role: Set("lead".to_owned()),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Adds person `login` to the team as `role` (lead only).
+pub async fn add_member(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    login: &str,
+    role: &str,
+) -> AppResult<()> {
+    let (a, mine) = access(db, user, id).await?;
+    if !leads(&mine) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    if !matches!(role, "assessor" | "counterpart" | "lead") {
+        return Err(AppError::field("role", Msg::ErrInvalid));
+    }
+    let p = person::Entity::find()
+        .filter(person::Column::Login.eq(login.trim().to_lowercase()))
+        .filter(person::Column::Active.eq(true))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("login", Msg::ErrUnknownPerson))?;
+    let existing = assessment_member::Entity::find_by_id((id, p.id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(m) => {
+            let mut m: assessment_member::ActiveModel = m.into();
+            m.role = Set(role.to_owned());
+            m.update(db).await?;
+        }
+        None => {
+            assessment_member::Entity::insert(assessment_member::ActiveModel {
+                assessment_id: Set(id),
+                person_id: Set(p.id),
+                role: Set(role.to_owned()),
+            })
+            .exec_without_returning(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets which elements are assessed (lead only, not final). Unknown element ids are refused.
+pub async fn set_scope(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    elements: &[String],
+) -> AppResult<()> {
+    let (a, mine) = access(db, user, id).await?;
+    if !leads(&mine) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    let fw = framework(&a)?;
+    let known: HashSet<&str> = fw
+        .components
+        .iter()
+        .flat_map(|c| c.elements.iter().map(|e| e.id.as_str()))
+        .collect();
+    if elements.is_empty() || elements.iter().any(|e| !known.contains(e.as_str())) {
+        return Err(AppError::field("scope", Msg::ErrScope));
+    }
+    let mut active: capacity_assessment::ActiveModel = a.into();
+    active.scope = Set(serde_json::to_string(elements).unwrap_or_else(|_| "[]".into()));
+    active.updated_at = Set(super::now());
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Moves the assessment to `status` (lead only): draft ⇄ in review → final. A final
+/// assessment does not move.
+pub async fn set_status(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    status: &str,
+) -> AppResult<()> {
+    let (a, mine) = access(db, user, id).await?;
+    if !leads(&mine) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    let allowed = matches!(
+        (a.status.as_str(), status),
+        ("draft", "in_review") | ("in_review", "draft") | ("in_review", "final")
+    );
+    if !allowed {
+        return Err(AppError::field("status", Msg::ErrStatusStep));
+    }
+    let mut active: capacity_assessment::ActiveModel = a.into();
+    active.status = Set(status.to_owned());
+    active.updated_at = Set(super::now());
+    active.update(db).await?;
+    Ok(())
+}
+
+/// The judgement stored in a score row.
+fn judgement(row: &assessment_score::Model) -> Option<Judgement> {
+    if row.not_applicable {
+        Some(Judgement::NotApplicable)
+    } else {
+        row.level
+            .and_then(|l| u8::try_from(l).ok())
+            .map(Judgement::Level)
+    }
+}
+
+/// The judgement that counts for each indicator (see the module comment).
+fn effective(rows: &[assessment_score::Model]) -> HashMap<String, Judgement> {
+    let mut by_indicator: HashMap<&str, Vec<&assessment_score::Model>> = HashMap::new();
+    for r in rows {
+        by_indicator.entry(&r.indicator_id).or_default().push(r);
+    }
+    by_indicator
+        .into_iter()
+        .filter_map(|(indicator, rows)| {
+            if let Some(agreed) = rows.iter().find(|r| r.assessor_id == AGREED) {
+                return judgement(agreed).map(|j| (indicator.to_owned(), j));
+            }
+            let judged: Vec<Judgement> = rows.iter().filter_map(|r| judgement(r)).collect();
+            let first = *judged.first()?;
+            judged
+                .iter()
+                .all(|j| *j == first)
+                .then(|| (indicator.to_owned(), first))
+        })
+        .collect()
+}
+
+fn view_of(r: Rollup) -> ScoreView {
+    ScoreView {
+        score: r.score,
+        scored: r.scored as u64,
+        not_applicable: r.not_applicable as u64,
+        unscored: r.unscored as u64,
+        light: r.score.map(|s| {
+            match capacity::light(s) {
+                capacity::Light::Red => "red",
+                capacity::Light::Amber => "amber",
+                capacity::Light::Green => "green",
+            }
+            .to_owned()
+        }),
+    }
+}
+
+/// Roll-ups of an assessment: per component (with elements) and overall, over the scope.
+pub fn roll_ups(
+    fw: &Framework,
+    in_scope: &HashSet<String>,
+    judged: &HashMap<String, Judgement>,
+) -> (Vec<ComponentView>, ScoreView) {
+    let mut components = Vec::new();
+    let mut parts = Vec::new();
+    for c in &fw.components {
+        let mut elements = Vec::new();
+        let mut element_parts = Vec::new();
+        for e in &c.elements {
+            let included = in_scope.contains(&e.id);
+            let r = capacity::roll_up_indicators(
+                &e.indicators
+                    .iter()
+                    .map(|i| (i.weight, judged.get(&i.id).copied()))
+                    .collect::<Vec<_>>(),
+            );
+            if included {
+                element_parts.push((e.weight, r));
+            }
+            elements.push(ElementView {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                in_scope: included,
+                score: view_of(r),
+            });
+        }
+        let r = capacity::roll_up(&element_parts);
+        if !element_parts.is_empty() {
+            parts.push((c.weight, r));
+        }
+        components.push(ComponentView {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            score: view_of(r),
+            elements,
+        });
+    }
+    (components, view_of(capacity::roll_up(&parts)))
+}
+
+/// Assessment `id` for its team: details, team, scope and roll-ups.
+pub async fn view(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<AssessmentView> {
+    let (a, role) = access(db, user, id).await?;
+    let fw = framework(&a)?;
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?;
+    let (components, overall) = roll_ups(fw, &scope(&a, fw), &effective(&rows));
+    let members = assessment_member::Entity::find()
+        .filter(assessment_member::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?;
+    let people: HashMap<i64, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(members.iter().map(|m| m.person_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut team: Vec<(String, String, String)> = members
+        .iter()
+        .filter_map(|m| {
+            let p = people.get(&m.person_id)?;
+            Some((p.display_name.clone(), p.login.clone(), m.role.clone()))
+        })
+        .collect();
+    team.sort_by(|a, b| (a.2 != "lead", &a.0).cmp(&(b.2 != "lead", &b.0)));
+    let country_name = country::Entity::find_by_id(a.country_code.clone())
+        .one(db)
+        .await?
+        .map(|c| c.name_en)
+        .unwrap_or_else(|| a.country_code.clone());
+    Ok(AssessmentView {
+        id: a.id,
+        title: a.title.clone(),
+        country: (a.country_code.clone(), country_name),
+        requested_by: a.requested_by.clone(),
+        period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
+        can_score: may_score(&role) && a.status != "final",
+        is_lead: leads(&role),
+        status: a.status,
+        number: a.number,
+        framework: format!("{} {}", fw.title, a.framework_version),
+        my_role: role,
+        team,
+        components,
+        overall,
+    })
+}
+
+fn entry(row: &assessment_score::Model, by: String) -> ScoreEntry {
+    ScoreEntry {
+        by,
+        level: row.level,
+        not_applicable: row.not_applicable,
+        reason: row.reason.clone(),
+        evidence: row.evidence.clone(),
+        confidence: row.confidence.clone(),
+        version: row.version,
+    }
+}
+
+/// The scoring page of element `element` of assessment `id`.
+pub async fn element_scoring(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    element: &str,
+) -> AppResult<ElementScoring> {
+    let (a, role) = access(db, user, id).await?;
+    let fw = framework(&a)?;
+    let (component, el) = fw
+        .components
+        .iter()
+        .find_map(|c| c.elements.iter().find(|e| e.id == element).map(|e| (c, e)))
+        .ok_or(AppError::NotFound)?;
+    if !scope(&a, fw).contains(&el.id) {
+        return Err(AppError::field("element", Msg::ErrOutOfScope));
+    }
+    let ids: Vec<String> = el.indicators.iter().map(|i| i.id.clone()).collect();
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .filter(assessment_score::Column::IndicatorId.is_in(ids))
+        .all(db)
+        .await?;
+    let names: HashMap<i64, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(rows.iter().map(|r| r.assessor_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.display_name))
+        .collect();
+    let is_lead = leads(&role);
+    let indicators = el
+        .indicators
+        .iter()
+        .map(|i| {
+            let mine_rows: Vec<&assessment_score::Model> =
+                rows.iter().filter(|r| r.indicator_id == i.id).collect();
+            let assessors: Vec<&&assessment_score::Model> = mine_rows
+                .iter()
+                .filter(|r| r.assessor_id != AGREED)
+                .collect();
+            let levels: Vec<u8> = assessors
+                .iter()
+                .filter(|r| !r.not_applicable)
+                .filter_map(|r| r.level.and_then(|l| u8::try_from(l).ok()))
+                .collect();
+            IndicatorScoring {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                weight: i.weight,
+                levels: i.levels.clone(),
+                questions: i.questions.clone(),
+                evidence: i.evidence.clone(),
+                mine: mine_rows
+                    .iter()
+                    .find(|r| r.assessor_id == user.id)
+                    .map(|r| entry(r, String::new())),
+                all: if is_lead {
+                    assessors
+                        .iter()
+                        .map(|r| entry(r, names.get(&r.assessor_id).cloned().unwrap_or_default()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                spread: capacity::spread(&levels),
+                agreed: mine_rows
+                    .iter()
+                    .find(|r| r.assessor_id == AGREED)
+                    .map(|r| entry(r, String::new())),
+            }
+        })
+        .collect();
+    Ok(ElementScoring {
+        assessment_id: a.id,
+        assessment_title: a.title.clone(),
+        element: (el.id.clone(), el.title.clone(), el.summary.clone()),
+        component: component.title.clone(),
+        scale: fw.scale.clone(),
+        can_score: may_score(&role) && a.status != "final",
+        is_lead,
+        indicators,
+    })
+}
+
+/// What a score form posts.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreInput {
+    /// `0`–`4`, or `na`.
+    pub level: String,
+    /// Why not applicable, or the rationale of an agreed score.
+    pub reason: String,
+    /// Evidence notes.
+    pub evidence: String,
+    /// `low`, `medium` or `high`.
+    pub confidence: String,
+    /// The version the form was loaded with (0 for a new score).
+    pub version: i32,
+}
+
+/// Saves the signed-in assessor's score of `indicator` (or, with `agreed`, the lead's agreed
+/// score). Refuses a level outside the scale, an indicator outside the scope, a final
+/// assessment, and a save based on a version someone else has changed since (nothing is
+/// overwritten; the page shows their version).
+pub async fn save_score(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    indicator: &str,
+    input: &ScoreInput,
+    agreed: bool,
+) -> AppResult<String> {
+    let (a, role) = access(db, user, id).await?;
+    if !may_score(&role) || (agreed && !leads(&role)) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    let fw = framework(&a)?;
+    let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
+        return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
+    };
+    if !scope(&a, fw).contains(&element.id) {
+        return Err(AppError::field("indicator", Msg::ErrOutOfScope));
+    }
+    let (level, not_applicable) = match input.level.trim() {
+        "na" => (None, true),
+        raw => match raw.parse::<i32>() {
+            Ok(l) if (0..=i32::from(capacity::MAX_LEVEL)).contains(&l) => (Some(l), false),
+            _ => return Err(AppError::field("level", Msg::ErrLevelScale)),
+        },
+    };
+    let reason = input.reason.trim();
+    if not_applicable && reason.is_empty() {
+        return Err(AppError::field("reason", Msg::ErrReasonRequired));
+    }
+    let confidence = match input.confidence.trim() {
+        "" => "medium",
+        c @ ("low" | "medium" | "high") => c,
+        _ => return Err(AppError::field("confidence", Msg::ErrInvalid)),
+    };
+    if reason.chars().count() > 5_000 || input.evidence.chars().count() > 20_000 {
+        return Err(AppError::field("evidence", Msg::ErrTooLong));
+    }
+    let assessor = if agreed { AGREED } else { user.id };
+    let now = super::now();
+    let conflict = || AppError::field("level", Msg::ErrScoreConflict);
+    if input.version == 0 {
+        let inserted = assessment_score::Entity::insert(assessment_score::ActiveModel {
+            assessment_id: Set(id),
+            indicator_id: Set(indicator.to_owned()),
+            assessor_id: Set(assessor),
+            level: Set(level),
+            not_applicable: Set(not_applicable),
+            reason: Set(reason.to_owned()),
+            evidence: Set(input.evidence.trim().to_owned()),
+            confidence: Set(confidence.to_owned()),
+            updated_by: Set(user.id),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .exec_without_returning(db)
+        .await;
+        return match inserted {
+            Ok(_) => Ok(element.id.clone()),
+            Err(e)
+                if matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                Err(conflict())
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
+    let done = assessment_score::Entity::update_many()
+        .col_expr(assessment_score::Column::Level, Expr::value(level))
+        .col_expr(
+            assessment_score::Column::NotApplicable,
+            Expr::value(not_applicable),
+        )
+        .col_expr(assessment_score::Column::Reason, Expr::value(reason))
+        .col_expr(
+            assessment_score::Column::Evidence,
+            Expr::value(input.evidence.trim()),
+        )
+        .col_expr(
+            assessment_score::Column::Confidence,
+            Expr::value(confidence),
+        )
+        .col_expr(assessment_score::Column::UpdatedBy, Expr::value(user.id))
+        .col_expr(assessment_score::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            assessment_score::Column::Version,
+            Expr::value(input.version + 1),
+        )
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .filter(assessment_score::Column::IndicatorId.eq(indicator))
+        .filter(assessment_score::Column::AssessorId.eq(assessor))
+        .filter(assessment_score::Column::Version.eq(input.version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
+    Ok(element.id.clone())
+}
