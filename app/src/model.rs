@@ -1227,3 +1227,24 @@ pub struct ElementScoring {
     /// Indicators.
     pub indicators: Vec<IndicatorScoring>,
 }
+
+/// What a score form posts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ScoreInput {
+    /// `0`–`4`, or `na`.
+    pub level: String,
+    /// Why not applicable, or the rationale of an agreed score.
+    #[serde(default)]
+    pub reason: String,
+    /// Evidence notes.
+    #[serde(default)]
+    pub evidence: String,
+    /// `low`, `medium` or `high`.
+    #[serde(default)]
+    pub confidence: String,
+    /// The version the form was loaded with (0 for a new score).
+    pub version: i32,
+    /// Set when the lead records the agreed score.
+    #[serde(default)]
+    pub agreed: Option<String>,
+}

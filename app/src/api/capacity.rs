@@ -1,7 +1,7 @@
 //! Capacity assessments: the team opens, scopes, scores and reconciles an assessment.
 
 use crate::error::AppError;
-use crate::model::{AssessmentInput, AssessmentRow, AssessmentView, ElementScoring};
+use crate::model::{AssessmentInput, AssessmentRow, AssessmentView, ElementScoring, ScoreInput};
 use leptos::prelude::*;
 
 /// The assessments the signed-in person may see.
@@ -90,34 +90,17 @@ pub async fn get_element_scoring(id: i64, element: String) -> Result<ElementScor
 
 /// Saves an assessor's score of an indicator, or (with `agreed`) the lead's agreed score.
 #[server(prefix = "/api", endpoint = "assessments/score")]
-pub async fn save_score(
-    id: i64,
-    indicator: String,
-    level: String,
-    reason: String,
-    evidence: String,
-    confidence: String,
-    version: i32,
-    agreed: Option<String>,
-) -> Result<(), AppError> {
+pub async fn save_score(id: i64, indicator: String, input: ScoreInput) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
             let user = request::require_user()?;
-            let input = services::capacity::ScoreInput {
-                level,
-                reason,
-                evidence,
-                confidence,
-                version,
-            };
             let element = services::capacity::save_score(
                 &request::state()?.db,
                 &user,
                 id,
                 &indicator,
                 &input,
-                agreed.is_some(),
             )
             .await?;
             request::redirect(&format!(

@@ -48,14 +48,17 @@ async fn score(
     let mut fields = vec![
         ("id", id.as_str()),
         ("indicator", indicator),
-        ("level", level),
-        ("reason", reason),
-        ("evidence", "Decree 12/2019; interviews at Port Utopia"),
-        ("confidence", "high"),
-        ("version", version.as_str()),
+        ("input[level]", level),
+        ("input[reason]", reason),
+        (
+            "input[evidence]",
+            "Decree 12/2019; interviews at Port Utopia",
+        ),
+        ("input[confidence]", "high"),
+        ("input[version]", version.as_str()),
     ];
     if agreed {
-        fields.push(("agreed", "1"));
+        fields.push(("input[agreed]", "1"));
     }
     c.post_form(
         "/api/assessments/score",
@@ -309,11 +312,11 @@ async fn people_outside_the_team_are_refused() {
             &[
                 ("id", &id.to_string()),
                 ("indicator", INDICATOR),
-                ("level", "2"),
-                ("reason", ""),
-                ("evidence", ""),
-                ("confidence", "low"),
-                ("version", "0"),
+                ("input[level]", "2"),
+                ("input[reason]", ""),
+                ("input[evidence]", ""),
+                ("input[confidence]", "low"),
+                ("input[version]", "0"),
             ],
         )
         .await;

@@ -389,11 +389,11 @@ const FUNCTIONS: &[Function] = &[
         &[
             ("id", "99999"),
             ("indicator", "adm-structure-mandate"),
-            ("level", "2"),
-            ("reason", ""),
-            ("evidence", ""),
-            ("confidence", "low"),
-            ("version", "0"),
+            ("input[level]", "2"),
+            ("input[reason]", ""),
+            ("input[evidence]", ""),
+            ("input[confidence]", "low"),
+            ("input[version]", "0"),
         ],
     ),
     (

@@ -64,8 +64,8 @@ fn ScoreForm(
         <PostForm action="/api/assessments/score" class="stack score-form">
             <input type="hidden" name="id" value=assessment />
             <input type="hidden" name="indicator" value=indicator.clone() />
-            <input type="hidden" name="version" value=version />
-            {agreed.then(|| view! { <input type="hidden" name="agreed" value="1" /> })}
+            <input type="hidden" name="input[version]" value=version />
+            {agreed.then(|| view! { <input type="hidden" name="input[agreed]" value="1" /> })}
             <fieldset class="levels">
                 <legend>{t(if agreed { Msg::AgreedScore } else { Msg::Level })}</legend>
                 {scale.into_iter().enumerate().map(|(l, name)| {
@@ -74,30 +74,30 @@ fn ScoreForm(
                     let for_id = id.clone();
                     view! {
                         <label class="check" for=for_id>
-                            <input type="radio" id=id name="level" value=value.clone() checked=current_level == value required=true />
+                            <input type="radio" id=id name="input[level]" value=value.clone() checked=current_level == value required=true />
                             " " {format!("{l} {name}")}
                         </label>
                     }
                 }).collect_view()}
                 <label class="check">
-                    <input type="radio" name="level" value="na" checked=current_level == "na" />
+                    <input type="radio" name="input[level]" value="na" checked=current_level == "na" />
                     " " {t(Msg::NotApplicable)}
                 </label>
             </fieldset>
             <div class="field">
                 <label for=format!("{prefix}-reason")>{t(Msg::ReasonOrRationale)}</label>
-                <input id=format!("{prefix}-reason") name="reason" maxlength="5000" value=reason />
+                <input id=format!("{prefix}-reason") name="input[reason]" maxlength="5000" value=reason />
             </div>
             {(!agreed).then(|| view! {
                 <div class="field">
                     <label for=format!("{prefix}-evidence")>{t(Msg::EvidenceNotes)}</label>
-                    <textarea id=format!("{prefix}-evidence") name="evidence" rows="3" maxlength="20000">{textarea_text(&evidence)}</textarea>
+                    <textarea id=format!("{prefix}-evidence") name="input[evidence]" rows="3" maxlength="20000">{textarea_text(&evidence)}</textarea>
                 </div>
             })}
-            {agreed.then(|| view! { <input type="hidden" name="evidence" value=evidence.clone() /> })}
+            {agreed.then(|| view! { <input type="hidden" name="input[evidence]" value=evidence.clone() /> })}
             <div class="field">
                 <label for=format!("{prefix}-confidence")>{t(Msg::Confidence)}</label>
-                <select id=format!("{prefix}-confidence") name="confidence">
+                <select id=format!("{prefix}-confidence") name="input[confidence]">
                     {[("low", Msg::ConfidenceLow), ("medium", Msg::ConfidenceMedium), ("high", Msg::ConfidenceHigh)].into_iter().map(|(v, m)| view! {
                         <option value=v selected=confidence == v>{t(m)}</option>
                     }).collect_view()}

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
     AssessmentInput, AssessmentRow, AssessmentView, ComponentView, CurrentUser, ElementScoring,
-    ElementView, IndicatorScoring, Role, ScoreEntry, ScoreView,
+    ElementView, IndicatorScoring, Role, ScoreEntry, ScoreInput, ScoreView,
 };
 use crate::server::entities::{
     assessment_member, assessment_score, capacity_assessment, country, person,
@@ -569,21 +569,6 @@ pub async fn element_scoring(
     })
 }
 
-/// What a score form posts.
-#[derive(Debug, Clone, Default)]
-pub struct ScoreInput {
-    /// `0`–`4`, or `na`.
-    pub level: String,
-    /// Why not applicable, or the rationale of an agreed score.
-    pub reason: String,
-    /// Evidence notes.
-    pub evidence: String,
-    /// `low`, `medium` or `high`.
-    pub confidence: String,
-    /// The version the form was loaded with (0 for a new score).
-    pub version: i32,
-}
-
 /// Saves the signed-in assessor's score of `indicator` (or, with `agreed`, the lead's agreed
 /// score). Refuses a level outside the scale, an indicator outside the scope, a final
 /// assessment, and a save based on a version someone else has changed since (nothing is
@@ -594,8 +579,8 @@ pub async fn save_score(
     id: i64,
     indicator: &str,
     input: &ScoreInput,
-    agreed: bool,
 ) -> AppResult<String> {
+    let agreed = input.agreed.is_some();
     let (a, role) = access(db, user, id).await?;
     if !may_score(&role) || (agreed && !leads(&role)) {
         return Err(AppError::Forbidden);
