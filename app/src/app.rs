@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verify") view=verify::VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/assessments") view=assess::list::AssessmentsPage ssr=SsrMode::Async />
                     <Route path=path!("/assessments/:id") view=assess::overview::AssessmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/assessments/:id/report") view=assess::report::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/assessments/:id/elements/:element") view=assess::element::ElementPage ssr=SsrMode::Async />
                     <Route path=path!("/verify/:code") view=verify::VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/countries") view=admin::countries::CountriesPage ssr=SsrMode::Async />

@@ -1248,3 +1248,72 @@ pub struct ScoreInput {
     #[serde(default)]
     pub agreed: Option<String>,
 }
+
+/// A finding, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingRow {
+    /// Id.
+    pub id: i64,
+    /// Element id.
+    pub element: String,
+    /// `strength` or `gap`.
+    pub kind: String,
+    /// Text.
+    pub text: String,
+}
+
+/// A recommendation, as entered and listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RecommendationInput {
+    /// Element id.
+    pub element: String,
+    /// Text.
+    pub text: String,
+    /// `high`, `medium` or `low`.
+    pub priority: String,
+    /// `short` or `long`.
+    pub timeframe: String,
+    /// Responsible agency.
+    #[serde(default)]
+    pub responsible: String,
+    /// Indicative cost.
+    #[serde(default)]
+    pub cost: String,
+    /// Indicator ids addressed, comma-separated.
+    #[serde(default)]
+    pub indicators: String,
+    /// Planned quarter, `YYYY-Qn`.
+    pub quarter: String,
+}
+
+/// A recommendation with its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationRow {
+    /// Id.
+    pub id: i64,
+    /// What was entered.
+    pub input: RecommendationInput,
+}
+
+/// Everything the country report shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    /// The assessment.
+    pub assessment: AssessmentView,
+    /// Executive summary, sanitised HTML.
+    pub summary_html: String,
+    /// Methodology, sanitised HTML.
+    pub methodology_html: String,
+    /// Radar chart of the component scores (SVG, built on the server from escaped text).
+    pub radar_svg: String,
+    /// Bar chart of the element scores per component: (component id, SVG).
+    pub element_bars: Vec<(String, String)>,
+    /// Findings.
+    pub findings: Vec<FindingRow>,
+    /// Recommendations, by priority then quarter.
+    pub recommendations: Vec<RecommendationRow>,
+    /// Element id → title, for findings and recommendations.
+    pub element_titles: Vec<(String, String)>,
+    /// Annex: component title, element title, indicator title, level text, evidence.
+    pub annex: Vec<(String, String, String, String, String)>,
+}

@@ -132,3 +132,161 @@ pub async fn assessment_countries() -> Result<Vec<(String, String)>, AppError> {
         .await,
     )
 }
+
+/// Adds a finding to an element.
+#[server(prefix = "/api", endpoint = "assessments/finding")]
+pub async fn add_finding(
+    id: i64,
+    element: String,
+    kind: String,
+    text: String,
+) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::add_finding(
+                &request::state()?.db,
+                &user,
+                id,
+                &element,
+                &kind,
+                &text,
+            )
+            .await?;
+            request::redirect(&format!(
+                "/assessments/{id}/elements/{element}?notice=Saved#findings"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Adds a recommendation to an element.
+#[server(prefix = "/api", endpoint = "assessments/recommendation")]
+pub async fn add_recommendation(
+    id: i64,
+    input: crate::model::RecommendationInput,
+) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::add_recommendation(&request::state()?.db, &user, id, &input)
+                .await?;
+            request::redirect(&format!(
+                "/assessments/{id}/elements/{}?notice=Saved#findings",
+                input.element
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Deletes a finding or a recommendation.
+#[server(prefix = "/api", endpoint = "assessments/delete-entry")]
+pub async fn delete_entry(
+    id: i64,
+    element: String,
+    finding: Option<i64>,
+    recommendation: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::delete_entry(
+                &request::state()?.db,
+                &user,
+                id,
+                finding,
+                recommendation,
+            )
+            .await?;
+            request::redirect(&format!(
+                "/assessments/{id}/elements/{element}?notice=Deleted#findings"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Findings and recommendations of an assessment (its team).
+#[server(prefix = "/api", endpoint = "assessments/entries")]
+pub async fn get_entries(
+    id: i64,
+) -> Result<
+    (
+        Vec<crate::model::FindingRow>,
+        Vec<crate::model::RecommendationRow>,
+    ),
+    AppError,
+> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let db = &request::state()?.db;
+            services::capacity::view(db, &user, id).await?;
+            services::capacity::entries(db, id).await
+        }
+        .await,
+    )
+}
+
+/// The country report (its team).
+#[server(prefix = "/api", endpoint = "assessments/report")]
+pub async fn get_report(id: i64) -> Result<crate::model::ReportView, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::report(&request::state()?.db, &user, id).await
+        }
+        .await,
+    )
+}
+
+/// The narrative as stored: (summary, methodology, version).
+#[server(prefix = "/api", endpoint = "assessments/narrative")]
+pub async fn get_narrative(id: i64) -> Result<(String, String, i32), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::narrative(&request::state()?.db, &user, id).await
+        }
+        .await,
+    )
+}
+
+/// Saves the executive summary and methodology.
+#[server(prefix = "/api", endpoint = "assessments/narrative-save")]
+pub async fn save_narrative(
+    id: i64,
+    summary: String,
+    methodology: String,
+    version: i32,
+) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::save_narrative(
+                &request::state()?.db,
+                &user,
+                id,
+                &summary,
+                &methodology,
+                version,
+            )
+            .await?;
+            request::redirect(&format!("/assessments/{id}?notice=Saved#narrative"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -3,6 +3,7 @@
 pub mod element;
 pub mod list;
 pub mod overview;
+pub mod report;
 
 use crate::i18n::{Msg, t};
 use crate::model::ScoreView;

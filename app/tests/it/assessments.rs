@@ -322,3 +322,122 @@ async fn people_outside_the_team_are_refused() {
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn findings_recommendations_narrative_and_the_report() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    let ids = id.to_string();
+    let from = format!("/assessments/{id}/elements/{ELEMENT}");
+    score(&lead, id, INDICATOR, "1", "", 0, false).await;
+
+    let res = lead
+        .post_form(
+            "/api/assessments/finding",
+            &from,
+            &[
+                ("id", ids.as_str()),
+                ("element", ELEMENT),
+                ("kind", "gap"),
+                ("text", "Two agencies both claim maritime surveillance."),
+            ],
+        )
+        .await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let rec = |quarter: &'static str, indicators: &'static str| {
+        [
+            ("id", ids.clone()),
+            ("input[element]", ELEMENT.to_owned()),
+            (
+                "input[text]",
+                "Adopt a decree allocating maritime surveillance to one agency.".to_owned(),
+            ),
+            ("input[priority]", "high".to_owned()),
+            ("input[timeframe]", "short".to_owned()),
+            ("input[responsible]", "Ministry of the Interior".to_owned()),
+            ("input[cost]", "Within existing budget".to_owned()),
+            ("input[indicators]", indicators.to_owned()),
+            ("input[quarter]", quarter.to_owned()),
+        ]
+    };
+    for (fields, expected) in [
+        (rec("next spring", INDICATOR), "ErrQuarter"),
+        (rec("2027-Q5", INDICATOR), "ErrQuarter"),
+        (
+            rec("2027-Q1", "ops-detention-alternatives"),
+            "ErrUnknownIndicator",
+        ),
+    ] {
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = lead
+            .post_form("/api/assessments/recommendation", &from, &borrowed)
+            .await;
+        assert_eq!(error_of(&res), expected);
+    }
+    let good = rec("2027-Q1", INDICATOR);
+    let borrowed: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = lead
+        .post_form("/api/assessments/recommendation", &from, &borrowed)
+        .await;
+    assert!(location(&res).contains("notice=Saved"));
+
+    // The narrative: a save based on an old version is refused, nothing is overwritten.
+    let save = |summary: &'static str, version: &'static str| {
+        let ids = ids.clone();
+        let lead = &lead;
+        async move {
+            lead.post_form(
+                "/api/assessments/narrative-save",
+                &format!("/assessments/{ids}"),
+                &[
+                    ("id", ids.as_str()),
+                    ("summary", summary),
+                    (
+                        "methodology",
+                        "Desk review, 42 interviews, visits to 6 posts.",
+                    ),
+                    ("version", version),
+                ],
+            )
+            .await
+        }
+    };
+    assert!(
+        location(&save("Utopia's **border management** is developing.", "1").await)
+            .contains("notice=Saved")
+    );
+    assert_eq!(
+        error_of(&save("An older draft", "1").await),
+        "ErrNarrativeConflict"
+    );
+
+    let report = lead
+        .page(&format!("/assessments/{id}/report"), StatusCode::OK)
+        .await;
+    assert!(
+        report.contains("<strong>border management</strong>"),
+        "Markdown rendered"
+    );
+    assert!(report.contains("class=\"chart radar\""));
+    assert!(report.contains("Two agencies both claim maritime surveillance."));
+    assert!(report.contains("2027-Q1"), "road map");
+    assert!(
+        report.contains("Decree 12/2019"),
+        "annex carries the evidence"
+    );
+    assert!(!report.contains("An older draft"));
+    // Outsiders do not see it.
+    let trainer = app.login_as(Role::Trainer).await;
+    assert_eq!(
+        trainer
+            .get(&format!("/assessments/{id}/report"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}

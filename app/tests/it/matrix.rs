@@ -397,6 +397,58 @@ const FUNCTIONS: &[Function] = &[
         ],
     ),
     (
+        "/api/assessments/finding",
+        Need::Missing,
+        &[
+            ("id", "99999"),
+            ("element", "adm-structure"),
+            ("kind", "gap"),
+            ("text", "x"),
+        ],
+    ),
+    (
+        "/api/assessments/recommendation",
+        Need::Missing,
+        &[
+            ("id", "99999"),
+            ("input[element]", "adm-structure"),
+            ("input[text]", "x"),
+            ("input[priority]", "high"),
+            ("input[timeframe]", "short"),
+            ("input[quarter]", "2027-Q1"),
+        ],
+    ),
+    (
+        "/api/assessments/delete-entry",
+        Need::Missing,
+        &[
+            ("id", "99999"),
+            ("element", "adm-structure"),
+            ("finding", "1"),
+        ],
+    ),
+    (
+        "/api/assessments/entries",
+        Need::Missing,
+        &[("id", "99999")],
+    ),
+    ("/api/assessments/report", Need::Missing, &[("id", "99999")]),
+    (
+        "/api/assessments/narrative",
+        Need::Missing,
+        &[("id", "99999")],
+    ),
+    (
+        "/api/assessments/narrative-save",
+        Need::Missing,
+        &[
+            ("id", "99999"),
+            ("summary", ""),
+            ("methodology", ""),
+            ("version", "1"),
+        ],
+    ),
+    (
         "/api/certificates/verify",
         Need::Anyone,
         &[("code", "CP-NONE-NONE-NONE")],

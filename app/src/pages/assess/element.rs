@@ -2,7 +2,7 @@
 //! descriptors, questions and evidence to seek; the assessor's own score; and for the lead,
 //! every assessor's score side by side with the spread, and the agreed score.
 
-use crate::api::capacity::get_element_scoring;
+use crate::api::capacity::{get_element_scoring, get_entries};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::{PageTitle, textarea_text};
@@ -124,8 +124,26 @@ pub fn ElementPage() -> impl IntoView {
             let Some(id) = id else {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
-            match get_element_scoring(id, element).await {
+            let entries = get_entries(id).await.unwrap_or_default();
+            match get_element_scoring(id, element.clone()).await {
                 Ok(s) => {
+                    let findings: Vec<_> = entries
+                        .0
+                        .into_iter()
+                        .filter(|f| f.element == element)
+                        .collect();
+                    let recommendations: Vec<_> = entries
+                        .1
+                        .into_iter()
+                        .filter(|r| r.input.element == element)
+                        .collect();
+                    let (element_a, element_b) = (s.element.0.clone(), s.element.0.clone());
+                    let indicator_ids = s
+                        .indicators
+                        .iter()
+                        .map(|i| i.id.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let scale = s.scale.clone();
                     let can_score = s.can_score;
                     let is_lead = s.is_lead && s.can_score;
@@ -187,6 +205,116 @@ pub fn ElementPage() -> impl IntoView {
                                 </section>
                             }
                         }).collect_view()}
+                        <section class="panel" id="findings">
+                            <h2>{t(Msg::Findings)}</h2>
+                            <ul class="findings">
+                                {findings.into_iter().map(|f| view! {
+                                    <li>
+                                        <span class=if f.kind == "gap" { "badge badge-warn" } else { "badge badge-ok" }>
+                                            {t(if f.kind == "gap" { Msg::Gap } else { Msg::Strength })}
+                                        </span>
+                                        " " {f.text.clone()}
+                                        {can_score.then(|| view! {
+                                            " "
+                                            <PostForm action="/api/assessments/delete-entry" class="inline">
+                                                <input type="hidden" name="id" value=id />
+                                                <input type="hidden" name="element" value=f.element.clone() />
+                                                <input type="hidden" name="finding" value=f.id />
+                                                <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                            </PostForm>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {can_score.then(|| view! {
+                                <PostForm action="/api/assessments/finding" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="element" value=element_a.clone() />
+                                    <div class="field">
+                                        <label for="finding-kind">{t(Msg::Kind)}</label>
+                                        <select id="finding-kind" name="kind">
+                                            <option value="gap">{t(Msg::Gap)}</option>
+                                            <option value="strength">{t(Msg::Strength)}</option>
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="finding-text">{t(Msg::AddFinding)}</label>
+                                        <textarea id="finding-text" name="text" rows="2" required maxlength="5000"></textarea>
+                                        <FieldMsg field="text" />
+                                    </div>
+                                    <button type="submit">{t(Msg::AddFinding)}</button>
+                                </PostForm>
+                            })}
+                            <h2>{t(Msg::Recommendations)}</h2>
+                            <ul class="recommendations">
+                                {recommendations.into_iter().map(|r| view! {
+                                    <li>
+                                        <strong>{r.input.text.clone()}</strong>
+                                        <br />
+                                        <span class="hint">
+                                            {format!("{} · {} · {} · {} · {}", r.input.priority, r.input.timeframe, r.input.quarter, r.input.responsible, r.input.cost)}
+                                        </span>
+                                        {can_score.then(|| view! {
+                                            " "
+                                            <PostForm action="/api/assessments/delete-entry" class="inline">
+                                                <input type="hidden" name="id" value=id />
+                                                <input type="hidden" name="element" value=r.input.element.clone() />
+                                                <input type="hidden" name="recommendation" value=r.id />
+                                                <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                            </PostForm>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {can_score.then(|| view! {
+                                <PostForm action="/api/assessments/recommendation" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="input[element]" value=element_b.clone() />
+                                    <div class="field">
+                                        <label for="rec-text">{t(Msg::AddRecommendation)}</label>
+                                        <textarea id="rec-text" name="input[text]" rows="2" required maxlength="5000"></textarea>
+                                    </div>
+                                    <div class="row">
+                                        <div class="field">
+                                            <label for="rec-priority">{t(Msg::Priority)}</label>
+                                            <select id="rec-priority" name="input[priority]">
+                                                <option value="high">{t(Msg::PriorityHigh)}</option>
+                                                <option value="medium" selected=true>{t(Msg::PriorityMedium)}</option>
+                                                <option value="low">{t(Msg::PriorityLow)}</option>
+                                            </select>
+                                        </div>
+                                        <div class="field">
+                                            <label for="rec-timeframe">{t(Msg::Timeframe)}</label>
+                                            <select id="rec-timeframe" name="input[timeframe]">
+                                                <option value="short">{t(Msg::ShortTerm)}</option>
+                                                <option value="long">{t(Msg::LongTerm)}</option>
+                                            </select>
+                                        </div>
+                                        <div class="field">
+                                            <label for="rec-quarter">{t(Msg::Quarter)}</label>
+                                            <input id="rec-quarter" name="input[quarter]" required pattern="[0-9]{4}-Q[1-4]" placeholder="2027-Q1" />
+                                            <FieldMsg field="quarter" />
+                                        </div>
+                                    </div>
+                                    <div class="row">
+                                        <div class="field">
+                                            <label for="rec-responsible">{t(Msg::Responsible)}</label>
+                                            <input id="rec-responsible" name="input[responsible]" maxlength="200" />
+                                        </div>
+                                        <div class="field">
+                                            <label for="rec-cost">{t(Msg::Cost)}</label>
+                                            <input id="rec-cost" name="input[cost]" maxlength="100" />
+                                        </div>
+                                    </div>
+                                    <div class="field">
+                                        <label for="rec-indicators">{t(Msg::IndicatorsAddressed)}</label>
+                                        <input id="rec-indicators" name="input[indicators]" placeholder=indicator_ids.clone() />
+                                        <FieldMsg field="indicators" />
+                                    </div>
+                                    <button type="submit">{t(Msg::AddRecommendation)}</button>
+                                </PostForm>
+                            })}
+                        </section>
                     }
                     .into_any()
                 }

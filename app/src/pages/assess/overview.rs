@@ -2,10 +2,11 @@
 //! component and element, each element linking to its scoring page.
 
 use super::{ScoreCell, status_label, team_role_label};
-use crate::api::capacity::get_assessment;
+use crate::api::capacity::{get_assessment, get_narrative};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
+use crate::components::page_title::textarea_text;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn AssessmentPage() -> impl IntoView {
             let Some(id) = id else {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
+            let narrative = get_narrative(id).await.ok();
             match get_assessment(id).await {
                 Ok(a) => {
                     let components = a.components.clone();
@@ -59,19 +61,20 @@ pub fn AssessmentPage() -> impl IntoView {
                                 </p>
                             }
                         })}
-                        <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall /></h2>
+                        <p><a class="button" id="report-link" href=format!("/assessments/{id}/report")>{t(Msg::CountryReport)}</a></p>
+                        <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall.clone() /></h2>
                         <table class="data" id="scores">
                             <tbody>
                                 {components.into_iter().map(|c| view! {
                                     <tr class="component-row">
                                         <th scope="row">{c.title.clone()}</th>
-                                        <td><ScoreCell score=c.score /></td>
+                                        <td><ScoreCell score=c.score.clone() /></td>
                                         <td></td>
                                     </tr>
                                     {c.elements.into_iter().filter(|e| e.in_scope).map(|e| view! {
                                         <tr>
                                             <td class="indent">{e.title.clone()}</td>
-                                            <td><ScoreCell score=e.score /></td>
+                                            <td><ScoreCell score=e.score.clone() /></td>
                                             <td>
                                                 <a href=format!("/assessments/{id}/elements/{}", e.id)>
                                                     {t(if can_score { Msg::ScoreElement } else { Msg::View })}
@@ -133,6 +136,25 @@ pub fn AssessmentPage() -> impl IntoView {
                                 </section>
                             })}
                         </div>
+                        {narrative.filter(|_| can_score).map(|(summary, methodology, version)| view! {
+                            <section class="panel" id="narrative">
+                                <h2>{t(Msg::Narrative)}</h2>
+                                <PostForm action="/api/assessments/narrative-save" class="stack">
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="version" value=version />
+                                    <div class="field">
+                                        <label for="summary">{t(Msg::ExecutiveSummary)}</label>
+                                        <textarea id="summary" name="summary" rows="8">{textarea_text(&summary)}</textarea>
+                                        <FieldMsg field="summary" />
+                                    </div>
+                                    <div class="field">
+                                        <label for="methodology">{t(Msg::Methodology)}</label>
+                                        <textarea id="methodology" name="methodology" rows="6">{textarea_text(&methodology)}</textarea>
+                                    </div>
+                                    <button type="submit">{t(Msg::Save)}</button>
+                                </PostForm>
+                            </section>
+                        })}
                     }
                     .into_any()
                 }

@@ -14,10 +14,12 @@ use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
     AssessmentInput, AssessmentRow, AssessmentView, ComponentView, CurrentUser, ElementScoring,
-    ElementView, IndicatorScoring, Role, ScoreEntry, ScoreInput, ScoreView,
+    ElementView, FindingRow, IndicatorScoring, RecommendationInput, RecommendationRow, ReportView,
+    Role, ScoreEntry, ScoreInput, ScoreView,
 };
 use crate::server::entities::{
-    assessment_member, assessment_score, capacity_assessment, country, person,
+    assessment_finding, assessment_member, assessment_recommendation, assessment_score,
+    capacity_assessment, country, person,
 };
 use assessments::capacity::{self, Judgement, Rollup};
 use content::framework::Framework;
@@ -675,4 +677,388 @@ pub async fn save_score(
         return Err(conflict());
     }
     Ok(element.id.clone())
+}
+
+/// Adds a finding to element `element` (lead and assessors, not final).
+pub async fn add_finding(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    element: &str,
+    kind: &str,
+    text: &str,
+) -> AppResult<()> {
+    let (a, role) = editable(db, user, id).await?;
+    element_in_scope(&a, element)?;
+    if !matches!(kind, "strength" | "gap") {
+        return Err(AppError::field("kind", Msg::ErrInvalid));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AppError::field("text", Msg::ErrRequired));
+    }
+    if text.chars().count() > 5_000 {
+        return Err(AppError::field("text", Msg::ErrTooLong));
+    }
+    let _ = role;
+    let position = assessment_finding::Entity::find()
+        .filter(assessment_finding::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?
+        .len() as i32
+        + 1;
+    assessment_finding::Entity::insert(assessment_finding::ActiveModel {
+        assessment_id: Set(id),
+        element_id: Set(element.to_owned()),
+        kind: Set(kind.to_owned()),
+        text: Set(text.to_owned()),
+        position: Set(position),
+        version: Set(1),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// The assessment and role when `user` may change it (lead or assessor, not final).
+async fn editable(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(capacity_assessment::Model, String)> {
+    let (a, role) = access(db, user, id).await?;
+    if !may_score(&role) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    Ok((a, role))
+}
+
+fn element_in_scope(a: &capacity_assessment::Model, element: &str) -> AppResult<()> {
+    let fw = framework(a)?;
+    if !fw
+        .components
+        .iter()
+        .any(|c| c.elements.iter().any(|e| e.id == element))
+    {
+        return Err(AppError::field("element", Msg::ErrUnknownIndicator));
+    }
+    if !scope(a, fw).contains(element) {
+        return Err(AppError::field("element", Msg::ErrOutOfScope));
+    }
+    Ok(())
+}
+
+/// Adds a recommendation (lead and assessors, not final). The indicators it addresses must
+/// belong to its element; the quarter is `YYYY-Qn`.
+pub async fn add_recommendation(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    input: &RecommendationInput,
+) -> AppResult<()> {
+    let (a, _) = editable(db, user, id).await?;
+    element_in_scope(&a, &input.element)?;
+    let fw = framework(&a)?;
+    let element = fw
+        .components
+        .iter()
+        .flat_map(|c| &c.elements)
+        .find(|e| e.id == input.element)
+        .ok_or(AppError::NotFound)?;
+    let mut errors = Vec::new();
+    let text = input.text.trim();
+    if text.is_empty() || text.chars().count() > 5_000 {
+        errors.push(FieldError::new("text", Msg::ErrRequired));
+    }
+    if !matches!(input.priority.as_str(), "high" | "medium" | "low") {
+        errors.push(FieldError::new("priority", Msg::ErrInvalid));
+    }
+    if !matches!(input.timeframe.as_str(), "short" | "long") {
+        errors.push(FieldError::new("timeframe", Msg::ErrInvalid));
+    }
+    if !valid_quarter(input.quarter.trim()) {
+        errors.push(FieldError::new("quarter", Msg::ErrQuarter));
+    }
+    let indicators: Vec<String> = input
+        .indicators
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if indicators
+        .iter()
+        .any(|i| !element.indicators.iter().any(|x| &x.id == i))
+    {
+        errors.push(FieldError::new("indicators", Msg::ErrUnknownIndicator));
+    }
+    if input.responsible.chars().count() > 200 || input.cost.chars().count() > 100 {
+        errors.push(FieldError::new("responsible", Msg::ErrTooLong));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let position = assessment_recommendation::Entity::find()
+        .filter(assessment_recommendation::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?
+        .len() as i32
+        + 1;
+    assessment_recommendation::Entity::insert(assessment_recommendation::ActiveModel {
+        assessment_id: Set(id),
+        element_id: Set(input.element.clone()),
+        text: Set(text.to_owned()),
+        priority: Set(input.priority.clone()),
+        timeframe: Set(input.timeframe.clone()),
+        responsible: Set(input.responsible.trim().to_owned()),
+        cost: Set(input.cost.trim().to_owned()),
+        indicators: Set(indicators.join(",")),
+        quarter: Set(input.quarter.trim().to_owned()),
+        position: Set(position),
+        version: Set(1),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Whether `q` is a quarter written `YYYY-Qn` (n from 1 to 4).
+pub fn valid_quarter(q: &str) -> bool {
+    let Some((year, quarter)) = q.split_once("-Q") else {
+        return false;
+    };
+    year.len() == 4
+        && year
+            .parse::<u16>()
+            .is_ok_and(|y| (2000..=2100).contains(&y))
+        && matches!(quarter, "1" | "2" | "3" | "4")
+}
+
+/// Deletes a finding or a recommendation of assessment `id` (lead and assessors, not final).
+pub async fn delete_entry(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    finding: Option<i64>,
+    recommendation: Option<i64>,
+) -> AppResult<()> {
+    editable(db, user, id).await?;
+    if let Some(f) = finding {
+        assessment_finding::Entity::delete_many()
+            .filter(assessment_finding::Column::Id.eq(f))
+            .filter(assessment_finding::Column::AssessmentId.eq(id))
+            .exec(db)
+            .await?;
+    }
+    if let Some(r) = recommendation {
+        assessment_recommendation::Entity::delete_many()
+            .filter(assessment_recommendation::Column::Id.eq(r))
+            .filter(assessment_recommendation::Column::AssessmentId.eq(id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Findings and recommendations of assessment `id`, in order.
+pub async fn entries(
+    db: &DatabaseConnection,
+    id: i64,
+) -> AppResult<(Vec<FindingRow>, Vec<RecommendationRow>)> {
+    let findings = assessment_finding::Entity::find()
+        .filter(assessment_finding::Column::AssessmentId.eq(id))
+        .order_by_asc(assessment_finding::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| FindingRow {
+            id: f.id,
+            element: f.element_id,
+            kind: f.kind,
+            text: f.text,
+        })
+        .collect();
+    let recommendations = assessment_recommendation::Entity::find()
+        .filter(assessment_recommendation::Column::AssessmentId.eq(id))
+        .order_by_asc(assessment_recommendation::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| RecommendationRow {
+            id: r.id,
+            input: RecommendationInput {
+                element: r.element_id,
+                text: r.text,
+                priority: r.priority,
+                timeframe: r.timeframe,
+                responsible: r.responsible,
+                cost: r.cost,
+                indicators: r.indicators,
+                quarter: r.quarter,
+            },
+        })
+        .collect();
+    Ok((findings, recommendations))
+}
+
+/// Everything the country report shows, for the assessment's team.
+pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ReportView> {
+    let view = view(db, user, id).await?;
+    let (a, _) = access(db, user, id).await?;
+    let fw = framework(&a)?;
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?;
+    let judged = effective(&rows);
+    let evidence: HashMap<&str, &str> = rows
+        .iter()
+        .filter(|r| {
+            r.assessor_id == AGREED
+                || !rows
+                    .iter()
+                    .any(|o| o.assessor_id == AGREED && o.indicator_id == r.indicator_id)
+        })
+        .map(|r| (r.indicator_id.as_str(), r.evidence.as_str()))
+        .collect();
+    let in_scope = scope(&a, fw);
+    let radar_svg = crate::server::charts::radar(
+        &view
+            .components
+            .iter()
+            .map(|c| (c.title.clone(), c.score.score))
+            .collect::<Vec<_>>(),
+        f64::from(capacity::MAX_LEVEL),
+        "Scores by component (0 absent – 4 advanced)",
+    );
+    let element_bars = view
+        .components
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                crate::server::charts::bars(
+                    &c.elements
+                        .iter()
+                        .filter(|e| e.in_scope)
+                        .map(|e| (e.title.clone(), e.score.score))
+                        .collect::<Vec<_>>(),
+                    f64::from(capacity::MAX_LEVEL),
+                    &format!("Element scores: {}", c.title),
+                ),
+            )
+        })
+        .collect();
+    let mut annex = Vec::new();
+    for (c, e, i) in fw.indicators() {
+        if !in_scope.contains(&e.id) {
+            continue;
+        }
+        let level = match judged.get(&i.id) {
+            Some(Judgement::Level(l)) => format!(
+                "{l} {}",
+                fw.scale.get(usize::from(*l)).cloned().unwrap_or_default()
+            ),
+            Some(Judgement::NotApplicable) => "not applicable".to_owned(),
+            None => "not scored".to_owned(),
+        };
+        annex.push((
+            c.title.clone(),
+            e.title.clone(),
+            i.title.clone(),
+            level,
+            evidence
+                .get(i.id.as_str())
+                .map(|s| (*s).to_owned())
+                .unwrap_or_default(),
+        ));
+    }
+    let (findings, mut recommendations) = entries(db, id).await?;
+    let rank = |p: &str| match p {
+        "high" => 0,
+        "medium" => 1,
+        _ => 2,
+    };
+    recommendations.sort_by(|x, y| {
+        (rank(&x.input.priority), &x.input.quarter)
+            .cmp(&(rank(&y.input.priority), &y.input.quarter))
+    });
+    let render = |md: &str| {
+        content::markdown::render(
+            md,
+            content::markdown::Links {
+                media_base: "/",
+                glossary: "#",
+            },
+        )
+    };
+    Ok(ReportView {
+        summary_html: render(&a.summary),
+        methodology_html: render(&a.methodology),
+        radar_svg,
+        element_bars,
+        findings,
+        recommendations,
+        element_titles: fw
+            .components
+            .iter()
+            .flat_map(|c| c.elements.iter().map(|e| (e.id.clone(), e.title.clone())))
+            .collect(),
+        annex,
+        assessment: view,
+    })
+}
+
+/// Saves the executive summary and methodology (Markdown) — lead and assessors, not final.
+/// `version` is the assessment's version the form was loaded with: a save based on an older
+/// one is refused and nothing is overwritten.
+pub async fn save_narrative(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    summary: &str,
+    methodology: &str,
+    version: i32,
+) -> AppResult<()> {
+    editable(db, user, id).await?;
+    if summary.len() > 100_000 || methodology.len() > 100_000 {
+        return Err(AppError::field("summary", Msg::ErrTooLong));
+    }
+    let done = capacity_assessment::Entity::update_many()
+        .col_expr(
+            capacity_assessment::Column::Summary,
+            Expr::value(summary.trim()),
+        )
+        .col_expr(
+            capacity_assessment::Column::Methodology,
+            Expr::value(methodology.trim()),
+        )
+        .col_expr(
+            capacity_assessment::Column::Version,
+            Expr::value(version + 1),
+        )
+        .col_expr(
+            capacity_assessment::Column::UpdatedAt,
+            Expr::value(super::now()),
+        )
+        .filter(capacity_assessment::Column::Id.eq(id))
+        .filter(capacity_assessment::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(AppError::field("summary", Msg::ErrNarrativeConflict));
+    }
+    Ok(())
+}
+
+/// The narrative of an assessment as stored, with its version: (summary, methodology, version).
+pub async fn narrative(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(String, String, i32)> {
+    let (a, _) = access(db, user, id).await?;
+    Ok((a.summary, a.methodology, a.version))
 }

@@ -1,0 +1,169 @@
+//! `/assessments/:id/report`: the country report as a web page with print styles — cover,
+//! executive summary, methodology, scores with a radar chart and per-element bars, the
+//! traffic-light table, findings, recommendations, the road map and the annex.
+
+use super::{ScoreCell, status_label};
+use crate::api::capacity::get_report;
+use crate::components::forms::ErrorView;
+use crate::components::page_title::PageTitle;
+use crate::error::AppError;
+use crate::i18n::{Msg, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
+
+fn priority_label(p: &str) -> &'static str {
+    t(match p {
+        "high" => Msg::PriorityHigh,
+        "low" => Msg::PriorityLow,
+        _ => Msg::PriorityMedium,
+    })
+}
+
+/// The report page.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|i| i.parse::<i64>().ok());
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+            };
+            match get_report(id).await {
+                Ok(r) => {
+                    let a = r.assessment.clone();
+                    let titles: BTreeMap<String, String> =
+                        r.element_titles.iter().cloned().collect();
+                    let titles_b = titles.clone();
+                    let bars: BTreeMap<String, String> = r.element_bars.iter().cloned().collect();
+                    let mut roadmap: BTreeMap<String, Vec<(String, String, String)>> =
+                        BTreeMap::new();
+                    for rec in &r.recommendations {
+                        roadmap.entry(rec.input.quarter.clone()).or_default().push((
+                            rec.input.priority.clone(),
+                            rec.input.text.clone(),
+                            rec.input.responsible.clone(),
+                        ));
+                    }
+                    view! {
+                        <PageTitle text=format!("{} — {}", t(Msg::CountryReport), a.title) />
+                        <article class="report" id="report">
+                            <header class="cover">
+                                <p class="hint">{t(Msg::CountryReport)} " · " {status_label(&a.status)}</p>
+                                <h1>{a.title.clone()}</h1>
+                                <p class="lead">{a.country.1.clone()} " · " {a.period.clone()}</p>
+                                <p>{t(Msg::RequestedBy)} ": " {a.requested_by.clone()}</p>
+                                <p>{t(Msg::Framework)} ": " {a.framework.clone()}</p>
+                                <p class="no-print"><a href=format!("/assessments/{id}")>{t(Msg::BackHome)}</a></p>
+                            </header>
+                            <section>
+                                <h2>{t(Msg::ExecutiveSummary)}</h2>
+                                <div class="lesson-body" inner_html=r.summary_html.clone()></div>
+                            </section>
+                            <section>
+                                <h2>{t(Msg::Methodology)}</h2>
+                                <div class="lesson-body" inner_html=r.methodology_html.clone()></div>
+                            </section>
+                            <section>
+                                <h2>{t(Msg::ScoresByComponent)}</h2>
+                                <p>{t(Msg::Overall)} ": " <ScoreCell score=a.overall.clone() /></p>
+                                <div class="chart-box" inner_html=r.radar_svg.clone()></div>
+                                <table class="data" id="traffic-lights">
+                                    <thead><tr>
+                                        <th scope="col">{t(Msg::Component)}</th>
+                                        <th scope="col">{t(Msg::Element)}</th>
+                                        <th scope="col">{t(Msg::Score)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {a.components.iter().map(|c| view! {
+                                            <tr class="component-row"><th scope="row" colspan="2">{c.title.clone()}</th><td><ScoreCell score=c.score.clone() /></td></tr>
+                                            {c.elements.iter().filter(|e| e.in_scope).map(|e| view! {
+                                                <tr><td></td><td>{e.title.clone()}</td><td><ScoreCell score=e.score.clone() /></td></tr>
+                                            }).collect_view()}
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                {a.components.iter().map(|c| view! {
+                                    <h3>{c.title.clone()}</h3>
+                                    <div class="chart-box" inner_html=bars.get(&c.id).cloned().unwrap_or_default()></div>
+                                }).collect_view()}
+                            </section>
+                            <section>
+                                <h2>{t(Msg::Findings)}</h2>
+                                <ul class="findings" id="report-findings">
+                                    {r.findings.iter().map(|f| view! {
+                                        <li>
+                                            <strong>{titles.get(&f.element).cloned().unwrap_or_default()}</strong>
+                                            " — " {t(if f.kind == "gap" { Msg::Gap } else { Msg::Strength })} ": " {f.text.clone()}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                            <section>
+                                <h2>{t(Msg::Recommendations)}</h2>
+                                <table class="data" id="report-recommendations">
+                                    <thead><tr>
+                                        <th scope="col">{t(Msg::Element)}</th>
+                                        <th scope="col">{t(Msg::Recommendations)}</th>
+                                        <th scope="col">{t(Msg::Priority)}</th>
+                                        <th scope="col">{t(Msg::Timeframe)}</th>
+                                        <th scope="col">{t(Msg::Responsible)}</th>
+                                        <th scope="col">{t(Msg::Cost)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {r.recommendations.iter().map(|rec| view! {
+                                            <tr>
+                                                <td>{titles_b.get(&rec.input.element).cloned().unwrap_or_default()}</td>
+                                                <td>{rec.input.text.clone()}</td>
+                                                <td>{priority_label(&rec.input.priority)}</td>
+                                                <td>{t(if rec.input.timeframe == "long" { Msg::LongTerm } else { Msg::ShortTerm })}</td>
+                                                <td>{rec.input.responsible.clone()}</td>
+                                                <td>{rec.input.cost.clone()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </section>
+                            <section>
+                                <h2>{t(Msg::RoadMap)}</h2>
+                                <ol class="roadmap" id="roadmap">
+                                    {roadmap.into_iter().map(|(quarter, items)| view! {
+                                        <li>
+                                            <strong>{quarter}</strong>
+                                            <ul>
+                                                {items.into_iter().map(|(p, text, who)| view! {
+                                                    <li>{format!("[{}] ", priority_label(&p))} {text} {(!who.is_empty()).then(|| format!(" — {who}"))}</li>
+                                                }).collect_view()}
+                                            </ul>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            </section>
+                            <section>
+                                <h2>{t(Msg::Annex)}</h2>
+                                <table class="data annex" id="annex">
+                                    <thead><tr>
+                                        <th scope="col">{t(Msg::Element)}</th>
+                                        <th scope="col">{t(Msg::Indicator)}</th>
+                                        <th scope="col">{t(Msg::Level)}</th>
+                                        <th scope="col">{t(Msg::EvidenceNotes)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {r.annex.into_iter().map(|(_, element, indicator, level, evidence)| view! {
+                                            <tr><td>{element}</td><td>{indicator}</td><td>{level}</td><td>{evidence}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </section>
+                        </article>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

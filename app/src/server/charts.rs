@@ -1,0 +1,189 @@
+//! Server-rendered SVG charts for reports: no script, printable, readable without colour
+//! (every value is also written as text). Labels are escaped here; the SVG is inserted as
+//! trusted markup by the pages.
+
+use std::fmt::Write as _;
+
+/// Escapes text for SVG content and attributes.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A radar (spider) chart of `axes` — label and score on 0..=`max` (`None`: not scored, drawn
+/// at the centre and labelled as such).
+pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str) -> String {
+    let (w, h) = (520.0_f64, 420.0_f64);
+    let (cx, cy, r) = (w / 2.0, h / 2.0 + 5.0, 140.0);
+    let n = axes.len().max(3) as f64;
+    let point = |i: usize, v: f64| {
+        let a = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
+        (cx + r * v * a.cos(), cy + r * v * a.sin())
+    };
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart radar">"#,
+        esc(title)
+    );
+    let _ = write!(svg, "<title>{}</title>", esc(title));
+    // Grid: one ring per level.
+    for level in 1..=(max as usize) {
+        let f = level as f64 / max;
+        let pts: Vec<String> = (0..axes.len().max(3))
+            .map(|i| {
+                let (x, y) = point(i, f);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(
+            svg,
+            r##"<polygon points="{}" fill="none" stroke="#c9d1db" stroke-width="1"/>"##,
+            pts.join(" ")
+        );
+        let (x, y) = point(0, f);
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#566273">{level}</text>"##,
+            x + 4.0,
+            y + 3.0
+        );
+    }
+    for (i, (label, value)) in axes.iter().enumerate() {
+        let (x, y) = point(i, 1.0);
+        let _ = write!(
+            svg,
+            r##"<line x1="{cx}" y1="{cy}" x2="{x:.1}" y2="{y:.1}" stroke="#c9d1db"/>"##
+        );
+        let (lx, ly) = point(i, 1.18);
+        let anchor = if (lx - cx).abs() < 1.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
+        let shown = value.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.2}"));
+        let _ = write!(
+            svg,
+            r##"<text x="{lx:.1}" y="{ly:.1}" font-size="13" text-anchor="{anchor}" fill="#1b2430">{}</text><text x="{lx:.1}" y="{:.1}" font-size="12" font-weight="700" text-anchor="{anchor}" fill="#0b4f7c">{}</text>"##,
+            esc(label),
+            ly + 15.0,
+            shown
+        );
+    }
+    let pts: Vec<String> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            let (x, y) = point(i, v.unwrap_or(0.0).clamp(0.0, max) / max);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let _ = write!(
+        svg,
+        r##"<polygon points="{}" fill="#0b4f7c" fill-opacity="0.25" stroke="#0b4f7c" stroke-width="2"/>"##,
+        pts.join(" ")
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A horizontal bar chart: one bar per `(label, score)` on 0..=`max`, coloured by traffic
+/// light, with the value written at the end of the bar.
+pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
+    let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
+    let h = row_h * rows.len() as f64 + 30.0;
+    let w = label_w + bar_w + 60.0;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart bars">"#,
+        esc(title)
+    );
+    let _ = write!(svg, "<title>{}</title>", esc(title));
+    for level in 0..=(max as usize) {
+        let x = label_w + bar_w * level as f64 / max;
+        let _ = write!(
+            svg,
+            r##"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="#e3e8ee"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#566273">{level}</text>"##,
+            h - 18.0,
+            h - 5.0
+        );
+    }
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = i as f64 * row_h + 4.0;
+        let short: String = if label.chars().count() > 44 {
+            format!("{}…", label.chars().take(43).collect::<String>())
+        } else {
+            label.clone()
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="#1b2430">{}</text>"##,
+            label_w - 8.0,
+            y + 15.0,
+            esc(&short)
+        );
+        match value {
+            Some(v) => {
+                let colour = if *v < 1.5 {
+                    "#a1121b"
+                } else if *v < 2.75 {
+                    "#b07a00"
+                } else {
+                    "#1d6b3a"
+                };
+                let len = bar_w * v.clamp(0.0, max) / max;
+                let _ = write!(
+                    svg,
+                    r##"<rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2}</text>"##,
+                    label_w + len + 5.0,
+                    y + 14.0
+                );
+            }
+            None => {
+                let _ = write!(
+                    svg,
+                    r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#566273">not scored</text>"##,
+                    label_w + 5.0,
+                    y + 14.0
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_escaped_and_values_written() {
+        let svg = radar(
+            &[
+                ("A <b>&".into(), Some(2.5)),
+                ("B".into(), None),
+                ("C".into(), Some(4.0)),
+                ("D".into(), Some(0.0)),
+            ],
+            4.0,
+            "Scores \"x\"",
+        );
+        assert!(svg.contains("A &lt;b&gt;&amp;"));
+        assert!(!svg.contains("<b>"));
+        assert!(svg.contains("2.50") && svg.contains("not scored"));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        let svg = bars(
+            &[
+                ("Structure".into(), Some(1.0)),
+                ("Resources".into(), Some(3.0)),
+            ],
+            4.0,
+            "t",
+        );
+        assert!(svg.contains("#a1121b") && svg.contains("#1d6b3a"));
+        assert!(svg.contains(">1.00<") && svg.contains(">3.00<"));
+    }
+}
