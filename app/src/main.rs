@@ -64,6 +64,9 @@ enum Command {
     /// Capacity-assessment frameworks.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// Capacity assessments.
+    #[command(subcommand)]
+    Assessment(AssessmentCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -132,6 +135,29 @@ enum UserCommand {
         /// The CSV file.
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum AssessmentCommand {
+    /// One line per assessment: id, country code, status, title.
+    List,
+    /// Write an assessment's country report.
+    Report {
+        /// The assessment id.
+        id: i64,
+        /// `md` (Markdown, for word processors) or `html` (a self-contained page with charts).
+        #[arg(long, value_enum, default_value = "html")]
+        format: ReportFormat,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -234,6 +260,33 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             );
         }
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
+        Command::Assessment(AssessmentCommand::List) => {
+            use app::server::entities::capacity_assessment;
+            use sea_orm::{EntityTrait, QueryOrder};
+            for a in capacity_assessment::Entity::find()
+                .order_by_asc(capacity_assessment::Column::Id)
+                .all(&database)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                println!("{}\t{}\t{}\t{}", a.id, a.country_code, a.status, a.title);
+            }
+        }
+        Command::Assessment(AssessmentCommand::Report { id, format, out }) => {
+            let report = services::capacity::report_for_export(&database, id)
+                .await
+                .map_err(|e| match e {
+                    app::error::AppError::NotFound => format!("no assessment {id}"),
+                    other => other.to_string(),
+                })?;
+            let text = match format {
+                ReportFormat::Md => services::capacity::report_markdown(&report),
+                ReportFormat::Html => services::capacity::report_html(&report),
+            };
+            std::fs::write(&out, text)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("wrote {}", out.display());
+        }
         Command::Questions(QuestionsCommand::Import {
             file,
             course,

@@ -1304,6 +1304,10 @@ pub struct ReportView {
     pub summary_html: String,
     /// Methodology, sanitised HTML.
     pub methodology_html: String,
+    /// Executive summary as written (Markdown).
+    pub summary_markdown: String,
+    /// Methodology as written (Markdown).
+    pub methodology_markdown: String,
     /// Radar chart of the component scores (SVG, built on the server from escaped text).
     pub radar_svg: String,
     /// Bar chart of the element scores per component: (component id, SVG).

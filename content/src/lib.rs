@@ -1,6 +1,7 @@
 //! Content that ships with Checkpoint and the formats it is written in: the ISO 3166-1 country
 //! list, and course packs (Markdown lessons with TOML metadata) with their renderer.
 
+pub mod demo_assessment;
 pub mod framework;
 pub mod markdown;
 pub mod pack;

@@ -441,3 +441,31 @@ async fn findings_recommendations_narrative_and_the_report() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_demo_assessment_of_utopia_is_complete_and_final() {
+    let app = TestApp::spawn().await;
+    let assessor = app.login_as(Role::Assessor).await;
+    let list = assessor.page("/assessments", StatusCode::OK).await;
+    assert!(list.contains("Border and Migration Management Assessment of Utopia"));
+    let id = app::server::entities::capacity_assessment::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let report = assessor
+        .page(&format!("/assessments/{id}/report"), StatusCode::OK)
+        .await;
+    assert!(report.contains("1.97"), "overall score of the demo");
+    assert!(report.contains("light light-red"), "weak elements are red");
+    assert!(
+        report.contains("light light-green"),
+        "passport and visa systems are green"
+    );
+    let page = assessor
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(page.contains("76 indicators scored"));
+    assert!(!page.contains("id=\"narrative\""), "final: nothing to edit");
+}

@@ -329,3 +329,52 @@ fn framework_files_are_checked_from_the_command_line() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn the_demo_assessment_is_listed_and_its_report_written() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    let out = checkpoint(dir.path(), &["assessment", "list"], "");
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success());
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Assessment of Utopia"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(&fields[1..3], &["UTO", "final"]);
+    let id = fields[0];
+
+    for (format, needle) in [("md", "| **Administration** |"), ("html", "<svg")] {
+        let out_file = dir.path().join(format!("report.{format}"));
+        let out = checkpoint(
+            dir.path(),
+            &[
+                "assessment",
+                "report",
+                id,
+                "--format",
+                format,
+                "--out",
+                out_file.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(&out_file).unwrap();
+        assert!(text.contains(needle), "{format}");
+        assert!(text.contains("1.97"), "{format}: the overall score");
+        assert!(text.contains("Road map") || text.contains("Road map".to_lowercase().as_str()));
+    }
+    let out = checkpoint(
+        dir.path(),
+        &["assessment", "report", "9999", "--out", "/dev/null"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no assessment 9999"));
+}

@@ -426,6 +426,15 @@ pub async fn view(
     id: i64,
 ) -> AppResult<AssessmentView> {
     let (a, role) = access(db, user, id).await?;
+    build_view(db, a, role).await
+}
+
+async fn build_view(
+    db: &DatabaseConnection,
+    a: capacity_assessment::Model,
+    role: String,
+) -> AppResult<AssessmentView> {
+    let id = a.id;
     let fw = framework(&a)?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
@@ -905,8 +914,26 @@ pub async fn entries(
 
 /// Everything the country report shows, for the assessment's team.
 pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ReportView> {
-    let view = view(db, user, id).await?;
-    let (a, _) = access(db, user, id).await?;
+    let (a, role) = access(db, user, id).await?;
+    build_report(db, a, role).await
+}
+
+/// The report of assessment `id` for the command line (which has the database's full access).
+pub async fn report_for_export(db: &DatabaseConnection, id: i64) -> AppResult<ReportView> {
+    let a = capacity_assessment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    build_report(db, a, "admin".to_owned()).await
+}
+
+async fn build_report(
+    db: &DatabaseConnection,
+    a: capacity_assessment::Model,
+    role: String,
+) -> AppResult<ReportView> {
+    let id = a.id;
+    let view = build_view(db, a.clone(), role).await?;
     let fw = framework(&a)?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
@@ -997,6 +1024,8 @@ pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
     Ok(ReportView {
         summary_html: render(&a.summary),
         methodology_html: render(&a.methodology),
+        summary_markdown: a.summary.clone(),
+        methodology_markdown: a.methodology.clone(),
         radar_svg,
         element_bars,
         findings,
@@ -1061,4 +1090,253 @@ pub async fn narrative(
 ) -> AppResult<(String, String, i32)> {
     let (a, _) = access(db, user, id).await?;
     Ok((a.summary, a.methodology, a.version))
+}
+
+/// The report as Markdown (a document to edit in a word processor), with charts left out and
+/// every score written as a number.
+pub fn report_markdown(r: &ReportView) -> String {
+    use std::fmt::Write as _;
+    let a = &r.assessment;
+    let score = |s: &ScoreView| match s.score {
+        Some(v) => format!("{v:.2} ({} indicators)", s.scored),
+        None => "not scored".to_owned(),
+    };
+    let titles: HashMap<&str, &str> = r
+        .element_titles
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str()))
+        .collect();
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", a.title);
+    let _ = writeln!(
+        md,
+        "{} · {} · requested by {} · {} · status: {}\n",
+        a.country.1, a.period, a.requested_by, a.framework, a.status
+    );
+    let _ = writeln!(md, "## Executive summary\n");
+    let _ = writeln!(md, "{}\n", r.summary_markdown);
+    let _ = writeln!(md, "## Methodology\n");
+    let _ = writeln!(md, "{}\n", r.methodology_markdown);
+    let _ = writeln!(md, "## Scores\n");
+    let _ = writeln!(md, "Overall: **{}** on the 0–4 scale.\n", score(&a.overall));
+    let _ = writeln!(
+        md,
+        "| Component | Element | Score | Light |\n|---|---|---|---|"
+    );
+    for c in &a.components {
+        let _ = writeln!(
+            md,
+            "| **{}** | | {} | {} |",
+            cell(&c.title),
+            score(&c.score),
+            c.score.light.clone().unwrap_or_default()
+        );
+        for e in c.elements.iter().filter(|e| e.in_scope) {
+            let _ = writeln!(
+                md,
+                "| | {} | {} | {} |",
+                cell(&e.title),
+                score(&e.score),
+                e.score.light.clone().unwrap_or_default()
+            );
+        }
+    }
+    let _ = writeln!(md, "\n## Findings\n");
+    for f in &r.findings {
+        let _ = writeln!(
+            md,
+            "- **{}** ({}): {}",
+            titles.get(f.element.as_str()).unwrap_or(&""),
+            f.kind,
+            f.text
+        );
+    }
+    let _ = writeln!(md, "\n## Recommendations\n");
+    let _ = writeln!(
+        md,
+        "| Element | Recommendation | Priority | Timeframe | Start | Responsible | Cost |\n|---|---|---|---|---|---|---|"
+    );
+    for rec in &r.recommendations {
+        let i = &rec.input;
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(titles.get(i.element.as_str()).unwrap_or(&"")),
+            cell(&i.text),
+            i.priority,
+            i.timeframe,
+            i.quarter,
+            cell(&i.responsible),
+            cell(&i.cost)
+        );
+    }
+    let _ = writeln!(md, "\n## Road map\n");
+    let mut quarters: Vec<&str> = r
+        .recommendations
+        .iter()
+        .map(|x| x.input.quarter.as_str())
+        .collect();
+    quarters.sort_unstable();
+    quarters.dedup();
+    for q in quarters {
+        let _ = writeln!(md, "- **{q}**");
+        for rec in r.recommendations.iter().filter(|x| x.input.quarter == q) {
+            let _ = writeln!(md, "  - [{}] {}", rec.input.priority, rec.input.text);
+        }
+    }
+    let _ = writeln!(md, "\n## Annex: indicator scores and evidence\n");
+    let _ = writeln!(
+        md,
+        "| Element | Indicator | Level | Evidence |\n|---|---|---|---|"
+    );
+    for (_, e, i, level, evidence) in &r.annex {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            cell(e),
+            cell(i),
+            level,
+            cell(evidence)
+        );
+    }
+    md
+}
+
+/// The report as a self-contained HTML document (charts included, print styles inline).
+pub fn report_html(r: &ReportView) -> String {
+    let body = content::markdown::render(
+        &report_markdown(r),
+        content::markdown::Links {
+            media_base: "/",
+            glossary: "#",
+        },
+    );
+    let charts: String = std::iter::once(r.radar_svg.clone())
+        .chain(r.element_bars.iter().map(|(_, svg)| svg.clone()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title = r
+        .assessment
+        .title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b2430}}\
+         table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #d5dbe3;padding:.3rem .5rem;text-align:left;vertical-align:top}}\
+         svg{{max-width:100%;height:auto}}@media print{{h2{{break-before:page}}}}</style></head>\
+         <body>{body}<h2>Charts</h2>{charts}</body></html>\n"
+    )
+}
+
+/// Loads the demo assessment of Utopia (final, led by the demo assessor) unless it is there.
+pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
+    let demo = content::demo_assessment::utopia()
+        .map_err(|e| super::super::errors::internal("demo assessment", e))?;
+    let exists = capacity_assessment::Entity::find()
+        .filter(capacity_assessment::Column::Title.eq(&demo.title))
+        .one(db)
+        .await?
+        .is_some();
+    let lead = person::Entity::find()
+        .filter(person::Column::Login.eq("assessor"))
+        .one(db)
+        .await?;
+    let (false, Some(lead)) = (exists, lead) else {
+        return Ok(());
+    };
+    let fw = content::framework::find(DEFAULT_FRAMEWORK)
+        .ok_or_else(|| super::super::errors::internal("framework missing", DEFAULT_FRAMEWORK))?;
+    let day = |raw: &str| {
+        time::Date::parse(raw, DATE).map_err(|e| super::super::errors::internal("demo date", e))
+    };
+    let now = super::now();
+    let txn = db.begin().await?;
+    let id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
+        framework_id: Set(fw.id.clone()),
+        framework_version: Set(fw.version.clone()),
+        country_code: Set("UTO".to_owned()),
+        title: Set(demo.title.clone()),
+        requested_by: Set(demo.requested_by.clone()),
+        scope: Set("[]".to_owned()),
+        starts_on: Set(day(&demo.starts_on)?),
+        ends_on: Set(day(&demo.ends_on)?),
+        status: Set("final".to_owned()),
+        number: Set(1),
+        previous_id: Set(None),
+        baseline_id: Set(None),
+        summary: Set(demo.summary.trim().to_owned()),
+        methodology: Set(demo.methodology.trim().to_owned()),
+        created_by: Set(Some(lead.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    assessment_member::Entity::insert(assessment_member::ActiveModel {
+        assessment_id: Set(id),
+        person_id: Set(lead.id),
+        role: Set("lead".to_owned()),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    let scores: Vec<assessment_score::ActiveModel> = demo
+        .scores
+        .iter()
+        .map(|s| assessment_score::ActiveModel {
+            assessment_id: Set(id),
+            indicator_id: Set(s.indicator.clone()),
+            assessor_id: Set(AGREED),
+            level: Set(s.level.map(i32::from)),
+            not_applicable: Set(s.not_applicable),
+            reason: Set(s.reason.clone()),
+            evidence: Set(s.evidence.clone()),
+            confidence: Set(s.confidence.clone()),
+            updated_by: Set(lead.id),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .collect();
+    for chunk in scores.chunks(50) {
+        assessment_score::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for (i, f) in demo.findings.iter().enumerate() {
+        assessment_finding::Entity::insert(assessment_finding::ActiveModel {
+            assessment_id: Set(id),
+            element_id: Set(f.element.clone()),
+            kind: Set(f.kind.clone()),
+            text: Set(f.text.clone()),
+            position: Set(i as i32 + 1),
+            version: Set(1),
+            ..Default::default()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    for (i, r) in demo.recommendations.iter().enumerate() {
+        assessment_recommendation::Entity::insert(assessment_recommendation::ActiveModel {
+            assessment_id: Set(id),
+            element_id: Set(r.element.clone()),
+            text: Set(r.text.clone()),
+            priority: Set(r.priority.clone()),
+            timeframe: Set(r.timeframe.clone()),
+            responsible: Set(r.responsible.clone()),
+            cost: Set(r.cost.clone()),
+            indicators: Set(r.indicators.join(",")),
+            quarter: Set(r.quarter.clone()),
+            position: Set(i as i32 + 1),
+            version: Set(1),
+            ..Default::default()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
