@@ -555,6 +555,15 @@ messages! {
     IndicatorsAddressed => "Indicators addressed (ids, comma-separated)", "Indicateurs visés (identifiants séparés par des virgules)";
     Quarter => "Planned start (YYYY-Qn)", "Début prévu (AAAA-Tn)";
     CountryReport => "Country report", "Rapport pays";
+    ErrBaseline => "A baseline is an earlier, final assessment of the same country.", "Une référence est une évaluation antérieure, définitive, du même pays.";
+    ErrNotFinal => "Only a final assessment can have a new version.", "Seule une évaluation définitive peut avoir une nouvelle version.";
+    Baseline => "Baseline", "Référence";
+    NoBaseline => "No baseline", "Aucune référence";
+    ComparedWithBaseline => "Compared with the baseline", "Comparaison avec la référence";
+    Change => "Change", "Évolution";
+    NewVersion => "Open a new version", "Ouvrir une nouvelle version";
+    DownloadMarkdown => "Download (Markdown, for word processors)", "Télécharger (Markdown, pour traitement de texte)";
+    DownloadHtml => "Download (HTML with charts)", "Télécharger (HTML avec graphiques)";
     RoadMap => "Road map", "Feuille de route";
     ScoresByComponent => "Scores by component", "Notes par composante";
     Annex => "Annex: indicator scores and evidence", "Annexe : notes des indicateurs et éléments de preuve";

@@ -1320,4 +1320,19 @@ pub struct ReportView {
     pub element_titles: Vec<(String, String)>,
     /// Annex: component title, element title, indicator title, level text, evidence.
     pub annex: Vec<(String, String, String, String, String)>,
+    /// The comparison with the baseline assessment, when one is set.
+    pub baseline: Option<BaselineView>,
+}
+
+/// A follow-up compared with its baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineView {
+    /// Baseline title and period.
+    pub title: String,
+    /// Overall: baseline, follow-up, change.
+    pub overall: (Option<f64>, Option<f64>, Option<f64>),
+    /// Per component: title, baseline, follow-up, change.
+    pub components: Vec<(String, Option<f64>, Option<f64>, Option<f64>)>,
+    /// Per indicator present in both: title, baseline level, follow-up level (as text), change.
+    pub indicators: Vec<(String, String, String, Option<i32>)>,
 }

@@ -290,3 +290,53 @@ pub async fn save_narrative(
         .await,
     )
 }
+
+/// Final assessments of the same country, as baselines: (id, label).
+#[server(prefix = "/api", endpoint = "assessments/baselines")]
+pub async fn baseline_candidates(id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::capacity::baseline_candidates(&request::state()?.db, &user, id).await
+        }
+        .await,
+    )
+}
+
+/// Sets or clears (empty `baseline`) the baseline of a follow-up (lead only).
+#[server(prefix = "/api", endpoint = "assessments/baseline")]
+pub async fn set_baseline(id: i64, baseline: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let baseline = match baseline.trim() {
+                "" => None,
+                raw => Some(
+                    raw.parse::<i64>()
+                        .map_err(|_| AppError::field("baseline", crate::i18n::Msg::ErrBaseline))?,
+                ),
+            };
+            services::capacity::set_baseline(&request::state()?.db, &user, id, baseline).await?;
+            request::redirect(&format!("/assessments/{id}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Opens a new version of a final assessment (lead only) and shows it.
+#[server(prefix = "/api", endpoint = "assessments/new-version")]
+pub async fn new_version(id: i64) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let new_id = services::capacity::new_version(&request::state()?.db, &user, id).await?;
+            request::redirect(&format!("/assessments/{new_id}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}

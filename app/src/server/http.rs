@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/attempts/{id}/answers", post(post_answers))
         .route("/assessments/{id}/scope", post(post_scope))
+        .route("/assessments/{id}/export/{format}", get(export_report))
         .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
         .route("/certificates/{code}/pdf", get(certificate_pdf))
         .route(
@@ -932,4 +933,34 @@ async fn post_scope(
         Err(e) => return error_response(&e, ctx.lang),
     };
     (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+}
+
+/// `GET /assessments/{id}/export/{md|html}`: the country report to download, for the team.
+async fn export_report(
+    State(state): State<AppState>,
+    axum::extract::Path((id, format)): axum::extract::Path<(i64, String)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let report = match super::services::capacity::report(&state.db, &user, id).await {
+        Ok(r) => r,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    match format.as_str() {
+        "md" => attachment(
+            "text/markdown; charset=utf-8",
+            &format!("assessment-{id}-report.md"),
+            super::services::capacity::report_markdown(&report),
+        ),
+        "html" => attachment(
+            "text/html; charset=utf-8",
+            &format!("assessment-{id}-report.html"),
+            super::services::capacity::report_html(&report),
+        ),
+        _ => message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
+    }
 }

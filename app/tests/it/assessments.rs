@@ -469,3 +469,90 @@ async fn the_demo_assessment_of_utopia_is_complete_and_final() {
     assert!(page.contains("76 indicators scored"));
     assert!(!page.contains("id=\"narrative\""), "final: nothing to edit");
 }
+
+#[tokio::test]
+async fn a_final_assessment_gets_a_new_version_and_a_follow_up_is_compared_with_its_baseline() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let demo = app::server::entities::capacity_assessment::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let res = lead
+        .post_form(
+            "/api/assessments/new-version",
+            &format!("/assessments/{demo}"),
+            &[("id", &demo.to_string())],
+        )
+        .await;
+    let v2: i64 = location(&res)
+        .trim_start_matches("/assessments/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_ne!(v2, demo);
+    let page = lead
+        .page(&format!("/assessments/{v2}"), StatusCode::OK)
+        .await;
+    assert!(page.contains("76 indicators scored"), "scores copied");
+    assert!(
+        page.contains("id=\"narrative\""),
+        "the new version is a draft"
+    );
+    let res = lead
+        .post_form(
+            "/api/assessments/new-version",
+            &format!("/assessments/{v2}"),
+            &[("id", &v2.to_string())],
+        )
+        .await;
+    assert_eq!(error_of(&res), "ErrNotFinal");
+
+    // A follow-up two years on, compared with the demo as its baseline.
+    let follow = open(&lead).await;
+    let f = follow.to_string();
+    for (baseline, expected) in [
+        (v2.to_string(), "ErrBaseline"),
+        ("abc".to_owned(), "ErrBaseline"),
+    ] {
+        let res = lead
+            .post_form(
+                "/api/assessments/baseline",
+                &format!("/assessments/{follow}"),
+                &[("id", f.as_str()), ("baseline", baseline.as_str())],
+            )
+            .await;
+        assert_eq!(error_of(&res), expected);
+    }
+    let res = lead
+        .post_form(
+            "/api/assessments/baseline",
+            &format!("/assessments/{follow}"),
+            &[("id", f.as_str()), ("baseline", &demo.to_string())],
+        )
+        .await;
+    assert!(location(&res).contains("notice=Saved"));
+    score(&lead, follow, INDICATOR, "4", "", 0, false).await;
+    let report = lead
+        .page(&format!("/assessments/{follow}/report"), StatusCode::OK)
+        .await;
+    assert!(report.contains("id=\"comparison\""));
+    assert!(report.contains("1.97"), "the baseline's overall score");
+    let baseline_level = app::server::entities::assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(demo))
+        .filter(assessment_score::Column::IndicatorId.eq(INDICATOR))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .level
+        .unwrap();
+    assert!(
+        report.contains(&format!("{:+}", 4 - baseline_level)),
+        "indicator change"
+    );
+}

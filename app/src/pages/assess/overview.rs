@@ -2,7 +2,7 @@
 //! component and element, each element linking to its scoring page.
 
 use super::{ScoreCell, status_label, team_role_label};
-use crate::api::capacity::{get_assessment, get_narrative};
+use crate::api::capacity::{baseline_candidates, get_assessment, get_narrative};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
@@ -24,6 +24,7 @@ pub fn AssessmentPage() -> impl IntoView {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
             let narrative = get_narrative(id).await.ok();
+            let baselines = baseline_candidates(id).await.unwrap_or_default();
             match get_assessment(id).await {
                 Ok(a) => {
                     let components = a.components.clone();
@@ -32,6 +33,7 @@ pub fn AssessmentPage() -> impl IntoView {
                     let lead = a.is_lead && a.status != "final";
                     let status = a.status.clone();
                     let can_score = a.can_score;
+                    let final_lead = a.is_lead && a.status == "final";
                     view! {
                         <PageTitle text=a.title.clone() />
                         <p class="breadcrumbs"><a href="/assessments">{t(Msg::AssessmentsTitle)}</a></p>
@@ -61,7 +63,28 @@ pub fn AssessmentPage() -> impl IntoView {
                                 </p>
                             }
                         })}
-                        <p><a class="button" id="report-link" href=format!("/assessments/{id}/report")>{t(Msg::CountryReport)}</a></p>
+                        <p class="actions">
+                            <a class="button" id="report-link" href=format!("/assessments/{id}/report")>{t(Msg::CountryReport)}</a>
+                            {final_lead.then(|| view! {
+                                " "
+                                <PostForm action="/api/assessments/new-version" class="inline">
+                                    <input type="hidden" name="id" value=id />
+                                    <button type="submit" id="new-version">{t(Msg::NewVersion)}</button>
+                                </PostForm>
+                            })}
+                        </p>
+                        {(lead && !baselines.is_empty()).then(|| view! {
+                            <PostForm action="/api/assessments/baseline" class="row">
+                                <input type="hidden" name="id" value=id />
+                                <label for="baseline">{t(Msg::Baseline)}</label>
+                                <select id="baseline" name="baseline">
+                                    <option value="">{t(Msg::NoBaseline)}</option>
+                                    {baselines.into_iter().map(|(bid, label)| view! { <option value=bid>{label}</option> }).collect_view()}
+                                </select>
+                                <button type="submit">{t(Msg::Save)}</button>
+                                <FieldMsg field="baseline" />
+                            </PostForm>
+                        })}
                         <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall.clone() /></h2>
                         <table class="data" id="scores">
                             <tbody>

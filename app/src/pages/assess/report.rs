@@ -20,6 +20,16 @@ fn priority_label(p: &str) -> &'static str {
     })
 }
 
+fn fmt(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:.2}"))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn signed(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:+.2}"))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
 /// The report page.
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -56,7 +66,11 @@ pub fn ReportPage() -> impl IntoView {
                                 <p class="lead">{a.country.1.clone()} " · " {a.period.clone()}</p>
                                 <p>{t(Msg::RequestedBy)} ": " {a.requested_by.clone()}</p>
                                 <p>{t(Msg::Framework)} ": " {a.framework.clone()}</p>
-                                <p class="no-print"><a href=format!("/assessments/{id}")>{t(Msg::BackHome)}</a></p>
+                                <p class="no-print">
+                                    <a href=format!("/assessments/{id}")>{a.title.clone()}</a>
+                                    " · " <a href=format!("/assessments/{id}/export/md") download="">{t(Msg::DownloadMarkdown)}</a>
+                                    " · " <a href=format!("/assessments/{id}/export/html") download="">{t(Msg::DownloadHtml)}</a>
+                                </p>
                             </header>
                             <section>
                                 <h2>{t(Msg::ExecutiveSummary)}</h2>
@@ -90,6 +104,42 @@ pub fn ReportPage() -> impl IntoView {
                                     <div class="chart-box" inner_html=bars.get(&c.id).cloned().unwrap_or_default()></div>
                                 }).collect_view()}
                             </section>
+                            {r.baseline.clone().map(|b| view! {
+                                <section id="comparison">
+                                    <h2>{t(Msg::ComparedWithBaseline)}</h2>
+                                    <p>{t(Msg::Baseline)} ": " {b.title.clone()}</p>
+                                    <table class="data">
+                                        <thead><tr>
+                                            <th scope="col">{t(Msg::Component)}</th>
+                                            <th scope="col">{t(Msg::Baseline)}</th>
+                                            <th scope="col">{t(Msg::Score)}</th>
+                                            <th scope="col">{t(Msg::Change)}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            <tr class="component-row">
+                                                <th scope="row">{t(Msg::Overall)}</th>
+                                                <td>{fmt(b.overall.0)}</td><td>{fmt(b.overall.1)}</td><td>{signed(b.overall.2)}</td>
+                                            </tr>
+                                            {b.components.into_iter().map(|(title, before, after, change)| view! {
+                                                <tr><td>{title}</td><td>{fmt(before)}</td><td>{fmt(after)}</td><td>{signed(change)}</td></tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    <table class="data annex">
+                                        <thead><tr>
+                                            <th scope="col">{t(Msg::Indicator)}</th>
+                                            <th scope="col">{t(Msg::Baseline)}</th>
+                                            <th scope="col">{t(Msg::Level)}</th>
+                                            <th scope="col">{t(Msg::Change)}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {b.indicators.into_iter().map(|(title, before, after, change)| view! {
+                                                <tr><td>{title}</td><td>{before}</td><td>{after}</td><td>{change.map(|c| format!("{c:+}")).unwrap_or_default()}</td></tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </section>
+                            })}
                             <section>
                                 <h2>{t(Msg::Findings)}</h2>
                                 <ul class="findings" id="report-findings">

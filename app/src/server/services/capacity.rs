@@ -13,9 +13,9 @@
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
-    AssessmentInput, AssessmentRow, AssessmentView, ComponentView, CurrentUser, ElementScoring,
-    ElementView, FindingRow, IndicatorScoring, RecommendationInput, RecommendationRow, ReportView,
-    Role, ScoreEntry, ScoreInput, ScoreView,
+    AssessmentInput, AssessmentRow, AssessmentView, BaselineView, ComponentView, CurrentUser,
+    ElementScoring, ElementView, FindingRow, IndicatorScoring, RecommendationInput,
+    RecommendationRow, ReportView, Role, ScoreEntry, ScoreInput, ScoreView,
 };
 use crate::server::entities::{
     assessment_finding, assessment_member, assessment_recommendation, assessment_score,
@@ -1021,7 +1021,12 @@ async fn build_report(
             },
         )
     };
+    let baseline = match a.baseline_id {
+        Some(b) => baseline_view(db, &a, b, &view, &judged).await?,
+        None => None,
+    };
     Ok(ReportView {
+        baseline,
         summary_html: render(&a.summary),
         methodology_html: render(&a.methodology),
         summary_markdown: a.summary.clone(),
@@ -1139,6 +1144,36 @@ pub fn report_markdown(r: &ReportView) -> String {
                 cell(&e.title),
                 score(&e.score),
                 e.score.light.clone().unwrap_or_default()
+            );
+        }
+    }
+    if let Some(b) = &r.baseline {
+        let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
+        let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
+        let _ = writeln!(
+            md,
+            "\n## Compared with the baseline\n\nBaseline: {}\n",
+            b.title
+        );
+        let _ = writeln!(
+            md,
+            "| Component | Baseline | Follow-up | Change |\n|---|---|---|---|"
+        );
+        let _ = writeln!(
+            md,
+            "| **Overall** | {} | {} | {} |",
+            f(b.overall.0),
+            f(b.overall.1),
+            sgn(b.overall.2)
+        );
+        for (title, before, after, change) in &b.components {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} |",
+                cell(title),
+                f(*before),
+                f(*after),
+                sgn(*change)
             );
         }
     }
@@ -1339,4 +1374,218 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
     }
     txn.commit().await?;
     Ok(())
+}
+
+fn level_text(j: Option<&Judgement>) -> String {
+    match j {
+        Some(Judgement::Level(l)) => l.to_string(),
+        Some(Judgement::NotApplicable) => "n/a".to_owned(),
+        None => "—".to_owned(),
+    }
+}
+
+/// The comparison of `a` (whose roll-ups are `view`) with its baseline `baseline_id`.
+async fn baseline_view(
+    db: &DatabaseConnection,
+    a: &capacity_assessment::Model,
+    baseline_id: i64,
+    view: &AssessmentView,
+    judged: &HashMap<String, Judgement>,
+) -> AppResult<Option<BaselineView>> {
+    let Some(b) = capacity_assessment::Entity::find_by_id(baseline_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let base_view = build_view(db, b.clone(), "admin".to_owned()).await?;
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(b.id))
+        .all(db)
+        .await?;
+    let base_judged = effective(&rows);
+    let fw = framework(a)?;
+    let components = view
+        .components
+        .iter()
+        .map(|c| {
+            let before = base_view
+                .components
+                .iter()
+                .find(|x| x.id == c.id)
+                .and_then(|x| x.score.score);
+            (
+                c.title.clone(),
+                before,
+                c.score.score,
+                capacity::change(before, c.score.score),
+            )
+        })
+        .collect();
+    let indicators = fw
+        .indicators()
+        .filter(|(_, _, i)| base_judged.contains_key(&i.id) || judged.contains_key(&i.id))
+        .map(|(_, _, i)| {
+            let (before, after) = (base_judged.get(&i.id), judged.get(&i.id));
+            let change = match (before, after) {
+                (Some(Judgement::Level(x)), Some(Judgement::Level(y))) => {
+                    Some(i32::from(*y) - i32::from(*x))
+                }
+                _ => None,
+            };
+            (
+                i.title.clone(),
+                level_text(before),
+                level_text(after),
+                change,
+            )
+        })
+        .collect();
+    Ok(Some(BaselineView {
+        title: format!("{} ({} – {})", b.title, date(b.starts_on), date(b.ends_on)),
+        overall: (
+            base_view.overall.score,
+            view.overall.score,
+            capacity::change(base_view.overall.score, view.overall.score),
+        ),
+        components,
+        indicators,
+    }))
+}
+
+/// Sets (or clears, with `None`) the baseline a follow-up is compared with: a final assessment
+/// of the same country that the lead can see.
+pub async fn set_baseline(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    baseline: Option<i64>,
+) -> AppResult<()> {
+    let (a, role) = access(db, user, id).await?;
+    if !leads(&role) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    if let Some(b) = baseline {
+        let (base, _) = access(db, user, b).await?;
+        if base.id == a.id || base.country_code != a.country_code || base.status != "final" {
+            return Err(AppError::field("baseline", Msg::ErrBaseline));
+        }
+    }
+    let mut active: capacity_assessment::ActiveModel = a.into();
+    active.baseline_id = Set(baseline);
+    active.updated_at = Set(super::now());
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Final assessments of the same country `user` can see, as baseline candidates: (id, label).
+pub async fn baseline_candidates(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<Vec<(i64, String)>> {
+    let (a, _) = access(db, user, id).await?;
+    let mine: HashSet<i64> = assessment_member::Entity::find()
+        .filter(assessment_member::Column::PersonId.eq(user.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.assessment_id)
+        .collect();
+    Ok(capacity_assessment::Entity::find()
+        .filter(capacity_assessment::Column::CountryCode.eq(&a.country_code))
+        .filter(capacity_assessment::Column::Status.eq("final"))
+        .filter(capacity_assessment::Column::Id.ne(a.id))
+        .order_by_desc(capacity_assessment::Column::StartsOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|b| user.has(Role::Admin) || mine.contains(&b.id))
+        .map(|b| (b.id, format!("{} ({})", b.title, date(b.starts_on))))
+        .collect())
+}
+
+/// Opens a new version of a final assessment (lead only): a draft copy with the same team,
+/// scores, findings, recommendations and narrative. Returns the new id.
+pub async fn new_version(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<i64> {
+    let (a, role) = access(db, user, id).await?;
+    if !leads(&role) {
+        return Err(AppError::Forbidden);
+    }
+    if a.status != "final" {
+        return Err(AppError::field("status", Msg::ErrNotFinal));
+    }
+    let now = super::now();
+    let txn = db.begin().await?;
+    let new_id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        status: Set("draft".to_owned()),
+        number: Set(a.number + 1),
+        previous_id: Set(Some(a.id)),
+        created_by: Set(Some(user.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..capacity_assessment::ActiveModel::from(a.clone())
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    for m in assessment_member::Entity::find()
+        .filter(assessment_member::Column::AssessmentId.eq(id))
+        .all(&txn)
+        .await?
+    {
+        assessment_member::Entity::insert(assessment_member::ActiveModel {
+            assessment_id: Set(new_id),
+            ..m.into()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    let scores: Vec<assessment_score::ActiveModel> = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|s| assessment_score::ActiveModel {
+            assessment_id: Set(new_id),
+            version: Set(1),
+            ..s.into()
+        })
+        .collect();
+    for chunk in scores.chunks(50) {
+        assessment_score::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for f in assessment_finding::Entity::find()
+        .filter(assessment_finding::Column::AssessmentId.eq(id))
+        .all(&txn)
+        .await?
+    {
+        assessment_finding::Entity::insert(assessment_finding::ActiveModel {
+            id: sea_orm::ActiveValue::NotSet,
+            assessment_id: Set(new_id),
+            ..f.into()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    for r in assessment_recommendation::Entity::find()
+        .filter(assessment_recommendation::Column::AssessmentId.eq(id))
+        .all(&txn)
+        .await?
+    {
+        assessment_recommendation::Entity::insert(assessment_recommendation::ActiveModel {
+            id: sea_orm::ActiveValue::NotSet,
+            assessment_id: Set(new_id),
+            ..r.into()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(new_id)
 }
