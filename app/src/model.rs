@@ -1324,6 +1324,9 @@ pub struct ReportView {
     pub baseline: Option<BaselineView>,
 }
 
+/// A score before and after: title, baseline, follow-up, change (all on the 0–4 scale).
+pub type ScoreChange = (String, Option<f64>, Option<f64>, Option<f64>);
+
 /// A follow-up compared with its baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BaselineView {
@@ -1332,7 +1335,7 @@ pub struct BaselineView {
     /// Overall: baseline, follow-up, change.
     pub overall: (Option<f64>, Option<f64>, Option<f64>),
     /// Per component: title, baseline, follow-up, change.
-    pub components: Vec<(String, Option<f64>, Option<f64>, Option<f64>)>,
+    pub components: Vec<ScoreChange>,
     /// Per indicator present in both: title, baseline level, follow-up level (as text), change.
     pub indicators: Vec<(String, String, String, Option<i32>)>,
 }
