@@ -556,3 +556,49 @@ async fn a_final_assessment_gets_a_new_version_and_a_follow_up_is_compared_with_
         "indicator change"
     );
 }
+
+#[tokio::test]
+async fn an_assessor_of_one_assessment_cannot_open_another() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let res = admin
+        .post_form(
+            "/api/people/create",
+            "/admin/people/new",
+            &[
+                ("input[login]", "other.assessor"),
+                ("input[display_name]", "Other Assessor"),
+                ("input[role_assessor]", "on"),
+                ("input[password]", "other-assessor-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", location(&res));
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    let other = app.client();
+    let res = other.login("other.assessor", "other-assessor-2026").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // A first sign-in with a password set by an administrator may require a change; either
+    // way the other assessor must not see this assessment.
+    let res = other.get(&format!("/assessments/{id}")).await;
+    assert!(
+        matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::FOUND),
+        "{}",
+        res.status()
+    );
+    let res = other
+        .call("/api/assessments/get", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let list = other
+        .call("/api/assessments/list", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !list.contains("Utopia border management assessment"),
+        "not listed"
+    );
+}
