@@ -564,6 +564,7 @@ messages! {
     NewVersion => "Open a new version", "Ouvrir une nouvelle version";
     DownloadMarkdown => "Download (Markdown, for word processors)", "Télécharger (Markdown, pour traitement de texte)";
     DownloadHtml => "Download (HTML with charts)", "Télécharger (HTML avec graphiques)";
+    DownloadPdfReport => "Download (PDF)", "Télécharger (PDF)";
     RoadMap => "Road map", "Feuille de route";
     ScoresByComponent => "Scores by component", "Notes par composante";
     Annex => "Annex: indicator scores and evidence", "Annexe : notes des indicateurs et éléments de preuve";

@@ -145,7 +145,8 @@ enum AssessmentCommand {
     Report {
         /// The assessment id.
         id: i64,
-        /// `md` (Markdown, for word processors) or `html` (a self-contained page with charts).
+        /// `pdf`, `md` (Markdown, for word processors) or `html` (a self-contained page with
+        /// charts).
         #[arg(long, value_enum, default_value = "html")]
         format: ReportFormat,
         /// Where to write it.
@@ -156,6 +157,7 @@ enum AssessmentCommand {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ReportFormat {
+    Pdf,
     Md,
     Html,
 }
@@ -279,11 +281,12 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                     app::error::AppError::NotFound => format!("no assessment {id}"),
                     other => other.to_string(),
                 })?;
-            let text = match format {
-                ReportFormat::Md => services::capacity::report_markdown(&report),
-                ReportFormat::Html => services::capacity::report_html(&report),
+            let bytes = match format {
+                ReportFormat::Pdf => app::server::report_pdf::render(&report),
+                ReportFormat::Md => services::capacity::report_markdown(&report).into_bytes(),
+                ReportFormat::Html => services::capacity::report_html(&report).into_bytes(),
             };
-            std::fs::write(&out, text)
+            std::fs::write(&out, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("wrote {}", out.display());
         }

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod http;
 pub mod password;
 pub mod pdf;
+pub mod report_pdf;
 pub mod request;
 pub mod services;
 pub mod session;

@@ -961,6 +961,11 @@ async fn export_report(
             &format!("assessment-{id}-report.html"),
             super::services::capacity::report_html(&report),
         ),
+        "pdf" => attachment(
+            "application/pdf",
+            &format!("assessment-{id}-report.pdf"),
+            super::report_pdf::render(&report),
+        ),
         _ => message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
     }
 }

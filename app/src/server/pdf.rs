@@ -74,6 +74,54 @@ impl Page {
         );
     }
 
+    /// Fills a rectangle with colour `rgb`.
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: (f32, f32, f32)) {
+        let _ = writeln!(
+            self.ops,
+            "{} {} {} rg {x} {y} {w} {h} re f",
+            rgb.0, rgb.1, rgb.2
+        );
+    }
+
+    /// Draws a line from `(x1, y1)` to `(x2, y2)`.
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, rgb: (f32, f32, f32)) {
+        let _ = writeln!(
+            self.ops,
+            "{} {} {} RG {width} w {} {} m {} {} l S",
+            rgb.0, rgb.1, rgb.2, from.0, from.1, to.0, to.1
+        );
+    }
+
+    /// Draws a closed polygon, stroked, and filled when `fill` is given.
+    pub fn polygon(
+        &mut self,
+        points: &[(f32, f32)],
+        stroke: (f32, f32, f32),
+        fill: Option<(f32, f32, f32)>,
+    ) {
+        let Some((first, rest)) = points.split_first() else {
+            return;
+        };
+        let mut path = format!("{} {} m", first.0, first.1);
+        for p in rest {
+            let _ = write!(path, " {} {} l", p.0, p.1);
+        }
+        let paint = match fill {
+            Some((r, g, b)) => format!("{r} {g} {b} rg b"),
+            None => "s".to_owned(),
+        };
+        let _ = writeln!(
+            self.ops,
+            "{} {} {} RG 1 w {path} {paint}",
+            stroke.0, stroke.1, stroke.2
+        );
+    }
+
+    /// The page height.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
     /// Draws `text` with its left edge at `x` and baseline at `y`.
     pub fn text(
         &mut self,
@@ -120,11 +168,27 @@ impl Page {
         self.text(x, y, text, weight, size, rgb);
     }
 
-    /// The finished PDF file.
+    /// The finished one-page PDF file.
     pub fn finish(self, title: &str) -> Vec<u8> {
+        finish_pages(vec![self], title)
+    }
+}
+
+/// The finished PDF file of `pages` (all the same size as the first).
+pub fn finish_pages(pages: Vec<Page>, title: &str) -> Vec<u8> {
+    {
         let f = font();
         let scale = |v: i32| v * 1000 / i32::from(f.units_per_em);
-        let used: BTreeSet<u16> = self.glyphs.keys().copied().collect();
+        let mut glyphs: BTreeMap<u16, char> = BTreeMap::new();
+        for p in &pages {
+            for (g, c) in &p.glyphs {
+                glyphs.entry(*g).or_insert(*c);
+            }
+        }
+        let (width, height) = pages
+            .first()
+            .map_or((595.0, 842.0), |p| (p.width, p.height));
+        let used: BTreeSet<u16> = glyphs.keys().copied().collect();
         let font_file = f.subset(&used);
         let mut widths = String::new();
         for gid in &used {
@@ -136,7 +200,7 @@ impl Page {
              /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
              1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
         );
-        let pairs: Vec<(u16, char)> = self.glyphs.iter().map(|(g, c)| (*g, *c)).collect();
+        let pairs: Vec<(u16, char)> = glyphs.iter().map(|(g, c)| (*g, *c)).collect();
         for chunk in pairs.chunks(100) {
             let _ = writeln!(to_unicode, "{} beginbfchar", chunk.len());
             for (gid, c) in chunk {
@@ -179,31 +243,30 @@ impl Page {
             s.extend_from_slice(b"\nendstream");
             s
         };
+        // Objects: 1 catalog, 2 page tree, 3–7 the font, then a page and its content per page,
+        // then the document information.
+        let n = pages.len();
+        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 8 + 2 * i)).collect();
         obj(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
-        obj(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        obj(
+            &mut out,
+            format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).as_bytes(),
+        );
+        obj(
+            &mut out,
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /CHKPNT+DejaVuSans /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 7 0 R >>",
+        );
         obj(
             &mut out,
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 4 0 R >> >> /Contents 9 0 R >>",
-                self.width, self.height
+                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CHKPNT+DejaVuSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 600 /W [{widths}] /CIDToGIDMap /Identity >>"
             )
             .as_bytes(),
         );
         obj(
             &mut out,
-            b"<< /Type /Font /Subtype /Type0 /BaseFont /CHKPNT+DejaVuSans /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 8 0 R >>",
-        );
-        obj(
-            &mut out,
             format!(
-                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CHKPNT+DejaVuSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 600 /W [{widths}] /CIDToGIDMap /Identity >>"
-            )
-            .as_bytes(),
-        );
-        obj(
-            &mut out,
-            format!(
-                "<< /Type /FontDescriptor /FontName /CHKPNT+DejaVuSans /Flags 32 /FontBBox [{x0} {y0} {x1} {y1}] /ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {} /StemV 80 /FontFile2 7 0 R >>",
+                "<< /Type /FontDescriptor /FontName /CHKPNT+DejaVuSans /Flags 32 /FontBBox [{x0} {y0} {x1} {y1}] /ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {} /StemV 80 /FontFile2 6 0 R >>",
                 scale(i32::from(f.ascent)),
                 scale(i32::from(f.descent)),
                 scale(i32::from(f.cap_height))
@@ -215,7 +278,17 @@ impl Page {
             &stream(&format!("/Length1 {}", font_file.len()), &font_file),
         );
         obj(&mut out, &stream("", to_unicode.as_bytes()));
-        obj(&mut out, &stream("", self.ops.as_bytes()));
+        for (i, page) in pages.iter().enumerate() {
+            obj(
+                &mut out,
+                format!(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                    9 + 2 * i
+                )
+                .as_bytes(),
+            );
+            obj(&mut out, &stream("", page.ops.as_bytes()));
+        }
         obj(
             &mut out,
             format!("<< /Title {title_hex} /Producer (Checkpoint) >>").as_bytes(),

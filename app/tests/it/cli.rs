@@ -370,6 +370,36 @@ fn the_demo_assessment_is_listed_and_its_report_written() {
         assert!(text.contains("1.97"), "{format}: the overall score");
         assert!(text.contains("Road map") || text.contains("Road map".to_lowercase().as_str()));
     }
+    let pdf_file = dir.path().join("report.pdf");
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "assessment",
+            "report",
+            id,
+            "--format",
+            "pdf",
+            "--out",
+            pdf_file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(&pdf_file).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&pdf);
+    let pages: usize = text
+        .split("/Type /Pages /Kids [")
+        .nth(1)
+        .and_then(|rest| rest.split("/Count ").nth(1))
+        .and_then(|n| n.split_whitespace().next())
+        .and_then(|n| n.trim_end_matches(">>").parse().ok())
+        .unwrap();
+    assert!(pages >= 10, "a full report: {pages} pages");
     let out = checkpoint(
         dir.path(),
         &["assessment", "report", "9999", "--out", "/dev/null"],

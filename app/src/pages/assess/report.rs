@@ -68,6 +68,7 @@ pub fn ReportPage() -> impl IntoView {
                                 <p>{t(Msg::Framework)} ": " {a.framework.clone()}</p>
                                 <p class="no-print">
                                     <a href=format!("/assessments/{id}")>{a.title.clone()}</a>
+                                    " · " <a href=format!("/assessments/{id}/export/pdf") download="" id="report-pdf">{t(Msg::DownloadPdfReport)}</a>
                                     " · " <a href=format!("/assessments/{id}/export/md") download="">{t(Msg::DownloadMarkdown)}</a>
                                     " · " <a href=format!("/assessments/{id}/export/html") download="">{t(Msg::DownloadHtml)}</a>
                                 </p>

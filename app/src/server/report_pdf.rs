@@ -1,0 +1,440 @@
+//! The country report as a PDF (A4 portrait): cover, executive summary, methodology, scores
+//! with a radar chart and per-element bars, the comparison with a baseline, findings,
+//! recommendations, the road map and the annex — laid out by a small flowing-text engine over
+//! [`super::pdf`], with the bundled font.
+
+use super::pdf::{Font, Page, finish_pages, text_width};
+use crate::model::{ReportView, ScoreView};
+
+const W: f32 = 595.0;
+const H: f32 = 842.0;
+const MARGIN: f32 = 56.0;
+const INK: (f32, f32, f32) = (0.11, 0.14, 0.19);
+const GREY: (f32, f32, f32) = (0.34, 0.38, 0.45);
+const NAVY: (f32, f32, f32) = (0.04, 0.31, 0.49);
+const RULE: (f32, f32, f32) = (0.79, 0.82, 0.86);
+
+fn light_colour(score: f64) -> (f32, f32, f32) {
+    if score < 1.5 {
+        (0.63, 0.07, 0.11)
+    } else if score < 2.75 {
+        (0.69, 0.48, 0.0)
+    } else {
+        (0.11, 0.42, 0.23)
+    }
+}
+
+/// Text flowing down pages.
+struct Flow {
+    pages: Vec<Page>,
+    y: f32,
+    footer: String,
+}
+
+impl Flow {
+    fn new(footer: String) -> Self {
+        let mut flow = Flow {
+            pages: Vec::new(),
+            y: 0.0,
+            footer,
+        };
+        flow.new_page();
+        flow
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::new(W, H));
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        let n = self.pages.len() + 1;
+        let mut page = Page::new(W, H);
+        page.text(
+            MARGIN,
+            30.0,
+            &format!("{} · {n}", self.footer),
+            Font::Regular,
+            8.0,
+            GREY,
+        );
+        self.pages.push(page);
+        self.y = H - MARGIN;
+    }
+
+    /// Makes room for `h` points, starting a new page if needed.
+    fn ensure(&mut self, h: f32) {
+        if self.y - h < MARGIN {
+            self.new_page();
+        }
+    }
+
+    fn gap(&mut self, h: f32) {
+        self.y -= h;
+    }
+
+    /// Lines of `text` wrapped to `width` at `size`.
+    fn wrap(text: &str, weight: Font, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            for word in para.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if text_width(&candidate, weight, size) > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line = word.to_owned();
+                } else {
+                    line = candidate;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    fn heading(&mut self, text: &str, size: f32) {
+        self.ensure(size * 3.0);
+        self.gap(size * 0.8);
+        let y = self.y;
+        self.page().text(MARGIN, y, text, Font::Bold, size, NAVY);
+        self.gap(size * 0.9);
+    }
+
+    fn paragraph(&mut self, text: &str, size: f32, indent: f32, colour: (f32, f32, f32)) {
+        let lead = size * 1.35;
+        for line in Self::wrap(text, Font::Regular, size, W - 2.0 * MARGIN - indent) {
+            self.ensure(lead);
+            self.gap(lead);
+            let y = self.y;
+            self.page()
+                .text(MARGIN + indent, y, &line, Font::Regular, size, colour);
+        }
+        self.gap(size * 0.5);
+    }
+
+    /// A table: column widths (fractions of the text width), header, rows; cells wrap.
+    fn table(&mut self, widths: &[f32], header: &[&str], rows: &[Vec<String>], size: f32) {
+        let total = W - 2.0 * MARGIN;
+        let cols: Vec<f32> = widths.iter().map(|w| w * total).collect();
+        let lead = size * 1.3;
+        let draw_row = |flow: &mut Flow, cells: &[String], weight: Font| {
+            let wrapped: Vec<Vec<String>> = cells
+                .iter()
+                .zip(&cols)
+                .map(|(c, w)| Self::wrap(c, weight, size, w - 6.0))
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * lead + 4.0;
+            flow.ensure(height);
+            let top = flow.y;
+            let mut x = MARGIN;
+            for (lines, w) in wrapped.iter().zip(&cols) {
+                for (i, line) in lines.iter().enumerate() {
+                    let y = top - lead * (i as f32 + 1.0);
+                    flow.page().text(x + 2.0, y, line, weight, size, INK);
+                }
+                x += w;
+            }
+            flow.y = top - height;
+            let y = flow.y + 1.0;
+            flow.page().line((MARGIN, y), (W - MARGIN, y), 0.5, RULE);
+        };
+        let head: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+        draw_row(self, &head, Font::Bold);
+        for row in rows {
+            draw_row(self, row, Font::Regular);
+        }
+        self.gap(8.0);
+    }
+
+    /// Horizontal bars on the 0–4 scale, coloured by traffic light.
+    fn bars(&mut self, rows: &[(String, Option<f64>)]) {
+        let (label_w, bar_w, row_h) = (220.0, 200.0, 16.0);
+        self.ensure(row_h * rows.len() as f32 + 20.0);
+        for (label, value) in rows {
+            self.gap(row_h);
+            let y = self.y;
+            let short: String = if label.chars().count() > 40 {
+                format!("{}…", label.chars().take(39).collect::<String>())
+            } else {
+                label.clone()
+            };
+            let page = self.page();
+            page.text(MARGIN, y + 3.0, &short, Font::Regular, 8.5, INK);
+            match value {
+                Some(v) => {
+                    let len = bar_w * (*v as f32).clamp(0.0, 4.0) / 4.0;
+                    page.fill_rect(MARGIN + label_w, y, len, 11.0, light_colour(*v));
+                    page.text(
+                        MARGIN + label_w + len + 4.0,
+                        y + 2.0,
+                        &format!("{v:.2}"),
+                        Font::Regular,
+                        8.5,
+                        INK,
+                    );
+                }
+                None => page.text(
+                    MARGIN + label_w,
+                    y + 2.0,
+                    "not scored",
+                    Font::Regular,
+                    8.5,
+                    GREY,
+                ),
+            }
+        }
+        self.gap(10.0);
+    }
+
+    /// A radar chart of the component scores.
+    fn radar(&mut self, axes: &[(String, Option<f64>)]) {
+        let size = 230.0;
+        self.ensure(size + 40.0);
+        let (cx, cy, r) = (W / 2.0, self.y - size / 2.0 - 10.0, 85.0);
+        let n = axes.len().max(3) as f32;
+        let point = |i: usize, v: f32| {
+            let a = -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n;
+            (cx + r * v * a.cos(), cy - r * v * a.sin())
+        };
+        let page = self.page();
+        for level in 1..=4 {
+            let ring: Vec<(f32, f32)> = (0..axes.len().max(3))
+                .map(|i| point(i, level as f32 / 4.0))
+                .collect();
+            page.polygon(&ring, RULE, None);
+        }
+        for (i, (label, value)) in axes.iter().enumerate() {
+            page.line((cx, cy), point(i, 1.0), 0.5, RULE);
+            let (lx, ly) = point(i, 1.22);
+            let shown = value.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.2}"));
+            let w = text_width(label, Font::Regular, 9.0).max(text_width(&shown, Font::Bold, 9.0));
+            let x = if (lx - cx).abs() < 1.0 {
+                lx - w / 2.0
+            } else if lx > cx {
+                lx
+            } else {
+                lx - w
+            };
+            page.text(x, ly, label, Font::Regular, 9.0, INK);
+            page.text(x, ly - 11.0, &shown, Font::Bold, 9.0, NAVY);
+        }
+        let shape: Vec<(f32, f32)> = axes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, v))| point(i, v.unwrap_or(0.0).clamp(0.0, 4.0) as f32 / 4.0))
+            .collect();
+        page.polygon(&shape, NAVY, Some((0.75, 0.84, 0.91)));
+        self.y -= size + 20.0;
+    }
+}
+
+/// Markdown as plain paragraphs for the PDF (emphasis markers and heading marks removed).
+fn plain(markdown: &str) -> Vec<String> {
+    markdown
+        .split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(|l| l.trim_start_matches('#').trim())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .replace("**", "")
+                .replace('`', "")
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+fn score_text(s: &ScoreView) -> String {
+    match s.score {
+        Some(v) => format!("{v:.2}  ({} indicators)", s.scored),
+        None => "not scored".to_owned(),
+    }
+}
+
+/// The report as a PDF file.
+pub fn render(r: &ReportView) -> Vec<u8> {
+    let a = &r.assessment;
+    let mut flow = Flow::new(format!("{} — {}", a.title, a.country.1));
+    // Cover.
+    flow.gap(120.0);
+    flow.paragraph("COUNTRY REPORT", 11.0, 0.0, GREY);
+    for line in Flow::wrap(&a.title, Font::Bold, 24.0, W - 2.0 * MARGIN) {
+        flow.gap(30.0);
+        let y = flow.y;
+        flow.page().text(MARGIN, y, &line, Font::Bold, 24.0, NAVY);
+    }
+    flow.gap(20.0);
+    flow.paragraph(&format!("{} · {}", a.country.1, a.period), 13.0, 0.0, INK);
+    flow.paragraph(&format!("Requested by {}", a.requested_by), 11.0, 0.0, GREY);
+    flow.paragraph(
+        &format!("{} · status: {}", a.framework, a.status),
+        11.0,
+        0.0,
+        GREY,
+    );
+    flow.paragraph(
+        &format!(
+            "Overall score: {} on the scale 0 (absent) – 4 (advanced)",
+            score_text(&a.overall)
+        ),
+        12.0,
+        0.0,
+        INK,
+    );
+
+    flow.new_page();
+    flow.heading("Executive summary", 16.0);
+    for p in plain(&r.summary_markdown) {
+        flow.paragraph(&p, 10.0, 0.0, INK);
+    }
+    flow.heading("Methodology", 16.0);
+    for p in plain(&r.methodology_markdown) {
+        flow.paragraph(&p, 10.0, 0.0, INK);
+    }
+
+    flow.new_page();
+    flow.heading("Scores by component", 16.0);
+    flow.radar(
+        &a.components
+            .iter()
+            .map(|c| (c.title.clone(), c.score.score))
+            .collect::<Vec<_>>(),
+    );
+    let mut rows = Vec::new();
+    for c in &a.components {
+        rows.push(vec![c.title.clone(), String::new(), score_text(&c.score)]);
+        for e in c.elements.iter().filter(|e| e.in_scope) {
+            rows.push(vec![String::new(), e.title.clone(), score_text(&e.score)]);
+        }
+    }
+    flow.table(
+        &[0.3, 0.45, 0.25],
+        &["Component", "Element", "Score"],
+        &rows,
+        9.0,
+    );
+    for c in &a.components {
+        flow.heading(&c.title, 12.0);
+        flow.bars(
+            &c.elements
+                .iter()
+                .filter(|e| e.in_scope)
+                .map(|e| (e.title.clone(), e.score.score))
+                .collect::<Vec<_>>(),
+        );
+    }
+
+    if let Some(b) = &r.baseline {
+        flow.heading("Compared with the baseline", 16.0);
+        flow.paragraph(&format!("Baseline: {}", b.title), 10.0, 0.0, GREY);
+        let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
+        let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
+        let mut rows = vec![vec![
+            "Overall".to_owned(),
+            f(b.overall.0),
+            f(b.overall.1),
+            sgn(b.overall.2),
+        ]];
+        rows.extend(
+            b.components
+                .iter()
+                .map(|(t, x, y, d)| vec![t.clone(), f(*x), f(*y), sgn(*d)]),
+        );
+        flow.table(
+            &[0.46, 0.18, 0.18, 0.18],
+            &["Component", "Baseline", "Follow-up", "Change"],
+            &rows,
+            9.0,
+        );
+    }
+
+    let titles: std::collections::HashMap<&str, &str> = r
+        .element_titles
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str()))
+        .collect();
+    flow.new_page();
+    flow.heading("Findings", 16.0);
+    for fnd in &r.findings {
+        let kind = if fnd.kind == "gap" { "Gap" } else { "Strength" };
+        flow.paragraph(
+            &format!(
+                "{} — {kind}: {}",
+                titles.get(fnd.element.as_str()).unwrap_or(&""),
+                fnd.text
+            ),
+            9.5,
+            8.0,
+            INK,
+        );
+    }
+    flow.heading("Recommendations", 16.0);
+    let rows: Vec<Vec<String>> = r
+        .recommendations
+        .iter()
+        .map(|x| {
+            let i = &x.input;
+            vec![
+                titles.get(i.element.as_str()).unwrap_or(&"").to_string(),
+                i.text.clone(),
+                format!("{} / {}", i.priority, i.timeframe),
+                i.quarter.clone(),
+                format!("{} · {}", i.responsible, i.cost),
+            ]
+        })
+        .collect();
+    flow.table(
+        &[0.17, 0.38, 0.12, 0.1, 0.23],
+        &[
+            "Element",
+            "Recommendation",
+            "Priority",
+            "Start",
+            "Responsible · cost",
+        ],
+        &rows,
+        8.0,
+    );
+    flow.heading("Road map", 16.0);
+    let mut quarters: Vec<&str> = r
+        .recommendations
+        .iter()
+        .map(|x| x.input.quarter.as_str())
+        .collect();
+    quarters.sort_unstable();
+    quarters.dedup();
+    for q in quarters {
+        flow.paragraph(q, 10.5, 0.0, NAVY);
+        for rec in r.recommendations.iter().filter(|x| x.input.quarter == q) {
+            flow.paragraph(
+                &format!("[{}] {}", rec.input.priority, rec.input.text),
+                9.0,
+                12.0,
+                INK,
+            );
+        }
+    }
+    flow.new_page();
+    flow.heading("Annex: indicator scores and evidence", 16.0);
+    let rows: Vec<Vec<String>> = r
+        .annex
+        .iter()
+        .map(|(_, e, i, level, evidence)| {
+            vec![e.clone(), i.clone(), level.clone(), evidence.clone()]
+        })
+        .collect();
+    flow.table(
+        &[0.16, 0.3, 0.12, 0.42],
+        &["Element", "Indicator", "Level", "Evidence"],
+        &rows,
+        7.5,
+    );
+    finish_pages(flow.pages, &a.title)
+}
