@@ -565,6 +565,11 @@ messages! {
     DownloadMarkdown => "Download (Markdown, for word processors)", "Télécharger (Markdown, pour traitement de texte)";
     DownloadHtml => "Download (HTML with charts)", "Télécharger (HTML avec graphiques)";
     DownloadPdfReport => "Download (PDF)", "Télécharger (PDF)";
+    ErrDocumentType => "Attach a PDF, a PNG or JPEG image, or an Office document (DOCX, XLSX, PPTX).", "Joignez un PDF, une image PNG ou JPEG, ou un document Office (DOCX, XLSX, PPTX).";
+    Documents => "Source documents", "Documents sources";
+    AttachDocument => "Attach a document (PDF, image or Office file, up to 10 MB)", "Joindre un document (PDF, image ou fichier Office, 10 Mo au plus)";
+    Attach => "Attach", "Joindre";
+    DocumentAttached => "Document attached.", "Document joint.";
     RoadMap => "Road map", "Feuille de route";
     ScoresByComponent => "Scores by component", "Notes par composante";
     Annex => "Annex: indicator scores and evidence", "Annexe : notes des indicateurs et éléments de preuve";

@@ -1205,6 +1205,8 @@ pub struct IndicatorScoring {
     pub spread: Option<u8>,
     /// The agreed score, when recorded.
     pub agreed: Option<ScoreEntry>,
+    /// Source documents attached: (id, name).
+    pub documents: Vec<(i64, String)>,
 }
 
 /// The scoring page of one element.

@@ -106,6 +106,19 @@ enum AssessmentRecommendations {
     Version,
 }
 
+#[derive(DeriveIden)]
+enum AssessmentDocuments {
+    Table,
+    Id,
+    AssessmentId,
+    IndicatorId,
+    Name,
+    ContentType,
+    Data,
+    UploadedBy,
+    UploadedAt,
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -249,6 +262,35 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        use AssessmentDocuments as D;
+        manager
+            .create_table(
+                Table::create()
+                    .table(D::Table)
+                    .col(id_col(D::Id))
+                    .col(ColumnDef::new(D::AssessmentId).big_integer().not_null())
+                    .col(ColumnDef::new(D::IndicatorId).string_len(64).not_null())
+                    .col(ColumnDef::new(D::Name).string_len(200).not_null())
+                    .col(ColumnDef::new(D::ContentType).string_len(100).not_null())
+                    .col(ColumnDef::new(D::Data).blob().not_null())
+                    .col(ColumnDef::new(D::UploadedBy).big_integer().not_null())
+                    .col(
+                        ColumnDef::new(D::UploadedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .foreign_key(&mut fk(D::Table, D::AssessmentId, A::Table, A::Id))
+                    .to_owned(),
+            )
+            .await?;
+        index(
+            manager,
+            "ix_assessment_documents",
+            D::Table,
+            vec![D::AssessmentId.into_iden(), D::IndicatorId.into_iden()],
+            false,
+        )
+        .await?;
         index(
             manager,
             "ix_assessment_recommendations",
@@ -261,6 +303,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            AssessmentDocuments::Table.into_iden(),
             AssessmentRecommendations::Table.into_iden(),
             AssessmentFindings::Table.into_iden(),
             AssessmentScores::Table.into_iden(),

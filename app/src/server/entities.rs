@@ -2,6 +2,7 @@
 //! crate; these mirror it for typed queries.
 
 pub mod agency;
+pub mod assessment_document;
 pub mod assessment_finding;
 pub mod assessment_member;
 pub mod assessment_recommendation;

@@ -67,6 +67,13 @@ pub fn router(state: AppState) -> Router {
         .route("/attempts/{id}/answers", post(post_answers))
         .route("/assessments/{id}/scope", post(post_scope))
         .route("/assessments/{id}/export/{format}", get(export_report))
+        .route(
+            "/assessments/{id}/documents",
+            post(upload_document).layer(DefaultBodyLimit::max(
+                super::services::capacity::DOCUMENT_MAX_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/assessments/{id}/documents/{doc}", get(download_document))
         .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
         .route("/certificates/{code}/pdf", get(certificate_pdf))
         .route(
@@ -967,5 +974,91 @@ async fn export_report(
             super::report_pdf::render(&report),
         ),
         _ => message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
+    }
+}
+
+/// `POST /assessments/{id}/documents`: a source document attached to an indicator.
+async fn upload_document(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/assessments/{id}");
+    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |_| true) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let fields = match read_upload(&state, req, &ctx).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let indicator = fields
+        .get("indicator")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let (name, bytes) = fields.get("file").cloned().unwrap_or_default();
+    let result = super::services::capacity::attach_document(
+        &state.db,
+        &user,
+        id,
+        &indicator,
+        name.as_deref().unwrap_or(""),
+        &bytes,
+    )
+    .await;
+    let target = match result {
+        Ok(element) => super::request::with_feedback(
+            &format!("/assessments/{id}/elements/{element}"),
+            "notice",
+            Msg::DocumentAttached.code(),
+            None,
+        ),
+        Err(crate::error::AppError::Validation(errors)) => {
+            let first = errors.first();
+            super::request::with_feedback(
+                &back,
+                "error",
+                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+                first.map(|e| e.field.as_str()),
+            )
+        }
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+}
+
+/// `GET /assessments/{id}/documents/{doc}`: a source document, for the team, always as a
+/// download (never displayed inline).
+async fn download_document(
+    State(state): State<AppState>,
+    axum::extract::Path((id, doc)): axum::extract::Path<(i64, i64)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    match super::services::capacity::document(&state.db, &user, id, doc).await {
+        Ok((name, content_type, bytes)) => {
+            let safe: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let mut res = attachment(&content_type, &safe, bytes);
+            res.headers_mut().insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; sandbox"),
+            );
+            res
+        }
+        Err(e) => error_response(&e, ctx.lang),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::api::capacity::{get_element_scoring, get_entries};
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{ErrorView, PostForm};
+use crate::components::forms::{CsrfField, ErrorView, PostForm};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
@@ -182,6 +182,23 @@ pub fn ElementPage() -> impl IntoView {
                                     } else {
                                         ().into_any()
                                     }}
+                                    {(!i.documents.is_empty() || can_score).then(|| view! {
+                                        <h3>{t(Msg::Documents)}</h3>
+                                        <ul class="documents">
+                                            {i.documents.iter().map(|(doc, name)| view! {
+                                                <li><a href=format!("/assessments/{id}/documents/{doc}") download="">{name.clone()}</a></li>
+                                            }).collect_view()}
+                                        </ul>
+                                    })}
+                                    {can_score.then(|| view! {
+                                        <form method="post" action=format!("/assessments/{id}/documents") enctype="multipart/form-data" class="row">
+                                            <CsrfField />
+                                            <input type="hidden" name="indicator" value=i.id.clone() />
+                                            <label for=format!("doc-{}", i.id)>{t(Msg::AttachDocument)}</label>
+                                            <input type="file" id=format!("doc-{}", i.id) name="file" required accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx" />
+                                            <button type="submit">{t(Msg::Attach)}</button>
+                                        </form>
+                                    })}
                                     {(!i.all.is_empty()).then(|| view! {
                                         <h3>{t(Msg::AssessorsScores)} {i.spread.map(|sp| format!(" · {} {sp}", t(Msg::Spread)))}</h3>
                                         <table class="data reconcile">

@@ -18,8 +18,8 @@ use crate::model::{
     RecommendationRow, ReportView, Role, ScoreEntry, ScoreInput, ScoreView,
 };
 use crate::server::entities::{
-    assessment_finding, assessment_member, assessment_recommendation, assessment_score,
-    capacity_assessment, country, person,
+    assessment_document, assessment_finding, assessment_member, assessment_recommendation,
+    assessment_score, capacity_assessment, country, person,
 };
 use assessments::capacity::{self, Judgement, Rollup};
 use content::framework::Framework;
@@ -513,6 +513,7 @@ pub async fn element_scoring(
         return Err(AppError::field("element", Msg::ErrOutOfScope));
     }
     let ids: Vec<String> = el.indicators.iter().map(|i| i.id.clone()).collect();
+    let docs = documents(db, id, &ids).await?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
         .filter(assessment_score::Column::IndicatorId.is_in(ids))
@@ -565,6 +566,11 @@ pub async fn element_scoring(
                     .iter()
                     .find(|r| r.assessor_id == AGREED)
                     .map(|r| entry(r, String::new())),
+                documents: docs
+                    .iter()
+                    .filter(|(ind, _, _)| *ind == i.id)
+                    .map(|(_, d, name)| (*d, name.clone()))
+                    .collect(),
             }
         })
         .collect();
@@ -1588,4 +1594,114 @@ pub async fn new_version(db: &DatabaseConnection, user: &CurrentUser, id: i64) -
     }
     txn.commit().await?;
     Ok(new_id)
+}
+
+/// Largest source document accepted.
+pub const DOCUMENT_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// The kind of a source document, by its first bytes (never by its name): PDF, PNG, JPEG,
+/// and the Office Open XML formats (zip archives: DOCX, XLSX, PPTX).
+pub fn document_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some("application/octet-stream")
+    } else {
+        None
+    }
+}
+
+/// Attaches a source document to `indicator` (lead and assessors, not final). The name is
+/// kept for display only (path parts removed); the type is read from the content.
+pub async fn attach_document(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    indicator: &str,
+    name: &str,
+    bytes: &[u8],
+) -> AppResult<String> {
+    let (a, _) = editable(db, user, id).await?;
+    let fw = framework(&a)?;
+    let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
+        return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
+    };
+    if !scope(&a, fw).contains(&element.id) {
+        return Err(AppError::field("indicator", Msg::ErrOutOfScope));
+    }
+    if bytes.is_empty() {
+        return Err(AppError::field("file", Msg::ErrRequired));
+    }
+    if bytes.len() > DOCUMENT_MAX_BYTES {
+        return Err(AppError::field("file", Msg::ErrTooLong));
+    }
+    let Some(content_type) = document_type(bytes) else {
+        return Err(AppError::field("file", Msg::ErrDocumentType));
+    };
+    let name: String = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let name = if name.trim().is_empty() {
+        "document".to_owned()
+    } else {
+        name
+    };
+    assessment_document::Entity::insert(assessment_document::ActiveModel {
+        assessment_id: Set(id),
+        indicator_id: Set(indicator.to_owned()),
+        name: Set(name),
+        content_type: Set(content_type.to_owned()),
+        data: Set(bytes.to_vec()),
+        uploaded_by: Set(user.id),
+        uploaded_at: Set(super::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(element.id.clone())
+}
+
+/// The documents of an indicator of assessment `id`: (document id, name).
+pub async fn documents(
+    db: &DatabaseConnection,
+    id: i64,
+    indicators: &[String],
+) -> AppResult<Vec<(String, i64, String)>> {
+    use sea_orm::QuerySelect;
+    Ok(assessment_document::Entity::find()
+        .select_only()
+        .column(assessment_document::Column::IndicatorId)
+        .column(assessment_document::Column::Id)
+        .column(assessment_document::Column::Name)
+        .filter(assessment_document::Column::AssessmentId.eq(id))
+        .filter(assessment_document::Column::IndicatorId.is_in(indicators.to_vec()))
+        .order_by_asc(assessment_document::Column::Id)
+        .into_tuple::<(String, i64, String)>()
+        .all(db)
+        .await?)
+}
+
+/// A source document for the team: (name, content type, bytes).
+pub async fn document(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    document: i64,
+) -> AppResult<(String, String, Vec<u8>)> {
+    access(db, user, id).await?;
+    let d = assessment_document::Entity::find_by_id(document)
+        .filter(assessment_document::Column::AssessmentId.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((d.name, d.content_type, d.data))
 }
