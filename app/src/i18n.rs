@@ -571,6 +571,7 @@ messages! {
     Attach => "Attach", "Joindre";
     DocumentAttached => "Document attached.", "Document joint.";
     RoadMap => "Road map", "Feuille de route";
+    RoadMapByComponent => "By component", "Par composante";
     ScoresByComponent => "Scores by component", "Notes par composante";
     Annex => "Annex: indicator scores and evidence", "Annexe : notes des indicateurs et éléments de preuve";
     Indicator => "Indicator", "Indicateur";

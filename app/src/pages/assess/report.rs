@@ -47,6 +47,36 @@ pub fn ReportPage() -> impl IntoView {
                     let titles: BTreeMap<String, String> =
                         r.element_titles.iter().cloned().collect();
                     let titles_b = titles.clone();
+                    // Element id → component title, for the road map by component.
+                    let component_of: BTreeMap<String, String> = a
+                        .components
+                        .iter()
+                        .flat_map(|c| {
+                            c.elements
+                                .iter()
+                                .map(move |e| (e.id.clone(), c.title.clone()))
+                        })
+                        .collect();
+                    let mut by_component: BTreeMap<String, Vec<(String, String, String)>> =
+                        BTreeMap::new();
+                    for rec in &r.recommendations {
+                        by_component
+                            .entry(
+                                component_of
+                                    .get(&rec.input.element)
+                                    .cloned()
+                                    .unwrap_or_default(),
+                            )
+                            .or_default()
+                            .push((
+                                rec.input.quarter.clone(),
+                                rec.input.priority.clone(),
+                                rec.input.text.clone(),
+                            ));
+                    }
+                    for items in by_component.values_mut() {
+                        items.sort();
+                    }
                     let bars: BTreeMap<String, String> = r.element_bars.iter().cloned().collect();
                     let mut roadmap: BTreeMap<String, Vec<(String, String, String)>> =
                         BTreeMap::new();
@@ -191,6 +221,17 @@ pub fn ReportPage() -> impl IntoView {
                                         </li>
                                     }).collect_view()}
                                 </ol>
+                                <h3>{t(Msg::RoadMapByComponent)}</h3>
+                                <div id="roadmap-components">
+                                    {by_component.into_iter().map(|(component, items)| view! {
+                                        <h4>{component}</h4>
+                                        <ul>
+                                            {items.into_iter().map(|(q, p, text)| view! {
+                                                <li><strong>{q}</strong> {format!(" [{}] ", priority_label(&p))} {text}</li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }).collect_view()}
+                                </div>
                             </section>
                             <section>
                                 <h2>{t(Msg::Annex)}</h2>
