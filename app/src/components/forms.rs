@@ -74,3 +74,10 @@ pub fn require_signed_in() -> bool {
     }
     false
 }
+
+/// The route parameter `name` as a number (`None` when absent or not a number).
+pub fn int_param(name: &str) -> Option<i64> {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get(name))
+        .and_then(|i| i.parse::<i64>().ok())
+}

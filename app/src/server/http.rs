@@ -607,32 +607,9 @@ async fn upload_lesson_image(
         &bytes,
     )
     .await;
-    let target = match result {
-        Ok(_) => super::request::with_feedback(&back, "notice", Msg::ImageUploaded.code(), None),
-        Err(crate::error::AppError::Validation(errors)) => {
-            let first = errors.first();
-            super::request::with_feedback(
-                &back,
-                "error",
-                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                first.map(|e| e.field.as_str()),
-            )
-        }
-        Err(crate::error::AppError::Forbidden) => {
-            return message_page(StatusCode::FORBIDDEN, Msg::ErrForbidden, ctx.lang);
-        }
-        Err(crate::error::AppError::NotFound) => {
-            return message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang);
-        }
-        Err(_) => {
-            return message_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Msg::ErrInternal,
-                ctx.lang,
-            );
-        }
-    };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+    let result = result
+        .map(|_| super::request::with_feedback(&back, "notice", Msg::ImageUploaded.code(), None));
+    after_post(&back, result, ctx.lang)
 }
 
 /// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who
@@ -685,6 +662,26 @@ fn request_ctx(req: &Request) -> RequestCtx {
 fn error_response(err: &crate::error::AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     message_page(status, err.message(), lang)
+}
+
+/// The answer to a plain form post handled outside server functions: on success, `303` to the
+/// page `result` names; on invalid input, back to `back` with the message and its field; on
+/// any other error, the error page with its status.
+fn after_post(back: &str, result: crate::error::AppResult<String>, lang: Lang) -> Response {
+    let target = match result {
+        Ok(target) => target,
+        Err(crate::error::AppError::Validation(errors)) => {
+            let first = errors.first();
+            super::request::with_feedback(
+                back,
+                "error",
+                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+                first.map(|e| e.field.as_str()),
+            )
+        }
+        Err(e) => return error_response(&e, lang),
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }
 
 /// The signed-in person for a download, or the response sending them to sign in.
@@ -827,21 +824,14 @@ async fn post_answers(
         Ok(_) => Ok(()),
         Err(e) => Err(e),
     };
-    let target = match result {
-        Ok(()) if submit => back,
-        Ok(()) => super::request::with_feedback(&back, "notice", Msg::AnswersSaved.code(), None),
-        Err(crate::error::AppError::Validation(errors)) => {
-            let first = errors.first();
-            super::request::with_feedback(
-                &back,
-                "error",
-                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                first.map(|e| e.field.as_str()),
-            )
+    let result = result.map(|()| {
+        if submit {
+            back.clone()
+        } else {
+            super::request::with_feedback(&back, "notice", Msg::AnswersSaved.code(), None)
         }
-        Err(e) => return error_response(&e, ctx.lang),
-    };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+    });
+    after_post(&back, result, ctx.lang)
 }
 
 /// `GET /classes/{id}/quizzes/{quiz}/results.csv`: a quiz's results in a class.
@@ -926,20 +916,10 @@ async fn post_scope(
         .filter(|(k, _)| k == "element")
         .map(|(_, v)| v.into_owned())
         .collect();
-    let target = match super::services::capacity::set_scope(&state.db, &user, id, &elements).await {
-        Ok(()) => super::request::with_feedback(&back, "notice", Msg::Saved.code(), None),
-        Err(crate::error::AppError::Validation(errors)) => {
-            let first = errors.first();
-            super::request::with_feedback(
-                &back,
-                "error",
-                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                first.map(|e| e.field.as_str()),
-            )
-        }
-        Err(e) => return error_response(&e, ctx.lang),
-    };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+    let result = super::services::capacity::set_scope(&state.db, &user, id, &elements)
+        .await
+        .map(|()| super::request::with_feedback(&back, "notice", Msg::Saved.code(), None));
+    after_post(&back, result, ctx.lang)
 }
 
 /// `GET /assessments/{id}/export/{md|html}`: the country report to download, for the team.
@@ -1007,25 +987,15 @@ async fn upload_document(
         &bytes,
     )
     .await;
-    let target = match result {
-        Ok(element) => super::request::with_feedback(
+    let result = result.map(|element| {
+        super::request::with_feedback(
             &format!("/assessments/{id}/elements/{element}"),
             "notice",
             Msg::DocumentAttached.code(),
             None,
-        ),
-        Err(crate::error::AppError::Validation(errors)) => {
-            let first = errors.first();
-            super::request::with_feedback(
-                &back,
-                "error",
-                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                first.map(|e| e.field.as_str()),
-            )
-        }
-        Err(e) => return error_response(&e, ctx.lang),
-    };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+        )
+    });
+    after_post(&back, result, ctx.lang)
 }
 
 /// `GET /assessments/{id}/documents/{doc}`: a source document, for the team, always as a

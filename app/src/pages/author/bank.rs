@@ -296,9 +296,7 @@ pub fn BankPage() -> impl IntoView {
 /// `/author/questions/:id`: one question edited as GIFT text.
 #[component]
 pub fn QuestionEditPage() -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|i| i.parse::<i64>().ok());
+    let id = crate::components::forms::int_param("id");
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {

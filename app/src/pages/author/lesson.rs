@@ -8,14 +8,11 @@ use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The lesson editor page.
 #[component]
 pub fn LessonEditorPage() -> impl IntoView {
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|i| i.parse::<i64>().ok());
+    let id = crate::components::forms::int_param("id");
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {

@@ -9,13 +9,6 @@ use crate::error::AppError;
 use crate::i18n::{Msg, t};
 use crate::pages::author::bank::role_label;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
-fn param(name: &str) -> Option<i64> {
-    use_params_map()
-        .with_untracked(|p| p.get(name))
-        .and_then(|i| i.parse::<i64>().ok())
-}
 
 fn pct(x: Option<f64>) -> String {
     x.map(|p| format!("{p:.0} %"))
@@ -25,7 +18,7 @@ fn pct(x: Option<f64>) -> String {
 /// `/classes/:id/quizzes`.
 #[component]
 pub fn ClassQuizzesPage() -> impl IntoView {
-    let id = param("id");
+    let id = crate::components::forms::int_param("id");
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -128,8 +121,8 @@ pub fn ClassQuizzesPage() -> impl IntoView {
 /// `/classes/:id/quizzes/:quiz`.
 #[component]
 pub fn QuizResultsPage() -> impl IntoView {
-    let id = param("id");
-    let quiz = param("quiz");
+    let id = crate::components::forms::int_param("id");
+    let quiz = crate::components::forms::int_param("quiz");
     let data = move || {
         Suspend::new(async move {
             let (Some(id), Some(quiz)) = (id, quiz) else {

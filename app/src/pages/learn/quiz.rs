@@ -11,13 +11,6 @@ use crate::i18n::{Msg, t};
 use crate::model::{AttemptQuestionView, AttemptView};
 use crate::pages::author::bank::role_label;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
-fn id_param() -> Option<i64> {
-    use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|i| i.parse::<i64>().ok())
-}
 
 fn status_label(status: &str, passed: Option<bool>) -> String {
     match (status, passed) {
@@ -31,7 +24,7 @@ fn status_label(status: &str, passed: Option<bool>) -> String {
 /// `/quizzes/:id`.
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::components::forms::int_param("id");
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -206,7 +199,7 @@ fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
 /// `/attempts/:id`.
 #[component]
 pub fn AttemptPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::components::forms::int_param("id");
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
