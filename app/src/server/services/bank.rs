@@ -68,24 +68,31 @@ pub async fn bank(
 
 /// The categories of course `course_id` with their question counts, by name.
 pub async fn categories(db: &impl ConnectionTrait, course_id: i64) -> AppResult<Vec<BankCategory>> {
+    use sea_orm::QuerySelect;
     let cats = question_category::Entity::find()
         .filter(question_category::Column::CourseId.eq(course_id))
         .order_by_asc(question_category::Column::Name)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(cats.len());
-    for cat in cats {
-        let questions = question::Entity::find()
-            .filter(question::Column::CategoryId.eq(cat.id))
-            .count(db)
-            .await?;
-        out.push(BankCategory {
+    let mut counts: HashMap<i64, u64> = HashMap::new();
+    for category in question::Entity::find()
+        .select_only()
+        .column(question::Column::CategoryId)
+        .filter(question::Column::CourseId.eq(course_id))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+    {
+        *counts.entry(category).or_default() += 1;
+    }
+    Ok(cats
+        .into_iter()
+        .map(|cat| BankCategory {
+            questions: counts.get(&cat.id).copied().unwrap_or(0),
             id: cat.id,
             name: cat.name,
-            questions,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// The quizzes of course `course_id` (published ones only when `published_only`).
@@ -99,22 +106,22 @@ pub async fn quiz_rows(
         query = query.filter(quiz::Column::Published.eq(true));
     }
     let quizzes = query.order_by_asc(quiz::Column::Id).all(db).await?;
-    let mut rows = Vec::with_capacity(quizzes.len());
-    for q in quizzes {
-        let questions = items(db, q.id)
-            .await?
-            .iter()
-            .map(|i| {
-                if i.question_id.is_some() {
-                    1
-                } else {
-                    u64::try_from(i.draw_count).unwrap_or(0)
-                }
-            })
-            .sum();
-        rows.push(quiz_row(&q, questions));
+    let mut asked: HashMap<i64, u64> = HashMap::new();
+    for item in quiz_item::Entity::find()
+        .filter(quiz_item::Column::QuizId.is_in(quizzes.iter().map(|q| q.id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+    {
+        *asked.entry(item.quiz_id).or_default() += if item.question_id.is_some() {
+            1
+        } else {
+            u64::try_from(item.draw_count).unwrap_or(0)
+        };
     }
-    Ok(rows)
+    Ok(quizzes
+        .iter()
+        .map(|q| quiz_row(q, asked.get(&q.id).copied().unwrap_or(0)))
+        .collect())
 }
 
 fn quiz_row(q: &quiz::Model, questions: u64) -> QuizRow {

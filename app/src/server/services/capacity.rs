@@ -25,8 +25,8 @@ use assessments::capacity::{self, Judgement, Rollup};
 use content::framework::Framework;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -716,12 +716,12 @@ pub async fn add_finding(
         return Err(AppError::field("text", Msg::ErrTooLong));
     }
     let _ = role;
-    let position = assessment_finding::Entity::find()
-        .filter(assessment_finding::Column::AssessmentId.eq(id))
-        .all(db)
-        .await?
-        .len() as i32
-        + 1;
+    let position = next_position(
+        assessment_finding::Entity::find()
+            .filter(assessment_finding::Column::AssessmentId.eq(id))
+            .count(db)
+            .await?,
+    );
     assessment_finding::Entity::insert(assessment_finding::ActiveModel {
         assessment_id: Set(id),
         element_id: Set(element.to_owned()),
@@ -814,12 +814,12 @@ pub async fn add_recommendation(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let position = assessment_recommendation::Entity::find()
-        .filter(assessment_recommendation::Column::AssessmentId.eq(id))
-        .all(db)
-        .await?
-        .len() as i32
-        + 1;
+    let position = next_position(
+        assessment_recommendation::Entity::find()
+            .filter(assessment_recommendation::Column::AssessmentId.eq(id))
+            .count(db)
+            .await?,
+    );
     assessment_recommendation::Entity::insert(assessment_recommendation::ActiveModel {
         assessment_id: Set(id),
         element_id: Set(input.element.clone()),
@@ -837,6 +837,10 @@ pub async fn add_recommendation(
     .exec(db)
     .await?;
     Ok(())
+}
+
+fn next_position(count: u64) -> i32 {
+    i32::try_from(count).unwrap_or(i32::MAX - 1) + 1
 }
 
 /// Whether `q` is a quarter written `YYYY-Qn` (n from 1 to 4).
