@@ -703,7 +703,7 @@ pub async fn add_finding(
     kind: &str,
     text: &str,
 ) -> AppResult<()> {
-    let (a, role) = editable(db, user, id).await?;
+    let (a, _) = editable(db, user, id).await?;
     element_in_scope(&a, element)?;
     if !matches!(kind, "strength" | "gap") {
         return Err(AppError::field("kind", Msg::ErrInvalid));
@@ -715,7 +715,6 @@ pub async fn add_finding(
     if text.chars().count() > 5_000 {
         return Err(AppError::field("text", Msg::ErrTooLong));
     }
-    let _ = role;
     let position = next_position(
         assessment_finding::Entity::find()
             .filter(assessment_finding::Column::AssessmentId.eq(id))
