@@ -8,3 +8,4 @@ pub mod capacity;
 pub mod mrz;
 pub mod questions;
 pub mod results;
+pub mod tna;

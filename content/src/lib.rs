@@ -6,6 +6,7 @@ pub mod framework;
 pub mod markdown;
 pub mod pack;
 pub mod questions;
+pub mod tna;
 
 use serde::Deserialize;
 

@@ -1,0 +1,440 @@
+//! Training Needs Analysis: from self-assessments and supervisors' assessments against the
+//! levels that positions require, to gaps, ranked priorities and a training plan.
+//!
+//! Scales (documented in `docs/tna-method.md`):
+//! - proficiency levels 1 (awareness) … 5 (expert), for what a position requires;
+//! - the questionnaire's dual items ask, on 1–7, how important a task is to the respondent's
+//!   job and how well they perform it; performance converts to the proficiency scale linearly
+//!   (1 → 1, 7 → 5).
+//!
+//! Measures per competency and group:
+//! - **gap** = required level − assessed level (positive: a shortfall), averaged;
+//! - **need index** = mean of importance × (7 − performance) / 6, from 0 (nothing to learn or
+//!   not important) to 7 (essential and not performed at all) — the importance-weighted
+//!   performance gap (after Borich's weighted discrepancy);
+//! - spread (standard deviation) and a 95 % confidence half-width, so a gap resting on three
+//!   answers is not read like one resting on three hundred.
+
+use std::collections::BTreeMap;
+
+/// The highest point of the dual scale.
+pub const DUAL_MAX: u8 = 7;
+/// The highest proficiency level.
+pub const LEVEL_MAX: u8 = 5;
+
+/// A dual-scale answer converted to the proficiency scale (1–5).
+pub fn level_from_performance(performance: u8) -> f64 {
+    let p = f64::from(performance.clamp(1, DUAL_MAX));
+    1.0 + (p - 1.0) * f64::from(LEVEL_MAX - 1) / f64::from(DUAL_MAX - 1)
+}
+
+/// One respondent's answer about one competency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Agency of the respondent's position.
+    pub agency: String,
+    /// The respondent's position.
+    pub position: String,
+    /// Country of the agency.
+    pub country: String,
+    /// Competency id.
+    pub competency: String,
+    /// Importance to the job, 1–7.
+    pub importance: u8,
+    /// How well it is performed, 1–7.
+    pub performance: u8,
+    /// Level the position requires, 1–5 (`None` when the job specification does not name
+    /// this competency).
+    pub required: Option<u8>,
+}
+
+/// Statistics of one group (competency × agency × position, or coarser).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapStats {
+    /// Answers behind the figures.
+    pub n: usize,
+    /// Mean required level (over answers whose position requires the competency).
+    pub required: Option<f64>,
+    /// Mean assessed level, 1–5.
+    pub assessed: f64,
+    /// Mean gap (required − assessed), over answers with a requirement.
+    pub gap: Option<f64>,
+    /// Mean importance, 1–7.
+    pub importance: f64,
+    /// Need index, 0–7.
+    pub need: f64,
+    /// Standard deviation of the assessed level.
+    pub spread: f64,
+    /// Half-width of the 95 % confidence interval of the mean assessed level.
+    pub confidence: f64,
+}
+
+/// Computes [`GapStats`] over `obs` (`None` when empty).
+pub fn stats<'a>(obs: impl IntoIterator<Item = &'a Observation>) -> Option<GapStats> {
+    let obs: Vec<&Observation> = obs.into_iter().collect();
+    if obs.is_empty() {
+        return None;
+    }
+    let n = obs.len();
+    let nf = n as f64;
+    let levels: Vec<f64> = obs
+        .iter()
+        .map(|o| level_from_performance(o.performance))
+        .collect();
+    let assessed = levels.iter().sum::<f64>() / nf;
+    let variance = if n > 1 {
+        levels.iter().map(|l| (l - assessed).powi(2)).sum::<f64>() / (nf - 1.0)
+    } else {
+        0.0
+    };
+    let spread = variance.sqrt();
+    let with_req: Vec<(f64, f64)> = obs
+        .iter()
+        .zip(&levels)
+        .filter_map(|(o, l)| o.required.map(|r| (f64::from(r.clamp(1, LEVEL_MAX)), *l)))
+        .collect();
+    let (required, gap) = if with_req.is_empty() {
+        (None, None)
+    } else {
+        let m = with_req.len() as f64;
+        (
+            Some(with_req.iter().map(|(r, _)| r).sum::<f64>() / m),
+            Some(with_req.iter().map(|(r, l)| r - l).sum::<f64>() / m),
+        )
+    };
+    let importance = obs
+        .iter()
+        .map(|o| f64::from(o.importance.clamp(1, DUAL_MAX)))
+        .sum::<f64>()
+        / nf;
+    let need = obs
+        .iter()
+        .map(|o| {
+            f64::from(o.importance.clamp(1, DUAL_MAX))
+                * f64::from(DUAL_MAX - o.performance.clamp(1, DUAL_MAX))
+                / f64::from(DUAL_MAX - 1)
+        })
+        .sum::<f64>()
+        / nf;
+    Some(GapStats {
+        n,
+        required,
+        assessed,
+        gap,
+        importance,
+        need,
+        spread,
+        confidence: if n > 1 {
+            1.96 * spread / nf.sqrt()
+        } else {
+            0.0
+        },
+    })
+}
+
+/// How results are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// Competency × agency × position.
+    Position,
+    /// Competency × agency.
+    Agency,
+    /// Competency × country.
+    Country,
+    /// Competency over everything.
+    Competency,
+}
+
+/// The key of a group: (competency, agency, position, country), with the parts a grouping does
+/// not use left empty.
+pub type GroupKey = (String, String, String, String);
+
+/// One group's result; `stats` is `None` when the group is smaller than the minimum size
+/// (withheld to protect anonymity).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupResult {
+    /// The group.
+    pub key: GroupKey,
+    /// Answers in the group.
+    pub n: usize,
+    /// The figures, unless withheld.
+    pub stats: Option<GapStats>,
+}
+
+/// Groups `obs` and computes each group, withholding groups under `min_group` answers.
+pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> Vec<GroupResult> {
+    let mut groups: BTreeMap<GroupKey, Vec<&Observation>> = BTreeMap::new();
+    for o in obs {
+        let key = match grouping {
+            Grouping::Position => (
+                o.competency.clone(),
+                o.agency.clone(),
+                o.position.clone(),
+                String::new(),
+            ),
+            Grouping::Agency => (
+                o.competency.clone(),
+                o.agency.clone(),
+                String::new(),
+                String::new(),
+            ),
+            Grouping::Country => (
+                o.competency.clone(),
+                String::new(),
+                String::new(),
+                o.country.clone(),
+            ),
+            Grouping::Competency => (
+                o.competency.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+        };
+        groups.entry(key).or_default().push(o);
+    }
+    groups
+        .into_iter()
+        .map(|(key, members)| {
+            let n = members.len();
+            GroupResult {
+                key,
+                n,
+                stats: if n >= min_group.max(1) {
+                    stats(members)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
+/// Competencies ranked by need: need index, then gap, highest first. Withheld groups are left
+/// out.
+pub fn priorities(results: &[GroupResult]) -> Vec<&GroupResult> {
+    let mut ranked: Vec<&GroupResult> = results.iter().filter(|r| r.stats.is_some()).collect();
+    ranked.sort_by(|a, b| {
+        let (sa, sb) = (a.stats.as_ref(), b.stats.as_ref());
+        let need = |s: Option<&GapStats>| s.map_or(0.0, |s| s.need);
+        let gap = |s: Option<&GapStats>| s.and_then(|s| s.gap).unwrap_or(0.0);
+        need(sb)
+            .total_cmp(&need(sa))
+            .then(gap(sb).total_cmp(&gap(sa)))
+            .then(a.key.cmp(&b.key))
+    });
+    ranked
+}
+
+/// One line of a training plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanItem {
+    /// The course module to take (`course/module`).
+    pub module: String,
+    /// The competencies it addresses, in priority order.
+    pub competencies: Vec<String>,
+    /// Respondents whose individual gap on those competencies is at least one level (or,
+    /// without a requirement, whose performance is 4 or below on an important task).
+    pub people: usize,
+    /// Order in the plan, 1 first.
+    pub order: usize,
+}
+
+/// Whether one answer shows a need for training.
+fn needs(o: &Observation) -> bool {
+    match o.required {
+        Some(r) => f64::from(r) - level_from_performance(o.performance) >= 1.0,
+        None => o.importance >= 5 && o.performance <= 4,
+    }
+}
+
+/// A training plan: for each competency whose need index reaches `threshold` (in priority
+/// order), the modules that build it (`builds`), merged so each module appears once, at the
+/// place of its most urgent competency, with how many respondents need it.
+pub fn plan(
+    obs: &[Observation],
+    builds: &BTreeMap<String, Vec<String>>,
+    threshold: f64,
+    min_group: usize,
+) -> Vec<PlanItem> {
+    let by_competency = aggregate(obs, Grouping::Competency, min_group);
+    let mut items: Vec<PlanItem> = Vec::new();
+    for result in priorities(&by_competency) {
+        let Some(s) = &result.stats else { continue };
+        if s.need < threshold {
+            continue;
+        }
+        let competency = &result.key.0;
+        for module in builds.get(competency).into_iter().flatten() {
+            if let Some(item) = items.iter_mut().find(|i| &i.module == module) {
+                if !item.competencies.contains(competency) {
+                    item.competencies.push(competency.clone());
+                }
+                continue;
+            }
+            items.push(PlanItem {
+                module: module.clone(),
+                competencies: vec![competency.clone()],
+                people: 0,
+                order: items.len() + 1,
+            });
+        }
+    }
+    for item in &mut items {
+        // A respondent answers each competency once, so the answers showing a need are the
+        // people who need it; a module serves the largest of its competencies' groups.
+        item.people = item
+            .competencies
+            .iter()
+            .map(|c| {
+                obs.iter()
+                    .filter(|o| &o.competency == c && needs(o))
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn obs(
+        competency: &str,
+        agency: &str,
+        importance: u8,
+        performance: u8,
+        required: Option<u8>,
+    ) -> Observation {
+        Observation {
+            agency: agency.into(),
+            position: "officer".into(),
+            country: "UTO".into(),
+            competency: competency.into(),
+            importance,
+            performance,
+            required,
+        }
+    }
+
+    #[test]
+    fn the_scales_convert_and_the_measures_are_what_the_method_says() {
+        assert_eq!(level_from_performance(1), 1.0);
+        assert_eq!(level_from_performance(7), 5.0);
+        assert_eq!(level_from_performance(4), 3.0);
+        let s = stats(&[
+            obs("doc", "bp", 7, 1, Some(4)),
+            obs("doc", "bp", 7, 7, Some(4)),
+        ])
+        .unwrap();
+        assert_eq!(s.assessed, 3.0);
+        assert_eq!(s.gap, Some(1.0));
+        assert_eq!(s.need, 3.5);
+        assert!(s.confidence > 0.0);
+        assert_eq!(stats(std::iter::empty::<&Observation>()), None);
+    }
+
+    #[test]
+    fn small_groups_are_withheld_and_priorities_rank_by_need() {
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            all.push(obs("doc", "bp", 7, 2, Some(4)));
+            all.push(obs("int", "bp", 3, 6, Some(3)));
+        }
+        all.push(obs("doc", "customs", 7, 1, Some(4)));
+        let by_agency = aggregate(&all, Grouping::Agency, 5);
+        let customs = by_agency.iter().find(|r| r.key.1 == "customs").unwrap();
+        assert_eq!((customs.n, customs.stats.is_none()), (1, true), "withheld");
+        let by_competency = aggregate(&all, Grouping::Competency, 5);
+        let ranked = priorities(&by_competency);
+        assert_eq!(ranked[0].key.0, "doc");
+    }
+
+    #[test]
+    fn the_plan_takes_each_module_once_in_priority_order() {
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            all.push(obs("doc", "bp", 7, 2, Some(4)));
+            all.push(obs("mrz", "bp", 6, 3, Some(4)));
+            all.push(obs("int", "bp", 2, 7, Some(2)));
+        }
+        let builds: BTreeMap<String, Vec<String>> = [
+            (
+                "doc".to_owned(),
+                vec!["de/security-features".to_owned(), "de/mrz".to_owned()],
+            ),
+            ("mrz".to_owned(), vec!["de/mrz".to_owned()]),
+            ("int".to_owned(), vec!["ts/interviews".to_owned()]),
+        ]
+        .into_iter()
+        .collect();
+        let plan = plan(&all, &builds, 1.0, 5);
+        let modules: Vec<&str> = plan.iter().map(|p| p.module.as_str()).collect();
+        assert_eq!(
+            modules,
+            ["de/security-features", "de/mrz"],
+            "no need for interviewing"
+        );
+        assert_eq!(plan[1].competencies, ["doc", "mrz"]);
+        assert_eq!(plan[0].people, 5);
+    }
+
+    fn arb_obs() -> impl Strategy<Value = Observation> {
+        (
+            0usize..3,
+            0usize..2,
+            1u8..=7,
+            1u8..=7,
+            proptest::option::of(1u8..=5),
+        )
+            .prop_map(|(c, a, i, p, r)| {
+                obs(["doc", "int", "risk"][c], ["bp", "customs"][a], i, p, r)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn measures_stay_on_their_scales(all in proptest::collection::vec(arb_obs(), 1..60)) {
+            let s = stats(&all).unwrap();
+            prop_assert!((1.0..=5.0).contains(&s.assessed));
+            prop_assert!((0.0..=7.0).contains(&s.need));
+            prop_assert!((1.0..=7.0).contains(&s.importance));
+            if let Some(g) = s.gap { prop_assert!((-4.0..=4.0).contains(&g)); }
+            prop_assert!(s.spread >= 0.0 && s.confidence >= 0.0);
+        }
+
+        #[test]
+        fn groups_partition_the_answers(all in proptest::collection::vec(arb_obs(), 0..60), min in 1usize..8) {
+            for grouping in [Grouping::Position, Grouping::Agency, Grouping::Country, Grouping::Competency] {
+                let groups = aggregate(&all, grouping, min);
+                prop_assert_eq!(groups.iter().map(|g| g.n).sum::<usize>(), all.len());
+                for g in &groups {
+                    prop_assert_eq!(g.stats.is_some(), g.n >= min);
+                }
+            }
+        }
+
+        #[test]
+        fn answer_order_never_changes_a_result(mut all in proptest::collection::vec(arb_obs(), 1..40)) {
+            let a = aggregate(&all, Grouping::Agency, 1);
+            all.reverse();
+            let b = aggregate(&all, Grouping::Agency, 1);
+            prop_assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
+                let (sx, sy) = (x.stats.as_ref().unwrap(), y.stats.as_ref().unwrap());
+                prop_assert!((sx.need - sy.need).abs() < 1e-9 && (sx.assessed - sy.assessed).abs() < 1e-9);
+            }
+        }
+
+        #[test]
+        fn better_performance_never_raises_the_need(i in 1u8..=7, p in 1u8..7) {
+            let worse = stats(&[obs("doc", "bp", i, p, Some(3))]).unwrap();
+            let better = stats(&[obs("doc", "bp", i, p + 1, Some(3))]).unwrap();
+            prop_assert!(better.need <= worse.need);
+            prop_assert!(better.gap.unwrap() < worse.gap.unwrap());
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Training Needs Analysis data: the competency framework (areas, competencies with level
+//! descriptors 1–5 and the course modules that build them) and questionnaires (sections,
+//! items, skip logic, English and French text). Format: `content/tna/SCHEMA.md`.
+//!
+//! A questionnaire is checked at design time: ids are unique, every item measures a
+//! competency the framework has, and every condition refers to an item that comes earlier —
+//! so skip logic can never loop or depend on an answer not yet given.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The eight competency areas of border and immigration work.
+pub const AREAS: [&str; 8] = [
+    "document-examination",
+    "interviewing",
+    "risk-analysis",
+    "legislation-procedures",
+    "protection-human-rights",
+    "bmis-use",
+    "languages",
+    "leadership-training",
+];
+
+/// A competency framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competencies {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Version.
+    pub version: String,
+    /// Names of proficiency levels 1–5.
+    pub levels: Vec<String>,
+    /// Areas.
+    #[serde(rename = "area")]
+    pub areas: Vec<Area>,
+}
+
+/// An area of competencies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// One of [`AREAS`].
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Competencies.
+    #[serde(rename = "competency")]
+    pub competencies: Vec<Competency>,
+}
+
+/// A competency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// Course modules (`course/module`) that build it, in order.
+    #[serde(default)]
+    pub builds: Vec<String>,
+}
+
+/// Text in English and French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// French.
+    pub fr: String,
+}
+
+/// When an item or section is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The earlier item it depends on.
+    pub item: String,
+    /// Shown when the answer equals this option id.
+    #[serde(default)]
+    pub equals: Option<String>,
+    /// Shown when the answer is one of these option ids.
+    #[serde(default, rename = "in")]
+    pub any_of: Option<Vec<String>>,
+    /// Shown when the numeric (or scale) answer is at least this.
+    #[serde(default)]
+    pub at_least: Option<f64>,
+}
+
+/// An option of a choice item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier within the item.
+    pub id: String,
+    /// English.
+    pub en: String,
+    /// French.
+    pub fr: String,
+}
+
+/// The kinds of item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// Agreement 1–5.
+    Likert,
+    /// Importance × performance, each 1–7.
+    Dual,
+    /// One option.
+    Single,
+    /// Any options.
+    Multiple,
+    /// Free text.
+    Text,
+    /// A number between `min` and `max`.
+    Numeric,
+}
+
+/// A questionnaire item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Identifier, unique in the questionnaire.
+    pub id: String,
+    /// Kind.
+    pub kind: ItemKind,
+    /// Must be answered.
+    #[serde(default)]
+    pub required: bool,
+    /// The question.
+    pub text: Text,
+    /// The competency a dual or Likert item measures.
+    #[serde(default)]
+    pub competency: Option<String>,
+    /// Options of a choice item.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// Lowest numeric answer.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Highest numeric answer.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Shown only when this holds.
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+}
+
+/// A section of a questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Shown only when this holds.
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+    /// Items.
+    #[serde(rename = "item")]
+    pub items: Vec<Item>,
+}
+
+/// A questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Identifier.
+    pub id: String,
+    /// Version; a questionnaire with responses is never changed in place.
+    pub version: String,
+    /// Title.
+    pub title: Text,
+    /// Introduction.
+    pub intro: Text,
+    /// Sections.
+    #[serde(rename = "section")]
+    pub sections: Vec<Section>,
+}
+
+/// A problem in a TNA data file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct TnaError {
+    /// File name.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn err(file: &Path, message: impl Into<String>) -> TnaError {
+    TnaError {
+        file: file.display().to_string(),
+        message: message.into(),
+    }
+}
+
+/// Reads and checks a competency framework.
+pub fn parse_competencies(text: &str, file: &Path) -> Result<Competencies, TnaError> {
+    let c: Competencies = toml::from_str(text).map_err(|e| err(file, e.to_string()))?;
+    if c.levels.len() != 5 {
+        return Err(err(file, "`levels` must name the 5 proficiency levels"));
+    }
+    let mut seen = HashSet::new();
+    for area in &c.areas {
+        if !AREAS.contains(&area.id.as_str()) {
+            return Err(err(file, format!("unknown area `{}`", area.id)));
+        }
+        for comp in &area.competencies {
+            if !crate::pack::valid_id(&comp.id) || !seen.insert(comp.id.clone()) {
+                return Err(err(
+                    file,
+                    format!("competency id `{}` is malformed or used twice", comp.id),
+                ));
+            }
+            if comp.levels.len() != 5 || comp.levels.iter().any(|l| l.trim().is_empty()) {
+                return Err(err(
+                    file,
+                    format!("competency `{}` must describe 5 levels", comp.id),
+                ));
+            }
+        }
+    }
+    Ok(c)
+}
+
+impl Competencies {
+    /// Every competency id.
+    pub fn ids(&self) -> HashSet<&str> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.competencies.iter().map(|c| c.id.as_str()))
+            .collect()
+    }
+}
+
+/// Reads and checks a questionnaire against `competencies`: unique ids, texts in both
+/// languages, sensible options and bounds, known competencies, and skip logic that refers only
+/// to earlier items (which rules out cycles).
+pub fn parse_questionnaire(
+    text: &str,
+    file: &Path,
+    competencies: &Competencies,
+) -> Result<Questionnaire, TnaError> {
+    let q: Questionnaire = toml::from_str(text).map_err(|e| err(file, e.to_string()))?;
+    check_questionnaire(&q, competencies).map_err(|m| err(file, m))?;
+    Ok(q)
+}
+
+/// The design-time checks of [`parse_questionnaire`], on a questionnaire already read (also
+/// used when a questionnaire is edited in the browser).
+pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Result<(), String> {
+    let known = competencies.ids();
+    // Items seen so far, with their kinds and option ids: conditions may only look back.
+    let mut earlier: HashMap<&str, (ItemKind, Vec<&str>)> = HashMap::new();
+    let mut sections = HashSet::new();
+    let check_condition = |owner: &str,
+                           c: &Condition,
+                           earlier: &HashMap<&str, (ItemKind, Vec<&str>)>|
+     -> Result<(), String> {
+        let Some((kind, options)) = earlier.get(c.item.as_str()) else {
+            return Err(format!(
+                "`{owner}` is shown depending on `{}`, which is not an earlier item (conditions may only refer to items asked before; this also rules out cycles)",
+                c.item
+            ));
+        };
+        let named = c.equals.iter().chain(c.any_of.iter().flatten());
+        for option in named {
+            if !options.contains(&option.as_str()) {
+                return Err(format!("`{owner}`: `{}` has no option `{option}`", c.item));
+            }
+        }
+        let tests = usize::from(c.equals.is_some())
+            + usize::from(c.any_of.is_some())
+            + usize::from(c.at_least.is_some());
+        if tests != 1 {
+            return Err(format!(
+                "`{owner}`: a condition needs exactly one of equals, in, at_least"
+            ));
+        }
+        if c.at_least.is_some()
+            && matches!(kind, ItemKind::Single | ItemKind::Multiple | ItemKind::Text)
+        {
+            return Err(format!("`{owner}`: at_least needs a numeric or scale item"));
+        }
+        Ok(())
+    };
+    let both = |t: &Text| !t.en.trim().is_empty() && !t.fr.trim().is_empty();
+    if !both(&q.title) {
+        return Err("the title needs English and French".into());
+    }
+    for s in &q.sections {
+        if !sections.insert(s.id.as_str()) {
+            return Err(format!("section `{}` is used twice", s.id));
+        }
+        if let Some(c) = &s.show_if {
+            check_condition(&s.id, c, &earlier)?;
+        }
+        for item in &s.items {
+            if !crate::pack::valid_id(&item.id) || earlier.contains_key(item.id.as_str()) {
+                return Err(format!("item id `{}` is malformed or used twice", item.id));
+            }
+            if !both(&item.text) {
+                return Err(format!("item `{}` needs English and French text", item.id));
+            }
+            if let Some(c) = &item.show_if {
+                check_condition(&item.id, c, &earlier)?;
+            }
+            match item.kind {
+                ItemKind::Dual | ItemKind::Likert => match &item.competency {
+                    Some(c) if known.contains(c.as_str()) => {}
+                    Some(c) => {
+                        return Err(format!(
+                            "item `{}` measures unknown competency `{c}`",
+                            item.id
+                        ));
+                    }
+                    None if item.kind == ItemKind::Dual => {
+                        return Err(format!(
+                            "item `{}` must name the competency it measures",
+                            item.id
+                        ));
+                    }
+                    None => {}
+                },
+                ItemKind::Single | ItemKind::Multiple => {
+                    let mut ids = HashSet::new();
+                    if item.options.len() < 2
+                        || item.options.iter().any(|o| {
+                            !ids.insert(&o.id) || o.en.trim().is_empty() || o.fr.trim().is_empty()
+                        })
+                    {
+                        return Err(format!(
+                            "item `{}` needs at least two distinct options in both languages",
+                            item.id
+                        ));
+                    }
+                }
+                ItemKind::Numeric => {
+                    if let (Some(lo), Some(hi)) = (item.min, item.max)
+                        && lo > hi
+                    {
+                        return Err(format!("item `{}`: min is above max", item.id));
+                    }
+                }
+                ItemKind::Text => {}
+            }
+            earlier.insert(
+                item.id.as_str(),
+                (
+                    item.kind,
+                    item.options.iter().map(|o| o.id.as_str()).collect(),
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The shipped competency framework and questionnaire.
+pub fn shipped() -> Result<(Competencies, Questionnaire), TnaError> {
+    let c = parse_competencies(
+        include_str!("../tna/competencies-border-2026.toml"),
+        Path::new("competencies-border-2026.toml"),
+    )?;
+    let q = parse_questionnaire(
+        include_str!("../tna/questionnaire-border-officers-2026.toml"),
+        Path::new("questionnaire-border-officers-2026.toml"),
+        &c,
+    )?;
+    Ok((c, q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mini() -> Competencies {
+        toml::from_str(
+            r#"
+id = "c"
+title = "C"
+version = "1"
+levels = ["a", "b", "c", "d", "e"]
+[[area]]
+id = "interviewing"
+title = "Interviewing"
+  [[area.competency]]
+  id = "int-first"
+  title = "First contact"
+  levels = ["1", "2", "3", "4", "5"]
+"#,
+        )
+        .unwrap()
+    }
+
+    const Q: &str = r#"
+id = "q"
+version = "1"
+title = { en = "Q", fr = "Q" }
+intro = { en = "I", fr = "I" }
+[[section]]
+id = "s1"
+title = { en = "S", fr = "S" }
+  [[section.item]]
+  id = "role"
+  kind = "single"
+  text = { en = "Role?", fr = "Rôle ?" }
+  options = [{ id = "officer", en = "Officer", fr = "Agent" }, { id = "supervisor", en = "Supervisor", fr = "Superviseur" }]
+  [[section.item]]
+  id = "int-first"
+  kind = "dual"
+  competency = "int-first"
+  text = { en = "Interview", fr = "Entretien" }
+  show_if = { item = "role", equals = "officer" }
+"#;
+
+    fn check(text: &str) -> Result<Questionnaire, TnaError> {
+        parse_questionnaire(text, Path::new("q.toml"), &mini())
+    }
+
+    #[test]
+    fn a_valid_questionnaire_reads() {
+        let q = check(Q).unwrap();
+        assert_eq!(q.sections[0].items.len(), 2);
+    }
+
+    #[test]
+    fn conditions_on_later_items_and_cycles_are_refused_at_design_time() {
+        // A condition on the item itself (the smallest cycle).
+        let e = check(&Q.replace(
+            r#"show_if = { item = "role", equals = "officer" }"#,
+            r#"show_if = { item = "int-first", at_least = 3 }"#,
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("not an earlier item"), "{e}");
+        // A condition on a later item.
+        let later = Q.replace(
+            r#"  kind = "single""#,
+            "  kind = \"single\"\n  show_if = { item = \"int-first\", at_least = 2 }",
+        );
+        assert!(
+            check(&later)
+                .unwrap_err()
+                .message
+                .contains("not an earlier item")
+        );
+        // An option the item does not have.
+        let e = check(&Q.replace(r#"equals = "officer""#, r#"equals = "pilot""#)).unwrap_err();
+        assert!(e.message.contains("no option `pilot`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_competencies_missing_translations_and_duplicates_are_refused() {
+        assert!(
+            check(&Q.replace(r#"competency = "int-first""#, r#"competency = "int-none""#))
+                .unwrap_err()
+                .message
+                .contains("unknown competency")
+        );
+        assert!(
+            check(&Q.replace(
+                r#"{ en = "Interview", fr = "Entretien" }"#,
+                r#"{ en = "Interview", fr = "" }"#
+            ))
+            .unwrap_err()
+            .message
+            .contains("English and French")
+        );
+        assert!(
+            check(&Q.replace(
+                r#"id = "int-first"
+  kind"#,
+                r#"id = "role"
+  kind"#
+            ))
+            .unwrap_err()
+            .message
+            .contains("used twice")
+        );
+    }
+
+    #[test]
+    fn the_shipped_framework_and_questionnaire_are_valid() {
+        let (c, q) = shipped().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.areas.len(), 8);
+        let measured: HashSet<&str> = q
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter(|i| i.kind == ItemKind::Dual)
+            .filter_map(|i| i.competency.as_deref())
+            .collect();
+        assert_eq!(measured, c.ids(), "every competency is asked about");
+        for area in &c.areas {
+            for comp in &area.competencies {
+                for module in &comp.builds {
+                    let (course, module) = module.split_once('/').unwrap();
+                    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("packs")
+                        .join(course);
+                    let found = std::fs::read_dir(&dir)
+                        .unwrap()
+                        .filter_map(Result::ok)
+                        .any(|e| {
+                            e.file_name()
+                                .to_string_lossy()
+                                .ends_with(&format!("-{module}"))
+                        });
+                    assert!(found, "{course}/{module}");
+                }
+            }
+        }
+    }
+}
