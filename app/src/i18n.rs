@@ -532,6 +532,14 @@ messages! {
         "Quelqu'un d'autre a enregistré cette note après l'ouverture de la page. Sa version est affichée ; saisissez la vôtre à nouveau si elle doit la remplacer.";
     AssessmentsTitle => "Capacity assessments", "Évaluations des capacités";
     NavAssessments => "Assessments", "Évaluations";
+    ErrUnknownCompetency => "This competency is not part of the framework.", "Cette compétence ne fait pas partie du référentiel.";
+    ErrProficiency => "Choose a level from 1 to 5, or none.", "Choisissez un niveau de 1 à 5, ou aucun.";
+    JobSpecification => "Job specification", "Profil de poste";
+    JobSpecificationHelp => "The proficiency each competency requires in this position. Training needs analyses measure officers against it.",
+        "Le niveau de maîtrise requis pour chaque compétence dans ce poste. Les analyses des besoins de formation mesurent les agents par rapport à ce profil.";
+    NotRequired => "Not required", "Non requis";
+    CompetencyCol => "Competency", "Compétence";
+    RequiredLevel => "Required level", "Niveau requis";
     ErrNarrativeConflict => "Someone else saved the narrative after you opened it. Their text is shown; add your changes again.",
         "Quelqu'un d'autre a enregistré le texte après son ouverture. Son texte est affiché ; ajoutez à nouveau vos modifications.";
     ExecutiveSummary => "Executive summary", "Résumé analytique";

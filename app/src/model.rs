@@ -1341,3 +1341,33 @@ pub struct BaselineView {
     /// Per indicator present in both: title, baseline level, follow-up level (as text), change.
     pub indicators: Vec<(String, String, String, Option<i32>)>,
 }
+
+// ---- Training needs analysis ---------------------------------------------------------
+
+/// One competency on a job specification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementRow {
+    /// Competency id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// The level the position requires, if any.
+    pub required: Option<i32>,
+}
+
+/// A position's job specification, by competency area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobSpecification {
+    /// Position id.
+    pub position_id: i64,
+    /// Position title.
+    pub position: String,
+    /// Agency id and name.
+    pub agency: (i64, String),
+    /// Names of levels 1–5.
+    pub level_names: Vec<String>,
+    /// Areas: title and competencies.
+    pub areas: Vec<(String, Vec<RequirementRow>)>,
+}

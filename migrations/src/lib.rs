@@ -14,6 +14,7 @@ mod m20261122_000003_create_courses;
 mod m20261122_000004_create_learning_events;
 mod m20261122_000005_create_knowledge_checks;
 mod m20261122_000006_create_capacity_assessments;
+mod m20261122_000007_create_position_requirements;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_create_learning_events::Migration),
             Box::new(m20261122_000005_create_knowledge_checks::Migration),
             Box::new(m20261122_000006_create_capacity_assessments::Migration),
+            Box::new(m20261122_000007_create_position_requirements::Migration),
         ]
     }
 }

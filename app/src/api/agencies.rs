@@ -100,3 +100,17 @@ pub async fn add_position(agency_id: i64, title: String) -> Result<i64, AppError
         .await,
     )
 }
+
+/// A position's job specification (administrators).
+#[server(prefix = "/api", endpoint = "agencies/positions/specification")]
+pub async fn get_job_specification(id: i64) -> Result<crate::model::JobSpecification, AppError> {
+    use crate::model::Role;
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            request::require(Role::Admin)?;
+            services::tna::job_specification(&request::state()?.db, id).await
+        }
+        .await,
+    )
+}

@@ -7,6 +7,7 @@ pub mod import;
 pub mod people;
 pub mod person;
 pub mod person_new;
+pub mod position;
 
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;

@@ -26,6 +26,7 @@ pub mod login_failure;
 pub mod person;
 pub mod person_role;
 pub mod position;
+pub mod position_requirement;
 pub mod question;
 pub mod question_category;
 pub mod quiz;

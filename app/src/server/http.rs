@@ -66,6 +66,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/attempts/{id}/answers", post(post_answers))
         .route("/assessments/{id}/scope", post(post_scope))
+        .route(
+            "/admin/positions/{id}/specification",
+            post(post_specification),
+        )
         .route("/assessments/{id}/export/{format}", get(export_report))
         .route(
             "/assessments/{id}/documents",
@@ -1031,4 +1035,31 @@ async fn download_document(
         }
         Err(e) => error_response(&e, ctx.lang),
     }
+}
+
+/// `POST /admin/positions/{id}/specification`: the required level of every competency
+/// (`c_<competency id>` fields; empty for none). Administrators only.
+async fn post_specification(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/admin/positions/{id}");
+    if let Err(res) = upload_user(&ctx, has_session_cookie(req.headers()), &back, |u| {
+        u.has(Role::Admin)
+    }) {
+        return *res;
+    }
+    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
+    };
+    let levels: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+        .filter_map(|(k, v)| k.strip_prefix("c_").map(|c| (c.to_owned(), v.into_owned())))
+        .collect();
+    let result = super::services::tna::set_job_specification(&state.db, id, &levels)
+        .await
+        .map(|()| super::request::with_feedback(&back, "notice", Msg::Saved.code(), None));
+    after_post(&back, result, ctx.lang)
 }

@@ -16,6 +16,7 @@ pub mod events;
 pub mod import;
 pub mod people;
 pub mod results;
+pub mod tna;
 
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;

@@ -18,3 +18,4 @@ mod learn;
 mod matrix;
 mod quizzes;
 mod security;
+mod tna;

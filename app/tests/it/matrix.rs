@@ -355,6 +355,11 @@ const FUNCTIONS: &[Function] = &[
         &[("code", "CP-NONE-NONE-NONE"), ("reason", "x")],
     ),
     ("/api/assessments/list", Need::SignedIn, &[]),
+    (
+        "/api/agencies/positions/specification",
+        Need::Admin,
+        &[("id", "1")],
+    ),
     ("/api/assessments/countries", Need::Assessor, &[]),
     (
         "/api/assessments/create",
@@ -474,6 +479,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/quizzes/1", Need::Learner),
     ("/verify", Need::Anyone),
     ("/assessments", Need::Assessor),
+    ("/admin/positions/1", Need::Admin),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),

@@ -52,7 +52,7 @@ pub fn AgencyPage() -> impl IntoView {
                                 } else {
                                     view! {
                                         <ul class="plain" id="positions">
-                                            {d.positions.into_iter().map(|p| view! { <li>{p.title}</li> }).collect_view()}
+                                            {d.positions.into_iter().map(|p| view! { <li><a href=format!("/admin/positions/{}", p.id)>{p.title}</a></li> }).collect_view()}
                                         </ul>
                                     }.into_any()
                                 }}

@@ -1,0 +1,83 @@
+//! Training needs analysis: job specifications set against the shipped competency framework.
+
+use crate::helpers::{TestApp, count, location};
+use app::model::Role;
+use reqwest::StatusCode;
+use sea_orm::EntityTrait;
+
+#[tokio::test]
+async fn administrators_set_a_positions_required_levels_all_or_nothing() {
+    let app = TestApp::spawn().await;
+    let position = app::server::entities::position::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let page_path = format!("/admin/positions/{}", position.id);
+    let post_path = format!("{page_path}/specification");
+    let admin = app.login_as(Role::Admin).await;
+    let page = admin.page(&page_path, StatusCode::OK).await;
+    for area in ["Document examination", "Interviewing", "Leadership"] {
+        assert!(page.contains(area), "{area}");
+    }
+
+    let res = admin
+        .post_form(
+            &post_path,
+            &page_path,
+            &[
+                ("c_doc-first-line-check", "4"),
+                ("c_doc-mrz-verification", "3"),
+                ("c_int-first-contact", ""),
+            ],
+        )
+        .await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(count(&app.db, "position_requirements").await, 2);
+    let page = admin.page(&page_path, StatusCode::OK).await;
+    assert!(
+        page.contains("<option value=\"4\" selected"),
+        "the saved level is shown"
+    );
+
+    // A level off the scale or a competency the framework lacks: nothing changes.
+    for (field, value, error) in [
+        ("c_doc-first-line-check", "9", "ErrProficiency"),
+        ("c_doc-first-line-check", "high", "ErrProficiency"),
+        ("c_no-such-competency", "2", "ErrUnknownCompetency"),
+    ] {
+        let res = admin
+            .post_form(
+                &post_path,
+                &page_path,
+                &[("c_doc-mrz-verification", "5"), (field, value)],
+            )
+            .await;
+        assert!(
+            location(&res).contains(&format!("error={error}")),
+            "{}",
+            location(&res)
+        );
+    }
+    assert_eq!(
+        count(&app.db, "position_requirements WHERE level = 5").await,
+        0
+    );
+    assert_eq!(count(&app.db, "position_requirements").await, 2);
+
+    // Only administrators.
+    let trainer = app.login_as(Role::Trainer).await;
+    assert_eq!(
+        trainer.get(&page_path).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let res = trainer
+        .post_form(&post_path, &page_path, &[("c_doc-first-line-check", "1")])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(count(&app.db, "position_requirements").await, 2);
+}
