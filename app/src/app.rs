@@ -136,6 +136,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people/new") view=admin::person_new::PersonNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/import") view=admin::import::ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/:id") view=admin::person::PersonPage ssr=SsrMode::Async />
+                    <Route path=path!("/competencies") view=admin::competencies::CompetenciesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/positions/:id") view=admin::position::PositionPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

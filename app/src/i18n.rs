@@ -535,6 +535,8 @@ messages! {
     ErrUnknownCompetency => "This competency is not part of the framework.", "Cette compétence ne fait pas partie du référentiel.";
     ErrProficiency => "Choose a level from 1 to 5, or none.", "Choisissez un niveau de 1 à 5, ou aucun.";
     JobSpecification => "Job specification", "Profil de poste";
+    CompetencyFrameworkTitle => "Competency framework", "Référentiel de compétences";
+    BuiltBy => "Built by", "Développée par";
     JobSpecificationHelp => "The proficiency each competency requires in this position. Training needs analyses measure officers against it.",
         "Le niveau de maîtrise requis pour chaque compétence dans ce poste. Les analyses des besoins de formation mesurent les agents par rapport à ce profil.";
     NotRequired => "Not required", "Non requis";

@@ -1371,3 +1371,30 @@ pub struct JobSpecification {
     /// Areas: title and competencies.
     pub areas: Vec<(String, Vec<RequirementRow>)>,
 }
+
+/// The competency framework as shown: level names and areas with their competencies
+/// (id, title, description, level descriptors, modules that build it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyFramework {
+    /// Title and version.
+    pub title: String,
+    /// Names of levels 1–5.
+    pub level_names: Vec<String>,
+    /// Areas.
+    pub areas: Vec<(String, Vec<CompetencyView>)>,
+}
+
+/// One competency as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// Course modules that build it: (course slug, module title).
+    pub builds: Vec<(String, String)>,
+}

@@ -114,3 +114,20 @@ pub async fn get_job_specification(id: i64) -> Result<crate::model::JobSpecifica
         .await,
     )
 }
+
+/// The competency framework of training needs analyses (trainers and administrators).
+#[server(prefix = "/api", endpoint = "tna/competencies")]
+pub async fn get_competency_framework() -> Result<crate::model::CompetencyFramework, AppError> {
+    use crate::model::Role;
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            if !(user.has(Role::Trainer) || user.has(Role::Admin)) {
+                return Err(AppError::Forbidden);
+            }
+            services::tna::competency_framework(&request::state()?.db).await
+        }
+        .await,
+    )
+}

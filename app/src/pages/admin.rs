@@ -2,6 +2,7 @@
 
 pub mod agencies;
 pub mod agency;
+pub mod competencies;
 pub mod countries;
 pub mod import;
 pub mod people;

@@ -355,6 +355,7 @@ const FUNCTIONS: &[Function] = &[
         &[("code", "CP-NONE-NONE-NONE"), ("reason", "x")],
     ),
     ("/api/assessments/list", Need::SignedIn, &[]),
+    ("/api/tna/competencies", Need::Author, &[]),
     (
         "/api/agencies/positions/specification",
         Need::Admin,
@@ -480,6 +481,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/verify", Need::Anyone),
     ("/assessments", Need::Assessor),
     ("/admin/positions/1", Need::Admin),
+    ("/competencies", Need::Author),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),

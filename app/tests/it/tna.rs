@@ -81,3 +81,16 @@ async fn administrators_set_a_positions_required_levels_all_or_nothing() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(count(&app.db, "position_requirements").await, 2);
 }
+
+#[tokio::test]
+async fn trainers_read_the_competency_framework_with_the_modules_that_build_it() {
+    let app = TestApp::spawn().await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let page = trainer.page("/competencies", StatusCode::OK).await;
+    assert!(page.contains("id=\"doc-first-line-check\""));
+    assert!(
+        page.contains("href=\"/courses/document-examination\""),
+        "linked to its course"
+    );
+    assert!(page.contains("5 Expert"), "level names");
+}

@@ -26,7 +26,7 @@ pub fn PositionPage() -> impl IntoView {
                         <p class="breadcrumbs"><a href=format!("/admin/agencies/{}", spec.agency.0)>{spec.agency.1.clone()}</a></p>
                         <h1>{t(Msg::JobSpecification)} ": " {spec.position.clone()}</h1>
                         <Feedback />
-                        <p class="hint">{t(Msg::JobSpecificationHelp)}</p>
+                        <p class="hint">{t(Msg::JobSpecificationHelp)} " " <a href="/competencies">{t(Msg::CompetencyFrameworkTitle)}</a></p>
                         <FieldMsg field="level" />
                         <form method="post" action=format!("/admin/positions/{id}/specification") id="specification">
                             <CsrfField />

@@ -103,3 +103,56 @@ pub async fn set_job_specification(
     txn.commit().await?;
     Ok(())
 }
+
+/// The competency framework, with the titles of the course modules that build each
+/// competency.
+pub async fn competency_framework(
+    db: &DatabaseConnection,
+) -> AppResult<crate::model::CompetencyFramework> {
+    use crate::server::entities::{course, course_module};
+    let fw = framework()?;
+    let courses: HashMap<i64, String> = course::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.slug))
+        .collect();
+    let modules: HashMap<(String, String), String> = course_module::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| Some(((courses.get(&m.course_id)?.clone(), m.slug), m.title)))
+        .collect();
+    Ok(crate::model::CompetencyFramework {
+        title: format!("{} {}", fw.title, fw.version),
+        level_names: fw.levels.clone(),
+        areas: fw
+            .areas
+            .into_iter()
+            .map(|a| {
+                (
+                    a.title,
+                    a.competencies
+                        .into_iter()
+                        .map(|c| crate::model::CompetencyView {
+                            builds: c
+                                .builds
+                                .iter()
+                                .filter_map(|b| {
+                                    let (course, module) = b.split_once('/')?;
+                                    let title =
+                                        modules.get(&(course.to_owned(), module.to_owned()))?;
+                                    Some((course.to_owned(), title.clone()))
+                                })
+                                .collect(),
+                            id: c.id,
+                            title: c.title,
+                            description: c.description,
+                            levels: c.levels,
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    })
+}
