@@ -688,6 +688,25 @@ fn after_post(back: &str, result: crate::error::AppResult<String>, lang: Lang) -
     (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }
 
+/// The signed-in person (allowed by `allowed`) and the URL-encoded fields of a plain form
+/// posted outside server functions (repeated names kept), or the response turning it away.
+async fn read_form(
+    req: Request,
+    ctx: &RequestCtx,
+    back: &str,
+    allowed: impl Fn(&crate::model::CurrentUser) -> bool,
+) -> Result<(crate::model::CurrentUser, Vec<(String, String)>), Response> {
+    let user =
+        upload_user(ctx, has_session_cookie(req.headers()), back, allowed).map_err(|r| *r)?;
+    let bytes = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+        .await
+        .map_err(|_| message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang))?;
+    let fields = form_urlencoded::parse(&bytes)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    Ok((user, fields))
+}
+
 /// The signed-in person for a download, or the response sending them to sign in.
 fn download_user(
     req: &Request,
@@ -810,17 +829,10 @@ async fn post_answers(
 ) -> Response {
     let ctx = request_ctx(&req);
     let back = format!("/attempts/{id}");
-    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |_| true) {
-        Ok(u) => u,
-        Err(res) => return *res,
+    let (user, fields) = match read_form(req, &ctx, &back, |_| true).await {
+        Ok(f) => f,
+        Err(res) => return res,
     };
-    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
-        Ok(b) => b,
-        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
-    };
-    let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes)
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
     let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
     let result = match super::services::attempts::save_answers(&state.db, &user, id, &fields).await
     {
@@ -908,17 +920,14 @@ async fn post_scope(
 ) -> Response {
     let ctx = request_ctx(&req);
     let back = format!("/assessments/{id}");
-    let user = match upload_user(&ctx, has_session_cookie(req.headers()), &back, |_| true) {
-        Ok(u) => u,
-        Err(res) => return *res,
+    let (user, fields) = match read_form(req, &ctx, &back, |_| true).await {
+        Ok(f) => f,
+        Err(res) => return res,
     };
-    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
-        Ok(b) => b,
-        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
-    };
-    let elements: Vec<String> = form_urlencoded::parse(&bytes)
+    let elements: Vec<String> = fields
+        .into_iter()
         .filter(|(k, _)| k == "element")
-        .map(|(_, v)| v.into_owned())
+        .map(|(_, v)| v)
         .collect();
     let result = super::services::capacity::set_scope(&state.db, &user, id, &elements)
         .await
@@ -1046,17 +1055,13 @@ async fn post_specification(
 ) -> Response {
     let ctx = request_ctx(&req);
     let back = format!("/admin/positions/{id}");
-    if let Err(res) = upload_user(&ctx, has_session_cookie(req.headers()), &back, |u| {
-        u.has(Role::Admin)
-    }) {
-        return *res;
-    }
-    let bytes = match axum::body::to_bytes(req.into_body(), FORM_LIMIT).await {
-        Ok(b) => b,
-        Err(_) => return message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, ctx.lang),
+    let (_, fields) = match read_form(req, &ctx, &back, |u| u.has(Role::Admin)).await {
+        Ok(f) => f,
+        Err(res) => return res,
     };
-    let levels: Vec<(String, String)> = form_urlencoded::parse(&bytes)
-        .filter_map(|(k, v)| k.strip_prefix("c_").map(|c| (c.to_owned(), v.into_owned())))
+    let levels: Vec<(String, String)> = fields
+        .into_iter()
+        .filter_map(|(k, v)| k.strip_prefix("c_").map(|c| (c.to_owned(), v)))
         .collect();
     let result = super::services::tna::set_job_specification(&state.db, id, &levels)
         .await
