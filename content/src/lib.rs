@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod pack;
 pub mod questions;
 pub mod tna;
+pub mod xlsx;
 
 use serde::Deserialize;
 

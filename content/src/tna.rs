@@ -87,13 +87,13 @@ pub struct Condition {
     /// The earlier item it depends on.
     pub item: String,
     /// Shown when the answer equals this option id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equals: Option<String>,
     /// Shown when the answer is one of these option ids.
-    #[serde(default, rename = "in")]
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
     pub any_of: Option<Vec<String>>,
     /// Shown when the numeric (or scale) answer is at least this.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<f64>,
 }
 
@@ -141,19 +141,19 @@ pub struct Item {
     /// The question.
     pub text: Text,
     /// The competency a dual or Likert item measures.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competency: Option<String>,
     /// Options of a choice item.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
     /// Lowest numeric answer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     /// Highest numeric answer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// Shown only when this holds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
 }
 
@@ -166,7 +166,7 @@ pub struct Section {
     /// Title.
     pub title: Text,
     /// Shown only when this holds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
     /// Items.
     #[serde(rename = "item")]
@@ -369,6 +369,234 @@ pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Re
     Ok(())
 }
 
+/// The highest point of a Likert item.
+pub const LIKERT_MAX: u8 = 5;
+/// The highest point of each rating of a dual item.
+pub const DUAL_MAX: u8 = 7;
+
+/// One answer, as stored (JSON) and exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// A Likert point or a number.
+    Number(f64),
+    /// A single choice (the option id) or free text.
+    Text(String),
+    /// Multiple choices (option ids).
+    Choices(Vec<String>),
+    /// A dual item: importance, performance (each 1–7).
+    Dual(u8, u8),
+}
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerError {
+    /// A rating or number outside the item's scale or bounds.
+    OutOfScale,
+    /// An option the item does not have.
+    UnknownOption,
+    /// Not a number where one is needed.
+    NotANumber,
+    /// Only one of the two ratings of a dual item.
+    HalfDual,
+    /// Free text longer than [`TEXT_MAX`].
+    TooLong,
+}
+
+/// Longest free-text answer, in characters.
+pub const TEXT_MAX: usize = 4000;
+
+/// The form field names of an item's answer: the item id, or for a dual item
+/// `<id>.importance` and `<id>.performance`.
+pub fn dual_fields(id: &str) -> (String, String) {
+    (format!("{id}.importance"), format!("{id}.performance"))
+}
+
+fn rating(raw: &str, max: u8) -> Result<u8, AnswerError> {
+    let value: f64 = raw.trim().parse().map_err(|_| AnswerError::NotANumber)?;
+    if value.fract() != 0.0 || value < 1.0 || value > f64::from(max) {
+        return Err(AnswerError::OutOfScale);
+    }
+    Ok(value as u8)
+}
+
+impl Item {
+    /// Reads this item's answer from raw values: `get(name)` gives every value posted under
+    /// field `name` (see [`dual_fields`]). `Ok(None)` when nothing was given (the answer is
+    /// cleared); an error when a value is outside the scale, not an option, or half a pair.
+    pub fn read_answer(
+        &self,
+        get: impl Fn(&str) -> Vec<String>,
+    ) -> Result<Option<Answer>, AnswerError> {
+        let given = |name: &str| -> Vec<String> {
+            get(name)
+                .into_iter()
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .collect()
+        };
+        match self.kind {
+            ItemKind::Dual => {
+                let (i, p) = dual_fields(&self.id);
+                match (given(&i).first(), given(&p).first()) {
+                    (None, None) => Ok(None),
+                    (Some(i), Some(p)) => Ok(Some(Answer::Dual(
+                        rating(i, DUAL_MAX)?,
+                        rating(p, DUAL_MAX)?,
+                    ))),
+                    _ => Err(AnswerError::HalfDual),
+                }
+            }
+            ItemKind::Likert => match given(&self.id).first() {
+                None => Ok(None),
+                Some(v) => Ok(Some(Answer::Number(f64::from(rating(v, LIKERT_MAX)?)))),
+            },
+            ItemKind::Numeric => match given(&self.id).first() {
+                None => Ok(None),
+                Some(v) => {
+                    let n: f64 = v.parse().map_err(|_| AnswerError::NotANumber)?;
+                    if !n.is_finite()
+                        || self.min.is_some_and(|lo| n < lo)
+                        || self.max.is_some_and(|hi| n > hi)
+                    {
+                        return Err(AnswerError::OutOfScale);
+                    }
+                    Ok(Some(Answer::Number(n)))
+                }
+            },
+            ItemKind::Single => match given(&self.id).first() {
+                None => Ok(None),
+                Some(v) if self.options.iter().any(|o| &o.id == v) => {
+                    Ok(Some(Answer::Text(v.clone())))
+                }
+                Some(_) => Err(AnswerError::UnknownOption),
+            },
+            ItemKind::Multiple => {
+                let mut chosen = Vec::new();
+                for v in given(&self.id) {
+                    if !self.options.iter().any(|o| o.id == v) {
+                        return Err(AnswerError::UnknownOption);
+                    }
+                    if !chosen.contains(&v) {
+                        chosen.push(v);
+                    }
+                }
+                Ok((!chosen.is_empty()).then_some(Answer::Choices(chosen)))
+            }
+            ItemKind::Text => match get(&self.id).first().map(|v| v.trim()) {
+                None | Some("") => Ok(None),
+                Some(v) if v.chars().count() > TEXT_MAX => Err(AnswerError::TooLong),
+                Some(v) => Ok(Some(Answer::Text(v.to_owned()))),
+            },
+        }
+    }
+}
+
+/// The answers of one response: item id → answer.
+pub type Answers = std::collections::BTreeMap<String, Answer>;
+
+impl Condition {
+    /// Whether the condition holds for `answers` (an unanswered item satisfies nothing).
+    pub fn holds(&self, answers: &Answers) -> bool {
+        let Some(answer) = answers.get(&self.item) else {
+            return false;
+        };
+        let is = |option: &str| match answer {
+            Answer::Text(v) => v == option,
+            Answer::Choices(vs) => vs.iter().any(|v| v == option),
+            _ => false,
+        };
+        if let Some(option) = &self.equals {
+            return is(option);
+        }
+        if let Some(options) = &self.any_of {
+            return options.iter().any(|o| is(o));
+        }
+        if let Some(threshold) = self.at_least {
+            return match answer {
+                Answer::Number(n) => *n >= threshold,
+                // A dual item's condition reads its importance rating.
+                Answer::Dual(importance, _) => f64::from(*importance) >= threshold,
+                _ => false,
+            };
+        }
+        false
+    }
+}
+
+impl Questionnaire {
+    /// Every item, in order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    /// The item `id`.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// The answers that count: those to items shown given the answers before them, in order
+    /// (an answer to an item that skip logic hides is dropped, and so cannot show later
+    /// items either).
+    pub fn shown_answers(&self, answers: &Answers) -> Answers {
+        let mut kept = Answers::new();
+        for section in &self.sections {
+            if section.show_if.as_ref().is_some_and(|c| !c.holds(&kept)) {
+                continue;
+            }
+            for item in &section.items {
+                if item.show_if.as_ref().is_some_and(|c| !c.holds(&kept)) {
+                    continue;
+                }
+                if let Some(a) = answers.get(&item.id) {
+                    kept.insert(item.id.clone(), a.clone());
+                }
+            }
+        }
+        kept
+    }
+
+    /// The required items that are shown but unanswered, in order.
+    pub fn missing_required(&self, answers: &Answers) -> Vec<&Item> {
+        let kept = self.shown_answers(answers);
+        let mut missing = Vec::new();
+        for section in &self.sections {
+            if section.show_if.as_ref().is_some_and(|c| !c.holds(&kept)) {
+                continue;
+            }
+            for item in &section.items {
+                if item.show_if.as_ref().is_some_and(|c| !c.holds(&kept)) {
+                    continue;
+                }
+                if item.required && !kept.contains_key(&item.id) {
+                    missing.push(item);
+                }
+            }
+        }
+        missing
+    }
+
+    /// The questionnaire as TOML, in the format [`parse_questionnaire`] reads.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Competencies {
+    /// The framework as TOML, in the format [`parse_competencies`] reads.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// The competency `id`.
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.competencies.iter())
+            .find(|c| c.id == id)
+    }
+}
+
 /// The shipped competency framework and questionnaire.
 pub fn shipped() -> Result<(Competencies, Questionnaire), TnaError> {
     let c = parse_competencies(
@@ -523,5 +751,94 @@ title = { en = "S", fr = "S" }
                 }
             }
         }
+    }
+
+    fn raw<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Vec<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .filter(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+                .collect()
+        }
+    }
+
+    #[test]
+    fn answers_are_read_on_their_scales_and_refused_outside_them() {
+        let q = check(Q).unwrap();
+        let dual = q.item("int-first").unwrap();
+        assert_eq!(
+            dual.read_answer(raw(&[
+                ("int-first.importance", "7"),
+                ("int-first.performance", "2")
+            ])),
+            Ok(Some(Answer::Dual(7, 2)))
+        );
+        assert_eq!(dual.read_answer(raw(&[])), Ok(None));
+        for bad in ["0", "8", "3.5", "-1"] {
+            assert_eq!(
+                dual.read_answer(raw(&[
+                    ("int-first.importance", bad),
+                    ("int-first.performance", "2")
+                ])),
+                Err(AnswerError::OutOfScale),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            dual.read_answer(raw(&[
+                ("int-first.importance", "x"),
+                ("int-first.performance", "2")
+            ])),
+            Err(AnswerError::NotANumber)
+        );
+        assert_eq!(
+            dual.read_answer(raw(&[("int-first.importance", "4")])),
+            Err(AnswerError::HalfDual)
+        );
+        let role = q.item("role").unwrap();
+        assert_eq!(
+            role.read_answer(raw(&[("role", "pilot")])),
+            Err(AnswerError::UnknownOption)
+        );
+    }
+
+    #[test]
+    fn skip_logic_drops_hidden_answers_and_only_requires_what_is_shown() {
+        let mut q = check(Q).unwrap();
+        q.sections[0].items[1].required = true;
+        let mut answers = Answers::new();
+        answers.insert("role".into(), Answer::Text("supervisor".into()));
+        answers.insert("int-first".into(), Answer::Dual(5, 5));
+        let shown = q.shown_answers(&answers);
+        assert!(!shown.contains_key("int-first"), "hidden for supervisors");
+        assert!(q.missing_required(&answers).is_empty());
+        answers.insert("role".into(), Answer::Text("officer".into()));
+        answers.remove("int-first");
+        let missing: Vec<&str> = q
+            .missing_required(&answers)
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(missing, ["int-first"]);
+    }
+
+    #[test]
+    fn the_shipped_data_round_trips_through_toml() {
+        let (c, q) = shipped().unwrap();
+        let c2 = parse_competencies(&c.to_toml(), Path::new("c.toml")).unwrap();
+        assert_eq!(c, c2);
+        let q2 = parse_questionnaire(&q.to_toml(), Path::new("q.toml"), &c).unwrap();
+        assert_eq!(q, q2);
+        let stored: Answers = [
+            ("a".to_owned(), Answer::Dual(3, 4)),
+            ("b".to_owned(), Answer::Choices(vec!["x".into()])),
+            ("c".to_owned(), Answer::Number(2.0)),
+            ("d".to_owned(), Answer::Text("t".into())),
+        ]
+        .into_iter()
+        .collect();
+        let json = serde_json::to_string(&stored).unwrap();
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), stored);
     }
 }

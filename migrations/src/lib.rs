@@ -15,6 +15,7 @@ mod m20261122_000004_create_learning_events;
 mod m20261122_000005_create_knowledge_checks;
 mod m20261122_000006_create_capacity_assessments;
 mod m20261122_000007_create_position_requirements;
+mod m20261122_000008_create_tna;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_knowledge_checks::Migration),
             Box::new(m20261122_000006_create_capacity_assessments::Migration),
             Box::new(m20261122_000007_create_position_requirements::Migration),
+            Box::new(m20261122_000008_create_tna::Migration),
         ]
     }
 }

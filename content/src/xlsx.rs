@@ -1,0 +1,355 @@
+//! Spreadsheets in the Office Open XML format (`.xlsx`): a small writer (one sheet of text and
+//! numbers) and a reader of the first sheet's cells as text — enough for exports and for
+//! importing paper responses typed into a spreadsheet.
+//!
+//! The reader bounds what it inflates, so a small file cannot expand into gigabytes.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::io::{Cursor, Read, Write};
+
+/// A cell to write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(n: f64) -> Self {
+        if n.is_finite() {
+            Cell::Number(n)
+        } else {
+            Cell::Empty
+        }
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Self {
+        Cell::Number(n as f64)
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Cell::Empty, Into::into)
+    }
+}
+
+/// Largest part of a workbook the reader inflates.
+pub const MAX_PART: u64 = 32 * 1024 * 1024;
+
+/// Column letters of the zero-based column `i` (`0` → `A`, `26` → `AA`).
+pub fn column_name(mut i: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+fn escape(s: &str) -> String {
+    // Characters XML 1.0 cannot carry at all are dropped.
+    let clean: String = s
+        .chars()
+        .filter(|c| matches!(c, '\t' | '\n' | '\r') || *c >= ' ')
+        .collect();
+    quick_xml::escape::escape(&clean).into_owned()
+}
+
+/// A workbook of one sheet named `sheet` holding `rows` (the first is usually the header).
+pub fn write(sheet: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        xml.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, cell) in row.iter().enumerate() {
+            let at = format!("{}{}", column_name(c), r + 1);
+            match cell {
+                Cell::Text(t) => xml.push_str(&format!(
+                    r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    escape(t)
+                )),
+                Cell::Number(n) => xml.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
+                Cell::Empty => {}
+            }
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str("</sheetData></worksheet>");
+    let sheet_name: String = escape(
+        &sheet
+            .chars()
+            .filter(|c| !"[]:*?/\\".contains(*c))
+            .take(31)
+            .collect::<String>(),
+    );
+    let parts: [(&str, String); 6] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet_name}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>"#.to_owned(),
+        ),
+        ("xl/worksheets/sheet1.xml", xml),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        // A fixed date keeps exports of the same data byte-identical.
+        .last_modified_time(zip::DateTime::default());
+    for (name, body) in parts {
+        // Writing to memory cannot fail.
+        let _ = zip.start_file(name, options);
+        let _ = zip.write_all(body.as_bytes());
+    }
+    zip.finish().map(Cursor::into_inner).unwrap_or_default()
+}
+
+/// Why a spreadsheet could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct XlsxError(pub String);
+
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, XlsxError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(XlsxError(format!("{name}: {e}"))),
+    };
+    let mut text = String::new();
+    let read = file
+        .take(MAX_PART + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| XlsxError(format!("{name}: {e}")))?;
+    if read as u64 > MAX_PART {
+        return Err(XlsxError(format!(
+            "{name} is larger than {} MB",
+            MAX_PART >> 20
+        )));
+    }
+    Ok(Some(text))
+}
+
+/// Zero-based column of a cell reference such as `AB12`.
+fn column_of(reference: &str) -> Option<usize> {
+    let letters: Vec<u8> = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .collect();
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut n = 0usize;
+    for l in letters {
+        n = n * 26 + usize::from(l.to_ascii_uppercase() - b'A' + 1);
+    }
+    Some(n - 1)
+}
+
+/// The cells of the first sheet of workbook `bytes`, as text, row by row (rows the file
+/// skips are empty). Numbers read as written (`3`, not `3.0`).
+pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, XlsxError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| XlsxError("this is not an .xlsx workbook (it is not a zip archive)".into()))?;
+    let shared = match part(&mut archive, "xl/sharedStrings.xml")? {
+        Some(text) => shared_strings(&text)?,
+        None => Vec::new(),
+    };
+    let sheet_name = archive
+        .file_names()
+        .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
+        .min_by_key(|n| (n.len(), n.to_string()))
+        .map(str::to_owned)
+        .ok_or_else(|| XlsxError("the workbook has no worksheet".into()))?;
+    let sheet = part(&mut archive, &sheet_name)?.unwrap_or_default();
+    let mut reader = Reader::from_str(&sheet);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<(usize, String)> = None; // column and type
+    let mut in_value = false;
+    let mut value = String::new();
+    let bad = |e: &dyn std::fmt::Display| XlsxError(format!("{sheet_name}: {e}"));
+    loop {
+        match reader.read_event().map_err(|e| bad(&e))? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
+                let at = e
+                    .try_get_attribute("r")
+                    .map_err(|e| bad(&e))?
+                    .and_then(|a| String::from_utf8_lossy(&a.value).parse::<usize>().ok())
+                    .unwrap_or(rows.len() + 1);
+                if at > max_rows || at < rows.len() {
+                    return Err(XlsxError(format!(
+                        "the sheet has more than {max_rows} rows"
+                    )));
+                }
+                rows.resize(at, Vec::new());
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"c" => {
+                let col = e
+                    .try_get_attribute("r")
+                    .map_err(|e| bad(&e))?
+                    .and_then(|a| column_of(&String::from_utf8_lossy(&a.value)))
+                    .unwrap_or_else(|| rows.last().map_or(0, Vec::len));
+                let kind = e
+                    .try_get_attribute("t")
+                    .map_err(|e| bad(&e))?
+                    .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                    .unwrap_or_default();
+                cell = Some((col, kind));
+                value.clear();
+            }
+            Event::Start(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => {
+                in_value = cell.is_some()
+            }
+            Event::End(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_value = false,
+            Event::Text(t) if in_value => value.push_str(&t.unescape().map_err(|e| bad(&e))?),
+            Event::End(e) if e.local_name().as_ref() == b"c" => {
+                if let Some((col, kind)) = cell.take() {
+                    let text = match kind.as_str() {
+                        "s" => value
+                            .trim()
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| shared.get(i).cloned())
+                            .unwrap_or_default(),
+                        "b" => if value.trim() == "1" { "TRUE" } else { "FALSE" }.to_owned(),
+                        _ => value.clone(),
+                    };
+                    if rows.is_empty() {
+                        rows.push(Vec::new());
+                    }
+                    if col > 16_384 {
+                        return Err(XlsxError("a cell lies beyond column XFD".into()));
+                    }
+                    let row = rows.last_mut().expect("a row");
+                    if row.len() <= col {
+                        row.resize(col + 1, String::new());
+                    }
+                    row[col] = text;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(rows)
+}
+
+fn shared_strings(text: &str) -> Result<Vec<String>, XlsxError> {
+    let mut reader = Reader::from_str(text);
+    let mut strings = Vec::new();
+    let mut current: Option<String> = None;
+    let mut in_text = false;
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| XlsxError(format!("sharedStrings.xml: {e}")))?
+        {
+            Event::Start(e) if e.local_name().as_ref() == b"si" => current = Some(String::new()),
+            Event::End(e) if e.local_name().as_ref() == b"si" => {
+                strings.push(current.take().unwrap_or_default());
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"t" => in_text = true,
+            Event::End(e) if e.local_name().as_ref() == b"t" => in_text = false,
+            Event::Text(t) if in_text => {
+                if let Some(s) = current.as_mut() {
+                    s.push_str(
+                        &t.unescape()
+                            .map_err(|e| XlsxError(format!("sharedStrings.xml: {e}")))?,
+                    );
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(strings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_like_a_spreadsheet() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(701), "ZZ");
+        assert_eq!(column_name(702), "AAA");
+        for i in [0, 5, 26, 300, 5000] {
+            assert_eq!(column_of(&format!("{}7", column_name(i))), Some(i));
+        }
+    }
+
+    #[test]
+    fn what_is_written_reads_back() {
+        let rows = vec![
+            vec![Cell::from("name"), Cell::from("score")],
+            vec![Cell::from("Nguyễn <&> \"Ő\""), Cell::from(3.0)],
+            vec![Cell::Empty, Cell::from(4.5)],
+        ];
+        let bytes = write("Gaps", &rows);
+        assert_eq!(bytes, write("Gaps", &rows), "deterministic");
+        let back = read_first_sheet(&bytes, 100).unwrap();
+        assert_eq!(back[0], ["name", "score"]);
+        assert_eq!(back[1], ["Nguyễn <&> \"Ő\"", "3"]);
+        assert_eq!(back[2], ["", "4.5"]);
+    }
+
+    #[test]
+    fn not_a_workbook_and_too_many_rows_are_refused() {
+        assert!(read_first_sheet(b"respondent,agency\n", 10).is_err());
+        let rows: Vec<Vec<Cell>> = (0..20).map(|i| vec![Cell::from(i as f64)]).collect();
+        let e = read_first_sheet(&write("s", &rows), 10).unwrap_err();
+        assert!(e.0.contains("more than 10 rows"), "{e}");
+    }
+}
