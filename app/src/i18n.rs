@@ -162,6 +162,9 @@ messages! {
     HomeAssessorTitle => "Capacity assessment", "Évaluation des capacités";
     HomeAssessorText => "Score a country's border and migration management capacity and prepare its report.",
         "Évaluez les capacités d'un pays en gestion des frontières et des migrations et préparez son rapport.";
+    HomeAnalystTitle => "Training needs analysis", "Analyse des besoins de formation";
+    HomeAnalystText => "Build questionnaires, run needs-analysis campaigns across agencies, and turn the gaps into a training plan.",
+        "Construisez des questionnaires, menez des campagnes d'analyse des besoins dans les administrations et traduisez les écarts en plan de formation.";
     HomeAdminTitle => "Administration", "Administration";
     HomeAdminText => "Manage countries, agencies, positions and people.",
         "Gérez les pays, les agences, les postes et les personnes.";
@@ -169,6 +172,7 @@ messages! {
     RoleTrainee => "Trainee", "Stagiaire";
     RoleTrainer => "Trainer", "Formateur";
     RoleAssessor => "Assessor", "Évaluateur";
+    RoleAnalyst => "Needs analyst", "Analyste des besoins";
     RoleAdmin => "Administrator", "Administrateur";
     Roles => "Roles", "Rôles";
     KindImmigration => "Immigration", "Immigration";
@@ -633,6 +637,58 @@ messages! {
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";
     BackHome => "Back to the home page", "Retour à l'accueil";
+    ErrFrameworkConflict => "Someone else changed the competency framework after you opened this page. Open it again and repeat your change.",
+        "Quelqu'un d'autre a modifié le référentiel de compétences depuis l'ouverture de cette page. Rouvrez-la et refaites votre modification.";
+    ErrFiveLevels => "Describe all five proficiency levels.", "Décrivez les cinq niveaux de maîtrise.";
+    ErrUnknownModule => "Name course modules as course/module, using modules that exist (see the course editor).",
+        "Indiquez les modules sous la forme cours/module, parmi les modules existants (voir l'éditeur de cours).";
+    ErrDuplicateCompetency => "A competency with this id already exists.", "Une compétence porte déjà cet identifiant.";
+    ErrCompetencyId => "Use an id of lowercase letters, digits and hyphens.", "Utilisez un identifiant fait de minuscules, de chiffres et de tirets.";
+    ErrSkipLater => "A condition may only depend on an item asked earlier (this rules out loops).",
+        "Une condition ne peut dépendre que d'une question posée plus tôt (ce qui exclut les boucles).";
+    ErrSkipOption => "The condition names an option that item does not have.", "La condition cite un choix que cette question ne propose pas.";
+    ErrSkipShape => "A condition needs one test: equals an option, is one of several options, or is at least a number (numbers and scales only).",
+        "Une condition ne comporte qu'un test : égale à un choix, parmi plusieurs choix, ou au moins un nombre (nombres et échelles seulement).";
+    ErrBothLanguages => "Give the text in English and in French.", "Donnez le texte en anglais et en français.";
+    ErrItemId => "Use a new id of lowercase letters, digits and hyphens (each id once in the questionnaire).",
+        "Utilisez un nouvel identifiant fait de minuscules, de chiffres et de tirets (chaque identifiant une seule fois).";
+    ErrDualCompetency => "An importance × performance item must name the competency it measures.",
+        "Une question importance × maîtrise doit indiquer la compétence qu'elle mesure.";
+    ErrItemOptions => "Give at least two options, one per line as: id | English | French.",
+        "Donnez au moins deux choix, un par ligne, sous la forme : id | anglais | français.";
+    ErrItemBounds => "The lowest value is above the highest.", "La valeur minimale dépasse la valeur maximale.";
+    ErrNumber => "Enter a number.", "Saisissez un nombre.";
+    ErrToml => "This is not a questionnaire in the TOML format (see content/tna/SCHEMA.md).",
+        "Ce n'est pas un questionnaire au format TOML (voir content/tna/SCHEMA.md).";
+    ErrQuestionnaireInUse => "A campaign has opened with this version, so it can no longer change. Open a new version to make changes.",
+        "Une campagne a été ouverte avec cette version, qui ne peut donc plus changer. Créez une nouvelle version pour la modifier.";
+    ErrMinGroup => "The minimum group size must be between 1 and 50 (at least 3 in an anonymous campaign).",
+        "La taille minimale des groupes doit être comprise entre 1 et 50 (au moins 3 pour une campagne anonyme).";
+    ErrChooseAgency => "Choose at least one agency, among those of the campaign.", "Choisissez au moins une administration, parmi celles de la campagne.";
+    ErrPositionScope => "This position is not part of the campaign.", "Ce poste ne fait pas partie de la campagne.";
+    ErrCampaignStatus => "The campaign cannot move to that state from its current one.", "La campagne ne peut pas passer à cet état depuis l'état actuel.";
+    ErrCampaignClosed => "This campaign is not taking answers (it is closed or outside its dates).",
+        "Cette campagne ne reçoit pas de réponses (elle est close ou hors de ses dates).";
+    ErrAlreadySubmitted => "You have already submitted this questionnaire; it cannot be answered twice.",
+        "Vous avez déjà envoyé ce questionnaire ; on ne peut pas y répondre deux fois.";
+    ErrOutOfScale => "This answer is outside the item's scale.", "Cette réponse sort de l'échelle de la question.";
+    ErrHalfDual => "Give both ratings: importance and performance.", "Donnez les deux notes : importance et maîtrise.";
+    ErrSaveRetry => "Your answers could not be saved just now. Try again.", "Vos réponses n'ont pas pu être enregistrées. Réessayez.";
+    ErrRequiredItem => "This question must be answered before you submit.", "Il faut répondre à cette question avant d'envoyer.";
+    ErrAnonymousIndividual => "This campaign is anonymous: individual answers are never shown or exported, only group results.",
+        "Cette campagne est anonyme : les réponses individuelles ne sont jamais affichées ni exportées, seulement les résultats par groupe.";
+    ErrSpreadsheet => "This workbook cannot be read. Save it as .xlsx or CSV UTF-8 and try again.",
+        "Ce classeur est illisible. Enregistrez-le au format .xlsx ou CSV UTF-8 et réessayez.";
+    ErrTooManyRows => "The file has too many rows (at most 20,000).", "Le fichier compte trop de lignes (20 000 au plus).";
+    ErrCsvRow => "This line is not valid CSV.", "Cette ligne n'est pas du CSV valide.";
+    ErrCampaignNotOpened => "Paper responses can be imported once the campaign has opened.", "Les réponses papier peuvent être importées une fois la campagne ouverte.";
+    ErrEmptyFile => "The file has no responses in it.", "Le fichier ne contient aucune réponse.";
+    ErrUnknownItem => "This column is not an item of the questionnaire (download the template for the right header).",
+        "Cette colonne n'est pas une question du questionnaire (téléchargez le modèle pour l'en-tête exact).";
+    ErrMissingColumn => "This column is missing from the header.", "Cette colonne manque dans l'en-tête.";
+    ErrRespondentRef => "Give each paper form a respondent reference (at most 64 characters).", "Donnez à chaque formulaire papier une référence de répondant (64 caractères au plus).";
+    ErrDuplicateRespondent => "This respondent reference is already used in this campaign.", "Cette référence de répondant est déjà utilisée dans cette campagne.";
+    ErrPerspective => "Perspective must be self or supervisor.", "La perspective doit être self ou supervisor.";
 }
 
 /// The language of the current request, provided by the app shell.

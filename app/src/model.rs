@@ -3,6 +3,8 @@
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
+pub mod tna;
+
 /// What a person may do. A person may hold several roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
@@ -12,13 +14,21 @@ pub enum Role {
     Trainer,
     /// Scores country capacity assessments.
     Assessor,
+    /// Runs training needs analyses: questionnaires, campaigns, gaps and training plans.
+    Analyst,
     /// Manages countries, agencies and people.
     Admin,
 }
 
 impl Role {
     /// Every role, in display order.
-    pub const ALL: [Role; 4] = [Role::Trainee, Role::Trainer, Role::Assessor, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Trainee,
+        Role::Trainer,
+        Role::Assessor,
+        Role::Analyst,
+        Role::Admin,
+    ];
 
     /// The stored and CSV name of the role.
     pub fn code(self) -> &'static str {
@@ -26,6 +36,7 @@ impl Role {
             Role::Trainee => "trainee",
             Role::Trainer => "trainer",
             Role::Assessor => "assessor",
+            Role::Analyst => "analyst",
             Role::Admin => "admin",
         }
     }
@@ -43,6 +54,7 @@ impl Role {
             Role::Trainee => Msg::RoleTrainee,
             Role::Trainer => Msg::RoleTrainer,
             Role::Assessor => Msg::RoleAssessor,
+            Role::Analyst => Msg::RoleAnalyst,
             Role::Admin => Msg::RoleAdmin,
         }
     }

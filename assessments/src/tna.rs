@@ -241,7 +241,7 @@ pub struct PlanItem {
 }
 
 /// Whether one answer shows a need for training.
-fn needs(o: &Observation) -> bool {
+pub fn needs(o: &Observation) -> bool {
     match o.required {
         Some(r) => f64::from(r) - level_from_performance(o.performance) >= 1.0,
         None => o.importance >= 5 && o.performance <= 4,

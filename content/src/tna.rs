@@ -207,6 +207,11 @@ fn err(file: &Path, message: impl Into<String>) -> TnaError {
     }
 }
 
+/// Reads a questionnaire without checking it (see [`check_questionnaire`]).
+pub fn read_questionnaire(text: &str) -> Result<Questionnaire, String> {
+    toml::from_str(text).map_err(|e| e.to_string())
+}
+
 /// Reads and checks a competency framework.
 pub fn parse_competencies(text: &str, file: &Path) -> Result<Competencies, TnaError> {
     let c: Competencies = toml::from_str(text).map_err(|e| err(file, e.to_string()))?;
@@ -255,13 +260,62 @@ pub fn parse_questionnaire(
     competencies: &Competencies,
 ) -> Result<Questionnaire, TnaError> {
     let q: Questionnaire = toml::from_str(text).map_err(|e| err(file, e.to_string()))?;
-    check_questionnaire(&q, competencies).map_err(|m| err(file, m))?;
+    check_questionnaire(&q, competencies).map_err(|m| err(file, m.message))?;
     Ok(q)
+}
+
+/// What is wrong with a questionnaire's design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A condition refers to the item itself or to a later one (which includes any cycle).
+    NotEarlier,
+    /// A condition names an option its item does not have.
+    NoSuchOption,
+    /// A condition has not exactly one test.
+    ConditionShape,
+    /// `at_least` on an item that is not a number or a scale.
+    AtLeastNeedsScale,
+    /// A text is missing in English or French.
+    Languages,
+    /// An id is malformed or used twice.
+    DuplicateId,
+    /// An item measures a competency the framework lacks.
+    UnknownCompetency,
+    /// A dual item names no competency.
+    MissingCompetency,
+    /// A choice item has fewer than two distinct options, or an option lacks a text.
+    Options,
+    /// A numeric item's minimum is above its maximum.
+    Bounds,
+}
+
+/// A design problem: what, where (item or section id, empty for the questionnaire), and a
+/// sentence saying so.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DesignError {
+    /// What is wrong.
+    pub problem: Problem,
+    /// The item or section concerned.
+    pub subject: String,
+    /// In English.
+    pub message: String,
+}
+
+fn design(problem: Problem, subject: &str, message: String) -> DesignError {
+    DesignError {
+        problem,
+        subject: subject.to_owned(),
+        message,
+    }
 }
 
 /// The design-time checks of [`parse_questionnaire`], on a questionnaire already read (also
 /// used when a questionnaire is edited in the browser).
-pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Result<(), String> {
+pub fn check_questionnaire(
+    q: &Questionnaire,
+    competencies: &Competencies,
+) -> Result<(), DesignError> {
     let known = competencies.ids();
     // Items seen so far, with their kinds and option ids: conditions may only look back.
     let mut earlier: HashMap<&str, (ItemKind, Vec<&str>)> = HashMap::new();
@@ -269,51 +323,81 @@ pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Re
     let check_condition = |owner: &str,
                            c: &Condition,
                            earlier: &HashMap<&str, (ItemKind, Vec<&str>)>|
-     -> Result<(), String> {
+     -> Result<(), DesignError> {
         let Some((kind, options)) = earlier.get(c.item.as_str()) else {
-            return Err(format!(
-                "`{owner}` is shown depending on `{}`, which is not an earlier item (conditions may only refer to items asked before; this also rules out cycles)",
-                c.item
+            return Err(design(
+                Problem::NotEarlier,
+                owner,
+                format!(
+                    "`{owner}` is shown depending on `{}`, which is not an earlier item (conditions may only refer to items asked before; this also rules out cycles)",
+                    c.item
+                ),
             ));
         };
         let named = c.equals.iter().chain(c.any_of.iter().flatten());
         for option in named {
             if !options.contains(&option.as_str()) {
-                return Err(format!("`{owner}`: `{}` has no option `{option}`", c.item));
+                return Err(design(
+                    Problem::NoSuchOption,
+                    owner,
+                    format!("`{owner}`: `{}` has no option `{option}`", c.item),
+                ));
             }
         }
         let tests = usize::from(c.equals.is_some())
             + usize::from(c.any_of.is_some())
             + usize::from(c.at_least.is_some());
         if tests != 1 {
-            return Err(format!(
-                "`{owner}`: a condition needs exactly one of equals, in, at_least"
+            return Err(design(
+                Problem::ConditionShape,
+                owner,
+                format!("`{owner}`: a condition needs exactly one of equals, in, at_least"),
             ));
         }
         if c.at_least.is_some()
             && matches!(kind, ItemKind::Single | ItemKind::Multiple | ItemKind::Text)
         {
-            return Err(format!("`{owner}`: at_least needs a numeric or scale item"));
+            return Err(design(
+                Problem::AtLeastNeedsScale,
+                owner,
+                format!("`{owner}`: at_least needs a numeric or scale item"),
+            ));
         }
         Ok(())
     };
     let both = |t: &Text| !t.en.trim().is_empty() && !t.fr.trim().is_empty();
     if !both(&q.title) {
-        return Err("the title needs English and French".into());
+        return Err(design(
+            Problem::Languages,
+            "",
+            "the title needs English and French".into(),
+        ));
     }
     for s in &q.sections {
         if !sections.insert(s.id.as_str()) {
-            return Err(format!("section `{}` is used twice", s.id));
+            return Err(design(
+                Problem::DuplicateId,
+                &s.id,
+                format!("section `{}` is used twice", s.id),
+            ));
         }
         if let Some(c) = &s.show_if {
             check_condition(&s.id, c, &earlier)?;
         }
         for item in &s.items {
             if !crate::pack::valid_id(&item.id) || earlier.contains_key(item.id.as_str()) {
-                return Err(format!("item id `{}` is malformed or used twice", item.id));
+                return Err(design(
+                    Problem::DuplicateId,
+                    &item.id,
+                    format!("item id `{}` is malformed or used twice", item.id),
+                ));
             }
             if !both(&item.text) {
-                return Err(format!("item `{}` needs English and French text", item.id));
+                return Err(design(
+                    Problem::Languages,
+                    &item.id,
+                    format!("item `{}` needs English and French text", item.id),
+                ));
             }
             if let Some(c) = &item.show_if {
                 check_condition(&item.id, c, &earlier)?;
@@ -322,15 +406,17 @@ pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Re
                 ItemKind::Dual | ItemKind::Likert => match &item.competency {
                     Some(c) if known.contains(c.as_str()) => {}
                     Some(c) => {
-                        return Err(format!(
-                            "item `{}` measures unknown competency `{c}`",
-                            item.id
+                        return Err(design(
+                            Problem::UnknownCompetency,
+                            &item.id,
+                            format!("item `{}` measures unknown competency `{c}`", item.id),
                         ));
                     }
                     None if item.kind == ItemKind::Dual => {
-                        return Err(format!(
-                            "item `{}` must name the competency it measures",
-                            item.id
+                        return Err(design(
+                            Problem::MissingCompetency,
+                            &item.id,
+                            format!("item `{}` must name the competency it measures", item.id),
                         ));
                     }
                     None => {}
@@ -342,9 +428,13 @@ pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Re
                             !ids.insert(&o.id) || o.en.trim().is_empty() || o.fr.trim().is_empty()
                         })
                     {
-                        return Err(format!(
-                            "item `{}` needs at least two distinct options in both languages",
-                            item.id
+                        return Err(design(
+                            Problem::Options,
+                            &item.id,
+                            format!(
+                                "item `{}` needs at least two distinct options in both languages",
+                                item.id
+                            ),
                         ));
                     }
                 }
@@ -352,7 +442,11 @@ pub fn check_questionnaire(q: &Questionnaire, competencies: &Competencies) -> Re
                     if let (Some(lo), Some(hi)) = (item.min, item.max)
                         && lo > hi
                     {
-                        return Err(format!("item `{}`: min is above max", item.id));
+                        return Err(design(
+                            Problem::Bounds,
+                            &item.id,
+                            format!("item `{}`: min is above max", item.id),
+                        ));
                     }
                 }
                 ItemKind::Text => {}

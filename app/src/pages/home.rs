@@ -30,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
                 Msg::HomeAssessorText,
                 Some("/assessments"),
             ),
+            Role::Analyst => (Msg::HomeAnalystTitle, Msg::HomeAnalystText, Some("/tna")),
             Role::Admin => (
                 Msg::HomeAdminTitle,
                 Msg::HomeAdminText,

@@ -155,6 +155,158 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
     svg
 }
 
+/// One cell of a heat map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HeatCell {
+    /// A value from `n` answers.
+    Value(f64, usize),
+    /// Figures withheld: fewer than the minimum group size answered (`n` did).
+    Withheld(usize),
+    /// No answers, or nothing to compare with.
+    Empty,
+}
+
+/// A heat map: one row per `rows` label, one column per `cols` label, cells coloured by value
+/// against `bands` (upper bounds of the green, yellow and orange bands; above: red) and always
+/// written as text too. `legend` names the measure.
+pub fn heat_map(
+    rows: &[String],
+    cols: &[String],
+    cells: &[Vec<HeatCell>],
+    bands: [f64; 3],
+    title: &str,
+    legend: &str,
+) -> String {
+    let (label_w, cell_w, cell_h, head_h) = (300.0_f64, 96.0_f64, 22.0_f64, 70.0_f64);
+    let w = label_w + cell_w * cols.len().max(1) as f64 + 10.0;
+    let h = head_h + cell_h * rows.len() as f64 + 40.0;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart heat">"#,
+        esc(title)
+    );
+    let _ = write!(svg, "<title>{}</title>", esc(title));
+    let short = |s: &str, n: usize| {
+        if s.chars().count() > n {
+            format!("{}…", s.chars().take(n - 1).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    for (j, col) in cols.iter().enumerate() {
+        let x = label_w + cell_w * j as f64 + cell_w / 2.0;
+        let _ = write!(
+            svg,
+            r##"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430"><title>{}</title>{}</text>"##,
+            head_h - 30.0,
+            esc(col),
+            esc(&short(col, 16))
+        );
+        let _ = write!(
+            svg,
+            r##"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430">{}</text>"##,
+            head_h - 16.0,
+            esc(&short(col.get(16..).unwrap_or(""), 16))
+        );
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let y = head_h + cell_h * i as f64;
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end" fill="#1b2430">{}</text>"##,
+            label_w - 8.0,
+            y + 15.0,
+            esc(&short(row, 46))
+        );
+        for (j, cell) in cells.get(i).into_iter().flatten().enumerate() {
+            let x = label_w + cell_w * j as f64;
+            let (fill, text, ink) = match cell {
+                HeatCell::Value(v, n) => {
+                    let fill = if *v < bands[0] {
+                        "#cfe8d6"
+                    } else if *v < bands[1] {
+                        "#f7e7a6"
+                    } else if *v < bands[2] {
+                        "#f4b77a"
+                    } else {
+                        "#e07a7a"
+                    };
+                    (fill, format!("{v:.1} (n={n})"), "#1b2430")
+                }
+                HeatCell::Withheld(n) => ("#eef1f4", format!("n={n} <min"), "#566273"),
+                HeatCell::Empty => ("#ffffff", "–".to_owned(), "#566273"),
+            };
+            let _ = write!(
+                svg,
+                r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{fill}" stroke="#ffffff"/><text x="{:.1}" y="{:.1}" font-size="10.5" text-anchor="middle" fill="{ink}">{}</text>"##,
+                cell_w,
+                cell_h,
+                x + cell_w / 2.0,
+                y + 15.0,
+                esc(&text)
+            );
+        }
+    }
+    let ly = head_h + cell_h * rows.len() as f64 + 22.0;
+    let _ = write!(
+        svg,
+        r##"<text x="{label_w}" y="{ly:.1}" font-size="11" fill="#566273">{}: &lt; {:.1} green · &lt; {:.1} yellow · &lt; {:.1} orange · above red</text>"##,
+        esc(legend),
+        bands[0],
+        bands[1],
+        bands[2]
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Horizontal bars of a need on 0..=`max`, longest (most urgent) in red.
+pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
+    let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
+    let h = row_h * rows.len() as f64 + 30.0;
+    let w = label_w + bar_w + 60.0;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart bars">"#,
+        esc(title)
+    );
+    let _ = write!(svg, "<title>{}</title>", esc(title));
+    for level in 0..=(max as usize) {
+        let x = label_w + bar_w * level as f64 / max;
+        let _ = write!(
+            svg,
+            r##"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="#e3e8ee"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#566273">{level}</text>"##,
+            h - 18.0,
+            h - 5.0
+        );
+    }
+    for (i, (label, v)) in rows.iter().enumerate() {
+        let y = i as f64 * row_h + 4.0;
+        let short: String = if label.chars().count() > 44 {
+            format!("{}…", label.chars().take(43).collect::<String>())
+        } else {
+            label.clone()
+        };
+        let colour = if *v >= 3.5 {
+            "#a1121b"
+        } else if *v >= 2.0 {
+            "#b07a00"
+        } else {
+            "#1d6b3a"
+        };
+        let len = bar_w * v.clamp(0.0, max) / max;
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="#1b2430">{}</text><rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2}</text>"##,
+            label_w - 8.0,
+            y + 15.0,
+            esc(&short),
+            label_w + len + 5.0,
+            y + 14.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +337,27 @@ mod tests {
         );
         assert!(svg.contains("#a1121b") && svg.contains("#1d6b3a"));
         assert!(svg.contains(">1.00<") && svg.contains(">3.00<"));
+    }
+
+    #[test]
+    fn heat_maps_write_every_value_and_withhold_small_groups() {
+        let svg = heat_map(
+            &["Doc <exam>".into()],
+            &["Border Police".into(), "Customs".into(), "Coast".into()],
+            &[vec![
+                HeatCell::Value(2.25, 7),
+                HeatCell::Withheld(2),
+                HeatCell::Empty,
+            ]],
+            [0.5, 1.0, 2.0],
+            "Gaps",
+            "gap",
+        );
+        assert!(svg.contains("Doc &lt;exam&gt;") && !svg.contains("<exam>"));
+        assert!(svg.contains("2.2 (n=7)") || svg.contains("2.3 (n=7)"));
+        assert!(svg.contains("#e07a7a"), "a gap of 2.25 is red");
+        assert!(svg.contains("n=2 &lt;min"));
+        let bars = need_bars(&[("MRZ".into(), 4.0)], 7.0, "Needs");
+        assert!(bars.contains("#a1121b") && bars.contains(">4.00<"));
     }
 }

@@ -6,6 +6,7 @@ pub mod attempts;
 pub mod auth;
 pub mod authoring;
 pub mod bank;
+pub mod campaigns;
 pub mod capacity;
 pub mod certificates;
 pub mod classes;
@@ -15,8 +16,10 @@ pub mod demo;
 pub mod events;
 pub mod import;
 pub mod people;
+pub mod questionnaires;
 pub mod results;
 pub mod tna;
+pub mod tna_results;
 
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;

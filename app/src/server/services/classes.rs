@@ -20,11 +20,11 @@ use std::collections::HashMap;
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
-fn parse_date(raw: &str) -> Option<time::Date> {
+pub(crate) fn parse_date(raw: &str) -> Option<time::Date> {
     time::Date::parse(raw.trim(), DATE).ok()
 }
 
-fn fmt_date(d: time::Date) -> String {
+pub(crate) fn fmt_date(d: time::Date) -> String {
     d.format(DATE).unwrap_or_default()
 }
 

@@ -21,7 +21,7 @@ pub struct DemoLogin {
 }
 
 /// The demo accounts, one per role.
-pub const LOGINS: [DemoLogin; 4] = [
+pub const LOGINS: [DemoLogin; 5] = [
     DemoLogin {
         login: "admin",
         password: "admin-demo-2026",
@@ -39,6 +39,12 @@ pub const LOGINS: [DemoLogin; 4] = [
         password: "assessor-demo-2026",
         name: "Lucía Moreno",
         roles: &[Role::Assessor],
+    },
+    DemoLogin {
+        login: "analyst",
+        password: "analyst-demo-2026",
+        name: "Mei Tanaka",
+        roles: &[Role::Analyst],
     },
     DemoLogin {
         login: "trainee",

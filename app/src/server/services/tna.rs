@@ -1,17 +1,159 @@
-//! Training needs analysis: job specifications (the level each position requires in each
-//! competency of the shipped framework). Campaigns, responses and results build on these.
+//! Training needs analysis: the competency framework (shipped as data, edited in the browser)
+//! and job specifications (the level each position requires in each competency).
+//! Questionnaires, campaigns and results are in their own modules.
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::{JobSpecification, RequirementRow};
-use crate::server::entities::{agency, position, position_requirement};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use crate::server::entities::{agency, position, position_requirement, tna_framework};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
 use std::collections::HashMap;
 
-fn framework() -> AppResult<content::tna::Competencies> {
-    content::tna::shipped()
-        .map(|(c, _)| c)
-        .map_err(|e| super::super::errors::internal("competency framework", e))
+/// The competency framework in force: the one edited in the browser, or the shipped one.
+pub async fn framework(
+    db: &impl sea_orm::ConnectionTrait,
+) -> AppResult<content::tna::Competencies> {
+    match tna_framework::Entity::find().one(db).await? {
+        Some(row) => content::tna::parse_competencies(
+            &row.definition,
+            std::path::Path::new("tna_frameworks"),
+        )
+        .map_err(|e| super::super::errors::internal("stored competency framework", e)),
+        None => content::tna::shipped()
+            .map(|(c, _)| c)
+            .map_err(|e| super::super::errors::internal("competency framework", e)),
+    }
+}
+
+/// The stored framework's version (0 while the shipped one is in force).
+async fn framework_version(db: &impl sea_orm::ConnectionTrait) -> AppResult<i32> {
+    Ok(tna_framework::Entity::find()
+        .one(db)
+        .await?
+        .map_or(0, |r| r.version))
+}
+
+/// What an editor changes in one competency.
+pub struct CompetencyEdit {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// Course modules (`course/module`) that build it, in order.
+    pub builds: Vec<String>,
+}
+
+/// Saves `edit` to competency `id` (or adds it to `area` when `add` holds), if the framework
+/// is still at `version` (someone else's save in between is reported, not overwritten). The
+/// result must pass the framework's checks and name only modules that exist; otherwise
+/// nothing is written.
+pub async fn save_competency(
+    db: &DatabaseConnection,
+    user_id: i64,
+    id: &str,
+    add_to_area: Option<&str>,
+    edit: &CompetencyEdit,
+    version: i32,
+) -> AppResult<()> {
+    use crate::server::entities::{course, course_module};
+    let _gate = super::write_gate(db).await;
+    let txn = db.begin().await?;
+    if framework_version(&txn).await? != version {
+        return Err(AppError::field("title", Msg::ErrFrameworkConflict));
+    }
+    let mut fw = framework(&txn).await?;
+    if edit.title.trim().is_empty() {
+        return Err(AppError::field("title", Msg::ErrRequired));
+    }
+    if edit.levels.len() != 5 || edit.levels.iter().any(|l| l.trim().is_empty()) {
+        return Err(AppError::field("levels", Msg::ErrFiveLevels));
+    }
+    for b in &edit.builds {
+        let Some((c, m)) = b.split_once('/') else {
+            return Err(AppError::field("builds", Msg::ErrUnknownModule));
+        };
+        let course = course::Entity::find()
+            .filter(course::Column::Slug.eq(c.trim()))
+            .one(&txn)
+            .await?;
+        let found = match course {
+            Some(course) => course_module::Entity::find()
+                .filter(course_module::Column::CourseId.eq(course.id))
+                .filter(course_module::Column::Slug.eq(m.trim()))
+                .one(&txn)
+                .await?
+                .is_some(),
+            None => false,
+        };
+        if !found {
+            return Err(AppError::field("builds", Msg::ErrUnknownModule));
+        }
+    }
+    let competency = content::tna::Competency {
+        id: id.trim().to_owned(),
+        title: edit.title.trim().to_owned(),
+        description: edit.description.trim().to_owned(),
+        levels: edit.levels.iter().map(|l| l.trim().to_owned()).collect(),
+        builds: edit.builds.iter().map(|b| b.trim().to_owned()).collect(),
+    };
+    match add_to_area {
+        Some(area) => {
+            if fw.competency(&competency.id).is_some() {
+                return Err(AppError::field("id", Msg::ErrDuplicateCompetency));
+            }
+            let area = fw
+                .areas
+                .iter_mut()
+                .find(|a| a.id == area)
+                .ok_or(AppError::NotFound)?;
+            area.competencies.push(competency);
+        }
+        None => {
+            let slot = fw
+                .areas
+                .iter_mut()
+                .flat_map(|a| a.competencies.iter_mut())
+                .find(|c| c.id == id)
+                .ok_or(AppError::NotFound)?;
+            *slot = competency;
+        }
+    }
+    let text = fw.to_toml();
+    if content::tna::parse_competencies(&text, std::path::Path::new("edit")).is_err() {
+        return Err(AppError::field("id", Msg::ErrCompetencyId));
+    }
+    let now = super::now();
+    match tna_framework::Entity::find().one(&txn).await? {
+        Some(row) => {
+            tna_framework::ActiveModel {
+                id: Set(row.id),
+                definition: Set(text),
+                updated_by: Set(Some(user_id)),
+                updated_at: Set(now),
+                version: Set(row.version + 1),
+            }
+            .update(&txn)
+            .await?;
+        }
+        None => {
+            tna_framework::ActiveModel {
+                definition: Set(text),
+                updated_by: Set(Some(user_id)),
+                updated_at: Set(now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// The job specification of position `id`.
@@ -31,7 +173,7 @@ pub async fn job_specification(db: &DatabaseConnection, id: i64) -> AppResult<Jo
         .into_iter()
         .map(|r| (r.competency_id, r.level))
         .collect();
-    let fw = framework()?;
+    let fw = framework(db).await?;
     Ok(JobSpecification {
         position_id: p.id,
         position: p.title,
@@ -70,7 +212,7 @@ pub async fn set_job_specification(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let fw = framework()?;
+    let fw = framework(db).await?;
     let known = fw.ids();
     let mut rows = Vec::new();
     for (competency, level) in levels {
@@ -110,7 +252,7 @@ pub async fn competency_framework(
     db: &DatabaseConnection,
 ) -> AppResult<crate::model::CompetencyFramework> {
     use crate::server::entities::{course, course_module};
-    let fw = framework()?;
+    let fw = framework(db).await?;
     let courses: HashMap<i64, String> = course::Entity::find()
         .all(db)
         .await?

@@ -1,0 +1,282 @@
+//! Training needs analysis as exchanged with the pages: questionnaires, campaigns, responses
+//! and results.
+
+use serde::{Deserialize, Serialize};
+
+/// A questionnaire version in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireRow {
+    /// Id.
+    pub id: i64,
+    /// Shared by every version.
+    pub slug: String,
+    /// Version number, 1 first.
+    pub number: i32,
+    /// Title (English).
+    pub title: String,
+    /// Items.
+    pub items: usize,
+    /// Campaigns using this version.
+    pub campaigns: usize,
+    /// In use by a campaign that has left the draft state: no longer editable.
+    pub locked: bool,
+}
+
+/// When an item or section is shown, as edited and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConditionView {
+    /// The earlier item.
+    pub item: String,
+    /// `equals`, `in` or `at_least`.
+    pub op: String,
+    /// The option id(s, comma-separated) or the threshold.
+    pub value: String,
+}
+
+/// A questionnaire item as edited and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemView {
+    /// Id.
+    pub id: String,
+    /// `likert`, `dual`, `single`, `multiple`, `text` or `numeric`.
+    pub kind: String,
+    /// Must be answered (when shown).
+    pub required: bool,
+    /// English text.
+    pub text_en: String,
+    /// French text.
+    pub text_fr: String,
+    /// Competency measured (id, title).
+    pub competency: Option<(String, String)>,
+    /// Options: id, English, French.
+    pub options: Vec<(String, String, String)>,
+    /// Lowest number.
+    pub min: Option<f64>,
+    /// Highest number.
+    pub max: Option<f64>,
+    /// Skip logic.
+    pub show_if: Option<ConditionView>,
+}
+
+/// A section as edited and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionView {
+    /// Id.
+    pub id: String,
+    /// English title.
+    pub title_en: String,
+    /// French title.
+    pub title_fr: String,
+    /// Skip logic.
+    pub show_if: Option<ConditionView>,
+    /// Items.
+    pub items: Vec<ItemView>,
+}
+
+/// A questionnaire version, whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireDetail {
+    /// The version's row.
+    pub row: QuestionnaireRow,
+    /// English and French titles.
+    pub title: (String, String),
+    /// English and French introductions.
+    pub intro: (String, String),
+    /// Sections.
+    pub sections: Vec<SectionView>,
+    /// The definition as TOML (for the advanced editor and for download).
+    pub toml: String,
+    /// Competencies that items may measure: id, title (area order).
+    pub competencies: Vec<(String, String)>,
+    /// The newest version of the same questionnaire, when this one is older.
+    pub newer: Option<i64>,
+}
+
+/// A campaign in a list or at the top of its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Questionnaire version: id and "title (version n)".
+    pub questionnaire: (i64, String),
+    /// `draft`, `open` or `closed`.
+    pub status: String,
+    /// Responses are not linked to people.
+    pub anonymous: bool,
+    /// Smallest group whose results are shown.
+    pub min_group: i32,
+    /// First day, `YYYY-MM-DD`.
+    pub opens_on: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub closes_on: String,
+    /// Submitted responses.
+    pub responses: usize,
+    /// Agencies covered.
+    pub agencies: Vec<String>,
+}
+
+/// Response progress in one agency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyProgress {
+    /// Agency id.
+    pub agency_id: i64,
+    /// Agency name.
+    pub agency: String,
+    /// Country code.
+    pub country: String,
+    /// People invited (active accounts in the agency and the campaign's positions).
+    pub invited: usize,
+    /// Self-assessments submitted online.
+    pub responded: usize,
+    /// Supervisors' assessments submitted.
+    pub supervisors: usize,
+    /// Responses transcribed from paper.
+    pub paper: usize,
+    /// Responses started and not yet submitted.
+    pub drafts: usize,
+    /// Online self-assessments per invited person, 0–1.
+    pub rate: Option<f64>,
+}
+
+/// A campaign's page: settings and progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDetail {
+    /// The campaign.
+    pub row: CampaignRow,
+    /// Positions it is limited to (empty: every position of its agencies).
+    pub positions: Vec<String>,
+    /// Progress per agency.
+    pub progress: Vec<AgencyProgress>,
+}
+
+/// What the campaign form offers: questionnaires and agencies with their positions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignChoices {
+    /// Questionnaire versions: id, label.
+    pub questionnaires: Vec<(i64, String)>,
+    /// Agencies: id, name, country, positions (id, title).
+    pub agencies: Vec<(i64, String, String, Vec<(i64, String)>)>,
+}
+
+/// The analyst's TNA home: questionnaires and campaigns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TnaHome {
+    /// Questionnaire versions, newest first within each questionnaire.
+    pub questionnaires: Vec<QuestionnaireRow>,
+    /// Campaigns, newest first.
+    pub campaigns: Vec<CampaignRow>,
+}
+
+/// A campaign as offered to a respondent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyRow {
+    /// Campaign id.
+    pub campaign_id: i64,
+    /// Title.
+    pub title: String,
+    /// Last day.
+    pub closes_on: String,
+    /// Anonymous campaign.
+    pub anonymous: bool,
+    /// The respondent's self-assessment: `none`, `draft` or `submitted`.
+    pub own: String,
+    /// Positions of the respondent's agency a supervisor may assess: id, title, state
+    /// (`none`, `draft`, `submitted`).
+    pub supervise: Vec<(i64, String, String)>,
+}
+
+/// A response being filled in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseForm {
+    /// Response id.
+    pub id: i64,
+    /// Campaign id and title.
+    pub campaign: (i64, String),
+    /// Anonymous campaign.
+    pub anonymous: bool,
+    /// `self` or `supervisor`.
+    pub perspective: String,
+    /// The position assessed (supervisors) or held.
+    pub position: Option<String>,
+    /// Questionnaire titles and introductions (English, French).
+    pub title: (String, String),
+    /// Introduction (English, French).
+    pub intro: (String, String),
+    /// Sections.
+    pub sections: Vec<SectionView>,
+    /// The answers so far as form fields (name, value; several for multiple choice).
+    pub values: Vec<(String, String)>,
+    /// Submitted (read only).
+    pub submitted: bool,
+    /// The campaign still takes answers.
+    pub open: bool,
+}
+
+/// One row of a gap analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapRow {
+    /// Competency id.
+    pub competency: String,
+    /// Competency title.
+    pub title: String,
+    /// Agency name (empty for all agencies).
+    pub agency: String,
+    /// Position title (empty for all positions).
+    pub position: String,
+    /// Answers.
+    pub n: usize,
+    /// Mean required level, 1–5.
+    pub required: Option<f64>,
+    /// Mean assessed level, 1–5 (`None` when withheld).
+    pub assessed: Option<f64>,
+    /// Required − assessed.
+    pub gap: Option<f64>,
+    /// Need index 0–7 (importance × performance gap).
+    pub need: Option<f64>,
+    /// Standard deviation of the assessed level.
+    pub spread: Option<f64>,
+    /// 95 % confidence half-width of the assessed level.
+    pub confidence: Option<f64>,
+    /// Fewer answers than the campaign's minimum group size: figures withheld.
+    pub withheld: bool,
+}
+
+/// One line of the recommended training plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRow {
+    /// Order, 1 first.
+    pub order: usize,
+    /// Course slug and title.
+    pub course: (String, String),
+    /// Module title.
+    pub module: String,
+    /// Competency titles addressed.
+    pub competencies: Vec<String>,
+    /// People who need it.
+    pub people: usize,
+    /// Agencies where those people work, with how many.
+    pub agencies: Vec<(String, usize)>,
+}
+
+/// A campaign's results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TnaResults {
+    /// The campaign.
+    pub campaign: CampaignRow,
+    /// Submitted responses analysed.
+    pub respondents: usize,
+    /// The heat map (competency × agency), SVG.
+    pub heat_svg: String,
+    /// The top gaps bar chart, SVG.
+    pub top_svg: String,
+    /// Competencies ranked by need (all agencies).
+    pub priorities: Vec<GapRow>,
+    /// Agencies (id, name) for the drill-down.
+    pub agencies: Vec<(i64, String)>,
+    /// The agency drilled into, with its rows per competency × position.
+    pub drill: Option<(i64, String, Vec<GapRow>)>,
+    /// The recommended training plan.
+    pub plan: Vec<PlanRow>,
+}

@@ -1,0 +1,795 @@
+//! Needs-analysis campaigns: a questionnaire version run across agencies (optionally limited
+//! to positions) over a period, and the responses to it — started, saved answer by answer,
+//! left and resumed, submitted once.
+//!
+//! In an anonymous campaign a response never records its respondent: see the migration
+//! `m20261122_000008_create_tna` for how a draft finds its way back to the person without it.
+
+use super::classes::{fmt_date, parse_date};
+use super::questionnaires::{field, load};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+use crate::model::tna::{
+    AgencyProgress, CampaignChoices, CampaignDetail, CampaignRow, ResponseForm, SurveyRow,
+};
+use crate::model::{CurrentUser, Role};
+use crate::server::entities::{
+    agency, person, position, tna_campaign, tna_campaign_agency, tna_campaign_position,
+    tna_participation, tna_questionnaire, tna_response,
+};
+use content::tna::{Answer, Answers};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Largest minimum group size an analyst may set.
+pub const MIN_GROUP_MAX: i32 = 50;
+/// Smallest minimum group size of an anonymous campaign.
+pub const ANONYMOUS_MIN_GROUP: i32 = 3;
+
+/// Needs analysts and administrators run campaigns.
+pub fn may_analyse(user: &CurrentUser) -> AppResult<()> {
+    if user.has(Role::Analyst) || user.has(Role::Admin) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Campaign `id`.
+pub async fn get(db: &impl ConnectionTrait, id: i64) -> AppResult<tna_campaign::Model> {
+    tna_campaign::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The agencies of campaign `id`.
+pub async fn agency_ids(db: &impl ConnectionTrait, id: i64) -> AppResult<Vec<i64>> {
+    Ok(tna_campaign_agency::Entity::find()
+        .filter(tna_campaign_agency::Column::CampaignId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.agency_id)
+        .collect())
+}
+
+async fn position_ids(db: &impl ConnectionTrait, id: i64) -> AppResult<Vec<i64>> {
+    Ok(tna_campaign_position::Entity::find()
+        .filter(tna_campaign_position::Column::CampaignId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.position_id)
+        .collect())
+}
+
+/// Whether campaign `c` takes answers today.
+pub fn is_open(c: &tna_campaign::Model) -> bool {
+    let today = super::now().date();
+    c.status == "open" && c.opens_on <= today && today <= c.closes_on
+}
+
+async fn row(db: &impl ConnectionTrait, c: &tna_campaign::Model) -> AppResult<CampaignRow> {
+    let q = tna_questionnaire::Entity::find_by_id(c.questionnaire_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ids = agency_ids(db, c.id).await?;
+    let mut agencies: Vec<String> = agency::Entity::find()
+        .filter(agency::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    agencies.sort();
+    let responses = tna_response::Entity::find()
+        .filter(tna_response::Column::CampaignId.eq(c.id))
+        .filter(tna_response::Column::Status.eq("submitted"))
+        .count(db)
+        .await? as usize;
+    Ok(CampaignRow {
+        id: c.id,
+        title: c.title.clone(),
+        questionnaire: (q.id, format!("{} (v{})", q.title, q.number)),
+        status: c.status.clone(),
+        anonymous: c.anonymous,
+        min_group: c.min_group,
+        opens_on: fmt_date(c.opens_on),
+        closes_on: fmt_date(c.closes_on),
+        responses,
+        agencies,
+    })
+}
+
+/// Every campaign, newest first.
+pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<CampaignRow>> {
+    let mut out = Vec::new();
+    for c in tna_campaign::Entity::find()
+        .order_by_desc(tna_campaign::Column::Id)
+        .all(db)
+        .await?
+    {
+        out.push(row(db, &c).await?);
+    }
+    Ok(out)
+}
+
+/// The questionnaires and agencies a campaign may use.
+pub async fn choices(db: &DatabaseConnection) -> AppResult<CampaignChoices> {
+    let questionnaires = tna_questionnaire::Entity::find()
+        .order_by_asc(tna_questionnaire::Column::Slug)
+        .order_by_desc(tna_questionnaire::Column::Number)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, format!("{} (v{})", q.title, q.number)))
+        .collect();
+    let positions = position::Entity::find()
+        .order_by_asc(position::Column::Title)
+        .all(db)
+        .await?;
+    let agencies = agency::Entity::find()
+        .filter(agency::Column::Active.eq(true))
+        .order_by_asc(agency::Column::CountryCode)
+        .order_by_asc(agency::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let ps = positions
+                .iter()
+                .filter(|p| p.agency_id == a.id)
+                .map(|p| (p.id, p.title.clone()))
+                .collect();
+            (a.id, a.name, a.country_code, ps)
+        })
+        .collect();
+    Ok(CampaignChoices {
+        questionnaires,
+        agencies,
+    })
+}
+
+/// Creates a draft campaign from the campaign form: `title`, `questionnaire`, `opens_on`,
+/// `closes_on`, `anonymous`, `min_group`, and repeated `agency` (and optionally `position`)
+/// ids. All or nothing.
+pub async fn create(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    fields: &[(String, String)],
+) -> AppResult<i64> {
+    may_analyse(user)?;
+    let title = field(fields, "title").trim();
+    if title.is_empty() {
+        return Err(AppError::field("title", Msg::ErrRequired));
+    }
+    if title.chars().count() > 200 {
+        return Err(AppError::field("title", Msg::ErrTooLong));
+    }
+    let questionnaire: i64 = field(fields, "questionnaire")
+        .parse()
+        .map_err(|_| AppError::field("questionnaire", Msg::ErrRequired))?;
+    load(db, questionnaire)
+        .await
+        .map_err(|_| AppError::field("questionnaire", Msg::ErrRequired))?;
+    let opens = parse_date(field(fields, "opens_on"))
+        .ok_or_else(|| AppError::field("opens_on", Msg::ErrDate))?;
+    let closes = parse_date(field(fields, "closes_on"))
+        .ok_or_else(|| AppError::field("closes_on", Msg::ErrDate))?;
+    if closes < opens {
+        return Err(AppError::field("closes_on", Msg::ErrDateOrder));
+    }
+    let anonymous = !field(fields, "anonymous").is_empty();
+    let min_group: i32 = match field(fields, "min_group").trim() {
+        "" if anonymous => 5,
+        "" => 1,
+        v => v
+            .parse()
+            .map_err(|_| AppError::field("min_group", Msg::ErrMinGroup))?,
+    };
+    let lowest = if anonymous { ANONYMOUS_MIN_GROUP } else { 1 };
+    if !(lowest..=MIN_GROUP_MAX).contains(&min_group) {
+        return Err(AppError::field("min_group", Msg::ErrMinGroup));
+    }
+    let ids = |name: &str| -> AppResult<Vec<i64>> {
+        let mut out: Vec<i64> = Vec::new();
+        for (k, v) in fields.iter().filter(|(k, _)| k == name) {
+            let id = v.parse().map_err(|_| AppError::field(k, Msg::ErrInvalid))?;
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    };
+    let agencies = ids("agency")?;
+    if agencies.is_empty() {
+        return Err(AppError::field("agency", Msg::ErrChooseAgency));
+    }
+    let known = agency::Entity::find()
+        .filter(agency::Column::Id.is_in(agencies.clone()))
+        .count(db)
+        .await? as usize;
+    if known != agencies.len() {
+        return Err(AppError::field("agency", Msg::ErrChooseAgency));
+    }
+    let positions = ids("position")?;
+    let in_scope = position::Entity::find()
+        .filter(position::Column::Id.is_in(positions.clone()))
+        .filter(position::Column::AgencyId.is_in(agencies.clone()))
+        .count(db)
+        .await? as usize;
+    if in_scope != positions.len() {
+        return Err(AppError::field("position", Msg::ErrPositionScope));
+    }
+    let now = super::now();
+    let txn = db.begin().await?;
+    let id = tna_campaign::ActiveModel {
+        title: Set(title.to_owned()),
+        questionnaire_id: Set(questionnaire),
+        status: Set("draft".into()),
+        anonymous: Set(anonymous),
+        min_group: Set(min_group),
+        opens_on: Set(opens),
+        closes_on: Set(closes),
+        created_by: Set(Some(user.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?
+    .id;
+    for agency_id in agencies {
+        tna_campaign_agency::ActiveModel {
+            campaign_id: Set(id),
+            agency_id: Set(agency_id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for position_id in positions {
+        tna_campaign_position::ActiveModel {
+            campaign_id: Set(id),
+            position_id: Set(position_id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Moves campaign `id` to `status`: a draft opens (freezing its questionnaire version), an
+/// open campaign closes, a closed one may reopen.
+pub async fn set_status(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    status: &str,
+) -> AppResult<()> {
+    may_analyse(user)?;
+    let c = get(db, id).await?;
+    let allowed = matches!(
+        (c.status.as_str(), status),
+        ("draft", "open") | ("open", "closed") | ("closed", "open")
+    );
+    if !allowed {
+        return Err(AppError::field("status", Msg::ErrCampaignStatus));
+    }
+    let mut m: tna_campaign::ActiveModel = c.into();
+    m.status = Set(status.to_owned());
+    m.updated_at = Set(super::now());
+    m.update(db).await?;
+    Ok(())
+}
+
+/// The people a campaign invites in each agency: active accounts in its agencies (and
+/// positions, when limited).
+async fn invited(
+    db: &impl ConnectionTrait,
+    agencies: &[i64],
+    positions: &[i64],
+) -> AppResult<HashMap<i64, usize>> {
+    let mut q = person::Entity::find()
+        .filter(person::Column::Active.eq(true))
+        .filter(person::Column::AgencyId.is_in(agencies.to_vec()));
+    if !positions.is_empty() {
+        q = q.filter(person::Column::PositionId.is_in(positions.to_vec()));
+    }
+    let mut out = HashMap::new();
+    for p in q.all(db).await? {
+        if let Some(a) = p.agency_id {
+            *out.entry(a).or_insert(0) += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Campaign `id` with its progress per agency.
+pub async fn detail(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<CampaignDetail> {
+    may_analyse(user)?;
+    let c = get(db, id).await?;
+    let agencies = agency_ids(db, id).await?;
+    let positions = position_ids(db, id).await?;
+    let invited = invited(db, &agencies, &positions).await?;
+    let responses = tna_response::Entity::find()
+        .filter(tna_response::Column::CampaignId.eq(id))
+        .all(db)
+        .await?;
+    let mut progress = Vec::new();
+    for a in agency::Entity::find()
+        .filter(agency::Column::Id.is_in(agencies))
+        .order_by_asc(agency::Column::Name)
+        .all(db)
+        .await?
+    {
+        let mine = responses.iter().filter(|r| r.agency_id == a.id);
+        let submitted = |perspective: &str, source: &str| {
+            mine.clone()
+                .filter(|r| {
+                    r.status == "submitted" && r.perspective == perspective && r.source == source
+                })
+                .count()
+        };
+        let responded = submitted("self", "online");
+        let supervisors = submitted("supervisor", "online") + submitted("supervisor", "paper");
+        let paper = mine
+            .clone()
+            .filter(|r| r.status == "submitted" && r.source == "paper")
+            .count();
+        let drafts = mine.clone().filter(|r| r.status == "draft").count();
+        let n = invited.get(&a.id).copied().unwrap_or(0);
+        progress.push(AgencyProgress {
+            agency_id: a.id,
+            agency: a.name,
+            country: a.country_code,
+            invited: n,
+            responded,
+            supervisors,
+            paper,
+            drafts,
+            rate: (n > 0).then(|| responded as f64 / n as f64),
+        });
+    }
+    let position_titles = position::Entity::find()
+        .filter(position::Column::Id.is_in(positions))
+        .order_by_asc(position::Column::Title)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    Ok(CampaignDetail {
+        row: row(db, &c).await?,
+        positions: position_titles,
+        progress,
+    })
+}
+
+// ----- Respondents -------------------------------------------------------------------------
+
+/// The subject of a participation: `self`, or `supervisor:<position id>`.
+fn subject(position: Option<i64>) -> String {
+    match position {
+        None => "self".to_owned(),
+        Some(p) => format!("supervisor:{p}"),
+    }
+}
+
+/// Whether `person` is invited to campaign `c` (its agency, and its position if limited).
+async fn invited_person(
+    db: &impl ConnectionTrait,
+    c: &tna_campaign::Model,
+    person: &person::Model,
+) -> AppResult<bool> {
+    let Some(agency) = person.agency_id else {
+        return Ok(false);
+    };
+    if !agency_ids(db, c.id).await?.contains(&agency) {
+        return Ok(false);
+    }
+    let positions = position_ids(db, c.id).await?;
+    Ok(positions.is_empty() || person.position_id.is_some_and(|p| positions.contains(&p)))
+}
+
+async fn me(db: &impl ConnectionTrait, user: &CurrentUser) -> AppResult<person::Model> {
+    person::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
+/// Open campaigns the signed-in person is invited to, with where they stand.
+pub async fn surveys(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<SurveyRow>> {
+    let me = me(db, user).await?;
+    let mine = tna_participation::Entity::find()
+        .filter(tna_participation::Column::PersonId.eq(user.id))
+        .all(db)
+        .await?;
+    let state = |campaign: i64, subject: &str| {
+        match mine
+            .iter()
+            .find(|p| p.campaign_id == campaign && p.subject == subject)
+        {
+            Some(p) if p.submitted => "submitted",
+            Some(_) => "draft",
+            None => "none",
+        }
+        .to_owned()
+    };
+    let mut out = Vec::new();
+    for c in tna_campaign::Entity::find()
+        .filter(tna_campaign::Column::Status.eq("open"))
+        .order_by_asc(tna_campaign::Column::ClosesOn)
+        .all(db)
+        .await?
+    {
+        if !is_open(&c) || !invited_person(db, &c, &me).await? {
+            continue;
+        }
+        let limited = position_ids(db, c.id).await?;
+        let supervise = position::Entity::find()
+            .filter(position::Column::AgencyId.eq(me.agency_id.unwrap_or_default()))
+            .order_by_asc(position::Column::Title)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|p| limited.is_empty() || limited.contains(&p.id))
+            .map(|p| {
+                let s = state(c.id, &subject(Some(p.id)));
+                (p.id, p.title, s)
+            })
+            .collect();
+        out.push(SurveyRow {
+            campaign_id: c.id,
+            title: c.title.clone(),
+            closes_on: fmt_date(c.closes_on),
+            anonymous: c.anonymous,
+            own: state(c.id, "self"),
+            supervise,
+        });
+    }
+    Ok(out)
+}
+
+/// Starts (or resumes) the signed-in person's response to campaign `id`: about their own work,
+/// or as supervisor of the staff in position `supervises`. Refused once submitted.
+pub async fn start(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    supervises: Option<i64>,
+) -> AppResult<i64> {
+    let c = get(db, id).await?;
+    let me = me(db, user).await?;
+    if !invited_person(db, &c, &me).await? {
+        return Err(AppError::NotFound);
+    }
+    if !is_open(&c) {
+        return Err(AppError::field("campaign", Msg::ErrCampaignClosed));
+    }
+    let agency_id = me.agency_id.unwrap_or_default();
+    let position_id = match supervises {
+        Some(p) => {
+            let pos = position::Entity::find_by_id(p)
+                .one(db)
+                .await?
+                .filter(|pos| pos.agency_id == agency_id)
+                .ok_or_else(|| AppError::field("position", Msg::ErrPositionScope))?;
+            let limited = position_ids(db, id).await?;
+            if !limited.is_empty() && !limited.contains(&pos.id) {
+                return Err(AppError::field("position", Msg::ErrPositionScope));
+            }
+            Some(pos.id)
+        }
+        None => me.position_id,
+    };
+    let subject = subject(supervises);
+    let _gate = super::write_gate(db).await;
+    let txn = db.begin().await?;
+    let existing = tna_participation::Entity::find_by_id((id, user.id, subject.clone()))
+        .one(&txn)
+        .await?;
+    if let Some(p) = existing {
+        if p.submitted {
+            return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
+        }
+        let token = p.draft_token.unwrap_or_default();
+        let r = tna_response::Entity::find()
+            .filter(tna_response::Column::DraftToken.eq(token))
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(r.id);
+    }
+    let token = crate::server::csrf::random_hex(24);
+    tna_participation::ActiveModel {
+        campaign_id: Set(id),
+        person_id: Set(user.id),
+        subject: Set(subject),
+        draft_token: Set(Some(token.clone())),
+        submitted: Set(false),
+    }
+    .insert(&txn)
+    .await?;
+    let now = super::now();
+    let r = tna_response::ActiveModel {
+        campaign_id: Set(id),
+        person_id: Set((!c.anonymous).then_some(user.id)),
+        draft_token: Set(Some(token)),
+        perspective: Set(if supervises.is_some() {
+            "supervisor"
+        } else {
+            "self"
+        }
+        .to_owned()),
+        agency_id: Set(agency_id),
+        position_id: Set(position_id),
+        source: Set("online".into()),
+        paper_ref: Set(None),
+        status: Set("draft".into()),
+        answers: Set("{}".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(r.id)
+}
+
+/// Response `id` if it belongs to the signed-in person: a draft whose token their
+/// participation holds, or (outside anonymous campaigns) one they submitted. Anyone else is
+/// told it does not exist.
+async fn owned(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(tna_response::Model, tna_campaign::Model)> {
+    let r = tna_response::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mine = match &r.draft_token {
+        Some(token) => tna_participation::Entity::find()
+            .filter(tna_participation::Column::CampaignId.eq(r.campaign_id))
+            .filter(tna_participation::Column::PersonId.eq(user.id))
+            .filter(tna_participation::Column::DraftToken.eq(token.as_str()))
+            .one(db)
+            .await?
+            .is_some(),
+        None => r.person_id == Some(user.id),
+    };
+    if !mine {
+        return Err(AppError::NotFound);
+    }
+    let c = get(db, r.campaign_id).await?;
+    Ok((r, c))
+}
+
+fn parse_answers(text: &str) -> AppResult<Answers> {
+    serde_json::from_str(text).map_err(|e| super::super::errors::internal("stored answers", e))
+}
+
+/// Answers as the form's fields (name, value).
+pub fn answer_fields(answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (id, a) in answers {
+        match a {
+            Answer::Number(n) => out.push((id.clone(), n.to_string())),
+            Answer::Text(t) => out.push((id.clone(), t.clone())),
+            Answer::Choices(cs) => out.extend(cs.iter().map(|c| (id.clone(), c.clone()))),
+            Answer::Dual(i, p) => {
+                let (fi, fp) = content::tna::dual_fields(id);
+                out.push((fi, i.to_string()));
+                out.push((fp, p.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The message for an answer refused by its item.
+pub fn answer_error(e: content::tna::AnswerError) -> Msg {
+    use content::tna::AnswerError as E;
+    match e {
+        E::OutOfScale => Msg::ErrOutOfScale,
+        E::UnknownOption => Msg::ErrUnknownOption,
+        E::NotANumber => Msg::ErrNumber,
+        E::HalfDual => Msg::ErrHalfDual,
+        E::TooLong => Msg::ErrTooLong,
+    }
+}
+
+/// Reads the answers `fields` carry for the items of `q` they name (items not named are left
+/// alone); any refused answer refuses them all.
+pub fn read_fields(
+    q: &content::tna::Questionnaire,
+    fields: &[(String, String)],
+) -> AppResult<BTreeMap<String, Option<Answer>>> {
+    let names: HashSet<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+    let mut out = BTreeMap::new();
+    for item in q.items() {
+        let (fi, fp) = content::tna::dual_fields(&item.id);
+        // A fieldset marks each item it posts with `_item`, so clearing every choice of a
+        // multiple-choice item still reaches the server.
+        let marked = fields.iter().any(|(k, v)| k == "_item" && v == &item.id);
+        if !(marked
+            || names.contains(item.id.as_str())
+            || names.contains(fi.as_str())
+            || names.contains(fp.as_str()))
+        {
+            continue;
+        }
+        let answer = item
+            .read_answer(|name| {
+                fields
+                    .iter()
+                    .filter(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+                    .collect()
+            })
+            .map_err(|e| AppError::field(&item.id, answer_error(e)))?;
+        out.insert(item.id.clone(), answer);
+    }
+    Ok(out)
+}
+
+/// The response form of response `id` for its owner.
+pub async fn form(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ResponseForm> {
+    let (r, c) = owned(db, user, id).await?;
+    let (_, q) = load(db, c.questionnaire_id).await?;
+    let titles: HashMap<String, String> = super::questionnaires::competency_titles(db)
+        .await?
+        .into_iter()
+        .collect();
+    let position = match r.position_id {
+        Some(p) => position::Entity::find_by_id(p)
+            .one(db)
+            .await?
+            .map(|p| p.title),
+        None => None,
+    };
+    Ok(ResponseForm {
+        id: r.id,
+        campaign: (c.id, c.title.clone()),
+        anonymous: c.anonymous,
+        perspective: r.perspective.clone(),
+        position,
+        title: (q.title.en.clone(), q.title.fr.clone()),
+        intro: (q.intro.en.clone(), q.intro.fr.clone()),
+        sections: super::questionnaires::sections_view(&q, &titles),
+        values: answer_fields(&parse_answers(&r.answers)?),
+        submitted: r.status == "submitted",
+        open: is_open(&c),
+    })
+}
+
+/// Saves the answers `fields` carry into the owner's draft response `id`. A value outside an
+/// item's scale refuses the whole save; a closed campaign or a submitted response takes
+/// nothing. Returns the time of the save.
+pub async fn save(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    fields: &[(String, String)],
+) -> AppResult<time::OffsetDateTime> {
+    let (r, c) = owned(db, user, id).await?;
+    if r.status != "draft" {
+        return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
+    }
+    if !is_open(&c) {
+        return Err(AppError::field("campaign", Msg::ErrCampaignClosed));
+    }
+    let (_, q) = load(db, c.questionnaire_id).await?;
+    let changes = read_fields(&q, fields)?;
+    // Each save rewrites the answers only if nobody changed them since they were read (two
+    // tabs saving at once): otherwise it reads again and retries.
+    let mut current = r;
+    for _ in 0..5 {
+        let mut answers = parse_answers(&current.answers)?;
+        for (item, answer) in &changes {
+            match answer {
+                Some(a) => answers.insert(item.clone(), a.clone()),
+                None => answers.remove(item),
+            };
+        }
+        let text = serde_json::to_string(&answers)
+            .map_err(|e| super::super::errors::internal("answers", e))?;
+        let now = super::now();
+        let _gate = super::write_gate(db).await;
+        let done = tna_response::Entity::update_many()
+            .col_expr(tna_response::Column::Answers, text.into())
+            .col_expr(tna_response::Column::UpdatedAt, now.into())
+            .filter(tna_response::Column::Id.eq(id))
+            .filter(tna_response::Column::Status.eq("draft"))
+            .filter(tna_response::Column::Answers.eq(current.answers.as_str()))
+            .exec(db)
+            .await?;
+        if done.rows_affected == 1 {
+            return Ok(now);
+        }
+        current = tna_response::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .filter(|r| r.status == "draft")
+            .ok_or_else(|| AppError::field("campaign", Msg::ErrAlreadySubmitted))?;
+    }
+    Err(AppError::field("campaign", Msg::ErrSaveRetry))
+}
+
+/// Submits the owner's response `id`: every required item that is shown must be answered;
+/// answers to items skip logic hides are dropped. In an anonymous campaign the link between
+/// the person and the response is erased here. A second submission is refused.
+pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<()> {
+    let (r, c) = owned(db, user, id).await?;
+    if r.status != "draft" {
+        return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
+    }
+    if !is_open(&c) {
+        return Err(AppError::field("campaign", Msg::ErrCampaignClosed));
+    }
+    let (_, q) = load(db, c.questionnaire_id).await?;
+    let answers = parse_answers(&r.answers)?;
+    if let Some(missing) = q.missing_required(&answers).first() {
+        return Err(AppError::field(&missing.id, Msg::ErrRequiredItem));
+    }
+    let kept = serde_json::to_string(&q.shown_answers(&answers))
+        .map_err(|e| super::super::errors::internal("answers", e))?;
+    let token = r.draft_token.clone().unwrap_or_default();
+    let _gate = super::write_gate(db).await;
+    let txn = db.begin().await?;
+    let marked = tna_participation::Entity::update_many()
+        .col_expr(tna_participation::Column::Submitted, true.into())
+        .col_expr(
+            tna_participation::Column::DraftToken,
+            Option::<String>::None.into(),
+        )
+        .filter(tna_participation::Column::CampaignId.eq(c.id))
+        .filter(tna_participation::Column::PersonId.eq(user.id))
+        .filter(tna_participation::Column::DraftToken.eq(token.as_str()))
+        .filter(tna_participation::Column::Submitted.eq(false))
+        .exec(&txn)
+        .await?;
+    let done = tna_response::Entity::update_many()
+        .col_expr(tna_response::Column::Status, "submitted".into())
+        .col_expr(tna_response::Column::Answers, kept.into())
+        .col_expr(
+            tna_response::Column::DraftToken,
+            Option::<String>::None.into(),
+        )
+        .col_expr(
+            tna_response::Column::PersonId,
+            (!c.anonymous).then_some(user.id).into(),
+        )
+        // The day only: a time would let someone match it against other records.
+        .col_expr(
+            tna_response::Column::SubmittedOn,
+            Some(super::now().date()).into(),
+        )
+        .col_expr(
+            tna_response::Column::UpdatedAt,
+            super::now().date().midnight().assume_utc().into(),
+        )
+        .filter(tna_response::Column::Id.eq(id))
+        .filter(tna_response::Column::Status.eq("draft"))
+        .exec(&txn)
+        .await?;
+    if marked.rows_affected != 1 || done.rows_affected != 1 {
+        txn.rollback().await?;
+        return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
+    }
+    txn.commit().await?;
+    Ok(())
+}
