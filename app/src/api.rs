@@ -11,6 +11,7 @@ pub mod countries;
 pub mod courses;
 pub mod people;
 pub mod quizzes;
+pub mod tna;
 
 /// Cookie remembering the interface language of visitors who are not signed in.
 pub const LANG_COOKIE: &str = "checkpoint_lang";

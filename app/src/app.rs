@@ -4,7 +4,7 @@ use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
 use crate::pages::{
-    account, admin, assess, author, classes, home, learn, login, not_found::NotFound, verify,
+    account, admin, assess, author, classes, home, learn, login, not_found::NotFound, tna, verify,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -60,6 +60,7 @@ fn page_has_islands(path: &str) -> bool {
     matches!(path, "/admin/people" | "/account")
         || path.starts_with("/author/lessons/")
         || path.starts_with("/attempts/")
+        || path.starts_with("/responses/")
 }
 
 /// The HTML document around every page.
@@ -138,6 +139,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people/:id") view=admin::person::PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/competencies") view=admin::competencies::CompetenciesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/positions/:id") view=admin::position::PositionPage ssr=SsrMode::Async />
+                    <Route path=path!("/tna") view=tna::home::TnaHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/questionnaires/:id") view=tna::questionnaire::QuestionnairePage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/questionnaires/:id/print") view=tna::print::PrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/campaigns/new") view=tna::campaign_new::CampaignNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/campaigns/:id") view=tna::campaign::CampaignPage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/campaigns/:id/results") view=tna::results::ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/tna/campaigns/:id/summary") view=tna::summary::SummaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys") view=tna::surveys::SurveysPage ssr=SsrMode::Async />
+                    <Route path=path!("/responses/:id") view=tna::response::ResponsePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -637,6 +637,165 @@ messages! {
     ForbiddenTitle => "Access denied", "Accès refusé";
     ErrorTitle => "Something went wrong", "Un problème est survenu";
     BackHome => "Back to the home page", "Retour à l'accueil";
+    NavTna => "Needs analysis", "Analyse des besoins";
+    Description => "Description", "Description";
+    AddCompetency => "Add a competency to this area", "Ajouter une compétence à ce domaine";
+    BuildsHint => "One course module per line, as course/module (the course's id and the module's folder name).", "Un module par ligne, sous la forme cours/module (identifiant du cours et nom du dossier du module).";
+    FrameworkEditHelp => "Edit a competency's wording, its five level descriptors and the modules that build it, or add competencies. Ids never change, so job specifications and questionnaires keep pointing at the right competency.",
+        "Modifiez le libellé d'une compétence, ses cinq descripteurs de niveau et les modules qui la développent, ou ajoutez des compétences. Les identifiants ne changent jamais : spécifications de poste et questionnaires restent liés à la bonne compétence.";
+    NavSurveys => "Questionnaires", "Questionnaires";
+    TnaTitle => "Training needs analysis", "Analyse des besoins de formation";
+    TnaIntro => "Build a questionnaire against the competency framework, run it as a campaign across agencies, and read the gaps between the levels positions require and the levels officers report. The training plan follows from the gaps.",
+        "Construisez un questionnaire à partir du référentiel de compétences, menez-le en campagne dans les administrations, et lisez les écarts entre les niveaux requis par les postes et ceux que déclarent les agents. Le plan de formation découle de ces écarts.";
+    NewCampaign => "New campaign", "Nouvelle campagne";
+    CreateCampaign => "Create the campaign (as a draft)", "Créer la campagne (en brouillon)";
+    Campaigns => "Campaigns", "Campagnes";
+    Questionnaires => "Questionnaires", "Questionnaires";
+    Questionnaire => "Questionnaire", "Questionnaire";
+    Agencies => "Agencies", "Administrations";
+    Responses => "responses", "réponses";
+    Anonymous => "Anonymous", "Anonyme";
+    Named => "Named responses", "Réponses nominatives";
+    VersionCol => "Version", "Version";
+    Items => "Items", "Questions";
+    InUseLocked => "In use — frozen", "En service — figé";
+    Editable => "Editable", "Modifiable";
+    NewQuestionnaire => "New questionnaire", "Nouveau questionnaire";
+    TitleEn => "Title (English)", "Titre (anglais)";
+    TitleFr => "Title (French)", "Titre (français)";
+    IntroEn => "Introduction (English)", "Introduction (anglais)";
+    IntroFr => "Introduction (French)", "Introduction (français)";
+    TextEn => "Question (English)", "Question (anglais)";
+    TextFr => "Question (French)", "Question (français)";
+    StartFrom => "Start from", "Partir de";
+    EmptyQuestionnaire => "An empty questionnaire", "Un questionnaire vide";
+    KindDual => "Importance × performance (1–7 each)", "Importance × maîtrise (1 à 7 chacune)";
+    KindLikert => "Agreement scale (1–5)", "Échelle d'accord (1 à 5)";
+    KindSingle => "One choice", "Choix unique";
+    KindMultiple => "Several choices", "Choix multiples";
+    KindText => "Free text", "Texte libre";
+    KindNumeric => "Number", "Nombre";
+    ShownIf => "Shown only if", "Affichée seulement si";
+    SkipLogic => "Skip logic", "Logique de saut";
+    AlwaysShown => "always shown", "toujours affichée";
+    Test => "Test", "Test";
+    CondEquals => "equals the option", "est égale au choix";
+    CondIn => "is one of the options (comma-separated)", "est l'un des choix (séparés par des virgules)";
+    CondAtLeast => "is at least (numbers, scales; importance for dual items)", "vaut au moins (nombres, échelles ; importance pour les questions doubles)";
+    Value => "Value", "Valeur";
+    ItemIdLabel => "Id (lowercase letters, digits, hyphens)", "Identifiant (minuscules, chiffres, tirets)";
+    ItemKindLabel => "Kind", "Type";
+    RequiredItem => "Required", "Obligatoire";
+    CompetencyMeasured => "Competency measured", "Compétence mesurée";
+    CompetencyMeasuredHint => "Importance × performance items must measure a competency; their answers are what the gap analysis reads.",
+        "Les questions importance × maîtrise doivent mesurer une compétence ; ce sont leurs réponses que l'analyse des écarts exploite.";
+    NoCompetency => "None", "Aucune";
+    OptionsLabel => "Options (choice items)", "Choix (questions à choix)";
+    OptionsHint => "One per line: id | English | French", "Un par ligne : id | anglais | français";
+    Minimum => "Lowest (numbers)", "Minimum (nombres)";
+    Maximum => "Highest (numbers)", "Maximum (nombres)";
+    AddItem => "Add an item", "Ajouter une question";
+    EditSection => "Edit the section", "Modifier la section";
+    AddSection => "Add a section", "Ajouter une section";
+    NewerVersion => "A newer version of this questionnaire exists: open it.", "Une version plus récente de ce questionnaire existe : l'ouvrir.";
+    BuilderHelp => "Every change is checked before it is saved: ids are unique, texts exist in English and French, and a condition may only depend on an item asked earlier. Once a campaign opens with this version it is frozen; changes then go into a new version.",
+        "Chaque modification est vérifiée avant d'être enregistrée : identifiants uniques, textes en anglais et en français, et une condition ne peut dépendre que d'une question posée plus tôt. Dès qu'une campagne s'ouvre avec cette version, elle est figée ; les modifications vont alors dans une nouvelle version.";
+    PaperVersion => "Paper version (print)", "Version papier (imprimer)";
+    TitleAndIntro => "Title and introduction", "Titre et introduction";
+    AsToml => "The questionnaire as TOML", "Le questionnaire au format TOML";
+    AsTomlHint => "For large changes: edit the whole questionnaire in the format of content/tna/SCHEMA.md. The same checks apply.",
+        "Pour les grandes modifications : éditez tout le questionnaire au format de content/tna/SCHEMA.md. Les mêmes vérifications s'appliquent.";
+    Back => "Back", "Retour";
+    RespondentRef => "Respondent reference", "Référence du répondant";
+    Perspective => "Answering", "Répond";
+    PerspectiveSelf => "about my own work", "sur mon propre travail";
+    PerspectiveSupervisor => "as supervisor, about my staff", "en tant que superviseur, sur mon personnel";
+    PaperHint => "Tick one box per scale. The code after each question is used when the answers are typed in.", "Cochez une case par échelle. Le code après chaque question sert à la saisie des réponses.";
+    Importance => "Importance to the job", "Importance pour le poste";
+    Performance => "How well it is done today", "Niveau de maîtrise actuel";
+    Agreement => "Agreement", "Accord";
+    NotImportant => "not important", "pas importante";
+    Essential => "essential", "essentielle";
+    CannotDoIt => "cannot do it", "ne sais pas faire";
+    Expert => "expert", "expert";
+    StronglyDisagree => "strongly disagree", "pas du tout d'accord";
+    StronglyAgree => "strongly agree", "tout à fait d'accord";
+    CampaignFreezes => "Opening the campaign freezes this questionnaire version.", "L'ouverture de la campagne fige cette version du questionnaire.";
+    AgenciesAndPositions => "Agencies and positions", "Administrations et postes";
+    PositionsHint => "Tick the agencies the campaign covers. Tick positions only to limit it to them; with none ticked, every position of the agencies is invited.",
+        "Cochez les administrations couvertes. Ne cochez des postes que pour limiter la campagne à ceux-ci ; sans poste coché, tous les postes des administrations sont invités.";
+    Anonymity => "Anonymity", "Anonymat";
+    AnonymousHint => "Anonymous: no response is linked to a person, and no results are shown for groups smaller than the minimum.",
+        "Anonyme : aucune réponse n'est liée à une personne, et aucun résultat n'est montré pour les groupes plus petits que le minimum.";
+    MinGroup => "Minimum group size", "Taille minimale des groupes";
+    MinGroupHint => "Groups with fewer answers are withheld from results (at least 3 when anonymous; 5 is usual).", "Les groupes comptant moins de réponses ne sont pas présentés (au moins 3 en mode anonyme ; 5 est l'usage).";
+    CampaignDraft => "Draft", "Brouillon";
+    CampaignOpen => "Open", "Ouverte";
+    CampaignClosed => "Closed", "Close";
+    OpenCampaign => "Open the campaign", "Ouvrir la campagne";
+    CloseCampaign => "Close the campaign", "Clore la campagne";
+    ReopenCampaign => "Reopen the campaign", "Rouvrir la campagne";
+    AllPositions => "All positions of the agencies", "Tous les postes des administrations";
+    IndividualAnswers => "Individual answers (CSV)", "Réponses individuelles (CSV)";
+    ResponseRate => "Response rate", "Taux de réponse";
+    ResponseRateHint => "The rate counts online self-assessments against the active accounts invited; paper responses and supervisors' assessments are counted apart.",
+        "Le taux rapporte les auto-évaluations en ligne aux comptes actifs invités ; les réponses papier et les évaluations des superviseurs sont comptées à part.";
+    Invited => "Invited", "Invités";
+    SelfAssessments => "Self-assessments", "Auto-évaluations";
+    SupervisorAssessments => "Supervisors", "Superviseurs";
+    PaperResponses => "Paper", "Papier";
+    PaperRoute => "Paper and offline", "Papier et hors ligne";
+    PaperRouteHint => "Print the questionnaire where officers have no computer, then type the answers into the template (CSV, or .xlsx with the same header) and import it. A file is imported whole or not at all; every problem is listed with its line.",
+        "Imprimez le questionnaire là où les agents n'ont pas d'ordinateur, puis saisissez les réponses dans le modèle (CSV, ou .xlsx avec le même en-tête) et importez-le. Un fichier est importé en entier ou pas du tout ; chaque problème est signalé avec sa ligne.";
+    PaperTemplate => "Template (CSV)", "Modèle (CSV)";
+    PaperFile => "Paper responses (CSV or .xlsx)", "Réponses papier (CSV ou .xlsx)";
+    ImportPaper => "Import", "Importer";
+    PaperImported => "paper responses imported.", "réponses papier importées.";
+    PaperRefused => "Nothing was imported. Correct these problems and import the file again:", "Rien n'a été importé. Corrigez ces problèmes et importez de nouveau le fichier :";
+    Line => "Line", "Ligne";
+    Respondents => "Respondents", "Répondants";
+    AssessedLevel => "Assessed level", "Niveau évalué";
+    NeedIndex => "Need index", "Indice de besoin";
+    Confidence95 => "95 % confidence", "Confiance 95 %";
+    Withheld => "Withheld: fewer answers than the minimum group size.", "Non présenté : moins de réponses que la taille minimale des groupes.";
+    Module => "Module", "Module";
+    Addresses => "Addresses", "Répond à";
+    PeopleWhoNeedIt => "People who need it", "Personnes concernées";
+    HeatMap => "Gaps by competency and agency", "Écarts par compétence et administration";
+    HeatMapHint => "Each cell gives the mean and, in brackets, the number of answers. Gap: required level minus the level officers report (1–5). Need index: importance × performance gap (0–7).",
+        "Chaque case donne la moyenne et, entre parenthèses, le nombre de réponses. Écart : niveau requis moins niveau déclaré (1 à 5). Indice de besoin : importance × écart de maîtrise (0 à 7).";
+    ExportXlsx => "Export XLSX", "Exporter en XLSX";
+    ShowGap => "Show gaps", "Afficher les écarts";
+    ShowNeed => "Show need index", "Afficher l'indice de besoin";
+    TopNeeds => "Top needs", "Besoins prioritaires";
+    TrainingPlan => "Recommended training plan", "Plan de formation recommandé";
+    TrainingPlanHint => "Competencies whose need index reaches 2 bring in the course modules that build them, most urgent first; each module appears once. People: respondents whose own gap is at least one level (or who rate the task important and their performance 4 or less).",
+        "Les compétences dont l'indice de besoin atteint 2 appellent les modules de cours qui les développent, les plus urgents d'abord ; chaque module n'apparaît qu'une fois. Personnes : répondants dont l'écart personnel atteint un niveau (ou qui jugent la tâche importante et leur maîtrise à 4 ou moins).";
+    NoPlan => "No competency reaches the plan threshold (or results are withheld).", "Aucune compétence n'atteint le seuil du plan (ou les résultats ne sont pas présentés).";
+    ByAgency => "Drill down by agency and position", "Détail par administration et poste";
+    Show => "Show", "Afficher";
+    PrintableSummary => "Printable summary for the agency's training department", "Synthèse imprimable pour le service de formation";
+    Priorities => "Priorities across the campaign", "Priorités de la campagne";
+    SummaryFor => "Training needs summary:", "Synthèse des besoins de formation :";
+    SummaryHint => "Prepared from the campaign's responses for the agency's training department. Groups smaller than the campaign's minimum are withheld.",
+        "Établie à partir des réponses de la campagne pour le service de formation de l'administration. Les groupes plus petits que le minimum de la campagne ne sont pas présentés.";
+    GapsInAgency => "Gaps by competency and position", "Écarts par compétence et poste";
+    SurveysTitle => "Questionnaires to answer", "Questionnaires à remplir";
+    SurveysIntro => "Training needs analyses your agency runs. Your answers shape the training you will be offered. You can stop at any time and come back: every answer is saved as you give it.",
+        "Analyses des besoins de formation menées par votre administration. Vos réponses orientent les formations qui vous seront proposées. Vous pouvez vous arrêter à tout moment et revenir : chaque réponse est enregistrée dès qu'elle est donnée.";
+    NoSurveys => "There is no questionnaire for you to answer at the moment.", "Aucun questionnaire ne vous attend pour le moment.";
+    AnonymousPromise => "your name is never attached to your answers.", "votre nom n'est jamais associé à vos réponses.";
+    AboutMyWork => "About my own work", "Sur mon propre travail";
+    AsSupervisor => "As a supervisor", "En tant que superviseur";
+    AsSupervisorHint => "If you supervise staff, you can also assess the training needs of the officers in a position you supervise.", "Si vous encadrez du personnel, vous pouvez aussi évaluer les besoins de formation des agents d'un poste que vous supervisez.";
+    Submitted => "Submitted", "Envoyé";
+    NotStarted => "Not started", "Pas commencé";
+    Continue => "Continue", "Continuer";
+    Instructions => "Instructions", "Consignes";
+    SubmitResponse => "Submit", "Envoyer";
+    LeaveAndReturn => "You can leave this page and come back later: your answers are kept. Submit once you have finished; a response cannot be submitted twice.",
+        "Vous pouvez quitter cette page et revenir plus tard : vos réponses sont conservées. Envoyez quand vous avez terminé ; une réponse ne peut pas être envoyée deux fois.";
+    ResponseSubmitted => "Thank you: your response has been submitted.", "Merci : votre réponse a été envoyée.";
     ErrFrameworkConflict => "Someone else changed the competency framework after you opened this page. Open it again and repeat your change.",
         "Quelqu'un d'autre a modifié le référentiel de compétences depuis l'ouverture de cette page. Rouvrez-la et refaites votre modification.";
     ErrFiveLevels => "Describe all five proficiency levels.", "Décrivez les cinq niveaux de maîtrise.";

@@ -67,6 +67,9 @@ enum Command {
     /// Capacity assessments.
     #[command(subcommand)]
     Assessment(AssessmentCommand),
+    /// Training needs analysis campaigns.
+    #[command(subcommand)]
+    Tna(TnaCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -116,7 +119,7 @@ enum UserCommand {
         /// Name shown in the interface.
         #[arg(long)]
         name: String,
-        /// Roles, separated by commas: trainee, trainer, assessor, admin.
+        /// Roles, separated by commas: trainee, trainer, assessor, analyst, admin.
         #[arg(long, default_value = "trainee")]
         roles: String,
         /// Email address.
@@ -153,6 +156,31 @@ enum AssessmentCommand {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum TnaCommand {
+    /// One line per campaign: id, status, submitted responses, title.
+    List,
+    /// Write a campaign's gap analysis: one row per competency × agency × position with the
+    /// required level, assessed level, gap, need index and number of respondents (groups
+    /// below the campaign's minimum size are marked withheld).
+    Report {
+        /// The campaign id.
+        id: i64,
+        /// `csv` or `xlsx`.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: TnaFormat,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TnaFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -286,6 +314,39 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 ReportFormat::Md => services::capacity::report_markdown(&report).into_bytes(),
                 ReportFormat::Html => services::capacity::report_html(&report).into_bytes(),
             };
+            std::fs::write(&out, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("wrote {}", out.display());
+        }
+        Command::Tna(TnaCommand::List) => {
+            use app::server::entities::{tna_campaign, tna_response};
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+            for c in tna_campaign::Entity::find()
+                .order_by_asc(tna_campaign::Column::Id)
+                .all(&database)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                let responses = tna_response::Entity::find()
+                    .filter(tna_response::Column::CampaignId.eq(c.id))
+                    .filter(tna_response::Column::Status.eq("submitted"))
+                    .count(&database)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!("{}\t{}\t{}\t{}", c.id, c.status, responses, c.title);
+            }
+        }
+        Command::Tna(TnaCommand::Report { id, format, out }) => {
+            let format = match format {
+                TnaFormat::Csv => services::tna_results::Format::Csv,
+                TnaFormat::Xlsx => services::tna_results::Format::Xlsx,
+            };
+            let bytes = services::tna_results::export(&database, id, format)
+                .await
+                .map_err(|e| match e {
+                    app::error::AppError::NotFound => format!("no campaign {id}"),
+                    other => other.to_string(),
+                })?;
             std::fs::write(&out, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("wrote {}", out.display());

@@ -1390,6 +1390,12 @@ pub struct JobSpecification {
 pub struct CompetencyFramework {
     /// Title and version.
     pub title: String,
+    /// The stored framework's edit version (0: the shipped framework, never edited).
+    pub version: i32,
+    /// Whether the person may edit it (needs analysts and administrators).
+    pub editable: bool,
+    /// Area ids, in the order of `areas`.
+    pub area_ids: Vec<String>,
     /// Names of levels 1–5.
     pub level_names: Vec<String>,
     /// Areas.
@@ -1409,4 +1415,6 @@ pub struct CompetencyView {
     pub levels: Vec<String>,
     /// Course modules that build it: (course slug, module title).
     pub builds: Vec<(String, String)>,
+    /// The same, as written in the framework (`course/module`).
+    pub modules: Vec<String>,
 }

@@ -9,4 +9,5 @@ pub mod home;
 pub mod learn;
 pub mod login;
 pub mod not_found;
+pub mod tna;
 pub mod verify;

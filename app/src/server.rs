@@ -15,4 +15,5 @@ pub mod request;
 pub mod services;
 pub mod session;
 pub mod state;
+pub mod tna_http;
 pub mod ttf;

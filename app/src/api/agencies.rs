@@ -115,7 +115,8 @@ pub async fn get_job_specification(id: i64) -> Result<crate::model::JobSpecifica
     )
 }
 
-/// The competency framework of training needs analyses (trainers and administrators).
+/// The competency framework of training needs analyses (trainers read it; needs analysts and
+/// administrators also edit it).
 #[server(prefix = "/api", endpoint = "tna/competencies")]
 pub async fn get_competency_framework() -> Result<crate::model::CompetencyFramework, AppError> {
     use crate::model::Role;
@@ -123,10 +124,11 @@ pub async fn get_competency_framework() -> Result<crate::model::CompetencyFramew
     request::finish(
         async move {
             let user = request::require_user()?;
-            if !(user.has(Role::Trainer) || user.has(Role::Admin)) {
+            let editable = user.has(Role::Analyst) || user.has(Role::Admin);
+            if !(editable || user.has(Role::Trainer)) {
                 return Err(AppError::Forbidden);
             }
-            services::tna::competency_framework(&request::state()?.db).await
+            services::tna::competency_framework(&request::state()?.db, editable).await
         }
         .await,
     )

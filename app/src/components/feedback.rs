@@ -16,6 +16,11 @@ pub fn error_field() -> Option<String> {
     use_query_map().with_untracked(|q| q.get("field"))
 }
 
+/// The text of the last error, if any.
+pub fn error_text() -> Option<&'static str> {
+    query_msg("error").map(t)
+}
+
 /// The notice or error banner at the top of a page. Errors tied to a field show next to it
 /// (see [`FieldMsg`]) and are summarised here too, so screen readers announce them.
 #[component]

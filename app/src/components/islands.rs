@@ -153,9 +153,10 @@ fn csrf_token() -> String {
         .unwrap_or_default()
 }
 
-/// Saves each answer of a quiz attempt as soon as it is given: any change inside a question
-/// (`<fieldset data-q>`) of form `#form` posts that question's fields. Without the bundle the
-/// form's own "Save answers" button does the same for every question at once.
+/// Saves each answer of a quiz attempt or a needs-analysis response as soon as it is given:
+/// any change inside a question (`<fieldset data-q>`) of form `#form` posts that question's
+/// fields, and skip rules are applied again. Without the bundle the form's own "Save answers"
+/// button does the same for every question at once, and every item stays visible.
 #[island]
 pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
     let (status, set_status) = signal(String::new());
@@ -163,7 +164,13 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
     let (live, set_live) = signal(false);
     #[cfg(feature = "hydrate")]
     {
-        Effect::new(move |_| set_live.set(true));
+        {
+            let form = form.clone();
+            Effect::new(move |_| {
+                apply_skip_logic(&form);
+                set_live.set(true);
+            });
+        }
         let form = form.clone();
         let handle = window_event_listener(leptos::ev::change, move |ev| {
             use wasm_bindgen::JsCast;
@@ -181,10 +188,16 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
             let Some(fields) = question_fields(&fieldset) else {
                 return;
             };
+            apply_skip_logic(&form);
             let (saved, failed) = (saved.clone(), failed.clone());
-            let attempt = attempt_id(&form);
+            let (target, id) = form_target(&form);
             leptos::task::spawn_local(async move {
-                match crate::api::quizzes::autosave(attempt, fields, csrf_token()).await {
+                let result = if target == "responses" {
+                    crate::api::tna::autosave_response(id, fields, csrf_token()).await
+                } else {
+                    crate::api::quizzes::autosave(id, fields, csrf_token()).await
+                };
+                match result {
                     Ok(at) => set_status.set(format!("{saved} {at}")),
                     Err(_) => set_status.set(failed),
                 }
@@ -201,15 +214,96 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
     }
 }
 
-/// The attempt id from the form's action (`/attempts/<id>/answers`).
+/// What the form saves into, from its action (`/attempts/<id>/answers` or
+/// `/responses/<id>/answers`): the kind and the id.
 #[cfg(feature = "hydrate")]
-fn attempt_id(form: &str) -> i64 {
-    web_sys::window()
+fn form_target(form: &str) -> (String, i64) {
+    let action = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(form))
         .and_then(|f| f.get_attribute("action"))
-        .and_then(|a| a.split('/').nth(2).and_then(|id| id.parse().ok()))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut parts = action.split('/').skip(1);
+    let kind = parts.next().unwrap_or_default().to_owned();
+    let id = parts
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_default();
+    (kind, id)
+}
+
+/// Shows and hides the sections and items of form `#form` whose skip rule
+/// (`data-show-item`, `data-show-op`, `data-show-value`) depends on the answers given so far.
+/// The server applies the same rules when the response is submitted.
+#[cfg(feature = "hydrate")]
+fn apply_skip_logic(form: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = doc.query_selector_all(&format!("#{form} [data-show-item]")) else {
+        return;
+    };
+    // The values currently given for item `item` (a dual item's condition reads importance).
+    let values = |item: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for name in [item.to_owned(), format!("{item}.importance")] {
+            let selector = format!("#{form} [name=\"{name}\"]");
+            let Ok(inputs) = doc.query_selector_all(&selector) else {
+                continue;
+            };
+            for i in 0..inputs.length() {
+                let Some(node) = inputs.item(i) else { continue };
+                if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    let kind = input.type_();
+                    if (kind == "radio" || kind == "checkbox") && !input.checked() {
+                        continue;
+                    }
+                    if !input.value().is_empty() {
+                        out.push(input.value());
+                    }
+                }
+            }
+        }
+        out
+    };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let item = el.get_attribute("data-show-item").unwrap_or_default();
+        if item.is_empty() {
+            continue;
+        }
+        let op = el.get_attribute("data-show-op").unwrap_or_default();
+        let expected = el.get_attribute("data-show-value").unwrap_or_default();
+        // A rule on an item that is itself hidden does not hold.
+        let source_hidden = doc
+            .get_element_by_id(&format!("q-{item}"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|e| e.hidden() || e.closest("section[hidden]").ok().flatten().is_some());
+        let given = values(&item);
+        let holds = !source_hidden
+            && match op.as_str() {
+                "equals" => given.contains(&expected),
+                "in" => expected
+                    .split(',')
+                    .map(str::trim)
+                    .any(|o| given.iter().any(|v| v == o)),
+                "at_least" => {
+                    let threshold: f64 = expected.parse().unwrap_or(f64::INFINITY);
+                    given
+                        .first()
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .is_some_and(|v| v >= threshold)
+                }
+                _ => true,
+            };
+        el.set_hidden(!holds);
+    }
 }
 
 /// The URL-encoded fields of one question's fieldset, as the form would post them.

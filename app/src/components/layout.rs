@@ -26,6 +26,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let is_assessor = user
         .as_ref()
         .is_some_and(|u| u.has(Role::Assessor) || u.has(Role::Admin));
+    let is_analyst = user
+        .as_ref()
+        .is_some_and(|u| u.has(Role::Analyst) || u.has(Role::Admin));
     let current = use_lang();
     view! {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
@@ -47,6 +50,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {is_assessor.then(|| view! {
                             <li><a href="/assessments">{t(Msg::NavAssessments)}</a></li>
                         })}
+                        {is_analyst.then(|| view! {
+                            <li><a href="/tna">{t(Msg::NavTna)}</a></li>
+                        })}
+                        {user.as_ref().map(|_| view! { <li><a href="/surveys">{t(Msg::NavSurveys)}</a></li> })}
                         {is_admin.then(|| view! {
                             <li><a href="/admin/agencies">{t(Msg::NavAgencies)}</a></li>
                             <li><a href="/admin/people">{t(Msg::NavPeople)}</a></li>

@@ -151,13 +151,16 @@ pub struct CampaignDetail {
     pub progress: Vec<AgencyProgress>,
 }
 
+/// An agency a campaign may cover: id, name, country code, positions (id, title).
+pub type AgencyChoice = (i64, String, String, Vec<(i64, String)>);
+
 /// What the campaign form offers: questionnaires and agencies with their positions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignChoices {
     /// Questionnaire versions: id, label.
     pub questionnaires: Vec<(i64, String)>,
     /// Agencies: id, name, country, positions (id, title).
-    pub agencies: Vec<(i64, String, String, Vec<(i64, String)>)>,
+    pub agencies: Vec<AgencyChoice>,
 }
 
 /// The analyst's TNA home: questionnaires and campaigns.
@@ -279,4 +282,13 @@ pub struct TnaResults {
     pub drill: Option<(i64, String, Vec<GapRow>)>,
     /// The recommended training plan.
     pub plan: Vec<PlanRow>,
+}
+
+/// The outcome of a paper-response import, shown on the campaign page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaperImport {
+    /// Responses imported (0 when the file was refused).
+    pub imported: usize,
+    /// Every problem found; nothing was imported when there is any.
+    pub problems: Vec<crate::model::ImportProblem>,
 }

@@ -155,6 +155,34 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
     svg
 }
 
+/// `text` on at most two lines of about `width` characters, broken between words (the second
+/// line shortened with an ellipsis when needed).
+fn two_lines(text: &str, width: usize) -> (String, String) {
+    let mut first = String::new();
+    let mut rest = Vec::new();
+    for word in text.split_whitespace() {
+        if rest.is_empty()
+            && (first.is_empty() || first.chars().count() + 1 + word.chars().count() <= width)
+        {
+            if !first.is_empty() {
+                first.push(' ');
+            }
+            first.push_str(word);
+        } else {
+            rest.push(word);
+        }
+    }
+    let second = rest.join(" ");
+    let cut = |s: &str| {
+        if s.chars().count() > width {
+            format!("{}…", s.chars().take(width - 1).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    (cut(&first), cut(&second))
+}
+
 /// One cell of a heat map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum HeatCell {
@@ -194,18 +222,15 @@ pub fn heat_map(
     };
     for (j, col) in cols.iter().enumerate() {
         let x = label_w + cell_w * j as f64 + cell_w / 2.0;
+        let (first, second) = two_lines(col, 16);
         let _ = write!(
             svg,
-            r##"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430"><title>{}</title>{}</text>"##,
+            r##"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430"><title>{}</title>{}</text><text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430">{}</text>"##,
             head_h - 30.0,
             esc(col),
-            esc(&short(col, 16))
-        );
-        let _ = write!(
-            svg,
-            r##"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b2430">{}</text>"##,
+            esc(&first),
             head_h - 16.0,
-            esc(&short(col.get(16..).unwrap_or(""), 16))
+            esc(&second)
         );
     }
     for (i, row) in rows.iter().enumerate() {
@@ -230,6 +255,8 @@ pub fn heat_map(
                     } else {
                         "#e07a7a"
                     };
+                    // No "-0.0": a value that rounds to zero is written as zero.
+                    let v = if v.abs() < 0.05 { 0.0 } else { *v };
                     (fill, format!("{v:.1} (n={n})"), "#1b2430")
                 }
                 HeatCell::Withheld(n) => ("#eef1f4", format!("n={n} <min"), "#566273"),

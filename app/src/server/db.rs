@@ -37,7 +37,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;
     super::session::migrate_store(db).await?;
-    super::services::countries::sync_reference(db).await
+    super::services::countries::sync_reference(db).await?;
+    super::services::questionnaires::ensure_shipped(db)
+        .await
+        .map_err(|e| DbErr::Custom(format!("shipped questionnaire: {e}")))
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<std::path::PathBuf> {

@@ -80,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assessments/{id}/documents/{doc}", get(download_document))
         .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
         .route("/certificates/{code}/pdf", get(certificate_pdf))
+        .merge(super::tna_http::routes())
         .route(
             "/author/lessons/{id}/images",
             post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),
@@ -313,7 +314,7 @@ fn with_security_headers(
 
 /// A small, complete HTML page with one message, for responses produced before the app
 /// renders (CSRF rejections, oversized bodies).
-fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
+pub(super) fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
     let body = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <link rel=\"stylesheet\" href=\"/pkg/checkpoint.css\"></head><body><main class=\"page\">\
@@ -434,12 +435,16 @@ fn client_ip(req: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
 }
 
 /// The fields of a multipart form: name → (file name, bytes).
-type Fields = std::collections::HashMap<String, (Option<String>, Bytes)>;
+pub(super) type Fields = std::collections::HashMap<String, (Option<String>, Bytes)>;
 
 /// Reads a multipart upload after checking its CSRF field. Uploads cannot go through the CSRF
 /// middleware's form check (it does not buffer multipart bodies), so every upload handler
 /// reads its parts here.
-async fn read_upload(state: &AppState, req: Request, ctx: &RequestCtx) -> Result<Fields, Response> {
+pub(super) async fn read_upload(
+    state: &AppState,
+    req: Request,
+    ctx: &RequestCtx,
+) -> Result<Fields, Response> {
     let lang = ctx.lang;
     let mut multipart = Multipart::from_request(req, state)
         .await
@@ -475,7 +480,7 @@ async fn read_upload(state: &AppState, req: Request, ctx: &RequestCtx) -> Result
 }
 
 /// Whether the request carried a session cookie (so a missing user means an ended session).
-fn has_session_cookie(headers: &HeaderMap) -> bool {
+pub(super) fn has_session_cookie(headers: &HeaderMap) -> bool {
     headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
@@ -483,7 +488,7 @@ fn has_session_cookie(headers: &HeaderMap) -> bool {
 }
 
 /// The signed-in person for an upload route, or the response that turns the request away.
-fn upload_user(
+pub(super) fn upload_user(
     ctx: &RequestCtx,
     had_session: bool,
     path: &str,
@@ -549,7 +554,7 @@ async fn import_people(State(state): State<AppState>, req: Request) -> Response 
 
 /// Renders the page of `parts` (or of `path`) as a `GET`, with `value` in its context and the
 /// response status `status`: how an upload shows its outcome on the page it came from.
-async fn render_with<T: Clone + Send + Sync + 'static>(
+pub(super) async fn render_with<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     parts: axum::http::request::Parts,
     path: Option<&str>,
@@ -655,7 +660,7 @@ async fn course_media(
 
 use axum::extract::FromRequest;
 
-fn request_ctx(req: &Request) -> RequestCtx {
+pub(super) fn request_ctx(req: &Request) -> RequestCtx {
     req.extensions()
         .get::<RequestCtx>()
         .cloned()
@@ -663,7 +668,7 @@ fn request_ctx(req: &Request) -> RequestCtx {
 }
 
 /// The response for a service error on a plain (non-form) route.
-fn error_response(err: &crate::error::AppError, lang: Lang) -> Response {
+pub(super) fn error_response(err: &crate::error::AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     message_page(status, err.message(), lang)
 }
@@ -671,7 +676,11 @@ fn error_response(err: &crate::error::AppError, lang: Lang) -> Response {
 /// The answer to a plain form post handled outside server functions: on success, `303` to the
 /// page `result` names; on invalid input, back to `back` with the message and its field; on
 /// any other error, the error page with its status.
-fn after_post(back: &str, result: crate::error::AppResult<String>, lang: Lang) -> Response {
+pub(super) fn after_post(
+    back: &str,
+    result: crate::error::AppResult<String>,
+    lang: Lang,
+) -> Response {
     let target = match result {
         Ok(target) => target,
         Err(crate::error::AppError::Validation(errors)) => {
@@ -690,7 +699,7 @@ fn after_post(back: &str, result: crate::error::AppResult<String>, lang: Lang) -
 
 /// The signed-in person (allowed by `allowed`) and the URL-encoded fields of a plain form
 /// posted outside server functions (repeated names kept), or the response turning it away.
-async fn read_form(
+pub(super) async fn read_form(
     req: Request,
     ctx: &RequestCtx,
     back: &str,
@@ -708,7 +717,7 @@ async fn read_form(
 }
 
 /// The signed-in person for a download, or the response sending them to sign in.
-fn download_user(
+pub(super) fn download_user(
     req: &Request,
     ctx: &RequestCtx,
 ) -> Result<crate::model::CurrentUser, Box<Response>> {
@@ -721,7 +730,7 @@ fn download_user(
 }
 
 /// A file to download, never cached by shared caches.
-fn attachment(content_type: &str, file_name: &str, body: impl Into<Body>) -> Response {
+pub(super) fn attachment(content_type: &str, file_name: &str, body: impl Into<Body>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),

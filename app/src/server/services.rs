@@ -13,6 +13,7 @@ pub mod classes;
 pub mod countries;
 pub mod courses;
 pub mod demo;
+pub mod demo_tna;
 pub mod events;
 pub mod import;
 pub mod people;

@@ -1,11 +1,62 @@
 //! `/competencies`: the competency framework — areas, competencies, what each proficiency
-//! level looks like, and the course modules that build each competency.
+//! level looks like, and the course modules that build each competency. Needs analysts and
+//! administrators edit it here (each competency, and new ones in an area); trainers read it.
 
 use crate::api::agencies::get_competency_framework;
-use crate::components::forms::ErrorView;
-use crate::components::page_title::PageTitle;
+use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::forms::{CsrfField, ErrorView};
+use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
+use crate::model::CompetencyView;
 use leptos::prelude::*;
+
+/// The form editing competency `c` (or adding one to `area` when `c` is `None`).
+fn competency_form(c: Option<CompetencyView>, area: Option<String>, version: i32) -> impl IntoView {
+    let key = c.as_ref().map_or_else(
+        || format!("new-{}", area.clone().unwrap_or_default()),
+        |c| c.id.clone(),
+    );
+    let action = match &c {
+        Some(c) => format!("/competencies/{}", c.id),
+        None => "/competencies/new".to_owned(),
+    };
+    let levels = c
+        .as_ref()
+        .map_or_else(|| vec![String::new(); 5], |c| c.levels.clone());
+    view! {
+        <form method="post" action=action class="stack" id=format!("form-{key}")>
+            <CsrfField />
+            <input type="hidden" name="version" value=version />
+            {area.map(|a| view! {
+                <input type="hidden" name="area" value=a />
+                <div class="field">
+                    <label for=format!("{key}-id")>{t(Msg::ItemIdLabel)}</label>
+                    <input id=format!("{key}-id") name="id" required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" />
+                </div>
+            })}
+            <div class="field">
+                <label for=format!("{key}-title")>{t(Msg::Title)}</label>
+                <input id=format!("{key}-title") name="title" required maxlength="200" value=c.as_ref().map(|c| c.title.clone()) />
+            </div>
+            <div class="field">
+                <label for=format!("{key}-description")>{t(Msg::Description)}</label>
+                <textarea id=format!("{key}-description") name="description" rows="2">{textarea_text(&c.as_ref().map(|c| c.description.clone()).unwrap_or_default())}</textarea>
+            </div>
+            {levels.into_iter().enumerate().map(|(i, l)| view! {
+                <div class="field">
+                    <label for=format!("{key}-level{}", i + 1)>{format!("{} {}", t(Msg::Level), i + 1)}</label>
+                    <textarea id=format!("{key}-level{}", i + 1) name=format!("level{}", i + 1) rows="2" required>{textarea_text(&l)}</textarea>
+                </div>
+            }).collect_view()}
+            <div class="field">
+                <label for=format!("{key}-builds")>{t(Msg::BuiltBy)}</label>
+                <textarea id=format!("{key}-builds") name="builds" rows="2" class="code">{textarea_text(&c.as_ref().map(|c| c.modules.join("\n")).unwrap_or_default())}</textarea>
+                <span class="hint">{t(Msg::BuildsHint)}</span>
+            </div>
+            <button type="submit" id=format!("save-{key}")>{t(Msg::Save)}</button>
+        </form>
+    }
+}
 
 /// The framework page.
 #[component]
@@ -15,16 +66,24 @@ pub fn CompetenciesPage() -> impl IntoView {
             match get_competency_framework().await {
                 Ok(fw) => {
                     let names = fw.level_names.clone();
+                    let editable = fw.editable;
+                    let version = fw.version;
+                    let area_ids = fw.area_ids.clone();
                     view! {
                         <PageTitle text=t(Msg::CompetencyFrameworkTitle) />
                         <h1>{t(Msg::CompetencyFrameworkTitle)}</h1>
                         <p class="hint">{fw.title.clone()}</p>
-                        {fw.areas.into_iter().map(|(area, comps)| {
+                        <Feedback />
+                        <FieldMsg field="builds" />
+                        {editable.then(|| view! { <p class="hint">{t(Msg::FrameworkEditHelp)}</p> })}
+                        {fw.areas.into_iter().enumerate().map(|(ai, (area, comps))| {
                             let names = names.clone();
+                            let area_id = area_ids.get(ai).cloned().unwrap_or_default();
                             view! {
                                 <h2>{area}</h2>
                                 {comps.into_iter().map(|c| {
                                     let names = names.clone();
+                                    let edit = c.clone();
                                     view! {
                                         <section class="panel competency" id=c.id.clone()>
                                             <h3>{c.title.clone()}</h3>
@@ -41,9 +100,21 @@ pub fn CompetenciesPage() -> impl IntoView {
                                                     }).collect_view()}
                                                 </p>
                                             })}
+                                            {editable.then(|| view! {
+                                                <details>
+                                                    <summary id=format!("edit-{}", edit.id)>{t(Msg::Edit)}</summary>
+                                                    {competency_form(Some(edit.clone()), None, version)}
+                                                </details>
+                                            })}
                                         </section>
                                     }
                                 }).collect_view()}
+                                {editable.then(|| view! {
+                                    <details class="panel">
+                                        <summary id=format!("add-{area_id}")>{t(Msg::AddCompetency)}</summary>
+                                        {competency_form(None, Some(area_id.clone()), version)}
+                                    </details>
+                                })}
                             }
                         }).collect_view()}
                     }

@@ -172,7 +172,8 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
         super::people::create_direct(db, &p, demo.password).await?;
     }
     ensure_classes(db).await?;
-    super::capacity::ensure_demo(db).await
+    super::capacity::ensure_demo(db).await?;
+    super::demo_tna::ensure(db).await
 }
 
 /// One demo class per course, run by the demo trainer, with the demo trainee enrolled.

@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Parsed questionnaires by id and last change, so autosaves do not re-read the TOML.
-static PARSED: Mutex<Option<HashMap<i64, (time::OffsetDateTime, Arc<Questionnaire>)>>> =
-    Mutex::new(None);
+type Parsed = HashMap<i64, (time::OffsetDateTime, Arc<Questionnaire>)>;
+static PARSED: Mutex<Option<Parsed>> = Mutex::new(None);
 
 /// Version `id` and its parsed definition.
 pub async fn load(

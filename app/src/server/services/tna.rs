@@ -250,6 +250,7 @@ pub async fn set_job_specification(
 /// competency.
 pub async fn competency_framework(
     db: &DatabaseConnection,
+    editable: bool,
 ) -> AppResult<crate::model::CompetencyFramework> {
     use crate::server::entities::{course, course_module};
     let fw = framework(db).await?;
@@ -267,6 +268,9 @@ pub async fn competency_framework(
         .collect();
     Ok(crate::model::CompetencyFramework {
         title: format!("{} {}", fw.title, fw.version),
+        version: framework_version(db).await?,
+        editable,
+        area_ids: fw.areas.iter().map(|a| a.id.clone()).collect(),
         level_names: fw.levels.clone(),
         areas: fw
             .areas
@@ -277,6 +281,7 @@ pub async fn competency_framework(
                     a.competencies
                         .into_iter()
                         .map(|c| crate::model::CompetencyView {
+                            modules: c.builds.clone(),
                             builds: c
                                 .builds
                                 .iter()

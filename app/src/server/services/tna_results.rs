@@ -45,7 +45,8 @@ pub struct Analysis {
 
 type Stamp = (usize, i64, String, u64);
 
-static CACHE: Mutex<Option<HashMap<i64, (Stamp, Arc<Analysis>)>>> = Mutex::new(None);
+type Analyses = HashMap<i64, (Stamp, Arc<Analysis>)>;
+static CACHE: Mutex<Option<Analyses>> = Mutex::new(None);
 
 fn fingerprint(rows: &[position_requirement::Model]) -> u64 {
     use std::hash::{Hash, Hasher};

@@ -1,0 +1,374 @@
+//! `/tna/questionnaires/:id`: the questionnaire builder — sections, items of six kinds,
+//! required items, skip logic, the competency each item measures, English and French text —
+//! and, for a version a campaign has opened with, a read-only view with "new version".
+
+use crate::api::tna::get_questionnaire;
+use crate::components::feedback::{Feedback, error_field};
+use crate::components::forms::{CsrfField, ErrorView, PostForm, int_param};
+use crate::components::page_title::{PageTitle, textarea_text};
+use crate::i18n::{Msg, t};
+use crate::model::tna::{ConditionView, ItemView, SectionView};
+use leptos::prelude::*;
+
+const KINDS: [(&str, Msg); 6] = [
+    ("dual", Msg::KindDual),
+    ("likert", Msg::KindLikert),
+    ("single", Msg::KindSingle),
+    ("multiple", Msg::KindMultiple),
+    ("text", Msg::KindText),
+    ("numeric", Msg::KindNumeric),
+];
+
+/// The label of an item kind.
+pub fn kind_label(kind: &str) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or("", |(_, m)| t(*m))
+}
+
+/// A condition in words.
+pub fn condition_text(c: &ConditionView) -> String {
+    let op = match c.op.as_str() {
+        "equals" => "=",
+        "in" => "∈",
+        _ => "≥",
+    };
+    format!("{}: {} {op} {}", t(Msg::ShownIf), c.item, c.value)
+}
+
+/// The skip-logic fields of an item or section form.
+fn condition_fields(
+    prefix: String,
+    current: Option<ConditionView>,
+    items: Vec<String>,
+) -> impl IntoView {
+    let c = current.unwrap_or(ConditionView {
+        item: String::new(),
+        op: "equals".into(),
+        value: String::new(),
+    });
+    view! {
+        <fieldset class="row condition">
+            <legend>{t(Msg::SkipLogic)}</legend>
+            <div class="field">
+                <label for=format!("{prefix}-cond-item")>{t(Msg::ShownIf)}</label>
+                <select id=format!("{prefix}-cond-item") name="cond_item">
+                    <option value="">{t(Msg::AlwaysShown)}</option>
+                    {items.into_iter().map(|i| {
+                        let selected = i == c.item;
+                        view! { <option value=i.clone() selected=selected>{i.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=format!("{prefix}-cond-op")>{t(Msg::Test)}</label>
+                <select id=format!("{prefix}-cond-op") name="cond_op">
+                    <option value="equals" selected=c.op == "equals">{t(Msg::CondEquals)}</option>
+                    <option value="in" selected=c.op == "in">{t(Msg::CondIn)}</option>
+                    <option value="at_least" selected=c.op == "at_least">{t(Msg::CondAtLeast)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for=format!("{prefix}-cond-value")>{t(Msg::Value)}</label>
+                <input id=format!("{prefix}-cond-value") name="cond_value" value=c.value.clone() maxlength="200" />
+            </div>
+        </fieldset>
+    }
+}
+
+/// The form adding (`item` = `None`) or editing an item.
+fn item_form(
+    id: i64,
+    section: String,
+    item: Option<ItemView>,
+    competencies: Vec<(String, String)>,
+    earlier: Vec<String>,
+) -> impl IntoView {
+    let prefix = item
+        .as_ref()
+        .map_or_else(|| format!("new-{section}"), |i| format!("edit-{}", i.id));
+    let i = item.clone().unwrap_or(ItemView {
+        id: String::new(),
+        kind: "dual".into(),
+        required: false,
+        text_en: String::new(),
+        text_fr: String::new(),
+        competency: None,
+        options: Vec::new(),
+        min: None,
+        max: None,
+        show_if: None,
+    });
+    let options = i
+        .options
+        .iter()
+        .map(|(id, en, fr)| format!("{id} | {en} | {fr}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let current_competency = i.competency.clone().map(|c| c.0).unwrap_or_default();
+    let p = prefix.clone();
+    view! {
+        <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack item-form" id=format!("{prefix}-form")>
+            <CsrfField />
+            <input type="hidden" name="op" value="item" />
+            <input type="hidden" name="section" value=section />
+            <input type="hidden" name="original" value=i.id.clone() />
+            <div class="row">
+                <div class="field">
+                    <label for=format!("{p}-id")>{t(Msg::ItemIdLabel)}</label>
+                    <input id=format!("{p}-id") name="id" value=i.id.clone() required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" />
+                </div>
+                <div class="field">
+                    <label for=format!("{p}-kind")>{t(Msg::ItemKindLabel)}</label>
+                    <select id=format!("{p}-kind") name="kind">
+                        {KINDS.iter().map(|(k, m)| view! {
+                            <option value=*k selected=*k == i.kind>{t(*m)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <label class="check"><input type="checkbox" name="required" value="1" checked=i.required id=format!("{p}-required") /> {t(Msg::RequiredItem)}</label>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-en")>{t(Msg::TextEn)}</label>
+                <textarea id=format!("{p}-en") name="text_en" rows="2" required>{textarea_text(&i.text_en)}</textarea>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-fr")>{t(Msg::TextFr)}</label>
+                <textarea id=format!("{p}-fr") name="text_fr" rows="2" required>{textarea_text(&i.text_fr)}</textarea>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-competency")>{t(Msg::CompetencyMeasured)}</label>
+                <select id=format!("{p}-competency") name="competency">
+                    <option value="">{t(Msg::NoCompetency)}</option>
+                    {competencies.into_iter().map(|(cid, title)| {
+                        let selected = cid == current_competency;
+                        view! { <option value=cid.clone() selected=selected>{format!("{title} ({cid})")}</option> }
+                    }).collect_view()}
+                </select>
+                <span class="hint">{t(Msg::CompetencyMeasuredHint)}</span>
+            </div>
+            <div class="field">
+                <label for=format!("{p}-options")>{t(Msg::OptionsLabel)}</label>
+                <textarea id=format!("{p}-options") name="options" rows="3" placeholder="airport | Airport | Aéroport">{textarea_text(&options)}</textarea>
+                <span class="hint">{t(Msg::OptionsHint)}</span>
+            </div>
+            <div class="row">
+                <div class="field">
+                    <label for=format!("{p}-min")>{t(Msg::Minimum)}</label>
+                    <input id=format!("{p}-min") name="min" inputmode="decimal" value=i.min.map(|v| v.to_string()).unwrap_or_default() />
+                </div>
+                <div class="field">
+                    <label for=format!("{p}-max")>{t(Msg::Maximum)}</label>
+                    <input id=format!("{p}-max") name="max" inputmode="decimal" value=i.max.map(|v| v.to_string()).unwrap_or_default() />
+                </div>
+            </div>
+            {condition_fields(prefix.clone(), i.show_if.clone(), earlier)}
+            <button type="submit" class="primary" id=format!("{prefix}-save")>{if item.is_some() { t(Msg::Save) } else { t(Msg::AddItem) }}</button>
+        </form>
+    }
+}
+
+fn small_post(
+    id: i64,
+    op: &'static str,
+    item: String,
+    extra: Option<(&'static str, &'static str)>,
+    label: &'static str,
+    button_id: String,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="inline">
+            <CsrfField />
+            <input type="hidden" name="op" value=op />
+            <input type="hidden" name="item" value=item />
+            {extra.map(|(k, v)| view! { <input type="hidden" name=k value=v /> })}
+            <button type="submit" class="link-button" id=button_id>{label}</button>
+        </form>
+    }
+}
+
+/// One item as shown in the builder.
+fn item_card(
+    id: i64,
+    section: String,
+    item: ItemView,
+    editable: bool,
+    competencies: Vec<(String, String)>,
+    earlier: Vec<String>,
+) -> impl IntoView {
+    let failed = error_field().is_some_and(|f| f == item.id);
+    let item_id = item.id.clone();
+    view! {
+        <li class=if failed { "item-card has-error" } else { "item-card" } id=format!("item-{}", item.id)>
+            <p>
+                <code>{item.id.clone()}</code> " · " {kind_label(&item.kind)}
+                {item.required.then(|| view! { " · " <strong>{t(Msg::RequiredItem)}</strong> })}
+                {item.competency.clone().map(|(_, title)| view! { " · " <span class="tag">{title}</span> })}
+            </p>
+            <p>{item.text_en.clone()}</p>
+            <p lang="fr" class="hint">{item.text_fr.clone()}</p>
+            {(!item.options.is_empty()).then(|| view! {
+                <ul class="options">{item.options.iter().map(|(oid, en, fr)| view! { <li><code>{oid.clone()}</code> " " {en.clone()} " / " {fr.clone()}</li> }).collect_view()}</ul>
+            })}
+            {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
+            {failed.then(|| view! { <p class="field-error">{crate::components::feedback::error_text()}</p> })}
+            {editable.then(|| view! {
+                <p class="actions">
+                    {small_post(id, "move", item_id.clone(), Some(("dir", "up")), t(Msg::MoveUp), format!("up-{item_id}"))}
+                    " "
+                    {small_post(id, "move", item_id.clone(), Some(("dir", "down")), t(Msg::MoveDown), format!("down-{item_id}"))}
+                    " "
+                    {small_post(id, "delete", item_id.clone(), None, t(Msg::Delete), format!("delete-{item_id}"))}
+                </p>
+                <details>
+                    <summary>{t(Msg::Edit)}</summary>
+                    {item_form(id, section, Some(item.clone()), competencies, earlier)}
+                </details>
+            })}
+        </li>
+    }
+}
+
+fn section_block(
+    id: i64,
+    s: SectionView,
+    editable: bool,
+    competencies: Vec<(String, String)>,
+    all_items: Vec<String>,
+) -> impl IntoView {
+    let section_id = s.id.clone();
+    let failed = error_field().is_some_and(|f| f == s.id);
+    let items = s.items.clone();
+    let before: Vec<String> = {
+        let first = items.first().map(|i| i.id.clone());
+        all_items
+            .iter()
+            .take_while(|i| Some(*i) != first.as_ref())
+            .cloned()
+            .collect()
+    };
+    view! {
+        <section class=if failed { "panel q-section has-error" } else { "panel q-section" } id=format!("section-{}", s.id)>
+            <h2>{s.title_en.clone()} <span class="hint" lang="fr">" / " {s.title_fr.clone()}</span></h2>
+            {s.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
+            <ol class="items">
+                {items.into_iter().map(|item| {
+                    let earlier: Vec<String> = all_items.iter().take_while(|i| **i != item.id).cloned().collect();
+                    item_card(id, section_id.clone(), item, editable, competencies.clone(), earlier)
+                }).collect_view()}
+            </ol>
+            {editable.then(|| view! {
+                <details class="add-item">
+                    <summary id=format!("add-item-{section_id}")>{t(Msg::AddItem)}</summary>
+                    {item_form(id, section_id.clone(), None, competencies.clone(), all_items.clone())}
+                </details>
+                <details>
+                    <summary>{t(Msg::EditSection)}</summary>
+                    <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
+                        <CsrfField />
+                        <input type="hidden" name="op" value="section" />
+                        <input type="hidden" name="original" value=section_id.clone() />
+                        <input type="hidden" name="id" value=section_id.clone() />
+                        <div class="field"><label for=format!("s-{section_id}-en")>{t(Msg::TitleEn)}</label>
+                            <input id=format!("s-{section_id}-en") name="title_en" value=s.title_en.clone() required /></div>
+                        <div class="field"><label for=format!("s-{section_id}-fr")>{t(Msg::TitleFr)}</label>
+                            <input id=format!("s-{section_id}-fr") name="title_fr" value=s.title_fr.clone() required /></div>
+                        {condition_fields(format!("s-{section_id}"), s.show_if.clone(), before)}
+                        <button type="submit">{t(Msg::Save)}</button>
+                    </form>
+                </details>
+            })}
+        </section>
+    }
+}
+
+/// The builder page.
+#[component]
+pub fn QuestionnairePage() -> impl IntoView {
+    let id = int_param("id");
+    let data = move || {
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=crate::error::AppError::NotFound /> }.into_any();
+            };
+            match get_questionnaire(id).await {
+                Ok(q) => {
+                    let editable = !q.row.locked;
+                    let all_items: Vec<String> = q
+                        .sections
+                        .iter()
+                        .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
+                        .collect();
+                    let competencies = q.competencies.clone();
+                    view! {
+                        <PageTitle text=format!("{} (v{})", q.row.title, q.row.number) />
+                        <p class="breadcrumbs"><a href="/tna">{t(Msg::TnaTitle)}</a></p>
+                        <h1>{q.title.0.clone()} " " <span class="hint">{format!("v{}", q.row.number)}</span></h1>
+                        <Feedback />
+                        {q.newer.map(|n| view! { <p class="banner banner-warning"><a href=format!("/tna/questionnaires/{n}")>{t(Msg::NewerVersion)}</a></p> })}
+                        {if editable {
+                            view! { <p class="hint">{t(Msg::BuilderHelp)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="banner banner-warning" id="locked">{t(Msg::ErrQuestionnaireInUse)}</p>
+                                <PostForm action="/api/tna/questionnaires/version" class="inline">
+                                    <input type="hidden" name="id" value=id />
+                                    <button type="submit" class="primary" id="new-version">{t(Msg::NewVersion)}</button>
+                                </PostForm>
+                            }.into_any()
+                        }}
+                        <p class="actions">
+                            <a class="button" href=format!("/tna/questionnaires/{id}/print") id="print-link">{t(Msg::PaperVersion)}</a>
+                        </p>
+                        {editable.then(|| view! {
+                            <details class="panel">
+                                <summary>{t(Msg::TitleAndIntro)}</summary>
+                                <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
+                                    <CsrfField />
+                                    <input type="hidden" name="op" value="meta" />
+                                    <div class="field"><label for="m-title-en">{t(Msg::TitleEn)}</label><input id="m-title-en" name="title_en" value=q.title.0.clone() required maxlength="300" /></div>
+                                    <div class="field"><label for="m-title-fr">{t(Msg::TitleFr)}</label><input id="m-title-fr" name="title_fr" value=q.title.1.clone() required maxlength="300" /></div>
+                                    <div class="field"><label for="m-intro-en">{t(Msg::IntroEn)}</label><textarea id="m-intro-en" name="intro_en" rows="5">{textarea_text(&q.intro.0)}</textarea></div>
+                                    <div class="field"><label for="m-intro-fr">{t(Msg::IntroFr)}</label><textarea id="m-intro-fr" name="intro_fr" rows="5">{textarea_text(&q.intro.1)}</textarea></div>
+                                    <button type="submit">{t(Msg::Save)}</button>
+                                </form>
+                            </details>
+                        })}
+                        {q.sections.into_iter().map(|s| section_block(id, s, editable, competencies.clone(), all_items.clone())).collect_view()}
+                        {editable.then(|| {
+                            let all = all_items.clone();
+                            view! {
+                                <details class="panel">
+                                    <summary id="add-section">{t(Msg::AddSection)}</summary>
+                                    <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
+                                        <CsrfField />
+                                        <input type="hidden" name="op" value="section" />
+                                        <div class="field"><label for="ns-id">{t(Msg::ItemIdLabel)}</label><input id="ns-id" name="id" required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" /></div>
+                                        <div class="field"><label for="ns-en">{t(Msg::TitleEn)}</label><input id="ns-en" name="title_en" required /></div>
+                                        <div class="field"><label for="ns-fr">{t(Msg::TitleFr)}</label><input id="ns-fr" name="title_fr" required /></div>
+                                        {condition_fields("ns".to_owned(), None, all)}
+                                        <button type="submit" id="ns-save">{t(Msg::AddSection)}</button>
+                                    </form>
+                                </details>
+                            }
+                        })}
+                        <details class="panel">
+                            <summary>{t(Msg::AsToml)}</summary>
+                            <p class="hint">{t(Msg::AsTomlHint)}</p>
+                            <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
+                                <CsrfField />
+                                <input type="hidden" name="op" value="toml" />
+                                <textarea name="toml" rows="24" class="code" aria-label=t(Msg::AsToml) readonly=!editable>{textarea_text(&q.toml)}</textarea>
+                                {editable.then(|| view! { <button type="submit">{t(Msg::Save)}</button> })}
+                            </form>
+                        </details>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

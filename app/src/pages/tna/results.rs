@@ -1,0 +1,153 @@
+//! `/tna/campaigns/:id/results`: the heat map (competency × agency, by gap or need), the top
+//! needs, ranked priorities with their confidence, a drill-down to positions, the recommended
+//! training plan, and the exports.
+
+use super::fig;
+use crate::api::tna::get_tna_results;
+use crate::components::forms::{ErrorView, int_param};
+use crate::components::page_title::PageTitle;
+use crate::i18n::{Msg, t};
+use crate::model::tna::{GapRow, PlanRow};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The table of gap rows (`by_position`: with the position column).
+pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl IntoView {
+    view! {
+        <table class="data" id=id>
+            <thead><tr>
+                <th scope="col">{t(Msg::CompetencyCol)}</th>
+                {by_position.then(|| view! { <th scope="col">{t(Msg::Position)}</th> })}
+                <th scope="col" class="num">{t(Msg::Respondents)}</th>
+                <th scope="col" class="num">{t(Msg::RequiredLevel)}</th>
+                <th scope="col" class="num">{t(Msg::AssessedLevel)}</th>
+                <th scope="col" class="num">{t(Msg::Gap)}</th>
+                <th scope="col" class="num">{t(Msg::NeedIndex)}</th>
+                <th scope="col" class="num">{t(Msg::Confidence95)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr class=if r.withheld { "withheld" } else { "" }>
+                        <td>{r.title.clone()}</td>
+                        {by_position.then(|| view! { <td>{if r.position.is_empty() { "–".to_owned() } else { r.position.clone() }}</td> })}
+                        <td class="num">{r.n}</td>
+                        {if r.withheld {
+                            view! { <td colspan="5" class="hint">{t(Msg::Withheld)}</td> }.into_any()
+                        } else {
+                            view! {
+                                <td class="num">{fig(r.required)}</td>
+                                <td class="num">{fig(r.assessed)}</td>
+                                <td class="num">{fig(r.gap)}</td>
+                                <td class="num">{fig(r.need)}</td>
+                                <td class="num">{r.confidence.map(|c| format!("± {c:.2}")).unwrap_or_default()}</td>
+                            }.into_any()
+                        }}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The training plan table.
+pub fn plan_table(plan: Vec<PlanRow>) -> impl IntoView {
+    view! {
+        <table class="data" id="plan">
+            <thead><tr>
+                <th scope="col" class="num">"#"</th>
+                <th scope="col">{t(Msg::Course)}</th>
+                <th scope="col">{t(Msg::Module)}</th>
+                <th scope="col">{t(Msg::Addresses)}</th>
+                <th scope="col" class="num">{t(Msg::PeopleWhoNeedIt)}</th>
+                <th scope="col">{t(Msg::Agencies)}</th>
+            </tr></thead>
+            <tbody>
+                {plan.into_iter().map(|p| view! {
+                    <tr>
+                        <td class="num">{p.order}</td>
+                        <td>{if p.course.0.is_empty() { p.course.1.clone().into_any() } else { view! { <a href=format!("/courses/{}", p.course.0)>{p.course.1.clone()}</a> }.into_any() }}</td>
+                        <td>{p.module.clone()}</td>
+                        <td>{p.competencies.join("; ")}</td>
+                        <td class="num">{p.people}</td>
+                        <td>{p.agencies.iter().map(|(a, n)| format!("{a} ({n})")).collect::<Vec<_>>().join(", ")}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The results page.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let id = int_param("id");
+    let query = use_query_map();
+    let agency = query.with_untracked(|q| q.get("agency").and_then(|a| a.parse::<i64>().ok()));
+    let measure = query
+        .with_untracked(|q| q.get("measure"))
+        .unwrap_or_default();
+    let data = move || {
+        let measure = measure.clone();
+        Suspend::new(async move {
+            let Some(id) = id else {
+                return view! { <ErrorView error=crate::error::AppError::NotFound /> }.into_any();
+            };
+            let need = measure == "need";
+            match get_tna_results(id, agency, measure).await {
+                Ok(r) => {
+                    let c = r.campaign.clone();
+                    let agencies = r.agencies.clone();
+                    view! {
+                        <PageTitle text=format!("{} — {}", t(Msg::Results), c.title) />
+                        <p class="breadcrumbs"><a href="/tna">{t(Msg::TnaTitle)}</a> " › " <a href=format!("/tna/campaigns/{id}")>{c.title.clone()}</a></p>
+                        <h1>{t(Msg::Results)} ": " {c.title.clone()}</h1>
+                        <p class="lead">{format!("{} {} · {} {}", r.respondents, t(Msg::Responses), t(Msg::MinGroup), c.min_group)}
+                            {c.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> })}</p>
+                        <p class="actions no-print">
+                            <a class="button" href=format!("/tna/campaigns/{id}/export/csv") id="export-csv">{t(Msg::ExportCsv)}</a>
+                            " "
+                            <a class="button" href=format!("/tna/campaigns/{id}/export/xlsx") id="export-xlsx">{t(Msg::ExportXlsx)}</a>
+                        </p>
+                        <h2>{t(Msg::HeatMap)}</h2>
+                        <p class="no-print">
+                            {if need {
+                                view! { <a href=format!("/tna/campaigns/{id}/results")>{t(Msg::ShowGap)}</a> " · " <strong>{t(Msg::NeedIndex)}</strong> }.into_any()
+                            } else {
+                                view! { <strong>{t(Msg::Gap)}</strong> " · " <a href=format!("/tna/campaigns/{id}/results?measure=need") id="show-need">{t(Msg::ShowNeed)}</a> }.into_any()
+                            }}
+                        </p>
+                        <div class="chart-box" id="heat-map" inner_html=r.heat_svg.clone()></div>
+                        <p class="hint">{t(Msg::HeatMapHint)}</p>
+                        <h2>{t(Msg::TopNeeds)}</h2>
+                        <div class="chart-box" id="top-needs" inner_html=r.top_svg.clone()></div>
+                        <h2>{t(Msg::TrainingPlan)}</h2>
+                        <p class="hint">{t(Msg::TrainingPlanHint)}</p>
+                        {if r.plan.is_empty() {
+                            view! { <p class="empty">{t(Msg::NoPlan)}</p> }.into_any()
+                        } else {
+                            plan_table(r.plan.clone()).into_any()
+                        }}
+                        <h2 id="drill">{t(Msg::ByAgency)}</h2>
+                        <form method="get" action=format!("/tna/campaigns/{id}/results") class="row no-print">
+                            <label for="drill-agency">{t(Msg::Agency)}</label>
+                            <select id="drill-agency" name="agency">
+                                {agencies.iter().map(|(aid, name)| view! { <option value=*aid selected=Some(*aid) == agency>{name.clone()}</option> }).collect_view()}
+                            </select>
+                            <button type="submit" id="drill-go">{t(Msg::Show)}</button>
+                        </form>
+                        {r.drill.clone().map(|(aid, name, rows)| view! {
+                            <h3>{name}</h3>
+                            <p class="no-print"><a href=format!("/tna/campaigns/{id}/summary?agency={aid}") id="summary-link">{t(Msg::PrintableSummary)}</a></p>
+                            {gap_table(rows, true, "drill-table")}
+                        })}
+                        <h2>{t(Msg::Priorities)}</h2>
+                        {gap_table(r.priorities.clone(), false, "priorities")}
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
