@@ -408,3 +408,77 @@ fn the_demo_assessment_is_listed_and_its_report_written() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no assessment 9999"));
 }
+
+#[test]
+fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    let out = checkpoint(dir.path(), &["tna", "list"], "");
+    assert!(out.status.success());
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Utopia front-line training needs"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(fields[1], "closed");
+    assert!(fields[2].parse::<usize>().unwrap() >= 20, "{line}");
+    let id = fields[0];
+
+    let csv_file = dir.path().join("gaps.csv");
+    let args = |format: &'static str, file: &std::path::Path| -> Vec<String> {
+        ["tna", "report", id, "--format", format, "--out"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain([file.to_str().unwrap().to_owned()])
+            .collect()
+    };
+    let a = args("csv", &csv_file);
+    let out = checkpoint(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&csv_file).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "competency_id,competency,agency,position,respondents,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld"
+    );
+    let rows: Vec<&str> = lines.collect();
+    // 32 competencies × 4 positions (two per agency).
+    assert_eq!(rows.len(), 32 * 4, "{text}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Utopia Border Police,Border guard,10,3,"))
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",Post commander,3,,,,,,,yes")),
+        "small groups withheld"
+    );
+
+    let xlsx_file = dir.path().join("gaps.xlsx");
+    let a = args("xlsx", &xlsx_file);
+    let out = checkpoint(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        "",
+    );
+    assert!(out.status.success());
+    let bytes = std::fs::read(&xlsx_file).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+
+    let out = checkpoint(
+        dir.path(),
+        &["tna", "report", "999", "--out", csv_file.to_str().unwrap()],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no campaign 999"));
+}

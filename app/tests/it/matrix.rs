@@ -19,6 +19,10 @@ enum Need {
     Nobody,
     /// Assessors and administrators.
     Assessor,
+    /// Needs analysts and administrators.
+    Analyst,
+    /// Trainers, needs analysts and administrators (the competency framework).
+    Framework,
     /// Someone's own record (an attempt, a certificate): asked for one that does not exist,
     /// every signed-in caller is told so.
     Missing,
@@ -355,7 +359,47 @@ const FUNCTIONS: &[Function] = &[
         &[("code", "CP-NONE-NONE-NONE"), ("reason", "x")],
     ),
     ("/api/assessments/list", Need::SignedIn, &[]),
-    ("/api/tna/competencies", Need::Author, &[]),
+    ("/api/tna/competencies", Need::Framework, &[]),
+    ("/api/tna/home", Need::Analyst, &[]),
+    ("/api/tna/questionnaire", Need::Analyst, &[("id", "1")]),
+    (
+        "/api/tna/questionnaires/create",
+        Need::Analyst,
+        &[
+            ("title_en", "Matrix"),
+            ("title_fr", "Matrice"),
+            ("copy_of", ""),
+        ],
+    ),
+    (
+        "/api/tna/questionnaires/version",
+        Need::Analyst,
+        &[("id", "1")],
+    ),
+    ("/api/tna/campaign-choices", Need::Analyst, &[]),
+    ("/api/tna/campaign", Need::Analyst, &[("id", "1")]),
+    (
+        "/api/tna/campaigns/status",
+        Need::Analyst,
+        &[("id", "1"), ("status", "closed")],
+    ),
+    (
+        "/api/tna/results",
+        Need::Analyst,
+        &[("id", "1"), ("measure", "gap")],
+    ),
+    ("/api/tna/surveys", Need::SignedIn, &[]),
+    (
+        "/api/tna/responses/start",
+        Need::SignedIn,
+        &[("campaign", "1"), ("supervises", "")],
+    ),
+    ("/api/tna/response", Need::Missing, &[("id", "999")]),
+    (
+        "/api/tna/responses/autosave",
+        Need::Missing,
+        &[("response", "999"), ("answers", "x=1"), ("csrf_token", "x")],
+    ),
     (
         "/api/agencies/positions/specification",
         Need::Admin,
@@ -481,7 +525,14 @@ const PAGES: &[(&str, Need)] = &[
     ("/verify", Need::Anyone),
     ("/assessments", Need::Assessor),
     ("/admin/positions/1", Need::Admin),
-    ("/competencies", Need::Author),
+    ("/competencies", Need::Framework),
+    ("/tna", Need::Analyst),
+    ("/tna/questionnaires/1", Need::Analyst),
+    ("/tna/questionnaires/1/print", Need::Analyst),
+    ("/tna/campaigns/new", Need::Analyst),
+    ("/tna/campaigns/1", Need::Analyst),
+    ("/tna/campaigns/1/results", Need::Analyst),
+    ("/surveys", Need::SignedIn),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),
@@ -499,6 +550,8 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::SignedIn, r) => r.is_some(),
         (Need::Author, r) => matches!(r, Some(Role::Trainer | Role::Admin)),
         (Need::Assessor, r) => matches!(r, Some(Role::Assessor | Role::Admin)),
+        (Need::Analyst, r) => matches!(r, Some(Role::Analyst | Role::Admin)),
+        (Need::Framework, r) => matches!(r, Some(Role::Trainer | Role::Analyst | Role::Admin)),
         (Need::Learner, r) => matches!(r, Some(Role::Trainee | Role::Trainer | Role::Admin)),
         (Need::Nobody | Need::Missing, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),
@@ -512,11 +565,12 @@ async fn client_for(app: &TestApp, role: Option<Role>) -> Client {
     }
 }
 
-const WHO: [Option<Role>; 5] = [
+const WHO: [Option<Role>; 6] = [
     None,
     Some(Role::Trainee),
     Some(Role::Trainer),
     Some(Role::Assessor),
+    Some(Role::Analyst),
     Some(Role::Admin),
 ];
 

@@ -41,16 +41,16 @@ pub const LOGINS: [DemoLogin; 5] = [
         roles: &[Role::Assessor],
     },
     DemoLogin {
-        login: "analyst",
-        password: "analyst-demo-2026",
-        name: "Mei Tanaka",
-        roles: &[Role::Analyst],
-    },
-    DemoLogin {
         login: "trainee",
         password: "trainee-demo-2026",
         name: "Samuel Okoro",
         roles: &[Role::Trainee],
+    },
+    DemoLogin {
+        login: "analyst",
+        password: "analyst-demo-2026",
+        name: "Mei Tanaka",
+        roles: &[Role::Analyst],
     },
 ];
 
