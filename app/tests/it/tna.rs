@@ -615,7 +615,7 @@ async fn officers_and_supervisors_answer_once_and_the_results_show_the_gaps() {
     assert_eq!(stored.perspective, "supervisor");
     assert_eq!(stored.position_id, Some(guard));
     assert!(!stored.answers.contains("mrz") && stored.answers.contains("interview"));
-    assert_eq!(stored.person_id.is_some(), true, "named campaign");
+    assert!(stored.person_id.is_some(), "named campaign");
 
     // Progress and results.
     let progress = analyst
