@@ -58,3 +58,4 @@ browser-deps:
 bench: tools site build
 	scripts/bench.sh
 	scripts/bench-quizzes.sh
+	scripts/bench-tna.sh

@@ -320,6 +320,9 @@ pub struct PersonInput {
     /// Ticked: assessor.
     #[serde(default)]
     pub role_assessor: Option<String>,
+    /// Ticked: needs analyst.
+    #[serde(default)]
+    pub role_analyst: Option<String>,
     /// Ticked: admin.
     #[serde(default)]
     pub role_admin: Option<String>,
@@ -335,6 +338,7 @@ impl PersonInput {
             (Role::Trainee, &self.role_trainee),
             (Role::Trainer, &self.role_trainer),
             (Role::Assessor, &self.role_assessor),
+            (Role::Analyst, &self.role_analyst),
             (Role::Admin, &self.role_admin),
         ]
         .into_iter()

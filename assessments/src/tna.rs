@@ -15,7 +15,8 @@
 //! - spread (standard deviation) and a 95 % confidence half-width, so a gap resting on three
 //!   answers is not read like one resting on three hundred.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The highest point of the dual scale.
 pub const DUAL_MAX: u8 = 7;
@@ -32,13 +33,13 @@ pub fn level_from_performance(performance: u8) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
     /// Agency of the respondent's position.
-    pub agency: String,
+    pub agency: Arc<str>,
     /// The respondent's position.
-    pub position: String,
+    pub position: Arc<str>,
     /// Country of the agency.
-    pub country: String,
+    pub country: Arc<str>,
     /// Competency id.
-    pub competency: String,
+    pub competency: Arc<str>,
     /// Importance to the job, 1–7.
     pub importance: u8,
     /// How well it is performed, 1–7.
@@ -163,42 +164,23 @@ pub struct GroupResult {
 
 /// Groups `obs` and computes each group, withholding groups under `min_group` answers.
 pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> Vec<GroupResult> {
-    let mut groups: BTreeMap<GroupKey, Vec<&Observation>> = BTreeMap::new();
+    // Grouped by borrowed keys: no allocation per observation.
+    let mut groups: BTreeMap<(&str, &str, &str, &str), Vec<&Observation>> = BTreeMap::new();
     for o in obs {
         let key = match grouping {
-            Grouping::Position => (
-                o.competency.clone(),
-                o.agency.clone(),
-                o.position.clone(),
-                String::new(),
-            ),
-            Grouping::Agency => (
-                o.competency.clone(),
-                o.agency.clone(),
-                String::new(),
-                String::new(),
-            ),
-            Grouping::Country => (
-                o.competency.clone(),
-                String::new(),
-                String::new(),
-                o.country.clone(),
-            ),
-            Grouping::Competency => (
-                o.competency.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
+            Grouping::Position => (&*o.competency, &*o.agency, &*o.position, ""),
+            Grouping::Agency => (&*o.competency, &*o.agency, "", ""),
+            Grouping::Country => (&*o.competency, "", "", &*o.country),
+            Grouping::Competency => (&*o.competency, "", "", ""),
         };
         groups.entry(key).or_default().push(o);
     }
     groups
         .into_iter()
-        .map(|(key, members)| {
+        .map(|((c, a, p, k), members)| {
             let n = members.len();
             GroupResult {
-                key,
+                key: (c.to_owned(), a.to_owned(), p.to_owned(), k.to_owned()),
                 n,
                 stats: if n >= min_group.max(1) {
                     stats(members)
@@ -280,17 +262,17 @@ pub fn plan(
             });
         }
     }
+    // A respondent answers each competency once, so the answers showing a need are the
+    // people who need it; a module serves the largest of its competencies' groups.
+    let mut in_need: HashMap<&str, usize> = HashMap::new();
+    for o in obs.iter().filter(|o| needs(o)) {
+        *in_need.entry(&*o.competency).or_insert(0) += 1;
+    }
     for item in &mut items {
-        // A respondent answers each competency once, so the answers showing a need are the
-        // people who need it; a module serves the largest of its competencies' groups.
         item.people = item
             .competencies
             .iter()
-            .map(|c| {
-                obs.iter()
-                    .filter(|o| &o.competency == c && needs(o))
-                    .count()
-            })
+            .map(|c| in_need.get(c.as_str()).copied().unwrap_or(0))
             .max()
             .unwrap_or(0);
     }

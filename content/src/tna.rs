@@ -468,8 +468,9 @@ pub const LIKERT_MAX: u8 = 5;
 /// The highest point of each rating of a dual item.
 pub const DUAL_MAX: u8 = 7;
 
-/// One answer, as stored (JSON) and exported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One answer, as stored (JSON: a number, a string, an array of strings, or a pair of
+/// numbers) and exported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// A Likert point or a number.
@@ -480,6 +481,71 @@ pub enum Answer {
     Choices(Vec<String>),
     /// A dual item: importance, performance (each 1–7).
     Dual(u8, u8),
+}
+
+// Read by hand rather than `#[serde(untagged)]`, which buffers every value and tries each
+// variant in turn: an analysis reads millions of answers.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, a string, a list of option ids or a pair of ratings")
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(v))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::Text(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Answer, E> {
+                Ok(Answer::Text(v))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Answer, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(untagged)]
+                enum Element {
+                    Rating(u8),
+                    Choice(String),
+                }
+                let mut ratings = Vec::new();
+                let mut choices = Vec::new();
+                while let Some(e) = seq.next_element::<Element>()? {
+                    match e {
+                        Element::Rating(r) => ratings.push(r),
+                        Element::Choice(c) => choices.push(c),
+                    }
+                }
+                match (ratings.as_slice(), choices.is_empty()) {
+                    ([importance, performance], true) => {
+                        Ok(Answer::Dual(*importance, *performance))
+                    }
+                    ([], _) => Ok(Answer::Choices(choices)),
+                    _ => Err(serde::de::Error::custom(
+                        "a pair of ratings or a list of option ids",
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
 }
 
 /// Why an answer was refused.
@@ -934,5 +1000,34 @@ title = { en = "S", fr = "S" }
         .collect();
         let json = serde_json::to_string(&stored).unwrap();
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), stored);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skip_logic_only_ever_drops_answers_and_settles_at_once(
+            picks in proptest::collection::vec((0usize..200, 0usize..8, 1u8..=7, 1u8..=7), 0..80)
+        ) {
+            let (_, q) = shipped().unwrap();
+            let items: Vec<&Item> = q.items().collect();
+            let mut answers = Answers::new();
+            for (i, o, a, b) in picks {
+                let item = items[i % items.len()];
+                let answer = match item.kind {
+                    ItemKind::Dual => Answer::Dual(a, b),
+                    ItemKind::Likert => Answer::Number(f64::from(a.min(5))),
+                    ItemKind::Numeric => Answer::Number(f64::from(a)),
+                    ItemKind::Single => Answer::Text(item.options[o % item.options.len()].id.clone()),
+                    ItemKind::Multiple => Answer::Choices(vec![item.options[o % item.options.len()].id.clone()]),
+                    ItemKind::Text => Answer::Text("note".into()),
+                };
+                answers.insert(item.id.clone(), answer);
+            }
+            let shown = q.shown_answers(&answers);
+            proptest::prop_assert!(shown.iter().all(|(k, v)| answers.get(k) == Some(v)));
+            proptest::prop_assert_eq!(&q.shown_answers(&shown), &shown);
+            for missing in q.missing_required(&answers) {
+                proptest::prop_assert!(missing.required && !shown.contains_key(&missing.id));
+            }
+        }
     }
 }

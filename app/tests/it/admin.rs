@@ -315,12 +315,13 @@ async fn admins_reset_passwords_and_edit_roles() {
         ("input[language]", "en"),
         ("input[role_assessor]", "on"),
         ("input[role_trainer]", "on"),
+        ("input[role_analyst]", "on"),
     ]);
     let res = admin
         .post_form("/api/people/update", "/admin/people/3", &fields)
         .await;
     assert_eq!(location(&res), "/admin/people/3?notice=Saved");
     let page = admin.page("/admin/people", StatusCode::OK).await;
-    assert!(page.contains("Trainer, Assessor"));
-    assert_eq!(count(&app.db, "person_roles").await, 6);
+    assert!(page.contains("Trainer, Assessor, Needs analyst"));
+    assert_eq!(count(&app.db, "person_roles").await, 7);
 }

@@ -20,7 +20,7 @@ use crate::server::entities::{
 use content::tna::{Answer, Answers};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -73,7 +73,8 @@ pub fn is_open(c: &tna_campaign::Model) -> bool {
     c.status == "open" && c.opens_on <= today && today <= c.closes_on
 }
 
-async fn row(db: &impl ConnectionTrait, c: &tna_campaign::Model) -> AppResult<CampaignRow> {
+/// Campaign `c` as listed.
+pub async fn row(db: &impl ConnectionTrait, c: &tna_campaign::Model) -> AppResult<CampaignRow> {
     let q = tna_questionnaire::Entity::find_by_id(c.questionnaire_id)
         .one(db)
         .await?
@@ -321,8 +322,15 @@ pub async fn detail(
     let agencies = agency_ids(db, id).await?;
     let positions = position_ids(db, id).await?;
     let invited = invited(db, &agencies, &positions).await?;
-    let responses = tna_response::Entity::find()
+    // Only what the counts need: never the answers.
+    let responses: Vec<(i64, String, String, String)> = tna_response::Entity::find()
         .filter(tna_response::Column::CampaignId.eq(id))
+        .select_only()
+        .column(tna_response::Column::AgencyId)
+        .column(tna_response::Column::Perspective)
+        .column(tna_response::Column::Source)
+        .column(tna_response::Column::Status)
+        .into_tuple()
         .all(db)
         .await?;
     let mut progress = Vec::new();
@@ -332,21 +340,19 @@ pub async fn detail(
         .all(db)
         .await?
     {
-        let mine = responses.iter().filter(|r| r.agency_id == a.id);
+        let mine = responses.iter().filter(|r| r.0 == a.id);
         let submitted = |perspective: &str, source: &str| {
             mine.clone()
-                .filter(|r| {
-                    r.status == "submitted" && r.perspective == perspective && r.source == source
-                })
+                .filter(|r| r.3 == "submitted" && r.1 == perspective && r.2 == source)
                 .count()
         };
         let responded = submitted("self", "online");
         let supervisors = submitted("supervisor", "online") + submitted("supervisor", "paper");
         let paper = mine
             .clone()
-            .filter(|r| r.status == "submitted" && r.source == "paper")
+            .filter(|r| r.3 == "submitted" && r.2 == "paper")
             .count();
-        let drafts = mine.clone().filter(|r| r.status == "draft").count();
+        let drafts = mine.clone().filter(|r| r.3 == "draft").count();
         let n = invited.get(&a.id).copied().unwrap_or(0);
         progress.push(AgencyProgress {
             agency_id: a.id,

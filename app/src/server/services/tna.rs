@@ -29,7 +29,7 @@ pub async fn framework(
 }
 
 /// The stored framework's version (0 while the shipped one is in force).
-async fn framework_version(db: &impl sea_orm::ConnectionTrait) -> AppResult<i32> {
+pub async fn framework_version(db: &impl sea_orm::ConnectionTrait) -> AppResult<i32> {
     Ok(tna_framework::Entity::find()
         .one(db)
         .await?

@@ -14,7 +14,9 @@ use crate::server::charts::{HeatCell, heat_map, need_bars};
 use crate::server::entities::{
     agency, course, course_module, position, position_requirement, tna_campaign, tna_response,
 };
-use assessments::tna::{GapStats, Grouping, Observation, aggregate, needs, plan, priorities};
+use assessments::tna::{
+    GapStats, GroupResult, Grouping, Observation, PlanItem, aggregate, needs, plan, priorities,
+};
 use content::tna::{Answer, Answers, ItemKind, Questionnaire};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::{BTreeMap, HashMap};
@@ -23,46 +25,60 @@ use std::sync::{Arc, Mutex};
 /// A need index from which a competency enters the training plan.
 pub const PLAN_THRESHOLD: f64 = 2.0;
 
-/// What one campaign's analysis rests on, computed once per state of its responses.
+/// One campaign's analysis, computed once per state of its responses, job specifications and
+/// framework, and kept in memory: every page and export afterwards only reads it.
 pub struct Analysis {
-    /// Every observation; agency and position are ids written as text.
-    pub obs: Vec<Observation>,
     /// Submitted responses.
     pub respondents: usize,
-    /// Respondents per agency id.
-    pub per_agency: HashMap<String, usize>,
+    /// Observations (answers about one competency) behind the figures.
+    pub observations: usize,
     /// Agencies of the campaign: id, name, country.
     pub agencies: Vec<(i64, String, String)>,
-    /// Position titles by id.
+    /// Position titles by id (as text).
     pub positions: HashMap<String, String>,
     /// Competencies in framework order: id, title.
     pub competencies: Vec<(String, String)>,
-    /// Modules that build each competency.
-    pub builds: BTreeMap<String, Vec<String>>,
+    /// Per competency × agency × position.
+    pub by_position: Vec<GroupResult>,
+    /// Per competency × agency.
+    pub by_agency: Vec<GroupResult>,
+    /// Per competency.
+    pub by_competency: Vec<GroupResult>,
+    /// The training plan, with the people who need each module per agency (agencies with
+    /// fewer respondents than the minimum group size left out).
+    pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
     /// Smallest group shown.
     pub min_group: usize,
 }
 
-type Stamp = (usize, i64, String, u64);
+/// What an analysis depends on: submitted responses (count and newest id: a submitted
+/// response never changes), the framework's version, the job specifications and the minimum
+/// group size.
+type Stamp = (i64, i64, i32, u64);
 
 type Analyses = HashMap<i64, (Stamp, Arc<Analysis>)>;
 static CACHE: Mutex<Option<Analyses>> = Mutex::new(None);
 
-fn fingerprint(rows: &[position_requirement::Model]) -> u64 {
+fn fingerprint(rows: &[position_requirement::Model], min_group: i32) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    min_group.hash(&mut h);
     for r in rows {
         (r.position_id, &r.competency_id, r.level).hash(&mut h);
     }
     h.finish()
 }
 
-/// The analysis of campaign `c`, recomputed only when its responses, job specifications or
-/// framework changed since the last time.
+/// The answers of one response as stored, read without copying item ids.
+#[derive(serde::Deserialize)]
+struct StoredAnswers<'a>(#[serde(borrow)] HashMap<std::borrow::Cow<'a, str>, Answer>);
+
+/// The analysis of campaign `c`, recomputed only when what it depends on has changed.
 pub async fn analyse(
     db: &impl ConnectionTrait,
     c: &tna_campaign::Model,
 ) -> AppResult<Arc<Analysis>> {
+    use sea_orm::{QuerySelect, sea_query::Expr};
     let agencies: Vec<(i64, String, String)> = agency::Entity::find()
         .filter(agency::Column::Id.is_in(agency_ids(db, c.id).await?))
         .all(db)
@@ -81,17 +97,24 @@ pub async fn analyse(
         )
         .all(db)
         .await?;
-    let fw = super::tna::framework(db).await?;
-    let responses = tna_response::Entity::find()
-        .filter(tna_response::Column::CampaignId.eq(c.id))
-        .filter(tna_response::Column::Status.eq("submitted"))
-        .all(db)
-        .await?;
+    let submitted = || {
+        tna_response::Entity::find()
+            .filter(tna_response::Column::CampaignId.eq(c.id))
+            .filter(tna_response::Column::Status.eq("submitted"))
+    };
+    let (count, newest): (i64, Option<i64>) = submitted()
+        .select_only()
+        .column_as(Expr::col(tna_response::Column::Id).count(), "n")
+        .column_as(Expr::col(tna_response::Column::Id).max(), "newest")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((0, None));
     let stamp: Stamp = (
-        responses.len(),
-        responses.iter().map(|r| r.id).max().unwrap_or(0),
-        fw.to_toml().len().to_string() + &fw.version,
-        fingerprint(&requirements) ^ u64::from(c.min_group.unsigned_abs()),
+        count,
+        newest.unwrap_or(0),
+        super::tna::framework_version(db).await?,
+        fingerprint(&requirements, c.min_group),
     );
     if let Some((s, a)) = CACHE
         .lock()
@@ -101,6 +124,16 @@ pub async fn analyse(
     {
         return Ok(a);
     }
+    let fw = super::tna::framework(db).await?;
+    let responses: Vec<(i64, Option<i64>, String)> = submitted()
+        .select_only()
+        .column(tna_response::Column::AgencyId)
+        .column(tna_response::Column::PositionId)
+        .column(tna_response::Column::Answers)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let started = std::time::Instant::now();
     let (_, q) = load(db, c.questionnaire_id).await?;
     let required: HashMap<(i64, &str), u8> = requirements
         .iter()
@@ -111,41 +144,101 @@ pub async fn analyse(
             )
         })
         .collect();
-    let country: HashMap<i64, &str> = agencies.iter().map(|a| (a.0, a.2.as_str())).collect();
-    let duals: Vec<(&str, &str)> = q
+    // Every text an observation carries is shared, not copied.
+    let shared = |s: &str| -> Arc<str> { Arc::from(s) };
+    let agency_keys: HashMap<i64, (Arc<str>, Arc<str>)> = agencies
+        .iter()
+        .map(|(id, _, country)| (*id, (shared(&id.to_string()), shared(country))))
+        .collect();
+    let position_keys: HashMap<i64, Arc<str>> = positions
+        .iter()
+        .map(|p| (p.id, shared(&p.id.to_string())))
+        .collect();
+    let none: Arc<str> = shared("");
+    let duals: Vec<(&str, &str, Arc<str>)> = q
         .items()
         .filter(|i| i.kind == ItemKind::Dual)
-        .filter_map(|i| Some((i.id.as_str(), i.competency.as_deref()?)))
+        .filter_map(|i| {
+            let c = i.competency.as_deref()?;
+            Some((i.id.as_str(), c, shared(c)))
+        })
         .collect();
     let mut obs = Vec::with_capacity(responses.len() * duals.len());
-    let mut per_agency: HashMap<String, usize> = HashMap::new();
-    for r in &responses {
-        let answers: Answers = serde_json::from_str(&r.answers)
+    let mut per_agency: HashMap<i64, usize> = HashMap::new();
+    for (agency_id, position_id, text) in &responses {
+        let StoredAnswers(answers) = serde_json::from_str(text)
             .map_err(|e| super::super::errors::internal("stored answers", e))?;
-        let agency = r.agency_id.to_string();
-        let position = r.position_id.map(|p| p.to_string()).unwrap_or_default();
-        let country = country.get(&r.agency_id).copied().unwrap_or("").to_owned();
-        *per_agency.entry(agency.clone()).or_insert(0) += 1;
-        for (item, competency) in &duals {
+        let (agency, country) = agency_keys
+            .get(agency_id)
+            .cloned()
+            .unwrap_or_else(|| (shared(&agency_id.to_string()), none.clone()));
+        let position = position_id
+            .and_then(|p| position_keys.get(&p).cloned())
+            .unwrap_or_else(|| none.clone());
+        *per_agency.entry(*agency_id).or_insert(0) += 1;
+        for (item, competency, key) in &duals {
             if let Some(Answer::Dual(importance, performance)) = answers.get(*item) {
                 obs.push(Observation {
                     agency: agency.clone(),
                     position: position.clone(),
                     country: country.clone(),
-                    competency: (*competency).to_owned(),
+                    competency: key.clone(),
                     importance: *importance,
                     performance: *performance,
-                    required: r
-                        .position_id
-                        .and_then(|p| required.get(&(p, *competency)).copied()),
+                    required: position_id.and_then(|p| required.get(&(p, *competency)).copied()),
                 });
             }
         }
     }
+    let min_group = c.min_group.max(1) as usize;
+    let builds: BTreeMap<String, Vec<String>> = fw
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.competencies
+                .iter()
+                .map(|c| (c.id.clone(), c.builds.clone()))
+        })
+        .collect();
+    let items = plan(&obs, &builds, PLAN_THRESHOLD, min_group);
+    // People in need per (competency, agency), for the plan's per-agency counts.
+    let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
+    for o in obs.iter().filter(|o| needs(o)) {
+        *in_need.entry((&*o.competency, &*o.agency)).or_insert(0) += 1;
+    }
+    let plan = items
+        .into_iter()
+        .map(|item| {
+            let per: Vec<(i64, usize)> = agencies
+                .iter()
+                .filter(|(id, _, _)| per_agency.get(id).copied().unwrap_or(0) >= min_group)
+                .map(|(id, _, _)| {
+                    let key = id.to_string();
+                    let people = item
+                        .competencies
+                        .iter()
+                        .map(|c| {
+                            in_need
+                                .get(&(c.as_str(), key.as_str()))
+                                .copied()
+                                .unwrap_or(0)
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    (*id, people)
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            (item, per)
+        })
+        .collect();
     let analysis = Arc::new(Analysis {
-        obs,
         respondents: responses.len(),
-        per_agency,
+        observations: obs.len(),
+        by_position: aggregate(&obs, Grouping::Position, min_group),
+        by_agency: aggregate(&obs, Grouping::Agency, min_group),
+        by_competency: aggregate(&obs, Grouping::Competency, min_group),
+        plan,
         agencies,
         positions: positions
             .into_iter()
@@ -160,17 +253,15 @@ pub async fn analyse(
                     .map(|c| (c.id.clone(), c.title.clone()))
             })
             .collect(),
-        builds: fw
-            .areas
-            .iter()
-            .flat_map(|a| {
-                a.competencies
-                    .iter()
-                    .map(|c| (c.id.clone(), c.builds.clone()))
-            })
-            .collect(),
-        min_group: c.min_group.max(1) as usize,
+        min_group,
     });
+    tracing::info!(
+        campaign = c.id,
+        responses = analysis.respondents,
+        observations = analysis.observations,
+        "analysed in {} ms (after reading the responses)",
+        started.elapsed().as_millis()
+    );
     if let Ok(mut m) = CACHE.lock() {
         m.get_or_insert_with(HashMap::new)
             .insert(c.id, (stamp, analysis.clone()));
@@ -215,7 +306,7 @@ fn gap_row(
 
 /// The gap analysis, one row per competency × agency × position (the export's rows).
 pub fn position_rows(a: &Analysis) -> Vec<GapRow> {
-    aggregate(&a.obs, Grouping::Position, a.min_group)
+    a.by_position
         .iter()
         .map(|g| gap_row(a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
         .collect()
@@ -241,8 +332,7 @@ pub async fn results(
     may_analyse(user)?;
     let c = get(db, id).await?;
     let a = analyse(db, &c).await?;
-    let by_agency = aggregate(&a.obs, Grouping::Agency, a.min_group);
-    let by_competency = aggregate(&a.obs, Grouping::Competency, a.min_group);
+    let (by_agency, by_competency) = (&a.by_agency, &a.by_competency);
     let mut agencies: Vec<(i64, String)> = a.agencies.iter().map(|x| (x.0, x.1.clone())).collect();
     agencies.sort_by(|x, y| x.1.cmp(&y.1));
     let rows: Vec<String> = a.competencies.iter().map(|c| c.1.clone()).collect();
@@ -287,7 +377,7 @@ pub async fn results(
         ),
     };
     let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
-    let ranked: Vec<GapRow> = priorities(&by_competency)
+    let ranked: Vec<GapRow> = priorities(by_competency)
         .into_iter()
         .map(|g| gap_row(&a, &g.key.0, "", "", g.n, g.stats.as_ref()))
         .collect();
@@ -309,7 +399,8 @@ pub async fn results(
                 .map(|x| x.1.clone())
                 .ok_or(AppError::NotFound)?;
             let key = agency_id.to_string();
-            let mut rows: Vec<GapRow> = aggregate(&a.obs, Grouping::Position, a.min_group)
+            let mut rows: Vec<GapRow> = a
+                .by_position
                 .iter()
                 .filter(|g| g.key.1 == key)
                 .map(|g| gap_row(&a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
@@ -325,7 +416,7 @@ pub async fn results(
         None => None,
     };
     Ok(TnaResults {
-        campaign: super::campaigns::detail(db, user, id).await?.row,
+        campaign: super::campaigns::row(db, &c).await?,
         respondents: a.respondents,
         heat_svg,
         top_svg,
@@ -338,7 +429,6 @@ pub async fn results(
 
 /// The recommended training plan, with course and module titles and where the people are.
 async fn plan_rows(db: &impl ConnectionTrait, a: &Analysis) -> AppResult<Vec<PlanRow>> {
-    let items = plan(&a.obs, &a.builds, PLAN_THRESHOLD, a.min_group);
     let courses: HashMap<i64, (String, String)> = course::Entity::find()
         .all(db)
         .await?
@@ -359,35 +449,21 @@ async fn plan_rows(db: &impl ConnectionTrait, a: &Analysis) -> AppResult<Vec<Pla
         .iter()
         .map(|(id, t)| (id.as_str(), t.as_str()))
         .collect();
-    Ok(items
-        .into_iter()
-        .map(|item| {
+    let names: HashMap<i64, &str> = a
+        .agencies
+        .iter()
+        .map(|(id, n, _)| (*id, n.as_str()))
+        .collect();
+    Ok(a.plan
+        .iter()
+        .map(|(item, per)| {
             let (course, module) = modules
                 .get(&item.module)
                 .cloned()
                 .unwrap_or_else(|| ((String::new(), item.module.clone()), item.module.clone()));
-            let mut agencies: Vec<(String, usize)> = a
-                .agencies
+            let mut agencies: Vec<(String, usize)> = per
                 .iter()
-                .filter(|(id, _, _)| {
-                    a.per_agency.get(&id.to_string()).copied().unwrap_or(0) >= a.min_group
-                })
-                .map(|(id, name, _)| {
-                    let key = id.to_string();
-                    let people = item
-                        .competencies
-                        .iter()
-                        .map(|c| {
-                            a.obs
-                                .iter()
-                                .filter(|o| &o.competency == c && o.agency == key && needs(o))
-                                .count()
-                        })
-                        .max()
-                        .unwrap_or(0);
-                    (name.clone(), people)
-                })
-                .filter(|(_, n)| *n > 0)
+                .map(|(id, n)| (names.get(id).copied().unwrap_or_default().to_owned(), *n))
                 .collect();
             agencies.sort();
             PlanRow {
