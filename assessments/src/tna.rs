@@ -70,67 +70,98 @@ pub struct GapStats {
     pub confidence: f64,
 }
 
-/// Computes [`GapStats`] over `obs` (`None` when empty).
-pub fn stats<'a>(obs: impl IntoIterator<Item = &'a Observation>) -> Option<GapStats> {
-    let obs: Vec<&Observation> = obs.into_iter().collect();
-    if obs.is_empty() {
-        return None;
+/// Running sums of one group, filled one observation at a time (Welford's method for the
+/// spread), so grouping a million answers needs no list per group.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    n: usize,
+    mean: f64,
+    m2: f64,
+    with_req: usize,
+    required: f64,
+    gap: f64,
+    importance: f64,
+    need: f64,
+}
+
+impl Sums {
+    fn add(&mut self, o: &Observation) {
+        let level = level_from_performance(o.performance);
+        self.n += 1;
+        let delta = level - self.mean;
+        self.mean += delta / self.n as f64;
+        self.m2 += delta * (level - self.mean);
+        if let Some(r) = o.required {
+            let r = f64::from(r.clamp(1, LEVEL_MAX));
+            self.with_req += 1;
+            self.required += r;
+            self.gap += r - level;
+        }
+        let importance = f64::from(o.importance.clamp(1, DUAL_MAX));
+        self.importance += importance;
+        self.need += importance * f64::from(DUAL_MAX - o.performance.clamp(1, DUAL_MAX))
+            / f64::from(DUAL_MAX - 1);
     }
-    let n = obs.len();
-    let nf = n as f64;
-    let levels: Vec<f64> = obs
-        .iter()
-        .map(|o| level_from_performance(o.performance))
-        .collect();
-    let assessed = levels.iter().sum::<f64>() / nf;
-    let variance = if n > 1 {
-        levels.iter().map(|l| (l - assessed).powi(2)).sum::<f64>() / (nf - 1.0)
-    } else {
-        0.0
-    };
-    let spread = variance.sqrt();
-    let with_req: Vec<(f64, f64)> = obs
-        .iter()
-        .zip(&levels)
-        .filter_map(|(o, l)| o.required.map(|r| (f64::from(r.clamp(1, LEVEL_MAX)), *l)))
-        .collect();
-    let (required, gap) = if with_req.is_empty() {
-        (None, None)
-    } else {
-        let m = with_req.len() as f64;
-        (
-            Some(with_req.iter().map(|(r, _)| r).sum::<f64>() / m),
-            Some(with_req.iter().map(|(r, l)| r - l).sum::<f64>() / m),
-        )
-    };
-    let importance = obs
-        .iter()
-        .map(|o| f64::from(o.importance.clamp(1, DUAL_MAX)))
-        .sum::<f64>()
-        / nf;
-    let need = obs
-        .iter()
-        .map(|o| {
-            f64::from(o.importance.clamp(1, DUAL_MAX))
-                * f64::from(DUAL_MAX - o.performance.clamp(1, DUAL_MAX))
-                / f64::from(DUAL_MAX - 1)
-        })
-        .sum::<f64>()
-        / nf;
-    Some(GapStats {
-        n,
-        required,
-        assessed,
-        gap,
-        importance,
-        need,
-        spread,
-        confidence: if n > 1 {
-            1.96 * spread / nf.sqrt()
+
+    fn finish(&self) -> Option<GapStats> {
+        if self.n == 0 {
+            return None;
+        }
+        let nf = self.n as f64;
+        let spread = if self.n > 1 {
+            (self.m2.max(0.0) / (nf - 1.0)).sqrt()
         } else {
             0.0
-        },
-    })
+        };
+        let m = self.with_req as f64;
+        Some(GapStats {
+            n: self.n,
+            required: (self.with_req > 0).then(|| self.required / m),
+            assessed: self.mean,
+            gap: (self.with_req > 0).then(|| self.gap / m),
+            importance: self.importance / nf,
+            need: self.need / nf,
+            spread,
+            confidence: if self.n > 1 {
+                1.96 * spread / nf.sqrt()
+            } else {
+                0.0
+            },
+        })
+    }
+}
+
+/// Computes [`GapStats`] over `obs` (`None` when empty).
+pub fn stats<'a>(obs: impl IntoIterator<Item = &'a Observation>) -> Option<GapStats> {
+    let mut sums = Sums::default();
+    for o in obs {
+        sums.add(o);
+    }
+    sums.finish()
+}
+
+/// FNV-1a: a fast hash for the short ids that key groups (no protection against crafted
+/// collisions is needed here: the keys are the product's own ids).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// How results are grouped.
@@ -164,8 +195,9 @@ pub struct GroupResult {
 
 /// Groups `obs` and computes each group, withholding groups under `min_group` answers.
 pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> Vec<GroupResult> {
-    // Grouped by borrowed keys: no allocation per observation.
-    let mut groups: BTreeMap<(&str, &str, &str, &str), Vec<&Observation>> = BTreeMap::new();
+    // Grouped by borrowed keys into running sums: no allocation per observation.
+    let mut groups: HashMap<(&str, &str, &str, &str), Sums, std::hash::BuildHasherDefault<Fnv>> =
+        HashMap::default();
     for o in obs {
         let key = match grouping {
             Grouping::Position => (&*o.competency, &*o.agency, &*o.position, ""),
@@ -173,23 +205,22 @@ pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> V
             Grouping::Country => (&*o.competency, "", "", &*o.country),
             Grouping::Competency => (&*o.competency, "", "", ""),
         };
-        groups.entry(key).or_default().push(o);
+        groups.entry(key).or_default().add(o);
     }
-    groups
+    let mut out: Vec<GroupResult> = groups
         .into_iter()
-        .map(|((c, a, p, k), members)| {
-            let n = members.len();
-            GroupResult {
-                key: (c.to_owned(), a.to_owned(), p.to_owned(), k.to_owned()),
-                n,
-                stats: if n >= min_group.max(1) {
-                    stats(members)
-                } else {
-                    None
-                },
-            }
+        .map(|((c, a, p, k), sums)| GroupResult {
+            key: (c.to_owned(), a.to_owned(), p.to_owned(), k.to_owned()),
+            n: sums.n,
+            stats: if sums.n >= min_group.max(1) {
+                sums.finish()
+            } else {
+                None
+            },
         })
-        .collect()
+        .collect();
+    out.sort_by(|x, y| x.key.cmp(&y.key));
+    out
 }
 
 /// Competencies ranked by need: need index, then gap, highest first. Withheld groups are left
@@ -386,6 +417,26 @@ mod tests {
             prop_assert!((1.0..=7.0).contains(&s.importance));
             if let Some(g) = s.gap { prop_assert!((-4.0..=4.0).contains(&g)); }
             prop_assert!(s.spread >= 0.0 && s.confidence >= 0.0);
+        }
+
+        #[test]
+        fn running_sums_agree_with_the_definitions(all in proptest::collection::vec(arb_obs(), 1..60)) {
+            let s = stats(&all).unwrap();
+            let levels: Vec<f64> = all.iter().map(|o| level_from_performance(o.performance)).collect();
+            let n = levels.len() as f64;
+            let mean = levels.iter().sum::<f64>() / n;
+            let sd = if levels.len() > 1 {
+                (levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+            } else {
+                0.0
+            };
+            prop_assert!((s.assessed - mean).abs() < 1e-9);
+            prop_assert!((s.spread - sd).abs() < 1e-9);
+            let need = all
+                .iter()
+                .map(|o| f64::from(o.importance) * f64::from(7 - o.performance) / 6.0)
+                .sum::<f64>() / n;
+            prop_assert!((s.need - need).abs() < 1e-9);
         }
 
         #[test]

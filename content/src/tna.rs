@@ -519,11 +519,38 @@ impl<'de> Deserialize<'de> for Answer {
                 self,
                 mut seq: A,
             ) -> Result<Answer, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(untagged)]
                 enum Element {
                     Rating(u8),
                     Choice(String),
+                }
+                impl<'de> Deserialize<'de> for Element {
+                    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        struct V;
+                        impl serde::de::Visitor<'_> for V {
+                            type Value = Element;
+
+                            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                                f.write_str("a rating or an option id")
+                            }
+
+                            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Element, E> {
+                                u8::try_from(v)
+                                    .map(Element::Rating)
+                                    .map_err(|_| E::custom("a rating is 1–7"))
+                            }
+
+                            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Element, E> {
+                                u8::try_from(v)
+                                    .map(Element::Rating)
+                                    .map_err(|_| E::custom("a rating is 1–7"))
+                            }
+
+                            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Element, E> {
+                                Ok(Element::Choice(v.to_owned()))
+                            }
+                        }
+                        d.deserialize_any(V)
+                    }
                 }
                 let mut ratings = Vec::new();
                 let mut choices = Vec::new();
