@@ -58,4 +58,5 @@ browser-deps:
 bench: tools site build
 	scripts/bench.sh
 	scripts/bench-quizzes.sh
+	cargo bench -p content --bench tna_analysis
 	scripts/bench-tna.sh
