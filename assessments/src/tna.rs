@@ -222,18 +222,17 @@ pub struct GroupResult {
     pub stats: Option<GapStats>,
 }
 
+/// Groups keyed by the addresses of their texts, with one member to read the texts from.
+type FirstPass<'a> =
+    HashMap<(usize, usize, usize), (Sums, &'a Observation), std::hash::BuildHasherDefault<Fnv>>;
+
 /// Groups `obs` and computes each group, withholding groups under `min_group` answers.
 pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> Vec<GroupResult> {
     // First by the addresses of the shared texts (observations of one group usually share
     // them, and comparing addresses is far cheaper than comparing texts), then the few
     // resulting groups by their texts — so texts that are equal but not shared still meet.
-    type Address = usize;
-    let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as Address;
-    let mut first: HashMap<
-        (Address, Address, Address),
-        (Sums, &Observation),
-        std::hash::BuildHasherDefault<Fnv>,
-    > = HashMap::default();
+    let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
+    let mut first: FirstPass = HashMap::default();
     for o in obs {
         let key = match grouping {
             Grouping::Position => (at(&o.competency), at(&o.agency), at(&o.position)),
