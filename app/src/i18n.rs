@@ -638,6 +638,9 @@ messages! {
     ErrorTitle => "Something went wrong", "Un problème est survenu";
     BackHome => "Back to the home page", "Retour à l'accueil";
     NavTna => "Needs analysis", "Analyse des besoins";
+    WholeCountry => "Every agency of this country", "Toutes les administrations de ce pays";
+    ByCountry => "Gaps by competency and country", "Écarts par compétence et pays";
+    DeleteSection => "Delete this empty section", "Supprimer cette section vide";
     Description => "Description", "Description";
     AddCompetency => "Add a competency to this area", "Ajouter une compétence à ce domaine";
     BuildsHint => "One course module per line, as course/module (the course's id and the module's folder name).", "Un module par ligne, sous la forme cours/module (identifiant du cours et nom du dossier du module).";

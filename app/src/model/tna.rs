@@ -272,6 +272,8 @@ pub struct TnaResults {
     pub respondents: usize,
     /// The heat map (competency × agency), SVG.
     pub heat_svg: String,
+    /// The same per country, SVG, when the campaign spans several countries.
+    pub country_svg: Option<String>,
     /// The top gaps bar chart, SVG.
     pub top_svg: String,
     /// Competencies ranked by need (all agencies).

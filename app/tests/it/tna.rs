@@ -1084,3 +1084,77 @@ async fn analysts_edit_the_competency_framework_checked_and_without_lost_updates
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_campaign_over_whole_countries_maps_gaps_per_country() {
+    let app = TestApp::spawn().await;
+    let analyst = app.login_as(Role::Analyst).await;
+    let q = short_questionnaire(&analyst).await;
+    let neighbour = app::server::services::agencies::create(
+        &app.db,
+        &app::model::AgencyInput {
+            name: "Border Guard of Ruritania".into(),
+            country: "FRA".into(),
+            kind: "border_police".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let res = analyst
+        .post_form(
+            "/tna/campaigns",
+            "/tna/campaigns/new",
+            &[
+                ("title", "Two countries"),
+                ("questionnaire", &q.to_string()),
+                ("opens_on", &(today - time::Duration::days(1)).to_string()),
+                ("closes_on", &(today + time::Duration::days(9)).to_string()),
+                ("min_group", "1"),
+                ("country", "UTO"),
+                ("agency", &neighbour.to_string()),
+            ],
+        )
+        .await;
+    let to = location(&res);
+    let campaign: i64 = to
+        .trim_start_matches("/tna/campaigns/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("{to}"));
+    assert_eq!(
+        count(
+            &app.db,
+            &format!("tna_campaign_agencies WHERE campaign_id = {campaign}")
+        )
+        .await,
+        4,
+        "Utopia's three agencies and the neighbour's"
+    );
+    open(&analyst, campaign).await;
+    let trainee = app.login_as(Role::Trainee).await;
+    let r = response_id(&start(&trainee, campaign, "").await);
+    let res = trainee
+        .post_form(
+            &format!("/responses/{r}/answers"),
+            &format!("/responses/{r}"),
+            &[
+                ("role", "front-line"),
+                ("mrz.importance", "6"),
+                ("mrz.performance", "2"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert!(location(&res).contains("notice=ResponseSubmitted"));
+    let page = analyst
+        .page(
+            &format!("/tna/campaigns/{campaign}/results"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(page.contains(r#"id="country-map""#), "a map per country");
+    assert!(page.contains(">UTO<") && page.contains(">FRA<"));
+}

@@ -57,7 +57,8 @@ pub fn CampaignNewPage() -> impl IntoView {
                                 {countries.into_iter().map(|country| {
                                     let agencies: Vec<_> = choices.agencies.iter().filter(|a| a.2 == country).cloned().collect();
                                     view! {
-                                        <h3>{country}</h3>
+                                        <h3>{country.clone()}</h3>
+                                        <label class="check"><input type="checkbox" name="country" value=country.clone() id=format!("country-{country}") /> {t(Msg::WholeCountry)}</label>
                                         {agencies.into_iter().map(|(aid, name, _, positions)| view! {
                                             <div class="agency-choice">
                                                 <label class="check"><input type="checkbox" name="agency" value=aid id=format!("agency-{aid}") /> <strong>{name}</strong></label>

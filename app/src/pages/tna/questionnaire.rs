@@ -258,6 +258,7 @@ fn section_block(
                     item_card(id, section_id.clone(), item, editable, competencies.clone(), earlier)
                 }).collect_view()}
             </ol>
+            {(editable && s.items.is_empty()).then(|| small_post(id, "delete", section_id.clone(), None, t(Msg::DeleteSection), format!("delete-section-{section_id}")))}
             {editable.then(|| view! {
                 <details class="add-item">
                     <summary id=format!("add-item-{section_id}")>{t(Msg::AddItem)}</summary>

@@ -118,6 +118,10 @@ pub fn ResultsPage() -> impl IntoView {
                         </p>
                         <div class="chart-box" id="heat-map" inner_html=r.heat_svg.clone()></div>
                         <p class="hint">{t(Msg::HeatMapHint)}</p>
+                        {r.country_svg.clone().map(|svg| view! {
+                            <h2>{t(Msg::ByCountry)}</h2>
+                            <div class="chart-box" id="country-map" inner_html=svg></div>
+                        })}
                         <h2>{t(Msg::TopNeeds)}</h2>
                         <div class="chart-box" id="top-needs" inner_html=r.top_svg.clone()></div>
                         <h2>{t(Msg::TrainingPlan)}</h2>

@@ -157,8 +157,8 @@ pub async fn choices(db: &DatabaseConnection) -> AppResult<CampaignChoices> {
 }
 
 /// Creates a draft campaign from the campaign form: `title`, `questionnaire`, `opens_on`,
-/// `closes_on`, `anonymous`, `min_group`, and repeated `agency` (and optionally `position`)
-/// ids. All or nothing.
+/// `closes_on`, `anonymous`, `min_group`, repeated `agency` ids and `country` codes (every
+/// active agency of the country), and optionally `position` ids. All or nothing.
 pub async fn create(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -207,7 +207,25 @@ pub async fn create(
         }
         Ok(out)
     };
-    let agencies = ids("agency")?;
+    let mut agencies = ids("agency")?;
+    // A whole country: every active agency of it.
+    let countries: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "country")
+        .map(|(_, v)| v.trim().to_uppercase())
+        .collect();
+    if !countries.is_empty() {
+        for a in agency::Entity::find()
+            .filter(agency::Column::CountryCode.is_in(countries.clone()))
+            .filter(agency::Column::Active.eq(true))
+            .all(db)
+            .await?
+        {
+            if !agencies.contains(&a.id) {
+                agencies.push(a.id);
+            }
+        }
+    }
     if agencies.is_empty() {
         return Err(AppError::field("agency", Msg::ErrChooseAgency));
     }

@@ -42,6 +42,8 @@ pub struct Analysis {
     pub by_position: Vec<GroupResult>,
     /// Per competency × agency.
     pub by_agency: Vec<GroupResult>,
+    /// Per competency × country.
+    pub by_country: Vec<GroupResult>,
     /// Per competency.
     pub by_competency: Vec<GroupResult>,
     /// The training plan, with the people who need each module per agency (agencies with
@@ -237,6 +239,7 @@ pub async fn analyse(
         observations: obs.len(),
         by_position: aggregate(&obs, Grouping::Position, min_group),
         by_agency: aggregate(&obs, Grouping::Agency, min_group),
+        by_country: aggregate(&obs, Grouping::Country, min_group),
         by_competency: aggregate(&obs, Grouping::Competency, min_group),
         plan,
         agencies,
@@ -321,6 +324,20 @@ pub enum Measure {
     Need,
 }
 
+/// A heat-map cell for a group (absent: no answers).
+fn cell(g: Option<&GroupResult>, measure: Measure) -> HeatCell {
+    match g {
+        None => HeatCell::Empty,
+        Some(g) => match &g.stats {
+            None => HeatCell::Withheld(g.n),
+            Some(s) => match measure {
+                Measure::Gap => s.gap.map_or(HeatCell::Empty, |v| HeatCell::Value(v, g.n)),
+                Measure::Need => HeatCell::Value(s.need, g.n),
+            },
+        },
+    }
+}
+
 /// Campaign `id`'s results, drilled into `agency` when given.
 pub async fn results(
     db: &DatabaseConnection,
@@ -347,20 +364,12 @@ pub async fn results(
         .map(|(comp, _)| {
             agencies
                 .iter()
-                .map(
-                    |(aid, _)| match index.get(&(comp.as_str(), aid.to_string())) {
-                        None => HeatCell::Empty,
-                        Some(g) => match &g.stats {
-                            None => HeatCell::Withheld(g.n),
-                            Some(s) => match measure {
-                                Measure::Gap => {
-                                    s.gap.map_or(HeatCell::Empty, |v| HeatCell::Value(v, g.n))
-                                }
-                                Measure::Need => HeatCell::Value(s.need, g.n),
-                            },
-                        },
-                    },
-                )
+                .map(|(aid, _)| {
+                    cell(
+                        index.get(&(comp.as_str(), aid.to_string())).copied(),
+                        measure,
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -377,6 +386,29 @@ pub async fn results(
         ),
     };
     let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
+    // Across countries, the same map per country.
+    let mut countries: Vec<&str> = a.agencies.iter().map(|x| x.2.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let country_svg = (countries.len() > 1).then(|| {
+        let index: HashMap<(&str, &str), &GroupResult> = a
+            .by_country
+            .iter()
+            .map(|g| ((g.key.0.as_str(), g.key.3.as_str()), g))
+            .collect();
+        let cells: Vec<Vec<HeatCell>> = a
+            .competencies
+            .iter()
+            .map(|(comp, _)| {
+                countries
+                    .iter()
+                    .map(|country| cell(index.get(&(comp.as_str(), *country)).copied(), measure))
+                    .collect()
+            })
+            .collect();
+        let cols: Vec<String> = countries.iter().map(|c| (*c).to_owned()).collect();
+        heat_map(&rows, &cols, &cells, bands, title, legend)
+    });
     let ranked: Vec<GapRow> = priorities(by_competency)
         .into_iter()
         .map(|g| gap_row(&a, &g.key.0, "", "", g.n, g.stats.as_ref()))
@@ -419,6 +451,7 @@ pub async fn results(
         campaign: super::campaigns::row(db, &c).await?,
         respondents: a.respondents,
         heat_svg,
+        country_svg,
         top_svg,
         priorities: ranked,
         agencies,
