@@ -206,7 +206,7 @@ pub fn heat_map(
     legend: &str,
 ) -> String {
     let (label_w, cell_w, cell_h, head_h) = (300.0_f64, 96.0_f64, 22.0_f64, 70.0_f64);
-    let w = label_w + cell_w * cols.len().max(1) as f64 + 10.0;
+    let w = (label_w + cell_w * cols.len().max(1) as f64 + 10.0).max(640.0);
     let h = head_h + cell_h * rows.len() as f64 + 40.0;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart heat">"#,
@@ -276,7 +276,7 @@ pub fn heat_map(
     let ly = head_h + cell_h * rows.len() as f64 + 22.0;
     let _ = write!(
         svg,
-        r##"<text x="{label_w}" y="{ly:.1}" font-size="11" fill="#566273">{}: &lt; {:.1} green · &lt; {:.1} yellow · &lt; {:.1} orange · above red</text>"##,
+        r##"<text x="10" y="{ly:.1}" font-size="11" fill="#566273">{}: below {} green · below {} yellow · below {} orange · above red</text>"##,
         esc(legend),
         bands[0],
         bands[1],
