@@ -767,6 +767,10 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
     let app = TestApp::spawn().await;
     let analyst = app.login_as(Role::Analyst).await;
     let campaign = app::server::entities::tna_campaign::Entity::find()
+        .filter(
+            app::server::entities::tna_campaign::Column::Title
+                .eq(app::server::services::demo_tna::TITLE),
+        )
         .one(&app.db)
         .await
         .unwrap()

@@ -1,7 +1,8 @@
 //! The demo training needs analysis: job specifications for the front-line positions of two
-//! Utopian agencies, and a completed anonymous campaign of the shipped questionnaire with
-//! their officers' and supervisors' responses — so the heat map, the drill-down and the
-//! training plan have something true-to-life to show. Deterministic, and loaded once.
+//! Utopian agencies, a completed anonymous campaign of the shipped questionnaire with their
+//! officers' and supervisors' responses — so the heat map, the drill-down and the training
+//! plan have something true-to-life to show — and an open campaign in the immigration service
+//! for the demo trainee to answer. Deterministic, and loaded once.
 
 use crate::error::AppResult;
 use crate::server::entities::{
@@ -17,6 +18,8 @@ use sea_orm::{
 
 /// The demo campaign's title.
 pub const TITLE: &str = "Utopia front-line training needs 2026";
+/// The open demo campaign, for trying the questionnaire as a respondent.
+pub const OPEN_TITLE: &str = "Utopia Immigration Service: training needs 2027";
 
 /// Required levels per area for a front-line position; supervisors need one more, and
 /// leadership.
@@ -235,6 +238,36 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                 .await?;
             }
         }
+    }
+    // An open campaign in the immigration service, so the demo trainee has a questionnaire
+    // to answer.
+    let open = tna_campaign::ActiveModel {
+        title: Set(OPEN_TITLE.to_owned()),
+        questionnaire_id: Set(q_row.id),
+        status: Set("open".into()),
+        anonymous: Set(true),
+        min_group: Set(5),
+        opens_on: Set(today - time::Duration::days(1)),
+        closes_on: Set(today + time::Duration::days(90)),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if let Some(a) = agency::Entity::find()
+        .filter(agency::Column::CountryCode.eq("UTO"))
+        .filter(agency::Column::Name.eq("Utopia Immigration Service"))
+        .one(&txn)
+        .await?
+    {
+        tna_campaign_agency::ActiveModel {
+            campaign_id: Set(open.id),
+            agency_id: Set(a.id),
+        }
+        .insert(&txn)
+        .await?;
     }
     txn.commit().await?;
     Ok(())
