@@ -70,6 +70,9 @@ enum Command {
     /// Training needs analysis campaigns.
     #[command(subcommand)]
     Tna(TnaCommand),
+    /// Machine readable zones (ICAO Doc 9303).
+    #[command(subcommand)]
+    Mrz(MrzCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -159,6 +162,19 @@ enum AssessmentCommand {
 }
 
 #[derive(Subcommand)]
+enum MrzCommand {
+    /// Read and check an MRZ (TD1, TD2, TD3, MRV-A, MRV-B): every check digit including the
+    /// composite, dates, codes, names. Takes the lines as arguments, or one per line on
+    /// standard input. Prints JSON — {"valid", "format", "fields", "errors": [{"field",
+    /// "message"}]} — and exits 0 when valid, 1 when invalid, 2 when the input cannot be an MRZ
+    /// (number or length of lines, characters). Needs no database.
+    Check {
+        /// The MRZ lines, in order (quote them: `<` is special to shells).
+        lines: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum TnaCommand {
     /// One line per campaign: id, status, submitted responses, title.
     List,
@@ -243,6 +259,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Framework(FrameworkCommand::Check { file }) = &cli.command {
         return Ok(framework_check(file));
     }
+    if let Command::Mrz(MrzCommand::Check { lines }) = &cli.command {
+        return Ok(mrz_check(lines));
+    }
     let url = cli.db.url();
     let database = db::connect(&url)
         .await
@@ -290,6 +309,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             );
         }
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
+        Command::Mrz(MrzCommand::Check { lines }) => return Ok(mrz_check(&lines)),
         Command::Assessment(AssessmentCommand::List) => {
             use app::server::entities::capacity_assessment;
             use sea_orm::{EntityTrait, QueryOrder};
@@ -414,6 +434,50 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn mrz_check(args: &[String]) -> ExitCode {
+    use std::io::Read;
+    let lines: Vec<String> = if args.is_empty() {
+        let mut text = String::new();
+        // Bounded: an MRZ is at most three lines of 44 characters.
+        if std::io::stdin()
+            .take(64 * 1024)
+            .read_to_string(&mut text)
+            .is_err()
+        {
+            text.clear();
+        }
+        assessments::mrz::lines_of(&text)
+    } else {
+        args.iter()
+            .flat_map(|a| assessments::mrz::lines_of(a))
+            .collect()
+    };
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let year = time::OffsetDateTime::now_utc().year();
+    let (json, code) = match assessments::mrz::check(&refs, year) {
+        Ok(m) => (
+            serde_json::json!({
+                "valid": m.valid(),
+                "format": m.format.name(),
+                "fields": m.fields,
+                "errors": m.errors,
+            }),
+            if m.valid() { 0 } else { 1 },
+        ),
+        Err(errors) => (
+            serde_json::json!({
+                "valid": false,
+                "format": null,
+                "fields": {},
+                "errors": errors,
+            }),
+            2,
+        ),
+    };
+    println!("{json}");
+    ExitCode::from(code)
 }
 
 fn framework_check(file: &std::path::Path) -> ExitCode {

@@ -482,3 +482,54 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no campaign 999"));
 }
+
+#[test]
+fn mrz_lines_are_checked_from_arguments_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |out: &Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    };
+    // The Doc 9303 TD3 specimen, as arguments: valid, exit 0.
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "mrz",
+            "check",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["format"], "TD3");
+    assert_eq!(v["fields"]["surname"], "ERIKSSON");
+    assert_eq!(v["fields"]["date_of_birth"], "1974-08-12");
+    assert_eq!(v["errors"], serde_json::json!([]));
+    // The TD1 specimen with an altered composite check digit, on standard input: exit 1.
+    let out = checkpoint(
+        dir.path(),
+        &["mrz", "check"],
+        "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<7\nERIKSSON<<ANNA<MARIA<<<<<<<<<<\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["format"], "TD1");
+    assert_eq!(v["errors"][0]["field"], "composite_check_digit");
+    // Lines of the wrong length, bad characters, mixed formats, nothing: exit 2.
+    for input in [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<1\n",
+        "P<UTOEriksson<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6\n",
+        "",
+    ] {
+        let out = checkpoint(dir.path(), &["mrz", "check"], input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        let v = json(&out);
+        assert_eq!(v["valid"], false);
+        assert!(v["format"].is_null());
+        assert!(!v["errors"].as_array().unwrap().is_empty());
+    }
+}
