@@ -70,6 +70,13 @@ enum Command {
     /// Training needs analysis campaigns.
     #[command(subcommand)]
     Tna(TnaCommand),
+    /// Write a consistent copy of the whole database while it is in use (SQLite: a complete
+    /// database file; PostgreSQL: a pg_dump archive). Never overwrites a file. Restoring:
+    /// docs/backup.md.
+    Backup {
+        /// The file to write (must not exist).
+        file: PathBuf,
+    },
     /// Machine readable zones (ICAO Doc 9303).
     #[command(subcommand)]
     Mrz(MrzCommand),
@@ -337,6 +344,12 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             std::fs::write(&out, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("wrote {}", out.display());
+        }
+        Command::Backup { file } => {
+            let bytes = services::backup::backup(&database, &url, &file)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("wrote {} ({bytes} bytes)", file.display());
         }
         Command::Tna(TnaCommand::List) => {
             use app::server::entities::{tna_campaign, tna_response};

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod attempts;
 pub mod auth;
 pub mod authoring;
+pub mod backup;
 pub mod bank;
 pub mod campaigns;
 pub mod capacity;

@@ -533,3 +533,31 @@ fn mrz_lines_are_checked_from_arguments_or_standard_input() {
         assert!(!v["errors"].as_array().unwrap().is_empty());
     }
 }
+
+#[test]
+fn backups_are_written_once_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    let file = dir.path().join("copy.db");
+    let out = checkpoint(dir.path(), &["backup", file.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote"));
+    assert!(
+        std::fs::read(&file)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+    // The copy is a working data folder's database.
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&file, restored.path().join("checkpoint.db")).unwrap();
+    let out = checkpoint(restored.path(), &["tna", "list"], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Utopia front-line training needs"));
+    // Never over an existing file.
+    let out = checkpoint(dir.path(), &["backup", file.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+}

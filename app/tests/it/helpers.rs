@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: DatabaseConnection,
+    /// The database's URL (for a second server).
+    pub database_url: String,
     _dir: tempfile::TempDir,
     pg: Option<PgDatabase>,
     server: tokio::task::JoinHandle<()>,
@@ -94,6 +96,7 @@ impl TestApp {
         services::demo::load(&database).await.expect("demo data");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        let state_url = url.clone();
         let config = Config {
             addr,
             database_url: url,
@@ -119,9 +122,56 @@ impl TestApp {
         TestApp {
             addr,
             db: database,
+            database_url: state_url,
             _dir: dir,
             pg,
             server,
+        }
+    }
+
+    /// A second app server on another port, with its own connection pool to the same
+    /// database (as behind a load balancer). Returns its base URL; it stops with the test.
+    pub async fn second_server(&self) -> String {
+        let database = db::connect(&self.database_url).await.expect("connect");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let config = Config {
+            addr,
+            database_url: self.database_url.clone(),
+            site_root: site_root(),
+            secure_cookies: false,
+            session_minutes: 60,
+            trust_proxy: false,
+        };
+        let state = AppState {
+            leptos: app::server::state::leptos_options(&config),
+            db: database,
+            config: Arc::new(config),
+        };
+        let router = http::router(state);
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        format!("http://{addr}")
+    }
+
+    /// A browser-like client of the server at `base`.
+    pub fn client_of(&self, base: &str) -> Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: base.to_owned(),
         }
     }
 

@@ -8,6 +8,7 @@ mod admin;
 mod assessments;
 mod auth;
 mod authoring;
+mod backup;
 mod browser;
 mod classes;
 mod cli;
