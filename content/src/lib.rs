@@ -3,6 +3,7 @@
 
 pub mod demo_assessment;
 pub mod framework;
+pub mod images;
 pub mod markdown;
 pub mod pack;
 pub mod questions;
