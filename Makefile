@@ -59,4 +59,5 @@ bench: tools site build
 	scripts/bench.sh
 	scripts/bench-quizzes.sh
 	cargo bench -p content --bench tna_analysis
+	cargo bench -p content --bench images
 	scripts/bench-tna.sh

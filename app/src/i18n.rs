@@ -638,6 +638,12 @@ messages! {
     ErrorTitle => "Something went wrong", "Un problème est survenu";
     BackHome => "Back to the home page", "Retour à l'accueil";
     NavTna => "Needs analysis", "Analyse des besoins";
+    ErrImageEmpty => "The file is empty.", "Le fichier est vide.";
+    ErrExerciseImageTooLarge => "The image is larger than 15 MB.", "L'image dépasse 15 Mo.";
+    ErrImageSvg => "SVG drawings are not accepted: export the image as PNG or JPEG.", "Les dessins SVG ne sont pas acceptés : exportez l'image en PNG ou en JPEG.";
+    ErrImageFormat => "This is not a PNG, JPEG or WebP image, whatever its name says.", "Ce n'est pas une image PNG, JPEG ou WebP, quel que soit son nom.";
+    ErrImagePixels => "The image is too large: at most 10,000 pixels on a side and 40 million in all.", "L'image est trop grande : 10 000 pixels de côté et 40 millions en tout au plus.";
+    ErrImageDamaged => "The image is damaged or cut short and cannot be read.", "L'image est endommagée ou tronquée et ne peut pas être lue.";
     WholeCountry => "Every agency of this country", "Toutes les administrations de ce pays";
     ByCountry => "Gaps by competency and country", "Écarts par compétence et pays";
     DeleteSection => "Delete this empty section", "Supprimer cette section vide";

@@ -95,7 +95,10 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, ImageProblem> {
         return Ok(ImageFormat::WebP);
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
     let head = String::from_utf8_lossy(&text[start..text.len().min(start + 512)]).to_lowercase();
     if head.starts_with('<') && (head.contains("<svg") || head.starts_with("<?xml")) {
         return Err(ImageProblem::Svg);
@@ -171,7 +174,11 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     reader.limits(limits);
     let decoded = reader.decode().map_err(|_| ImageProblem::Damaged)?;
-    let full = fit(&on_white(decoded), FULL_SIDE, image::imageops::FilterType::Triangle);
+    let full = fit(
+        &on_white(decoded),
+        FULL_SIDE,
+        image::imageops::FilterType::Triangle,
+    );
     let display = fit(&full, DISPLAY_SIDE, image::imageops::FilterType::Triangle);
     let thumb = fit(&display, THUMB_SIDE, image::imageops::FilterType::Triangle);
     Ok(Processed {
@@ -194,16 +201,23 @@ mod tests {
         for b in bytes {
             crc ^= u32::from(*b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
     }
 
     fn png(w: u32, h: u32) -> Vec<u8> {
-        let img = RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let img = RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
         let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).unwrap();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
         out
     }
 
@@ -230,34 +244,61 @@ mod tests {
     #[test]
     fn what_is_not_a_sound_image_is_refused() {
         assert_eq!(process(b"").unwrap_err(), ImageProblem::Empty);
-        assert_eq!(process(b"hello, this is text named photo.png").unwrap_err(), ImageProblem::NotAnImage);
+        assert_eq!(
+            process(b"hello, this is text named photo.png").unwrap_err(),
+            ImageProblem::NotAnImage
+        );
         assert_eq!(
             process(b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>").unwrap_err(),
             ImageProblem::Svg
         );
-        assert_eq!(process(b"  <svg onload=\"x()\"></svg>").unwrap_err(), ImageProblem::Svg);
+        assert_eq!(
+            process(b"  <svg onload=\"x()\"></svg>").unwrap_err(),
+            ImageProblem::Svg
+        );
         // A truncated JPEG.
-        let whole = jpeg(&RgbImage::from_pixel(300, 200, image::Rgb([200, 10, 10])), 90);
-        assert_eq!(process(&whole[..whole.len() / 3]).unwrap_err(), ImageProblem::Damaged);
+        let whole = jpeg(
+            &RgbImage::from_pixel(300, 200, image::Rgb([200, 10, 10])),
+            90,
+        );
+        assert_eq!(
+            process(&whole[..whole.len() / 3]).unwrap_err(),
+            ImageProblem::Damaged
+        );
         // A PNG whose header declares 100,000 × 100,000 pixels, in a few dozen bytes.
         let mut huge = png(1, 1);
         huge[16..20].copy_from_slice(&100_000u32.to_be_bytes());
         huge[20..24].copy_from_slice(&100_000u32.to_be_bytes());
         let crc = crc32(&huge[12..29]);
         huge[29..33].copy_from_slice(&crc.to_be_bytes());
-        assert_eq!(process(&huge).unwrap_err(), ImageProblem::TooManyPixels(100_000, 100_000));
-        assert_eq!(process(&vec![0xFF; MAX_BYTES + 1]).unwrap_err(), ImageProblem::TooLarge);
+        assert_eq!(
+            process(&huge).unwrap_err(),
+            ImageProblem::TooManyPixels(100_000, 100_000)
+        );
+        assert_eq!(
+            process(&vec![0xFF; MAX_BYTES + 1]).unwrap_err(),
+            ImageProblem::TooLarge
+        );
     }
 
     #[test]
     fn transparency_is_laid_on_white_and_the_hash_names_the_upload() {
         let clear = image::RgbaImage::from_pixel(10, 10, image::Rgba([0, 0, 0, 0]));
         let mut bytes = Vec::new();
-        clear.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png).unwrap();
+        clear
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
         let p = process(&bytes).unwrap();
         let back = image::load_from_memory(&p.full).unwrap().into_rgb8();
-        assert!(back.pixels().all(|px| px[0] > 240 && px[1] > 240 && px[2] > 240));
-        assert_eq!(process(&bytes).unwrap().hash, p.hash, "same upload, same name");
+        assert!(
+            back.pixels()
+                .all(|px| px[0] > 240 && px[1] > 240 && px[2] > 240)
+        );
+        assert_eq!(
+            process(&bytes).unwrap().hash,
+            p.hash,
+            "same upload, same name"
+        );
         assert_ne!(process(&png(10, 10)).unwrap().hash, p.hash);
     }
 }

@@ -16,6 +16,7 @@ mod m20261122_000005_create_knowledge_checks;
 mod m20261122_000006_create_capacity_assessments;
 mod m20261122_000007_create_position_requirements;
 mod m20261122_000008_create_tna;
+mod m20261122_000009_create_exercise_images;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_create_capacity_assessments::Migration),
             Box::new(m20261122_000007_create_position_requirements::Migration),
             Box::new(m20261122_000008_create_tna::Migration),
+            Box::new(m20261122_000009_create_exercise_images::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod course;
 pub mod course_media;
 pub mod course_module;
 pub mod enrolment;
+pub mod exercise_image;
 pub mod glossary_term;
 pub mod learning_event;
 pub mod lesson;

@@ -80,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assessments/{id}/documents/{doc}", get(download_document))
         .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
         .route("/certificates/{code}/pdf", get(certificate_pdf))
+        .route("/media/exercises/{hash}/{file}", get(exercise_image))
         .merge(super::tna_http::routes())
         .route(
             "/author/lessons/{id}/images",
@@ -645,6 +646,48 @@ async fn course_media(
                 (
                     header::CONTENT_SECURITY_POLICY,
                     "default-src 'none'; style-src 'unsafe-inline'; sandbox".to_owned(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            "not found",
+        )
+            .into_response(),
+    }
+}
+
+/// `GET /media/exercises/{hash}/{full|display|thumb}.jpg`: an exercise image, to signed-in
+/// people only (fraud-training material is not public); its name is the hash of the upload, so
+/// it never changes and is cached for a year, privately.
+async fn exercise_image(
+    State(state): State<AppState>,
+    axum::extract::Path((hash, file)): axum::extract::Path<(String, String)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    if ctx.user.is_none() {
+        return (StatusCode::UNAUTHORIZED, "sign in to see exercise images").into_response();
+    }
+    let Some(size) = file
+        .strip_suffix(".jpg")
+        .and_then(super::services::exercise_images::Size::from_name)
+    else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    match super::services::exercise_images::fetch(&state.db, &hash, size).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg".to_owned()),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable".to_owned(),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; sandbox".to_owned(),
                 ),
             ],
             bytes,

@@ -16,6 +16,7 @@ pub mod courses;
 pub mod demo;
 pub mod demo_tna;
 pub mod events;
+pub mod exercise_images;
 pub mod import;
 pub mod people;
 pub mod questionnaires;
