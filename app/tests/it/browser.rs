@@ -866,7 +866,11 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
     )
     .await;
     b.click("#new-general-save").await;
-    b.wait_text(".banner-ok", "Saved").await;
+    b.wait_for(
+        "the role item",
+        "document.querySelector('#item-role') !== null",
+    )
+    .await;
     b.click("#add-item-general").await;
     b.type_into("#new-general-id", "mrz").await;
     b.select("#new-general-kind", "dual").await;
@@ -883,7 +887,11 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
     b.select("#new-general-cond-op", "equals").await;
     b.type_into("#new-general-cond-value", "front-line").await;
     b.click("#new-general-save").await;
-    b.wait_text(".banner-ok", "Saved").await;
+    b.wait_for(
+        "the MRZ item",
+        "document.querySelector('#item-mrz .skip-rule') !== null",
+    )
+    .await;
     assert!(
         b.text("#item-mrz .skip-rule")
             .await
