@@ -61,3 +61,4 @@ bench: tools site build
 	cargo bench -p content --bench tna_analysis
 	cargo bench -p content --bench images
 	scripts/bench-tna.sh
+	scripts/load-and-crash.sh

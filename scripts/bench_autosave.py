@@ -175,12 +175,26 @@ class Trainee:
                 await writer.drain()
                 status_line = await reader.readline()
                 status = int(status_line.split()[1])
-                length = 0
+                length, chunked = 0, False
                 while (line := await reader.readline()) not in (b"\r\n", b""):
                     name, _, val = line.decode().partition(":")
                     if name.lower() == "content-length":
                         length = int(val)
-                text = (await reader.readexactly(length)).decode("utf-8", "replace")
+                    elif name.lower() == "transfer-encoding" and "chunked" in val.lower():
+                        chunked = True
+                if chunked:
+                    # Pages are streamed: read every chunk up to the empty one.
+                    parts = []
+                    while True:
+                        size = int((await reader.readline()).split(b";")[0].strip() or b"0", 16)
+                        if size == 0:
+                            await reader.readline()
+                            break
+                        parts.append(await reader.readexactly(size))
+                        await reader.readline()
+                    text = b"".join(parts).decode("utf-8", "replace")
+                else:
+                    text = (await reader.readexactly(length)).decode("utf-8", "replace")
             except Exception as e:  # noqa: BLE001 - every failure counts as an error
                 status, text = 0, repr(e)
                 writer.close()

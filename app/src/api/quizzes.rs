@@ -370,18 +370,10 @@ pub async fn autosave(
     request::finish(
         async move {
             let user = request::require_user()?;
-            let fields: Vec<(String, String)> = form_urlencoded::parse(answers.as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
+            let fields = request::form_fields(&answers);
             services::attempts::save_answers(&request::state()?.db, &user, attempt, &fields)
                 .await?;
-            let now = services::now();
-            Ok(format!(
-                "{:02}:{:02}:{:02}",
-                now.hour(),
-                now.minute(),
-                now.second()
-            ))
+            Ok(request::time_of_day(services::now()))
         }
         .await,
     )

@@ -211,17 +211,10 @@ pub async fn autosave_response(
     request::finish(
         async move {
             let user = request::require_user()?;
-            let fields: Vec<(String, String)> = form_urlencoded::parse(answers.as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
+            let fields = request::form_fields(&answers);
             let at =
                 services::campaigns::save(&request::state()?.db, &user, response, &fields).await?;
-            Ok(format!(
-                "{:02}:{:02}:{:02}",
-                at.hour(),
-                at.minute(),
-                at.second()
-            ))
+            Ok(request::time_of_day(at))
         }
         .await,
     )

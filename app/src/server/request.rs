@@ -202,6 +202,18 @@ pub fn finish<T>(result: AppResult<T>) -> AppResult<T> {
     result
 }
 
+/// URL-encoded `fields` (as a form posts them) as name–value pairs, repeated names kept.
+pub fn form_fields(encoded: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(encoded.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The time of day of `at` as `HH:MM:SS` (what an autosave reports).
+pub fn time_of_day(at: time::OffsetDateTime) -> String {
+    format!("{:02}:{:02}:{:02}", at.hour(), at.minute(), at.second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
