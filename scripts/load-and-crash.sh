@@ -5,6 +5,8 @@
 #  2. crash: the same load again, the server killed with SIGKILL 20 s in and restarted; when
 #     the load ends, every answer the server acknowledged — before or after the crash — must
 #     still be there.
+# With LOAD_DATABASE_URL set (an empty PostgreSQL database), the same runs go against
+# PostgreSQL instead of a fresh SQLite file.
 # Bounded in time; targets 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,7 @@ port=${BENCH_PORT:-3920}
 base="http://127.0.0.1:$port"
 
 data=$(mktemp -d)
+if [ -n "${LOAD_DATABASE_URL:-}" ]; then export DATABASE_URL="$LOAD_DATABASE_URL"; fi
 pid=
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 "$bin" --data-dir "$data" demo >/dev/null
