@@ -135,8 +135,60 @@ pub async fn analyse(
         .into_tuple()
         .all(db)
         .await?;
-    let started = std::time::Instant::now();
     let (_, q) = load(db, c.questionnaire_id).await?;
+    let started = std::time::Instant::now();
+    let input = Input {
+        questionnaire: q,
+        framework: fw,
+        agencies,
+        positions,
+        requirements,
+        responses,
+        min_group: c.min_group,
+    };
+    // A large campaign takes a CPU for a good part of a second: off the async runtime.
+    let analysis = Arc::new(
+        tokio::task::spawn_blocking(move || compute(input))
+            .await
+            .map_err(|e| super::super::errors::internal("needs analysis", e))??,
+    );
+    tracing::info!(
+        campaign = c.id,
+        responses = analysis.respondents,
+        observations = analysis.observations,
+        "analysed in {} ms (after reading the responses)",
+        started.elapsed().as_millis()
+    );
+    if let Ok(mut m) = CACHE.lock() {
+        m.get_or_insert_with(HashMap::new)
+            .insert(c.id, (stamp, analysis.clone()));
+    }
+    Ok(analysis)
+}
+
+/// What an analysis is computed from, read from the database.
+struct Input {
+    questionnaire: Arc<content::tna::Questionnaire>,
+    framework: content::tna::Competencies,
+    agencies: Vec<(i64, String, String)>,
+    positions: Vec<position::Model>,
+    requirements: Vec<position_requirement::Model>,
+    /// Submitted responses: agency, position, stored answers.
+    responses: Vec<(i64, Option<i64>, String)>,
+    min_group: i32,
+}
+
+/// The analysis itself: observations, groupings and the plan (no I/O).
+fn compute(input: Input) -> AppResult<Analysis> {
+    let Input {
+        questionnaire: q,
+        framework: fw,
+        agencies,
+        positions,
+        requirements,
+        responses,
+        min_group: group_size,
+    } = input;
     let required: HashMap<(i64, &str), u8> = requirements
         .iter()
         .map(|r| {
@@ -192,7 +244,7 @@ pub async fn analyse(
             }
         }
     }
-    let min_group = c.min_group.max(1) as usize;
+    let min_group = group_size.max(1) as usize;
     let builds: BTreeMap<String, Vec<String>> = fw
         .areas
         .iter()
@@ -234,7 +286,7 @@ pub async fn analyse(
             (item, per)
         })
         .collect();
-    let analysis = Arc::new(Analysis {
+    Ok(Analysis {
         respondents: responses.len(),
         observations: obs.len(),
         by_position: aggregate(&obs, Grouping::Position, min_group),
@@ -257,19 +309,7 @@ pub async fn analyse(
             })
             .collect(),
         min_group,
-    });
-    tracing::info!(
-        campaign = c.id,
-        responses = analysis.respondents,
-        observations = analysis.observations,
-        "analysed in {} ms (after reading the responses)",
-        started.elapsed().as_millis()
-    );
-    if let Ok(mut m) = CACHE.lock() {
-        m.get_or_insert_with(HashMap::new)
-            .insert(c.id, (stamp, analysis.clone()));
-    }
-    Ok(analysis)
+    })
 }
 
 fn gap_row(
