@@ -453,6 +453,28 @@ fn response_id(res: &reqwest::Response) -> i64 {
         .unwrap_or_else(|_| panic!("{}", location(res)))
 }
 
+/// Submits response `r` as a front-line officer who rates MRZ checks 6 in importance and 2 in
+/// performance.
+async fn submit_front_line(c: &Client, r: i64) {
+    let res = c
+        .post_form(
+            &format!("/responses/{r}/answers"),
+            &format!("/responses/{r}"),
+            &[
+                ("role", "front-line"),
+                ("mrz.importance", "6"),
+                ("mrz.performance", "2"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert!(
+        location(&res).contains("notice=ResponseSubmitted"),
+        "{}",
+        location(&res)
+    );
+}
+
 async fn autosave(c: &Client, response: i64, fields: &str) -> reqwest::Response {
     c.call(
         "/api/tna/responses/autosave",
@@ -704,19 +726,7 @@ async fn anonymous_campaigns_keep_no_link_to_people_and_withhold_small_groups() 
         .unwrap();
     assert_eq!(draft.person_id, None, "never named");
     assert!(draft.draft_token.is_some(), "a draft finds its way back");
-    let res = trainee
-        .post_form(
-            &format!("/responses/{r}/answers"),
-            &format!("/responses/{r}"),
-            &[
-                ("role", "front-line"),
-                ("mrz.importance", "6"),
-                ("mrz.performance", "2"),
-                ("action", "submit"),
-            ],
-        )
-        .await;
-    assert!(location(&res).contains("notice=ResponseSubmitted"));
+    submit_front_line(&trainee, r).await;
     let submitted = tna_response::Entity::find_by_id(r)
         .one(&app.db)
         .await
@@ -1140,19 +1150,7 @@ async fn a_campaign_over_whole_countries_maps_gaps_per_country() {
     open(&analyst, campaign).await;
     let trainee = app.login_as(Role::Trainee).await;
     let r = response_id(&start(&trainee, campaign, "").await);
-    let res = trainee
-        .post_form(
-            &format!("/responses/{r}/answers"),
-            &format!("/responses/{r}"),
-            &[
-                ("role", "front-line"),
-                ("mrz.importance", "6"),
-                ("mrz.performance", "2"),
-                ("action", "submit"),
-            ],
-        )
-        .await;
-    assert!(location(&res).contains("notice=ResponseSubmitted"));
+    submit_front_line(&trainee, r).await;
     let page = analyst
         .page(
             &format!("/tna/campaigns/{campaign}/results"),

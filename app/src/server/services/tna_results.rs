@@ -784,7 +784,12 @@ pub async fn import_paper(
         return Ok(Err(vec![problem(0, None, Msg::ErrCampaignNotOpened)]));
     }
     let (_, q) = load(db, c.questionnaire_id).await?;
-    let rows = match read_rows(bytes) {
+    // Reading a workbook of 20,000 rows takes a while: off the async runtime.
+    let owned = bytes.to_vec();
+    let rows = match tokio::task::spawn_blocking(move || read_rows(&owned))
+        .await
+        .map_err(|e| super::super::errors::internal("paper responses", e))?
+    {
         Ok(r) => r,
         Err(p) => return Ok(Err(vec![p])),
     };
