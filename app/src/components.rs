@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod examine;
 pub mod feedback;
 pub mod forms;
 pub mod islands;

@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod db;
 pub mod entities;
 pub mod errors;
+pub mod exercise_http;
 pub mod http;
 pub mod password;
 pub mod pdf;

@@ -17,6 +17,7 @@ mod m20261122_000006_create_capacity_assessments;
 mod m20261122_000007_create_position_requirements;
 mod m20261122_000008_create_tna;
 mod m20261122_000009_create_exercise_images;
+mod m20261122_000010_create_exercises;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_create_position_requirements::Migration),
             Box::new(m20261122_000008_create_tna::Migration),
             Box::new(m20261122_000009_create_exercise_images::Migration),
+            Box::new(m20261122_000010_create_exercises::Migration),
         ]
     }
 }

@@ -3,5 +3,6 @@
 pub mod bank;
 pub mod course;
 pub mod courses;
+pub mod exercise;
 pub mod lesson;
 pub mod quiz;

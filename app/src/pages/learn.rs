@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod course;
+pub mod exercise;
 pub mod glossary;
 pub mod lesson;
 pub mod quiz;

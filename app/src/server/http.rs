@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/certificates/{code}/pdf", get(certificate_pdf))
         .route("/media/exercises/{hash}/{file}", get(exercise_image))
         .merge(super::tna_http::routes())
+        .merge(super::exercise_http::routes())
         .route(
             "/author/lessons/{id}/images",
             post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),

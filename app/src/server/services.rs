@@ -17,6 +17,7 @@ pub mod demo;
 pub mod demo_tna;
 pub mod events;
 pub mod exercise_images;
+pub mod exercises;
 pub mod import;
 pub mod people;
 pub mod questionnaires;

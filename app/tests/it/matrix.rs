@@ -499,6 +499,14 @@ const FUNCTIONS: &[Function] = &[
         ],
     ),
     (
+        "/api/exercises/course",
+        Need::Learner,
+        &[("slug", "document-examination")],
+    ),
+    ("/api/exercises/editor", Need::Nobody, &[("id", "99999")]),
+    ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
+    ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
+    (
         "/api/certificates/verify",
         Need::Anyone,
         &[("code", "CP-NONE-NONE-NONE")],

@@ -41,6 +41,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                 Ok(c) => {
                     let i = c.input.clone();
                     let (s1, s2, s3) = (i.slug.clone(), i.slug.clone(), i.slug.clone());
+                    let s4 = i.slug.clone();
                     let learner_url = format!("/courses/{}", i.slug);
                     let bank_url = format!("/author/courses/{}/questions", i.slug);
                     view! {
@@ -128,6 +129,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                                 </PostForm>
                             </section>
                         </div>
+                        <super::exercise::CourseExercises slug=s4 />
                     }
                     .into_any()
                 }

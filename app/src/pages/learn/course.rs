@@ -21,6 +21,9 @@ pub fn CoursePage() -> impl IntoView {
         let slug = slug.clone();
         Suspend::new(async move {
             let quizzes = course_quizzes(slug.clone()).await.unwrap_or_default();
+            let exercises = crate::api::exercises::course_exercises(slug.clone())
+                .await
+                .unwrap_or_default();
             let cert = get_certificate_status(slug.clone()).await.ok();
             match outline(slug.clone()).await {
                 Ok(o) => {
@@ -57,6 +60,7 @@ pub fn CoursePage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         })}
+                        <super::exercise::ExerciseList rows=exercises />
                         {cert.map(|s| {
                             let slug = c.slug.clone();
                             view! {

@@ -36,7 +36,7 @@ pub const EXPIRED: &str = "expired";
 const STAMP: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
 
-fn stamp(t: OffsetDateTime) -> String {
+pub fn stamp(t: OffsetDateTime) -> String {
     t.to_offset(time::UtcOffset::UTC)
         .format(STAMP)
         .unwrap_or_default()

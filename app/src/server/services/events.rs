@@ -12,6 +12,10 @@ pub const LESSON_COMPLETED: &str = "lesson_completed";
 /// A quiz attempt was closed (submitted, or at its time limit); `ref_id` is the attempt,
 /// `score` its percentage.
 pub const ATTEMPT_SUBMITTED: &str = "attempt_submitted";
+/// A document-examination exercise was answered and graded; `ref_id` is the exercise attempt,
+/// `score` its percentage. What was found or missed, per defect kind, is in
+/// `exercise_findings`.
+pub const EXERCISE_GRADED: &str = "exercise_graded";
 /// A certificate was issued; `ref_id` is the certificate.
 pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
 
