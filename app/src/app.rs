@@ -59,6 +59,8 @@ fn page_has_islands(path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
     matches!(path, "/admin/people" | "/account")
         || path.starts_with("/author/lessons/")
+        || path.starts_with("/author/exercises/")
+        || path.starts_with("/exercises/")
         || path.starts_with("/attempts/")
         || path.starts_with("/responses/")
 }

@@ -297,23 +297,13 @@ pub fn MarkerBoard(
             r.set_scroll_top(vp.scroll_top());
         }
     };
-    let stage_style = move || format!("width:{}%", ZOOMS[zoom.get()] * 100.0);
-    let full_bg = full.clone();
-    let loupe_style = move || match loupe.get() {
-        Some((lx, ly, bw, bh, px, py)) if loupe_on.get() => {
-            let size = 180.0;
-            format!(
-                "display:block;left:{:.0}px;top:{:.0}px;width:{size}px;height:{size}px;\
-                 background-image:url('{full_bg}');background-size:{bw:.0}px {bh:.0}px;\
-                 background-position:{:.0}px {:.0}px",
-                lx - size / 2.0,
-                ly - size / 2.0,
-                size / 2.0 - px,
-                size / 2.0 - py,
-            )
-        }
-        _ => "display:none".to_owned(),
-    };
+    // Styles are set through the CSS object model (`style:` directives), which the content
+    // security policy allows; style attributes are refused by it.
+    let stage_width = move || format!("{}%", ZOOMS[zoom.get()] * 100.0);
+    let full_bg = format!("url('{full}')");
+    let shown = move || loupe.get().filter(|_| loupe_on.get());
+    const LOUPE: f64 = 180.0;
+    let px = |v: f64| format!("{v:.0}px");
     let alt = label(7);
     let ref_alt = label(8);
     let mark_r = radius;
@@ -334,7 +324,7 @@ pub fn MarkerBoard(
             <div class=if reference.is_some() { "board-views compare" } else { "board-views" }>
                 {reference.clone().map(|r| view! {
                     <div class="viewport reference" node_ref=ref_viewport>
-                        <div class="stage" style=stage_style>
+                        <div class="stage" style:width=stage_width>
                             <img src=r alt=ref_alt.clone() draggable="false" />
                         </div>
                     </div>
@@ -343,7 +333,7 @@ pub fn MarkerBoard(
                     on:keydown=on_key on:scroll=on_scroll
                     on:focus=move |_| set_focused.set(true) on:blur=move |_| set_focused.set(false)
                     on:pointerleave=move |_| set_loupe.set(None)>
-                    <div class="stage" id="stage" node_ref=stage style=stage_style
+                    <div class="stage" id="stage" node_ref=stage style:width=stage_width
                         on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up>
                         <img src=display alt=alt draggable="false" />
                         <svg class="marks" viewBox=format!("0 0 {width} {height}") preserveAspectRatio="none" aria-hidden="true">
@@ -364,7 +354,14 @@ pub fn MarkerBoard(
                             })}
                         </svg>
                     </div>
-                    <div class="loupe" aria-hidden="true" style=loupe_style></div>
+                    <div class="loupe" aria-hidden="true"
+                        style:display=move || if shown().is_some() { "block" } else { "none" }
+                        style:left=move || shown().map(|l| px(l.0 - LOUPE / 2.0)).unwrap_or_default()
+                        style:top=move || shown().map(|l| px(l.1 - LOUPE / 2.0)).unwrap_or_default()
+                        style:background-image=move || if shown().is_some() { full_bg.clone() } else { String::new() }
+                        style:background-size=move || shown().map(|l| format!("{} {}", px(l.2), px(l.3))).unwrap_or_default()
+                        style:background-position=move || shown().map(|l| format!("{} {}", px(LOUPE / 2.0 - l.4), px(LOUPE / 2.0 - l.5))).unwrap_or_default()>
+                    </div>
                 </div>
             </div>
             <p class="hint">{label(6)}</p>
@@ -537,7 +534,7 @@ pub fn RegionDrawer(
                 <button type="button" id="close-polygon" on:click=move |_| publish("polygon", &draft.get_untracked())>{label(3)}</button>
             </div>
             <div class="viewport drawing">
-                <div class="stage" id="draw-stage" node_ref=stage style="width:100%"
+                <div class="stage" id="draw-stage" node_ref=stage
                     on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up>
                     <img src=display alt=label(4) draggable="false" />
                     {children()}

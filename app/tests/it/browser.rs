@@ -50,6 +50,7 @@ impl Browser {
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
+            "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
                 "binary": chromium,
                 "args": [
@@ -177,7 +178,12 @@ impl Browser {
     async fn wait_for(&self, what: &str, script: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while self.script(&format!("return !!({script});")).await != json!(true) {
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let log = self
+                    .cmd("POST", "/se/log", json!({"type": "browser"}))
+                    .await;
+                panic!("timed out waiting for {what}; browser console: {log}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -190,6 +196,39 @@ impl Browser {
         );
         self.wait_for(&format!("{css} to contain {text}"), &script)
             .await;
+    }
+
+    /// The client rectangle of the first element matching `css`, once it (or the scrolling
+    /// viewport it is drawn in) is scrolled into view: left, top, width, height.
+    async fn rect(&self, css: &str) -> (f64, f64, f64, f64) {
+        let r = self
+            .script(&format!(
+                "const e = document.querySelector({css:?}); (e.closest('.viewport') || e).scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
+            ))
+            .await;
+        let n = |i: usize| r[i].as_f64().unwrap_or_default();
+        (n(0), n(1), n(2), n(3))
+    }
+
+    /// Presses the mouse at fraction `from` of element `css`, moves to fraction `to` and
+    /// releases (a click when they are equal), as a person would.
+    async fn drag(&self, css: &str, from: (f64, f64), to: (f64, f64)) {
+        let (l, t, w, h) = self.rect(css).await;
+        let at = |(fx, fy): (f64, f64)| ((l + fx * w).round() as i64, (t + fy * h).round() as i64);
+        let (a, b) = (at(from), at(to));
+        self.cmd(
+            "POST",
+            "/actions",
+            json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+                "actions": [
+                    {"type": "pointerMove", "duration": 0, "x": a.0, "y": a.1, "origin": "viewport"},
+                    {"type": "pointerDown", "button": 0},
+                    {"type": "pointerMove", "duration": 150, "x": b.0, "y": b.1, "origin": "viewport"},
+                    {"type": "pointerUp", "button": 0}
+                ]}]}),
+        )
+        .await;
+        self.cmd("DELETE", "/actions", json!({})).await;
     }
 
     async fn sign_in(&self, app: &TestApp, login: &str, password: &str) {
@@ -1041,4 +1080,105 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
         "the plan names the module that builds the competency: {plan}"
     );
     assert!(plan.contains("Reading and verifying the machine readable zone"));
+}
+
+#[tokio::test]
+async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the_overlay() {
+    let app = TestApp::spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data-page.png");
+    image::RgbImage::from_fn(1000, 600, |x, y| {
+        image::Rgb([(x % 200) as u8 + 40, (y % 150) as u8 + 60, 140])
+    })
+    .save(&file)
+    .unwrap();
+
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url("/author/courses/document-examination"))
+        .await;
+    b.type_into("#new-exercise-title", "Spot the altered data page")
+        .await;
+    b.select("#new-exercise-kind", "anomalies").await;
+    b.type_into("#new-exercise-file", &file.display().to_string())
+        .await;
+    b.click("#create-exercise").await;
+    b.find("#regions").await;
+    let editor = b.url().await;
+    let id: i64 = editor
+        .rsplit("/author/exercises/")
+        .next()
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("editor URL {editor}"));
+    b.wait_for(
+        "the drawing island",
+        "document.querySelector('.region-drawer[data-live=\"1\"]')",
+    )
+    .await;
+
+    // Two regions drawn with the mouse: the island fills the form, the author labels them.
+    for (i, (from, to, label)) in [
+        ((0.1, 0.1), (0.3, 0.3), "Altered check digit"),
+        ((0.6, 0.6), (0.8, 0.8), "Substituted photo"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        b.click("#tool-rect").await;
+        b.drag("#draw-stage", from, to).await;
+        b.wait_for(
+            "coordinates from the drawing",
+            "document.querySelector('#new-region-coords').value.split(',').length === 4",
+        )
+        .await;
+        b.type_into("#new-region-label", label).await;
+        b.click("#add-region").await;
+        b.wait_for(
+            "the region in the list",
+            &format!(
+                "document.querySelectorAll('#region-list tbody tr').length === {}",
+                i + 1
+            ),
+        )
+        .await;
+    }
+    use sea_orm::EntityTrait;
+    let spec = app::server::entities::exercise::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .spec;
+    assert!(
+        spec.contains(r#""x":100.0,"y":60.0"#) || spec.contains(r#""x":100,"#),
+        "drawn where dragged: {spec}"
+    );
+    b.click("#publish-exercise").await;
+    b.wait_text("#exercise-status", "Published").await;
+    b.sign_out().await;
+
+    // The trainee zooms, marks the first anomaly and a place with nothing, and submits.
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "the marker board",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+    b.click("#zoom-in").await;
+    b.wait_text("#zoom-level", "150 %").await;
+    b.script("document.getElementById('board').scrollTo(0, 0); return true;")
+        .await;
+    b.drag("#stage", (0.2, 0.2), (0.2, 0.2)).await;
+    b.drag("#stage", (0.45, 0.5), (0.45, 0.5)).await;
+    b.wait_text("#marker-count", "2").await;
+    b.click("#submit-exercise").await;
+    b.wait_text("#exercise-score", "25 %").await;
+    assert!(b.exists("#result-overlay .marker.hit").await);
+    assert!(b.exists("#result-overlay .marker.false").await);
+    assert!(b.exists("#result-overlay .region.missed").await);
+    assert!(b.text("#outcome-lines").await.contains("Substituted photo"));
 }
