@@ -876,7 +876,7 @@ messages! {
     FkUvFeature => "UV feature", "Élément UV";
     FkIrFeature => "IR feature", "Élément IR";
     FkWatermark => "Watermark", "Filigrane";
-    FkGuilloche => "Guilloche pattern", "Guillochis";
+    FkGuilloche => "Guilloche", "Guillochis";
     FkMicroprint => "Microprinting", "Micro-impression";
     FkPrintingMethod => "Printing method", "Procédé d'impression";
     FkFont => "Typeface", "Police de caractères";
@@ -1002,6 +1002,13 @@ messages! {
     NoExercisesYet => "No exercises yet.", "Aucun exercice pour l'instant.";
     BestScore => "Best", "Meilleur";
     ItemWord => "Item", "Élément";
+    ErrSeed => "The seed is a whole number (leave it empty for a new specimen).", "La graine est un nombre entier (laissez vide pour un nouveau spécimen).";
+    GenerateExercise => "Generate an exercise from a new specimen", "Générer un exercice à partir d'un nouveau spécimen";
+    GenerateHint => "Draws a fictional Utopian passport or identity card with its light views, injects defects and writes the answer key. The exercise is a draft: review it, then publish.", "Dessine un passeport ou une carte d'identité fictifs d'Utopie avec leurs vues sous éclairage, y introduit des défauts et écrit le corrigé. L'exercice est un brouillon : relisez-le, puis publiez-le.";
+    SeedLabel => "Seed (optional: the same seed gives the same specimen)", "Graine (facultative : la même graine donne le même spécimen)";
+    Generate => "Generate", "Générer";
+    FindingsTitle => "What trainees find and miss, by feature", "Ce que les stagiaires trouvent et manquent, par élément";
+    FoundShare => "Found", "Trouvé";
 }
 
 /// The language of the current request, provided by the app shell.

@@ -80,6 +80,9 @@ enum Command {
     /// Machine readable zones (ICAO Doc 9303).
     #[command(subcommand)]
     Mrz(MrzCommand),
+    /// Fictional Utopian specimen documents for document-examination practice.
+    #[command(subcommand)]
+    Specimens(SpecimensCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -182,6 +185,32 @@ enum MrzCommand {
 }
 
 #[derive(Subcommand)]
+enum SpecimensCommand {
+    /// Draw specimens: for each, the page under visible, UV and IR light (PNG) and a JSON
+    /// answer key with the defects injected and the exercise regions that mark them. The same
+    /// seed gives byte-identical files. Needs no database.
+    Generate {
+        /// How many specimens.
+        #[arg(long, default_value_t = 10)]
+        count: u32,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// `td3` (passport data page), `td1` (identity card) or `mixed`.
+        #[arg(long, default_value = "mixed")]
+        layout: String,
+        /// Defects to inject in every specimen, comma separated (wrong_check_digit,
+        /// name_mismatch, date_mismatch, number_mismatch, altered_digit, substituted_portrait,
+        /// missing_uv, wrong_font); by default each specimen gets none, one or two at random.
+        #[arg(long)]
+        defects: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum TnaCommand {
     /// One line per campaign: id, status, submitted responses, title.
     List,
@@ -269,6 +298,16 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Mrz(MrzCommand::Check { lines }) = &cli.command {
         return Ok(mrz_check(lines));
     }
+    if let Command::Specimens(SpecimensCommand::Generate {
+        count,
+        seed,
+        out,
+        layout,
+        defects,
+    }) = &cli.command
+    {
+        return specimens_generate(*count, *seed, out, layout, defects.as_deref());
+    }
     let url = cli.db.url();
     let database = db::connect(&url)
         .await
@@ -284,6 +323,12 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             services::demo::load(&database)
                 .await
                 .map_err(|e| format!("demo data: {e}"))?;
+            let made = services::exercises::generated::ensure_shipped(&database)
+                .await
+                .map_err(|e| format!("shipped exercises: {e}"))?;
+            if made > 0 {
+                println!("{made} document-examination exercises generated");
+            }
             println!("demo data loaded");
             if print_logins {
                 println!("\nDemo logins (change or deactivate them before real use):");
@@ -317,6 +362,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
         Command::Mrz(MrzCommand::Check { lines }) => return Ok(mrz_check(&lines)),
+        Command::Specimens(_) => unreachable!("handled before the database is opened"),
         Command::Assessment(AssessmentCommand::List) => {
             use app::server::entities::capacity_assessment;
             use sea_orm::{EntityTrait, QueryOrder};
@@ -702,4 +748,68 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = terminate => {},
     }
+}
+
+/// `checkpoint specimens generate`.
+fn specimens_generate(
+    count: u32,
+    seed: u64,
+    out: &std::path::Path,
+    layout: &str,
+    defects: Option<&str>,
+) -> Result<ExitCode, String> {
+    use content::specimens::{self, AnswerKey, Defect, Layout};
+    let fixed: Option<Vec<Defect>> = match defects {
+        None => None,
+        Some(list) => Some(
+            list.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|d| Defect::from_code(d).ok_or_else(|| format!("unknown defect {d:?}")))
+                .collect::<Result<_, _>>()?,
+        ),
+    };
+    if !matches!(layout, "td3" | "td1" | "mixed") {
+        return Err(format!("unknown layout {layout:?} (td3, td1 or mixed)"));
+    }
+    if count == 0 || count > 10_000 {
+        return Err("--count must be between 1 and 10000".to_owned());
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for index in 0..count {
+        let layout = match layout {
+            "td3" => Layout::Td3,
+            "td1" => Layout::Td1,
+            _ if index % 3 == 2 => Layout::Td1,
+            _ => Layout::Td3,
+        };
+        let defects = fixed
+            .clone()
+            .unwrap_or_else(|| specimens::defects_for(seed, index));
+        let s = specimens::generate(seed, index, layout, &defects);
+        let stem = format!("specimen-{:04}", index + 1);
+        let mut files = Vec::new();
+        for (light, img) in [("visible", &s.visible), ("uv", &s.uv), ("ir", &s.ir)] {
+            let name = format!("{stem}-{light}.png");
+            std::fs::write(out.join(&name), specimens::png(img))
+                .map_err(|e| format!("cannot write {name}: {e}"))?;
+            files.push(name);
+        }
+        let key = AnswerKey {
+            seed,
+            index,
+            layout,
+            defects: s.defects.clone(),
+            holder: s.holder.clone(),
+            mrz: s.mrz.clone(),
+            viz: s.viz.clone(),
+            regions: s.regions.clone(),
+            files,
+        };
+        let json = serde_json::to_string_pretty(&key).map_err(|e| e.to_string())?;
+        std::fs::write(out.join(format!("{stem}.json")), json + "\n")
+            .map_err(|e| format!("cannot write {stem}.json: {e}"))?;
+        println!("{stem}: {} {:?}", s.mrz.join(" / "), s.defects);
+    }
+    Ok(ExitCode::SUCCESS)
 }

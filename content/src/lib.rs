@@ -7,6 +7,7 @@ pub mod images;
 pub mod markdown;
 pub mod pack;
 pub mod questions;
+pub mod specimens;
 pub mod tna;
 pub mod xlsx;
 

@@ -56,3 +56,16 @@ pub async fn get_exercise_result(id: i64) -> Result<ExerciseResult, AppError> {
         .await,
     )
 }
+
+/// What trainees find and miss in a course's exercises, per feature kind (its authors).
+#[server(prefix = "/api", endpoint = "exercises/findings")]
+pub async fn exercise_findings(slug: String) -> Result<Vec<(String, i64, i64)>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::exercises::findings(&request::state()?.db, &user, &slug).await
+        }
+        .await,
+    )
+}

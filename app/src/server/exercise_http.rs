@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
             "/author/courses/{slug}/exercises",
             post(create).layer(DefaultBodyLimit::max(IMAGE_UPLOAD_LIMIT)),
         )
+        .route("/author/courses/{slug}/exercises/generate", post(generate))
         .route("/author/exercises/{id}/edit", post(edit))
         .route(
             "/author/exercises/{id}/images",
@@ -69,6 +70,44 @@ async fn create(State(state): State<AppState>, Path(slug): Path<String>, req: Re
     )
     .await
     .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code()));
+    after_post(&back, result, ctx.lang)
+}
+
+/// `POST /author/courses/{slug}/exercises/generate`: a draft exercise of the chosen kind
+/// from a newly drawn specimen (seed optional: the same seed draws the same specimen).
+async fn generate(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let back = format!("/author/courses/{slug}");
+    let (user, fields) = match read_form(req, &ctx, &back, author).await {
+        Ok(f) => f,
+        Err(res) => return res,
+    };
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let seed = match field("seed").as_str() {
+        "" => Ok(None),
+        s => s
+            .parse::<u64>()
+            .map(Some)
+            .map_err(|_| crate::error::AppError::field("seed", Msg::ErrSeed)),
+    };
+    let result = match seed {
+        Ok(seed) => {
+            exercises::generated::generate_for(&state.db, &user, &slug, &field("kind"), seed)
+                .await
+                .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code()))
+        }
+        Err(e) => Err(e),
+    };
     after_post(&back, result, ctx.lang)
 }
 

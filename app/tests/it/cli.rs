@@ -561,3 +561,100 @@ fn backups_are_written_once_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
 }
+
+#[test]
+fn specimens_are_generated_with_answer_keys_and_the_same_seed_gives_the_same_files() {
+    let data = tempfile::tempdir().unwrap();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for out in [a.path(), b.path()] {
+        let dir = out.to_str().unwrap();
+        let res = checkpoint(
+            data.path(),
+            &[
+                "specimens",
+                "generate",
+                "--count",
+                "3",
+                "--seed",
+                "77",
+                "--out",
+                dir,
+            ],
+            "",
+        );
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+    }
+    let mut names: Vec<String> = std::fs::read_dir(a.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 12, "{names:?}");
+    for name in &names {
+        let (x, y) = (
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs between two runs with the same seed");
+    }
+    // Each key names its images and its regions lie inside the page; its MRZ reads as the
+    // engine says (valid unless a check digit was broken on purpose).
+    for i in 1..=3 {
+        let key: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(a.path().join(format!("specimen-000{i}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(key["files"].as_array().unwrap().len(), 3);
+        let lines: Vec<&str> = key["mrz"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        let read = assessments::mrz::check(&lines, 2026).expect("an MRZ");
+        let broken = key["defects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "wrong_check_digit");
+        assert_eq!(read.valid(), !broken, "{lines:?}");
+        let img = image::open(a.path().join(key["files"][0].as_str().unwrap())).unwrap();
+        for r in key["regions"].as_array().unwrap() {
+            let right = r["rect"]["x"].as_f64().unwrap() + r["rect"]["w"].as_f64().unwrap();
+            assert!(right <= f64::from(img.width()));
+        }
+    }
+    // Chosen defects, and bad arguments refused with a message.
+    let res = checkpoint(
+        data.path(),
+        &[
+            "specimens",
+            "generate",
+            "--count",
+            "1",
+            "--defects",
+            "missing_uv,wrong_font",
+            "--out",
+            a.path().to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(res.status.success());
+    let key = std::fs::read_to_string(a.path().join("specimen-0001.json")).unwrap();
+    assert!(key.contains("missing_uv") && key.contains("wrong_font"));
+    for bad in [
+        vec!["--defects", "smudge"],
+        vec!["--layout", "td2"],
+        vec!["--count", "0"],
+    ] {
+        let mut args = vec!["specimens", "generate", "--out", a.path().to_str().unwrap()];
+        args.extend(bad.iter().copied());
+        let res = checkpoint(data.path(), &args, "");
+        assert!(!res.status.success(), "{bad:?}");
+        assert!(String::from_utf8_lossy(&res.stderr).contains("error:"));
+    }
+}

@@ -504,6 +504,11 @@ const FUNCTIONS: &[Function] = &[
         &[("slug", "document-examination")],
     ),
     ("/api/exercises/editor", Need::Nobody, &[("id", "99999")]),
+    (
+        "/api/exercises/findings",
+        Need::Admin,
+        &[("slug", "document-examination")],
+    ),
     ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (

@@ -1,7 +1,7 @@
 //! The exercise editor: details, the image and its regions (drawn or typed), light views,
 //! reference specimen, bearer photos and the answer key of each kind; publication.
 
-use crate::api::exercises::{course_exercises, get_exercise_editor};
+use crate::api::exercises::{course_exercises, exercise_findings, get_exercise_editor};
 use crate::components::examine::RegionDrawer;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView};
@@ -585,7 +585,27 @@ pub fn CourseExercises(slug: String) -> impl IntoView {
             let slug = slug.clone();
             Suspend::new(async move {
                 let rows = course_exercises(slug.clone()).await.unwrap_or_default();
+                let findings = exercise_findings(slug.clone()).await.unwrap_or_default();
                 view! {
+                    {(!findings.is_empty()).then(|| view! {
+                        <h3>{t(Msg::FindingsTitle)}</h3>
+                        <table class="data" id="exercise-findings">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::FeatureKind)}</th>
+                                <th scope="col">{t(Msg::FoundShare)}</th>
+                                <th scope="col">{t(Msg::MissedWord)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {findings.into_iter().map(|(kind, found, total)| view! {
+                                    <tr>
+                                        <td>{label_in(&FEATURE_KINDS, &kind)}</td>
+                                        <td>{format!("{found} / {total}")}</td>
+                                        <td>{format!("{:.0} %", 100.0 * (total - found) as f64 / total.max(1) as f64)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
                     {if rows.is_empty() {
                         view! { <p class="hint">{t(Msg::NoExercisesYet)}</p> }.into_any()
                     } else {
@@ -637,6 +657,25 @@ pub fn CourseExercises(slug: String) -> impl IntoView {
                     <FieldMsg field="file" />
                 </div>
                 <button type="submit" class="primary" id="create-exercise">{t(Msg::Create)}</button>
+            </form>
+            <h3>{t(Msg::GenerateExercise)}</h3>
+            <p class="hint">{t(Msg::GenerateHint)}</p>
+            <form method="post" action=format!("/author/courses/{slug}/exercises/generate") class="stack">
+                <CsrfField />
+                <div class="field-row">
+                    <div class="field">
+                        <label for="generate-kind">{t(Msg::ExerciseKindLabel)}</label>
+                        <select id="generate-kind" name="kind">
+                            {ExerciseKind::ALL.iter().map(|k| view! { <option value=k.code()>{t(k.label())}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="generate-seed">{t(Msg::SeedLabel)}</label>
+                        <input id="generate-seed" name="seed" inputmode="numeric" maxlength="20" />
+                        <FieldMsg field="seed" />
+                    </div>
+                </div>
+                <button type="submit" id="generate-exercise">{t(Msg::Generate)}</button>
             </form>
         </section>
     }
