@@ -10,7 +10,7 @@ DATA_DIR ?= ./data
 ADDR ?= 127.0.0.1:3000
 BIN := $(CARGO_TARGET_DIR)/release/checkpoint
 
-.PHONY: run test tools site build fmt-check clippy unit integration postgres browser browser-deps bench
+.PHONY: run test tools site build fmt-check clippy unit integration postgres browser browser-deps bench fuzz
 
 run: tools site build
 	$(BIN) --data-dir $(DATA_DIR) migrate
@@ -27,7 +27,7 @@ site: tools
 build:
 	cargo build --release -p app --features ssr --bin checkpoint
 
-test: tools fmt-check clippy site browser-deps unit postgres
+test: tools fmt-check clippy fuzz site browser-deps unit postgres
 
 fmt-check:
 	cargo fmt --all --check
@@ -39,6 +39,10 @@ clippy:
 # Unit, integration and browser tests in one cargo run (SQLite).
 unit:
 	env -u CHECKPOINT_TEST_POSTGRES cargo test --workspace --features app/ssr
+
+# Each fuzz target (MRZ parser, upload decoder) briefly, on nightly with cargo-fuzz.
+fuzz:
+	@scripts/fuzz.sh
 
 # The integration suite again on PostgreSQL, when a server is configured.
 postgres:

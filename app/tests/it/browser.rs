@@ -1182,3 +1182,55 @@ async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the
     assert!(b.exists("#result-overlay .region.missed").await);
     assert!(b.text("#outcome-lines").await.contains("Substituted photo"));
 }
+
+#[tokio::test]
+async fn a_generated_specimen_exercise_runs_end_to_end() {
+    use app::model::exercise::ExerciseSpec;
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url("/author/courses/document-examination"))
+        .await;
+    b.select("#generate-kind", "mrz").await;
+    b.type_into("#generate-seed", "21").await;
+    b.click("#generate-exercise").await;
+    b.find("#exercise-ready").await;
+    let editor = b.url().await;
+    let id: i64 = editor
+        .rsplit("/author/exercises/")
+        .next()
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("editor URL {editor}"));
+    b.click("#publish-exercise").await;
+    b.wait_text("#exercise-status", "Published").await;
+    b.sign_out().await;
+
+    let e = app::server::entities::exercise::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = serde_json::from_str::<ExerciseSpec>(&e.spec)
+        .unwrap()
+        .mrz
+        .expect("an MRZ key");
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.find(".exercise-figure img").await;
+    b.click(if key.wrong.is_empty() {
+        "#consistent-yes"
+    } else {
+        "#consistent-no"
+    })
+    .await;
+    for field in &key.wrong {
+        b.click(&format!("#wrong-{field}")).await;
+    }
+    b.click("#submit-exercise").await;
+    b.wait_text("#exercise-score", "100 %").await;
+    assert!(b.exists("#outcome-lines tr.ok").await);
+}
