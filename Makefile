@@ -64,5 +64,7 @@ bench: tools site build
 	scripts/bench-quizzes.sh
 	cargo bench -p content --bench tna_analysis
 	cargo bench -p content --bench images
+	cargo bench -p content --bench specimens
+	cargo bench -p assessments --bench grading
 	scripts/bench-tna.sh
 	scripts/load-and-crash.sh

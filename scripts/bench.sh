@@ -59,6 +59,17 @@ for src in $(curl -s -H "Cookie: $cookie" "$lesson" | grep -o 'src="/media/[^"]*
 done
 echo "lesson_first_load_bytes=$((lhtml + css + icon + images)) (html=$lhtml css=$css icon=$icon images=$images)"
 
+# First load of a find-the-anomalies exercise (the marker board island): HTML, CSS, icon and
+# the islands bundle, without the document image itself.
+exercise=""
+for href in $(curl -s -H "Cookie: $cookie" "$base/courses/document-examination" | grep -o 'href="/exercises/[0-9]*"' | cut -d'"' -f2); do
+  if curl -s -H "Cookie: $cookie" "$base$href" | grep -q 'marker-board'; then exercise=$href; break; fi
+done
+if [ -n "$exercise" ]; then
+  ehtml=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' -H "Cookie: $cookie" "$base$exercise")
+  echo "exercise_first_load_bytes=$((ehtml + css + icon + js + wasm)) (html=$ehtml css=$css icon=$icon js=$js wasm=$wasm; $exercise, image excluded)"
+fi
+
 peak=0
 sample() { while kill -0 "$pid" 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$data/peak"; sleep 0.5; done; }
 sample & sampler=$!

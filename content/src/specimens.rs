@@ -218,7 +218,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -228,12 +228,12 @@ impl Rng {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.next_u64() % n.max(1)
     }
 
     /// A number in `[0, 1)`.
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// One of `items`.
@@ -439,8 +439,8 @@ fn blend(img: &mut RgbImage, x: i64, y: i64, c: [u8; 3], a: f32) {
     }
     let a = a.min(1.0);
     let p = img.get_pixel_mut(x as u32, y as u32);
-    for i in 0..3 {
-        p.0[i] = (p.0[i] as f32 * (1.0 - a) + c[i] as f32 * a).round() as u8;
+    for (v, c) in p.0.iter_mut().zip(c) {
+        *v = (*v as f32 * (1.0 - a) + c as f32 * a).round() as u8;
     }
 }
 
@@ -1449,7 +1449,7 @@ pub fn bearer_photo(face: &Face, seed: u64) -> RgbImage {
 
 /// Defects for specimen `index` of a run: a fifth are genuine, the rest carry one or two.
 pub fn defects_for(seed: u64, index: u32) -> Vec<Defect> {
-    let mut rng = Rng::new(seed ^ 0xDEFE_C7 ^ u64::from(index).wrapping_mul(7919));
+    let mut rng = Rng::new(seed ^ 0x00DE_FEC7 ^ u64::from(index).wrapping_mul(7919));
     if rng.below(5) == 0 {
         return Vec::new();
     }

@@ -185,25 +185,25 @@ pub fn MarkerBoard(
                     }
                 }
             }
-            if loupe_on.get_untracked() {
-                if let (Some(st), Some(vp)) = (stage.get_untracked(), viewport.get_untracked()) {
-                    let (sl, stp, sw, sh) = rect_of(&st);
-                    let vr = vp.get_bounding_client_rect();
-                    let (fx, fy) = ((cx - sl) / sw.max(1.0), (cy - stp) / sh.max(1.0));
-                    if (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy) {
-                        // The magnifier shows the image at 2.5 times its size on screen.
-                        let (bw, bh) = (sw * 2.5, sh * 2.5);
-                        set_loupe.set(Some((
-                            cx - vr.left() + vp.scroll_left() as f64,
-                            cy - vr.top() + vp.scroll_top() as f64,
-                            bw,
-                            bh,
-                            fx * bw,
-                            fy * bh,
-                        )));
-                    } else {
-                        set_loupe.set(None);
-                    }
+            if loupe_on.get_untracked()
+                && let (Some(st), Some(vp)) = (stage.get_untracked(), viewport.get_untracked())
+            {
+                let (sl, stp, sw, sh) = rect_of(&st);
+                let vr = vp.get_bounding_client_rect();
+                let (fx, fy) = ((cx - sl) / sw.max(1.0), (cy - stp) / sh.max(1.0));
+                if (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy) {
+                    // The magnifier shows the image at 2.5 times its size on screen.
+                    let (bw, bh) = (sw * 2.5, sh * 2.5);
+                    set_loupe.set(Some((
+                        cx - vr.left() + vp.scroll_left() as f64,
+                        cy - vr.top() + vp.scroll_top() as f64,
+                        bw,
+                        bh,
+                        fx * bw,
+                        fy * bh,
+                    )));
+                } else {
+                    set_loupe.set(None);
                 }
             }
         }

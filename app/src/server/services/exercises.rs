@@ -606,10 +606,11 @@ pub async fn edit(
         _ => return Err(AppError::field("op", Msg::ErrInvalid)),
     }
     // A published exercise must stay publishable.
-    if e.published && field(fields, "op") != "unpublish" {
-        if let Some(first) = problems(kind, &spec).first() {
-            return Err(AppError::field("publish", *first));
-        }
+    if e.published
+        && field(fields, "op") != "unpublish"
+        && let Some(first) = problems(kind, &spec).first()
+    {
+        return Err(AppError::field("publish", *first));
     }
     model.spec =
         Set(serde_json::to_string(&spec).map_err(|e| super::super::errors::internal("spec", e))?);
