@@ -12,6 +12,7 @@ pub mod courses;
 pub mod exercises;
 pub mod people;
 pub mod quizzes;
+pub mod records;
 pub mod tna;
 
 /// Cookie remembering the interface language of visitors who are not signed in.

@@ -123,6 +123,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/author/questions/:id") view=author::bank::QuestionEditPage ssr=SsrMode::Async />
                     <Route path=path!("/author/quizzes/:id") view=author::quiz::QuizEditPage ssr=SsrMode::Async />
                     <Route path=path!("/quizzes/:id") view=learn::quiz::QuizPage ssr=SsrMode::Async />
+                    <Route path=path!("/record") view=learn::record::MyRecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/people/:id/record") view=learn::record::PersonRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/exercises/:id") view=learn::exercise::ExercisePage ssr=SsrMode::Async />
                     <Route path=path!("/exercise-attempts/:id") view=learn::exercise::ExerciseResultPage ssr=SsrMode::Async />
                     <Route path=path!("/author/exercises/:id") view=author::exercise::ExerciseEditorPage ssr=SsrMode::Async />

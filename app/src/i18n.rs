@@ -1009,6 +1009,32 @@ messages! {
     Generate => "Generate", "Générer";
     FindingsTitle => "What trainees find and miss, by feature", "Ce que les stagiaires trouvent et manquent, par élément";
     FoundShare => "Found", "Trouvé";
+    EvLessonViewed => "Lesson opened", "Leçon ouverte";
+    EvLessonCompleted => "Lesson completed", "Leçon terminée";
+    EvAttemptSubmitted => "Quiz submitted", "Quiz envoyé";
+    EvExerciseGraded => "Exercise answered", "Exercice corrigé";
+    EvCertificateIssued => "Certificate issued", "Certificat délivré";
+    EvOther => "Activity", "Activité";
+    ErrDateRange => "Give a date between the years 2000 and 2100.", "Donnez une date entre les années 2000 et 2100.";
+    ErrDatesReversed => "The end date comes before the start date.", "La date de fin précède la date de début.";
+    RecordTitle => "Learning record", "Dossier de formation";
+    MyRecord => "My learning record", "Mon dossier de formation";
+    RecordIntro => "Everything recorded about your learning: lessons, quizzes, exercises and certificates. Download it as a spreadsheet or as xAPI statements for a learning record store.", "Tout ce qui est enregistré sur votre formation : leçons, quiz, exercices et certificats. Téléchargez-le en tableur ou en déclarations xAPI pour un entrepôt d'enregistrements d'apprentissage.";
+    DownloadCsv => "Download (CSV)", "Télécharger (CSV)";
+    DownloadXapi => "Download (xAPI statements, JSON lines)", "Télécharger (déclarations xAPI, lignes JSON)";
+    LessonsCompletedCol => "Lessons completed", "Leçons terminées";
+    QuizAttemptsCol => "Quiz attempts", "Tentatives de quiz";
+    BestQuizCol => "Best quiz score", "Meilleur score de quiz";
+    ExercisesCol => "Exercises", "Exercices";
+    ExerciseAverageCol => "Exercise average", "Moyenne des exercices";
+    LatestActivity => "Latest activity", "Dernière activité";
+    EventsShown => "latest events shown; the downloads hold all", "derniers événements affichés ; les téléchargements les contiennent tous";
+    NoActivityYet => "No learning recorded yet.", "Aucune formation enregistrée pour l'instant.";
+    EventWord => "Event", "Événement";
+    XapiExportTitle => "Export learning events as xAPI", "Exporter les événements en xAPI";
+    XapiExportHint => "One xAPI 1.0.3 statement per learning event, as JSON lines, for a learning record store. Leave the dates empty for everything.", "Une déclaration xAPI 1.0.3 par événement, en lignes JSON, pour un entrepôt d'enregistrements d'apprentissage. Laissez les dates vides pour tout exporter.";
+    FromDate => "From", "Du";
+    ToDate => "To", "Au";
 }
 
 /// The language of the current request, provided by the app shell.

@@ -119,6 +119,10 @@ struct ServeArgs {
     /// sets it; used for sign-in throttling).
     #[arg(long, env = "CHECKPOINT_TRUST_PROXY")]
     trust_proxy: bool,
+    /// The address people use to reach the app (e.g. https://checkpoint.example.org): the base
+    /// of the identifiers in xAPI statements. Defaults to http:// and the listening address.
+    #[arg(long, env = "CHECKPOINT_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -688,6 +692,10 @@ async fn serve(
         secure_cookies: args.secure_cookies,
         session_minutes: args.session_minutes.max(1),
         trust_proxy: args.trust_proxy,
+        public_url: args
+            .public_url
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{}", args.addr)),
     };
     let state = AppState {
         leptos: app::server::state::leptos_options(&config),

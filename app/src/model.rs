@@ -4,6 +4,7 @@ use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
 pub mod exercise;
+pub mod record;
 pub mod tna;
 
 /// What a person may do. A person may hold several roles.

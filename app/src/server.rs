@@ -11,6 +11,7 @@ pub mod exercise_http;
 pub mod http;
 pub mod password;
 pub mod pdf;
+pub mod records_http;
 pub mod report_pdf;
 pub mod request;
 pub mod services;

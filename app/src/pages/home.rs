@@ -44,6 +44,26 @@ pub fn HomePage() -> impl IntoView {
                     None => t(title).into_any(),
                 }}</h2>
                 <p>{t(text)}</p>
+                {(role == Role::Trainee).then(|| view! {
+                    <p><a id="my-record" href="/record">{t(Msg::MyRecord)}</a></p>
+                })}
+                {(role == Role::Admin).then(|| view! {
+                    <form method="get" action="/exports/xapi.jsonl" class="stack" id="xapi-export">
+                        <p><strong>{t(Msg::XapiExportTitle)}</strong></p>
+                        <p class="hint">{t(Msg::XapiExportHint)}</p>
+                        <div class="field-row">
+                            <div class="field">
+                                <label for="xapi-from">{t(Msg::FromDate)}</label>
+                                <input type="date" id="xapi-from" name="from" />
+                            </div>
+                            <div class="field">
+                                <label for="xapi-to">{t(Msg::ToDate)}</label>
+                                <input type="date" id="xapi-to" name="to" />
+                            </div>
+                        </div>
+                        <button type="submit">{t(Msg::DownloadXapi)}</button>
+                    </form>
+                })}
             </article>
         }
     });

@@ -6,6 +6,7 @@ pub mod exercise;
 pub mod glossary;
 pub mod lesson;
 pub mod quiz;
+pub mod record;
 pub mod search;
 
 use crate::i18n::{Msg, t};

@@ -19,6 +19,9 @@ pub struct Config {
     /// Trust the first address of `X-Forwarded-For` as the client address (only behind a
     /// reverse proxy that sets it).
     pub trust_proxy: bool,
+    /// The address people use to reach the app (e.g. `https://checkpoint.example.org`), without
+    /// a trailing slash: the base of the activity and account IRIs in xAPI statements.
+    pub public_url: String,
 }
 
 impl Config {

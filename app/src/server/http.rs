@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .route("/media/exercises/{hash}/{file}", get(exercise_image))
         .merge(super::tna_http::routes())
         .merge(super::exercise_http::routes())
+        .merge(super::records_http::routes())
         .route(
             "/author/lessons/{id}/images",
             post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),

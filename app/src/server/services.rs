@@ -21,9 +21,11 @@ pub mod exercises;
 pub mod import;
 pub mod people;
 pub mod questionnaires;
+pub mod records;
 pub mod results;
 pub mod tna;
 pub mod tna_results;
+pub mod xapi;
 
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;

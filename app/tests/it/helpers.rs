@@ -104,6 +104,7 @@ impl TestApp {
             secure_cookies: false,
             session_minutes: 60,
             trust_proxy: false,
+            public_url: "https://checkpoint.test".to_owned(),
         };
         let state = AppState {
             leptos: app::server::state::leptos_options(&config),
@@ -142,6 +143,7 @@ impl TestApp {
             secure_cookies: false,
             session_minutes: 60,
             trust_proxy: false,
+            public_url: "https://checkpoint.test".to_owned(),
         };
         let state = AppState {
             leptos: app::server::state::leptos_options(&config),

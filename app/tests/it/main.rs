@@ -19,5 +19,6 @@ mod import;
 mod learn;
 mod matrix;
 mod quizzes;
+mod records;
 mod security;
 mod tna;

@@ -510,6 +510,7 @@ const FUNCTIONS: &[Function] = &[
         &[("slug", "document-examination")],
     ),
     ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
+    ("/api/records/get", Need::SignedIn, &[]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (
         "/api/certificates/verify",
@@ -546,6 +547,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/tna/campaigns/1", Need::Analyst),
     ("/tna/campaigns/1/results", Need::Analyst),
     ("/surveys", Need::SignedIn),
+    ("/record", Need::SignedIn),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),

@@ -52,7 +52,7 @@ pub fn ClassPage() -> impl IntoView {
                                     <tbody>
                                         {d.roster.into_iter().map(|r| view! {
                                             <tr>
-                                                <td>{r.name} " " <code>{r.login}</code></td>
+                                                <td><a href=format!("/people/{}/record", r.person_id)>{r.name}</a> " " <code>{r.login}</code></td>
                                                 <td>{r.agency}</td>
                                                 <td>
                                                     <progress max=r.total.max(1) value=r.completed></progress>

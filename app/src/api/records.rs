@@ -1,0 +1,19 @@
+//! Learning records.
+
+use crate::error::AppError;
+use crate::model::record::LearningRecord;
+use leptos::prelude::*;
+
+/// A person's learning record (`person` absent: the caller's own).
+#[server(prefix = "/api", endpoint = "records/get")]
+pub async fn get_record(person: Option<i64>) -> Result<LearningRecord, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let id = person.unwrap_or(user.id);
+            services::records::record(&request::state()?.db, &user, id).await
+        }
+        .await,
+    )
+}

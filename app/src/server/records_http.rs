@@ -1,0 +1,155 @@
+//! Downloads of learning records: a person's record as CSV or xAPI statements, and the
+//! administrator's export of every learning event as xAPI, streamed page by page so memory
+//! stays bounded whatever the number of events.
+
+use super::http::{attachment, download_user, error_response, request_ctx};
+use super::services::{records, xapi};
+use super::state::AppState;
+use crate::model::Role;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::response::Response;
+use axum::routing::get;
+
+/// The routes, merged into the application router.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/record/{file}", get(own_record))
+        .route("/people/{id}/record/{file}", get(person_record))
+        .route("/exports/xapi.jsonl", get(export_xapi))
+}
+
+/// `GET /record/{record.csv|record.jsonl}`: the signed-in person's own record.
+async fn own_record(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    record_file(&state, &user, user.id, &file, ctx.lang).await
+}
+
+/// `GET /people/{id}/record/{record.csv|record.jsonl}`: for their trainers and
+/// administrators.
+async fn person_record(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(i64, String)>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    record_file(&state, &user, id, &file, ctx.lang).await
+}
+
+async fn record_file(
+    state: &AppState,
+    user: &crate::model::CurrentUser,
+    person_id: i64,
+    file: &str,
+    lang: crate::i18n::Lang,
+) -> Response {
+    if !matches!(file, "record.csv" | "record.jsonl") {
+        return error_response(&crate::error::AppError::NotFound, lang);
+    }
+    let (name, rows) = match records::all_events(&state.db, user, person_id).await {
+        Ok(r) => r,
+        Err(e) => return error_response(&e, lang),
+    };
+    if file == "record.csv" {
+        let mut out = String::from(records::CSV_HEADER);
+        for r in &rows {
+            out.push_str(&records::csv_line(r));
+        }
+        attachment(
+            "text/csv; charset=utf-8",
+            &format!("learning-record-{person_id}.csv"),
+            out,
+        )
+    } else {
+        let base = &state.config.public_url;
+        let mut out = String::new();
+        for r in &rows {
+            out.push_str(&xapi::statement(base, r, &name).to_string());
+            out.push('\n');
+        }
+        attachment(
+            "application/x-ndjson",
+            &format!("learning-record-{person_id}.jsonl"),
+            out,
+        )
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Range {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// `GET /exports/xapi.jsonl?from=YYYY-MM-DD&to=YYYY-MM-DD`: every learning event in the range
+/// as xAPI statements, one per line, for administrators. Streamed in pages of
+/// [`records::PAGE`] events.
+async fn export_xapi(
+    State(state): State<AppState>,
+    Query(range): Query<Range>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    if !user.has(Role::Admin) {
+        return error_response(&crate::error::AppError::Forbidden, ctx.lang);
+    }
+    let range = match records::date_range(range.from.as_deref(), range.to.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    let db = state.db.clone();
+    let base = state.config.public_url.clone();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(2);
+    tokio::spawn(async move {
+        let mut after = 0;
+        loop {
+            let page = records::export_page(&db, range, after).await;
+            let (rows, names) = match page {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::error!(error = %e, "xAPI export page");
+                    let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+                    return;
+                }
+            };
+            let Some(last) = rows.last().map(|r| r.id) else {
+                return;
+            };
+            let mut chunk = String::with_capacity(rows.len() * 700);
+            for r in &rows {
+                let name = names.get(&r.person_id).map(String::as_str).unwrap_or("");
+                chunk.push_str(&xapi::statement(&base, r, name).to_string());
+                chunk.push('\n');
+            }
+            if tx.send(Ok(chunk)).await.is_err() {
+                return; // the client went away
+            }
+            after = last;
+        }
+    });
+    let stream = futures::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    attachment(
+        "application/x-ndjson",
+        "learning-events.xapi.jsonl",
+        Body::from_stream(stream),
+    )
+}
