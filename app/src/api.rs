@@ -11,6 +11,7 @@ pub mod countries;
 pub mod courses;
 pub mod exercises;
 pub mod people;
+pub mod progress;
 pub mod quizzes;
 pub mod records;
 pub mod tna;

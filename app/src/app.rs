@@ -4,7 +4,8 @@ use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::CurrentUser;
 use crate::pages::{
-    account, admin, assess, author, classes, home, learn, login, not_found::NotFound, tna, verify,
+    account, admin, assess, author, classes, home, learn, login, not_found::NotFound, progress,
+    tna, verify,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -123,6 +124,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/author/questions/:id") view=author::bank::QuestionEditPage ssr=SsrMode::Async />
                     <Route path=path!("/author/quizzes/:id") view=author::quiz::QuizEditPage ssr=SsrMode::Async />
                     <Route path=path!("/quizzes/:id") view=learn::quiz::QuizPage ssr=SsrMode::Async />
+                    <Route path=path!("/progress") view=progress::ProgressPage ssr=SsrMode::Async />
                     <Route path=path!("/record") view=learn::record::MyRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/people/:id/record") view=learn::record::PersonRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/exercises/:id") view=learn::exercise::ExercisePage ssr=SsrMode::Async />

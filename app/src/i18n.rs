@@ -1034,6 +1034,26 @@ messages! {
     XapiExportTitle => "Export learning events as xAPI", "Exporter les événements en xAPI";
     XapiExportHint => "One xAPI 1.0.3 statement per learning event, as JSON lines, for a learning record store. Leave the dates empty for everything.", "Une déclaration xAPI 1.0.3 par événement, en lignes JSON, pour un entrepôt d'enregistrements d'apprentissage. Laissez les dates vides pour tout exporter.";
     FromDate => "From", "Du";
+    ErrUnknownFilter => "There is no such choice: pick one from the list.", "Ce choix n'existe pas : prenez-en un dans la liste.";
+    ProgressTitle => "Progress", "Progression";
+    ProgressIntro => "Who was trained, in what and with what result, from the learning events recorded.", "Qui a été formé, à quoi et avec quel résultat, d'après les événements d'apprentissage enregistrés.";
+    ApplyFilters => "Apply", "Appliquer";
+    AllWord => "All", "Tous";
+    PeopleTrained => "People trained", "Personnes formées";
+    Enrolments => "Enrolments", "Inscriptions";
+    CertificatesIssued => "Certificates issued", "Certificats délivrés";
+    AveragePostTest => "Average post-test score", "Score moyen au post-test";
+    AverageGain => "Average learning gain (pre → post)", "Gain d'apprentissage moyen (pré → post)";
+    ExerciseAccuracy => "Exercise accuracy by feature", "Réussite aux exercices par élément";
+    ByCourse => "By course", "Par cours";
+    PerAgency => "By agency", "Par agence";
+    PerCountry => "By country", "Par pays";
+    ActivityPerMonth => "Learning events per month", "Événements d'apprentissage par mois";
+    RoleFilter => "People with role", "Personnes ayant le rôle";
+    AgencyWord => "Agency", "Agence";
+    CountryWord => "Country", "Pays";
+    ClassWord => "Class", "Classe";
+    NavProgress => "Progress", "Progression";
     ToDate => "To", "Au";
 }
 

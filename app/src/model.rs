@@ -4,6 +4,7 @@ use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
 pub mod exercise;
+pub mod progress;
 pub mod record;
 pub mod tna;
 

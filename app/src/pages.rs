@@ -9,5 +9,6 @@ pub mod home;
 pub mod learn;
 pub mod login;
 pub mod not_found;
+pub mod progress;
 pub mod tna;
 pub mod verify;

@@ -18,6 +18,7 @@ mod m20261122_000007_create_position_requirements;
 mod m20261122_000008_create_tna;
 mod m20261122_000009_create_exercise_images;
 mod m20261122_000010_create_exercises;
+mod m20261122_000011_backfill_enrolment_events;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_tna::Migration),
             Box::new(m20261122_000009_create_exercise_images::Migration),
             Box::new(m20261122_000010_create_exercises::Migration),
+            Box::new(m20261122_000011_backfill_enrolment_events::Migration),
         ]
     }
 }

@@ -46,6 +46,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {is_author.then(|| view! {
                             <li><a href="/classes">{t(Msg::NavClasses)}</a></li>
                             <li><a href="/author">{t(Msg::NavAuthoring)}</a></li>
+                            <li><a href="/progress">{t(Msg::NavProgress)}</a></li>
                         })}
                         {is_assessor.then(|| view! {
                             <li><a href="/assessments">{t(Msg::NavAssessments)}</a></li>

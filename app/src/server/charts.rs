@@ -334,6 +334,59 @@ pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
     svg
 }
 
+/// Vertical columns of a count per period (`label`, value), in brand blue, with the value
+/// above each column and every label below (thinned out when there are many).
+pub fn columns(rows: &[(String, f64)], title: &str) -> String {
+    let (w, h, left, bottom) = (640.0_f64, 240.0_f64, 40.0_f64, 40.0_f64);
+    let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max).max(1.0);
+    let n = rows.len().max(1) as f64;
+    let slot = (w - left - 10.0) / n;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart columns">"#,
+        esc(title)
+    );
+    let _ = write!(svg, "<title>{}</title>", esc(title));
+    let plot = h - bottom - 20.0;
+    let _ = write!(
+        svg,
+        r##"<line x1="{left}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#d5dbe3"/>"##,
+        h - bottom,
+        w - 10.0,
+        h - bottom
+    );
+    let every = (rows.len() / 12).max(1);
+    for (i, (label, v)) in rows.iter().enumerate() {
+        let bh = plot * v.max(0.0) / max;
+        let x = left + slot * i as f64 + slot * 0.15;
+        let bw = (slot * 0.7).max(1.0);
+        let _ = write!(
+            svg,
+            r##"<rect x="{x:.1}" y="{:.1}" width="{bw:.1}" height="{bh:.1}" fill="#0b4f7c"><title>{}: {v:.0}</title></rect>"##,
+            h - bottom - bh,
+            esc(label)
+        );
+        if rows.len() <= 24 {
+            let _ = write!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#1b2430">{v:.0}</text>"##,
+                x + bw / 2.0,
+                h - bottom - bh - 3.0
+            );
+        }
+        if i % every == 0 {
+            let _ = write!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#566273">{}</text>"##,
+                x + bw / 2.0,
+                h - bottom + 14.0,
+                esc(label)
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ pub fn routes() -> Router<AppState> {
         .route("/record/{file}", get(own_record))
         .route("/people/{id}/record/{file}", get(person_record))
         .route("/exports/xapi.jsonl", get(export_xapi))
+        .route("/progress/export/{file}", get(export_progress))
 }
 
 /// `GET /record/{record.csv|record.jsonl}`: the signed-in person's own record.
@@ -152,4 +153,74 @@ async fn export_xapi(
         "learning-events.xapi.jsonl",
         Body::from_stream(stream),
     )
+}
+
+/// `GET /progress/export/{agencies|courses|countries|defects}.{csv|xlsx}?filters`: a table of
+/// the progress dashboard, with the same filters and the same scope as the page.
+async fn export_progress(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(filters): Query<crate::model::progress::Filters>,
+    req: Request,
+) -> Response {
+    let ctx = request_ctx(&req);
+    let user = match download_user(&req, &ctx) {
+        Ok(u) => u,
+        Err(res) => return *res,
+    };
+    let Some((name, ext)) = file.rsplit_once('.') else {
+        return error_response(&crate::error::AppError::NotFound, ctx.lang);
+    };
+    if !matches!(ext, "csv" | "xlsx") {
+        return error_response(&crate::error::AppError::NotFound, ctx.lang);
+    }
+    let table = match super::services::progress::dashboard(&state.db, &user, filters)
+        .await
+        .and_then(|d| super::services::progress::table(&d, name))
+    {
+        Ok(t) => t,
+        Err(e) => return error_response(&e, ctx.lang),
+    };
+    if ext == "csv" {
+        let mut out = String::new();
+        for row in &table {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| {
+                    let c = if c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err() {
+                        format!("'{c}")
+                    } else {
+                        c.clone()
+                    };
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                })
+                .collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        attachment(
+            "text/csv; charset=utf-8",
+            &format!("progress-{name}.csv"),
+            out,
+        )
+    } else {
+        use content::xlsx::Cell;
+        let rows: Vec<Vec<Cell>> = table
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                row.into_iter()
+                    .map(|c| match c.parse::<f64>() {
+                        Ok(n) if i > 0 && !c.is_empty() => Cell::Number(n),
+                        _ => Cell::Text(c),
+                    })
+                    .collect()
+            })
+            .collect();
+        attachment(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &format!("progress-{name}.xlsx"),
+            content::xlsx::write(name, &rows),
+        )
+    }
 }

@@ -20,6 +20,7 @@ pub mod exercise_images;
 pub mod exercises;
 pub mod import;
 pub mod people;
+pub mod progress;
 pub mod questionnaires;
 pub mod records;
 pub mod results;

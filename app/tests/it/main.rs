@@ -18,6 +18,7 @@ mod helpers;
 mod import;
 mod learn;
 mod matrix;
+mod progress;
 mod quizzes;
 mod records;
 mod security;

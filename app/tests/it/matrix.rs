@@ -511,6 +511,7 @@ const FUNCTIONS: &[Function] = &[
     ),
     ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
     ("/api/records/get", Need::SignedIn, &[]),
+    ("/api/progress/get", Need::Author, &[]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (
         "/api/certificates/verify",
@@ -548,6 +549,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/tna/campaigns/1/results", Need::Analyst),
     ("/surveys", Need::SignedIn),
     ("/record", Need::SignedIn),
+    ("/progress", Need::Author),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),

@@ -318,6 +318,14 @@ async fn enrol(db: &impl ConnectionTrait, class_id: i64, person_ids: &[i64]) -> 
         return Ok(());
     }
     let now = super::now();
+    let already: std::collections::HashSet<i64> = enrolment::Entity::find()
+        .filter(enrolment::Column::ClassId.eq(class_id))
+        .filter(enrolment::Column::PersonId.is_in(person_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.person_id)
+        .collect();
     enrolment::Entity::insert_many(person_ids.iter().map(|p| enrolment::ActiveModel {
         class_id: Set(class_id),
         person_id: Set(*p),
@@ -330,6 +338,11 @@ async fn enrol(db: &impl ConnectionTrait, class_id: i64, person_ids: &[i64]) -> 
     )
     .exec_without_returning(db)
     .await?;
+    if let Some(c) = class::Entity::find_by_id(class_id).one(db).await? {
+        for p in person_ids.iter().filter(|p| !already.contains(p)) {
+            super::events::record(db, *p, super::events::ENROLLED, c.course_id, None).await?;
+        }
+    }
     Ok(())
 }
 

@@ -230,6 +230,7 @@ async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
         }
         .insert(db)
         .await?;
+        super::events::record(db, trainee, super::events::ENROLLED, row.course_id, None).await?;
     }
     Ok(())
 }

@@ -5,6 +5,8 @@ use crate::error::AppResult;
 use crate::server::entities::{agency, class, learning_event, person};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+/// A person was enrolled in a class (`class_id`) of a course.
+pub const ENROLLED: &str = "enrolled";
 /// A lesson was opened (at most once per half hour of reading, see `courses::record_view`).
 pub const LESSON_VIEWED: &str = "lesson_viewed";
 /// A lesson was marked complete.

@@ -1,0 +1,127 @@
+//! Progress dashboards: filters, figures and tables.
+
+use serde::{Deserialize, Serialize};
+
+/// The dashboard's filters, as the query string gives them (checked on the server).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters {
+    /// From (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// To (YYYY-MM-DD, included).
+    pub to: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Agency id.
+    pub agency: Option<String>,
+    /// Course id.
+    pub course: Option<String>,
+    /// Class id.
+    pub class: Option<String>,
+    /// Role code of the people counted.
+    pub role: Option<String>,
+}
+
+impl Filters {
+    /// The filters as a query string (for export links).
+    pub fn query(&self) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("country", &self.country),
+            ("agency", &self.agency),
+            ("course", &self.course),
+            ("class", &self.class),
+            ("role", &self.role),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                let enc: String = v
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                parts.push(format!("{k}={enc}"));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+/// Headline figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// People with any learning event.
+    pub people: i64,
+    /// Enrolments.
+    pub enrolments: i64,
+    /// Lessons completed.
+    pub lessons: i64,
+    /// Certificates issued.
+    pub certificates: i64,
+    /// Exercises answered.
+    pub exercises: i64,
+    /// Average exercise score, percent.
+    pub exercise_score: Option<f64>,
+    /// Average post-test score (best per person and course), percent.
+    pub post_test: Option<f64>,
+    /// Average normalised gain from pre-test to post-test.
+    pub gain: Option<f64>,
+    /// People with both a pre-test and a post-test.
+    pub gain_people: usize,
+}
+
+/// One row of a breakdown table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// Agency, course or country.
+    pub label: String,
+    /// People.
+    pub people: i64,
+    /// Enrolments.
+    pub enrolments: i64,
+    /// Lessons completed.
+    pub lessons: i64,
+    /// Certificates.
+    pub certificates: i64,
+    /// Exercises answered.
+    pub exercises: i64,
+    /// Average exercise score.
+    pub exercise_score: Option<f64>,
+    /// Average post-test score.
+    pub post_test: Option<f64>,
+    /// Normalised gain.
+    pub gain: Option<f64>,
+}
+
+/// What the filter form offers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// (code, name).
+    pub countries: Vec<(String, String)>,
+    /// (id, name).
+    pub agencies: Vec<(i64, String)>,
+    /// (id, title).
+    pub courses: Vec<(i64, String)>,
+    /// (id, name): the classes the viewer may see.
+    pub classes: Vec<(i64, String)>,
+}
+
+/// A dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    /// Filters applied.
+    pub filters: Filters,
+    /// Headline figures.
+    pub totals: Totals,
+    /// Per month: (YYYY-MM, events, people).
+    pub monthly: Vec<(String, i64, i64)>,
+    /// Per agency.
+    pub agencies: Vec<Row>,
+    /// Per course.
+    pub courses: Vec<Row>,
+    /// Per country.
+    pub countries: Vec<Row>,
+    /// Exercise accuracy per feature kind: (kind, found, total).
+    pub defects: Vec<(String, i64, i64)>,
+    /// Filter choices.
+    pub options: Options,
+}

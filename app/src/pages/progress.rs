@@ -1,0 +1,177 @@
+//! `/progress`: the progress dashboard, with its filters, headline figures, monthly chart and
+//! breakdown tables (each downloadable as CSV or XLSX).
+
+use crate::api::progress::get_progress;
+use crate::components::forms::ErrorView;
+use crate::components::page_title::PageTitle;
+use crate::i18n::{Msg, t};
+use crate::model::Role;
+use crate::model::exercise::FEATURE_KINDS;
+use crate::model::progress::{Filters, Row};
+use crate::pages::author::exercise::label_in;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.0} %"))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn downloads(name: &'static str, query: &str) -> impl IntoView + use<> {
+    let q = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    view! {
+        <p class="hint">
+            <a href=format!("/progress/export/{name}.csv{q}") id=format!("export-{name}-csv")>"CSV"</a>
+            " · "
+            <a href=format!("/progress/export/{name}.xlsx{q}") id=format!("export-{name}-xlsx")>"XLSX"</a>
+        </p>
+    }
+}
+
+fn table(id: &'static str, first: Msg, rows: Vec<Row>) -> impl IntoView {
+    view! {
+        <table class="data" id=id>
+            <thead><tr>
+                <th scope="col">{t(first)}</th>
+                <th scope="col">{t(Msg::PeopleTrained)}</th>
+                <th scope="col">{t(Msg::Enrolments)}</th>
+                <th scope="col">{t(Msg::LessonsCompletedCol)}</th>
+                <th scope="col">{t(Msg::CertificatesIssued)}</th>
+                <th scope="col">{t(Msg::ExercisesCol)}</th>
+                <th scope="col">{t(Msg::ExerciseAverageCol)}</th>
+                <th scope="col">{t(Msg::AveragePostTest)}</th>
+                <th scope="col">{t(Msg::LearningGain)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>
+                        <td>{r.label}</td>
+                        <td>{r.people}</td>
+                        <td>{r.enrolments}</td>
+                        <td>{r.lessons}</td>
+                        <td>{r.certificates}</td>
+                        <td>{r.exercises}</td>
+                        <td>{pct(r.exercise_score)}</td>
+                        <td>{pct(r.post_test)}</td>
+                        <td>{r.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// `/progress`.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let q = use_query_map();
+    let get = move |k: &str| q.with_untracked(|m| m.get(k)).filter(|v| !v.is_empty());
+    let filters = Filters {
+        from: get("from"),
+        to: get("to"),
+        country: get("country"),
+        agency: get("agency"),
+        course: get("course"),
+        class: get("class"),
+        role: get("role"),
+    };
+    let data = move || {
+        let filters = filters.clone();
+        Suspend::new(async move {
+            let f = filters;
+            match get_progress(f.from, f.to, f.country, f.agency, f.course, f.class, f.role).await {
+                Ok((d, chart)) => {
+                    let f = d.filters.clone();
+                    let query = f.query();
+                    let sel = |v: &Option<String>, x: String| v.as_deref() == Some(x.as_str());
+                    let tt = d.totals.clone();
+                    view! {
+                        <PageTitle text=t(Msg::ProgressTitle) />
+                        <h1>{t(Msg::ProgressTitle)}</h1>
+                        <p class="lead">{t(Msg::ProgressIntro)}</p>
+                        <form method="get" action="/progress" class="filters" id="progress-filters">
+                            <div class="field-row">
+                                <div class="field"><label for="f-from">{t(Msg::FromDate)}</label>
+                                    <input type="date" id="f-from" name="from" value=f.from.clone().unwrap_or_default() /></div>
+                                <div class="field"><label for="f-to">{t(Msg::ToDate)}</label>
+                                    <input type="date" id="f-to" name="to" value=f.to.clone().unwrap_or_default() /></div>
+                                <div class="field"><label for="f-country">{t(Msg::CountryWord)}</label>
+                                    <select id="f-country" name="country"><option value="">{t(Msg::AllWord)}</option>
+                                        {d.options.countries.iter().map(|(c, n)| view! { <option value=c.clone() selected=sel(&f.country, c.clone())>{n.clone()}</option> }).collect_view()}
+                                    </select></div>
+                                <div class="field"><label for="f-agency">{t(Msg::AgencyWord)}</label>
+                                    <select id="f-agency" name="agency"><option value="">{t(Msg::AllWord)}</option>
+                                        {d.options.agencies.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.agency, id.to_string())>{n.clone()}</option> }).collect_view()}
+                                    </select></div>
+                                <div class="field"><label for="f-course">{t(Msg::Course)}</label>
+                                    <select id="f-course" name="course"><option value="">{t(Msg::AllWord)}</option>
+                                        {d.options.courses.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.course, id.to_string())>{n.clone()}</option> }).collect_view()}
+                                    </select></div>
+                                <div class="field"><label for="f-class">{t(Msg::ClassWord)}</label>
+                                    <select id="f-class" name="class"><option value="">{t(Msg::AllWord)}</option>
+                                        {d.options.classes.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.class, id.to_string())>{n.clone()}</option> }).collect_view()}
+                                    </select></div>
+                                <div class="field"><label for="f-role">{t(Msg::RoleFilter)}</label>
+                                    <select id="f-role" name="role"><option value="">{t(Msg::AllWord)}</option>
+                                        {Role::ALL.iter().map(|r| view! { <option value=r.code() selected=sel(&f.role, r.code().to_owned())>{t(r.label())}</option> }).collect_view()}
+                                    </select></div>
+                            </div>
+                            <button type="submit" class="primary" id="apply-filters">{t(Msg::ApplyFilters)}</button>
+                        </form>
+                        <div class="cards kpis" id="progress-totals">
+                            <article class="card"><h2 id="kpi-people">{tt.people}</h2><p>{t(Msg::PeopleTrained)}</p></article>
+                            <article class="card"><h2 id="kpi-enrolments">{tt.enrolments}</h2><p>{t(Msg::Enrolments)}</p></article>
+                            <article class="card"><h2 id="kpi-lessons">{tt.lessons}</h2><p>{t(Msg::LessonsCompletedCol)}</p></article>
+                            <article class="card"><h2 id="kpi-certificates">{tt.certificates}</h2><p>{t(Msg::CertificatesIssued)}</p></article>
+                            <article class="card"><h2 id="kpi-post">{pct(tt.post_test)}</h2><p>{t(Msg::AveragePostTest)}</p></article>
+                            <article class="card"><h2 id="kpi-gain">{tt.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</h2>
+                                <p>{t(Msg::AverageGain)} {format!(" (n = {})", tt.gain_people)}</p></article>
+                            <article class="card"><h2 id="kpi-exercises">{pct(tt.exercise_score)}</h2><p>{t(Msg::ExerciseAverageCol)} {format!(" ({})", tt.exercises)}</p></article>
+                        </div>
+                        <h2>{t(Msg::ActivityPerMonth)}</h2>
+                        <div class="chart-wrap" inner_html=chart></div>
+                        <h2>{t(Msg::PerAgency)}</h2>
+                        {downloads("agencies", &query)}
+                        {table("progress-agencies", Msg::AgencyWord, d.agencies)}
+                        <h2>{t(Msg::ByCourse)}</h2>
+                        {downloads("courses", &query)}
+                        {table("progress-courses", Msg::Course, d.courses)}
+                        <h2>{t(Msg::PerCountry)}</h2>
+                        {downloads("countries", &query)}
+                        {table("progress-countries", Msg::CountryWord, d.countries)}
+                        <h2>{t(Msg::ExerciseAccuracy)}</h2>
+                        {downloads("defects", &query)}
+                        <table class="data" id="progress-defects">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::FeatureKind)}</th>
+                                <th scope="col">{t(Msg::FoundShare)}</th>
+                                <th scope="col">{t(Msg::MissedWord)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.defects.into_iter().map(|(k, found, total)| view! {
+                                    <tr>
+                                        <td>{label_in(&FEATURE_KINDS, &k)}</td>
+                                        <td>{format!("{found} / {total}")}</td>
+                                        <td>{format!("{:.0} %", 100.0 * (total - found) as f64 / total.max(1) as f64)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! {
+                    <PageTitle text=t(Msg::ProgressTitle) />
+                    <ErrorView error=e />
+                    <p><a href="/progress">{t(Msg::ProgressTitle)}</a></p>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}

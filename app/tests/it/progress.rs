@@ -1,0 +1,165 @@
+//! Progress dashboards: figures from the learning events, filters checked, scope by role, and
+//! every table exported as CSV and XLSX.
+
+use crate::helpers::{TestApp, location};
+use app::model::Role;
+use app::server::services::events;
+use reqwest::StatusCode;
+
+const TRAINEE: i64 = 4;
+const ADMIN: i64 = 1;
+
+#[tokio::test]
+async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table() {
+    let app = TestApp::spawn().await;
+    for lesson in [1, 2, 3] {
+        events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(lesson))
+            .await
+            .unwrap();
+    }
+    // A generated exercise answered by the trainee: its findings feed exercise accuracy.
+    use app::model::exercise::ExerciseKind;
+    use app::server::services::exercises::{self, generated};
+    let draft = generated::draft(ExerciseKind::Anomalies, 3, 1);
+    let id = generated::store(&app.db, None, 1, None, draft, true)
+        .await
+        .unwrap();
+    let trainee_user = app::model::CurrentUser {
+        id: TRAINEE,
+        login: "trainee".into(),
+        display_name: "Trainee".into(),
+        roles: vec![Role::Trainee],
+        lang: app::i18n::Lang::En,
+        must_change_password: false,
+    };
+    exercises::submit(&app.db, &trainee_user, id, Default::default())
+        .await
+        .unwrap();
+    let admin = app.login_as(Role::Admin).await;
+    let page = admin.page("/progress", StatusCode::OK).await;
+    assert!(
+        page.contains("progress-defects") && page.contains(" / 1</td>"),
+        "a missed anomaly is counted"
+    );
+    assert!(page.contains(r#"<h2 id="kpi-exercises">0 %</h2>"#));
+    assert!(
+        page.contains(r#"<h2 id="kpi-lessons">3</h2>"#),
+        "three lessons completed"
+    );
+    // The demo trainee is enrolled in the three shipped courses (recorded as events).
+    assert!(page.contains(r#"<h2 id="kpi-enrolments">3</h2>"#));
+    assert!(page.contains("Utopia Immigration Service") && page.contains("chart columns"));
+    // Filtered to another course, the lessons disappear.
+    let other = admin.page("/progress?course=2", StatusCode::OK).await;
+    assert!(other.contains(r#"<h2 id="kpi-lessons">0</h2>"#));
+    let by_role = admin.page("/progress?role=assessor", StatusCode::OK).await;
+    assert!(by_role.contains(r#"<h2 id="kpi-people">0</h2>"#));
+
+    for table in ["agencies", "courses", "countries", "defects"] {
+        let csv = admin
+            .get(&format!("/progress/export/{table}.csv?course=1"))
+            .await;
+        assert_eq!(csv.status(), StatusCode::OK, "{table}");
+        let text = csv.text().await.unwrap();
+        assert!(text.lines().count() >= 1, "{table}");
+        let xlsx = admin.get(&format!("/progress/export/{table}.xlsx")).await;
+        assert_eq!(xlsx.status(), StatusCode::OK);
+        assert!(
+            xlsx.bytes().await.unwrap().starts_with(b"PK"),
+            "{table} is a workbook"
+        );
+    }
+    let agencies = admin
+        .get("/progress/export/agencies.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(agencies.starts_with("\"agency\",\"people\",\"enrolments\",\"lessons_completed\""));
+    assert!(
+        agencies.contains("\"Utopia Immigration Service\",\"1\",\"3\",\"3\""),
+        "{agencies}"
+    );
+    assert_eq!(
+        admin.get("/progress/export/salaries.csv").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn bad_filters_are_refused_with_a_clear_message() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    for (query, message) in [
+        ("agency=99999", "There is no such choice"),
+        ("course=abc", "There is no such choice"),
+        ("class=424242", "There is no such choice"),
+        ("country=XXX", "There is no such choice"),
+        ("role=wizard", "There is no such choice"),
+        (
+            "from=2026-12-31&to=2026-01-01",
+            "The end date comes before the start date.",
+        ),
+        ("from=0001-01-01", "between the years 2000 and 2100"),
+        ("to=31/12/2026", "YYYY-MM-DD"),
+    ] {
+        let res = admin.get(&format!("/progress?{query}")).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        assert!(res.text().await.unwrap().contains(message), "{query}");
+        let res = admin
+            .get(&format!("/progress/export/agencies.csv?{query}"))
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "export {query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn trainers_see_their_own_classes_only() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::spawn().await;
+    // A class the demo trainer does not train.
+    let other = app::server::entities::class::ActiveModel {
+        course_id: Set(1),
+        name: Set("Another trainer's class".into()),
+        starts_on: Set(time::macros::date!(2026 - 01 - 10)),
+        ends_on: Set(time::macros::date!(2026 - 01 - 20)),
+        location: Set("Port Amani".into()),
+        training_of_trainers: Set(false),
+        join_code: Set("OTHERCLS".into()),
+        created_by: Set(Some(ADMIN)),
+        created_at: Set(time::OffsetDateTime::now_utc()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let trainer = app.login_as(Role::Trainer).await;
+    let page = trainer.page("/progress", StatusCode::OK).await;
+    assert!(
+        !page.contains("Another trainer&#x27;s class") && !page.contains("Another trainer's class")
+    );
+    let res = trainer.get(&format!("/progress?class={}", other.id)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = trainer
+        .get(&format!("/progress/export/courses.csv?class={}", other.id))
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // People who neither train nor administer see no dashboard.
+    for role in [Role::Trainee, Role::Assessor, Role::Analyst] {
+        let c = app.login_as(role).await;
+        assert_eq!(
+            c.get("/progress").await.status(),
+            StatusCode::FORBIDDEN,
+            "{role:?}"
+        );
+        assert_eq!(
+            c.get("/progress/export/agencies.csv").await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    assert!(location(&app.client().get("/progress").await).starts_with("/login"));
+}
