@@ -1,7 +1,7 @@
 //! Progress dashboards.
 
 use crate::error::AppError;
-use crate::model::progress::{Dashboard, Filters};
+use crate::model::progress::Dashboard;
 use leptos::prelude::*;
 
 /// The dashboard with `filters` (administrators: everything; trainers: their classes), and its
@@ -17,6 +17,7 @@ pub async fn get_progress(
     class: Option<String>,
     role: Option<String>,
 ) -> Result<(Dashboard, String), AppError> {
+    use crate::model::progress::Filters;
     use crate::server::{charts, request, services};
     let filters = Filters {
         from,
