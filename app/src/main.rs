@@ -54,6 +54,14 @@ enum Command {
         /// Print the demo logins afterwards.
         #[arg(long)]
         print_logins: bool,
+        /// `large`: also generate data at the scale of a national programme for benchmarks
+        /// (about 100,000 trainees, 300 agencies in 60 countries, 40 courses and 5,000,000
+        /// learning events; several minutes, shown on standard error).
+        #[arg(long)]
+        scale: Option<String>,
+        /// Seed of the generated scale data (the same seed gives the same rows).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Manage people.
     #[command(subcommand)]
@@ -323,7 +331,16 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Migrate => {
             println!("database is up to date");
         }
-        Command::Demo { print_logins } => {
+        Command::Demo {
+            print_logins,
+            scale,
+            seed,
+        } => {
+            let size = match scale.as_deref() {
+                None => None,
+                Some("large") => Some(services::demo_scale::LARGE),
+                Some(other) => return Err(format!("unknown scale {other:?} (large)")),
+            };
             services::demo::load(&database)
                 .await
                 .map_err(|e| format!("demo data: {e}"))?;
@@ -332,6 +349,16 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("shipped exercises: {e}"))?;
             if made > 0 {
                 println!("{made} document-examination exercises generated");
+            }
+            if let Some(size) = size {
+                let started = std::time::Instant::now();
+                let n = services::demo_scale::generate(&database, size, seed)
+                    .await
+                    .map_err(|e| format!("scale data: {e}"))?;
+                println!(
+                    "scale data: {n} learning events in {:.0} s",
+                    started.elapsed().as_secs_f64()
+                );
             }
             println!("demo data loaded");
             if print_logins {

@@ -14,6 +14,7 @@ pub mod classes;
 pub mod countries;
 pub mod courses;
 pub mod demo;
+pub mod demo_scale;
 pub mod demo_tna;
 pub mod events;
 pub mod exercise_images;
