@@ -68,3 +68,4 @@ bench: tools site build
 	cargo bench -p assessments --bench grading
 	scripts/bench-tna.sh
 	scripts/load-and-crash.sh
+	scripts/bench-progress.sh
