@@ -86,14 +86,8 @@ async fn generate(
         Ok(f) => f,
         Err(res) => return res,
     };
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let seed = match field("seed").as_str() {
+    let field = |name: &str| super::services::questionnaires::field(&fields, name).trim();
+    let seed = match field("seed") {
         "" => Ok(None),
         s => s
             .parse::<u64>()
@@ -102,7 +96,7 @@ async fn generate(
     };
     let result = match seed {
         Ok(seed) => {
-            exercises::generated::generate_for(&state.db, &user, &slug, &field("kind"), seed)
+            exercises::generated::generate_for(&state.db, &user, &slug, field("kind"), seed)
                 .await
                 .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code()))
         }

@@ -3,6 +3,7 @@
 //! and results, with a learning event and per-defect findings for each graded answer.
 
 use super::exercise_images::{self, StoredImage};
+use super::questionnaires::field;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::exercise::{
@@ -17,8 +18,8 @@ use crate::server::entities::{
 };
 use assessments::exercise as geo;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 /// Longest title.
@@ -98,7 +99,7 @@ pub async fn create(
     let stored = exercise_images::store(db, user.id, image).await?;
     let position = exercise::Entity::find()
         .filter(exercise::Column::CourseId.eq(c.id))
-        .count_rows(db)
+        .count(db)
         .await? as i32
         + 1;
     let now = super::now();
@@ -123,17 +124,6 @@ pub async fn create(
     .insert(db)
     .await?;
     Ok(e.id)
-}
-
-trait CountRows {
-    async fn count_rows(self, db: &DatabaseConnection) -> AppResult<u64>;
-}
-
-impl CountRows for sea_orm::Select<exercise::Entity> {
-    async fn count_rows(self, db: &DatabaseConnection) -> AppResult<u64> {
-        use sea_orm::PaginatorTrait;
-        Ok(self.count(db).await?)
-    }
 }
 
 /// What keeps an exercise from being published (empty when it is ready).
@@ -205,15 +195,6 @@ pub async fn editor(
         spec,
         published: e.published,
     })
-}
-
-/// One field of a plain form.
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
 }
 
 /// Every value of a repeated field.
