@@ -314,6 +314,21 @@ pub struct ChecklistItem {
     pub key: bool,
 }
 
+/// A checklist as an author types it: one entry per line, key entries starting with `*`.
+pub fn checklist_text(items: &[ChecklistItem]) -> String {
+    items
+        .iter()
+        .map(|f| {
+            if f.key {
+                format!("* {}", f.text)
+            } else {
+                f.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The key of a verdict exercise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerdictKey {

@@ -9,7 +9,7 @@ use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
 use crate::model::exercise::{
     ExerciseEditor, ExerciseKind, FEATURE_KINDS, FORGERIES, LIGHTS, MRZ_FIELDS, RegionSpec,
-    VERDICTS,
+    VERDICTS, checklist_text,
 };
 use leptos::prelude::*;
 
@@ -293,19 +293,8 @@ fn verdict_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     let verdict = key.as_ref().map(|k| k.verdict.clone()).unwrap_or_default();
     let forgery = key.as_ref().map(|k| k.forgery.clone()).unwrap_or_default();
     let features = key
-        .map(|k| {
-            k.features
-                .iter()
-                .map(|f| {
-                    if f.key {
-                        format!("* {}", f.text)
-                    } else {
-                        f.text.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
+        .as_ref()
+        .map(|k| checklist_text(&k.features))
         .unwrap_or_default();
     view! {
         <section class="panel" id="key">
@@ -401,19 +390,7 @@ fn impostor_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     let same = key.as_ref().map(|k| k.same_person);
     let reasons = key
         .as_ref()
-        .map(|k| {
-            k.reasons
-                .iter()
-                .map(|f| {
-                    if f.key {
-                        format!("* {}", f.text)
-                    } else {
-                        f.text.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
+        .map(|k| checklist_text(&k.reasons))
         .unwrap_or_default();
     let bearers = key.map(|k| k.bearers).unwrap_or_default();
     view! {

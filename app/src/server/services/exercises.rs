@@ -64,6 +64,18 @@ async fn editable(
     if !super::courses::can_author(user) {
         return Err(AppError::Forbidden);
     }
+    let (e, c) = exercise_and_course(db, id).await?;
+    if !edits(user, &c) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((e, c))
+}
+
+/// Exercise `id` and its course.
+async fn exercise_and_course(
+    db: &DatabaseConnection,
+    id: i64,
+) -> AppResult<(exercise::Model, course::Model)> {
     let e = exercise::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -72,7 +84,6 @@ async fn editable(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    super::authoring::editable_course(db, user, &c.slug).await?;
     Ok((e, c))
 }
 
@@ -789,14 +800,7 @@ async fn readable(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<(exercise::Model, course::Model, bool)> {
-    let e = exercise::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let c = course::Entity::find_by_id(e.course_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (e, c) = exercise_and_course(db, id).await?;
     let author = edits(user, &c);
     if !author {
         if !e.published {
@@ -1262,14 +1266,7 @@ pub async fn result(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let e = exercise::Entity::find_by_id(a.exercise_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let c = course::Entity::find_by_id(e.course_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (e, c) = exercise_and_course(db, a.exercise_id).await?;
     let author = edits(user, &c);
     if a.person_id != user.id && !author {
         return Err(AppError::NotFound);
