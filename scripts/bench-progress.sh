@@ -46,7 +46,7 @@ median_ms() {
 agency=$(curl -s -b "$jar" "$base/progress?course=1" | grep -o 'option value="[0-9]*"' | sed -n '30p' | grep -o '[0-9]*' || echo 1)
 for view in \
   "/progress" \
-  "/progress?from=2026-01-01&to=2026-06-30" \
+  "/progress?from=2026-01&to=2026-06" \
   "/progress?country=AFG" \
   "/progress?agency=$agency" \
   "/progress?course=10" \

@@ -375,6 +375,7 @@ messages! {
     YourClasses => "Your classes", "Vos sessions";
     ErrUnknownCourse => "Unknown course.", "Cours inconnu.";
     ErrDate => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format AAAA-MM-JJ.";
+    ErrMonth => "Enter a month as YYYY-MM.", "Saisissez un mois au format AAAA-MM.";
     ErrDateOrder => "The last day is before the first day.", "Le dernier jour précède le premier.";
     ErrUnknownPerson => "No active person has this login.", "Aucune personne active n'a cet identifiant.";
     ErrNotATrainer => "This person does not hold the trainer role.", "Cette personne n'a pas le rôle de formateur.";
@@ -1034,6 +1035,8 @@ messages! {
     XapiExportTitle => "Export learning events as xAPI", "Exporter les événements en xAPI";
     XapiExportHint => "One xAPI 1.0.3 statement per learning event, as JSON lines, for a learning record store. Leave the dates empty for everything.", "Une déclaration xAPI 1.0.3 par événement, en lignes JSON, pour un entrepôt d'enregistrements d'apprentissage. Laissez les dates vides pour tout exporter.";
     FromDate => "From", "Du";
+    FromMonth => "From (month)", "Du mois";
+    ToMonth => "To (month, included)", "Au mois (inclus)";
     ErrUnknownFilter => "There is no such choice: pick one from the list.", "Ce choix n'existe pas : prenez-en un dans la liste.";
     ProgressTitle => "Progress", "Progression";
     ProgressIntro => "Who was trained, in what and with what result, from the learning events recorded.", "Qui a été formé, à quoi et avec quel résultat, d'après les événements d'apprentissage enregistrés.";

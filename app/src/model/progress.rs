@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 /// The dashboard's filters, as the query string gives them (checked on the server).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filters {
-    /// From (YYYY-MM-DD).
+    /// From month (YYYY-MM).
     pub from: Option<String>,
-    /// To (YYYY-MM-DD, included).
+    /// To month (YYYY-MM, included).
     pub to: Option<String>,
     /// Country code.
     pub country: Option<String>,
@@ -112,7 +112,7 @@ pub struct Dashboard {
     pub filters: Filters,
     /// Headline figures.
     pub totals: Totals,
-    /// Per month: (YYYY-MM, events, people).
+    /// Per month: (YYYY-MM, events, enrolments).
     pub monthly: Vec<(String, i64, i64)>,
     /// Per agency.
     pub agencies: Vec<Row>,

@@ -95,10 +95,10 @@ pub fn ProgressPage() -> impl IntoView {
                         <p class="lead">{t(Msg::ProgressIntro)}</p>
                         <form method="get" action="/progress" class="filters" id="progress-filters">
                             <div class="field-row">
-                                <div class="field"><label for="f-from">{t(Msg::FromDate)}</label>
-                                    <input type="date" id="f-from" name="from" value=f.from.clone().unwrap_or_default() /></div>
-                                <div class="field"><label for="f-to">{t(Msg::ToDate)}</label>
-                                    <input type="date" id="f-to" name="to" value=f.to.clone().unwrap_or_default() /></div>
+                                <div class="field"><label for="f-from">{t(Msg::FromMonth)}</label>
+                                    <input type="month" id="f-from" placeholder="YYYY-MM" name="from" value=f.from.clone().unwrap_or_default() /></div>
+                                <div class="field"><label for="f-to">{t(Msg::ToMonth)}</label>
+                                    <input type="month" id="f-to" placeholder="YYYY-MM" name="to" value=f.to.clone().unwrap_or_default() /></div>
                                 <div class="field"><label for="f-country">{t(Msg::CountryWord)}</label>
                                     <select id="f-country" name="country"><option value="">{t(Msg::AllWord)}</option>
                                         {d.options.countries.iter().map(|(c, n)| view! { <option value=c.clone() selected=sel(&f.country, c.clone())>{n.clone()}</option> }).collect_view()}

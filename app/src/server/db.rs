@@ -40,7 +40,10 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     super::services::countries::sync_reference(db).await?;
     super::services::questionnaires::ensure_shipped(db)
         .await
-        .map_err(|e| DbErr::Custom(format!("shipped questionnaire: {e}")))
+        .map_err(|e| DbErr::Custom(format!("shipped questionnaire: {e}")))?;
+    super::services::rollups::ensure_built(db)
+        .await
+        .map_err(|e| DbErr::Custom(format!("progress roll-ups: {e}")))
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<std::path::PathBuf> {

@@ -25,6 +25,7 @@ pub mod progress;
 pub mod questionnaires;
 pub mod records;
 pub mod results;
+pub mod rollups;
 pub mod tna;
 pub mod tna_results;
 pub mod xapi;

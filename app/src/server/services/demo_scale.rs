@@ -48,7 +48,7 @@ const PREFIX: &str = "scale-";
 const BATCH: usize = 1_000;
 const COMMIT_EVERY: usize = 50_000;
 
-fn progress(what: &str, done: usize, total: usize) {
+pub(crate) fn progress(what: &str, done: usize, total: usize) {
     let mut err = std::io::stderr();
     let _ = write!(
         err,
@@ -500,6 +500,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
         .await?;
         db.execute_unprepared("ANALYZE").await?;
     }
+    super::rollups::rebuild(db, true).await?;
     Ok(written)
 }
 

@@ -90,20 +90,34 @@ pub async fn record_detail(
         None => None,
     };
     let class_id = class_for(db, person_id, course_id).await?;
+    let event = learning_event::Model {
+        id: 0,
+        person_id,
+        kind: kind.to_owned(),
+        course_id: Some(course_id),
+        lesson_id: detail.lesson_id,
+        ref_id: detail.ref_id,
+        score: detail.score,
+        class_id,
+        agency_id,
+        country_code,
+        at: super::now(),
+    };
     learning_event::Entity::insert(learning_event::ActiveModel {
-        person_id: Set(person_id),
-        kind: Set(kind.to_owned()),
-        course_id: Set(Some(course_id)),
-        lesson_id: Set(detail.lesson_id),
-        ref_id: Set(detail.ref_id),
-        score: Set(detail.score),
-        class_id: Set(class_id),
-        agency_id: Set(agency_id),
-        country_code: Set(country_code),
-        at: Set(super::now()),
+        person_id: Set(event.person_id),
+        kind: Set(event.kind.clone()),
+        course_id: Set(event.course_id),
+        lesson_id: Set(event.lesson_id),
+        ref_id: Set(event.ref_id),
+        score: Set(event.score),
+        class_id: Set(event.class_id),
+        agency_id: Set(event.agency_id),
+        country_code: Set(event.country_code.clone()),
+        at: Set(event.at),
         ..Default::default()
     })
     .exec_without_returning(db)
     .await?;
+    super::rollups::record(db, &event).await?;
     Ok(())
 }

@@ -1,29 +1,104 @@
 //! Progress dashboards: who was trained, in what, with what result, per agency, country and
-//! course — all read from the learning-events table (and, for exercise accuracy, the findings
-//! of the graded answers it points to), filtered by period, country, agency, course, class and
-//! the people's role. Administrators see everything; a trainer sees the classes they train.
+//! course, filtered by period (whole months), country, agency, course, class and the people's
+//! role. Administrators see everything; a trainer sees the classes they train.
+//!
+//! Every figure comes from the roll-ups of the learning events (`rollups`), never from the
+//! events themselves: additive figures from `progress_cells`, people from `progress_people`,
+//! exercise accuracy from `progress_findings`. Each query reads the smallest grain that holds
+//! the dimensions it groups and filters by.
 
-use super::{events, records};
+use super::rollups::{self, ERA_MONTHS};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::progress::{Dashboard, Filters, Options, Row, Totals};
 use crate::model::{CurrentUser, Role};
-use crate::server::entities::{
-    agency, attempt, class, country, course, exercise_finding, learning_event as le, person_role,
-    quiz,
-};
-use sea_orm::sea_query::{Condition, Expr, Query};
+use crate::server::entities::{agency, class, country, course};
+use sea_orm::sea_query::{Alias, Cond, Expr, Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 
-/// The filters checked and turned into a condition on learning events.
+const AGENCY: u8 = 1;
+const COUNTRY: u8 = 2;
+const COURSE: u8 = 4;
+const CLASS: u8 = 8;
+
+/// The filters checked, as the roll-ups read them.
 pub struct Scope {
-    condition: Condition,
+    /// The months asked for (month indexes, inclusive), before clamping to the data.
+    months: (Option<i32>, Option<i32>),
+    country: Option<String>,
+    agency: Option<i64>,
+    course: Option<i64>,
+    class: Option<i64>,
     /// The classes a trainer may see (`None`: everything).
     classes: Option<Vec<i64>>,
+    /// Role bit.
+    role: Option<i32>,
+}
+
+impl Scope {
+    /// The dimensions filtered on.
+    fn filtered(&self) -> u8 {
+        let mut d = 0;
+        if self.agency.is_some() {
+            d |= AGENCY;
+        }
+        if self.country.is_some() {
+            d |= COUNTRY;
+        }
+        if self.course.is_some() {
+            d |= COURSE;
+        }
+        if self.class.is_some() || self.classes.is_some() {
+            d |= CLASS;
+        }
+        d
+    }
+
+    /// The dimensions held to one value (an agency fixes its country, a class its course).
+    fn fixed(&self) -> u8 {
+        let mut d = 0;
+        if self.agency.is_some() {
+            d |= AGENCY | COUNTRY;
+        }
+        if self.country.is_some() {
+            d |= COUNTRY;
+        }
+        if self.course.is_some() {
+            d |= COURSE;
+        }
+        if self.class.is_some() {
+            d |= CLASS | COURSE;
+        }
+        d
+    }
+
+    /// The filters as conditions on a roll-up table.
+    fn condition(&self, table: &str) -> Cond {
+        let col = |c: &str| Expr::col((Alias::new(table), Alias::new(c)));
+        let mut c = Cond::all();
+        if let Some(code) = &self.country {
+            c = c.add(col("country_code").eq(code.clone()));
+        }
+        if let Some(a) = self.agency {
+            c = c.add(col("agency_id").eq(a));
+        }
+        if let Some(id) = self.course {
+            c = c.add(col("course_id").eq(id));
+        }
+        if let Some(id) = self.class {
+            c = c.add(col("class_id").eq(id));
+        }
+        if let Some(mine) = &self.classes {
+            c = c.add(col("class_id").is_in(mine.clone()));
+        }
+        if let Some(bit) = self.role {
+            c = c.add(Expr::cust(format!("{table}.role_mask & {bit} <> 0")));
+        }
+        c
+    }
 }
 
 fn parse_id(v: &Option<String>, field: &str) -> AppResult<Option<i64>> {
@@ -36,49 +111,70 @@ fn parse_id(v: &Option<String>, field: &str) -> AppResult<Option<i64>> {
     }
 }
 
-/// Checks `f` for `user` and builds its condition. Unknown ids, reversed or absurd dates are
-/// refused with the field concerned; a trainer asking for a class they do not train is
-/// refused outright.
+/// Parses a month `YYYY-MM` into its month index; years 2000 to 2100.
+pub fn parse_month(v: Option<&str>, field: &str) -> AppResult<Option<i32>> {
+    let Some(s) = v.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let (y, m) = s
+        .split_once('-')
+        .filter(|(y, m)| y.len() == 4 && m.len() == 2)
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u8>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m))
+        .ok_or(AppError::field(field, Msg::ErrMonth))?;
+    if !(2000..=2100).contains(&y) {
+        return Err(AppError::field(field, Msg::ErrDateRange));
+    }
+    Ok(Some(rollups::month_index(y, m)))
+}
+
+/// Checks `f` for `user`. Unknown ids, reversed or absurd months are refused with the field
+/// concerned; a trainer asking for a class they do not train is refused outright.
 pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> AppResult<Scope> {
     if !(user.has(Role::Admin) || user.has(Role::Trainer)) {
         return Err(AppError::Forbidden);
     }
-    let (start, end) = records::date_range(f.from.as_deref(), f.to.as_deref())?;
-    let mut c = Condition::all()
-        .add(le::Column::At.gte(start))
-        .add(le::Column::At.lt(end));
+    let from = parse_month(f.from.as_deref(), "from")?;
+    let to = parse_month(f.to.as_deref(), "to")?;
+    if let (Some(a), Some(b)) = (from, to)
+        && b < a
+    {
+        return Err(AppError::field("to", Msg::ErrDatesReversed));
+    }
+    let mut country = None;
     if let Some(code) = f
         .country
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        country::Entity::find_by_id(code.to_owned())
+        let c = country::Entity::find_by_id(code.to_owned())
             .one(db)
             .await?
             .ok_or(AppError::field("country", Msg::ErrUnknownFilter))?;
-        c = c.add(le::Column::CountryCode.eq(code));
+        country = Some(c.code);
     }
-    if let Some(a) = parse_id(&f.agency, "agency")? {
+    let agency = parse_id(&f.agency, "agency")?;
+    if let Some(a) = agency {
         agency::Entity::find_by_id(a)
             .one(db)
             .await?
             .ok_or(AppError::field("agency", Msg::ErrUnknownFilter))?;
-        c = c.add(le::Column::AgencyId.eq(a));
     }
-    if let Some(id) = parse_id(&f.course, "course")? {
+    let course = parse_id(&f.course, "course")?;
+    if let Some(id) = course {
         course::Entity::find_by_id(id)
             .one(db)
             .await?
             .ok_or(AppError::field("course", Msg::ErrUnknownFilter))?;
-        c = c.add(le::Column::CourseId.eq(id));
     }
     let classes = if user.has(Role::Admin) {
         None
     } else {
-        Some(records::trained_classes(db, user).await?)
+        Some(super::records::trained_classes(db, user).await?)
     };
-    if let Some(id) = parse_id(&f.class, "class")? {
+    let class = parse_id(&f.class, "class")?;
+    if let Some(id) = class {
         class::Entity::find_by_id(id)
             .one(db)
             .await?
@@ -86,198 +182,212 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
         if classes.as_ref().is_some_and(|mine| !mine.contains(&id)) {
             return Err(AppError::Forbidden);
         }
-        c = c.add(le::Column::ClassId.eq(id));
     }
-    if let Some(mine) = &classes {
-        c = c.add(le::Column::ClassId.is_in(mine.clone()));
-    }
-    if let Some(role) = f.role.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        if !Role::ALL.iter().any(|r| r.code() == role) {
-            return Err(AppError::field("role", Msg::ErrUnknownFilter));
-        }
-        c = c.add(
-            le::Column::PersonId.in_subquery(
-                Query::select()
-                    .column(person_role::Column::PersonId)
-                    .from(person_role::Entity)
-                    .and_where(person_role::Column::Role.eq(role))
-                    .to_owned(),
-            ),
-        );
-    }
+    let role = match f.role.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(code) => Some(rollups::role_bit(
+            Role::ALL
+                .into_iter()
+                .find(|r| r.code() == code)
+                .ok_or(AppError::field("role", Msg::ErrUnknownFilter))?,
+        )),
+    };
     Ok(Scope {
-        condition: c,
+        months: (from, to),
+        country,
+        agency,
+        course,
+        class,
         classes,
+        role,
     })
 }
 
-/// `SUM(CASE WHEN kind = k THEN 1 ELSE 0 END)` as a BIGINT (PostgreSQL sums to numeric), 0
-/// when nothing matches (a sum over no rows is NULL).
-fn count_kind(kind: &str) -> sea_orm::sea_query::SimpleExpr {
-    Expr::cust(format!(
-        "CAST(COALESCE(SUM(CASE WHEN \"kind\" = '{kind}' THEN 1 ELSE 0 END), 0) AS BIGINT)"
-    ))
+/// The months with data (month indexes), or `None` when nothing was recorded.
+async fn extent(db: &DatabaseConnection) -> AppResult<Option<(i32, i32)>> {
+    let q = Query::select()
+        .expr(Expr::cust("MIN(month)"))
+        .expr(Expr::cust("MAX(month)"))
+        .from(Alias::new("progress_cells"))
+        .and_where(Expr::col(Alias::new("grain")).eq(1))
+        .to_owned();
+    let Some(r) = db.query_one(db.get_database_backend().build(&q)).await? else {
+        return Ok(None);
+    };
+    let lo: Option<i32> = r.try_get_by_index(0)?;
+    let hi: Option<i32> = r.try_get_by_index(1)?;
+    Ok(lo
+        .zip(hi)
+        .map(|(a, b)| (rollups::from_yyyymm(a), rollups::from_yyyymm(b))))
 }
 
-/// The grouped figures of events in `scope`, by `group` (an event column, or none for the
-/// totals): (key, people, enrolments, lessons completed, certificates, exercises, average
-/// exercise score).
-type Grouped = (Option<String>, i64, i64, i64, i64, i64, Option<f64>);
+/// Sums of the cell figures, after the grouping columns.
+const SUMS: [&str; 10] = [
+    "events",
+    "enrolments",
+    "lessons",
+    "certificates",
+    "exercises",
+    "exercise_score",
+    "posts",
+    "post_score",
+    "gains",
+    "gain_sum",
+];
 
-async fn grouped(
+fn sums(q: &mut SelectStatement) {
+    for s in SUMS {
+        let cast = if s.ends_with("score") || s == "gain_sum" {
+            "DOUBLE PRECISION"
+        } else {
+            "BIGINT"
+        };
+        q.expr(Expr::cust(format!("CAST(COALESCE(SUM({s}), 0) AS {cast})")));
+    }
+}
+
+fn measures(r: &sea_orm::QueryResult, at: usize) -> AppResult<rollups::Measures> {
+    Ok(rollups::Measures {
+        events: r.try_get_by_index(at)?,
+        enrolments: r.try_get_by_index(at + 1)?,
+        lessons: r.try_get_by_index(at + 2)?,
+        certificates: r.try_get_by_index(at + 3)?,
+        exercises: r.try_get_by_index(at + 4)?,
+        exercise_score: r.try_get_by_index(at + 5)?,
+        posts: r.try_get_by_index(at + 6)?,
+        post_score: r.try_get_by_index(at + 7)?,
+        gains: r.try_get_by_index(at + 8)?,
+        gain_sum: r.try_get_by_index(at + 9)?,
+    })
+}
+
+/// The smallest grain among `grains` (code, dimensions) holding the dimensions `need`.
+fn grain_for(grains: &[(i32, u8)], need: u8) -> (i32, u8) {
+    grains
+        .iter()
+        .copied()
+        .find(|(_, dims)| need & !dims == 0)
+        .unwrap_or((0, AGENCY | COUNTRY | COURSE | CLASS))
+}
+
+/// Cell grains, smallest first: agency (with its country), course, and everything.
+const CELL_GRAINS: [(i32, u8); 3] = [
+    (1, AGENCY | COUNTRY),
+    (2, COURSE),
+    (0, AGENCY | COUNTRY | COURSE | CLASS),
+];
+/// People grains, smallest first: person, country, agency, course, and everything.
+const PEOPLE_GRAINS: [(i32, u8); 5] = [
+    (3, 0),
+    (2, COUNTRY),
+    (1, AGENCY | COUNTRY),
+    (4, COURSE),
+    (0, AGENCY | COUNTRY | COURSE | CLASS),
+];
+
+/// Cell figures in `scope` over months `m`, grouped by `group` (columns of `progress_cells`).
+async fn cells(
     db: &DatabaseConnection,
     scope: &Scope,
-    group: Option<le::Column>,
-) -> AppResult<Vec<Grouped>> {
-    let key = match group {
-        Some(col) => Expr::cust(format!("CAST(\"{}\" AS TEXT)", col_name(col))),
-        None => Expr::cust("NULL"),
+    (m1, m2): (i32, i32),
+    group: &[&str],
+    dims: u8,
+) -> AppResult<Vec<sea_orm::QueryResult>> {
+    let (grain, _) = grain_for(&CELL_GRAINS, dims | scope.filtered());
+    let t = "progress_cells";
+    let mut q = Query::select();
+    for g in group {
+        q.column((Alias::new(t), Alias::new(*g)));
+    }
+    sums(&mut q);
+    q.from(Alias::new(t))
+        .and_where(Expr::col(Alias::new("grain")).eq(grain))
+        .and_where(Expr::col(Alias::new("month")).between(rollups::yyyymm(m1), rollups::yyyymm(m2)))
+        .cond_where(scope.condition(t));
+    for g in group {
+        q.group_by_col((Alias::new(t), Alias::new(*g)));
+    }
+    Ok(db.query_all(db.get_database_backend().build(&q)).await?)
+}
+
+/// People active in `scope` over months `m`, per value of `group` (a column of
+/// `progress_people` for dimension `dim`, or none for the total): (key, people).
+async fn people(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    (m1, m2): (i32, i32),
+    group: Option<(&str, u8)>,
+) -> AppResult<Vec<(String, i64)>> {
+    let g_dim = group.map_or(0, |g| g.1);
+    let (grain, dims) = grain_for(&PEOPLE_GRAINS, g_dim | scope.filtered());
+    let single_era = rollups::era(m1) == rollups::era(m2);
+    // A person has one row per era and grain key: counting rows counts people when the grain
+    // has no dimension beyond the one grouped by and those the filters hold to one value.
+    let unique = single_era && dims & !(g_dim | scope.fixed()) == 0;
+    let t = "progress_people";
+    let mut q = Query::select();
+    match group {
+        Some((col, _)) => q.expr(Expr::cust(format!("CAST({col} AS TEXT)"))),
+        None => q.expr(Expr::cust("''")),
     };
-    let mut q = le::Entity::find()
-        .select_only()
-        .column_as(key, "key")
-        .column_as(Expr::cust("COUNT(DISTINCT \"person_id\")"), "people")
-        .column_as(count_kind(events::ENROLLED), "enrolments")
-        .column_as(count_kind(events::LESSON_COMPLETED), "lessons")
-        .column_as(count_kind(events::CERTIFICATE_ISSUED), "certificates")
-        .column_as(count_kind(events::EXERCISE_GRADED), "exercises")
-        .column_as(
-            Expr::cust(format!(
-                "AVG(CASE WHEN \"kind\" = '{}' THEN \"score\" END)",
-                events::EXERCISE_GRADED
-            )),
-            "exercise_score",
-        )
-        .filter(scope.condition.clone());
-    if let Some(col) = group {
-        q = q.group_by(col);
-    }
-    Ok(q.into_tuple().all(db).await?)
-}
-
-fn col_name(c: le::Column) -> &'static str {
-    match c {
-        le::Column::AgencyId => "agency_id",
-        le::Column::CourseId => "course_id",
-        le::Column::CountryCode => "country_code",
-        le::Column::ClassId => "class_id",
-        _ => "person_id",
-    }
-}
-
-/// A quiz result: (person, course, agency, quiz role, score).
-pub type QuizScore = (i64, Option<i64>, Option<i64>, String, f64);
-/// A quiz attempt event: (person, course, agency, attempt, score).
-type AttemptEvent = (i64, Option<i64>, Option<i64>, Option<i64>, Option<f64>);
-
-/// Quiz results in scope.
-async fn quiz_scores(db: &DatabaseConnection, scope: &Scope) -> AppResult<Vec<QuizScore>> {
-    let rows: Vec<AttemptEvent> = le::Entity::find()
-        .select_only()
-        .columns([
-            le::Column::PersonId,
-            le::Column::CourseId,
-            le::Column::AgencyId,
-            le::Column::RefId,
-            le::Column::Score,
-        ])
-        .filter(scope.condition.clone())
-        .filter(le::Column::Kind.eq(events::ATTEMPT_SUBMITTED))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let attempt_ids: Vec<i64> = rows.iter().filter_map(|r| r.3).collect();
-    let mut quiz_of: HashMap<i64, i64> = HashMap::new();
-    for chunk in attempt_ids.chunks(5_000) {
-        quiz_of.extend(
-            attempt::Entity::find()
-                .select_only()
-                .columns([attempt::Column::Id, attempt::Column::QuizId])
-                .filter(attempt::Column::Id.is_in(chunk.to_vec()))
-                .into_tuple::<(i64, i64)>()
-                .all(db)
-                .await?,
+    q.expr(Expr::cust(if unique {
+        "COUNT(*)"
+    } else {
+        "COUNT(DISTINCT person_id)"
+    }));
+    let mut period = Cond::any();
+    for e in rollups::era(m1)..=rollups::era(m2) {
+        let lo = m1.max(e * ERA_MONTHS);
+        let hi = m2.min(e * ERA_MONTHS + ERA_MONTHS - 1);
+        let mask = (lo..=hi).fold(0i64, |m, mi| m | rollups::month_bit(mi));
+        period = period.add(
+            Cond::all()
+                .add(Expr::col(Alias::new("era")).eq(e))
+                .add(Expr::cust(format!("months & {mask} <> 0"))),
         );
     }
-    let roles: HashMap<i64, String> = quiz::Entity::find()
-        .select_only()
-        .columns([quiz::Column::Id, quiz::Column::Role])
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|(p, c, a, r, score)| {
-            let role = roles.get(quiz_of.get(&r?)?)?.clone();
-            Some((p, c, a, role, score?))
-        })
-        .collect())
-}
-
-/// Average post-test score and normalised gain (pre → post, per person and course, then
-/// averaged) of `rows`.
-pub fn post_and_gain(rows: &[QuizScore]) -> (Option<f64>, Option<f64>, usize) {
-    let mut pre: HashMap<(i64, Option<i64>), f64> = HashMap::new();
-    let mut post: HashMap<(i64, Option<i64>), f64> = HashMap::new();
-    for (p, c, _, role, score) in rows {
-        let map = match role.as_str() {
-            "pre_test" => &mut pre,
-            "post_test" => &mut post,
-            _ => continue,
-        };
-        let e = map.entry((*p, *c)).or_insert(*score);
-        *e = e.max(*score);
+    q.from(Alias::new(t))
+        .and_where(Expr::col(Alias::new("grain")).eq(grain))
+        .cond_where(period)
+        .cond_where(scope.condition(t));
+    if let Some((col, _)) = group {
+        q.group_by_col(Alias::new(col));
     }
-    let post_avg = (!post.is_empty()).then(|| post.values().sum::<f64>() / post.len() as f64);
-    let gains: Vec<f64> = post
+    db.query_all(db.get_database_backend().build(&q))
+        .await?
         .iter()
-        .filter_map(|(k, after)| {
-            let before = pre.get(k)?;
-            (*before < 100.0).then(|| (after - before) / (100.0 - before))
-        })
-        .collect();
-    let gain = (!gains.is_empty()).then(|| gains.iter().sum::<f64>() / gains.len() as f64);
-    (post_avg, gain, gains.len())
+        .map(|r| Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)))
+        .collect()
 }
 
 /// Exercise accuracy per feature kind in scope: (kind, found, total), most missed first.
-async fn defects(db: &DatabaseConnection, scope: &Scope) -> AppResult<Vec<(String, i64, i64)>> {
-    let graded: Vec<i64> = le::Entity::find()
-        .select_only()
-        .column(le::Column::RefId)
-        .filter(scope.condition.clone())
-        .filter(le::Column::Kind.eq(events::EXERCISE_GRADED))
-        .filter(le::Column::RefId.is_not_null())
-        .into_tuple::<Option<i64>>()
-        .all(db)
+async fn defects(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    (m1, m2): (i32, i32),
+) -> AppResult<Vec<(String, i64, i64)>> {
+    let t = "progress_findings";
+    let q = Query::select()
+        .column(Alias::new("kind"))
+        .expr(Expr::cust("CAST(SUM(found) AS BIGINT)"))
+        .expr(Expr::cust("CAST(SUM(total) AS BIGINT)"))
+        .from(Alias::new(t))
+        .and_where(Expr::col(Alias::new("month")).between(rollups::yyyymm(m1), rollups::yyyymm(m2)))
+        .cond_where(scope.condition(t))
+        .group_by_col(Alias::new("kind"))
+        .to_owned();
+    let mut v: Vec<(String, i64, i64)> = db
+        .query_all(db.get_database_backend().build(&q))
         .await?
-        .into_iter()
-        .flatten()
-        .collect();
-    let mut out: HashMap<String, (i64, i64)> = HashMap::new();
-    for chunk in graded.chunks(5_000) {
-        let rows: Vec<(String, i64, i64)> = exercise_finding::Entity::find()
-            .select_only()
-            .column(exercise_finding::Column::Kind)
-            .column_as(
-                Expr::cust("CAST(SUM(CASE WHEN \"found\" THEN 1 ELSE 0 END) AS BIGINT)"),
-                "found",
-            )
-            .column_as(Expr::cust("COUNT(*)"), "total")
-            .filter(exercise_finding::Column::AttemptId.is_in(chunk.to_vec()))
-            .group_by(exercise_finding::Column::Kind)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (k, f, t) in rows {
-            let e = out.entry(k).or_default();
-            e.0 += f;
-            e.1 += t;
-        }
-    }
-    let mut v: Vec<(String, i64, i64)> = out.into_iter().map(|(k, (f, t))| (k, f, t)).collect();
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index(2)?,
+            ))
+        })
+        .collect::<AppResult<_>>()?;
     v.sort_by(|a, b| {
         let miss = |r: &(String, i64, i64)| (r.2 - r.1) as f64 / r.2.max(1) as f64;
         miss(b).total_cmp(&miss(a)).then_with(|| a.0.cmp(&b.0))
@@ -285,51 +395,28 @@ async fn defects(db: &DatabaseConnection, scope: &Scope) -> AppResult<Vec<(Strin
     Ok(v)
 }
 
-/// Events per month in scope: (YYYY-MM, events, people).
-async fn monthly(db: &DatabaseConnection, scope: &Scope) -> AppResult<Vec<(String, i64, i64)>> {
-    let month = match db.get_database_backend() {
-        DbBackend::Postgres => "to_char(\"at\", 'YYYY-MM')",
-        _ => "strftime('%Y-%m', \"at\")",
-    };
-    let mut rows: Vec<(String, i64, i64)> = le::Entity::find()
-        .select_only()
-        .column_as(Expr::cust(month), "month")
-        .column_as(Expr::cust("COUNT(*)"), "events")
-        .column_as(Expr::cust("COUNT(DISTINCT \"person_id\")"), "people")
-        .filter(scope.condition.clone())
-        .group_by(Expr::cust(month))
-        .into_tuple()
-        .all(db)
-        .await?;
-    rows.sort();
-    Ok(rows)
-}
-
-fn row_of(label: String, g: &Grouped, quiz: Option<(Option<f64>, Option<f64>)>) -> Row {
+/// A table row from its label, people and figures.
+fn row_of(label: String, people: i64, m: &rollups::Measures) -> Row {
+    let avg = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
     Row {
         label,
-        people: g.1,
-        enrolments: g.2,
-        lessons: g.3,
-        certificates: g.4,
-        exercises: g.5,
-        exercise_score: g.6,
-        post_test: quiz.and_then(|q| q.0),
-        gain: quiz.and_then(|q| q.1),
+        people,
+        enrolments: m.enrolments,
+        lessons: m.lessons,
+        certificates: m.certificates,
+        exercises: m.exercises,
+        exercise_score: avg(m.exercise_score, m.exercises),
+        post_test: avg(m.post_score, m.posts),
+        gain: avg(m.gain_sum, m.gains),
     }
 }
 
-/// The options of the filter form for `user` (what they may choose from).
-async fn options(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    classes: &Option<Vec<i64>>,
-) -> AppResult<Options> {
+/// The options of the filter form (what the viewer may choose from).
+async fn options(db: &DatabaseConnection, classes: &Option<Vec<i64>>) -> AppResult<Options> {
     let mut cq = class::Entity::find().order_by_desc(class::Column::StartsOn);
     if let Some(mine) = classes {
         cq = cq.filter(class::Column::Id.is_in(mine.clone()));
     }
-    let _ = user;
     Ok(Options {
         countries: country::Entity::find()
             .filter(
@@ -369,6 +456,10 @@ async fn options(
     })
 }
 
+fn by_people(rows: &mut [Row]) {
+    rows.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.label.cmp(&b.label)));
+}
+
 /// The dashboard for `user` with filters `f`.
 pub async fn dashboard(
     db: &DatabaseConnection,
@@ -376,93 +467,130 @@ pub async fn dashboard(
     f: Filters,
 ) -> AppResult<Dashboard> {
     let scope = scope(db, user, &f).await?;
-    let totals = grouped(db, &scope, None).await?;
-    let quiz = quiz_scores(db, &scope).await?;
-    let (post, gain, gain_n) = post_and_gain(&quiz);
-    let t = totals
-        .first()
-        .cloned()
-        .unwrap_or((None, 0, 0, 0, 0, 0, None));
-    let names_agency: HashMap<String, String> = agency::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id.to_string(), a.name))
-        .collect();
-    let names_course: HashMap<String, String> = course::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.to_string(), c.title))
-        .collect();
-    let quiz_by = |key: &dyn Fn(&QuizScore) -> Option<i64>| {
-        let mut m: HashMap<String, Vec<QuizScore>> = HashMap::new();
-        for r in &quiz {
-            if let Some(k) = key(r) {
-                m.entry(k.to_string()).or_default().push(r.clone());
-            }
-        }
-        m.into_iter()
-            .map(|(k, rows)| {
-                let (p, g, _) = post_and_gain(&rows);
-                (k, (p, g))
-            })
-            .collect::<HashMap<_, _>>()
-    };
-    let by_agency_quiz = quiz_by(&|r| r.2);
-    let by_course_quiz = quiz_by(&|r| r.1);
-    let mut agencies: Vec<Row> = grouped(db, &scope, Some(le::Column::AgencyId))
-        .await?
-        .iter()
-        .map(|g| {
-            let key = g.0.clone().unwrap_or_default();
-            let label = names_agency
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| "—".to_owned());
-            row_of(label, g, by_agency_quiz.get(&key).copied())
-        })
-        .collect();
-    agencies.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.label.cmp(&b.label)));
-    let mut courses: Vec<Row> = grouped(db, &scope, Some(le::Column::CourseId))
-        .await?
-        .iter()
-        .map(|g| {
-            let key = g.0.clone().unwrap_or_default();
-            let label = names_course
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| "—".to_owned());
-            row_of(label, g, by_course_quiz.get(&key).copied())
-        })
-        .collect();
-    courses.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.label.cmp(&b.label)));
-    let mut countries: Vec<Row> = grouped(db, &scope, Some(le::Column::CountryCode))
-        .await?
-        .iter()
-        .map(|g| row_of(g.0.clone().unwrap_or_else(|| "—".to_owned()), g, None))
-        .collect();
-    countries.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.label.cmp(&b.label)));
-    Ok(Dashboard {
-        totals: Totals {
-            people: t.1,
-            enrolments: t.2,
-            lessons: t.3,
-            certificates: t.4,
-            exercises: t.5,
-            exercise_score: t.6,
-            post_test: post,
-            gain,
-            gain_people: gain_n,
-        },
-        monthly: monthly(db, &scope).await?,
-        agencies,
-        courses,
-        countries,
-        defects: defects(db, &scope).await?,
-        options: options(db, user, &scope.classes).await?,
+    let options = options(db, &scope.classes).await?;
+    let mut d = Dashboard {
+        totals: Totals::default(),
+        monthly: Vec::new(),
+        agencies: Vec::new(),
+        courses: Vec::new(),
+        countries: Vec::new(),
+        defects: Vec::new(),
+        options,
         filters: f,
-    })
+    };
+    let Some((lo, hi)) = extent(db).await? else {
+        return Ok(d);
+    };
+    let months = (
+        scope.months.0.unwrap_or(lo).max(lo),
+        scope.months.1.unwrap_or(hi).min(hi),
+    );
+    if months.0 > months.1 || scope.classes.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(d);
+    }
+
+    // Additive figures per month and agency (with its country): the agency and country
+    // tables, the months and the totals all come from this one grouped read.
+    let mut per_agency: HashMap<i64, rollups::Measures> = HashMap::new();
+    let mut per_country: HashMap<String, rollups::Measures> = HashMap::new();
+    let mut per_month: std::collections::BTreeMap<i32, rollups::Measures> = Default::default();
+    let mut total = rollups::Measures::default();
+    for r in cells(
+        db,
+        &scope,
+        months,
+        &["month", "agency_id", "country_code"],
+        AGENCY | COUNTRY,
+    )
+    .await?
+    {
+        let m = measures(&r, 3)?;
+        let month: i32 = r.try_get_by_index(0)?;
+        let agency: i64 = r.try_get_by_index(1)?;
+        let country: String = r.try_get_by_index(2)?;
+        per_agency.entry(agency).or_default().add(&m);
+        per_country.entry(country).or_default().add(&m);
+        per_month.entry(month).or_default().add(&m);
+        total.add(&m);
+    }
+    let mut per_course: HashMap<i64, rollups::Measures> = HashMap::new();
+    for r in cells(db, &scope, months, &["course_id"], COURSE).await? {
+        per_course.insert(r.try_get_by_index(0)?, measures(&r, 1)?);
+    }
+
+    let people_total = people(db, &scope, months, None)
+        .await?
+        .first()
+        .map_or(0, |r| r.1);
+    let people_of = |rows: Vec<(String, i64)>| rows.into_iter().collect::<HashMap<String, i64>>();
+    let agency_people = people_of(people(db, &scope, months, Some(("agency_id", AGENCY))).await?);
+    let country_people =
+        people_of(people(db, &scope, months, Some(("country_code", COUNTRY))).await?);
+    let course_people = people_of(people(db, &scope, months, Some(("course_id", COURSE))).await?);
+
+    let agency_names: HashMap<i64, String> = d.options.agencies.iter().cloned().collect();
+    let course_names: HashMap<i64, String> = d.options.courses.iter().cloned().collect();
+    let none = || "—".to_owned();
+    d.agencies = per_agency
+        .iter()
+        .map(|(id, m)| {
+            let label = agency_names.get(id).cloned().unwrap_or_else(none);
+            row_of(
+                label,
+                agency_people.get(&id.to_string()).copied().unwrap_or(0),
+                m,
+            )
+        })
+        .collect();
+    by_people(&mut d.agencies);
+    d.courses = per_course
+        .iter()
+        .map(|(id, m)| {
+            let label = course_names.get(id).cloned().unwrap_or_else(none);
+            row_of(
+                label,
+                course_people.get(&id.to_string()).copied().unwrap_or(0),
+                m,
+            )
+        })
+        .collect();
+    by_people(&mut d.courses);
+    d.countries = per_country
+        .iter()
+        .map(|(code, m)| {
+            let label = if code.is_empty() {
+                none()
+            } else {
+                code.clone()
+            };
+            row_of(label, country_people.get(code).copied().unwrap_or(0), m)
+        })
+        .collect();
+    by_people(&mut d.countries);
+    d.monthly = per_month
+        .iter()
+        .map(|(ym, m)| {
+            (
+                format!("{}-{:02}", ym / 100, ym % 100),
+                m.events,
+                m.enrolments,
+            )
+        })
+        .collect();
+    let t = row_of(String::new(), people_total, &total);
+    d.totals = Totals {
+        people: people_total,
+        enrolments: total.enrolments,
+        lessons: total.lessons,
+        certificates: total.certificates,
+        exercises: total.exercises,
+        exercise_score: t.exercise_score,
+        post_test: t.post_test,
+        gain: t.gain,
+        gain_people: total.gains.max(0) as usize,
+    };
+    d.defects = defects(db, &scope, months).await?;
+    Ok(d)
 }
 
 /// One dashboard table as rows of text for CSV or XLSX: `agencies`, `courses`, `countries`
@@ -526,18 +654,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn gain_pairs_pre_and_post_per_person_and_course() {
-        let r = |p: i64, role: &str, s: f64| (p, Some(1), Some(1), role.to_owned(), s);
-        let rows = vec![
-            r(1, "pre_test", 40.0),
-            r(1, "post_test", 70.0),
-            r(2, "post_test", 90.0),
-            r(3, "practice", 10.0),
-        ];
-        let (post, gain, n) = post_and_gain(&rows);
-        assert_eq!(post, Some(80.0));
-        assert_eq!(n, 1);
-        assert!((gain.unwrap() - 0.5).abs() < 1e-9);
-        assert_eq!(post_and_gain(&[]), (None, None, 0));
+    fn months_are_checked() {
+        assert_eq!(
+            parse_month(Some("2026-01"), "from").unwrap(),
+            Some(rollups::month_index(2026, 1))
+        );
+        assert_eq!(parse_month(None, "from").unwrap(), None);
+        assert_eq!(parse_month(Some(" "), "from").unwrap(), None);
+        for bad in [
+            "2026-13",
+            "2026-1",
+            "26-01",
+            "January",
+            "2026-01-01",
+            "1999-12",
+            "2101-01",
+        ] {
+            assert!(parse_month(Some(bad), "from").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_smallest_grain_holding_the_dimensions_is_read() {
+        assert_eq!(grain_for(&PEOPLE_GRAINS, 0).0, 3);
+        assert_eq!(grain_for(&PEOPLE_GRAINS, COUNTRY).0, 2);
+        assert_eq!(grain_for(&PEOPLE_GRAINS, AGENCY | COUNTRY).0, 1);
+        assert_eq!(grain_for(&PEOPLE_GRAINS, COURSE).0, 4);
+        assert_eq!(grain_for(&PEOPLE_GRAINS, COURSE | COUNTRY).0, 0);
+        assert_eq!(grain_for(&CELL_GRAINS, AGENCY).0, 1);
+        assert_eq!(grain_for(&CELL_GRAINS, COURSE).0, 2);
+        assert_eq!(grain_for(&CELL_GRAINS, CLASS).0, 0);
     }
 }
