@@ -174,6 +174,27 @@ messages! {
     RoleAssessor => "Assessor", "Évaluateur";
     RoleAnalyst => "Needs analyst", "Analyste des besoins";
     RoleAdmin => "Administrator", "Administrateur";
+    RoleFocalPoint => "Agency focal point", "Point focal d'agence";
+    RoleManager => "Programme manager", "Responsable de programme";
+    NeedsOverTime => "Training needs over time", "Besoins de formation dans le temps";
+    NeedsOverTimeHint => "Per closed needs-analysis campaign: competency × agency groups measured, those in need of training, and those an earlier campaign found in need that this one no longer does. Not filtered by course, class or role.",
+        "Par campagne d'analyse des besoins close : groupes compétence × agence mesurés, ceux qui ont besoin de formation, et ceux qu'une campagne antérieure trouvait en besoin et qui ne le sont plus. Non filtré par cours, session ni rôle.";
+    CampaignWord => "Campaign", "Campagne";
+    ClosesOnCol => "Closed on", "Close le";
+    GroupsMeasured => "Groups measured", "Groupes mesurés";
+    GapsOpen => "In need", "En besoin";
+    GapsClosed => "Gaps closed", "Écarts comblés";
+    HomeFocalTitle => "Your agency's training", "La formation de votre agence";
+    HomeFocalText => "Follow who in your agency was trained, in what and with what result, and download the figures.",
+        "Suivez qui, dans votre agence, a été formé, à quoi et avec quel résultat, et téléchargez les chiffres.";
+    HomeManagerTitle => "Programme progress", "Avancement du programme";
+    HomeManagerText => "Follow training across the agencies of the countries you cover, and export the figures for donors.",
+        "Suivez la formation dans les agences des pays que vous couvrez et exportez les chiffres pour les bailleurs.";
+    CoveredCountries => "Countries covered (programme managers)", "Pays couverts (responsables de programme)";
+    CoveredCountriesHint => "ISO codes separated by commas, for example UTO, KEN.", "Codes ISO séparés par des virgules, par exemple UTO, KEN.";
+    ErrUnknownCountryCode => "One of these is not a known country code.", "L'un de ces codes n'est pas un code de pays connu.";
+    ErrFocalPointAgency => "An agency focal point needs an agency.", "Un point focal d'agence doit avoir une agence.";
+    ErrManagerCountries => "A programme manager needs at least one country.", "Un responsable de programme doit couvrir au moins un pays.";
     Roles => "Roles", "Rôles";
     KindImmigration => "Immigration", "Immigration";
     KindBorderPolice => "Border police", "Police aux frontières";

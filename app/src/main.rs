@@ -44,6 +44,13 @@ impl DbArgs {
 }
 
 #[derive(Subcommand)]
+enum ProgressCommand {
+    /// Rebuild the dashboards' roll-ups from the learning events (they are kept up to date as
+    /// events are written; this is for after repairs or restores).
+    Rebuild,
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Serve the web app (applies pending migrations first).
     Serve(ServeArgs),
@@ -88,6 +95,9 @@ enum Command {
     /// Machine readable zones (ICAO Doc 9303).
     #[command(subcommand)]
     Mrz(MrzCommand),
+    /// Progress dashboards.
+    #[command(subcommand)]
+    Progress(ProgressCommand),
     /// Fictional Utopian specimen documents for document-examination practice.
     #[command(subcommand)]
     Specimens(SpecimensCommand),
@@ -422,6 +432,12 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("wrote {}", out.display());
         }
+        Command::Progress(ProgressCommand::Rebuild) => {
+            let n = services::rollups::rebuild(&database, true)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("rebuilt the progress roll-ups from {n} learning events");
+        }
         Command::Backup { file } => {
             let bytes = services::backup::backup(&database, &url, &file)
                 .await
@@ -687,6 +703,7 @@ async fn user_add(
         agency_id,
         position_id: None,
         roles,
+        countries: Vec::new(),
         lang,
     };
     match services::people::create_direct(database, &person, &password).await {

@@ -21,16 +21,22 @@ pub enum Role {
     Analyst,
     /// Manages countries, agencies and people.
     Admin,
+    /// Follows the training of one agency (their own) for its management.
+    FocalPoint,
+    /// Follows the training programme in the countries they cover.
+    Manager,
 }
 
 impl Role {
     /// Every role, in display order.
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 7] = [
         Role::Trainee,
         Role::Trainer,
         Role::Assessor,
         Role::Analyst,
         Role::Admin,
+        Role::FocalPoint,
+        Role::Manager,
     ];
 
     /// The stored and CSV name of the role.
@@ -41,6 +47,8 @@ impl Role {
             Role::Assessor => "assessor",
             Role::Analyst => "analyst",
             Role::Admin => "admin",
+            Role::FocalPoint => "focal_point",
+            Role::Manager => "manager",
         }
     }
 
@@ -59,6 +67,8 @@ impl Role {
             Role::Assessor => Msg::RoleAssessor,
             Role::Analyst => Msg::RoleAnalyst,
             Role::Admin => Msg::RoleAdmin,
+            Role::FocalPoint => Msg::RoleFocalPoint,
+            Role::Manager => Msg::RoleManager,
         }
     }
 }
@@ -238,6 +248,9 @@ pub struct PersonRow {
     pub position: Option<(i64, String)>,
     /// Roles held.
     pub roles: Vec<Role>,
+    /// The countries covered, for a programme manager.
+    #[serde(default)]
+    pub countries: Vec<String>,
     /// Whether the account may sign in.
     pub active: bool,
     /// Preferred language.
@@ -329,6 +342,15 @@ pub struct PersonInput {
     /// Ticked: admin.
     #[serde(default)]
     pub role_admin: Option<String>,
+    /// Ticked: agency focal point.
+    #[serde(default)]
+    pub role_focal_point: Option<String>,
+    /// Ticked: programme manager.
+    #[serde(default)]
+    pub role_manager: Option<String>,
+    /// The countries a manager covers: ISO codes separated by commas or spaces.
+    #[serde(default)]
+    pub countries: String,
     /// Initial password (creation only).
     #[serde(default)]
     pub password: String,
@@ -343,6 +365,8 @@ impl PersonInput {
             (Role::Assessor, &self.role_assessor),
             (Role::Analyst, &self.role_analyst),
             (Role::Admin, &self.role_admin),
+            (Role::FocalPoint, &self.role_focal_point),
+            (Role::Manager, &self.role_manager),
         ]
         .into_iter()
         .filter(|(_, ticked)| ticked.is_some())

@@ -20,6 +20,7 @@ mod m20261122_000009_create_exercise_images;
 mod m20261122_000010_create_exercises;
 mod m20261122_000011_backfill_enrolment_events;
 mod m20261123_000012_create_progress_rollups;
+mod m20261123_000013_create_person_countries;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_create_exercises::Migration),
             Box::new(m20261122_000011_backfill_enrolment_events::Migration),
             Box::new(m20261123_000012_create_progress_rollups::Migration),
+            Box::new(m20261123_000013_create_person_countries::Migration),
         ]
     }
 }

@@ -26,6 +26,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let is_assessor = user
         .as_ref()
         .is_some_and(|u| u.has(Role::Assessor) || u.has(Role::Admin));
+    let sees_progress = user.as_ref().is_some_and(|u| {
+        [Role::Trainer, Role::Admin, Role::FocalPoint, Role::Manager]
+            .into_iter()
+            .any(|r| u.has(r))
+    });
     let is_analyst = user
         .as_ref()
         .is_some_and(|u| u.has(Role::Analyst) || u.has(Role::Admin));
@@ -46,6 +51,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {is_author.then(|| view! {
                             <li><a href="/classes">{t(Msg::NavClasses)}</a></li>
                             <li><a href="/author">{t(Msg::NavAuthoring)}</a></li>
+                        })}
+                        {sees_progress.then(|| view! {
                             <li><a href="/progress">{t(Msg::NavProgress)}</a></li>
                         })}
                         {is_assessor.then(|| view! {

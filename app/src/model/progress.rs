@@ -122,6 +122,23 @@ pub struct Dashboard {
     pub countries: Vec<Row>,
     /// Exercise accuracy per feature kind: (kind, found, total).
     pub defects: Vec<(String, i64, i64)>,
+    /// Training needs per closed needs-analysis campaign in scope, oldest first.
+    pub needs: Vec<NeedsPoint>,
     /// Filter choices.
     pub options: Options,
+}
+
+/// One closed needs-analysis campaign's gaps, for "gaps closed over time".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedsPoint {
+    /// Campaign title.
+    pub campaign: String,
+    /// Closing date, YYYY-MM-DD.
+    pub closes_on: String,
+    /// Competency × agency groups measured (groups under the minimum size left out).
+    pub measured: i64,
+    /// Of those, the ones in need of training (need index at or above the plan's threshold).
+    pub open: i64,
+    /// Groups an earlier campaign found in need that this one no longer does.
+    pub closed: i64,
 }

@@ -36,6 +36,12 @@ pub fn HomePage() -> impl IntoView {
                 Msg::HomeAdminText,
                 Some("/admin/agencies"),
             ),
+            Role::FocalPoint => (Msg::HomeFocalTitle, Msg::HomeFocalText, Some("/progress")),
+            Role::Manager => (
+                Msg::HomeManagerTitle,
+                Msg::HomeManagerText,
+                Some("/progress"),
+            ),
         };
         view! {
             <article class="card" data-role=role.code()>

@@ -161,6 +161,29 @@ pub fn ProgressPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <h2>{t(Msg::NeedsOverTime)}</h2>
+                        <p class="hint">{t(Msg::NeedsOverTimeHint)}</p>
+                        {downloads("needs", &query)}
+                        <table class="data" id="progress-needs">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::CampaignWord)}</th>
+                                <th scope="col">{t(Msg::ClosesOnCol)}</th>
+                                <th scope="col">{t(Msg::GroupsMeasured)}</th>
+                                <th scope="col">{t(Msg::GapsOpen)}</th>
+                                <th scope="col">{t(Msg::GapsClosed)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.needs.into_iter().map(|n| view! {
+                                    <tr>
+                                        <td>{n.campaign}</td>
+                                        <td>{n.closes_on}</td>
+                                        <td>{n.measured}</td>
+                                        <td>{n.open}</td>
+                                        <td>{n.closed}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
                     }
                     .into_any()
                 }

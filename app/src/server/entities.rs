@@ -28,6 +28,7 @@ pub mod lesson;
 pub mod lesson_progress;
 pub mod login_failure;
 pub mod person;
+pub mod person_country;
 pub mod person_role;
 pub mod position;
 pub mod position_requirement;

@@ -323,5 +323,5 @@ async fn admins_reset_passwords_and_edit_roles() {
     assert_eq!(location(&res), "/admin/people/3?notice=Saved");
     let page = admin.page("/admin/people", StatusCode::OK).await;
     assert!(page.contains("Trainer, Assessor, Needs analyst"));
-    assert_eq!(count(&app.db, "person_roles").await, 7);
+    assert_eq!(count(&app.db, "person_roles").await, 9);
 }

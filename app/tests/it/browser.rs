@@ -870,6 +870,7 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
                 agency_id: Some(police),
                 position_id: Some(position),
                 roles: vec![app::model::Role::Trainee],
+                countries: Vec::new(),
                 lang: app::i18n::Lang::En,
             },
             "border-police-2026",

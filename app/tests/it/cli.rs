@@ -70,6 +70,14 @@ fn demo_and_user_commands_work_on_a_fresh_data_folder() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("admin-demo-2026"));
     // Idempotent.
     assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    // The dashboards' roll-ups rebuild from the demo's learning events.
+    let out = checkpoint(dir.path(), &["progress", "rebuild"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("rebuilt the progress roll-ups from ") && !text.contains(" from 0 "),
+        "{text}"
+    );
 
     let out = checkpoint(
         dir.path(),

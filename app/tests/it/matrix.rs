@@ -27,6 +27,8 @@ enum Need {
     /// every signed-in caller is told so.
     Missing,
     Admin,
+    /// Trainers, administrators, agency focal points and programme managers (dashboards).
+    Progress,
 }
 
 /// A server function: its URL, who may call it, and arguments it accepts.
@@ -511,7 +513,7 @@ const FUNCTIONS: &[Function] = &[
     ),
     ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
     ("/api/records/get", Need::SignedIn, &[]),
-    ("/api/progress/get", Need::Author, &[]),
+    ("/api/progress/get", Need::Progress, &[]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (
         "/api/certificates/verify",
@@ -549,7 +551,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/tna/campaigns/1/results", Need::Analyst),
     ("/surveys", Need::SignedIn),
     ("/record", Need::SignedIn),
-    ("/progress", Need::Author),
+    ("/progress", Need::Progress),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),
@@ -572,6 +574,10 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::Learner, r) => matches!(r, Some(Role::Trainee | Role::Trainer | Role::Admin)),
         (Need::Nobody | Need::Missing, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),
+        (Need::Progress, r) => matches!(
+            r,
+            Some(Role::Trainer | Role::Admin | Role::FocalPoint | Role::Manager)
+        ),
     }
 }
 
@@ -582,13 +588,15 @@ async fn client_for(app: &TestApp, role: Option<Role>) -> Client {
     }
 }
 
-const WHO: [Option<Role>; 6] = [
+const WHO: [Option<Role>; 8] = [
     None,
     Some(Role::Trainee),
     Some(Role::Trainer),
     Some(Role::Assessor),
     Some(Role::Analyst),
     Some(Role::Admin),
+    Some(Role::FocalPoint),
+    Some(Role::Manager),
 ];
 
 #[tokio::test]

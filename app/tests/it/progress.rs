@@ -55,7 +55,16 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
     let by_role = admin.page("/progress?role=assessor", StatusCode::OK).await;
     assert!(by_role.contains(r#"<h2 id="kpi-people">0</h2>"#));
 
-    for table in ["agencies", "courses", "countries", "defects"] {
+    // The demo's closed needs analysis: groups measured and in need, none closed yet.
+    let needs = page
+        .split(r#"id="progress-needs""#)
+        .nth(1)
+        .expect("needs over time");
+    assert!(
+        needs.contains(app::server::services::demo_tna::TITLE),
+        "{needs}"
+    );
+    for table in ["agencies", "courses", "countries", "defects", "needs"] {
         let csv = admin
             .get(&format!("/progress/export/{table}.csv?course=1"))
             .await;
@@ -489,4 +498,115 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
             assert_eq!(row.people, n.len() as i64, "{f:?} {}", row.label);
         }
     }
+}
+
+/// An agency focal point sees their own agency; a programme manager the countries they cover;
+/// anything else is refused. Admins give managers their countries in the person form.
+#[tokio::test]
+async fn focal_points_and_managers_see_their_own_scope() {
+    use app::server::entities::agency;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(1))
+        .await
+        .unwrap();
+    let border = agency::Entity::find()
+        .filter(agency::Column::Name.eq("Utopia Border Police"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let focal = app.login_as(Role::FocalPoint).await;
+    let page = focal.page("/progress", StatusCode::OK).await;
+    assert!(
+        page.contains(r#"<h2 id="kpi-lessons">1</h2>"#),
+        "their agency's lesson"
+    );
+    assert!(
+        !page.contains("Utopia Border Police"),
+        "no other agency to choose"
+    );
+    for path in [
+        format!("/progress?agency={}", border.id),
+        format!("/progress/export/agencies.csv?agency={}", border.id),
+        "/progress?country=FRA".to_owned(),
+    ] {
+        assert_eq!(
+            focal.get(&path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let manager = app.login_as(Role::Manager).await;
+    let page = manager.page("/progress", StatusCode::OK).await;
+    assert!(page.contains(r#"<h2 id="kpi-lessons">1</h2>"#));
+    assert!(
+        page.contains("Utopia Border Police"),
+        "every agency of Utopia"
+    );
+    manager
+        .page(&format!("/progress?agency={}", border.id), StatusCode::OK)
+        .await;
+    for path in [
+        "/progress?country=FRA",
+        "/progress/export/countries.xlsx?country=KEN",
+    ] {
+        assert_eq!(
+            manager.get(path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    // Neither runs classes nor edits courses.
+    assert_eq!(focal.get("/classes").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(manager.get("/author").await.status(), StatusCode::FORBIDDEN);
+
+    // The person form: a manager needs known countries; a focal point an agency.
+    let admin = app.login_as(Role::Admin).await;
+    let form =
+        |login: &'static str, role: &'static str, agency: &'static str, countries: &'static str| {
+            vec![
+                ("input[login]", login),
+                ("input[display_name]", "Someone"),
+                ("input[email]", ""),
+                ("input[agency]", agency),
+                ("input[position]", ""),
+                ("input[language]", "en"),
+                (role, "on"),
+                ("input[countries]", countries),
+                ("input[password]", "first-password-1"),
+            ]
+        };
+    for (fields, expected) in [
+        (
+            form("m.one", "input[role_manager]", "", ""),
+            "error=ErrManagerCountries&field=countries",
+        ),
+        (
+            form("m.two", "input[role_manager]", "", "UTO, XQZ"),
+            "error=ErrUnknownCountryCode&field=countries",
+        ),
+        (
+            form("f.one", "input[role_focal_point]", "", ""),
+            "error=ErrFocalPointAgency&field=agency",
+        ),
+    ] {
+        let res = admin
+            .post_form("/api/people/create", "/admin/people/new", &fields)
+            .await;
+        assert!(location(&res).ends_with(expected), "{}", location(&res));
+    }
+    let res = admin
+        .post_form(
+            "/api/people/create",
+            "/admin/people/new",
+            &form("m.three", "input[role_manager]", "", "fra uto"),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = admin.page(&location(&res), StatusCode::OK).await;
+    assert!(
+        page.contains(r#"value="FRA, UTO""#),
+        "codes kept, upper case, sorted"
+    );
 }

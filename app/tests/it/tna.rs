@@ -131,6 +131,7 @@ async fn officer(app: &TestApp, login: &str, agency: i64, position: i64) -> Clie
             agency_id: Some(agency),
             position_id: Some(position),
             roles: vec![Role::Trainee],
+            countries: Vec::new(),
             lang: app::i18n::Lang::En,
         },
         "officer-password-2026",

@@ -59,6 +59,10 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
         .map(|p| p.roles.clone())
         .unwrap_or_else(|| vec![Role::Trainee]);
     let lang = person.as_ref().map(|p| p.lang).unwrap_or(ui);
+    let countries = person
+        .as_ref()
+        .map(|p| p.countries.join(", "))
+        .unwrap_or_default();
     let agency_options = agencies
         .iter()
         .map(|a| {
@@ -130,5 +134,12 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
             }).collect_view()}
             <FieldMsg field="roles" />
         </fieldset>
+        <div class="field">
+            <label for="countries">{t(Msg::CoveredCountries)}</label>
+            <input type="text" id="countries" name="input[countries]" value=countries
+                aria-describedby="countries-hint" autocomplete="off" />
+            <p class="hint" id="countries-hint">{t(Msg::CoveredCountriesHint)}</p>
+            <FieldMsg field="countries" />
+        </div>
     }
 }

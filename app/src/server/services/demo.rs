@@ -21,7 +21,7 @@ pub struct DemoLogin {
 }
 
 /// The demo accounts, one per role.
-pub const LOGINS: [DemoLogin; 5] = [
+pub const LOGINS: [DemoLogin; 7] = [
     DemoLogin {
         login: "admin",
         password: "admin-demo-2026",
@@ -51,6 +51,18 @@ pub const LOGINS: [DemoLogin; 5] = [
         password: "analyst-demo-2026",
         name: "Mei Tanaka",
         roles: &[Role::Analyst],
+    },
+    DemoLogin {
+        login: "focal",
+        password: "focal-demo-2026",
+        name: "Grace Mensah",
+        roles: &[Role::FocalPoint],
+    },
+    DemoLogin {
+        login: "manager",
+        password: "manager-demo-2026",
+        name: "Omar Haddad",
+        roles: &[Role::Manager],
     },
 ];
 
@@ -167,6 +179,12 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
             agency_id: Some(immigration),
             position_id,
             roles: demo.roles.to_vec(),
+            // The demo programme manager covers Utopia.
+            countries: if demo.roles.contains(&Role::Manager) {
+                vec![content::utopia().alpha3]
+            } else {
+                Vec::new()
+            },
             lang: Lang::En,
         };
         super::people::create_direct(db, &p, demo.password).await?;

@@ -234,6 +234,7 @@ pub async fn check(
                     agency_id,
                     position_id,
                     roles,
+                    countries: Vec::new(),
                     lang,
                 },
             ));

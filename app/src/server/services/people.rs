@@ -3,7 +3,7 @@
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::{Lang, Msg};
 use crate::model::{CurrentUser, Page, PersonInput, PersonRow, Role};
-use crate::server::entities::{agency, person, person_role, position};
+use crate::server::entities::{agency, country, person, person_country, person_role, position};
 use crate::server::errors::unique_as;
 use crate::server::password::{self, HashedPassword};
 use crate::validate;
@@ -29,6 +29,8 @@ pub struct NewPerson {
     pub position_id: Option<i64>,
     /// Roles.
     pub roles: Vec<Role>,
+    /// Countries covered (programme managers only).
+    pub countries: Vec<String>,
     /// Language.
     pub lang: Lang,
 }
@@ -86,6 +88,46 @@ async fn roles_of(db: &impl ConnectionTrait, ids: &[i64]) -> AppResult<HashMap<i
     Ok(out)
 }
 
+/// The countries each of `ids` covers.
+pub async fn countries_of(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> AppResult<HashMap<i64, Vec<String>>> {
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for r in person_country::Entity::find()
+        .filter(person_country::Column::PersonId.is_in(ids.to_vec()))
+        .order_by_asc(person_country::Column::CountryCode)
+        .all(db)
+        .await?
+    {
+        out.entry(r.person_id).or_default().push(r.country_code);
+    }
+    Ok(out)
+}
+
+/// Reads the covered-countries field: ISO codes separated by commas or spaces, each known.
+async fn parse_countries(db: &DatabaseConnection, raw: &str) -> Result<Vec<String>, FieldError> {
+    let mut codes: Vec<String> = raw
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .map(|s| s.trim().to_ascii_uppercase())
+        .filter(|s| !s.is_empty())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    if codes.is_empty() {
+        return Ok(codes);
+    }
+    let known = country::Entity::find()
+        .filter(country::Column::Code.is_in(codes.clone()))
+        .count(db)
+        .await
+        .map_err(|_| FieldError::new("countries", Msg::ErrInternal))?;
+    if known as usize != codes.len() || codes.len() > 300 {
+        return Err(FieldError::new("countries", Msg::ErrUnknownCountryCode));
+    }
+    Ok(codes)
+}
+
 async fn to_rows(db: &DatabaseConnection, people: Vec<person::Model>) -> AppResult<Vec<PersonRow>> {
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let agency_ids: Vec<i64> = people.iter().filter_map(|p| p.agency_id).collect();
@@ -105,6 +147,7 @@ async fn to_rows(db: &DatabaseConnection, people: Vec<person::Model>) -> AppResu
         .map(|p| (p.id, p.title))
         .collect();
     let mut roles = roles_of(db, &ids).await?;
+    let mut countries = countries_of(db, &ids).await?;
     Ok(people
         .into_iter()
         .map(|p| PersonRow {
@@ -115,6 +158,7 @@ async fn to_rows(db: &DatabaseConnection, people: Vec<person::Model>) -> AppResu
                 .position_id
                 .and_then(|id| positions.get(&id).map(|t| (id, t.clone()))),
             roles: roles.remove(&p.id).unwrap_or_default(),
+            countries: countries.remove(&p.id).unwrap_or_default(),
             lang: Lang::from_tag(&p.language).unwrap_or_default(),
             id: p.id,
             login: p.login,
@@ -265,6 +309,22 @@ async fn validate_input(
             None
         }
     };
+    let countries = match parse_countries(db, &input.countries).await {
+        Ok(c) if roles.contains(&Role::Manager) => {
+            if c.is_empty() {
+                errors.push(FieldError::new("countries", Msg::ErrManagerCountries));
+            }
+            c
+        }
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    if roles.contains(&Role::FocalPoint) && placement.is_some_and(|p| p.0.is_none()) {
+        errors.push(FieldError::new("agency", Msg::ErrFocalPointAgency));
+    }
     match (login, display_name, email, lang, placement) {
         (
             Some(login),
@@ -279,6 +339,7 @@ async fn validate_input(
             agency_id,
             position_id,
             roles,
+            countries,
             lang,
         }),
         _ => Err(AppError::Validation(errors)),
@@ -311,7 +372,24 @@ pub async fn insert(
     .await
     .map_err(unique_as("login", Msg::ErrLoginTaken))?;
     set_roles(db, row.id, &p.roles).await?;
+    set_countries(db, row.id, &p.countries).await?;
     Ok(row.id)
+}
+
+async fn set_countries(db: &impl ConnectionTrait, id: i64, codes: &[String]) -> AppResult<()> {
+    person_country::Entity::delete_many()
+        .filter(person_country::Column::PersonId.eq(id))
+        .exec(db)
+        .await?;
+    if !codes.is_empty() {
+        person_country::Entity::insert_many(codes.iter().map(|c| person_country::ActiveModel {
+            person_id: Set(id),
+            country_code: Set(c.clone()),
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn set_roles(db: &impl ConnectionTrait, id: i64, roles: &[Role]) -> AppResult<()> {
@@ -381,6 +459,7 @@ pub async fn update(
     row.updated_at = Set(super::now());
     row.update(&txn).await?;
     set_roles(&txn, id, &p.roles).await?;
+    set_countries(&txn, id, &p.countries).await?;
     txn.commit().await?;
     Ok(())
 }

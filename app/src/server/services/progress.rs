@@ -1,6 +1,8 @@
 //! Progress dashboards: who was trained, in what, with what result, per agency, country and
 //! course, filtered by period (whole months), country, agency, course, class and the people's
-//! role. Administrators see everything; a trainer sees the classes they train.
+//! role. Administrators see everything; a programme manager the countries they cover; an
+//! agency focal point their own agency; a trainer the classes they train. Someone holding
+//! several of these roles gets the widest, in that order.
 //!
 //! Every figure comes from the roll-ups of the learning events (`rollups`), never from the
 //! events themselves: additive figures from `progress_cells`, people from `progress_people`,
@@ -10,7 +12,7 @@
 use super::rollups::{self, ERA_MONTHS};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::model::progress::{Dashboard, Filters, Options, Row, Totals};
+use crate::model::progress::{Dashboard, Filters, NeedsPoint, Options, Row, Totals};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{agency, class, country, course};
 use sea_orm::sea_query::{Alias, Cond, Expr, Query, SelectStatement};
@@ -34,6 +36,8 @@ pub struct Scope {
     class: Option<i64>,
     /// The classes a trainer may see (`None`: everything).
     classes: Option<Vec<i64>>,
+    /// The countries a programme manager covers (`None`: everything).
+    countries: Option<Vec<String>>,
     /// Role bit.
     role: Option<i32>,
 }
@@ -45,7 +49,7 @@ impl Scope {
         if self.agency.is_some() {
             d |= AGENCY;
         }
-        if self.country.is_some() {
+        if self.country.is_some() || self.countries.is_some() {
             d |= COUNTRY;
         }
         if self.course.is_some() {
@@ -94,6 +98,9 @@ impl Scope {
         if let Some(mine) = &self.classes {
             c = c.add(col("class_id").is_in(mine.clone()));
         }
+        if let Some(codes) = &self.countries {
+            c = c.add(col("country_code").is_in(codes.clone()));
+        }
         if let Some(bit) = self.role {
             c = c.add(Expr::cust(format!("{table}.role_mask & {bit} <> 0")));
         }
@@ -131,9 +138,7 @@ pub fn parse_month(v: Option<&str>, field: &str) -> AppResult<Option<i32>> {
 /// Checks `f` for `user`. Unknown ids, reversed or absurd months are refused with the field
 /// concerned; a trainer asking for a class they do not train is refused outright.
 pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> AppResult<Scope> {
-    if !(user.has(Role::Admin) || user.has(Role::Trainer)) {
-        return Err(AppError::Forbidden);
-    }
+    let viewer = viewer(db, user).await?;
     let from = parse_month(f.from.as_deref(), "from")?;
     let to = parse_month(f.to.as_deref(), "to")?;
     if let (Some(a), Some(b)) = (from, to)
@@ -154,12 +159,36 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
             .ok_or(AppError::field("country", Msg::ErrUnknownFilter))?;
         country = Some(c.code);
     }
-    let agency = parse_id(&f.agency, "agency")?;
+    let mut agency = parse_id(&f.agency, "agency")?;
+    let mut agency_country = None;
     if let Some(a) = agency {
-        agency::Entity::find_by_id(a)
-            .one(db)
-            .await?
-            .ok_or(AppError::field("agency", Msg::ErrUnknownFilter))?;
+        agency_country = Some(
+            agency::Entity::find_by_id(a)
+                .one(db)
+                .await?
+                .ok_or(AppError::field("agency", Msg::ErrUnknownFilter))?
+                .country_code,
+        );
+    }
+    // Another agency or country than the viewer's is refused, not silently narrowed.
+    let mut countries = None;
+    match &viewer {
+        Viewer::Agency(own, own_country) => {
+            if agency.is_some_and(|a| a != *own)
+                || country.as_ref().is_some_and(|c| c != own_country)
+            {
+                return Err(AppError::Forbidden);
+            }
+            agency = Some(*own);
+        }
+        Viewer::Countries(covered) => {
+            let outside = |c: &Option<String>| c.as_ref().is_some_and(|c| !covered.contains(c));
+            if outside(&country) || outside(&agency_country) {
+                return Err(AppError::Forbidden);
+            }
+            countries = Some(covered.clone());
+        }
+        Viewer::All | Viewer::Classes(_) => {}
     }
     let course = parse_id(&f.course, "course")?;
     if let Some(id) = course {
@@ -168,10 +197,9 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
             .await?
             .ok_or(AppError::field("course", Msg::ErrUnknownFilter))?;
     }
-    let classes = if user.has(Role::Admin) {
-        None
-    } else {
-        Some(super::records::trained_classes(db, user).await?)
+    let classes = match &viewer {
+        Viewer::Classes(mine) => Some(mine.clone()),
+        _ => None,
     };
     let class = parse_id(&f.class, "class")?;
     if let Some(id) = class {
@@ -199,8 +227,52 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
         course,
         class,
         classes,
+        countries,
         role,
     })
+}
+
+/// What a viewer may see.
+enum Viewer {
+    /// Everything (administrators).
+    All,
+    /// The agencies of these countries (programme managers).
+    Countries(Vec<String>),
+    /// One agency, in its country (agency focal points).
+    Agency(i64, String),
+    /// These classes (trainers).
+    Classes(Vec<i64>),
+}
+
+async fn viewer(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Viewer> {
+    if user.has(Role::Admin) {
+        return Ok(Viewer::All);
+    }
+    if user.has(Role::Manager) {
+        let covered = super::people::countries_of(db, &[user.id])
+            .await?
+            .remove(&user.id)
+            .unwrap_or_default();
+        return Ok(Viewer::Countries(covered));
+    }
+    if user.has(Role::FocalPoint) {
+        let own = crate::server::entities::person::Entity::find_by_id(user.id)
+            .one(db)
+            .await?
+            .and_then(|p| p.agency_id);
+        if let Some(a) = own
+            && let Some(a) = agency::Entity::find_by_id(a).one(db).await?
+        {
+            return Ok(Viewer::Agency(a.id, a.country_code));
+        }
+        return Err(AppError::Forbidden);
+    }
+    if user.has(Role::Trainer) {
+        return Ok(Viewer::Classes(
+            super::records::trained_classes(db, user).await?,
+        ));
+    }
+    Err(AppError::Forbidden)
 }
 
 /// The months with data (month indexes), or `None` when nothing was recorded.
@@ -395,6 +467,103 @@ async fn defects(
     Ok(v)
 }
 
+/// Per campaign, in order, given each campaign's measured groups (agency, competency) and
+/// whether each is in need: (measured, in need, closed since an earlier campaign). A group is
+/// closed when the latest earlier campaign that measured it found it in need and this one does
+/// not.
+pub fn gap_history(campaigns: &[Vec<((i64, String), bool)>]) -> Vec<(i64, i64, i64)> {
+    let mut last: HashMap<&(i64, String), bool> = HashMap::new();
+    campaigns
+        .iter()
+        .map(|groups| {
+            let open = groups.iter().filter(|g| g.1).count() as i64;
+            let closed = groups
+                .iter()
+                .filter(|(k, need)| !need && last.get(k) == Some(&true))
+                .count() as i64;
+            for (k, need) in groups {
+                last.insert(k, *need);
+            }
+            (groups.len() as i64, open, closed)
+        })
+        .collect()
+}
+
+/// Training needs over time: the closed needs-analysis campaigns whose closing month falls in
+/// the period, with their agencies in scope. Needs analyses are not by course, class or role,
+/// so those filters do not apply; trainers (scoped to classes) see none.
+async fn needs_history(db: &DatabaseConnection, scope: &Scope) -> AppResult<Vec<NeedsPoint>> {
+    use super::tna_results::{PLAN_THRESHOLD, analyse};
+    use crate::server::entities::tna_campaign;
+    if scope.classes.is_some() {
+        return Ok(Vec::new());
+    }
+    let country_of: HashMap<i64, String> = agency::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.country_code))
+        .collect();
+    let in_scope = |a: i64| {
+        let c = country_of.get(&a);
+        scope.agency.is_none_or(|x| x == a)
+            && scope.country.as_ref().is_none_or(|x| c == Some(x))
+            && scope
+                .countries
+                .as_ref()
+                .is_none_or(|xs| c.is_some_and(|c| xs.contains(c)))
+    };
+    let mut labels = Vec::new();
+    let mut measured = Vec::new();
+    for c in tna_campaign::Entity::find()
+        .filter(tna_campaign::Column::Status.eq("closed"))
+        .order_by_asc(tna_campaign::Column::ClosesOn)
+        .order_by_asc(tna_campaign::Column::Id)
+        .all(db)
+        .await?
+    {
+        let mi = rollups::month_index(c.closes_on.year(), u8::from(c.closes_on.month()));
+        if scope.months.0.is_some_and(|m| mi < m) || scope.months.1.is_some_and(|m| mi > m) {
+            continue;
+        }
+        let agencies: Vec<i64> = super::campaigns::agency_ids(db, c.id)
+            .await?
+            .into_iter()
+            .filter(|a| in_scope(*a))
+            .collect();
+        if agencies.is_empty() {
+            continue;
+        }
+        let analysis = analyse(db, &c).await?;
+        let groups: Vec<((i64, String), bool)> = analysis
+            .by_agency
+            .iter()
+            .filter_map(|g| {
+                let agency: i64 = g.key.1.parse().ok()?;
+                let stats = g.stats.as_ref()?;
+                agencies
+                    .contains(&agency)
+                    .then(|| ((agency, g.key.0.clone()), stats.need >= PLAN_THRESHOLD))
+            })
+            .collect();
+        labels.push((c.title, c.closes_on.to_string()));
+        measured.push(groups);
+    }
+    Ok(labels
+        .into_iter()
+        .zip(gap_history(&measured))
+        .map(
+            |((campaign, closes_on), (measured, open, closed))| NeedsPoint {
+                campaign,
+                closes_on,
+                measured,
+                open,
+                closed,
+            },
+        )
+        .collect())
+}
+
 /// A table row from its label, people and figures.
 fn row_of(label: String, people: i64, m: &rollups::Measures) -> Row {
     let avg = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
@@ -412,29 +581,38 @@ fn row_of(label: String, people: i64, m: &rollups::Measures) -> Row {
 }
 
 /// The options of the filter form (what the viewer may choose from).
-async fn options(db: &DatabaseConnection, classes: &Option<Vec<i64>>) -> AppResult<Options> {
+async fn options(db: &DatabaseConnection, scope: &Scope, all_agencies: bool) -> AppResult<Options> {
     let mut cq = class::Entity::find().order_by_desc(class::Column::StartsOn);
-    if let Some(mine) = classes {
+    if let Some(mine) = &scope.classes {
         cq = cq.filter(class::Column::Id.is_in(mine.clone()));
+    }
+    let mut aq = agency::Entity::find().order_by_asc(agency::Column::Name);
+    if let Some(codes) = &scope.countries {
+        aq = aq.filter(agency::Column::CountryCode.is_in(codes.clone()));
+    }
+    if let (Some(a), false) = (scope.agency, all_agencies) {
+        aq = aq.filter(agency::Column::Id.eq(a));
+    }
+    let mut sub = Query::select()
+        .column(agency::Column::CountryCode)
+        .from(agency::Entity)
+        .to_owned();
+    if let Some(codes) = &scope.countries {
+        sub.and_where(agency::Column::CountryCode.is_in(codes.clone()));
+    }
+    if let (Some(a), false) = (scope.agency, all_agencies) {
+        sub.and_where(agency::Column::Id.eq(a));
     }
     Ok(Options {
         countries: country::Entity::find()
-            .filter(
-                country::Column::Code.in_subquery(
-                    Query::select()
-                        .column(agency::Column::CountryCode)
-                        .from(agency::Entity)
-                        .to_owned(),
-                ),
-            )
+            .filter(country::Column::Code.in_subquery(sub))
             .order_by_asc(country::Column::NameEn)
             .all(db)
             .await?
             .into_iter()
             .map(|c| (c.code, c.name_en))
             .collect(),
-        agencies: agency::Entity::find()
-            .order_by_asc(agency::Column::Name)
+        agencies: aq
             .all(db)
             .await?
             .into_iter()
@@ -467,7 +645,10 @@ pub async fn dashboard(
     f: Filters,
 ) -> AppResult<Dashboard> {
     let scope = scope(db, user, &f).await?;
-    let options = options(db, &scope.classes).await?;
+    // An agency focal point chooses from their own agency only; others from every agency
+    // they may see.
+    let focal = !user.has(Role::Admin) && !user.has(Role::Manager) && user.has(Role::FocalPoint);
+    let options = options(db, &scope, !focal).await?;
     let mut d = Dashboard {
         totals: Totals::default(),
         monthly: Vec::new(),
@@ -475,6 +656,7 @@ pub async fn dashboard(
         courses: Vec::new(),
         countries: Vec::new(),
         defects: Vec::new(),
+        needs: needs_history(db, &scope).await?,
         options,
         filters: f,
     };
@@ -628,6 +810,25 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
         "agencies" => Ok(rows(&d.agencies, "agency")),
         "courses" => Ok(rows(&d.courses, "course")),
         "countries" => Ok(rows(&d.countries, "country")),
+        "needs" => {
+            let mut out = vec![vec![
+                "campaign".into(),
+                "closes_on".into(),
+                "groups_measured".into(),
+                "gaps_open".into(),
+                "gaps_closed".into(),
+            ]];
+            for n in &d.needs {
+                out.push(vec![
+                    n.campaign.clone(),
+                    n.closes_on.clone(),
+                    n.measured.to_string(),
+                    n.open.to_string(),
+                    n.closed.to_string(),
+                ]);
+            }
+            Ok(out)
+        }
         "defects" => {
             let mut out = vec![vec![
                 "feature_kind".into(),
@@ -672,6 +873,18 @@ mod tests {
         ] {
             assert!(parse_month(Some(bad), "from").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn gaps_close_when_a_later_campaign_no_longer_finds_them() {
+        let g = |a: i64, c: &str, need: bool| ((a, c.to_owned()), need);
+        let history = gap_history(&[
+            vec![g(1, "docs", true), g(1, "law", true), g(2, "docs", false)],
+            vec![g(1, "docs", false), g(2, "docs", true)],
+            vec![g(1, "law", false), g(2, "docs", false), g(1, "docs", false)],
+        ]);
+        assert_eq!(history, vec![(3, 2, 0), (2, 1, 1), (3, 0, 2)]);
+        assert!(gap_history(&[]).is_empty());
     }
 
     #[test]
