@@ -4,26 +4,32 @@
 # database — or PostgreSQL when BENCH_DATABASE_URL is set — then times each dashboard view
 # and export as an administrator on loopback (median of BENCH_RUNS, default 5) and the
 # server's peak memory during a large streamed export. Bounded in time; 127.0.0.1 only.
+# BENCH_DATA_DIR reuses (and keeps) a data folder generated before: no generation then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${CARGO_TARGET_DIR:-target}/release/checkpoint
 port=${BENCH_PORT:-3918}
 runs=${BENCH_RUNS:-5}
 base="http://127.0.0.1:$port"
-data=$(mktemp -d)
+keep=${BENCH_DATA_DIR:-}
+data=${BENCH_DATA_DIR:-$(mktemp -d)}
 jar=$(mktemp)
 db_args=(--data-dir "$data")
 if [ -n "${BENCH_DATABASE_URL:-}" ]; then db_args+=(--database-url "$BENCH_DATABASE_URL"); fi
 
-"$bin" "${db_args[@]}" migrate >/dev/null
 start=$(date +%s)
-"$bin" "${db_args[@]}" demo --scale large --seed 1 | tail -n 2
-echo "generate_seconds=$(( $(date +%s) - start ))"
+"$bin" "${db_args[@]}" migrate >/dev/null
+echo "migrate_seconds=$(( $(date +%s) - start ))"
+if [ -z "$keep" ]; then
+  start=$(date +%s)
+  "$bin" "${db_args[@]}" demo --scale large --seed 1 | tail -n 2
+  echo "generate_seconds=$(( $(date +%s) - start ))"
+fi
 [ -f "$data/checkpoint.db" ] && echo "sqlite_file_mb=$(( $(stat -c %s "$data/checkpoint.db") / 1048576 ))"
 
 "$bin" "${db_args[@]}" serve --addr "127.0.0.1:$port" >"$data/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data" "$jar"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$jar"; [ -n "$keep" ] || rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 
 curl -s -c "$jar" -b "$jar" "$base/login" -o /dev/null
@@ -50,7 +56,9 @@ for view in \
   "/progress?country=AFG" \
   "/progress?agency=$agency" \
   "/progress?course=10" \
+  "/progress?course=10&country=AFG" \
   "/progress?role=trainee" \
+  "/progress?from=2025-06&to=2026-03&role=trainee&country=AFG" \
   "/progress/export/agencies.csv" \
   "/progress/export/courses.xlsx"; do
   echo "dashboard_ms $(median_ms "$view") $view"
@@ -66,3 +74,16 @@ lines=$(curl -s -b "$jar" --max-time 600 "$base/exports/xapi.jsonl?from=2026-01-
 echo "xapi_export_lines=$lines seconds=$(( ($(date +%s%N) - start) / 1000000 / 1000 )).$(( ($(date +%s%N) - start) / 1000000 % 1000 )) rss_idle_mb_before=$(rss)"
 kill $sampler 2>/dev/null || true
 echo "rss_peak_during_export_mb=$(cat "$data/peak" 2>/dev/null || echo 0)"
+
+# Optionally, every event at once (5,000,000 statements): the export streams without a limit.
+if [ -n "${BENCH_FULL_EXPORT:-}" ]; then
+  peak=0; rm -f "$data/peak"
+  ( while kill -0 "$pid" 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$data/peak"; sleep 0.5; done ) &
+  sampler=$!
+  before=$(rss)
+  start=$(date +%s)
+  lines=$(curl -s -b "$jar" --max-time 1800 "$base/exports/xapi.jsonl" | wc -l)
+  echo "xapi_full_export_lines=$lines seconds=$(( $(date +%s) - start )) rss_before_mb=$before"
+  kill $sampler 2>/dev/null || true
+  echo "rss_peak_during_full_export_mb=$(cat "$data/peak" 2>/dev/null || echo 0)"
+fi

@@ -65,7 +65,7 @@ impl Scope {
     fn fixed(&self) -> u8 {
         let mut d = 0;
         if self.agency.is_some() {
-            d |= AGENCY | COUNTRY;
+            d |= AGENCY;
         }
         if self.country.is_some() {
             d |= COUNTRY;
@@ -74,9 +74,9 @@ impl Scope {
             d |= COURSE;
         }
         if self.class.is_some() {
-            d |= CLASS | COURSE;
+            d |= CLASS;
         }
-        d
+        determined(d)
     }
 
     /// The filters as conditions on a roll-up table.
@@ -333,6 +333,18 @@ fn measures(r: &sea_orm::QueryResult, at: usize) -> AppResult<rollups::Measures>
     })
 }
 
+/// Dimensions `d` with those they determine: an agency its country, a class its course.
+fn determined(d: u8) -> u8 {
+    let mut d = d;
+    if d & AGENCY != 0 {
+        d |= COUNTRY;
+    }
+    if d & CLASS != 0 {
+        d |= COURSE;
+    }
+    d
+}
+
 /// The smallest grain among `grains` (code, dimensions) holding the dimensions `need`.
 fn grain_for(grains: &[(i32, u8)], need: u8) -> (i32, u8) {
     grains
@@ -395,7 +407,7 @@ async fn people(
     let single_era = rollups::era(m1) == rollups::era(m2);
     // A person has one row per era and grain key: counting rows counts people when the grain
     // has no dimension beyond the one grouped by and those the filters hold to one value.
-    let unique = single_era && dims & !(g_dim | scope.fixed()) == 0;
+    let unique = single_era && dims & !determined(g_dim | scope.fixed()) == 0;
     let t = "progress_people";
     let mut q = Query::select();
     match group {

@@ -862,8 +862,9 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
     write_findings(&txn, &findings, false).await?;
     txn.commit().await?;
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // Outside the transaction: sets the visibility map, so counts read the indexes only.
         db.execute_unprepared(
-            "ANALYZE progress_cells, progress_people, progress_tests, progress_findings",
+            "VACUUM ANALYZE progress_cells, progress_people, progress_tests, progress_findings",
         )
         .await?;
     }
