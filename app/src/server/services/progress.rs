@@ -660,7 +660,11 @@ pub async fn dashboard(
     // An agency focal point chooses from their own agency only; others from every agency
     // they may see.
     let focal = !user.has(Role::Admin) && !user.has(Role::Manager) && user.has(Role::FocalPoint);
-    let options = options(db, &scope, !focal).await?;
+    let (options, needs, extent) = tokio::try_join!(
+        options(db, &scope, !focal),
+        needs_history(db, &scope),
+        extent(db)
+    )?;
     let mut d = Dashboard {
         totals: Totals::default(),
         monthly: Vec::new(),
@@ -668,11 +672,11 @@ pub async fn dashboard(
         courses: Vec::new(),
         countries: Vec::new(),
         defects: Vec::new(),
-        needs: needs_history(db, &scope).await?,
+        needs,
         options,
         filters: f,
     };
-    let Some((lo, hi)) = extent(db).await? else {
+    let Some((lo, hi)) = extent else {
         return Ok(d);
     };
     let months = (
@@ -683,21 +687,31 @@ pub async fn dashboard(
         return Ok(d);
     }
 
+    // The reads are independent: run them at once, each on its own pooled connection.
+    let (by_agency, by_course, total_people, agency_people, country_people, course_people, found) =
+        tokio::try_join!(
+            cells(
+                db,
+                &scope,
+                months,
+                &["month", "agency_id", "country_code"],
+                AGENCY | COUNTRY
+            ),
+            cells(db, &scope, months, &["course_id"], COURSE),
+            people(db, &scope, months, None),
+            people(db, &scope, months, Some(("agency_id", AGENCY))),
+            people(db, &scope, months, Some(("country_code", COUNTRY))),
+            people(db, &scope, months, Some(("course_id", COURSE))),
+            defects(db, &scope, months),
+        )?;
+
     // Additive figures per month and agency (with its country): the agency and country
     // tables, the months and the totals all come from this one grouped read.
     let mut per_agency: HashMap<i64, rollups::Measures> = HashMap::new();
     let mut per_country: HashMap<String, rollups::Measures> = HashMap::new();
     let mut per_month: std::collections::BTreeMap<i32, rollups::Measures> = Default::default();
     let mut total = rollups::Measures::default();
-    for r in cells(
-        db,
-        &scope,
-        months,
-        &["month", "agency_id", "country_code"],
-        AGENCY | COUNTRY,
-    )
-    .await?
-    {
+    for r in by_agency {
         let m = measures(&r, 3)?;
         let month: i32 = r.try_get_by_index(0)?;
         let agency: i64 = r.try_get_by_index(1)?;
@@ -708,19 +722,14 @@ pub async fn dashboard(
         total.add(&m);
     }
     let mut per_course: HashMap<i64, rollups::Measures> = HashMap::new();
-    for r in cells(db, &scope, months, &["course_id"], COURSE).await? {
+    for r in by_course {
         per_course.insert(r.try_get_by_index(0)?, measures(&r, 1)?);
     }
-
-    let people_total = people(db, &scope, months, None)
-        .await?
-        .first()
-        .map_or(0, |r| r.1);
+    let people_total = total_people.first().map_or(0, |r| r.1);
     let people_of = |rows: Vec<(String, i64)>| rows.into_iter().collect::<HashMap<String, i64>>();
-    let agency_people = people_of(people(db, &scope, months, Some(("agency_id", AGENCY))).await?);
-    let country_people =
-        people_of(people(db, &scope, months, Some(("country_code", COUNTRY))).await?);
-    let course_people = people_of(people(db, &scope, months, Some(("course_id", COURSE))).await?);
+    let agency_people = people_of(agency_people);
+    let country_people = people_of(country_people);
+    let course_people = people_of(course_people);
 
     let agency_names: HashMap<i64, String> = d.options.agencies.iter().cloned().collect();
     let course_names: HashMap<i64, String> = d.options.courses.iter().cloned().collect();
@@ -783,7 +792,7 @@ pub async fn dashboard(
         gain: t.gain,
         gain_people: total.gains.max(0) as usize,
     };
-    d.defects = defects(db, &scope, months).await?;
+    d.defects = found;
     Ok(d)
 }
 
