@@ -57,6 +57,20 @@ enum ProgressPeople {
     RoleMask,
 }
 
+/// The course grain of `progress_people` counted by identical month bits and roles: a
+/// course's people active in a period are the sum over the rows whose months meet it. Most
+/// participations last a month or two, so this is some thirty times smaller than the rows it
+/// counts.
+#[derive(DeriveIden)]
+enum ProgressCourseMonths {
+    Table,
+    Era,
+    CourseId,
+    Months,
+    RoleMask,
+    People,
+}
+
 /// Each participation's best pre- and post-test, and where its post-test result was counted.
 #[derive(DeriveIden)]
 enum ProgressTests {
@@ -238,6 +252,26 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .table(ProgressCourseMonths::Table)
+                    .col(int(ProgressCourseMonths::Era))
+                    .col(big(ProgressCourseMonths::CourseId))
+                    .col(big(ProgressCourseMonths::Months))
+                    .col(int(ProgressCourseMonths::RoleMask))
+                    .col(big(ProgressCourseMonths::People))
+                    .primary_key(
+                        Index::create()
+                            .col(ProgressCourseMonths::Era)
+                            .col(ProgressCourseMonths::CourseId)
+                            .col(ProgressCourseMonths::Months)
+                            .col(ProgressCourseMonths::RoleMask),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+
+        manager
+            .create_table(
+                Table::create()
                     .table(T::Table)
                     .col(big(T::PersonId))
                     .col(big(T::CourseId))
@@ -296,6 +330,7 @@ impl MigrationTrait for Migration {
         for t in [
             ProgressFindings::Table.into_iden(),
             ProgressTests::Table.into_iden(),
+            ProgressCourseMonths::Table.into_iden(),
             ProgressPeople::Table.into_iden(),
             ProgressCells::Table.into_iden(),
         ] {

@@ -261,6 +261,7 @@ async fn rollup_snapshot(app: &TestApp) -> Vec<String> {
             "grain, era, person_id, course_id, class_id, agency_id, country_code",
         ),
         ("progress_tests", "person_id, course_id"),
+        ("progress_course_months", "era, course_id, months, role_mask"),
         (
             "progress_findings",
             "month, agency_id, country_code, course_id, class_id, role_mask, kind",
@@ -331,6 +332,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
     for t in [
         "progress_cells",
         "progress_people",
+        "progress_course_months",
         "progress_tests",
         "progress_findings",
     ] {

@@ -408,13 +408,20 @@ async fn people(
     // A person has one row per era and grain key: counting rows counts people when the grain
     // has no dimension beyond the one grouped by and those the filters hold to one value.
     let unique = single_era && dims & !determined(g_dim | scope.fixed()) == 0;
-    let t = "progress_people";
+    // The course grain, counted by its histogram of identical months and roles.
+    let t = if unique && grain == 4 {
+        "progress_course_months"
+    } else {
+        "progress_people"
+    };
     let mut q = Query::select();
     match group {
         Some((col, _)) => q.expr(Expr::cust(format!("CAST({col} AS TEXT)"))),
         None => q.expr(Expr::cust("''")),
     };
-    q.expr(Expr::cust(if unique {
+    q.expr(Expr::cust(if t == "progress_course_months" {
+        "CAST(COALESCE(SUM(people), 0) AS BIGINT)"
+    } else if unique {
         "COUNT(*)"
     } else {
         "COUNT(DISTINCT person_id)"
@@ -431,9 +438,11 @@ async fn people(
         );
     }
     q.from(Alias::new(t))
-        .and_where(Expr::col(Alias::new("grain")).eq(grain))
         .cond_where(period)
         .cond_where(scope.condition(t));
+    if t == "progress_people" {
+        q.and_where(Expr::col(Alias::new("grain")).eq(grain));
+    }
     if let Some((col, _)) = group {
         q.group_by_col(Alias::new(col));
     }

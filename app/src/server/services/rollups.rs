@@ -301,6 +301,19 @@ enum ProgressPeople {
 }
 
 #[derive(DeriveIden)]
+enum ProgressCourseMonths {
+    Table,
+    Era,
+    CourseId,
+    Months,
+    RoleMask,
+    People,
+}
+
+/// A `progress_course_months` key: (era, course, months, roles).
+pub type CourseMonthsKey = (i32, i64, i64, i32);
+
+#[derive(DeriveIden)]
 enum ProgressTests {
     Table,
     PersonId,
@@ -474,6 +487,71 @@ async fn write_people(
         db.execute(db.get_database_backend().build(&q)).await?;
     }
     Ok(())
+}
+
+async fn write_course_months(
+    db: &impl ConnectionTrait,
+    rows: &[(CourseMonthsKey, i64)],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressCourseMonths as H;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(H::Table)
+            .columns([H::Era, H::CourseId, H::Months, H::RoleMask, H::People]);
+        for ((e, c, m, r), n) in chunk {
+            q.values_panic([
+                (*e).into(),
+                (*c).into(),
+                (*m).into(),
+                (*r).into(),
+                (*n).into(),
+            ]);
+        }
+        if upsert {
+            q.on_conflict(
+                OnConflict::columns([H::Era, H::CourseId, H::Months, H::RoleMask])
+                    .value(H::People, sum_of("progress_course_months", "people"))
+                    .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    if upsert {
+        let q = Query::delete()
+            .from_table(H::Table)
+            .and_where(Expr::col(H::People).lte(0))
+            .to_owned();
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
+/// The course-grain people row of `person` in `course` and `era`: (months, roles).
+async fn course_row(
+    db: &impl ConnectionTrait,
+    era: i32,
+    person: i64,
+    course: i64,
+) -> AppResult<Option<(i64, i32)>> {
+    use ProgressPeople as P;
+    let q = Query::select()
+        .columns([P::Months, P::RoleMask])
+        .from(P::Table)
+        .and_where(Expr::col(P::Grain).eq(4))
+        .and_where(Expr::col(P::Era).eq(era))
+        .and_where(Expr::col(P::PersonId).eq(person))
+        .and_where(Expr::col(P::CourseId).eq(course))
+        .and_where(Expr::col(P::ClassId).eq(0))
+        .and_where(Expr::col(P::AgencyId).eq(0))
+        .and_where(Expr::col(P::CountryCode).eq(""))
+        .to_owned();
+    Ok(
+        match db.query_one(db.get_database_backend().build(&q)).await? {
+            Some(r) => Some((r.try_get_by_index(0)?, r.try_get_by_index(1)?)),
+            None => None,
+        },
+    )
 }
 
 async fn write_tests(
@@ -675,6 +753,20 @@ pub async fn record(db: &impl ConnectionTrait, e: &learning_event::Model) -> App
     }
     let cells: Vec<_> = g.cells.into_iter().collect();
     write_cells(db, &cells, true).await?;
+    // The course grain's histogram: this person leaves the bucket of their former months and
+    // roles for the new one.
+    let era = era(coord.mi);
+    let before = course_row(db, era, e.person_id, coord.course).await?;
+    let after = before.map_or((month_bit(coord.mi), coord.roles), |(m, r)| {
+        (m | month_bit(coord.mi), r | coord.roles)
+    });
+    if before != Some(after) {
+        let mut moves = vec![((era, coord.course, after.0, after.1), 1)];
+        if let Some((m, r)) = before {
+            moves.push(((era, coord.course, m, r), -1));
+        }
+        write_course_months(db, &moves, true).await?;
+    }
     let people: Vec<_> = g.people.into_iter().collect();
     write_people(db, &people, true).await?;
     if tests_changed {
@@ -839,9 +931,18 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
         }
     }
 
+    let mut histogram: HashMap<CourseMonthsKey, i64> = HashMap::new();
+    for ((grain, era, _, course, _, _, _), (months, roles)) in &g.people {
+        if *grain == 4 {
+            *histogram
+                .entry((*era, *course, *months, *roles))
+                .or_default() += 1;
+        }
+    }
     let txn = db.begin().await?;
     for t in [
         "progress_cells",
+        "progress_course_months",
         "progress_people",
         "progress_tests",
         "progress_findings",
@@ -852,6 +953,8 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
     write_cells(&txn, &cells, false).await?;
     let people: Vec<_> = g.people.into_iter().collect();
     write_people(&txn, &people, false).await?;
+    let histogram: Vec<_> = histogram.into_iter().collect();
+    write_course_months(&txn, &histogram, false).await?;
     let tests: Vec<_> = g
         .tests
         .into_iter()
@@ -864,7 +967,8 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         // Outside the transaction: sets the visibility map, so counts read the indexes only.
         db.execute_unprepared(
-            "VACUUM ANALYZE progress_cells, progress_people, progress_tests, progress_findings",
+            "VACUUM ANALYZE progress_cells, progress_people, progress_course_months, \
+             progress_tests, progress_findings",
         )
         .await?;
     }
