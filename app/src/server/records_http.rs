@@ -119,10 +119,10 @@ async fn export_xapi(
     let base = state.config.public_url.clone();
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(2);
     tokio::spawn(async move {
-        let mut after = 0;
+        let mut after = None;
         loop {
             let page = records::export_page(&db, range, after).await;
-            let (rows, names) = match page {
+            let (rows, names, cursor) = match page {
                 Ok(p) => p,
                 Err(e) => {
                     tracing::error!(error = %e, "xAPI export page");
@@ -130,9 +130,9 @@ async fn export_xapi(
                     return;
                 }
             };
-            let Some(last) = rows.last().map(|r| r.id) else {
+            if rows.is_empty() {
                 return;
-            };
+            }
             let mut chunk = String::with_capacity(rows.len() * 700);
             for r in &rows {
                 let name = names.get(&r.person_id).map(String::as_str).unwrap_or("");
@@ -142,7 +142,7 @@ async fn export_xapi(
             if tx.send(Ok(chunk)).await.is_err() {
                 return; // the client went away
             }
-            after = last;
+            after = cursor;
         }
     });
     let stream = futures::stream::unfold(rx, |mut rx| async move {

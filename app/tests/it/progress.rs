@@ -261,7 +261,10 @@ async fn rollup_snapshot(app: &TestApp) -> Vec<String> {
             "grain, era, person_id, course_id, class_id, agency_id, country_code",
         ),
         ("progress_tests", "person_id, course_id"),
-        ("progress_course_months", "era, course_id, months, role_mask"),
+        (
+            "progress_course_months",
+            "era, course_id, months, role_mask",
+        ),
         (
             "progress_findings",
             "month, agency_id, country_code, course_id, class_id, role_mask, kind",

@@ -375,21 +375,37 @@ pub async fn all_events(
     Ok((p.display_name, named(db, rows).await?))
 }
 
-/// A page of every event from `from` to `to` (dates, inclusive) with id above `after`, named,
-/// with the names of the people concerned — for the administrator's streaming export.
+/// The position of the last event of an export page: (time, id).
+pub type ExportCursor = (time::OffsetDateTime, i64);
+
+/// A page of every event from `from` to `to` (dates, inclusive) after `after`, in time order,
+/// named, with the names of the people concerned — for the administrator's streaming export.
+/// Each page continues from the last one's (time, id) along the index on time, so every page
+/// costs the same however far into the export it is.
 pub async fn export_page(
     db: &DatabaseConnection,
     range: (time::OffsetDateTime, time::OffsetDateTime),
-    after: i64,
-) -> AppResult<(Vec<EventRow>, HashMap<i64, String>)> {
-    let rows = learning_event::Entity::find()
-        .filter(learning_event::Column::Id.gt(after))
-        .filter(learning_event::Column::At.gte(range.0))
-        .filter(learning_event::Column::At.lt(range.1))
+    after: Option<ExportCursor>,
+) -> AppResult<(Vec<EventRow>, HashMap<i64, String>, Option<ExportCursor>)> {
+    use sea_orm::sea_query::Expr;
+    let mut q = learning_event::Entity::find().filter(learning_event::Column::At.lt(range.1));
+    q = match after {
+        None => q.filter(learning_event::Column::At.gte(range.0)),
+        Some((at, id)) => q.filter(
+            Expr::tuple([
+                Expr::col(learning_event::Column::At).into(),
+                Expr::col(learning_event::Column::Id).into(),
+            ])
+            .gt(Expr::tuple([Expr::val(at).into(), Expr::val(id).into()])),
+        ),
+    };
+    let rows = q
+        .order_by_asc(learning_event::Column::At)
         .order_by_asc(learning_event::Column::Id)
         .limit(PAGE)
         .all(db)
         .await?;
+    let cursor = rows.last().map(|r| (r.at, r.id));
     let people: Vec<i64> = rows
         .iter()
         .map(|r| r.person_id)
@@ -405,7 +421,7 @@ pub async fn export_page(
         .await?
         .into_iter()
         .collect();
-    Ok((named(db, rows).await?, names))
+    Ok((named(db, rows).await?, names, cursor))
 }
 
 /// Reads an export's date range (`YYYY-MM-DD`, both optional): the start of `from` to the end
