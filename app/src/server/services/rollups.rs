@@ -517,12 +517,19 @@ async fn write_course_months(
         }
         db.execute(db.get_database_backend().build(&q)).await?;
     }
-    if upsert {
-        let q = Query::delete()
-            .from_table(H::Table)
-            .and_where(Expr::col(H::People).lte(0))
-            .to_owned();
-        db.execute(db.get_database_backend().build(&q)).await?;
+    // A bucket left empty by a move goes: only the ones just decremented, by their key.
+    for ((e, c, m, r), n) in rows {
+        if upsert && *n < 0 {
+            let q = Query::delete()
+                .from_table(H::Table)
+                .and_where(Expr::col(H::Era).eq(*e))
+                .and_where(Expr::col(H::CourseId).eq(*c))
+                .and_where(Expr::col(H::Months).eq(*m))
+                .and_where(Expr::col(H::RoleMask).eq(*r))
+                .and_where(Expr::col(H::People).lte(0))
+                .to_owned();
+            db.execute(db.get_database_backend().build(&q)).await?;
+        }
     }
     Ok(())
 }
@@ -895,13 +902,14 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
                 _ => None,
             };
             let key = (e.person_id, e.course_id.unwrap_or(0));
-            let (changes, tests_changed) = if matches!(quiz_role, Some("pre_test" | "post_test")) {
-                let t = g.tests.entry(key).or_default();
-                changes(&e.kind, &coord, e.score, quiz_role, t)
+            // Only pre- and post-tests have a participation state to keep.
+            let mut scratch = Tests::default();
+            let tests = if matches!(quiz_role, Some("pre_test" | "post_test")) {
+                g.tests.entry(key).or_default()
             } else {
-                changes(&e.kind, &coord, e.score, quiz_role, &mut Tests::default())
+                &mut scratch
             };
-            let _ = tests_changed;
+            let (changes, _) = changes(&e.kind, &coord, e.score, quiz_role, tests);
             g.cells_of(changes);
             if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
                 graded.insert(a, coord);
