@@ -763,6 +763,11 @@ async fn serve(
             }
         }
     });
+    // Learning events are counted in the progress roll-ups in batches, off the request path.
+    let folder = tokio::spawn(services::rollups::fold_every(
+        database.clone(),
+        std::time::Duration::from_secs(1),
+    ));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -776,6 +781,7 @@ async fn serve(
     .map_err(|e| format!("server error: {e}"))?;
     cleanup.abort();
     sweeper.abort();
+    folder.abort();
     database
         .close()
         .await

@@ -308,7 +308,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
     use app::server::entities::{class, learning_event as le, person_role};
     use app::server::services::{demo_scale, progress, rollups};
     use sea_orm::{
-        ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+        ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
     };
     let app = TestApp::spawn().await;
     let size = demo_scale::Size {
@@ -331,7 +331,8 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
     let rebuilt = rollup_snapshot(&app).await;
     assert!(rebuilt.len() > 1_000, "the roll-ups are filled");
 
-    // Replayed one event at a time, as the application writes them.
+    // Folded from pending, in batches of every size from one event up, as the application
+    // counts the events it writes.
     for t in [
         "progress_cells",
         "progress_people",
@@ -344,14 +345,25 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
             .await
             .unwrap();
     }
-    for e in le::Entity::find()
-        .order_by_asc(le::Column::Id)
-        .all(&app.db)
+    app.db
+        .execute_unprepared(
+            "INSERT INTO progress_pending (event_id) SELECT id FROM learning_events",
+        )
         .await
-        .unwrap()
-    {
-        rollups::record(&app.db, &e).await.unwrap();
+        .unwrap();
+    let total = le::Entity::find().count(&app.db).await.unwrap() as usize;
+    let (mut folded, mut batch) = (0, 1);
+    while folded < total {
+        let n = rollups::fold_pending(&app.db, batch).await.unwrap();
+        assert!(n > 0, "pending events remain to fold");
+        folded += n;
+        batch = batch * 3 + 1;
     }
+    assert_eq!(
+        rollups::fold_pending(&app.db, 10).await.unwrap(),
+        0,
+        "nothing left"
+    );
     let replayed = rollup_snapshot(&app).await;
     assert_eq!(rebuilt.len(), replayed.len());
     for (a, b) in rebuilt.iter().zip(&replayed) {

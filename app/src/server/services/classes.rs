@@ -313,15 +313,18 @@ pub async fn detail(
     })
 }
 
-async fn enrol(db: &impl ConnectionTrait, class_id: i64, person_ids: &[i64]) -> AppResult<()> {
+/// Enrols `person_ids` in class `class_id`: the enrolments and their learning events commit
+/// together.
+async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> AppResult<()> {
     if person_ids.is_empty() {
         return Ok(());
     }
     let now = super::now();
+    let txn = db.begin().await?;
     let already: std::collections::HashSet<i64> = enrolment::Entity::find()
         .filter(enrolment::Column::ClassId.eq(class_id))
         .filter(enrolment::Column::PersonId.is_in(person_ids.to_vec()))
-        .all(db)
+        .all(&txn)
         .await?
         .into_iter()
         .map(|e| e.person_id)
@@ -336,13 +339,14 @@ async fn enrol(db: &impl ConnectionTrait, class_id: i64, person_ids: &[i64]) -> 
             .do_nothing()
             .to_owned(),
     )
-    .exec_without_returning(db)
+    .exec_without_returning(&txn)
     .await?;
-    if let Some(c) = class::Entity::find_by_id(class_id).one(db).await? {
+    if let Some(c) = class::Entity::find_by_id(class_id).one(&txn).await? {
         for p in person_ids.iter().filter(|p| !already.contains(p)) {
-            super::events::record(db, *p, super::events::ENROLLED, c.course_id, None).await?;
+            super::events::record(&txn, *p, super::events::ENROLLED, c.course_id, None).await?;
         }
     }
+    txn.commit().await?;
     Ok(())
 }
 

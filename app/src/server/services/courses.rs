@@ -19,7 +19,8 @@ use content::pack::{
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
+    FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -385,7 +386,7 @@ pub async fn check_reader(
     if !c.published {
         return Err(AppError::NotFound);
     }
-    if enrolled_courses(db, user).await?.contains(&c.id) {
+    if super::events::class_for(db, user.id, c.id).await?.is_some() {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -417,6 +418,16 @@ struct LessonHead {
     title: String,
     duration_minutes: i32,
     published: bool,
+    /// The position of the lesson's module in its course.
+    module_position: i32,
+}
+
+/// The join from a lesson to its module.
+fn lesson_module() -> sea_orm::RelationDef {
+    lesson::Entity::belongs_to(course_module::Entity)
+        .from(lesson::Column::ModuleId)
+        .to(course_module::Column::Id)
+        .into()
 }
 
 /// The lessons of `course_ids` that `user` may see, in reading order.
@@ -436,32 +447,14 @@ async fn visible_lessons(
             lesson::Column::DurationMinutes,
             lesson::Column::Published,
         ])
+        .column_as(course_module::Column::Position, "module_position")
+        .join(JoinType::InnerJoin, lesson_module())
         .filter(lesson::Column::CourseId.is_in(course_ids));
     if !can_author(user) {
         q = q.filter(lesson::Column::Published.eq(true));
     }
-    let lessons = q.into_model::<LessonHead>().all(db).await?;
-    let module_ids: Vec<i64> = lessons
-        .iter()
-        .map(|l| l.module_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let module_pos: HashMap<i64, i32> = course_module::Entity::find()
-        .filter(course_module::Column::Id.is_in(module_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.position))
-        .collect();
-    let mut lessons = lessons;
-    lessons.sort_by_key(|l| {
-        (
-            l.course_id,
-            module_pos.get(&l.module_id).copied().unwrap_or(0),
-            l.position,
-        )
-    });
+    let mut lessons = q.into_model::<LessonHead>().all(db).await?;
+    lessons.sort_by_key(|l| (l.course_id, l.module_position, l.position));
     Ok(lessons)
 }
 
@@ -642,13 +635,12 @@ pub async fn lesson(
         .iter()
         .position(|l| l.id == lesson_id)
         .ok_or(AppError::NotFound)?;
-    let l = lesson::Entity::find_by_id(lesson_id)
+    let (l, module) = lesson::Entity::find_by_id(lesson_id)
+        .join(JoinType::InnerJoin, lesson_module())
+        .select_also(course_module::Entity)
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let module = course_module::Entity::find_by_id(l.module_id)
-        .one(db)
-        .await?
+        .and_then(|(l, m)| Some((l, m?)))
         .ok_or(AppError::NotFound)?;
     let completed = record_view(db, user.id, l.id, l.course_id).await?;
     let html = if l.body_html.is_empty() && !l.body.is_empty() {
@@ -690,14 +682,18 @@ async fn record_view(
         .one(db)
         .await?;
     let completed = existing.as_ref().is_some_and(|p| p.completed_at.is_some());
+    if let Some(p) = &existing
+        && now - p.last_viewed_at < time::Duration::minutes(VISIT_GAP_MINUTES)
+    {
+        return Ok(completed);
+    }
+    // The visit and its learning event (with the roll-ups) commit together.
+    let txn = db.begin().await?;
     match existing {
-        Some(p) if now - p.last_viewed_at < time::Duration::minutes(VISIT_GAP_MINUTES) => {
-            return Ok(completed);
-        }
         Some(p) => {
             let mut row: lesson_progress::ActiveModel = p.into();
             row.last_viewed_at = Set(now);
-            row.update(db).await?;
+            row.update(&txn).await?;
         }
         None => {
             lesson_progress::Entity::insert(lesson_progress::ActiveModel {
@@ -716,18 +712,19 @@ async fn record_view(
                 .update_column(lesson_progress::Column::LastViewedAt)
                 .to_owned(),
             )
-            .exec_without_returning(db)
+            .exec_without_returning(&txn)
             .await?;
         }
     }
     super::events::record(
-        db,
+        &txn,
         person,
         super::events::LESSON_VIEWED,
         course_id,
         Some(lesson_id),
     )
     .await?;
+    txn.commit().await?;
     Ok(completed)
 }
 
@@ -758,10 +755,11 @@ pub async fn set_complete(
     let was_done = row.completed_at.is_some();
     let mut row: lesson_progress::ActiveModel = row.into();
     row.completed_at = Set(done.then(super::now));
-    row.update(db).await?;
+    let txn = db.begin().await?;
+    row.update(&txn).await?;
     if done && !was_done {
         super::events::record(
-            db,
+            &txn,
             user.id,
             super::events::LESSON_COMPLETED,
             c.id,
@@ -769,6 +767,7 @@ pub async fn set_complete(
         )
         .await?;
     }
+    txn.commit().await?;
     Ok(c.slug)
 }
 

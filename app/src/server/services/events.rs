@@ -2,8 +2,11 @@
 //! statements read them as a history.
 
 use crate::error::AppResult;
-use crate::server::entities::{agency, class, learning_event, person};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use crate::server::entities::{agency, class, enrolment, learning_event, person};
+use sea_orm::sea_query::{Alias, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 
 /// A person was enrolled in a class (`class_id`) of a course.
 pub const ENROLLED: &str = "enrolled";
@@ -60,17 +63,27 @@ pub async fn class_for(
     person_id: i64,
     course_id: i64,
 ) -> AppResult<Option<i64>> {
-    let class_ids: Vec<i64> = super::classes::class_ids_of(db, person_id).await?;
-    Ok(class::Entity::find()
-        .filter(class::Column::Id.is_in(class_ids))
+    Ok(enrolment::Entity::find()
+        .select_only()
+        .column(class::Column::Id)
+        .join(
+            JoinType::InnerJoin,
+            enrolment::Entity::belongs_to(class::Entity)
+                .from(enrolment::Column::ClassId)
+                .to(class::Column::Id)
+                .into(),
+        )
+        .filter(enrolment::Column::PersonId.eq(person_id))
         .filter(class::Column::CourseId.eq(course_id))
         .order_by_desc(class::Column::StartsOn)
+        .into_tuple()
         .one(db)
-        .await?
-        .map(|c| c.id))
+        .await?)
 }
 
-/// Like [`record`], with an attempt or certificate reference and a score.
+/// Like [`record`], with an attempt or certificate reference and a score. Call it in the
+/// transaction of what happened: the event and its pending mark for the progress roll-ups
+/// commit with it.
 pub async fn record_detail(
     db: &impl ConnectionTrait,
     person_id: i64,
@@ -78,46 +91,46 @@ pub async fn record_detail(
     course_id: i64,
     detail: Detail,
 ) -> AppResult<()> {
-    let agency_id = person::Entity::find_by_id(person_id)
+    // The person's agency and its country, in one round trip.
+    let found: Option<(Option<i64>, Option<String>)> = person::Entity::find_by_id(person_id)
+        .select_only()
+        .column(person::Column::AgencyId)
+        .column(agency::Column::CountryCode)
+        .join(
+            JoinType::LeftJoin,
+            person::Entity::belongs_to(agency::Entity)
+                .from(person::Column::AgencyId)
+                .to(agency::Column::Id)
+                .into(),
+        )
+        .into_tuple()
         .one(db)
-        .await?
-        .and_then(|p| p.agency_id);
-    let country_code = match agency_id {
-        Some(a) => agency::Entity::find_by_id(a)
-            .one(db)
-            .await?
-            .map(|a| a.country_code),
-        None => None,
-    };
+        .await?;
+    let (agency_id, country_code) = found.unwrap_or_default();
     let class_id = class_for(db, person_id, course_id).await?;
-    let event = learning_event::Model {
-        id: 0,
-        person_id,
-        kind: kind.to_owned(),
-        course_id: Some(course_id),
-        lesson_id: detail.lesson_id,
-        ref_id: detail.ref_id,
-        score: detail.score,
-        class_id,
-        agency_id,
-        country_code,
-        at: super::now(),
-    };
-    learning_event::Entity::insert(learning_event::ActiveModel {
-        person_id: Set(event.person_id),
-        kind: Set(event.kind.clone()),
-        course_id: Set(event.course_id),
-        lesson_id: Set(event.lesson_id),
-        ref_id: Set(event.ref_id),
-        score: Set(event.score),
-        class_id: Set(event.class_id),
-        agency_id: Set(event.agency_id),
-        country_code: Set(event.country_code.clone()),
-        at: Set(event.at),
+    let id = learning_event::Entity::insert(learning_event::ActiveModel {
+        person_id: Set(person_id),
+        kind: Set(kind.to_owned()),
+        course_id: Set(Some(course_id)),
+        lesson_id: Set(detail.lesson_id),
+        ref_id: Set(detail.ref_id),
+        score: Set(detail.score),
+        class_id: Set(class_id),
+        agency_id: Set(agency_id),
+        country_code: Set(country_code),
+        at: Set(super::now()),
         ..Default::default()
     })
-    .exec_without_returning(db)
-    .await?;
-    super::rollups::record(db, &event).await?;
+    .exec(db)
+    .await?
+    .last_insert_id;
+    // Counted in the progress roll-ups by the next fold (`rollups::fold_pending`).
+    let pending = Query::insert()
+        .into_table(Alias::new("progress_pending"))
+        .columns([Alias::new("event_id")])
+        .values_panic([id.into()])
+        .to_owned();
+    db.execute(db.get_database_backend().build(&pending))
+        .await?;
     Ok(())
 }

@@ -10,7 +10,8 @@ use crate::validate;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
+    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -37,24 +38,42 @@ pub struct NewPerson {
 
 /// The signed-in person with id `id`, if the account exists and is active.
 pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<CurrentUser>> {
-    let Some(p) = person::Entity::find_by_id(id)
+    // One round trip on every request: the person's row once per role they hold.
+    let rows: Vec<(i64, String, String, String, bool, Option<String>)> = person::Entity::find()
+        .select_only()
+        .columns([
+            person::Column::Id,
+            person::Column::Login,
+            person::Column::DisplayName,
+            person::Column::Language,
+            person::Column::MustChangePassword,
+        ])
+        .column(person_role::Column::Role)
+        .join(
+            JoinType::LeftJoin,
+            person_role::Relation::Person.def().rev(),
+        )
+        .filter(person::Column::Id.eq(id))
         .filter(person::Column::Active.eq(true))
-        .one(db)
-        .await?
+        .into_tuple()
+        .all(db)
+        .await?;
+    let Some((id, login, display_name, language, must_change_password, _)) = rows.first().cloned()
     else {
         return Ok(None);
     };
-    let roles = roles_of(db, &[p.id])
-        .await?
-        .remove(&p.id)
-        .unwrap_or_default();
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|r| r.5.as_deref().and_then(Role::from_code))
+        .collect();
+    roles.sort();
     Ok(Some(CurrentUser {
-        id: p.id,
-        login: p.login,
-        display_name: p.display_name,
+        id,
+        login,
+        display_name,
         roles,
-        lang: Lang::from_tag(&p.language).unwrap_or_default(),
-        must_change_password: p.must_change_password,
+        lang: Lang::from_tag(&language).unwrap_or_default(),
+        must_change_password,
     }))
 }
 

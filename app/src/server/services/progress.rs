@@ -666,6 +666,8 @@ pub async fn dashboard(
     f: Filters,
 ) -> AppResult<Dashboard> {
     let scope = scope(db, user, &f).await?;
+    // Count every event written so far (the background fold runs every second or so).
+    rollups::catch_up(db).await?;
     // An agency focal point chooses from their own agency only; others from every agency
     // they may see.
     let focal = !user.has(Role::Admin) && !user.has(Role::Manager) && user.has(Role::FocalPoint);

@@ -1,7 +1,13 @@
 //! Roll-ups of the learning events, so the progress dashboards read thousands of rows where
-//! the events number millions. They are written in the same transaction as each event
-//! ([`record`]) and can be rebuilt from the events at any time ([`rebuild`]); both go through
-//! the same pure functions ([`changes`], [`cell_keys`], [`people_keys`]), so they agree.
+//! the events number millions. Each event is marked pending as it is written; pending events
+//! are folded in, in batches, by a background task and by every dashboard read first
+//! ([`fold_pending`], [`catch_up`]). The roll-ups can also be rebuilt from the events at any
+//! time ([`rebuild`]); folding and rebuilding go through the same pure functions
+//! ([`changes`], [`cell_keys`], [`people_keys`]), so they agree.
+//!
+//! Folding in batches keeps the roll-ups off the request path: every trainee of a class,
+//! agency or course counts in the same few rows, and updating them with each event made
+//! concurrent requests queue on those rows' locks.
 //!
 //! - `progress_cells`: additive figures (events, enrolments, lessons completed,
 //!   certificates, exercises and their scores, post-test results and gains) per month,
@@ -534,33 +540,6 @@ async fn write_course_months(
     Ok(())
 }
 
-/// The course-grain people row of `person` in `course` and `era`: (months, roles).
-async fn course_row(
-    db: &impl ConnectionTrait,
-    era: i32,
-    person: i64,
-    course: i64,
-) -> AppResult<Option<(i64, i32)>> {
-    use ProgressPeople as P;
-    let q = Query::select()
-        .columns([P::Months, P::RoleMask])
-        .from(P::Table)
-        .and_where(Expr::col(P::Grain).eq(4))
-        .and_where(Expr::col(P::Era).eq(era))
-        .and_where(Expr::col(P::PersonId).eq(person))
-        .and_where(Expr::col(P::CourseId).eq(course))
-        .and_where(Expr::col(P::ClassId).eq(0))
-        .and_where(Expr::col(P::AgencyId).eq(0))
-        .and_where(Expr::col(P::CountryCode).eq(""))
-        .to_owned();
-    Ok(
-        match db.query_one(db.get_database_backend().build(&q)).await? {
-            Some(r) => Some((r.try_get_by_index(0)?, r.try_get_by_index(1)?)),
-            None => None,
-        },
-    )
-}
-
 async fn write_tests(
     db: &impl ConnectionTrait,
     rows: &[((i64, i64), Tests)],
@@ -709,79 +688,248 @@ impl Gathered {
     }
 }
 
-/// Updates the roll-ups for event `e`, just written. Call inside the event's transaction.
-pub async fn record(db: &impl ConnectionTrait, e: &learning_event::Model) -> AppResult<()> {
-    use crate::server::entities::{attempt, exercise_finding, person_role, quiz};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-    let roles: Vec<String> = person_role::Entity::find()
-        .select_only()
-        .column(person_role::Column::Role)
-        .filter(person_role::Column::PersonId.eq(e.person_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let coord = Coord::of(e, role_mask(roles.iter().map(String::as_str)));
-    let mut g = Gathered::default();
-    g.person(e.person_id, &coord);
+/// Events folded into the roll-ups per transaction.
+pub const FOLD_BATCH: u64 = 5_000;
 
-    let mut quiz_role = None;
-    if let (events::ATTEMPT_SUBMITTED, Some(a)) = (e.kind.as_str(), e.ref_id)
-        && let Some(a) = attempt::Entity::find_by_id(a).one(db).await?
+/// Folds every pending event into the roll-ups, a batch per transaction; returns how many
+/// were folded. Stops after a short batch, so a steady stream of new events cannot keep it
+/// going. Dashboards call this before reading, so they count everything written before.
+pub async fn catch_up(db: &DatabaseConnection) -> AppResult<usize> {
+    let mut total = 0;
+    loop {
+        let n = fold_pending(db, FOLD_BATCH).await?;
+        total += n;
+        if n < FOLD_BATCH as usize {
+            return Ok(total);
+        }
+    }
+}
+
+/// Folds pending events into the roll-ups every `period`, until the task is aborted at
+/// shutdown.
+pub async fn fold_every(db: DatabaseConnection, period: std::time::Duration) {
+    let mut tick = tokio::time::interval(period);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = catch_up(&db).await {
+            tracing::warn!(error = %e, "folding learning events into the progress roll-ups");
+        }
+    }
+}
+
+/// An arbitrary key for PostgreSQL's advisory lock that serialises folds across app servers.
+const FOLD_LOCK: i64 = 0x4350_524f_4c4c; // "CPROLL"
+
+/// Folds up to `limit` pending events (the oldest first) into the roll-ups in one
+/// transaction, which also removes them from `progress_pending`; returns how many.
+pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usize> {
+    use crate::server::entities::{attempt, exercise_finding, person_role, quiz};
+    use sea_orm::{
+        ColumnTrait, DbBackend, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+        Statement,
+    };
+    let backend = db.get_database_backend();
+    let idle = db
+        .query_one(Statement::from_string(
+            backend,
+            "SELECT 1 FROM progress_pending LIMIT 1",
+        ))
+        .await?
+        .is_none();
+    if idle {
+        return Ok(0);
+    }
+    let txn = db.begin().await?;
+    if backend == DbBackend::Postgres {
+        // One fold at a time, whichever server runs it: a fold reads the rows it updates.
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({FOLD_LOCK})"))
+            .await?;
+    }
+    // On SQLite the DELETE takes the write lock first, which serialises folds there.
+    let ids: Vec<i64> = txn
+        .query_all(Statement::from_string(
+            backend,
+            format!(
+                "DELETE FROM progress_pending WHERE event_id IN \
+                 (SELECT event_id FROM progress_pending ORDER BY event_id LIMIT {limit}) \
+                 RETURNING event_id"
+            ),
+        ))
+        .await?
+        .iter()
+        .map(|r| r.try_get_by_index::<i64>(0))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        txn.commit().await?;
+        return Ok(0);
+    }
+    let events = learning_event::Entity::find()
+        .filter(learning_event::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(learning_event::Column::Id)
+        .all(&txn)
+        .await?;
+    let persons: Vec<i64> = {
+        let mut p: Vec<i64> = events.iter().map(|e| e.person_id).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let mut masks: HashMap<i64, i32> = HashMap::new();
+    for (p, r) in person_role::Entity::find()
+        .select_only()
+        .columns([person_role::Column::PersonId, person_role::Column::Role])
+        .filter(person_role::Column::PersonId.is_in(persons.iter().copied()))
+        .into_tuple::<(i64, String)>()
+        .all(&txn)
+        .await?
     {
-        quiz_role = quiz::Entity::find_by_id(a.quiz_id)
-            .one(db)
+        *masks.entry(p).or_default() |= role_mask([r.as_str()]);
+    }
+    let attempts: Vec<i64> = events
+        .iter()
+        .filter(|e| e.kind == events::ATTEMPT_SUBMITTED)
+        .filter_map(|e| e.ref_id)
+        .collect();
+    let quiz_role: HashMap<i64, String> = if attempts.is_empty() {
+        HashMap::new()
+    } else {
+        attempt::Entity::find()
+            .select_only()
+            .column(attempt::Column::Id)
+            .column(quiz::Column::Role)
+            .join(
+                JoinType::InnerJoin,
+                attempt::Entity::belongs_to(quiz::Entity)
+                    .from(attempt::Column::QuizId)
+                    .to(quiz::Column::Id)
+                    .into(),
+            )
+            .filter(attempt::Column::Id.is_in(attempts))
+            .into_tuple::<(i64, String)>()
+            .all(&txn)
             .await?
-            .map(|q| q.role);
+            .into_iter()
+            .collect()
+    };
+
+    let mut g = Gathered::default();
+    let mut graded: HashMap<i64, Coord> = HashMap::new();
+    let mut changed_tests: std::collections::BTreeSet<(i64, i64)> = Default::default();
+    for e in &events {
+        let coord = Coord::of(e, masks.get(&e.person_id).copied().unwrap_or(0));
+        g.person(e.person_id, &coord);
+        let role = match (e.kind.as_str(), e.ref_id) {
+            (events::ATTEMPT_SUBMITTED, Some(a)) => quiz_role.get(&a).map(String::as_str),
+            _ => None,
+        };
+        let key = (e.person_id, e.course_id.unwrap_or(0));
+        let mut scratch = Tests::default();
+        let tests = if matches!(role, Some("pre_test" | "post_test")) {
+            if !g.tests.contains_key(&key) {
+                let stored = load_tests(&txn, key).await?.unwrap_or_default();
+                g.tests.insert(key, stored);
+            }
+            g.tests.entry(key).or_default()
+        } else {
+            &mut scratch
+        };
+        let (changes, tests_changed) = changes(&e.kind, &coord, e.score, role, tests);
+        if tests_changed {
+            changed_tests.insert(key);
+        }
+        g.cells_of(changes);
+        if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
+            graded.insert(a, coord);
+        }
     }
-    let key = (e.person_id, e.course_id.unwrap_or(0));
-    let mut tests = Tests::default();
-    if matches!(quiz_role.as_deref(), Some("pre_test" | "post_test")) {
-        tests = load_tests(db, key).await?.unwrap_or_default();
-    }
-    let (changes, tests_changed) =
-        changes(&e.kind, &coord, e.score, quiz_role.as_deref(), &mut tests);
-    g.cells_of(changes);
-    if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
-        let found: Vec<(String, bool)> = exercise_finding::Entity::find()
+    if !graded.is_empty() {
+        for (attempt_id, kind, found) in exercise_finding::Entity::find()
             .select_only()
             .columns([
+                exercise_finding::Column::AttemptId,
                 exercise_finding::Column::Kind,
                 exercise_finding::Column::Found,
             ])
-            .filter(exercise_finding::Column::AttemptId.eq(a))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (kind, f) in found {
-            let v = g.findings.entry(finding_key(&coord, kind)).or_default();
-            v.0 += i64::from(f);
-            v.1 += 1;
+            .filter(exercise_finding::Column::AttemptId.is_in(graded.keys().copied()))
+            .into_tuple::<(i64, String, bool)>()
+            .all(&txn)
+            .await?
+        {
+            if let Some(c) = graded.get(&attempt_id) {
+                let v = g.findings.entry(finding_key(c, kind)).or_default();
+                v.0 += i64::from(found);
+                v.1 += 1;
+            }
         }
     }
-    let cells: Vec<_> = g.cells.into_iter().collect();
-    write_cells(db, &cells, true).await?;
-    // The course grain's histogram: this person leaves the bucket of their former months and
-    // roles for the new one.
-    let era = era(coord.mi);
-    let before = course_row(db, era, e.person_id, coord.course).await?;
-    let after = before.map_or((month_bit(coord.mi), coord.roles), |(m, r)| {
-        (m | month_bit(coord.mi), r | coord.roles)
-    });
-    if before != Some(after) {
-        let mut moves = vec![((era, coord.course, after.0, after.1), 1)];
-        if let Some((m, r)) = before {
-            moves.push(((era, coord.course, m, r), -1));
+
+    // The course grain's histogram: each person whose months or roles in a course grew leaves
+    // the bucket of their former ones for the new one.
+    let before = course_rows(&txn, &persons).await?;
+    let mut moves: HashMap<CourseMonthsKey, i64> = HashMap::new();
+    for ((grain, era, person, course, _, _, _), (months, roles)) in &g.people {
+        if *grain != 4 {
+            continue;
         }
-        write_course_months(db, &moves, true).await?;
+        let old = before.get(&(*era, *person, *course)).copied();
+        let new = old.map_or((*months, *roles), |(m, r)| (m | months, r | roles));
+        if old != Some(new) {
+            *moves.entry((*era, *course, new.0, new.1)).or_default() += 1;
+            if let Some((m, r)) = old {
+                *moves.entry((*era, *course, m, r)).or_default() -= 1;
+            }
+        }
     }
-    let people: Vec<_> = g.people.into_iter().collect();
-    write_people(db, &people, true).await?;
-    if tests_changed {
-        write_tests(db, &[(key, tests)], true).await?;
+
+    // Rows in key order, so concurrent writers (a rebuild) lock them in the same order.
+    let mut cells: Vec<_> = g.cells.into_iter().collect();
+    cells.sort_by(|a, b| a.0.cmp(&b.0));
+    write_cells(&txn, &cells, true).await?;
+    let mut moves: Vec<_> = moves.into_iter().filter(|(_, n)| *n != 0).collect();
+    moves.sort_unstable();
+    write_course_months(&txn, &moves, true).await?;
+    let mut people: Vec<_> = g.people.into_iter().collect();
+    people.sort_by(|a, b| a.0.cmp(&b.0));
+    write_people(&txn, &people, true).await?;
+    let tests: Vec<_> = changed_tests
+        .into_iter()
+        .filter_map(|k| g.tests.remove(&k).map(|t| (k, t)))
+        .collect();
+    write_tests(&txn, &tests, true).await?;
+    let mut findings: Vec<_> = g.findings.into_iter().collect();
+    findings.sort_by(|a, b| a.0.cmp(&b.0));
+    write_findings(&txn, &findings, true).await?;
+    txn.commit().await?;
+    Ok(events.len())
+}
+
+/// The course-grain people rows of `persons`: (era, person, course) → (months, roles).
+async fn course_rows(
+    db: &impl ConnectionTrait,
+    persons: &[i64],
+) -> AppResult<HashMap<(i32, i64, i64), (i64, i32)>> {
+    use ProgressPeople as P;
+    let mut out = HashMap::new();
+    for chunk in persons.chunks(CHUNK) {
+        let q = Query::select()
+            .columns([P::Era, P::PersonId, P::CourseId, P::Months, P::RoleMask])
+            .from(P::Table)
+            .and_where(Expr::col(P::Grain).eq(4))
+            .and_where(Expr::col(P::PersonId).is_in(chunk.iter().copied()))
+            .to_owned();
+        for r in db.query_all(db.get_database_backend().build(&q)).await? {
+            out.insert(
+                (
+                    r.try_get_by_index(0)?,
+                    r.try_get_by_index(1)?,
+                    r.try_get_by_index(2)?,
+                ),
+                (r.try_get_by_index(3)?, r.try_get_by_index(4)?),
+            );
+        }
     }
-    let findings: Vec<_> = g.findings.into_iter().collect();
-    write_findings(db, &findings, true).await?;
-    Ok(())
+    Ok(out)
 }
 
 async fn load_tests(
@@ -830,7 +978,9 @@ const PAGE: u64 = 20_000;
 
 /// Rebuilds every roll-up from the learning events (and the attempts and findings they point
 /// to), in one transaction, reporting progress on standard error when `verbose`. Returns the
-/// number of events read.
+/// number of events read. Meant for a quiet moment (start-up, the `progress rebuild`
+/// command): an event committed while the rebuild reads, with an id below the last one it
+/// read, would be missed until the next rebuild.
 pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize> {
     use crate::server::entities::{attempt, exercise_finding, person_role, quiz};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -864,6 +1014,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
     // The coordinates of graded exercise answers, for their findings.
     let mut graded: HashMap<i64, Coord> = HashMap::new();
     let mut last = 0i64;
+    let mut upto = 0i64;
     let mut read = 0usize;
     loop {
         let page = learning_event::Entity::find()
@@ -874,6 +1025,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
             .await?;
         let Some(tail) = page.last() else { break };
         last = tail.id;
+        upto = last;
         let attempt_ids: Vec<i64> = page
             .iter()
             .filter(|e| e.kind == events::ATTEMPT_SUBMITTED)
@@ -948,6 +1100,15 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
         }
     }
     let txn = db.begin().await?;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({FOLD_LOCK})"))
+            .await?;
+    }
+    // The events read are counted now; any written since stay pending for the next fold.
+    txn.execute_unprepared(&format!(
+        "DELETE FROM progress_pending WHERE event_id <= {upto}"
+    ))
+    .await?;
     for t in [
         "progress_cells",
         "progress_course_months",
