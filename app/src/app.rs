@@ -125,6 +125,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/author/quizzes/:id") view=author::quiz::QuizEditPage ssr=SsrMode::Async />
                     <Route path=path!("/quizzes/:id") view=learn::quiz::QuizPage ssr=SsrMode::Async />
                     <Route path=path!("/progress") view=progress::ProgressPage ssr=SsrMode::Async />
+                    <Route path=path!("/progress/people") view=progress::LearnerSearchPage ssr=SsrMode::Async />
                     <Route path=path!("/record") view=learn::record::MyRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/people/:id/record") view=learn::record::PersonRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/exercises/:id") view=learn::exercise::ExercisePage ssr=SsrMode::Async />

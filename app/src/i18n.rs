@@ -1041,6 +1041,11 @@ messages! {
     ErrDatesReversed => "The end date comes before the start date.", "La date de fin précède la date de début.";
     RecordTitle => "Learning record", "Dossier de formation";
     MyRecord => "My learning record", "Mon dossier de formation";
+    RecordsSearchTitle => "Learning records", "Dossiers de formation";
+    RecordsSearchHint => "Open the learning record of anyone in your scope: your classes, your agency or the countries you cover. Search by name or login.", "Ouvrez le dossier de formation de toute personne de votre périmètre : vos classes, votre agence ou les pays que vous suivez. Recherchez par nom ou identifiant.";
+    RecordsSearchLabel => "Name or login", "Nom ou identifiant";
+    RecordsSearchNone => "Nobody in your scope matches.", "Personne dans votre périmètre ne correspond.";
+    RecordsSearchMore => "Only the first 50 are listed: refine the search.", "Seules les 50 premières personnes sont listées : précisez la recherche.";
     RecordIntro => "Everything recorded about your learning: lessons, quizzes, exercises and certificates. Download it as a spreadsheet or as xAPI statements for a learning record store.", "Tout ce qui est enregistré sur votre formation : leçons, quiz, exercices et certificats. Téléchargez-le en tableur ou en déclarations xAPI pour un entrepôt d'enregistrements d'apprentissage.";
     DownloadCsv => "Download (CSV)", "Télécharger (CSV)";
     DownloadXapi => "Download (xAPI statements, JSON lines)", "Télécharger (déclarations xAPI, lignes JSON)";

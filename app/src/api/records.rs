@@ -17,3 +17,19 @@ pub async fn get_record(person: Option<i64>) -> Result<LearningRecord, AppError>
         .await,
     )
 }
+
+/// The people whose learning records the caller may open, matching `q` (name or login).
+#[server(prefix = "/api", endpoint = "records/search")]
+pub async fn search_records(
+    q: Option<String>,
+) -> Result<crate::model::record::LearnerSearch, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::records::search(&request::state()?.db, &user, q.as_deref().unwrap_or(""))
+                .await
+        }
+        .await,
+    )
+}

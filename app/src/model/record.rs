@@ -57,3 +57,29 @@ pub struct LearningRecord {
     /// How many events in all.
     pub total_events: usize,
 }
+
+/// A person whose learning record the viewer may open, as a search lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnerHit {
+    /// Person id (their record is `/people/<id>/record`).
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// Login.
+    pub login: String,
+    /// Agency name.
+    pub agency: Option<String>,
+    /// Country of the agency.
+    pub country: Option<String>,
+}
+
+/// The people in the viewer's scope matching a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnerSearch {
+    /// What was searched for.
+    pub query: String,
+    /// The first matches, by name.
+    pub hits: Vec<LearnerHit>,
+    /// More people matched than are listed.
+    pub more: bool,
+}

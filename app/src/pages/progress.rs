@@ -2,6 +2,7 @@
 //! breakdown tables (each downloadable as CSV or XLSX).
 
 use crate::api::progress::get_progress;
+use crate::api::records::search_records;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -161,6 +162,9 @@ pub fn ProgressPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <h2>{t(Msg::RecordsSearchTitle)}</h2>
+                        <p class="hint">{t(Msg::RecordsSearchHint)}</p>
+                        {search_form(String::new())}
                         <h2>{t(Msg::NeedsOverTime)}</h2>
                         <p class="hint">{t(Msg::NeedsOverTimeHint)}</p>
                         {downloads("needs", &query)}
@@ -191,6 +195,66 @@ pub fn ProgressPage() -> impl IntoView {
                     <PageTitle text=t(Msg::ProgressTitle) />
                     <ErrorView error=e />
                     <p><a href="/progress">{t(Msg::ProgressTitle)}</a></p>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// The search form for learning records in the viewer's scope.
+fn search_form(value: String) -> impl IntoView {
+    view! {
+        <form method="get" action="/progress/people" class="row" id="records-search" role="search">
+            <label for="records-q">{t(Msg::RecordsSearchLabel)}</label>
+            <input type="search" id="records-q" name="q" value=value maxlength="100" />
+            <button type="submit">{t(Msg::Search)}</button>
+        </form>
+    }
+}
+
+/// `/progress/people`: the people whose learning records the viewer may open.
+#[component]
+pub fn LearnerSearchPage() -> impl IntoView {
+    let q = use_query_map().with_untracked(|m| m.get("q"));
+    let data = move || {
+        let q = q.clone();
+        Suspend::new(async move {
+            match search_records(q).await {
+                Ok(found) => view! {
+                    <PageTitle text=t(Msg::RecordsSearchTitle) />
+                    <p class="breadcrumbs"><a href="/progress">{t(Msg::ProgressTitle)}</a></p>
+                    <h1>{t(Msg::RecordsSearchTitle)}</h1>
+                    <p class="hint">{t(Msg::RecordsSearchHint)}</p>
+                    {search_form(found.query.clone())}
+                    {found.hits.is_empty().then(|| view! { <p id="records-none">{t(Msg::RecordsSearchNone)}</p> })}
+                    {(!found.hits.is_empty()).then(|| view! {
+                        <table class="data" id="records-found">
+                            <thead><tr>
+                                <th scope="col">{t(Msg::Name)}</th>
+                                <th scope="col">{t(Msg::Login)}</th>
+                                <th scope="col">{t(Msg::AgencyWord)}</th>
+                                <th scope="col">{t(Msg::CountryWord)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {found.hits.iter().map(|h| view! {
+                                    <tr>
+                                        <td><a href=format!("/people/{}/record", h.id)>{h.name.clone()}</a></td>
+                                        <td>{h.login.clone()}</td>
+                                        <td>{h.agency.clone().unwrap_or_default()}</td>
+                                        <td>{h.country.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
+                    {found.more.then(|| view! { <p class="hint" id="records-more">{t(Msg::RecordsSearchMore)}</p> })}
+                }
+                .into_any(),
+                Err(e) => view! {
+                    <PageTitle text=t(Msg::RecordsSearchTitle) />
+                    <ErrorView error=e />
                 }
                 .into_any(),
             }

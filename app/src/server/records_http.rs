@@ -35,8 +35,8 @@ async fn own_record(
     record_file(&state, &user, user.id, &file, ctx.lang).await
 }
 
-/// `GET /people/{id}/record/{record.csv|record.jsonl}`: for their trainers and
-/// administrators.
+/// `GET /people/{id}/record/{record.csv|record.jsonl}`: for whoever may see the person's
+/// record (`records::check_access`).
 async fn person_record(
     State(state): State<AppState>,
     Path((id, file)): Path<(i64, String)>,

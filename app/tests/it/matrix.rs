@@ -514,6 +514,7 @@ const FUNCTIONS: &[Function] = &[
     ("/api/exercises/get", Need::Missing, &[("id", "99999")]),
     ("/api/records/get", Need::SignedIn, &[]),
     ("/api/progress/get", Need::Progress, &[]),
+    ("/api/records/search", Need::Progress, &[("q", "a")]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (
         "/api/certificates/verify",
@@ -552,6 +553,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/surveys", Need::SignedIn),
     ("/record", Need::SignedIn),
     ("/progress", Need::Progress),
+    ("/progress/people", Need::Progress),
     ("/classes", Need::Author),
     ("/join", Need::SignedIn),
     ("/admin/countries", Need::Admin),

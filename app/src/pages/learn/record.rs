@@ -103,7 +103,8 @@ pub fn MyRecordPage() -> impl IntoView {
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
 }
 
-/// `/people/:id/record`: someone's record, for their trainers and administrators.
+/// `/people/:id/record`: someone's record, for those who may see it (their trainers, agency
+/// focal point, programme managers, administrators).
 #[component]
 pub fn PersonRecordPage() -> impl IntoView {
     let id = crate::components::forms::int_param("id");

@@ -173,6 +173,7 @@ async fn issue(
     c: &course::Model,
     awarded_by: Option<i64>,
 ) -> AppResult<String> {
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     if let Some(existing) = current(&txn, person_id, c.id).await? {
         return Ok(existing.code);

@@ -320,6 +320,7 @@ async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> Ap
         return Ok(());
     }
     let now = super::now();
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     let already: std::collections::HashSet<i64> = enrolment::Entity::find()
         .filter(enrolment::Column::ClassId.eq(class_id))

@@ -687,7 +687,8 @@ async fn record_view(
     {
         return Ok(completed);
     }
-    // The visit and its learning event (with the roll-ups) commit together.
+    // The visit and its learning event commit together.
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     match existing {
         Some(p) => {
@@ -755,6 +756,7 @@ pub async fn set_complete(
     let was_done = row.completed_at.is_some();
     let mut row: lesson_progress::ActiveModel = row.into();
     row.completed_at = Set(done.then(super::now));
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     row.update(&txn).await?;
     if done && !was_done {

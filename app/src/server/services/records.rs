@@ -1,12 +1,13 @@
 //! Learning records: everything a person did, read from the learning-events table with the
 //! names of what it refers to, as a page, a CSV file and xAPI 1.0.3 statements (JSON lines)
 //! for learning record stores. A person sees their own record; a trainer the records of the
-//! people in their classes; an administrator everyone's.
+//! people in their classes; an agency focal point those of their agency; a programme manager
+//! those of the agencies of the countries they cover; an administrator everyone's.
 
 use super::events;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::model::record::{LearningRecord, RecordCourse, RecordEvent};
+use crate::model::record::{LearnerHit, LearnerSearch, LearningRecord, RecordCourse, RecordEvent};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
     agency, attempt, certificate, class, class_trainer, course, enrolment, exercise,
@@ -45,8 +46,10 @@ pub struct EventRow {
     pub score: Option<f64>,
 }
 
-/// Whether `user` may see `person_id`'s record: themselves, an administrator, or a trainer of
-/// a class the person is enrolled in.
+/// Whether `user` may see `person_id`'s record: themselves, an administrator, a programme
+/// manager covering the country of the person's agency, the focal point of the person's
+/// agency, or a trainer of a class the person is enrolled in. Any one of these roles is
+/// enough.
 pub async fn check_access(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -54,6 +57,30 @@ pub async fn check_access(
 ) -> AppResult<()> {
     if user.id == person_id || user.has(Role::Admin) {
         return Ok(());
+    }
+    if user.has(Role::Manager) || user.has(Role::FocalPoint) {
+        let agency_of = |id: i64| async move {
+            AppResult::Ok(
+                person::Entity::find_by_id(id)
+                    .one(db)
+                    .await?
+                    .and_then(|p| p.agency_id),
+            )
+        };
+        if let Some(theirs) = agency_of(person_id).await? {
+            if user.has(Role::FocalPoint) && agency_of(user.id).await? == Some(theirs) {
+                return Ok(());
+            }
+            if user.has(Role::Manager)
+                && let Some(a) = agency::Entity::find_by_id(theirs).one(db).await?
+                && super::people::countries_of(db, &[user.id])
+                    .await?
+                    .get(&user.id)
+                    .is_some_and(|covered| covered.contains(&a.country_code))
+            {
+                return Ok(());
+            }
+        }
     }
     if !user.has(Role::Trainer) {
         return Err(AppError::Forbidden);
@@ -76,6 +103,93 @@ pub async fn check_access(
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// A search hit as read: id, name, login, agency name, country code.
+type HitRow = (i64, String, String, Option<String>, Option<String>);
+
+/// People listed per search of learning records.
+pub const SEARCH_LIMIT: u64 = 50;
+
+/// The people whose records `user` may open (see [`check_access`]) whose name or login
+/// contains `query` (everyone in scope when it is empty), the first [`SEARCH_LIMIT`] by name.
+pub async fn search(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    query: &str,
+) -> AppResult<LearnerSearch> {
+    use super::progress::{Viewer, viewer};
+    use sea_orm::sea_query::{Expr, Func, LikeExpr};
+    use sea_orm::{Condition, JoinType};
+    let mut select = person::Entity::find()
+        .select_only()
+        .columns([
+            person::Column::Id,
+            person::Column::DisplayName,
+            person::Column::Login,
+        ])
+        .column(agency::Column::Name)
+        .column(agency::Column::CountryCode)
+        .join(
+            JoinType::LeftJoin,
+            person::Entity::belongs_to(agency::Entity)
+                .from(person::Column::AgencyId)
+                .to(agency::Column::Id)
+                .into(),
+        )
+        .filter(person::Column::Active.eq(true));
+    select = match viewer(db, user).await? {
+        Viewer::All => select,
+        Viewer::Countries(covered) => select.filter(agency::Column::CountryCode.is_in(covered)),
+        Viewer::Agency(own, _) => select.filter(person::Column::AgencyId.eq(own)),
+        Viewer::Classes(classes) => {
+            let people: Vec<i64> = enrolment::Entity::find()
+                .select_only()
+                .column(enrolment::Column::PersonId)
+                .filter(enrolment::Column::ClassId.is_in(classes))
+                .distinct()
+                .into_tuple()
+                .all(db)
+                .await?;
+            select.filter(person::Column::Id.is_in(people))
+        }
+    };
+    let query = query.trim().chars().take(100).collect::<String>();
+    if !query.is_empty() {
+        let pattern = super::like_pattern(&query);
+        let like = |c: person::Column| {
+            Expr::expr(Func::lower(Expr::col((person::Entity, c))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        select = select.filter(
+            Condition::any()
+                .add(like(person::Column::Login))
+                .add(like(person::Column::DisplayName)),
+        );
+    }
+    let mut rows: Vec<HitRow> = select
+        .order_by_asc(person::Column::DisplayName)
+        .order_by_asc(person::Column::Id)
+        .limit(SEARCH_LIMIT + 1)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > SEARCH_LIMIT;
+    rows.truncate(SEARCH_LIMIT as usize);
+    Ok(LearnerSearch {
+        query,
+        hits: rows
+            .into_iter()
+            .map(|(id, name, login, agency, country)| LearnerHit {
+                id,
+                name,
+                login,
+                agency,
+                country,
+            })
+            .collect(),
+        more,
+    })
 }
 
 /// Adds names to `rows` (one query per kind of name, whatever the number of rows).

@@ -740,13 +740,14 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
     if idle {
         return Ok(0);
     }
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     if backend == DbBackend::Postgres {
         // One fold at a time, whichever server runs it: a fold reads the rows it updates.
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({FOLD_LOCK})"))
             .await?;
     }
-    // On SQLite the DELETE takes the write lock first, which serialises folds there.
+    // On SQLite the write gate and then the DELETE's write lock serialise folds.
     let ids: Vec<i64> = txn
         .query_all(Statement::from_string(
             backend,
@@ -826,11 +827,12 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
         let key = (e.person_id, e.course_id.unwrap_or(0));
         let mut scratch = Tests::default();
         let tests = if matches!(role, Some("pre_test" | "post_test")) {
-            if !g.tests.contains_key(&key) {
-                let stored = load_tests(&txn, key).await?.unwrap_or_default();
-                g.tests.insert(key, stored);
+            match g.tests.entry(key) {
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(load_tests(&txn, key).await?.unwrap_or_default())
+                }
             }
-            g.tests.entry(key).or_default()
         } else {
             &mut scratch
         };
@@ -1099,6 +1101,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
                 .or_default() += 1;
         }
     }
+    let _gate = super::write_gate(db).await;
     let txn = db.begin().await?;
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({FOLD_LOCK})"))
