@@ -1290,4 +1290,12 @@ async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() 
     assert_eq!(b.text("#kpi-lessons").await, "1", "their agency's lesson");
     let agencies = b.text("#f-agency").await;
     assert!(agencies.contains("Utopia Immigration Service") && !agencies.contains("Border Police"));
+    // From the progress page to one trainee's learning record.
+    b.type_into("#records-q", "okoro").await;
+    b.click("#records-search button[type=submit]").await;
+    b.find("#records-found").await;
+    b.click("#records-found a[href=\"/people/4/record\"]").await;
+    b.wait_for("the record", "location.pathname === '/people/4/record'")
+        .await;
+    assert!(b.text("main").await.contains("Samuel Okoro"));
 }

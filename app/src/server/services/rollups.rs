@@ -712,8 +712,17 @@ pub async fn fold_every(db: DatabaseConnection, period: std::time::Duration) {
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(e) = catch_up(&db).await {
-            tracing::warn!(error = %e, "folding learning events into the progress roll-ups");
+        let started = std::time::Instant::now();
+        match catch_up(&db).await {
+            Ok(0) => {}
+            Ok(n) => tracing::debug!(
+                events = n,
+                ms = started.elapsed().as_millis() as u64,
+                "learning events folded into the progress roll-ups"
+            ),
+            Err(e) => {
+                tracing::warn!(error = %e, "folding learning events into the progress roll-ups")
+            }
         }
     }
 }
@@ -866,22 +875,33 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
         }
     }
 
-    // The course grain's histogram: each person whose months or roles in a course grew leaves
-    // the bucket of their former ones for the new one.
-    let before = course_rows(&txn, &persons).await?;
+    // The people rows as stored: only those whose months or roles grow are written (most
+    // events fall in a month already counted), and the course grain's histogram moves each
+    // person whose months or roles in a course grew from the bucket of their former ones to
+    // the new one.
+    let eras: Vec<i32> = {
+        let mut e: Vec<i32> = g.people.keys().map(|k| k.1).collect();
+        e.sort_unstable();
+        e.dedup();
+        e
+    };
+    let stored = people_rows(&txn, &eras, &persons).await?;
     let mut moves: HashMap<CourseMonthsKey, i64> = HashMap::new();
-    for ((grain, era, person, course, _, _, _), (months, roles)) in &g.people {
-        if *grain != 4 {
+    let mut people = Vec::new();
+    for (key, (months, roles)) in g.people {
+        let old = stored.get(&key).copied();
+        let new = old.map_or((months, roles), |(m, r)| (m | months, r | roles));
+        if old == Some(new) {
             continue;
         }
-        let old = before.get(&(*era, *person, *course)).copied();
-        let new = old.map_or((*months, *roles), |(m, r)| (m | months, r | roles));
-        if old != Some(new) {
-            *moves.entry((*era, *course, new.0, new.1)).or_default() += 1;
+        let (grain, era, _, course, _, _, _) = key;
+        if grain == 4 {
+            *moves.entry((era, course, new.0, new.1)).or_default() += 1;
             if let Some((m, r)) = old {
-                *moves.entry((*era, *course, m, r)).or_default() -= 1;
+                *moves.entry((era, course, m, r)).or_default() -= 1;
             }
         }
+        people.push((key, new));
     }
 
     // Rows in key order, so concurrent writers (a rebuild) lock them in the same order.
@@ -891,7 +911,6 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
     let mut moves: Vec<_> = moves.into_iter().filter(|(_, n)| *n != 0).collect();
     moves.sort_unstable();
     write_course_months(&txn, &moves, true).await?;
-    let mut people: Vec<_> = g.people.into_iter().collect();
     people.sort_by(|a, b| a.0.cmp(&b.0));
     write_people(&txn, &people, true).await?;
     let tests: Vec<_> = changed_tests
@@ -906,18 +925,31 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
     Ok(events.len())
 }
 
-/// The course-grain people rows of `persons`: (era, person, course) → (months, roles).
-async fn course_rows(
+/// The stored people rows of `persons` in `eras`, at every grain: key → (months, roles).
+async fn people_rows(
     db: &impl ConnectionTrait,
+    eras: &[i32],
     persons: &[i64],
-) -> AppResult<HashMap<(i32, i64, i64), (i64, i32)>> {
+) -> AppResult<HashMap<PeopleKey, (i64, i32)>> {
     use ProgressPeople as P;
     let mut out = HashMap::new();
     for chunk in persons.chunks(CHUNK) {
+        // The leading columns of the primary key: one index probe per grain, era and person.
         let q = Query::select()
-            .columns([P::Era, P::PersonId, P::CourseId, P::Months, P::RoleMask])
+            .columns([
+                P::Grain,
+                P::Era,
+                P::PersonId,
+                P::CourseId,
+                P::ClassId,
+                P::AgencyId,
+                P::CountryCode,
+                P::Months,
+                P::RoleMask,
+            ])
             .from(P::Table)
-            .and_where(Expr::col(P::Grain).eq(4))
+            .and_where(Expr::col(P::Grain).is_in([0, 1, 2, 3, 4]))
+            .and_where(Expr::col(P::Era).is_in(eras.iter().copied()))
             .and_where(Expr::col(P::PersonId).is_in(chunk.iter().copied()))
             .to_owned();
         for r in db.query_all(db.get_database_backend().build(&q)).await? {
@@ -926,8 +958,12 @@ async fn course_rows(
                     r.try_get_by_index(0)?,
                     r.try_get_by_index(1)?,
                     r.try_get_by_index(2)?,
+                    r.try_get_by_index(3)?,
+                    r.try_get_by_index(4)?,
+                    r.try_get_by_index(5)?,
+                    r.try_get_by_index(6)?,
                 ),
-                (r.try_get_by_index(3)?, r.try_get_by_index(4)?),
+                (r.try_get_by_index(7)?, r.try_get_by_index(8)?),
             );
         }
     }
