@@ -27,7 +27,7 @@ for n in $(seq -f "%03g" 1 "$trainees"); do
 done
 
 serve() {
-  "$bin" --data-dir "$data" serve --addr "127.0.0.1:$port" >>"$data/server.log" 2>&1 &
+  CHECKPOINT_LOG="${CHECKPOINT_LOG:-info}" "$bin" --data-dir "$data" serve --addr "127.0.0.1:$port" >>"$data/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && return; sleep 0.1; done
   echo "the server did not start" >&2
