@@ -301,6 +301,29 @@ async fn rollup_snapshot(app: &TestApp) -> Vec<String> {
     out
 }
 
+/// Empties the roll-ups and marks every event pending, as if none had been counted yet.
+async fn all_pending(app: &TestApp) {
+    use sea_orm::ConnectionTrait;
+    for t in [
+        "progress_cells",
+        "progress_people",
+        "progress_course_months",
+        "progress_tests",
+        "progress_findings",
+    ] {
+        app.db
+            .execute_unprepared(&format!("DELETE FROM {t}"))
+            .await
+            .unwrap();
+    }
+    app.db
+        .execute_unprepared(
+            "INSERT INTO progress_pending (event_id) SELECT id FROM learning_events",
+        )
+        .await
+        .unwrap();
+}
+
 /// Asserts two roll-up snapshots hold the same rows, sums of scores equal to 1e-9.
 fn assert_same_rows(a: &[String], b: &[String]) {
     assert_eq!(a.len(), b.len(), "as many rows");
@@ -327,9 +350,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
     use app::model::progress::Filters;
     use app::server::entities::{class, learning_event as le, person_role};
     use app::server::services::{demo_scale, progress, rollups};
-    use sea_orm::{
-        ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-    };
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
     let app = TestApp::spawn().await;
     let size = demo_scale::Size {
         countries: 3,
@@ -353,24 +374,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
 
     // Folded from pending, in batches of every size from one event up, as the application
     // counts the events it writes.
-    for t in [
-        "progress_cells",
-        "progress_people",
-        "progress_course_months",
-        "progress_tests",
-        "progress_findings",
-    ] {
-        app.db
-            .execute_unprepared(&format!("DELETE FROM {t}"))
-            .await
-            .unwrap();
-    }
-    app.db
-        .execute_unprepared(
-            "INSERT INTO progress_pending (event_id) SELECT id FROM learning_events",
-        )
-        .await
-        .unwrap();
+    all_pending(&app).await;
     let total = le::Entity::find().count(&app.db).await.unwrap() as usize;
     let (mut folded, mut batch) = (0, 1);
     while folded < total {
@@ -388,24 +392,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
 
     // Folds running at once (two app servers, or a dashboard and the background task) take
     // turns and count each event once.
-    for t in [
-        "progress_cells",
-        "progress_people",
-        "progress_course_months",
-        "progress_tests",
-        "progress_findings",
-    ] {
-        app.db
-            .execute_unprepared(&format!("DELETE FROM {t}"))
-            .await
-            .unwrap();
-    }
-    app.db
-        .execute_unprepared(
-            "INSERT INTO progress_pending (event_id) SELECT id FROM learning_events",
-        )
-        .await
-        .unwrap();
+    all_pending(&app).await;
     let (a, b, c) = tokio::join!(
         rollups::catch_up(&app.db),
         rollups::catch_up(&app.db),

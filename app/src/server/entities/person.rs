@@ -26,6 +26,13 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::person_role::Entity")]
     Role,
+    /// The person's agency (a left join keeps people without one).
+    #[sea_orm(
+        belongs_to = "super::agency::Entity",
+        from = "Column::AgencyId",
+        to = "super::agency::Column::Id"
+    )]
+    Agency,
 }
 
 impl Related<super::person_role::Entity> for Entity {

@@ -5,7 +5,8 @@ use crate::error::AppResult;
 use crate::server::entities::{agency, class, enrolment, learning_event, person};
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait, Set,
 };
 
 /// A person was enrolled in a class (`class_id`) of a course.
@@ -96,13 +97,7 @@ pub async fn record_detail(
         .select_only()
         .column(person::Column::AgencyId)
         .column(agency::Column::CountryCode)
-        .join(
-            JoinType::LeftJoin,
-            person::Entity::belongs_to(agency::Entity)
-                .from(person::Column::AgencyId)
-                .to(agency::Column::Id)
-                .into(),
-        )
+        .join(JoinType::LeftJoin, person::Relation::Agency.def())
         .into_tuple()
         .one(db)
         .await?;

@@ -120,7 +120,7 @@ pub async fn search(
 ) -> AppResult<LearnerSearch> {
     use super::progress::{Viewer, viewer};
     use sea_orm::sea_query::{Expr, Func, LikeExpr};
-    use sea_orm::{Condition, JoinType};
+    use sea_orm::{Condition, JoinType, RelationTrait};
     let mut select = person::Entity::find()
         .select_only()
         .columns([
@@ -130,13 +130,7 @@ pub async fn search(
         ])
         .column(agency::Column::Name)
         .column(agency::Column::CountryCode)
-        .join(
-            JoinType::LeftJoin,
-            person::Entity::belongs_to(agency::Entity)
-                .from(person::Column::AgencyId)
-                .to(agency::Column::Id)
-                .into(),
-        )
+        .join(JoinType::LeftJoin, person::Relation::Agency.def())
         .filter(person::Column::Active.eq(true));
     select = match viewer(db, user).await? {
         Viewer::All => select,

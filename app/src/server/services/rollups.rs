@@ -252,6 +252,22 @@ pub fn cell_keys(c: &Coord) -> [CellKey; 3] {
     ]
 }
 
+/// The columns of `progress_people`: its key, then months and roles.
+fn people_columns() -> [ProgressPeople; 9] {
+    use ProgressPeople as P;
+    [
+        P::Grain,
+        P::Era,
+        P::PersonId,
+        P::CourseId,
+        P::ClassId,
+        P::AgencyId,
+        P::CountryCode,
+        P::Months,
+        P::RoleMask,
+    ]
+}
+
 /// A `progress_people` key: (grain, era, person, course, class, agency, country).
 pub type PeopleKey = (i32, i32, i64, i64, i64, i64, String);
 
@@ -442,17 +458,7 @@ async fn write_people(
     use ProgressPeople as P;
     for chunk in rows.chunks(CHUNK) {
         let mut q = Query::insert();
-        q.into_table(P::Table).columns([
-            P::Grain,
-            P::Era,
-            P::PersonId,
-            P::CourseId,
-            P::ClassId,
-            P::AgencyId,
-            P::CountryCode,
-            P::Months,
-            P::RoleMask,
-        ]);
+        q.into_table(P::Table).columns(people_columns());
         for ((g, e, p, co, cl, a, cc), (months, roles)) in chunk {
             q.values_panic([
                 (*g).into(),
@@ -936,17 +942,7 @@ async fn people_rows(
     for chunk in persons.chunks(CHUNK) {
         // The leading columns of the primary key: one index probe per grain, era and person.
         let q = Query::select()
-            .columns([
-                P::Grain,
-                P::Era,
-                P::PersonId,
-                P::CourseId,
-                P::ClassId,
-                P::AgencyId,
-                P::CountryCode,
-                P::Months,
-                P::RoleMask,
-            ])
+            .columns(people_columns())
             .from(P::Table)
             .and_where(Expr::col(P::Grain).is_in([0, 1, 2, 3, 4]))
             .and_where(Expr::col(P::Era).is_in(eras.iter().copied()))
