@@ -700,3 +700,44 @@ async fn focal_points_and_managers_see_their_own_scope() {
         "codes kept, upper case, sorted"
     );
 }
+
+/// A rebuild counts the events still pending and clears them, so the next fold does not
+/// count them again.
+#[tokio::test]
+async fn a_rebuild_counts_pending_events_once() {
+    use app::server::services::{progress, rollups};
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    rollups::catch_up(&app.db).await.unwrap();
+    let lessons = |d: &app::model::progress::Dashboard| d.totals.lessons;
+    let before = lessons(
+        &progress::dashboard(&app.db, &admin_user(), Default::default())
+            .await
+            .unwrap(),
+    );
+    for lesson in [1, 2] {
+        events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(lesson))
+            .await
+            .unwrap();
+    }
+    let pending = || async {
+        app.db
+            .query_one(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT COUNT(*) FROM progress_pending",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap()
+    };
+    assert_eq!(pending().await, 2, "written events wait to be folded");
+    rollups::rebuild(&app.db, false).await.unwrap();
+    assert_eq!(pending().await, 0, "the rebuild counted them");
+    assert_eq!(rollups::catch_up(&app.db).await.unwrap(), 0);
+    let d = progress::dashboard(&app.db, &admin_user(), Default::default())
+        .await
+        .unwrap();
+    assert_eq!(lessons(&d), before + 2, "each counted once");
+}

@@ -320,3 +320,72 @@ async fn administrators_export_every_event_as_xapi_streamed_page_by_page() {
         );
     }
 }
+
+/// Someone with several roles sees the records each role gives, in the search as on the record
+/// pages: a trainer who is also the focal point of another agency sees their class trainees
+/// and that agency's people.
+#[tokio::test]
+async fn a_person_with_several_roles_sees_the_records_of_each() {
+    use app::server::entities::{agency, person, person_role};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let app = TestApp::spawn().await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let trainer_id = person::Entity::find()
+        .filter(person::Column::Login.eq("trainer"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let listed = |page: &str, id: i64| page.contains(&format!(r#"href="/people/{id}/record""#));
+    // A trainer alone: their class trainee, not the analyst.
+    let found = trainer.page("/progress/people", StatusCode::OK).await;
+    assert!(
+        listed(&found, TRAINEE) && !listed(&found, ANALYST),
+        "{found}"
+    );
+
+    // The analyst works at the border police, whose focal point the trainer becomes.
+    let border = agency::Entity::find()
+        .filter(agency::Column::Name.eq("Utopia Border Police"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for id in [ANALYST, trainer_id] {
+        let mut p: person::ActiveModel = person::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        p.agency_id = Set(Some(border.id));
+        p.update(&app.db).await.unwrap();
+    }
+    person_role::Entity::insert(person_role::ActiveModel {
+        person_id: Set(trainer_id),
+        role: Set(Role::FocalPoint.code().into()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    let found = trainer.page("/progress/people", StatusCode::OK).await;
+    assert!(
+        listed(&found, TRAINEE) && listed(&found, ANALYST),
+        "{found}"
+    );
+    for who in [TRAINEE, ANALYST] {
+        trainer
+            .page(&format!("/people/{who}/record"), StatusCode::OK)
+            .await;
+    }
+    // Still nobody outside both: the administrator works at neither.
+    assert!(!listed(&found, ADMIN));
+    assert_eq!(
+        trainer
+            .get(&format!("/people/{ADMIN}/record"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}

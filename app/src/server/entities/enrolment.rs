@@ -13,6 +13,14 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The class enrolled in.
+    #[sea_orm(
+        belongs_to = "super::class::Entity",
+        from = "Column::ClassId",
+        to = "super::class::Column::Id"
+    )]
+    Class,
+}
 
 impl ActiveModelBehavior for ActiveModel {}

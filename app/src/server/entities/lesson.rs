@@ -23,6 +23,14 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The module the lesson belongs to.
+    #[sea_orm(
+        belongs_to = "super::course_module::Entity",
+        from = "Column::ModuleId",
+        to = "super::course_module::Column::Id"
+    )]
+    Module,
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -19,7 +19,7 @@ use content::pack::{
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, Statement,
     TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -422,14 +422,6 @@ struct LessonHead {
     module_position: i32,
 }
 
-/// The join from a lesson to its module.
-fn lesson_module() -> sea_orm::RelationDef {
-    lesson::Entity::belongs_to(course_module::Entity)
-        .from(lesson::Column::ModuleId)
-        .to(course_module::Column::Id)
-        .into()
-}
-
 /// The lessons of `course_ids` that `user` may see, in reading order.
 async fn visible_lessons(
     db: &DatabaseConnection,
@@ -448,7 +440,7 @@ async fn visible_lessons(
             lesson::Column::Published,
         ])
         .column_as(course_module::Column::Position, "module_position")
-        .join(JoinType::InnerJoin, lesson_module())
+        .join(JoinType::InnerJoin, lesson::Relation::Module.def())
         .filter(lesson::Column::CourseId.is_in(course_ids));
     if !can_author(user) {
         q = q.filter(lesson::Column::Published.eq(true));
@@ -636,7 +628,7 @@ pub async fn lesson(
         .position(|l| l.id == lesson_id)
         .ok_or(AppError::NotFound)?;
     let (l, module) = lesson::Entity::find_by_id(lesson_id)
-        .join(JoinType::InnerJoin, lesson_module())
+        .join(JoinType::InnerJoin, lesson::Relation::Module.def())
         .select_also(course_module::Entity)
         .one(db)
         .await?

@@ -67,13 +67,7 @@ pub async fn class_for(
     Ok(enrolment::Entity::find()
         .select_only()
         .column(class::Column::Id)
-        .join(
-            JoinType::InnerJoin,
-            enrolment::Entity::belongs_to(class::Entity)
-                .from(enrolment::Column::ClassId)
-                .to(class::Column::Id)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, enrolment::Relation::Class.def())
         .filter(enrolment::Column::PersonId.eq(person_id))
         .filter(class::Column::CourseId.eq(course_id))
         .order_by_desc(class::Column::StartsOn)

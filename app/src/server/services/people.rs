@@ -49,10 +49,7 @@ pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<
             person::Column::MustChangePassword,
         ])
         .column(person_role::Column::Role)
-        .join(
-            JoinType::LeftJoin,
-            person_role::Relation::Person.def().rev(),
-        )
+        .join(JoinType::LeftJoin, person::Relation::Role.def())
         .filter(person::Column::Id.eq(id))
         .filter(person::Column::Active.eq(true))
         .into_tuple()

@@ -233,7 +233,7 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
 }
 
 /// What a viewer may see.
-pub(crate) enum Viewer {
+enum Viewer {
     /// Everything (administrators).
     All,
     /// The agencies of these countries (programme managers).
@@ -245,7 +245,7 @@ pub(crate) enum Viewer {
 }
 
 /// The widest scope `user`'s roles give; forbidden without a role that sees progress.
-pub(crate) async fn viewer(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Viewer> {
+async fn viewer(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Viewer> {
     if user.has(Role::Admin) {
         return Ok(Viewer::All);
     }

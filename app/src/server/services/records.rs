@@ -14,8 +14,8 @@ use crate::server::entities::{
     exercise_attempt, learning_event, lesson, person, quiz,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -46,63 +46,81 @@ pub struct EventRow {
     pub score: Option<f64>,
 }
 
-/// Whether `user` may see `person_id`'s record: themselves, an administrator, a programme
-/// manager covering the country of the person's agency, the focal point of the person's
-/// agency, or a trainer of a class the person is enrolled in. Any one of these roles is
-/// enough.
+/// Whether `user` may see `person_id`'s record: themselves, or someone in their
+/// [`record_scope`].
 pub async fn check_access(
     db: &DatabaseConnection,
     user: &CurrentUser,
     person_id: i64,
 ) -> AppResult<()> {
-    if user.id == person_id || user.has(Role::Admin) {
+    use sea_orm::{JoinType, PaginatorTrait, RelationTrait};
+    if user.id == person_id {
         return Ok(());
     }
-    if user.has(Role::Manager) || user.has(Role::FocalPoint) {
-        let agency_of = |id: i64| async move {
-            AppResult::Ok(
-                person::Entity::find_by_id(id)
-                    .one(db)
-                    .await?
-                    .and_then(|p| p.agency_id),
-            )
-        };
-        if let Some(theirs) = agency_of(person_id).await? {
-            if user.has(Role::FocalPoint) && agency_of(user.id).await? == Some(theirs) {
-                return Ok(());
-            }
-            if user.has(Role::Manager)
-                && let Some(a) = agency::Entity::find_by_id(theirs).one(db).await?
-                && super::people::countries_of(db, &[user.id])
-                    .await?
-                    .get(&user.id)
-                    .is_some_and(|covered| covered.contains(&a.country_code))
-            {
-                return Ok(());
-            }
-        }
-    }
-    if !user.has(Role::Trainer) {
-        return Err(AppError::Forbidden);
-    }
-    let theirs: HashSet<i64> = enrolment::Entity::find()
-        .filter(enrolment::Column::PersonId.eq(person_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.class_id)
-        .collect();
-    let trains = class_trainer::Entity::find()
-        .filter(class_trainer::Column::PersonId.eq(user.id))
-        .filter(class_trainer::Column::ClassId.is_in(theirs))
-        .one(db)
-        .await?
-        .is_some();
-    if trains {
+    let Some(scope) = record_scope(db, user).await? else {
+        return Ok(());
+    };
+    let found = person::Entity::find()
+        .join(JoinType::LeftJoin, person::Relation::Agency.def())
+        .filter(person::Column::Id.eq(person_id))
+        .filter(scope)
+        .count(db)
+        .await?;
+    if found > 0 {
         Ok(())
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// The people whose records `user` may read, as a condition on `people` left-joined to their
+/// `agencies`: the agencies of the countries a programme manager covers, a focal point's own
+/// agency, the trainees of a trainer's classes — any of these, for someone with several of
+/// these roles. `None` for administrators (everyone); forbidden for anyone else.
+async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Option<Condition>> {
+    use sea_orm::sea_query::Query;
+    if user.has(Role::Admin) {
+        return Ok(None);
+    }
+    if ![Role::Manager, Role::FocalPoint, Role::Trainer]
+        .into_iter()
+        .any(|r| user.has(r))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let mut any = Condition::any();
+    if user.has(Role::Manager) {
+        let covered = super::people::countries_of(db, &[user.id])
+            .await?
+            .remove(&user.id)
+            .unwrap_or_default();
+        any = any.add(agency::Column::CountryCode.is_in(covered));
+    }
+    if user.has(Role::FocalPoint)
+        && let Some(own) = person::Entity::find_by_id(user.id)
+            .one(db)
+            .await?
+            .and_then(|p| p.agency_id)
+    {
+        any = any.add(person::Column::AgencyId.eq(own));
+    }
+    if user.has(Role::Trainer) {
+        let trained = Query::select()
+            .column(class_trainer::Column::ClassId)
+            .from(class_trainer::Entity)
+            .and_where(class_trainer::Column::PersonId.eq(user.id))
+            .to_owned();
+        any = any.add(
+            person::Column::Id.in_subquery(
+                Query::select()
+                    .column(enrolment::Column::PersonId)
+                    .from(enrolment::Entity)
+                    .and_where(enrolment::Column::ClassId.in_subquery(trained))
+                    .to_owned(),
+            ),
+        );
+    }
+    Ok(Some(any))
 }
 
 /// A search hit as read: id, name, login, agency name, country code.
@@ -111,16 +129,15 @@ type HitRow = (i64, String, String, Option<String>, Option<String>);
 /// People listed per search of learning records.
 pub const SEARCH_LIMIT: u64 = 50;
 
-/// The people whose records `user` may open (see [`check_access`]) whose name or login
+/// The people whose records `user` may open ([`record_scope`]) whose name or login
 /// contains `query` (everyone in scope when it is empty), the first [`SEARCH_LIMIT`] by name.
 pub async fn search(
     db: &DatabaseConnection,
     user: &CurrentUser,
     query: &str,
 ) -> AppResult<LearnerSearch> {
-    use super::progress::{Viewer, viewer};
     use sea_orm::sea_query::{Expr, Func, LikeExpr};
-    use sea_orm::{Condition, JoinType, RelationTrait};
+    use sea_orm::{JoinType, RelationTrait};
     let mut select = person::Entity::find()
         .select_only()
         .columns([
@@ -132,22 +149,9 @@ pub async fn search(
         .column(agency::Column::CountryCode)
         .join(JoinType::LeftJoin, person::Relation::Agency.def())
         .filter(person::Column::Active.eq(true));
-    select = match viewer(db, user).await? {
-        Viewer::All => select,
-        Viewer::Countries(covered) => select.filter(agency::Column::CountryCode.is_in(covered)),
-        Viewer::Agency(own, _) => select.filter(person::Column::AgencyId.eq(own)),
-        Viewer::Classes(classes) => {
-            let people: Vec<i64> = enrolment::Entity::find()
-                .select_only()
-                .column(enrolment::Column::PersonId)
-                .filter(enrolment::Column::ClassId.is_in(classes))
-                .distinct()
-                .into_tuple()
-                .all(db)
-                .await?;
-            select.filter(person::Column::Id.is_in(people))
-        }
-    };
+    if let Some(scope) = record_scope(db, user).await? {
+        select = select.filter(scope);
+    }
     let query = query.trim().chars().take(100).collect::<String>();
     if !query.is_empty() {
         let pattern = super::like_pattern(&query);
