@@ -537,15 +537,42 @@ pub enum QuestionError {
     /// An empty option, pattern, prompt or item.
     #[error("an option is empty")]
     EmptyOption,
+    /// Question text longer than [`MAX_QUESTION_TEXT`] characters.
+    #[error("the question text is longer than {MAX_QUESTION_TEXT} characters")]
+    TextTooLong,
+    /// An option, prompt, answer or item longer than [`MAX_OPTION_TEXT`] characters.
+    #[error("an option is longer than {MAX_OPTION_TEXT} characters")]
+    OptionTooLong,
 }
+
+/// Longest question text, in characters: a question is read on every view of every attempt.
+pub const MAX_QUESTION_TEXT: usize = 4_000;
+/// Longest option, prompt, answer or item text, in characters.
+pub const MAX_OPTION_TEXT: usize = 1_000;
 
 /// Checks that a question can be asked and answered with full marks.
 pub fn check(question: &Question) -> Result<(), QuestionError> {
     if question.text.trim().is_empty() {
         return Err(QuestionError::NoText);
     }
+    if question.text.chars().count() > MAX_QUESTION_TEXT {
+        return Err(QuestionError::TextTooLong);
+    }
     if !(question.marks.is_finite() && question.marks > 0.0) {
         return Err(QuestionError::BadMarks);
+    }
+    let long = |t: &str| t.chars().count() > MAX_OPTION_TEXT;
+    let too_long = match &question.body {
+        Body::SingleChoice { options } | Body::MultipleResponse { options } => {
+            options.iter().any(|o| long(&o.text))
+        }
+        Body::ShortAnswer { answers } => answers.iter().any(|k| long(&k.pattern)),
+        Body::Matching { pairs } => pairs.iter().any(|p| long(&p.prompt) || long(&p.answer)),
+        Body::Ordering { items } => items.iter().any(|i| long(&i.text)),
+        Body::TrueFalse { .. } | Body::Numerical { .. } => false,
+    };
+    if too_long {
+        return Err(QuestionError::OptionTooLong);
     }
     let ids = question.body.option_ids();
     let mut seen = std::collections::HashSet::new();
@@ -776,6 +803,28 @@ mod tests {
             },
         };
         assert_eq!(check(&q), Err(QuestionError::NoFullMarks));
+    }
+
+    #[test]
+    fn overlong_question_and_option_texts_are_refused() {
+        let mut q = Question {
+            title: "t".into(),
+            text: ">".repeat(MAX_QUESTION_TEXT + 1),
+            general_feedback: String::new(),
+            marks: 1.0,
+            tags: vec![],
+            competencies: vec![],
+            body: Body::SingleChoice {
+                options: vec![choice(1, 1.0), choice(2, 0.0)],
+            },
+        };
+        assert_eq!(check(&q), Err(QuestionError::TextTooLong));
+        q.text = "Which?".into();
+        assert_eq!(check(&q), Ok(()));
+        if let Body::SingleChoice { options } = &mut q.body {
+            options[1].text = "x".repeat(MAX_OPTION_TEXT + 1);
+        }
+        assert_eq!(check(&q), Err(QuestionError::OptionTooLong));
     }
 
     fn arb_fraction() -> impl Strategy<Value = f64> {

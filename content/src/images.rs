@@ -145,8 +145,13 @@ fn on_white(image: DynamicImage) -> RgbImage {
     out
 }
 
-/// Checks, decodes and re-encodes an upload.
-pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
+/// The pixel size an upload declares, after the checks that need no decoding (size, format,
+/// a whole JPEG, sides and pixels within the limits). What a caller budgets decoding by.
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), ImageProblem> {
+    Ok(checked(bytes)?.1)
+}
+
+fn checked(bytes: &[u8]) -> Result<(ImageFormat, (u32, u32)), ImageProblem> {
     if bytes.len() > MAX_BYTES {
         return Err(ImageProblem::TooLarge);
     }
@@ -167,6 +172,12 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
     if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(ImageProblem::TooManyPixels(w, h));
     }
+    Ok((format, (w, h)))
+}
+
+/// Decodes a checked upload within the limits.
+fn decode(bytes: &[u8]) -> Result<(ImageFormat, DynamicImage), ImageProblem> {
+    let (format, _) = checked(bytes)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -174,6 +185,12 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     reader.limits(limits);
     let decoded = reader.decode().map_err(|_| ImageProblem::Damaged)?;
+    Ok((format, decoded))
+}
+
+/// Checks, decodes and re-encodes an upload.
+pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
+    let (_, decoded) = decode(bytes)?;
     let full = fit(
         &on_white(decoded),
         FULL_SIDE,
@@ -189,6 +206,47 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
         display: jpeg(&display, 85),
         thumb: jpeg(&thumb, 80),
     })
+}
+
+/// A lesson image as trainees' browsers receive it: decoded within the limits, at most
+/// [`FULL_SIDE`] on its longest side, and encoded again in its own format (PNG and WebP
+/// losslessly, keeping transparency; JPEG at quality 90), so whatever the file declared or
+/// carried besides its pixels (metadata, a 100,000-pixel-wide header) is gone. Returns the
+/// bytes and their content type.
+pub fn lesson_image(bytes: &[u8]) -> Result<(Vec<u8>, &'static str), ImageProblem> {
+    let (format, decoded) = decode(bytes)?;
+    let (w, h) = (decoded.width(), decoded.height());
+    let decoded = if w.max(h) > FULL_SIDE {
+        decoded.resize(FULL_SIDE, FULL_SIDE, image::imageops::FilterType::Triangle)
+    } else {
+        decoded
+    };
+    let mut out = Vec::new();
+    let content_type = match format {
+        ImageFormat::Jpeg => {
+            out = jpeg(&decoded.to_rgb8(), 90);
+            "image/jpeg"
+        }
+        ImageFormat::WebP => {
+            image::codecs::webp::WebPEncoder::new_lossless(&mut out)
+                .encode(
+                    decoded.to_rgba8().as_raw(),
+                    decoded.width(),
+                    decoded.height(),
+                    image::ExtendedColorType::Rgba8,
+                )
+                .map_err(|_| ImageProblem::Damaged)?;
+            "image/webp"
+        }
+        _ => {
+            decoded
+                .to_rgba8()
+                .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+                .map_err(|_| ImageProblem::Damaged)?;
+            "image/png"
+        }
+    };
+    Ok((out, content_type))
 }
 
 #[cfg(test)]
@@ -219,6 +277,36 @@ mod tests {
         img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
             .unwrap();
         out
+    }
+
+    #[test]
+    fn lesson_images_are_decoded_bounded_and_encoded_again() {
+        let (out, kind) = lesson_image(&png(5000, 100)).unwrap();
+        assert_eq!(kind, "image/png");
+        let img = image::load_from_memory(&out).unwrap();
+        assert_eq!((img.width(), img.height()), (FULL_SIDE, 80));
+        // A JPEG with a GPS block comes back without it.
+        let mut with_exif = jpeg(&RgbImage::new(64, 48), 90);
+        with_exif.splice(
+            2..2,
+            b"\xFF\xE1\x00\x16Exif\x00\x00GPS 12.3N 45.6E"
+                .iter()
+                .copied(),
+        );
+        let (out, kind) = lesson_image(&with_exif).unwrap();
+        assert_eq!(kind, "image/jpeg");
+        assert!(!out.windows(3).any(|w| w == b"GPS"));
+        // A PNG header declaring 100,000 × 100,000 pixels is refused before decoding.
+        let mut huge = png(1, 1);
+        huge[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        huge[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+        let crc = crc32(&huge[12..29]);
+        huge[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(
+            lesson_image(&huge).unwrap_err(),
+            ImageProblem::TooManyPixels(100_000, 100_000)
+        );
+        assert_eq!(dimensions(&png(30, 20)).unwrap(), (30, 20));
     }
 
     #[test]

@@ -20,6 +20,72 @@ pub struct Links<'a> {
     pub glossary: &'a str,
 }
 
+/// Longest Markdown text rendered, in bytes: the lesson limit (a long lesson is about 30 KB).
+pub const MAX_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of block containers (quotes and list items) rendered. Rendering and
+/// sanitising grow faster than the nesting: 100,000 nested quotes took 37 s.
+pub const MAX_NESTING: usize = 16;
+
+/// Why a Markdown text is not rendered as Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    /// Longer than [`MAX_BYTES`].
+    #[error("the text is longer than {MAX_BYTES} bytes")]
+    TooLong,
+    /// Quotes or lists nested deeper than [`MAX_NESTING`].
+    #[error("quotes or lists are nested more than {MAX_NESTING} deep")]
+    TooDeep,
+}
+
+/// Checks `markdown` against the limits [`render`] keeps: what authors are told when they
+/// save, before anything is stored.
+pub fn check(markdown: &str) -> Result<(), Limit> {
+    if markdown.len() > MAX_BYTES {
+        return Err(Limit::TooLong);
+    }
+    if markdown.lines().any(|l| nesting(l) > MAX_NESTING) {
+        return Err(Limit::TooDeep);
+    }
+    Ok(())
+}
+
+/// How many block containers a line opens or continues: the quote markers and list-item
+/// markers in front of its text. (Indentation alone makes code, not depth.)
+fn nesting(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut depth = 0;
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'>') => i += 1,
+            Some(b'-' | b'*' | b'+') if matches!(bytes.get(i + 1), Some(b' ' | b'\t') | None) => {
+                i += 1
+            }
+            Some(b'0'..=b'9') => {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() && i - start < 9 {
+                    i += 1;
+                }
+                if matches!(bytes.get(i), Some(b'.' | b')'))
+                    && matches!(bytes.get(i + 1), Some(b' ' | b'\t') | None)
+                {
+                    i += 1;
+                } else {
+                    return depth;
+                }
+            }
+            _ => return depth,
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            return depth;
+        }
+    }
+}
+
 /// The parser options used for lessons.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -111,8 +177,24 @@ fn is_relative(url: &str) -> bool {
         && !url.contains("..")
 }
 
-/// Renders lesson Markdown to sanitised HTML.
+/// Renders lesson Markdown to sanitised HTML. A text over the limits of [`check`] (stored
+/// before they existed) is shown as plain text, never parsed.
 pub fn render(markdown: &str, links: Links<'_>) -> String {
+    if check(markdown).is_err() {
+        let mut end = markdown.len().min(MAX_BYTES);
+        while !markdown.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut out = String::with_capacity(end + 64);
+        out.push_str("<pre class=\"unrendered\">");
+        // One text event: the HTML writer escapes it, and parses nothing.
+        html::push_html(
+            &mut out,
+            std::iter::once(Event::Text(CowStr::Borrowed(&markdown[..end]))),
+        );
+        out.push_str("</pre>");
+        return out;
+    }
     let events = merge_text(Parser::new_ext(markdown, options()));
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
@@ -372,5 +454,28 @@ mod tests {
             slug("  Trafficking -- vs. smuggling! "),
             "trafficking-vs-smuggling"
         );
+    }
+
+    #[test]
+    fn deep_nesting_and_long_texts_are_not_parsed() {
+        assert_eq!(nesting("> > - 1. text"), 4);
+        assert_eq!(nesting("    code"), 0);
+        assert_eq!(nesting("-not a list"), 0);
+        assert_eq!(nesting("* * *"), 3);
+        assert_eq!(check(&"> ".repeat(16)), Ok(()));
+        let deep = ">".repeat(100_000);
+        assert_eq!(check(&deep), Err(Limit::TooDeep));
+        let html = render(&format!("{deep} <script>"), LINKS);
+        assert!(
+            html.starts_with("<pre class=\"unrendered\">&gt;&gt;"),
+            "{}",
+            &html[..60]
+        );
+        assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+        let long = "word ".repeat(MAX_BYTES / 5 + 1);
+        assert_eq!(check(&long), Err(Limit::TooLong));
+        assert!(render(&long, LINKS).len() < MAX_BYTES + 64);
+        // Lists nested on one line count too.
+        assert_eq!(check(&"- ".repeat(40)), Err(Limit::TooDeep));
     }
 }

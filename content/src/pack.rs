@@ -329,6 +329,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 }
 
 fn read_text(path: &Path) -> Result<String, PackError> {
+    not_a_link(path)?;
     let bytes = std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let line = line_of(
@@ -337,6 +338,19 @@ fn read_text(path: &Path) -> Result<String, PackError> {
         );
         err(path, Some(line), "not UTF-8 text")
     })
+}
+
+/// Refuses a symbolic link: a pack is read from its own files only, so a link to
+/// `/etc/passwd` named `passwd.png` cannot be imported and served as a course image.
+fn not_a_link(path: &Path) -> Result<(), PackError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(err(
+            path,
+            None,
+            "symbolic links are not allowed in a course pack; copy the file into the pack",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Splits a lesson file into its front matter and Markdown body.
@@ -400,6 +414,7 @@ fn sorted_entries(dir: &Path) -> Result<Vec<(u32, String, PathBuf)>, PackError> 
         let entry = entry.map_err(|e| err(dir, None, e.to_string()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some((n, rest)) = ordered_name(&name) {
+            not_a_link(&entry.path())?;
             out.push((n, rest, entry.path()));
         }
     }
@@ -470,6 +485,9 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
                 }
                 let text = read_text(&file)?;
                 let (meta, body) = parse_lesson(&text, &file)?;
+                if let Err(limit) = crate::markdown::check(&body) {
+                    return Err(err(&file, None, limit.to_string()));
+                }
                 let body_offset = text.len() - body.len();
                 for term in crate::markdown::glossary_refs(&body) {
                     if !terms.contains(&term.to_lowercase()) {
@@ -507,6 +525,7 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
             if ext.is_some_and(|e| MEDIA_EXTENSIONS.contains(&e.as_str())) {
+                not_a_link(&file)?;
                 let bytes = std::fs::read(&file).map_err(|e| err(&file, None, e.to_string()))?;
                 if bytes.len() > MEDIA_MAX_BYTES {
                     return Err(err(&file, None, "image larger than 5 MB"));
@@ -744,6 +763,38 @@ mod tests {
         std::fs::write(dir.path().join("01-m/module.toml"), "title = \"M\"\n").unwrap();
         std::fs::write(dir.path().join("01-m/01-l.md"), lesson).unwrap();
         dir
+    }
+
+    #[test]
+    fn symbolic_links_and_deep_nesting_are_refused() {
+        let lesson = "+++\ntitle = \"L\"\nduration = 10\nobjectives = [\"o\"]\n+++\nBody\n";
+        let dir = pack_with_lesson(lesson);
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("01-m/passwd.png")).unwrap();
+        let e = load_dir(dir.path()).unwrap_err();
+        assert!(e.file.ends_with("01-m/passwd.png"), "{e}");
+        assert!(e.message.contains("symbolic links"), "{e}");
+        // A linked lesson and a linked module folder too.
+        let dir = pack_with_lesson(lesson);
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("01-m/02-x.md")).unwrap();
+        assert!(
+            load_dir(dir.path())
+                .unwrap_err()
+                .message
+                .contains("symbolic links")
+        );
+        let dir = pack_with_lesson(lesson);
+        std::os::unix::fs::symlink("/etc", dir.path().join("02-etc")).unwrap();
+        assert!(
+            load_dir(dir.path())
+                .unwrap_err()
+                .message
+                .contains("symbolic links")
+        );
+        // Nesting over the Markdown limit.
+        let deep = format!("{lesson}{}\n", "> ".repeat(1000));
+        let e = load_dir(pack_with_lesson(&deep).path()).unwrap_err();
+        assert!(e.message.contains("nested more than"), "{e}");
+        assert!(load_dir(pack_with_lesson(lesson).path()).is_ok());
     }
 
     #[test]

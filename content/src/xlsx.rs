@@ -179,6 +179,64 @@ fn part(
     Ok(Some(text))
 }
 
+/// One row of a sheet as read: the cells present, by column, so a row with one cell far to
+/// the right costs one cell, not a column's worth of empty ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    /// (zero-based column, text), by column.
+    cells: Vec<(usize, String)>,
+}
+
+impl Row {
+    /// The text in column `col`, if the cell is present.
+    pub fn get(&self, col: usize) -> Option<&String> {
+        self.cells
+            .binary_search_by_key(&col, |(c, _)| *c)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
+
+    /// The texts of the cells present, left to right.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.cells.iter().map(|(_, t)| t)
+    }
+
+    /// The cells present, as (column, text), left to right.
+    pub fn cells(&self) -> &[(usize, String)] {
+        &self.cells
+    }
+
+    /// One more than the rightmost column with a cell (0 for an empty row).
+    pub fn width(&self) -> usize {
+        self.cells.last().map_or(0, |(c, _)| c + 1)
+    }
+
+    /// The row as text in every column up to its last cell, empty where no cell is.
+    pub fn to_vec(&self) -> Vec<String> {
+        let mut out = vec![String::new(); self.width()];
+        for (c, t) in &self.cells {
+            out[*c] = t.clone();
+        }
+        out
+    }
+
+    /// Puts `text` in column `col`, replacing a cell already there.
+    fn set(&mut self, col: usize, text: String) {
+        match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => self.cells[i].1 = text,
+            Err(i) => self.cells.insert(i, (col, text)),
+        }
+    }
+}
+
+impl From<Vec<String>> for Row {
+    fn from(texts: Vec<String>) -> Self {
+        Row {
+            cells: texts.into_iter().enumerate().collect(),
+        }
+    }
+}
+
 /// Zero-based column of a cell reference such as `AB12`.
 fn column_of(reference: &str) -> Option<usize> {
     let letters: Vec<u8> = reference
@@ -196,8 +254,10 @@ fn column_of(reference: &str) -> Option<usize> {
 }
 
 /// The cells of the first sheet of workbook `bytes`, as text, row by row (rows the file
-/// skips are empty). Numbers read as written (`3`, not `3.0`).
-pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, XlsxError> {
+/// skips are empty). Numbers read as written (`3`, not `3.0`). Memory follows the cells
+/// present and their text, which together may not exceed [`MAX_PART`] bytes (a shared string
+/// used by many cells counts each time).
+pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Row>, XlsxError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| XlsxError("this is not an .xlsx workbook (it is not a zip archive)".into()))?;
     let shared = match part(&mut archive, "xl/sharedStrings.xml")? {
@@ -212,7 +272,8 @@ pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>
         .ok_or_else(|| XlsxError("the workbook has no worksheet".into()))?;
     let sheet = part(&mut archive, &sheet_name)?.unwrap_or_default();
     let mut reader = Reader::from_str(&sheet);
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut text_bytes: u64 = 0;
     let mut cell: Option<(usize, String)> = None; // column and type
     let mut in_value = false;
     let mut value = String::new();
@@ -230,14 +291,14 @@ pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>
                         "the sheet has more than {max_rows} rows"
                     )));
                 }
-                rows.resize(at, Vec::new());
+                rows.resize(at, Row::default());
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
                 let col = e
                     .try_get_attribute("r")
                     .map_err(|e| bad(&e))?
                     .and_then(|a| column_of(&String::from_utf8_lossy(&a.value)))
-                    .unwrap_or_else(|| rows.last().map_or(0, Vec::len));
+                    .unwrap_or_else(|| rows.last().map_or(0, Row::width));
                 let kind = e
                     .try_get_attribute("t")
                     .map_err(|e| bad(&e))?
@@ -264,16 +325,21 @@ pub fn read_first_sheet(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>
                         _ => value.clone(),
                     };
                     if rows.is_empty() {
-                        rows.push(Vec::new());
+                        rows.push(Row::default());
                     }
                     if col > 16_384 {
                         return Err(XlsxError("a cell lies beyond column XFD".into()));
                     }
-                    let row = rows.last_mut().expect("a row");
-                    if row.len() <= col {
-                        row.resize(col + 1, String::new());
+                    text_bytes += text.len() as u64 + 1;
+                    if text_bytes > MAX_PART {
+                        return Err(XlsxError(format!(
+                            "the sheet's cells hold more than {} MB of text",
+                            MAX_PART >> 20
+                        )));
                     }
-                    row[col] = text;
+                    if !text.is_empty() {
+                        rows.last_mut().expect("a row").set(col, text);
+                    }
                 }
             }
             Event::Eof => break,
@@ -340,9 +406,10 @@ mod tests {
         let bytes = write("Gaps", &rows);
         assert_eq!(bytes, write("Gaps", &rows), "deterministic");
         let back = read_first_sheet(&bytes, 100).unwrap();
-        assert_eq!(back[0], ["name", "score"]);
-        assert_eq!(back[1], ["Nguyễn <&> \"Ő\"", "3"]);
-        assert_eq!(back[2], ["", "4.5"]);
+        assert_eq!(back[0].to_vec(), ["name", "score"]);
+        assert_eq!(back[1].to_vec(), ["Nguyễn <&> \"Ő\"", "3"]);
+        assert_eq!(back[2].to_vec(), ["", "4.5"]);
+        assert_eq!(back[2].get(0), None);
     }
 
     #[test]
@@ -351,5 +418,46 @@ mod tests {
         let rows: Vec<Vec<Cell>> = (0..20).map(|i| vec![Cell::from(i as f64)]).collect();
         let e = read_first_sheet(&write("s", &rows), 10).unwrap_err();
         assert!(e.0.contains("more than 10 rows"), "{e}");
+    }
+
+    /// A workbook whose sheet is `sheet_xml` (and shared strings `shared`).
+    fn workbook(sheet_xml: &str, shared: Option<&str>) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+        zip.write_all(sheet_xml.as_bytes()).unwrap();
+        if let Some(shared) = shared {
+            zip.start_file("xl/sharedStrings.xml", opts).unwrap();
+            zip.write_all(shared.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_cell_far_to_the_right_costs_one_cell() {
+        // 20,000 rows of one cell in column XFD: once 16,384 strings a row (gigabytes from a
+        // small file); now one each.
+        let rows: String = (1..=20_000)
+            .map(|r| format!("<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>"))
+            .collect();
+        let xml = format!("<worksheet><sheetData>{rows}</sheetData></worksheet>");
+        let sheet = read_first_sheet(&workbook(&xml, None), 20_000).unwrap();
+        assert_eq!(sheet.len(), 20_000);
+        for row in &sheet {
+            assert_eq!(row.cells(), &[(16_383, "1".to_owned())]);
+            assert_eq!(row.width(), 16_384);
+        }
+    }
+
+    #[test]
+    fn a_long_shared_string_used_by_many_cells_is_refused() {
+        let long = "x".repeat(1 << 20);
+        let shared = format!("<sst><si><t>{long}</t></si></sst>");
+        let cells: String = (1..=40)
+            .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"))
+            .collect();
+        let xml = format!("<worksheet><sheetData>{cells}</sheetData></worksheet>");
+        let e = read_first_sheet(&workbook(&xml, Some(&shared)), 100).unwrap_err();
+        assert!(e.0.contains("MB of text"), "{e}");
     }
 }

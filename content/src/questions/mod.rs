@@ -375,6 +375,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn deeply_nested_xml_is_refused_with_its_line() {
+        // 50,000 levels once overflowed the stack and took the server down with it.
+        let depth = 50_000;
+        let xml = format!(
+            "<?xml version=\"1.0\"?>\n<quiz>\n{}{}</quiz>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        );
+        let err = parse(Format::MoodleXml, xml.as_bytes()).unwrap_err();
+        assert_eq!(err.location, "line 3");
+        assert!(
+            err.message.contains("nested more than 64 deep"),
+            "{}",
+            err.message
+        );
+        // Ordinary nesting still reads.
+        let ok = "<quiz><question type=\"truefalse\"><name><text>T</text></name>\
+                  <questiontext format=\"html\"><text>Is it?</text></questiontext>\
+                  <answer fraction=\"100\"><text>true</text></answer>\
+                  <answer fraction=\"0\"><text>false</text></answer></question></quiz>";
+        assert_eq!(
+            parse(Format::MoodleXml, ok.as_bytes())
+                .unwrap()
+                .entries
+                .len(),
+            1
+        );
+    }
+
+    #[test]
     fn categories_lose_their_context_and_top() {
         assert_eq!(
             clean_category("$course$/top/Document examination/MRZ"),

@@ -125,6 +125,10 @@ fn html_entity(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The deepest nesting read. Moodle XML nests about six deep; a tree much deeper than this is
+/// an attack on the recursion that frees it, not a question bank.
+const MAX_DEPTH: usize = 64;
+
 fn read_tree(text: &str) -> Result<Element, FormatError> {
     let bytes = text.as_bytes();
     let mut reader = Reader::from_str(text);
@@ -151,6 +155,14 @@ fn read_tree(text: &str) -> Result<Element, FormatError> {
         let bad = |e: &dyn std::fmt::Display| error(line, e.to_string());
         let finished = match event {
             Event::Start(e) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(error(
+                        line,
+                        format!(
+                            "elements are nested more than {MAX_DEPTH} deep; Moodle XML needs fewer than ten"
+                        ),
+                    ));
+                }
                 stack.push(element(&e, line).map_err(|e| bad(&e))?);
                 None
             }
