@@ -96,7 +96,15 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::BadRequest(m),
+            // The parser's own words name types and offsets: not for the caller.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::BadRequest("the request's fields could not be read".to_owned())
+            }
+            // On the server, a body that is not text (invalid UTF-8).
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest("the request's fields could not be read".to_owned())
+            }
             _ => AppError::Internal,
         }
     }

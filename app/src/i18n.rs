@@ -403,6 +403,8 @@ messages! {
     ErrUnknownJoinCode => "No class has this code. Check it with your trainer.", "Aucune session n'a ce code. Vérifiez-le auprès de votre formateur.";
     ErrLessonTooLarge => "A lesson is at most 1 MB of text. Split it into several lessons.",
         "Une leçon fait au plus 1 Mo de texte. Découpez-la en plusieurs leçons.";
+    ErrNestedTooDeep => "Quotes or lists are nested more than 16 deep. Flatten them.",
+        "Les citations ou les listes sont imbriquées sur plus de 16 niveaux. Réduisez l'imbrication.";
     ErrEditConflict => "Someone else saved this lesson after you opened it. Their version is shown here; yours was kept as a draft lesson named \"… (your copy)\" in the same module.",
         "Quelqu'un d'autre a enregistré cette leçon après que vous l'avez ouverte. Sa version est affichée ici ; la vôtre a été conservée comme leçon brouillon nommée « … (your copy) » dans le même module.";
     // Knowledge checks
@@ -601,7 +603,9 @@ messages! {
     DownloadMarkdown => "Download (Markdown, for word processors)", "Télécharger (Markdown, pour traitement de texte)";
     DownloadHtml => "Download (HTML with charts)", "Télécharger (HTML avec graphiques)";
     DownloadPdfReport => "Download (PDF)", "Télécharger (PDF)";
-    ErrDocumentType => "Attach a PDF, a PNG or JPEG image, or an Office document (DOCX, XLSX, PPTX).", "Joignez un PDF, une image PNG ou JPEG, ou un document Office (DOCX, XLSX, PPTX).";
+    ErrUploadUnreadable => "The upload could not be read: check the file's name (no control characters) and send it again.", "Le fichier envoyé n'a pas pu être lu : vérifiez son nom (sans caractères de contrôle) et envoyez-le à nouveau.";
+    ErrFileName => "The file name contains control characters. Rename the file and attach it again.", "Le nom du fichier contient des caractères de contrôle. Renommez le fichier puis joignez-le à nouveau.";
+    ErrDocumentType => "Attach a PDF, a PNG or JPEG image, or an Office document (DOCX, XLSX, PPTX), named with its own extension.", "Joignez un PDF, une image PNG ou JPEG, ou un document Office (DOCX, XLSX, PPTX), nommé avec sa propre extension.";
     Documents => "Source documents", "Documents sources";
     AttachDocument => "Attach a document (PDF, image or Office file, up to 10 MB)", "Joindre un document (PDF, image ou fichier Office, 10 Mo au plus)";
     Attach => "Attach", "Joindre";

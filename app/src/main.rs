@@ -133,10 +133,18 @@ struct ServeArgs {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "CHECKPOINT_SESSION_MINUTES", default_value_t = 60)]
     session_minutes: i64,
-    /// Use the first `X-Forwarded-For` address as the client address (only behind a proxy that
-    /// sets it; used for sign-in throttling).
-    #[arg(long, env = "CHECKPOINT_TRUST_PROXY")]
-    trust_proxy: bool,
+    /// Behind this many reverse proxies (1 when given without a number), each appending the
+    /// address it saw to `X-Forwarded-For`: the client address (for sign-in throttling) is
+    /// the one the outermost proxy added. Without it, the peer address is used.
+    #[arg(
+        long = "trust-proxy",
+        env = "CHECKPOINT_TRUST_PROXY",
+        value_name = "HOPS",
+        num_args = 0..=1,
+        default_value_t = 0,
+        default_missing_value = "1"
+    )]
+    trusted_proxies: u8,
     /// The address people use to reach the app (e.g. https://checkpoint.example.org): the base
     /// of the identifiers in xAPI statements. Defaults to http:// and the listening address.
     #[arg(long, env = "CHECKPOINT_PUBLIC_URL")]
@@ -735,7 +743,7 @@ async fn serve(
         site_root: args.site_root,
         secure_cookies: args.secure_cookies,
         session_minutes: args.session_minutes.max(1),
-        trust_proxy: args.trust_proxy,
+        trusted_proxies: args.trusted_proxies,
         public_url: args
             .public_url
             .map(|u| u.trim_end_matches('/').to_owned())

@@ -132,11 +132,22 @@ pub fn local_path(raw: &str) -> Option<&str> {
     ok.then_some(raw)
 }
 
+/// The `pattern` attribute of identifier fields (slugs, item and competency ids). Browsers
+/// compile `pattern` with the `v` flag, where a `-` in a class must be escaped: written
+/// `[a-z0-9-]`, the pattern is invalid and the browser silently drops the check.
+pub const ID_PATTERN: &str = "[a-z0-9][a-z0-9\\-]*";
+/// The `pattern` attribute of a calendar quarter (`2027-Q1`).
+pub const QUARTER_PATTERN: &str = "[0-9]{4}-Q[1-4]";
+/// Every `pattern` attribute the pages use: each must compile under the `v` flag.
+pub const PATTERNS: &[&str] = &[ID_PATTERN, QUARTER_PATTERN];
+
 /// A cell for a CSV file that people open in spreadsheets: text that a spreadsheet would run
-/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
-/// apostrophe. Numbers are left alone.
+/// as a formula (starting with `=`, `+`, `-`, `@`, `;`, a tab or a carriage return; `;` is a
+/// field separator in spreadsheets set to many European languages) gets a leading apostrophe.
+/// Numbers are left alone. Every CSV the application writes goes through this one rule.
 pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    let risky =
+        cell.starts_with(['=', '+', '-', '@', ';', '\t', '\r']) && cell.parse::<f64>().is_err();
     if risky {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
@@ -148,6 +159,65 @@ pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Compiles every pattern as Chromium does (`new RegExp("^(?:" + p + ")$", "v")`), in
+    /// Node.js, which shares its regular-expression engine.
+    #[test]
+    fn every_pattern_attribute_compiles_with_the_v_flag() {
+        let script = "const ps = JSON.parse(process.argv[1]); for (const p of ps) { \
+                      try { new RegExp('^(?:' + p + ')$', 'v'); } \
+                      catch (e) { console.log(p); process.exitCode = 1; } }";
+        let out = std::process::Command::new("node")
+            .args(["-e", script, &serde_json::to_string(PATTERNS).unwrap()])
+            .output()
+            .expect("Node.js runs the browser's regular-expression check");
+        assert!(
+            out.status.success(),
+            "invalid under the v flag: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(!ID_PATTERN.contains("9-]"), "the class's hyphen is escaped");
+    }
+
+    /// Pages take their patterns from [`PATTERNS`], so the test above sees every one.
+    #[test]
+    fn pages_write_no_pattern_of_their_own() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root];
+        let mut found = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    if text.contains(concat!("pattern", "=\"")) {
+                        found.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "literal pattern attributes in {found:?}");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+        for risky in [
+            "=1+1",
+            "+SUM(A1)",
+            "-2+3",
+            "@cmd",
+            ";=HYPERLINK()",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(csv_safe(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for plain in ["Utopia", "-12.5", "+3", "a;b", ""] {
+            assert_eq!(csv_safe(plain), plain);
+        }
+    }
 
     #[test]
     fn logins() {

@@ -22,6 +22,7 @@ mod m20261122_000011_backfill_enrolment_events;
 mod m20261123_000012_create_progress_rollups;
 mod m20261123_000013_create_person_countries;
 mod m20261123_000014_create_progress_pending;
+mod m20261204_000015_harden_sign_in;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000012_create_progress_rollups::Migration),
             Box::new(m20261123_000013_create_person_countries::Migration),
             Box::new(m20261123_000014_create_progress_pending::Migration),
+            Box::new(m20261204_000015_harden_sign_in::Migration),
         ]
     }
 }

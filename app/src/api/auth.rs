@@ -10,16 +10,32 @@ pub async fn login(login: String, password: String, next: Option<String>) -> Res
     request::finish(
         async move {
             let state = request::state()?;
-            let id = services::auth::login(&state.db, &login, &password, request::ctx().client_ip)
-                .await?;
+            let device = request::cookie(session::DEVICE_COOKIE);
+            let signed_in = services::auth::login(
+                &state.db,
+                &login,
+                &password,
+                request::ctx().client_ip,
+                device.as_deref(),
+            )
+            .await?;
             let s = request::session()?;
             // A new session id at sign-in: a session id planted before sign-in is worthless.
             s.cycle_id()
                 .await
                 .map_err(|e| internal("session cycle failed", e))?;
-            s.insert(session::USER_ID, id)
+            s.insert(session::USER_ID, signed_in.id)
                 .await
                 .map_err(|e| internal("session write failed", e))?;
+            s.insert(session::EPOCH, signed_in.epoch)
+                .await
+                .map_err(|e| internal("session write failed", e))?;
+            request::set_cookie(
+                session::DEVICE_COOKIE,
+                &signed_in.device,
+                365 * 24 * 3600,
+                state.config.secure_cookies,
+            );
             s.insert(
                 session::REFRESHED,
                 time::OffsetDateTime::now_utc().unix_timestamp(),
@@ -66,13 +82,22 @@ pub async fn change_password(
     new: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    use crate::server::{request, services};
+    use crate::server::{errors::internal, request, services, session};
     request::finish(
         async move {
             let user = request::require_user()?;
             let state = request::state()?;
-            services::people::change_own_password(&state.db, user.id, &current, &new, &confirm)
-                .await?;
+            let epoch =
+                services::people::change_own_password(&state.db, user.id, &current, &new, &confirm)
+                    .await?;
+            // Every other session has ended; this one carries on under a new id.
+            let s = request::session()?;
+            s.cycle_id()
+                .await
+                .map_err(|e| internal("session cycle failed", e))?;
+            s.insert(session::EPOCH, epoch)
+                .await
+                .map_err(|e| internal("session write failed", e))?;
             request::redirect("/account?notice=PasswordChanged");
             Ok(())
         }
@@ -91,20 +116,10 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
                 let state = request::state()?;
                 crate::server::services::people::set_language(&state.db, user.id, lang).await?;
             }
-            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                let secure = request::state()
-                    .map(|s| s.config.secure_cookies)
-                    .unwrap_or(false);
-                let cookie = format!(
-                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
-                    super::LANG_COOKIE,
-                    lang.code(),
-                    if secure { "; Secure" } else { "" }
-                );
-                if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
-                    res.append_header(axum::http::header::SET_COOKIE, v);
-                }
-            }
+            let secure = request::state()
+                .map(|s| s.config.secure_cookies)
+                .unwrap_or(false);
+            request::set_cookie(super::LANG_COOKIE, lang.code(), 31_536_000, secure);
             let back = request::parts()
                 .and_then(|p| p.headers.get(axum::http::header::REFERER).cloned())
                 .and_then(|r| {

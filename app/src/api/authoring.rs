@@ -10,7 +10,7 @@ fn author() -> Result<crate::model::CurrentUser, AppError> {
     use crate::model::Role;
     use crate::server::request;
     let user = request::require_user()?;
-    if user.must_change_password || !(user.has(Role::Trainer) || user.has(Role::Admin)) {
+    if !(user.has(Role::Trainer) || user.has(Role::Admin)) {
         return Err(AppError::Forbidden);
     }
     Ok(user)

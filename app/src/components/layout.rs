@@ -6,18 +6,10 @@ use crate::i18n::{Lang, Msg, t, use_lang};
 use crate::model::Role;
 use leptos::prelude::*;
 
-/// Frames every page. A person who must change their password is sent to their account page
-/// first, whatever they asked for.
+/// Frames every page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let page = use_page();
-    #[cfg(feature = "ssr")]
-    if let Some(user) = &page.user {
-        let path = page.path.split('?').next().unwrap_or("/");
-        if user.must_change_password && path != "/account" {
-            crate::server::request::redirect("/account?notice=MustChangePassword");
-        }
-    }
     let user = page.user.clone();
     let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
     let is_author = user

@@ -16,9 +16,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Minutes of inactivity after which a session ends.
     pub session_minutes: i64,
-    /// Trust the first address of `X-Forwarded-For` as the client address (only behind a
-    /// reverse proxy that sets it).
-    pub trust_proxy: bool,
+    /// How many reverse proxies stand in front of the server, each appending the address it
+    /// saw to `X-Forwarded-For` (0: none, the peer address is the client's).
+    pub trusted_proxies: u8,
     /// The address people use to reach the app (e.g. `https://checkpoint.example.org`), without
     /// a trailing slash: the base of the activity and account IRIs in xAPI statements.
     pub public_url: String,

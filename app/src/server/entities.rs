@@ -26,6 +26,7 @@ pub mod glossary_term;
 pub mod learning_event;
 pub mod lesson;
 pub mod lesson_progress;
+pub mod login_device;
 pub mod login_failure;
 pub mod person;
 pub mod person_country;

@@ -8,29 +8,29 @@ use super::http::{
 use super::services::exercises;
 use super::state::AppState;
 use crate::i18n::Msg;
-use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::response::Response;
-use axum::routing::post;
 
 /// Largest exercise image upload, with room for the form's other fields.
 const IMAGE_UPLOAD_LIMIT: usize = content::images::MAX_BYTES + 64 * 1024;
 
 /// The routes, merged into the application router.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> super::http::Routes {
+    super::http::Routes::new()
+        .upload(
             "/author/courses/{slug}/exercises",
-            post(create).layer(DefaultBodyLimit::max(IMAGE_UPLOAD_LIMIT)),
+            create,
+            IMAGE_UPLOAD_LIMIT,
         )
-        .route("/author/courses/{slug}/exercises/generate", post(generate))
-        .route("/author/exercises/{id}/edit", post(edit))
-        .route(
+        .post("/author/courses/{slug}/exercises/generate", generate)
+        .post("/author/exercises/{id}/edit", edit)
+        .upload(
             "/author/exercises/{id}/images",
-            post(add_image).layer(DefaultBodyLimit::max(IMAGE_UPLOAD_LIMIT)),
+            add_image,
+            IMAGE_UPLOAD_LIMIT,
         )
-        .route("/author/exercises/{id}/delete", post(delete))
-        .route("/exercises/{id}/answer", post(answer))
+        .post("/author/exercises/{id}/delete", delete)
+        .post("/exercises/{id}/answer", answer)
 }
 
 fn author(u: &crate::model::CurrentUser) -> bool {

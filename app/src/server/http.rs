@@ -8,7 +8,7 @@ use crate::app::{App, shell};
 use crate::i18n::{Lang, Msg};
 use crate::model::Role;
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Multipart, Request, State};
+use axum::extract::{ConnectInfo, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -22,11 +22,23 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
+mod routes;
+pub use routes::Routes;
+
 /// Largest form body accepted (a little over 1 MB, so an oversized field gets a clear
 /// validation message rather than a bare error).
 pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
 /// Largest upload accepted (CSV import).
 pub const UPLOAD_LIMIT: usize = 4 * 1024 * 1024;
+/// Largest multipart body the CSRF check reads: the largest any upload route accepts (an
+/// exercise image or an assessment document). Each route's own limit then applies to its body.
+const MULTIPART_LIMIT: usize = {
+    let (document, image) = (
+        super::services::capacity::DOCUMENT_MAX_BYTES,
+        content::images::MAX_BYTES,
+    );
+    (if document > image { document } else { image }) + 64 * 1024
+};
 
 /// Builds the whole application router over `state`.
 pub fn router(state: AppState) -> Router {
@@ -46,48 +58,10 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("public, max-age=0, must-revalidate"),
         ));
 
+    let (plain, _) = plain().into_parts();
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler))
-        .route(
-            "/media/courses/{course_id}/{module}/{name}",
-            get(course_media),
-        )
-        .route(
-            "/admin/people/import",
-            post(import_people).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/author/courses/{slug}/questions/import",
-            post(import_questions).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/author/courses/{slug}/questions/export/{format}",
-            get(export_questions),
-        )
-        .route("/attempts/{id}/answers", post(post_answers))
-        .route("/assessments/{id}/scope", post(post_scope))
-        .route(
-            "/admin/positions/{id}/specification",
-            post(post_specification),
-        )
-        .route("/assessments/{id}/export/{format}", get(export_report))
-        .route(
-            "/assessments/{id}/documents",
-            post(upload_document).layer(DefaultBodyLimit::max(
-                super::services::capacity::DOCUMENT_MAX_BYTES + 64 * 1024,
-            )),
-        )
-        .route("/assessments/{id}/documents/{doc}", get(download_document))
-        .route("/classes/{id}/quizzes/{quiz}/results.csv", get(results_csv))
-        .route("/certificates/{code}/pdf", get(certificate_pdf))
-        .route("/media/exercises/{hash}/{file}", get(exercise_image))
-        .merge(super::tna_http::routes())
-        .merge(super::exercise_http::routes())
-        .merge(super::records_http::routes())
-        .route(
-            "/author/lessons/{id}/images",
-            post(upload_lesson_image).layer(DefaultBodyLimit::max(2 * UPLOAD_LIMIT)),
-        )
+        .merge(plain)
         .leptos_routes_with_context(&state, routes, leptos_ctx.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())
@@ -96,6 +70,7 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos.clone();
             move || shell(options.clone())
         }))
+        .layer(middleware::from_fn(server_fn_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             request_context,
@@ -111,9 +86,112 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Every plain route: form posts, uploads and downloads outside server functions and pages.
+fn plain() -> Routes {
+    Routes::new()
+        .get("/media/courses/{course_id}/{module}/{name}", course_media)
+        .upload("/admin/people/import", import_people, UPLOAD_LIMIT)
+        .upload(
+            "/author/courses/{slug}/questions/import",
+            import_questions,
+            UPLOAD_LIMIT,
+        )
+        .get(
+            "/author/courses/{slug}/questions/export/{format}",
+            export_questions,
+        )
+        .post("/attempts/{id}/answers", post_answers)
+        .post("/assessments/{id}/scope", post_scope)
+        .post("/admin/positions/{id}/specification", post_specification)
+        .get("/assessments/{id}/export/{format}", export_report)
+        .upload(
+            "/assessments/{id}/documents",
+            upload_document,
+            super::services::capacity::DOCUMENT_MAX_BYTES + 64 * 1024,
+        )
+        .get("/assessments/{id}/documents/{doc}", download_document)
+        .get("/classes/{id}/quizzes/{quiz}/results.csv", results_csv)
+        .get("/certificates/{code}/pdf", certificate_pdf)
+        .get("/media/exercises/{hash}/{file}", exercise_image)
+        .upload(
+            "/author/lessons/{id}/images",
+            upload_lesson_image,
+            2 * UPLOAD_LIMIT,
+        )
+        .merge(super::tna_http::routes())
+        .merge(super::exercise_http::routes())
+        .merge(super::records_http::routes())
+}
+
+/// The method and path of every plain route the router serves (see [`routes`]).
+pub fn plain_routes() -> Vec<(Method, &'static str)> {
+    plain().into_parts().1
+}
+
 /// Runs the server functions with the application state in context.
 async fn server_fn_handler(State(state): State<AppState>, req: Request) -> impl IntoResponse {
     leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// Errors raised inside a server function already carry their status (see
+/// [`super::request::finish`]); arguments that cannot be decoded fail before the function
+/// runs, and the server-function layer answers them with 500. This middleware, on every
+/// `/api/` call, turns those into what they are: 400 for a program, or the form again with
+/// the message for a browser.
+async fn server_fn_errors(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let headers = req.headers().clone();
+    let lang = request_ctx(&req).lang;
+    let res = next.run(req).await;
+    // An error the function did not answer itself: 500, or (for a form post) a bare 302 back
+    // to the page the server-function layer adds.
+    let unanswered =
+        res.status() == StatusCode::INTERNAL_SERVER_ERROR || res.status() == StatusCode::FOUND;
+    if !unanswered || !res.headers().contains_key("serverfnerror") {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    match serde_json::from_slice::<crate::error::AppError>(&bytes) {
+        Ok(err @ crate::error::AppError::BadRequest(_)) => bad_arguments(&headers, err, lang),
+        _ => Response::from_parts(parts, Body::from(bytes)),
+    }
+}
+
+/// The answer to a server-function call whose arguments could not be decoded.
+fn bad_arguments(headers: &HeaderMap, err: crate::error::AppError, lang: Lang) -> Response {
+    if wants_json(headers) {
+        return (StatusCode::BAD_REQUEST, Json(err)).into_response();
+    }
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<axum::http::Uri>().ok())
+        .and_then(|u| u.path_and_query().map(|p| p.as_str().to_owned()))
+        .and_then(|p| crate::validate::local_path(&p).map(str::to_owned));
+    match back {
+        Some(back) => (
+            StatusCode::SEE_OTHER,
+            [(
+                header::LOCATION,
+                super::request::with_feedback(&back, "error", Msg::ErrInvalid.code(), None),
+            )],
+        )
+            .into_response(),
+        None => message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
+    }
+}
+
+/// Whether a caller asks for JSON rather than a page.
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"))
 }
 
 /// `GET /healthz`: 200 when the database answers within two seconds, 503 otherwise.
@@ -206,9 +284,28 @@ impl CsrfRejection {
 }
 
 /// Accepts the request when it carries the cookie's token in the `X-CSRF-Token` header or the
-/// `csrf_token` form field. Multipart uploads carry it as a form field too, which their own
-/// handler checks with [`csrf::matches`] while reading the parts.
+/// `csrf_token` field of a URL-encoded or multipart form, whatever route it is sent to; any
+/// other body must carry the header.
 async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request, CsrfRejection> {
+    // A body declared larger than any route takes is refused before anything reads it.
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let multipart_body = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let most = if multipart_body {
+        MULTIPART_LIMIT
+    } else {
+        FORM_LIMIT
+    };
+    if declared.is_some_and(|n| n > most) {
+        return Err(CsrfRejection::TooLarge);
+    }
     let Some(expected) = cookie_token else {
         return Err(CsrfRejection::Forbidden);
     };
@@ -232,25 +329,46 @@ async fn check_csrf(req: Request, cookie_token: Option<&str>) -> Result<Request,
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    if content_type.starts_with("multipart/form-data") {
-        return Ok(req);
-    }
-    if !content_type.starts_with("application/x-www-form-urlencoded") {
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err(CsrfRejection::Forbidden);
     }
     let (parts, body) = req.into_parts();
-    let bytes: Bytes = axum::body::to_bytes(body, FORM_LIMIT)
+    let limit = if multipart {
+        MULTIPART_LIMIT
+    } else {
+        FORM_LIMIT
+    };
+    let bytes: Bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| CsrfRejection::TooLarge)?;
-    let sent = form_urlencoded::parse(&bytes)
-        .find(|(k, _)| k == csrf::FIELD)
-        .map(|(_, v)| v.into_owned());
+    let sent = if multipart {
+        multipart_field(&content_type, bytes.clone(), csrf::FIELD).await
+    } else {
+        form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == csrf::FIELD)
+            .map(|(_, v)| v.into_owned())
+    };
     match sent {
         Some(sent) if csrf::matches(expected, &sent) => {
             Ok(Request::from_parts(parts, Body::from(bytes)))
         }
         _ => Err(CsrfRejection::Forbidden),
     }
+}
+
+/// The text of the first field called `name` in a multipart body (`None` when the body is not
+/// valid multipart or has no such field).
+async fn multipart_field(content_type: &str, body: Bytes, name: &str) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });
+    let mut parts = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = parts.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// A request whose `Origin` names another site is refused outright (defence in depth on top
@@ -294,6 +412,21 @@ fn with_security_headers(
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if state.config.secure_cookies {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    // Pages and JSON answers speak of the person signed in: no cache may keep them (a shared
+    // classroom PC's back button included).
+    let personal = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if personal {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
@@ -383,7 +516,12 @@ async fn request_context(
             nonce: String::new(),
         });
     let lang = request_lang(req.headers(), user.as_ref().map(|u| u.lang));
-    let client_ip = client_ip(&req, state.config.trust_proxy);
+    if user.as_ref().is_some_and(|u| u.must_change_password)
+        && !allowed_before_password_change(req.method(), req.uri().path())
+    {
+        return password_change_first(&req);
+    }
+    let client_ip = client_ip(&req, state.config.trusted_proxies);
     req.extensions_mut().insert(RequestCtx {
         user,
         lang,
@@ -392,6 +530,47 @@ async fn request_context(
         client_ip,
     });
     next.run(req).await
+}
+
+/// What a person who must change a temporary password may do: see their account page, change
+/// the password, choose the interface language and sign out.
+fn allowed_before_password_change(method: &Method, path: &str) -> bool {
+    match *method {
+        Method::GET | Method::HEAD => path == ACCOUNT_PAGE,
+        Method::POST => matches!(
+            path,
+            "/api/account/password" | "/api/logout" | "/api/language"
+        ),
+        _ => false,
+    }
+}
+
+/// The account page, where a temporary password is changed.
+const ACCOUNT_PAGE: &str = "/account";
+
+/// The answer to anything else while a password change is pending: browsers are sent to the
+/// account page with the reason; programmatic callers get `403` with the error as JSON.
+fn password_change_first(req: &Request) -> Response {
+    if wants_json(req.headers()) {
+        return (
+            StatusCode::FORBIDDEN,
+            Json(crate::error::AppError::Forbidden),
+        )
+            .into_response();
+    }
+    let status = if *req.method() == Method::GET || *req.method() == Method::HEAD {
+        StatusCode::FOUND
+    } else {
+        StatusCode::SEE_OTHER
+    };
+    (
+        status,
+        [(
+            header::LOCATION,
+            format!("{ACCOUNT_PAGE}?notice=MustChangePassword"),
+        )],
+    )
+        .into_response()
 }
 
 async fn load_user(
@@ -405,8 +584,18 @@ async fn load_user(
     let user = super::services::people::current_user(&state.db, id)
         .await
         .map_err(|_| ())?;
+    let epoch: i64 = session
+        .get(session::EPOCH)
+        .await
+        .map_err(|e| tracing::error!(error = %e, "could not read the session"))?
+        .unwrap_or(0);
     match user {
-        Some(user) => {
+        // Signed in before the person's last password change or reset: the session has ended.
+        Some((_, current)) if current != epoch => {
+            let _ = session.flush().await;
+            Ok(None)
+        }
+        Some((user, _)) => {
             if let Err(e) = session::refresh_if_stale(session).await {
                 tracing::warn!(error = %e, "could not refresh the session");
             }
@@ -420,29 +609,46 @@ async fn load_user(
     }
 }
 
-fn client_ip(req: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
-    if trust_proxy {
-        let forwarded = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|ip| ip.trim().parse().ok());
-        if forwarded.is_some() {
-            return forwarded;
-        }
-    }
-    req.extensions()
+fn client_ip(req: &Request, trusted_proxies: u8) -> Option<std::net::IpAddr> {
+    let peer = req
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
+        .map(|c| c.0.ip());
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    client_address(forwarded, peer, trusted_proxies)
+}
+
+/// The client's address behind `hops` trusted proxies: each proxy appends the address it saw
+/// to `X-Forwarded-For`, so the client is the `hops`-th entry from the right; anything left of
+/// it was written by the client and proves nothing. A request with fewer entries than that did
+/// not come through the proxies, and its peer address is used.
+pub fn client_address<'a>(
+    forwarded: impl Iterator<Item = &'a str>,
+    peer: Option<std::net::IpAddr>,
+    hops: u8,
+) -> Option<std::net::IpAddr> {
+    if hops == 0 {
+        return peer;
+    }
+    let entries: Vec<&str> = forwarded
+        .flat_map(|h| h.split(','))
+        .map(str::trim)
+        .collect();
+    match entries.len().checked_sub(usize::from(hops)) {
+        Some(i) => entries[i].parse().ok().or(peer),
+        None => peer,
+    }
 }
 
 /// The fields of a multipart form: name → (file name, bytes).
 pub(super) type Fields = std::collections::HashMap<String, (Option<String>, Bytes)>;
 
-/// Reads a multipart upload after checking its CSRF field. Uploads cannot go through the CSRF
-/// middleware's form check (it does not buffer multipart bodies), so every upload handler
-/// reads its parts here.
+/// Reads the parts of a multipart upload (its CSRF field was checked by [`security`], like
+/// every state-changing request's).
 pub(super) async fn read_upload(
     state: &AppState,
     req: Request,
@@ -453,31 +659,40 @@ pub(super) async fn read_upload(
         .await
         .map_err(|_| message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang))?;
     let mut fields = Fields::new();
+    // Too large is 413; anything else wrong with the parts (a NUL in a file name, a broken
+    // boundary) is 422, with a message that says so.
+    let refused = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang)
+        } else {
+            message_page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Msg::ErrUploadUnreadable,
+                lang,
+            )
+        }
+    };
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => {
                 let name = field.name().unwrap_or("").to_owned();
                 let file_name = field.file_name().map(str::to_owned);
-                let data = field.bytes().await.map_err(|_| {
-                    message_page(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong, lang)
-                })?;
+                if file_name
+                    .as_deref()
+                    .is_some_and(|n| n.chars().any(char::is_control))
+                {
+                    return Err(message_page(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        Msg::ErrUploadUnreadable,
+                        lang,
+                    ));
+                }
+                let data = field.bytes().await.map_err(refused)?;
                 fields.insert(name, (file_name, data));
             }
             Ok(None) => break,
-            Err(_) => {
-                return Err(message_page(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    Msg::ErrTooLong,
-                    lang,
-                ));
-            }
+            Err(e) => return Err(refused(e)),
         }
-    }
-    let token_ok = fields
-        .get(csrf::FIELD)
-        .is_some_and(|(_, t)| csrf::matches(&ctx.csrf, &String::from_utf8_lossy(t)));
-    if !token_ok {
-        return Err(message_page(StatusCode::FORBIDDEN, Msg::ErrCsrf, lang));
     }
     Ok(fields)
 }
@@ -508,7 +723,7 @@ pub(super) fn upload_user(
             )
                 .into_response(),
         )),
-        Some(u) if u.must_change_password || !allowed(u) => Err(Box::new(message_page(
+        Some(u) if !allowed(u) => Err(Box::new(message_page(
             StatusCode::FORBIDDEN,
             Msg::ErrForbidden,
             ctx.lang,
@@ -729,13 +944,7 @@ pub(super) fn after_post(
     let target = match result {
         Ok(target) => target,
         Err(crate::error::AppError::Validation(errors)) => {
-            let first = errors.first();
-            super::request::with_feedback(
-                back,
-                "error",
-                first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                first.map(|e| e.field.as_str()),
-            )
+            super::request::with_errors(back, &errors)
         }
         Err(e) => return error_response(&e, lang),
     };
@@ -774,8 +983,10 @@ pub(super) fn download_user(
     upload_user(ctx, has_session_cookie(req.headers()), &path, |_| true)
 }
 
-/// A file to download, never cached by shared caches.
+/// A file to download, never cached by shared caches, under a name reduced to letters,
+/// digits, dots, hyphens and underscores (no quote, path or header trick survives).
 pub(super) fn attachment(content_type: &str, file_name: &str, body: impl Into<Body>) -> Response {
+    let file_name = safe_file_name(file_name);
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -788,6 +999,28 @@ pub(super) fn attachment(content_type: &str, file_name: &str, body: impl Into<Bo
         body.into(),
     )
         .into_response()
+}
+
+/// `name` with every character but ASCII letters, digits, `.`, `-` and `_` replaced by `_`,
+/// and no leading dot.
+pub(super) fn safe_file_name(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .take(120)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    if safe.is_empty() {
+        "download".to_owned()
+    } else {
+        safe.to_owned()
+    }
 }
 
 /// `POST /author/courses/{slug}/questions/import`: a GIFT or Moodle XML file for the course's
@@ -847,6 +1080,9 @@ async fn export_questions(
         Ok(u) => u,
         Err(res) => return *res,
     };
+    if !super::services::courses::can_author(&user) {
+        return error_response(&crate::error::AppError::Forbidden, ctx.lang);
+    }
     let (format, content_type, ext) = match format.as_str() {
         "gift" => (
             content::questions::Format::Gift,
@@ -937,28 +1173,13 @@ async fn certificate_pdf(
         Ok(u) => u,
         Err(res) => return *res,
     };
-    let scheme = if state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let base = format!("{scheme}://{host}");
-    match super::services::certificates::pdf(&state.db, &user, &code, &base).await {
+    // The verification link printed on paper: the configured public address, never the
+    // request's `Host` header (which the requester chooses).
+    let base = &state.config.public_url;
+    match super::services::certificates::pdf(&state.db, &user, &code, base).await {
         Ok(pdf) => attachment(
             "application/pdf",
-            &format!(
-                "certificate-{}.pdf",
-                code.trim()
-                    .to_ascii_uppercase()
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect::<String>()
-            ),
+            &format!("certificate-{}.pdf", code.trim().to_ascii_uppercase()),
             pdf,
         ),
         Err(e) => error_response(&e, ctx.lang),
@@ -1079,17 +1300,7 @@ async fn download_document(
     };
     match super::services::capacity::document(&state.db, &user, id, doc).await {
         Ok((name, content_type, bytes)) => {
-            let safe: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            let mut res = attachment(&content_type, &safe, bytes);
+            let mut res = attachment(&content_type, &name, bytes);
             res.headers_mut().insert(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static("default-src 'none'; sandbox"),
@@ -1121,4 +1332,51 @@ async fn post_specification(
         .await
         .map(|()| super::request::with_feedback(&back, "notice", Msg::Saved.code(), None));
     after_post(&back, result, ctx.lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> Option<IpAddr> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn download_names_are_reduced_to_safe_characters() {
+        assert_eq!(
+            super::safe_file_name("Decree 12/2019.pdf"),
+            "Decree_12_2019.pdf"
+        );
+        assert_eq!(
+            super::safe_file_name("a\"; filename=evil.html\r\n.pdf"),
+            "a___filename_evil.html__.pdf"
+        );
+        assert_eq!(super::safe_file_name("../.."), "_..");
+        assert_eq!(super::safe_file_name(".htaccess"), "htaccess");
+        assert_eq!(super::safe_file_name(""), "download");
+    }
+
+    #[test]
+    fn the_client_address_is_the_one_the_outermost_trusted_proxy_added() {
+        let peer = ip("10.0.0.2");
+        // No proxy trusted: the header is ignored.
+        assert_eq!(client_address(["1.2.3.4"].into_iter(), peer, 0), peer);
+        // One proxy: the right-most entry; what the client wrote to the left is ignored.
+        assert_eq!(
+            client_address(["6.6.6.6, 203.0.113.9"].into_iter(), peer, 1),
+            ip("203.0.113.9")
+        );
+        // Two proxies, the header split over two lines.
+        assert_eq!(
+            client_address(["6.6.6.6, 203.0.113.9", "10.0.0.7"].into_iter(), peer, 2),
+            ip("203.0.113.9")
+        );
+        // Fewer entries than proxies: not from the proxies, so the peer address.
+        assert_eq!(client_address(["203.0.113.9"].into_iter(), peer, 2), peer);
+        assert_eq!(client_address(std::iter::empty(), peer, 1), peer);
+        // Garbage where the proxy's entry should be: the peer address.
+        assert_eq!(client_address(["not-an-ip"].into_iter(), peer, 1), peer);
+    }
 }

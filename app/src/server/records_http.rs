@@ -6,19 +6,17 @@ use super::http::{attachment, download_user, error_response, request_ctx};
 use super::services::{records, xapi};
 use super::state::AppState;
 use crate::model::Role;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
-use axum::routing::get;
 
 /// The routes, merged into the application router.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/record/{file}", get(own_record))
-        .route("/people/{id}/record/{file}", get(person_record))
-        .route("/exports/xapi.jsonl", get(export_xapi))
-        .route("/progress/export/{file}", get(export_progress))
+pub fn routes() -> super::http::Routes {
+    super::http::Routes::new()
+        .get("/record/{file}", own_record)
+        .get("/people/{id}/record/{file}", person_record)
+        .get("/exports/xapi.jsonl", export_xapi)
+        .get("/progress/export/{file}", export_progress)
 }
 
 /// `GET /record/{record.csv|record.jsonl}`: the signed-in person's own record.
@@ -186,14 +184,7 @@ async fn export_progress(
         for row in &table {
             let cells: Vec<String> = row
                 .iter()
-                .map(|c| {
-                    let c = if c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err() {
-                        format!("'{c}")
-                    } else {
-                        c.clone()
-                    };
-                    format!("\"{}\"", c.replace('"', "\"\""))
-                })
+                .map(|c| format!("\"{}\"", crate::validate::csv_safe(c).replace('"', "\"\"")))
                 .collect();
             out.push_str(&cells.join(","));
             out.push_str("\r\n");

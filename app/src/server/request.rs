@@ -60,11 +60,12 @@ pub fn require_user() -> AppResult<CurrentUser> {
     ctx().user.ok_or(AppError::Unauthorized)
 }
 
-/// The signed-in person if they hold `role` and have no pending password change; otherwise
-/// `Unauthorized` (nobody signed in) or `Forbidden`.
+/// The signed-in person if they hold `role`; otherwise `Unauthorized` (nobody signed in) or
+/// `Forbidden`. (A pending password change is enforced for every request by the middleware in
+/// [`super::http`].)
 pub fn require(role: Role) -> AppResult<CurrentUser> {
     let user = require_user()?;
-    if user.must_change_password || !user.has(role) {
+    if !user.has(role) {
         return Err(AppError::Forbidden);
     }
     Ok(user)
@@ -80,6 +81,28 @@ fn is_form_post(parts: &Parts) -> bool {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"));
     endpoint && !wants_json
+}
+
+/// The value of cookie `name` sent with this request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+    super::csrf::cookie_value(header, name).map(str::to_owned)
+}
+
+/// Sets cookie `name` on the response: whole site, HttpOnly, SameSite=Lax, kept `max_age`
+/// seconds, `Secure` when `secure`.
+pub fn set_cookie(name: &str, value: &str, max_age: u32, secure: bool) {
+    let Some(res) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    let cookie = format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.append_header(header::SET_COOKIE, v);
+    }
 }
 
 /// Whether the request carried a session cookie: an anonymous request that did was signed in
@@ -135,12 +158,12 @@ fn referer_path(parts: &Parts) -> Option<String> {
     crate::validate::local_path(&pq).map(str::to_owned)
 }
 
-/// `path` without the feedback parameters (`error`, `field`, `notice`, `expired`).
+/// `path` without the feedback parameters (`error`, `field`, `fe`, `notice`, `expired`).
 pub fn strip_feedback(path: &str) -> String {
     let (base, query) = path.split_once('?').unwrap_or((path, ""));
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-        if !matches!(k.as_ref(), "error" | "field" | "notice" | "expired") {
+        if !matches!(k.as_ref(), "error" | "field" | "fe" | "notice" | "expired") {
             out.append_pair(&k, &v);
         }
     }
@@ -164,6 +187,27 @@ pub fn with_feedback(path: &str, key: &str, code: &str, field: Option<&str>) -> 
     format!("{stripped}{sep}{}", out.finish())
 }
 
+/// `path` with every field error of a refused form: the first as `error` and `field` (the
+/// banner), and each as `fe=<field>:<code>`, so every field shows its own message.
+pub fn with_errors(path: &str, errors: &[crate::error::FieldError]) -> String {
+    let first = errors.first();
+    let mut target = with_feedback(
+        path,
+        "error",
+        first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
+        first.map(|e| e.field.as_str()),
+    );
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for e in errors.iter().take(50) {
+        out.append_pair("fe", &format!("{}:{}", e.field, e.message.code()));
+    }
+    if errors.len() > 1 {
+        target.push('&');
+        target.push_str(&out.finish());
+    }
+    target
+}
+
 /// The sign-in page, returning to `next` afterwards.
 pub fn login_url(next: &str, expired: bool) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
@@ -184,15 +228,7 @@ pub fn finish<T>(result: AppResult<T>) -> AppResult<T> {
             let back = referer_path(&p).unwrap_or_else(|| "/".to_owned());
             let target = match err {
                 AppError::Unauthorized => login_url(&strip_feedback(&back), had_session()),
-                AppError::Validation(errors) => {
-                    let first = errors.first();
-                    with_feedback(
-                        &back,
-                        "error",
-                        first.map(|e| e.message.code()).unwrap_or("ErrInvalid"),
-                        first.map(|e| e.field.as_str()),
-                    )
-                }
+                AppError::Validation(errors) => with_errors(&back, errors),
                 other => with_feedback(&back, "error", other.message().code(), None),
             };
             redirect(&target);
@@ -232,6 +268,25 @@ mod tests {
         assert_eq!(
             with_feedback("/a", "notice", "Saved", Some("f")),
             "/a?notice=Saved&field=f"
+        );
+    }
+
+    #[test]
+    fn every_field_error_travels_back() {
+        use crate::error::FieldError;
+        use crate::i18n::Msg;
+        let one = [FieldError::new("name", Msg::ErrRequired)];
+        assert_eq!(
+            with_errors("/a?x=1&fe=old:ErrInvalid", &one),
+            "/a?x=1&error=ErrRequired&field=name"
+        );
+        let two = [
+            FieldError::new("name", Msg::ErrRequired),
+            FieldError::new("ends_on", Msg::ErrDateOrder),
+        ];
+        assert_eq!(
+            with_errors("/a", &two),
+            "/a?error=ErrRequired&field=name&fe=name%3AErrRequired&fe=ends_on%3AErrDateOrder"
         );
     }
 

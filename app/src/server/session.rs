@@ -18,6 +18,10 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 pub const COOKIE: &str = "checkpoint_session";
 /// Session key: the signed-in person's id.
 pub const USER_ID: &str = "uid";
+/// Session key: the person's session epoch at sign-in (see `people.session_epoch`).
+pub const EPOCH: &str = "ep";
+/// Name of the cookie carrying the browser's device token (see `services::auth`).
+pub const DEVICE_COOKIE: &str = "checkpoint_device";
 /// Session key: Unix time of the last refresh.
 pub const REFRESHED: &str = "seen";
 /// Refresh the session (and so its expiry) at most this often.

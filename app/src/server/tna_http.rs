@@ -11,28 +11,25 @@ use super::state::AppState;
 use crate::i18n::Msg;
 use crate::model::Role;
 use crate::model::tna::PaperImport;
-use axum::Router;
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
 
 /// The routes, merged into the application router.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/tna/questionnaires/{id}/edit", post(edit_questionnaire))
-        .route("/tna/campaigns", post(create_campaign))
-        .route(
+pub fn routes() -> super::http::Routes {
+    super::http::Routes::new()
+        .post("/tna/questionnaires/{id}/edit", edit_questionnaire)
+        .post("/tna/campaigns", create_campaign)
+        .upload(
             "/tna/campaigns/{id}/paper",
-            post(import_paper).layer(axum::extract::DefaultBodyLimit::max(
-                super::http::UPLOAD_LIMIT,
-            )),
+            import_paper,
+            super::http::UPLOAD_LIMIT,
         )
-        .route("/tna/campaigns/{id}/export/{format}", get(export))
-        .route("/tna/campaigns/{id}/answers.csv", get(individual_answers))
-        .route("/tna/campaigns/{id}/template.csv", get(template))
-        .route("/responses/{id}/answers", post(post_answers))
-        .route("/competencies/{id}", post(save_competency))
+        .get("/tna/campaigns/{id}/export/{format}", export)
+        .get("/tna/campaigns/{id}/answers.csv", individual_answers)
+        .get("/tna/campaigns/{id}/template.csv", template)
+        .post("/responses/{id}/answers", post_answers)
+        .post("/competencies/{id}", save_competency)
 }
 
 fn analyst(u: &crate::model::CurrentUser) -> bool {

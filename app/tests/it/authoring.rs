@@ -380,11 +380,39 @@ async fn upload(
         .unwrap()
 }
 
+/// A PNG chunk: length, type, data and CRC-32.
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut crc = 0xFFFF_FFFFu32;
+    for b in kind.iter().chain(data) {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&(!crc).to_be_bytes());
+    out
+}
+
 #[tokio::test]
 async fn images_upload_beside_the_lesson_and_bad_files_are_refused() {
     let app = TestApp::spawn().await;
     let admin = app.login_as(Role::Admin).await;
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let png = {
+        let img = image::RgbaImage::from_pixel(40, 30, image::Rgba([10, 60, 120, 200]));
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        // Text a camera or editor may leave in the file: not passed on to trainees.
+        out.splice(33..33, png_chunk(b"tEXt", b"Comment\0taken at Port Utopia"));
+        out
+    };
     let res = upload(&admin, &app, "1", "Counter Photo.PNG", png.clone(), None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/author/lessons/1?notice=ImageUploaded");
@@ -394,12 +422,48 @@ async fn images_upload_beside_the_lesson_and_bad_files_are_refused() {
             .await
             .contains("counter-photo.png")
     );
+    let served = admin
+        .get("/media/courses/1/documents-and-the-mrz/counter-photo.png")
+        .await;
+    assert_eq!(served.status(), StatusCode::OK);
+    let served = served.bytes().await.unwrap();
+    let img = image::load_from_memory(&served).unwrap();
+    assert_eq!((img.width(), img.height()), (40, 30), "the picture itself");
+    assert!(
+        !served.windows(11).any(|w| w == b"Port Utopia"),
+        "encoded again"
+    );
+
+    // A header declaring 100,000 × 100,000 pixels, and a picture cut short.
+    let mut huge = png.clone();
+    let mut ihdr = huge[16..29].to_vec();
+    ihdr[..8].copy_from_slice(&[0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0]);
+    huge.splice(8..33, png_chunk(b"IHDR", &ihdr));
+    let res = upload(&admin, &app, "1", "huge-header.png", huge, None).await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrImagePixels&field=file"
+    );
+    let res = upload(
+        &admin,
+        &app,
+        "1",
+        "cut.png",
+        png[..png.len() / 2].to_vec(),
+        None,
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?error=ErrImageDamaged&field=file"
+    );
     assert_eq!(
         admin
-            .get("/media/courses/1/documents-and-the-mrz/counter-photo.png")
+            .get("/media/courses/1/documents-and-the-mrz/huge-header.png")
             .await
             .status(),
-        StatusCode::OK
+        StatusCode::NOT_FOUND,
+        "nothing stored"
     );
 
     let res = upload(&admin, &app, "1", "virus.exe", b"MZ\x90\0".to_vec(), None).await;

@@ -40,6 +40,18 @@ async fn a_trainer_runs_a_class_and_follows_each_trainees_progress() {
         location(&open_class(&trainer, "document-examination", "2026-03-06", "2026-03-02").await),
         "/classes?error=ErrDateOrder&field=ends_on"
     );
+    // Several mistakes at once: each comes back beside its own field.
+    let back = location(&open_class(&trainer, "nope", "02/03/2026", "2026-03-06").await);
+    assert_eq!(
+        back,
+        "/classes?error=ErrUnknownCourse&field=course&fe=course%3AErrUnknownCourse&fe=starts_on%3AErrDate"
+    );
+    let page = trainer.page(&back, StatusCode::OK).await;
+    assert!(page.contains("id=\"course-error\""), "course message shown");
+    assert!(
+        page.contains("id=\"starts_on-error\""),
+        "date message shown"
+    );
     assert_eq!(
         count(&app.db, "classes").await,
         classes,

@@ -103,7 +103,7 @@ impl TestApp {
             site_root: site_root(),
             secure_cookies: false,
             session_minutes: 60,
-            trust_proxy: false,
+            trusted_proxies: 0,
             public_url: "https://checkpoint.test".to_owned(),
         };
         let state = AppState {
@@ -142,7 +142,7 @@ impl TestApp {
             site_root: site_root(),
             secure_cookies: false,
             session_minutes: 60,
-            trust_proxy: false,
+            trusted_proxies: 0,
             public_url: "https://checkpoint.test".to_owned(),
         };
         let state = AppState {

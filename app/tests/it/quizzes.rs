@@ -46,7 +46,11 @@ async fn start(c: &Client, quiz: i64) -> i64 {
         .unwrap_or_else(|| panic!("start went to {to}"))
 }
 
-async fn questions_of(app: &TestApp, attempt_id: i64) -> Vec<(i64, Question)> {
+/// An option id → the token the attempt page shows it under.
+type Tokens = std::collections::HashMap<u32, u32>;
+
+/// The questions of an attempt, each with the tokens its page names the options by.
+async fn questions_of(app: &TestApp, attempt_id: i64) -> Vec<(i64, Question, Tokens)> {
     attempt_question::Entity::find()
         .filter(attempt_question::Column::AttemptId.eq(attempt_id))
         .order_by_asc(attempt_question::Column::Position)
@@ -54,29 +58,41 @@ async fn questions_of(app: &TestApp, attempt_id: i64) -> Vec<(i64, Question)> {
         .await
         .unwrap()
         .into_iter()
-        .map(|r| (r.question_id, serde_json::from_str(&r.snapshot).unwrap()))
+        .map(|r| {
+            let layout: serde_json::Value = serde_json::from_str(&r.option_order).unwrap();
+            let ids = layout["order"].as_array().unwrap();
+            let tokens = layout["tokens"].as_array().unwrap();
+            let tokens = ids
+                .iter()
+                .zip(tokens)
+                .map(|(i, t)| (i.as_u64().unwrap() as u32, t.as_u64().unwrap() as u32))
+                .collect();
+            (
+                r.question_id,
+                serde_json::from_str(&r.snapshot).unwrap(),
+                tokens,
+            )
+        })
         .collect()
 }
 
 /// The form fields that give `response` to question `qid`, as the attempt page posts them.
-fn fields(qid: i64, body: &Body, response: &Response) -> Vec<(String, String)> {
+fn fields(qid: i64, body: &Body, response: &Response, tokens: &Tokens) -> Vec<(String, String)> {
     let name = format!("q{qid}");
+    let token = |id: &u32| tokens[id].to_string();
     let mut out = vec![("p".to_owned(), qid.to_string())];
     match (body, response) {
-        (_, Response::Choices(c)) => out.extend(c.iter().map(|id| (name.clone(), id.to_string()))),
+        (_, Response::Choices(c)) => out.extend(c.iter().map(|id| (name.clone(), token(id)))),
         (_, Response::Bool(b)) => out.push((name, b.to_string())),
         (_, Response::Text(t)) => out.push((name, t.clone())),
         (_, Response::Number(n)) => out.push((name, n.to_string())),
         (_, Response::Matches(m)) => {
-            out.extend(
-                m.iter()
-                    .map(|(p, a)| (format!("{name}_{p}"), a.to_string())),
-            );
+            out.extend(m.iter().map(|(p, a)| (format!("{name}_{p}"), token(a))));
         }
         (_, Response::Order(o)) => out.extend(
             o.iter()
                 .enumerate()
-                .map(|(i, id)| (format!("{name}_{id}"), (i + 1).to_string())),
+                .map(|(i, id)| (format!("{name}_{}", token(id)), (i + 1).to_string())),
         ),
     }
     out
@@ -122,8 +138,8 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
 
     // Answer half, one question at a time, as the page's script does.
     let half = qs.len() / 2;
-    for (qid, q) in &qs[..half] {
-        let res = post_answers(&c, a, &fields(*qid, &q.body, &model_answer(&q.body))).await;
+    for (qid, q, t) in &qs[..half] {
+        let res = post_answers(&c, a, &fields(*qid, &q.body, &model_answer(&q.body), t)).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert!(
             location(&res).contains("notice=AnswersSaved"),
@@ -144,8 +160,8 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
 
     // The rest, then submit twice (a double click, a replayed request).
     let mut rest = Vec::new();
-    for (qid, q) in &qs[half..] {
-        rest.extend(fields(*qid, &q.body, &model_answer(&q.body)));
+    for (qid, q, t) in &qs[half..] {
+        rest.extend(fields(*qid, &q.body, &model_answer(&q.body), t));
     }
     rest.push(("action".into(), "submit".into()));
     let res = post_answers(&c, a, &rest).await;
@@ -182,8 +198,8 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         "this quiz shows answers after submitting"
     );
     // Answers cannot change after submission.
-    let (qid, q) = &qs[0];
-    let res = post_answers(&c, a, &fields(*qid, &q.body, &model_answer(&q.body))).await;
+    let (qid, q, t) = &qs[0];
+    let res = post_answers(&c, a, &fields(*qid, &q.body, &model_answer(&q.body), t)).await;
     assert!(location(&res).contains("error=ErrAttemptClosed"));
 
     // Not every lesson is complete: the certificate is not yet earned.
@@ -294,7 +310,7 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
     let post = quiz_id(&app, "post-test").await;
     let a = start(&c, post).await;
     let qs = questions_of(&app, a).await;
-    let choice = qs.iter().find(|(_, q)| {
+    let choice = qs.iter().find(|(_, q, _)| {
         matches!(
             q.body,
             Body::SingleChoice { .. } | Body::MultipleResponse { .. }
@@ -303,8 +319,8 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
 
     // Someone else's attempt: 403, nothing saved.
     let other = app.login_as(Role::Trainer).await;
-    let (qid, q) = &qs[0];
-    let res = post_answers(&other, a, &fields(*qid, &q.body, &model_answer(&q.body))).await;
+    let (qid, q, t) = &qs[0];
+    let res = post_answers(&other, a, &fields(*qid, &q.body, &model_answer(&q.body), t)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = other
         .call(
@@ -319,7 +335,7 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
     // A question that is not in the attempt, together with a good answer: neither is saved.
-    let mut mixed = fields(*qid, &q.body, &model_answer(&q.body));
+    let mut mixed = fields(*qid, &q.body, &model_answer(&q.body), t);
     mixed.push(("p".into(), "99999".into()));
     let res = post_answers(&c, a, &mixed).await;
     assert!(
@@ -338,7 +354,7 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
     );
 
     // An option id that the question does not have.
-    if let Some((cq, _)) = choice {
+    if let Some((cq, _, _)) = choice {
         let res = c
             .call(
                 "/api/quizzes/autosave",
@@ -360,7 +376,7 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
                 ("attempt", &a.to_string()),
                 (
                     "answers",
-                    &serde_urlencoded(&fields(*qid, &q.body, &model_answer(&q.body))),
+                    &serde_urlencoded(&fields(*qid, &q.body, &model_answer(&q.body), t)),
                 ),
                 ("csrf_token", ""),
             ],
@@ -382,8 +398,8 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
         time::OffsetDateTime::now_utc() - time::Duration::minutes(1),
     ));
     late.update(&app.db).await.unwrap();
-    let (qid2, q2) = &qs[1];
-    let res = post_answers(&c, a, &fields(*qid2, &q2.body, &model_answer(&q2.body))).await;
+    let (qid2, q2, t2) = &qs[1];
+    let res = post_answers(&c, a, &fields(*qid2, &q2.body, &model_answer(&q2.body), t2)).await;
     assert!(
         location(&res).contains("error=ErrTimeUp"),
         "{}",
@@ -656,8 +672,8 @@ async fn pre_and_post_tests_give_the_learning_gain_and_earn_the_certificate() {
     let post = quiz_id(&app, "post-test").await;
     let a = start(&c, post).await;
     let mut all = Vec::new();
-    for (qid, q) in questions_of(&app, a).await {
-        all.extend(fields(qid, &q.body, &model_answer(&q.body)));
+    for (qid, q, t) in questions_of(&app, a).await {
+        all.extend(fields(qid, &q.body, &model_answer(&q.body), &t));
     }
     all.push(("action".into(), "submit".into()));
     post_answers(&c, a, &all).await;

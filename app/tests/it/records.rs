@@ -241,6 +241,61 @@ async fn records_are_shown_to_their_trainers_and_administrators_only() {
     );
 }
 
+/// Enrolling someone in a class opens their learning in that class's course to its trainers,
+/// not everything else they ever learned.
+#[tokio::test]
+async fn a_trainer_sees_a_trainees_learning_only_in_the_courses_they_teach() {
+    use app::server::entities::{class, class_trainer, course};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    some_learning(&app).await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let admin = app.login_as(Role::Admin).await;
+    let title = course::Entity::find_by_id(1)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .title;
+    async fn csv(c: &crate::helpers::Client) -> String {
+        c.get(&format!("/people/{TRAINEE}/record/record.csv"))
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+    assert!(csv(&trainer).await.contains(&title), "taught: shown");
+    // The trainer no longer runs the class of course 1.
+    let classes: Vec<i64> = class::Entity::find()
+        .filter(class::Column::CourseId.eq(1))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    class_trainer::Entity::delete_many()
+        .filter(class_trainer::Column::ClassId.is_in(classes))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let own = csv(&trainer).await;
+    assert!(!own.contains(&title), "{own}");
+    let page = trainer
+        .page(&format!("/people/{TRAINEE}/record"), StatusCode::OK)
+        .await;
+    assert!(!page.contains(&title), "not on the page either");
+    let jsonl = trainer
+        .get(&format!("/people/{TRAINEE}/record/record.jsonl"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!jsonl.contains(&title));
+    // The administrator still sees everything.
+    assert!(csv(&admin).await.contains(&title));
+}
+
 #[tokio::test]
 async fn administrators_export_every_event_as_xapi_streamed_page_by_page() {
     use sea_orm::{EntityTrait, Set};

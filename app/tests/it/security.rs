@@ -3,6 +3,7 @@
 use crate::helpers::{TestApp, count, location};
 use app::model::Role;
 use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
 
 #[tokio::test]
 async fn state_changes_without_the_csrf_token_are_refused() {
@@ -134,4 +135,202 @@ async fn names_with_markup_are_shown_escaped() {
         count(&app.db, "agencies").await >= 4,
         "the table is still there"
     );
+}
+
+/// A multipart body is checked like any other: without the token, neither a server function
+/// nor a plain form route acts on it, whichever way the handler would read the parts.
+#[tokio::test]
+async fn multipart_bodies_without_the_token_are_refused() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let trainee = app.client();
+    assert_eq!(
+        location(&trainee.login("trainee", "trainee-demo-2026").await),
+        "/"
+    );
+    let hash = || async {
+        let row = app
+            .db
+            .query_one(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT password_hash FROM people WHERE login = 'trainee'",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<String>("", "password_hash").unwrap()
+    };
+    let before = hash().await;
+    let id = person_id(&app, "trainee").await;
+    let form = || {
+        reqwest::multipart::Form::new()
+            .text("id", id.to_string())
+            .text("password", "taken-over-2026")
+    };
+    for (path, body) in [
+        ("/api/people/password", form()),
+        (
+            "/api/people/password",
+            form().text("csrf_token", "0123456789abcdef0123456789abcdef"),
+        ),
+        (
+            "/admin/positions/1/specification",
+            reqwest::multipart::Form::new().text("c_1", "3"),
+        ),
+    ] {
+        let res = admin
+            .http
+            .post(app.url(path))
+            .header("accept", "text/html")
+            .multipart(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "POST {path}");
+    }
+    assert_eq!(hash().await, before, "the password is unchanged");
+    assert_eq!(
+        trainee.get("/").await.status(),
+        StatusCode::OK,
+        "the trainee is still signed in"
+    );
+}
+
+/// A person whose password an administrator reset can do nothing but change it: every server
+/// function, form route, page and download sends them to their account page first.
+#[tokio::test]
+async fn a_temporary_password_must_be_changed_before_anything_else() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let id = person_id(&app, "trainee").await;
+    let res = admin
+        .post_form(
+            "/api/people/password",
+            &format!("/admin/people/{id}"),
+            &[("id", &id.to_string()), ("password", "temporary-pass-77")],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/admin/people/{id}?notice=PasswordReset")
+    );
+    let trainee = app.client();
+    assert_eq!(
+        location(&trainee.login("trainee", "temporary-pass-77").await),
+        "/"
+    );
+    let enrolments = count(&app.db, "enrolments").await;
+    let attempts = count(&app.db, "attempts").await;
+    for (path, fields) in [
+        ("/api/classes/join", vec![("code", "ANYCODE1")]),
+        ("/api/quizzes/start", vec![("id", "1")]),
+        ("/api/records/get", vec![]),
+    ] {
+        let res = trainee.call(path, &fields).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "JSON call to {path}");
+        let res = trainee.post_form(path, "/", &fields).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "form post to {path}");
+        assert_eq!(location(&res), "/account?notice=MustChangePassword");
+    }
+    for path in ["/", "/record", "/record/record.csv", "/courses"] {
+        let res = trainee.get(path).await;
+        assert_eq!(res.status(), StatusCode::FOUND, "GET {path}");
+        assert_eq!(location(&res), "/account?notice=MustChangePassword");
+    }
+    let res = trainee
+        .post_form(
+            "/attempts/1/answers",
+            "/attempts/1",
+            &[("action", "submit")],
+        )
+        .await;
+    assert_eq!(location(&res), "/account?notice=MustChangePassword");
+    assert_eq!(count(&app.db, "enrolments").await, enrolments);
+    assert_eq!(count(&app.db, "attempts").await, attempts);
+
+    // Changing it opens everything again.
+    trainee
+        .page("/account?notice=MustChangePassword", StatusCode::OK)
+        .await;
+    let res = trainee
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "temporary-pass-77"),
+                ("new", "my-own-password-9"),
+                ("confirm", "my-own-password-9"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/account?notice=PasswordChanged");
+    assert_eq!(trainee.get("/").await.status(), StatusCode::OK);
+    assert_eq!(
+        trainee.call("/api/records/get", &[]).await.status(),
+        StatusCode::OK
+    );
+}
+
+/// The id of the person with `login`.
+async fn person_id(app: &TestApp, login: &str) -> i64 {
+    let row = app
+        .db
+        .query_one(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!("SELECT id FROM people WHERE login = '{login}'"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get("", "id").unwrap()
+}
+
+/// Arguments a server function cannot decode get 400 with a plain message (or the form back
+/// with it), never 500 with the parser's words.
+#[tokio::test]
+async fn malformed_arguments_get_a_plain_400() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    for (path, fields) in [
+        ("/api/quizzes/start", vec![("id", "abc")]),
+        ("/api/people/active", vec![("id", "2"), ("active", "True")]),
+        ("/api/people/get", vec![("id", "99999999999999999999999")]),
+        ("/api/people/get", vec![]),
+    ] {
+        let res = admin.call(path, &fields).await;
+        let status = res.status();
+        let headers = format!("{:?}", res.headers());
+        let body = res.text().await.unwrap();
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "{path} {fields:?} {headers} {body}"
+        );
+        assert!(
+            !body.contains("invalid") && !body.contains("digit") && !body.contains("expected"),
+            "{path}: {body}"
+        );
+        let res = admin.post_form(path, "/admin/people", &fields).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "form post to {path}");
+        assert_eq!(location(&res), "/admin/people?error=ErrInvalid");
+    }
+    // Bytes that are not UTF-8.
+    let token = admin.csrf().await;
+    let res = admin
+        .http
+        .post(app.url("/api/people/get"))
+        .header("accept", "application/json")
+        .header("x-csrf-token", token)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(b"id=%FF%FE\xff".to_vec())
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let body = res.text().await.unwrap();
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    // A body over the limit.
+    let big = "x".repeat(3 * 1024 * 1024);
+    let res = admin.call("/api/people/list", &[("q", big.as_str())]).await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }

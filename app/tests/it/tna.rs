@@ -728,12 +728,32 @@ async fn anonymous_campaigns_keep_no_link_to_people_and_withhold_small_groups() 
     assert_eq!(draft.person_id, None, "never named");
     assert!(draft.draft_token.is_some(), "a draft finds its way back");
     submit_front_line(&trainee, r).await;
-    let submitted = tna_response::Entity::find_by_id(r)
+    // The draft's row is gone: its id followed the participation's insertion order.
+    assert!(
+        tna_response::Entity::find_by_id(r)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let submitted = tna_response::Entity::find()
+        .filter(tna_response::Column::CampaignId.eq(campaign))
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
     assert_eq!((submitted.person_id, submitted.draft_token), (None, None));
+    assert!(
+        submitted.id > 1_000_000,
+        "a random id, not the next one: {}",
+        submitted.id
+    );
+    let midnight = submitted.created_at.date().midnight().assume_utc();
+    assert_eq!(
+        (submitted.created_at, submitted.updated_at),
+        (midnight, midnight),
+        "the day only: no start time to match"
+    );
     assert_eq!(
         count(
             &app.db,
@@ -827,7 +847,7 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
     assert_eq!(res.status(), StatusCode::OK);
     let bytes = res.bytes().await.unwrap();
     let rows = content::xlsx::read_first_sheet(&bytes, 1000).unwrap();
-    assert_eq!(rows[0][0], "competency_id");
+    assert_eq!(rows[0].get(0).unwrap(), "competency_id");
     assert_eq!(rows.len(), 1 + 32 * 4);
     // Unknown campaigns and agencies; people who are not analysts.
     assert_eq!(

@@ -31,7 +31,7 @@ fn competency_form(c: Option<CompetencyView>, area: Option<String>, version: i32
                 <input type="hidden" name="area" value=a />
                 <div class="field">
                     <label for=format!("{key}-id")>{t(Msg::ItemIdLabel)}</label>
-                    <input id=format!("{key}-id") name="id" required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" />
+                    <input id=format!("{key}-id") name="id" required maxlength="64" pattern=crate::validate::ID_PATTERN />
                 </div>
             })}
             <div class="field">

@@ -309,7 +309,7 @@ pub fn ElementPage() -> impl IntoView {
                                         </div>
                                         <div class="field">
                                             <label for="rec-quarter">{t(Msg::Quarter)}</label>
-                                            <input id="rec-quarter" name="input[quarter]" required pattern="[0-9]{4}-Q[1-4]" placeholder="2027-Q1" />
+                                            <input id="rec-quarter" name="input[quarter]" required pattern=crate::validate::QUARTER_PATTERN placeholder="2027-Q1" />
                                             <FieldMsg field="quarter" />
                                         </div>
                                     </div>

@@ -41,7 +41,7 @@ pub fn AuthorCoursesPage() -> impl IntoView {
                         <PostForm action="/api/author/courses/create" class="stack">
                             <div class="field">
                                 <label for="slug">{t(Msg::CourseSlug)}</label>
-                                <input id="slug" name="input[slug]" required maxlength="64" pattern="[a-z0-9][a-z0-9-]*"
+                                <input id="slug" name="input[slug]" required maxlength="64" pattern=crate::validate::ID_PATTERN
                                     aria-describedby="slug-hint" autocapitalize="none" spellcheck="false" />
                                 <span class="hint" id="slug-hint">{t(Msg::CourseSlugHint)}</span>
                                 <FieldMsg field="slug" />

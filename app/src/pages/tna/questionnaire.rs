@@ -3,7 +3,7 @@
 //! and, for a version a campaign has opened with, a read-only view with "new version".
 
 use crate::api::tna::get_questionnaire;
-use crate::components::feedback::{Feedback, error_field};
+use crate::components::feedback::{Feedback, field_has_error};
 use crate::components::forms::{CsrfField, ErrorView, PostForm, int_param};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
@@ -117,7 +117,7 @@ fn item_form(
             <div class="row">
                 <div class="field">
                     <label for=format!("{p}-id")>{t(Msg::ItemIdLabel)}</label>
-                    <input id=format!("{p}-id") name="id" value=i.id.clone() required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" />
+                    <input id=format!("{p}-id") name="id" value=i.id.clone() required maxlength="64" pattern=crate::validate::ID_PATTERN />
                 </div>
                 <div class="field">
                     <label for=format!("{p}-kind")>{t(Msg::ItemKindLabel)}</label>
@@ -197,7 +197,7 @@ fn item_card(
     competencies: Vec<(String, String)>,
     earlier: Vec<String>,
 ) -> impl IntoView {
-    let failed = error_field().is_some_and(|f| f == item.id);
+    let failed = field_has_error(&item.id);
     let item_id = item.id.clone();
     view! {
         <li class=if failed { "item-card has-error" } else { "item-card" } id=format!("item-{}", item.id)>
@@ -238,7 +238,7 @@ fn section_block(
     all_items: Vec<String>,
 ) -> impl IntoView {
     let section_id = s.id.clone();
-    let failed = error_field().is_some_and(|f| f == s.id);
+    let failed = field_has_error(&s.id);
     let items = s.items.clone();
     let before: Vec<String> = {
         let first = items.first().map(|i| i.id.clone());
@@ -345,7 +345,7 @@ pub fn QuestionnairePage() -> impl IntoView {
                                     <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
                                         <CsrfField />
                                         <input type="hidden" name="op" value="section" />
-                                        <div class="field"><label for="ns-id">{t(Msg::ItemIdLabel)}</label><input id="ns-id" name="id" required maxlength="64" pattern="[a-z0-9][a-z0-9-]*" /></div>
+                                        <div class="field"><label for="ns-id">{t(Msg::ItemIdLabel)}</label><input id="ns-id" name="id" required maxlength="64" pattern=crate::validate::ID_PATTERN /></div>
                                         <div class="field"><label for="ns-en">{t(Msg::TitleEn)}</label><input id="ns-en" name="title_en" required /></div>
                                         <div class="field"><label for="ns-fr">{t(Msg::TitleFr)}</label><input id="ns-fr" name="title_fr" required /></div>
                                         {condition_fields("ns".to_owned(), None, all)}

@@ -7,7 +7,7 @@
 use super::pick;
 use super::questionnaire::condition_text;
 use crate::api::tna::get_response;
-use crate::components::feedback::{Feedback, error_field, error_text};
+use crate::components::feedback::{Feedback, error_text, field_has_error};
 use crate::components::forms::{CsrfField, ErrorView, int_param};
 use crate::components::islands::AutoSave;
 use crate::components::page_title::{PageTitle, textarea_text};
@@ -75,7 +75,7 @@ fn item_view(
         item.text_en.clone()
     };
     let id = item.id.clone();
-    let failed = error_field().is_some_and(|f| f == id);
+    let failed = field_has_error(&id);
     let (si, so, sv) = show_attrs(&item.show_if);
     let input = match item.kind.as_str() {
         "dual" => view! {

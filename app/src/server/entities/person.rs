@@ -18,6 +18,9 @@ pub struct Model {
     pub active: bool,
     pub language: String,
     pub must_change_password: bool,
+    /// Incremented by every password change or reset; a session signed in under an earlier
+    /// value has ended.
+    pub session_epoch: i64,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

@@ -8,7 +8,11 @@
 //! - closing an attempt is one conditional update (`status = 'open'` → closed): submitting
 //!   twice, or a submission racing the time limit, records exactly one result;
 //! - an attempt asks copies of its questions (drawn, ordered and with options shuffled when
-//!   it starts), so editing the bank never changes an attempt under way or a result given.
+//!   it starts), so editing the bank never changes an attempt under way or a result given;
+//! - an attempt page names options by tokens drawn for that attempt ([`layout`]), so nothing
+//!   in the page tells a right option from a wrong one.
+
+mod layout;
 
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
@@ -18,6 +22,7 @@ use crate::model::{
 use crate::server::entities::{attempt, attempt_question, course, question, quiz};
 use assessments::questions::{self, Body, Question, Response};
 use assessments::results::SeededRng;
+use layout::OptionLayout;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -186,13 +191,13 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
         Err(e) => return Err(e.into()),
     };
     let mut rows = Vec::with_capacity(layout.len());
-    for (position, (question_id, question, order)) in layout.into_iter().enumerate() {
+    for (position, (question_id, question, options)) in layout.into_iter().enumerate() {
         rows.push(attempt_question::ActiveModel {
             attempt_id: Set(attempt_id),
             question_id: Set(question_id),
             position: Set(position as i32 + 1),
             snapshot: Set(to_json(&question)?),
-            option_order: Set(to_json(&order)?),
+            option_order: Set(options.to_json()),
             response: Set(None),
             saved_at: Set(None),
             fraction: Set(None),
@@ -214,12 +219,12 @@ fn to_json<T: serde::Serialize>(value: &T) -> AppResult<String> {
 }
 
 /// The questions of a new attempt: fixed questions and random draws in item order, shuffled
-/// when the quiz says so, each with the order its options are shown in.
+/// when the quiz says so, each with the order and tokens its options are shown with.
 async fn draw(
     db: &impl ConnectionTrait,
     q: &quiz::Model,
     seed: u64,
-) -> AppResult<Vec<(i64, Question, Vec<u32>)>> {
+) -> AppResult<Vec<(i64, Question, OptionLayout)>> {
     let mut rng = SeededRng::new(seed);
     let items = super::bank::items(db, q.id).await?;
     let bank: Vec<question::Model> = question::Entity::find()
@@ -266,7 +271,8 @@ async fn draw(
                 order.rotate_left(1);
             }
         }
-        layout.push((qid, question, order));
+        let options = OptionLayout::new(order, &mut rng);
+        layout.push((qid, question, options));
     }
     Ok(layout)
 }
@@ -291,6 +297,7 @@ async fn own_attempt(
 /// multiple response), `q<id>_<sub id>` for matching and ordering.
 fn response_from_form(
     question: &Question,
+    options: &OptionLayout,
     qid: i64,
     fields: &[(String, String)],
 ) -> Result<Option<Response>, FieldError> {
@@ -319,12 +326,19 @@ fn response_from_form(
         }
         Ok(out)
     };
+    // The option a token names, or an unknown option.
+    let option = |token: u32| -> Result<u32, FieldError> {
+        options
+            .id(token)
+            .ok_or_else(|| FieldError::new(&field(), Msg::ErrUnknownOption))
+    };
     let ids = |values: &[&str]| -> Result<Vec<u32>, FieldError> {
         values
             .iter()
             .map(|v| {
                 v.parse::<u32>()
                     .map_err(|_| FieldError::new(&field(), Msg::ErrUnknownOption))
+                    .and_then(option)
             })
             .collect()
     };
@@ -349,9 +363,19 @@ fn response_from_form(
                 _ => return Err(FieldError::new(&field(), Msg::ErrNotANumber)),
             },
         },
-        Body::Matching { .. } => Response::Matches(sub(&format!("q{qid}_"))?),
+        // Prompts by their id, answers by their token.
+        Body::Matching { .. } => Response::Matches(
+            sub(&format!("q{qid}_"))?
+                .into_iter()
+                .map(|(prompt, answer)| Ok((prompt, option(answer)?)))
+                .collect::<Result<_, FieldError>>()?,
+        ),
+        // Items by their token.
         Body::Ordering { .. } => {
-            let mut positions = sub(&format!("q{qid}_"))?;
+            let mut positions = sub(&format!("q{qid}_"))?
+                .into_iter()
+                .map(|(item, position)| Ok((option(item)?, position)))
+                .collect::<Result<Vec<_>, FieldError>>()?;
             if positions.is_empty() {
                 return Ok(None);
             }
@@ -427,7 +451,9 @@ pub async fn save_answers(
         };
         let question: Question = serde_json::from_str(&row.snapshot)
             .map_err(|e| super::super::errors::internal("attempt snapshot", e))?;
-        match response_from_form(&question, *qid, fields) {
+        let options = OptionLayout::parse(&row.option_order)
+            .map_err(|e| super::super::errors::internal("attempt layout", e))?;
+        match response_from_form(&question, &options, *qid, fields) {
             Ok(r) => updates.push((*qid, r.map(|r| to_json(&r)).transpose()?)),
             Err(e) => errors.push(e),
         }
@@ -637,7 +663,8 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     for row in rows {
         let question: Question = serde_json::from_str(&row.snapshot)
             .map_err(|e| super::super::errors::internal("attempt snapshot", e))?;
-        let order: Vec<u32> = serde_json::from_str(&row.option_order).unwrap_or_default();
+        let options = OptionLayout::parse(&row.option_order)
+            .map_err(|e| super::super::errors::internal("attempt layout", e))?;
         let response: Option<Response> = row
             .response
             .as_deref()
@@ -645,7 +672,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         questions.push(question_view(
             row.question_id,
             &question,
-            &order,
+            &options,
             response.as_ref(),
             review.then_some(row.fraction.unwrap_or(0.0)),
             show_correct,
@@ -678,7 +705,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
 fn question_view(
     question_id: i64,
     q: &Question,
-    order: &[u32],
+    options: &OptionLayout,
     response: Option<&Response>,
     fraction: Option<f64>,
     show_correct: bool,
@@ -700,24 +727,26 @@ fn question_view(
         general_feedback: String::new(),
         correct_answer: None,
     };
+    // Options in the order shown, each under its token.
     let in_order = |pairs: Vec<(u32, String)>| -> Vec<ShownOption> {
-        let mut out: Vec<ShownOption> = order
+        let mut out: Vec<ShownOption> = options
+            .order()
             .iter()
             .filter_map(|id| {
                 pairs
                     .iter()
                     .find(|(pid, _)| pid == id)
                     .map(|(id, text)| ShownOption {
-                        id: *id,
+                        id: options.token(*id),
                         text: text.clone(),
                     })
             })
             .collect();
         // Anything the saved order does not name goes last (never expected).
         for (id, text) in &pairs {
-            if !out.iter().any(|o| o.id == *id) {
+            if !options.order().contains(id) {
                 out.push(ShownOption {
-                    id: *id,
+                    id: options.token(*id),
                     text: text.clone(),
                 });
             }
@@ -750,16 +779,32 @@ fn question_view(
         _ => {}
     }
     match response {
-        Some(Response::Choices(c)) => view.chosen = c.clone(),
+        Some(Response::Choices(c)) => view.chosen = c.iter().map(|id| options.token(*id)).collect(),
         Some(Response::Bool(b)) => view.text = b.to_string(),
         Some(Response::Text(t)) => view.text = t.clone(),
         Some(Response::Number(n)) => view.text = n.to_string(),
-        Some(Response::Matches(m)) => view.matches = m.clone(),
+        Some(Response::Matches(m)) => {
+            // Answers with the same text are shown once: a saved answer is shown as the one
+            // offered with its text.
+            let text_of = |id: u32| match &q.body {
+                Body::Matching { pairs } => pairs.iter().find(|p| p.id == id).map(|p| &p.answer),
+                _ => None,
+            };
+            view.matches = m
+                .iter()
+                .map(|(prompt, answer)| {
+                    let shown = text_of(*answer)
+                        .and_then(|t| view.answers.iter().find(|o| &o.text == t))
+                        .map_or(options.token(*answer), |o| o.id);
+                    (*prompt, shown)
+                })
+                .collect();
+        }
         Some(Response::Order(o)) => {
             view.order = o
                 .iter()
                 .enumerate()
-                .map(|(i, id)| (*id, i as u32 + 1))
+                .map(|(i, id)| (options.token(*id), i as u32 + 1))
                 .collect();
         }
         None => {}

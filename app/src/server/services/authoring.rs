@@ -460,10 +460,8 @@ pub async fn preview(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if body.len() > content::pack::LESSON_MAX_BYTES {
-        return Err(AppError::field("body", Msg::ErrLessonTooLarge));
-    }
-    Ok(super::courses::render_body(c.id, &c.slug, &m.slug, body))
+    super::courses::check_body(body)?;
+    super::courses::render_body_blocking(c.id, c.slug, m.slug, body.to_owned()).await
 }
 
 /// The lesson editor's view.
@@ -545,8 +543,8 @@ pub async fn update_lesson(
             None
         }
     };
-    if save.body.len() > content::pack::LESSON_MAX_BYTES {
-        errors.push(FieldError::new("body", Msg::ErrLessonTooLarge));
+    if let Err(AppError::Validation(body_errors)) = super::courses::check_body(save.body) {
+        errors.extend(body_errors);
     }
     let objectives: Vec<String> = save
         .objectives
@@ -570,7 +568,13 @@ pub async fn update_lesson(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let html = super::courses::render_body(c.id, &c.slug, &module.slug, &body);
+    let html = super::courses::render_body_blocking(
+        c.id,
+        c.slug.clone(),
+        module.slug.clone(),
+        body.clone(),
+    )
+    .await?;
     if !save.revision.is_empty() && save.revision != revision_of(&l.updated_at) {
         // Someone saved in between: keep this version as a draft copy, overwrite nothing.
         let siblings = lesson::Entity::find()
@@ -672,7 +676,15 @@ pub async fn upload_image(
     let safe = image_name(name).ok_or(AppError::field("file", Msg::ErrImageType))?;
     let content_type =
         sniff_image(&safe, bytes).ok_or(AppError::field("file", Msg::ErrImageType))?;
-    super::courses::store_media(db, c.id, &m.slug, &safe, content_type, bytes).await?;
+    // Pictures are decoded, bounded and encoded again, like exercise images; an SVG is kept
+    // as written and served under a policy that runs nothing.
+    let (stored, content_type) = if content_type == "image/svg+xml" {
+        (bytes.to_vec(), content_type)
+    } else {
+        super::exercise_images::decode_within_budget(bytes.to_vec(), content::images::lesson_image)
+            .await?
+    };
+    super::courses::store_media(db, c.id, &m.slug, &safe, content_type, &stored).await?;
     Ok(safe)
 }
 

@@ -753,6 +753,13 @@ pub async fn save(
     Err(AppError::field("campaign", Msg::ErrSaveRetry))
 }
 
+/// A random row id for an anonymous response: positive, below 2^53 (exact in JavaScript),
+/// in no order.
+fn anonymous_id() -> i64 {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    1 + (OsRng.next_u64() % ((1u64 << 53) - 1)) as i64
+}
+
 /// Submits the owner's response `id`: every required item that is shown must be answered;
 /// answers to items skip logic hides are dropped. In an anonymous campaign the link between
 /// the person and the response is erased here. A second submission is refused.
@@ -786,6 +793,41 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
         .filter(tna_participation::Column::Submitted.eq(false))
         .exec(&txn)
         .await?;
+    let midnight = super::now().date().midnight().assume_utc();
+    if c.anonymous {
+        // Nothing may tie the answers to the person: not the draft's row id (drafts and
+        // participations are numbered in the same order), not its creation time. The answers
+        // move to a new row under a random id, dated by the day only.
+        let moved = tna_response::Entity::delete_many()
+            .filter(tna_response::Column::Id.eq(id))
+            .filter(tna_response::Column::Status.eq("draft"))
+            .exec(&txn)
+            .await?;
+        if marked.rows_affected != 1 || moved.rows_affected != 1 {
+            txn.rollback().await?;
+            return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
+        }
+        tna_response::Entity::insert(tna_response::ActiveModel {
+            id: Set(anonymous_id()),
+            campaign_id: Set(r.campaign_id),
+            person_id: Set(None),
+            draft_token: Set(None),
+            perspective: Set(r.perspective.clone()),
+            agency_id: Set(r.agency_id),
+            position_id: Set(r.position_id),
+            source: Set(r.source.clone()),
+            paper_ref: Set(None),
+            status: Set("submitted".into()),
+            answers: Set(kept),
+            created_at: Set(midnight),
+            updated_at: Set(midnight),
+            submitted_on: Set(Some(midnight.date())),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+        return Ok(());
+    }
     let done = tna_response::Entity::update_many()
         .col_expr(tna_response::Column::Status, "submitted".into())
         .col_expr(tna_response::Column::Answers, kept.into())
@@ -802,10 +844,7 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
             tna_response::Column::SubmittedOn,
             Some(super::now().date()).into(),
         )
-        .col_expr(
-            tna_response::Column::UpdatedAt,
-            super::now().date().midnight().assume_utc().into(),
-        )
+        .col_expr(tna_response::Column::UpdatedAt, midnight.into())
         .filter(tna_response::Column::Id.eq(id))
         .filter(tna_response::Column::Status.eq("draft"))
         .exec(&txn)

@@ -81,6 +81,33 @@ async fn access(
     }
 }
 
+/// Whose scores a member may see while scoring is blind: an assessor (not the lead) of an
+/// assessment still in draft sees, for each indicator, only their own score until they have
+/// scored it; then everyone's. Once the lead moves the assessment to review (reconciliation),
+/// or for leads, administrators and counterparts, every score shows. `None`: no restriction.
+fn blind_for(role: &str, a: &capacity_assessment::Model, user: &CurrentUser) -> Option<i64> {
+    (role == "assessor" && a.status == "draft").then_some(user.id)
+}
+
+/// The score rows `blind` (see [`blind_for`]) may see: agreed scores, their own, and others'
+/// on the indicators they have scored themselves.
+fn visible_rows(
+    rows: Vec<assessment_score::Model>,
+    blind: Option<i64>,
+) -> Vec<assessment_score::Model> {
+    let Some(me) = blind else { return rows };
+    let scored: std::collections::HashSet<String> = rows
+        .iter()
+        .filter(|r| r.assessor_id == me)
+        .map(|r| r.indicator_id.clone())
+        .collect();
+    rows.into_iter()
+        .filter(|r| {
+            r.assessor_id == AGREED || r.assessor_id == me || scored.contains(&r.indicator_id)
+        })
+        .collect()
+}
+
 fn may_score(role: &str) -> bool {
     matches!(role, "lead" | "assessor" | "admin")
 }
@@ -172,7 +199,7 @@ pub async fn create(
     if !known {
         errors.push(FieldError::new("country", Msg::ErrUnknownCountry));
     }
-    let parse = |raw: &str| time::Date::parse(raw.trim(), DATE).ok();
+    let parse = super::classes::parse_date;
     let (starts, ends) = (parse(&input.starts_on), parse(&input.ends_on));
     if starts.is_none() {
         errors.push(FieldError::new("starts_on", Msg::ErrDate));
@@ -426,13 +453,15 @@ pub async fn view(
     id: i64,
 ) -> AppResult<AssessmentView> {
     let (a, role) = access(db, user, id).await?;
-    build_view(db, a, role).await
+    let blind = blind_for(&role, &a, user);
+    build_view(db, a, role, blind).await
 }
 
 async fn build_view(
     db: &DatabaseConnection,
     a: capacity_assessment::Model,
     role: String,
+    blind: Option<i64>,
 ) -> AppResult<AssessmentView> {
     let id = a.id;
     let fw = framework(&a)?;
@@ -440,6 +469,7 @@ async fn build_view(
         .filter(assessment_score::Column::AssessmentId.eq(id))
         .all(db)
         .await?;
+    let rows = visible_rows(rows, blind);
     let (components, overall) = roll_ups(fw, &scope(&a, fw), &effective(&rows));
     let members = assessment_member::Entity::find()
         .filter(assessment_member::Column::AssessmentId.eq(id))
@@ -519,6 +549,7 @@ pub async fn element_scoring(
         .filter(assessment_score::Column::IndicatorId.is_in(ids))
         .all(db)
         .await?;
+    let rows = visible_rows(rows, blind_for(&role, &a, user));
     let names: HashMap<i64, String> = person::Entity::find()
         .filter(person::Column::Id.is_in(rows.iter().map(|r| r.assessor_id).collect::<Vec<_>>()))
         .all(db)
@@ -924,7 +955,8 @@ pub async fn entries(
 /// Everything the country report shows, for the assessment's team.
 pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ReportView> {
     let (a, role) = access(db, user, id).await?;
-    build_report(db, a, role).await
+    let blind = blind_for(&role, &a, user);
+    build_report(db, a, role, blind).await
 }
 
 /// The report of assessment `id` for the command line (which has the database's full access).
@@ -933,21 +965,23 @@ pub async fn report_for_export(db: &DatabaseConnection, id: i64) -> AppResult<Re
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    build_report(db, a, "admin".to_owned()).await
+    build_report(db, a, "admin".to_owned(), None).await
 }
 
 async fn build_report(
     db: &DatabaseConnection,
     a: capacity_assessment::Model,
     role: String,
+    blind: Option<i64>,
 ) -> AppResult<ReportView> {
     let id = a.id;
-    let view = build_view(db, a.clone(), role).await?;
+    let view = build_view(db, a.clone(), role, blind).await?;
     let fw = framework(&a)?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
         .all(db)
         .await?;
+    let rows = visible_rows(rows, blind);
     let judged = effective(&rows);
     let evidence: HashMap<&str, &str> = rows
         .iter()
@@ -1244,7 +1278,9 @@ pub fn report_markdown(r: &ReportView) -> String {
             cell(evidence)
         );
     }
-    md
+    // The template itself writes no HTML, so every `<` comes from what people typed: escaped,
+    // a Markdown viewer shows it as text instead of running it as a tag.
+    md.replace('<', "&lt;")
 }
 
 /// The report as a self-contained HTML document (charts included, print styles inline).
@@ -1407,7 +1443,7 @@ async fn baseline_view(
     else {
         return Ok(None);
     };
-    let base_view = build_view(db, b.clone(), "admin".to_owned()).await?;
+    let base_view = build_view(db, b.clone(), "admin".to_owned(), None).await?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(b.id))
         .all(db)
@@ -1602,19 +1638,39 @@ pub async fn new_version(db: &DatabaseConnection, user: &CurrentUser, id: i64) -
 /// Largest source document accepted.
 pub const DOCUMENT_MAX_BYTES: usize = 10 * 1024 * 1024;
 
-/// The kind of a source document, by its first bytes (never by its name): PDF, PNG, JPEG,
-/// and the Office Open XML formats (zip archives: DOCX, XLSX, PPTX).
-pub fn document_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
+/// The content type of a source document: its first bytes and its name's extension must
+/// name the same kind — PDF, PNG, JPEG, or an Office Open XML document (a zip archive: DOCX,
+/// XLSX, PPTX) — so an HTML page beginning `%PDF-` and named `report.html` is refused.
+pub fn document_type(name: &str, bytes: &[u8]) -> Option<&'static str> {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_content = if bytes.starts_with(b"%PDF-") {
+        "pdf"
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
+        "png"
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
+        "jpeg"
     } else if bytes.starts_with(b"PK\x03\x04") {
-        Some("application/octet-stream")
+        "zip"
     } else {
-        None
+        return None;
+    };
+    match (by_content, ext.as_str()) {
+        ("pdf", "pdf") => Some("application/pdf"),
+        ("png", "png") => Some("image/png"),
+        ("jpeg", "jpg" | "jpeg") => Some("image/jpeg"),
+        ("zip", "docx") => {
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        }
+        ("zip", "xlsx") => {
+            Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        ("zip", "pptx") => {
+            Some("application/vnd.openxmlformats-officedocument.presentationml.presentation")
+        }
+        _ => None,
     }
 }
 
@@ -1642,17 +1698,19 @@ pub async fn attach_document(
     if bytes.len() > DOCUMENT_MAX_BYTES {
         return Err(AppError::field("file", Msg::ErrTooLong));
     }
-    let Some(content_type) = document_type(bytes) else {
-        return Err(AppError::field("file", Msg::ErrDocumentType));
-    };
+    if name.chars().any(char::is_control) {
+        return Err(AppError::field("file", Msg::ErrFileName));
+    }
     let name: String = name
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or("")
         .chars()
-        .filter(|c| !c.is_control())
         .take(200)
         .collect();
+    let Some(content_type) = document_type(&name, bytes) else {
+        return Err(AppError::field("file", Msg::ErrDocumentType));
+    };
     let name = if name.trim().is_empty() {
         "document".to_owned()
     } else {

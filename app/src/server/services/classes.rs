@@ -20,8 +20,12 @@ use std::collections::HashMap;
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
+/// A calendar date typed as `YYYY-MM-DD`, in the years 1900 to 2100 (a class, a campaign or a
+/// date of birth; a year like 0001 or 9999 is a typing error, and would sort and export oddly).
 pub(crate) fn parse_date(raw: &str) -> Option<time::Date> {
-    time::Date::parse(raw.trim(), DATE).ok()
+    time::Date::parse(raw.trim(), DATE)
+        .ok()
+        .filter(|d| (1900..=2100).contains(&d.year()))
 }
 
 pub(crate) fn fmt_date(d: time::Date) -> String {
@@ -478,6 +482,23 @@ pub async fn join(db: &DatabaseConnection, user: &CurrentUser, code: &str) -> Ap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_outside_1900_to_2100_are_refused() {
+        assert!(parse_date("2026-12-04").is_some());
+        assert!(parse_date(" 1900-01-01 ").is_some());
+        assert!(parse_date("2100-12-31").is_some());
+        for bad in [
+            "1899-12-31",
+            "2101-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2026-02-30",
+            "x",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn dates_and_codes() {

@@ -6,6 +6,7 @@
 //! another course is refused with 403 and nothing of it is shown.
 
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::model::{
     CourseCard, CourseOutline, CurrentUser, GlossaryView, LessonView, OutlineLesson, OutlineModule,
     Role, SearchHit,
@@ -607,6 +608,32 @@ pub fn render_body(course_id: i64, course_slug: &str, module_slug: &str, body: &
             glossary: &glossary,
         },
     )
+}
+
+/// Checks a lesson body against the Markdown limits (size, nesting), as a field error.
+pub fn check_body(body: &str) -> AppResult<()> {
+    content::markdown::check(body).map_err(|limit| {
+        AppError::field(
+            "body",
+            match limit {
+                content::markdown::Limit::TooLong => Msg::ErrLessonTooLarge,
+                content::markdown::Limit::TooDeep => Msg::ErrNestedTooDeep,
+            },
+        )
+    })
+}
+
+/// [`render_body`] on a blocking thread: rendering and sanitising a long lesson is CPU work
+/// that must not hold up the requests sharing the async runtime.
+pub async fn render_body_blocking(
+    course_id: i64,
+    course_slug: String,
+    module_slug: String,
+    body: String,
+) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || render_body(course_id, &course_slug, &module_slug, &body))
+        .await
+        .map_err(|e| crate::server::errors::internal("rendering a lesson", e))
 }
 
 /// The media URL prefix of a module's images.

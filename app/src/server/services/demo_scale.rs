@@ -282,6 +282,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
             active: Set(true),
             language: Set("en".into()),
             must_change_password: Set(false),
+            session_epoch: Set(0),
             created_at: Set(now),
             updated_at: Set(now),
         });

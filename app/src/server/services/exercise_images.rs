@@ -53,13 +53,36 @@ pub fn problem_message(p: &content::images::ImageProblem) -> Msg {
     }
 }
 
+/// Pixels being decoded at once, across every upload the server handles: each decode holds
+/// its image's pixel count for as long as it runs, so four large uploads at once wait their
+/// turn instead of taking gigabytes together.
+const DECODING_BUDGET: u32 = content::images::MAX_PIXELS as u32;
+static DECODING: tokio::sync::Semaphore =
+    tokio::sync::Semaphore::const_new(DECODING_BUDGET as usize);
+
+/// Runs `work` on `bytes` (an image upload) on a blocking thread once the global pixel budget
+/// allows its declared size. The checks that need no decoding come first.
+pub async fn decode_within_budget<T: Send + 'static>(
+    bytes: Vec<u8>,
+    work: impl FnOnce(&[u8]) -> Result<T, content::images::ImageProblem> + Send + 'static,
+) -> AppResult<T> {
+    let (w, h) = content::images::dimensions(&bytes)
+        .map_err(|p| AppError::field("file", problem_message(&p)))?;
+    let pixels = (u64::from(w) * u64::from(h)).clamp(1, u64::from(DECODING_BUDGET)) as u32;
+    let _permit = DECODING
+        .acquire_many(pixels)
+        .await
+        .map_err(|e| super::super::errors::internal("image budget", e))?;
+    tokio::task::spawn_blocking(move || work(&bytes))
+        .await
+        .map_err(|e| super::super::errors::internal("image processing", e))?
+        .map_err(|p| AppError::field("file", problem_message(&p)))
+}
+
 /// Processes and keeps an upload (once: the same bytes again find the stored image). A
 /// refused upload writes nothing and says why.
 pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppResult<StoredImage> {
-    let processed = tokio::task::spawn_blocking(move || content::images::process(&bytes))
-        .await
-        .map_err(|e| super::super::errors::internal("image processing", e))?
-        .map_err(|p| AppError::field("file", problem_message(&p)))?;
+    let processed = decode_within_budget(bytes, content::images::process).await?;
     let stored = StoredImage {
         hash: processed.hash.clone(),
         width: processed.width,

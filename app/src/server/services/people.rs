@@ -36,10 +36,15 @@ pub struct NewPerson {
     pub lang: Lang,
 }
 
-/// The signed-in person with id `id`, if the account exists and is active.
-pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<CurrentUser>> {
+/// The signed-in person with id `id` and their session epoch, if the account exists and is
+/// active.
+pub async fn current_user(
+    db: &DatabaseConnection,
+    id: i64,
+) -> AppResult<Option<(CurrentUser, i64)>> {
     // One round trip on every request: the person's row once per role they hold.
-    let rows: Vec<(i64, String, String, String, bool, Option<String>)> = person::Entity::find()
+    type Row = (i64, String, String, String, bool, i64, Option<String>);
+    let rows: Vec<Row> = person::Entity::find()
         .select_only()
         .columns([
             person::Column::Id,
@@ -47,6 +52,7 @@ pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<
             person::Column::DisplayName,
             person::Column::Language,
             person::Column::MustChangePassword,
+            person::Column::SessionEpoch,
         ])
         .column(person_role::Column::Role)
         .join(JoinType::LeftJoin, person::Relation::Role.def())
@@ -55,36 +61,50 @@ pub async fn current_user(db: &DatabaseConnection, id: i64) -> AppResult<Option<
         .into_tuple()
         .all(db)
         .await?;
-    let Some((id, login, display_name, language, must_change_password, _)) = rows.first().cloned()
+    let Some((id, login, display_name, language, must_change_password, epoch, _)) =
+        rows.first().cloned()
     else {
         return Ok(None);
     };
     let mut roles: Vec<Role> = rows
         .iter()
-        .filter_map(|r| r.5.as_deref().and_then(Role::from_code))
+        .filter_map(|r| r.6.as_deref().and_then(Role::from_code))
         .collect();
     roles.sort();
-    Ok(Some(CurrentUser {
+    let user = CurrentUser {
         id,
         login,
         display_name,
         roles,
         lang: Lang::from_tag(&language).unwrap_or_default(),
         must_change_password,
-    }))
+    };
+    Ok(Some((user, epoch)))
+}
+
+/// What signing in needs to know of an account.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// The person.
+    pub id: i64,
+    /// Their password hash.
+    pub hash: HashedPassword,
+    /// Their session epoch.
+    pub epoch: i64,
 }
 
 /// The stored credentials for `login` (any case), if such an active account exists.
-pub async fn credentials(
-    db: &DatabaseConnection,
-    login: &str,
-) -> AppResult<Option<(i64, HashedPassword)>> {
+pub async fn credentials(db: &DatabaseConnection, login: &str) -> AppResult<Option<Credentials>> {
     let found = person::Entity::find()
         .filter(person::Column::Login.eq(login.to_ascii_lowercase()))
         .filter(person::Column::Active.eq(true))
         .one(db)
         .await?;
-    Ok(found.map(|p| (p.id, HashedPassword::from_stored(p.password_hash))))
+    Ok(found.map(|p| Credentials {
+        id: p.id,
+        hash: HashedPassword::from_stored(p.password_hash),
+        epoch: p.session_epoch,
+    }))
 }
 
 async fn roles_of(db: &impl ConnectionTrait, ids: &[i64]) -> AppResult<HashMap<i64, Vec<Role>>> {
@@ -502,7 +522,8 @@ pub async fn set_active(
     Ok(())
 }
 
-/// Sets a new password chosen by an administrator; the person must change it at next sign-in.
+/// Sets a new password chosen by an administrator; the person must change it at next sign-in,
+/// and every session they have open ends.
 pub async fn reset_password(db: &DatabaseConnection, id: i64, new_password: &str) -> AppResult<()> {
     let existing = person::Entity::find_by_id(id)
         .one(db)
@@ -510,22 +531,27 @@ pub async fn reset_password(db: &DatabaseConnection, id: i64, new_password: &str
         .ok_or(AppError::NotFound)?;
     validate::new_password(new_password).map_err(|m| AppError::field("password", m))?;
     let hash = password::hash(new_password).await?;
+    let existing_epoch = existing.session_epoch;
     let mut row: person::ActiveModel = existing.into();
     row.password_hash = Set(hash.as_str().to_owned());
     row.must_change_password = Set(true);
+    row.session_epoch = Set(existing_epoch + 1);
     row.updated_at = Set(super::now());
     row.update(db).await?;
+    super::auth::forget_devices(db, id).await?;
     Ok(())
 }
 
-/// Changes the signed-in person's own password after checking the current one.
+/// Changes the signed-in person's own password after checking the current one. Returns the
+/// person's new session epoch: every session signed in before has ended, and the caller keeps
+/// its own by taking the new number.
 pub async fn change_own_password(
     db: &DatabaseConnection,
     id: i64,
     current: &str,
     new: &str,
     confirm: &str,
-) -> AppResult<()> {
+) -> AppResult<i64> {
     let existing = person::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -544,12 +570,15 @@ pub async fn change_own_password(
         return Err(AppError::field("confirm", Msg::ErrPasswordMismatch));
     }
     let hash = password::hash(new).await?;
+    let epoch = existing.session_epoch + 1;
     let mut row: person::ActiveModel = existing.into();
     row.password_hash = Set(hash.as_str().to_owned());
     row.must_change_password = Set(false);
+    row.session_epoch = Set(epoch);
     row.updated_at = Set(super::now());
     row.update(db).await?;
-    Ok(())
+    super::auth::forget_devices(db, id).await?;
+    Ok(epoch)
 }
 
 /// Stores the person's preferred language.

@@ -46,38 +46,106 @@ pub struct EventRow {
     pub score: Option<f64>,
 }
 
-/// Whether `user` may see `person_id`'s record: themselves, or someone in their
-/// [`record_scope`].
+/// What of `person_id`'s record `user` may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Visible {
+    /// All of it: the person themselves, an administrator, their agency's focal point, a
+    /// programme manager covering their country.
+    Whole,
+    /// Only their learning in these courses: a trainer sees what a trainee did in the courses
+    /// of the classes that trainer runs, not everything else they ever learned.
+    Courses(Vec<i64>),
+}
+
+impl Visible {
+    /// Whether an event of `course` is shown.
+    fn shows(&self, course: Option<i64>) -> bool {
+        match self {
+            Visible::Whole => true,
+            Visible::Courses(ids) => course.is_some_and(|c| ids.contains(&c)),
+        }
+    }
+}
+
+/// What `user` may see of `person_id`'s record: the whole of it (themselves, or someone in
+/// their [`record_scope`] as administrator, focal point or manager), the courses they teach
+/// the person in (a trainer), or nothing (`Forbidden`).
 pub async fn check_access(
     db: &DatabaseConnection,
     user: &CurrentUser,
     person_id: i64,
-) -> AppResult<()> {
+) -> AppResult<Visible> {
     use sea_orm::{JoinType, PaginatorTrait, RelationTrait};
     if user.id == person_id {
-        return Ok(());
+        return Ok(Visible::Whole);
     }
     let Some(scope) = record_scope(db, user).await? else {
-        return Ok(());
+        return Ok(Visible::Whole);
     };
-    let found = person::Entity::find()
+    let whole = person::Entity::find()
         .join(JoinType::LeftJoin, person::Relation::Agency.def())
         .filter(person::Column::Id.eq(person_id))
-        .filter(scope)
+        .filter(scope.whole)
         .count(db)
         .await?;
-    if found > 0 {
-        Ok(())
-    } else {
+    if whole > 0 {
+        return Ok(Visible::Whole);
+    }
+    if !user.has(Role::Trainer) {
+        return Err(AppError::Forbidden);
+    }
+    let taught = taught_courses(db, user.id, person_id).await?;
+    if taught.is_empty() {
         Err(AppError::Forbidden)
+    } else {
+        Ok(Visible::Courses(taught))
     }
 }
 
-/// The people whose records `user` may read, as a condition on `people` left-joined to their
-/// `agencies`: the agencies of the countries a programme manager covers, a focal point's own
-/// agency, the trainees of a trainer's classes — any of these, for someone with several of
-/// these roles. `None` for administrators (everyone); forbidden for anyone else.
-async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Option<Condition>> {
+/// The courses of the classes `trainer` runs in which `person_id` is enrolled.
+async fn taught_courses(
+    db: &DatabaseConnection,
+    trainer: i64,
+    person_id: i64,
+) -> AppResult<Vec<i64>> {
+    use sea_orm::sea_query::Query;
+    let trained = Query::select()
+        .column(class_trainer::Column::ClassId)
+        .from(class_trainer::Entity)
+        .and_where(class_trainer::Column::PersonId.eq(trainer))
+        .to_owned();
+    let enrolled = Query::select()
+        .column(enrolment::Column::ClassId)
+        .from(enrolment::Entity)
+        .and_where(enrolment::Column::PersonId.eq(person_id))
+        .to_owned();
+    let mut courses: Vec<i64> = class::Entity::find()
+        .select_only()
+        .column(class::Column::CourseId)
+        .filter(class::Column::Id.in_subquery(trained))
+        .filter(class::Column::Id.in_subquery(enrolled))
+        .into_tuple()
+        .all(db)
+        .await?;
+    courses.sort_unstable();
+    courses.dedup();
+    Ok(courses)
+}
+
+/// The people whose records `user` may read, as conditions on `people` left-joined to their
+/// `agencies`.
+struct Scope {
+    /// Whose whole record: the agencies of the countries a programme manager covers, a focal
+    /// point's own agency.
+    whole: Condition,
+    /// Whose record at all: those, and the trainees of a trainer's classes (in the courses of
+    /// those classes only; see [`check_access`]).
+    any: Condition,
+}
+
+/// The people whose records `user` may read — any of the ways above, for someone with several
+/// of these roles. `None` for administrators (everyone); forbidden for anyone else.
+async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Option<Scope>> {
     use sea_orm::sea_query::Query;
     if user.has(Role::Admin) {
         return Ok(None);
@@ -89,6 +157,8 @@ async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<
         return Err(AppError::Forbidden);
     }
     let mut any = Condition::any();
+    // An empty `any` is true: start from a condition that holds for nobody.
+    any = any.add(person::Column::Id.eq(-1));
     if user.has(Role::Manager) {
         let covered = super::people::countries_of(db, &[user.id])
             .await?
@@ -104,6 +174,7 @@ async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<
     {
         any = any.add(person::Column::AgencyId.eq(own));
     }
+    let whole = any.clone();
     if user.has(Role::Trainer) {
         let trained = Query::select()
             .column(class_trainer::Column::ClassId)
@@ -120,7 +191,7 @@ async fn record_scope(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<
             ),
         );
     }
-    Ok(Some(any))
+    Ok(Some(Scope { whole, any }))
 }
 
 /// A search hit as read: id, name, login, agency name, country code.
@@ -150,7 +221,7 @@ pub async fn search(
         .join(JoinType::LeftJoin, person::Relation::Agency.def())
         .filter(person::Column::Active.eq(true));
     if let Some(scope) = record_scope(db, user).await? {
-        select = select.filter(scope);
+        select = select.filter(scope.any);
     }
     let query = query.trim().chars().take(100).collect::<String>();
     if !query.is_empty() {
@@ -331,7 +402,7 @@ pub async fn record(
     user: &CurrentUser,
     person_id: i64,
 ) -> AppResult<LearningRecord> {
-    check_access(db, user, person_id).await?;
+    let visible = check_access(db, user, person_id).await?;
     let p = person::Entity::find_by_id(person_id)
         .one(db)
         .await?
@@ -345,7 +416,10 @@ pub async fn record(
         .order_by_desc(learning_event::Column::At)
         .order_by_desc(learning_event::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|e| visible.shows(e.course_id))
+        .collect();
     let total = all.len();
     // Per course: lessons completed, quiz attempts and best score, exercises and their
     // average, certificate.
@@ -400,6 +474,7 @@ pub async fn record(
         .all(db)
         .await?
         .into_iter()
+        .filter(|c| visible.shows(Some(c.course_id)))
         .map(|c| (c.course_id, c.code))
         .collect();
     let mut courses: Vec<RecordCourse> = per_course
@@ -442,15 +517,7 @@ pub async fn record(
 
 /// One CSV line of an event (RFC 4180 quoting).
 pub fn csv_line(e: &EventRow) -> String {
-    let q = |s: &str| {
-        // A leading =, +, - or @ would be a formula in a spreadsheet.
-        let s = if s.starts_with(['=', '+', '-', '@']) {
-            format!("'{s}")
-        } else {
-            s.to_owned()
-        };
-        format!("\"{}\"", s.replace('"', "\"\""))
-    };
+    let q = |s: &str| format!("\"{}\"", crate::validate::csv_safe(s).replace('"', "\"\""));
     format!(
         "{},{},{},{},{},{}\r\n",
         e.at.to_offset(time::UtcOffset::UTC)
@@ -473,7 +540,7 @@ pub async fn all_events(
     user: &CurrentUser,
     person_id: i64,
 ) -> AppResult<(String, Vec<EventRow>)> {
-    check_access(db, user, person_id).await?;
+    let visible = check_access(db, user, person_id).await?;
     let p = person::Entity::find_by_id(person_id)
         .one(db)
         .await?
@@ -483,7 +550,10 @@ pub async fn all_events(
         .order_by_asc(learning_event::Column::At)
         .order_by_asc(learning_event::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|e| visible.shows(e.course_id))
+        .collect();
     Ok((p.display_name, named(db, rows).await?))
 }
 

@@ -744,7 +744,7 @@ fn problem(line: u64, column: Option<&str>, message: Msg) -> ImportProblem {
 }
 
 /// Reads the rows of an uploaded CSV or XLSX file (by its first bytes).
-fn read_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportProblem> {
+fn read_rows(bytes: &[u8]) -> Result<Vec<content::xlsx::Row>, ImportProblem> {
     if bytes.starts_with(b"PK\x03\x04") {
         return content::xlsx::read_first_sheet(bytes, PAPER_MAX_ROWS + 1)
             .map_err(|_| problem(0, None, Msg::ErrSpreadsheet));
@@ -761,7 +761,7 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportProblem> {
             return Err(problem(0, None, Msg::ErrTooManyRows));
         }
         let record = record.map_err(|_| problem(i as u64 + 1, None, Msg::ErrCsvRow))?;
-        rows.push(record.iter().map(str::to_owned).collect());
+        rows.push(record.iter().map(str::to_owned).collect::<Vec<_>>().into());
     }
     Ok(rows)
 }
@@ -797,7 +797,11 @@ pub async fn import_paper(
     let Some(header) = rows.next() else {
         return Ok(Err(vec![problem(0, None, Msg::ErrEmptyFile)]));
     };
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    let header: Vec<String> = header
+        .to_vec()
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
     let (expected, _) = paper_columns(&q);
     let mut problems = Vec::new();
     for h in header.iter().filter(|h| !h.is_empty()) {
