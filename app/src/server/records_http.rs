@@ -143,9 +143,11 @@ async fn export_xapi(
             after = cursor;
         }
     });
-    let stream = futures::stream::unfold(rx, |mut rx| async move {
+    // Fused: a compressing layer may poll once more after the end, which a bare `unfold`
+    // answers with a panic (the export was cut short under gzip).
+    let stream = futures::StreamExt::fuse(futures::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|item| (item, rx))
-    });
+    }));
     attachment(
         "application/x-ndjson",
         "learning-events.xapi.jsonl",

@@ -431,6 +431,19 @@ async fn findings_recommendations_narrative_and_the_report() {
         "annex carries the evidence"
     );
     assert!(!report.contains("An older draft"));
+    // Raw HTML typed into the narrative is text in the Markdown download, never a tag.
+    assert!(
+        location(&save("Seen at <img src=x onerror=alert(1)> the port.", "2").await)
+            .contains("notice=Saved")
+    );
+    let md = lead
+        .get(&format!("/assessments/{id}/export/md"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(md.contains("Seen at &lt;img src=x"), "{md}");
+    assert!(!md.contains("<img"), "no tag survives");
     // Outsiders do not see it.
     let trainer = app.login_as(Role::Trainer).await;
     assert_eq!(

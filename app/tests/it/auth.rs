@@ -370,3 +370,132 @@ async fn an_inactive_session_expires() {
     assert_eq!(res.status(), StatusCode::FOUND);
     assert_eq!(location(&res), "/login?next=%2Faccount&expired=1");
 }
+
+/// Forty wrong passwords for one account at the same moment: at most five are checked, the
+/// rest are refused unchecked.
+#[tokio::test]
+async fn concurrent_guesses_are_checked_at_most_five_times() {
+    let app = TestApp::spawn().await;
+    let clients: Vec<_> = (0..40).map(|_| app.client()).collect();
+    for c in &clients {
+        c.csrf().await;
+    }
+    let answers = futures::future::join_all(
+        clients
+            .iter()
+            .map(|c| async move { location(&c.login("trainer", "wrong-password").await) }),
+    )
+    .await;
+    let checked = answers
+        .iter()
+        .filter(|l| l.contains("ErrBadCredentials"))
+        .count();
+    let refused = answers
+        .iter()
+        .filter(|l| l.contains("ErrTooManyAttempts"))
+        .count();
+    assert!((1..=5).contains(&checked), "{checked} checked: {answers:?}");
+    assert_eq!(checked + refused, 40, "{answers:?}");
+}
+
+/// Guessing from elsewhere, or from others behind the same address, never locks the owner out
+/// of a browser they have signed in with; a browser they have not used waits.
+#[tokio::test]
+async fn nobody_can_lock_the_owner_out_of_their_own_browser() {
+    let app = TestApp::spawn().await;
+    let owner = app.client();
+    assert_eq!(
+        location(&owner.login("trainee", "trainee-demo-2026").await),
+        "/"
+    );
+    assert!(
+        owner.cookie("checkpoint_device").is_some(),
+        "a device token"
+    );
+    owner.call("/api/logout", &[]).await;
+    // An attacker behind the same address tries every account until the address is throttled.
+    for login in [
+        "trainee", "trainer", "analyst", "assessor", "admin", "focal", "manager",
+    ] {
+        for _ in 0..5 {
+            app.client().login(login, "wrong-password").await;
+        }
+    }
+    assert_eq!(
+        location(&app.client().login("trainee", "trainee-demo-2026").await),
+        "/login?error=ErrTooManyAttempts",
+        "a new browser waits"
+    );
+    assert_eq!(
+        location(&app.client().login("manager", "manager-demo-2026").await),
+        "/login?error=ErrTooManyAttempts",
+        "the address is throttled for browsers nobody signed in with"
+    );
+    // The owner's own browser signs in, with the right password only.
+    assert_eq!(
+        location(&owner.login("trainee", "wrong-password").await),
+        "/login?error=ErrBadCredentials&field=login"
+    );
+    assert_eq!(
+        location(&owner.login("trainee", "trainee-demo-2026").await),
+        "/"
+    );
+    // A device token is no key to another account.
+    owner.call("/api/logout", &[]).await;
+    assert_eq!(
+        location(&owner.login("manager", "manager-demo-2026").await),
+        "/login?error=ErrTooManyAttempts"
+    );
+}
+
+/// Changing a password ends every other session of that person; an administrator's reset
+/// ends all of them.
+#[tokio::test]
+async fn a_password_change_ends_every_other_session() {
+    let app = TestApp::spawn().await;
+    let here = app.login_as(Role::Trainee).await;
+    let elsewhere = app.login_as(Role::Trainee).await;
+    assert_eq!(elsewhere.get("/").await.status(), StatusCode::OK);
+    let res = here
+        .post_form(
+            "/api/account/password",
+            "/account",
+            &[
+                ("current", "trainee-demo-2026"),
+                ("new", "a-new-password-1"),
+                ("confirm", "a-new-password-1"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/account?notice=PasswordChanged");
+    assert_eq!(
+        here.get("/").await.status(),
+        StatusCode::OK,
+        "this one goes on"
+    );
+    let res = elsewhere.get("/record").await;
+    assert!(location(&res).starts_with("/login"), "the other one ended");
+
+    let admin = app.login_as(Role::Admin).await;
+    let id = {
+        let row = app
+            .db
+            .query_one(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT id FROM people WHERE login = 'trainee'",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<i64>("", "id").unwrap()
+    };
+    let res = admin
+        .post_form(
+            "/api/people/password",
+            &format!("/admin/people/{id}"),
+            &[("id", &id.to_string()), ("password", "reset-by-admin-9")],
+        )
+        .await;
+    assert!(location(&res).contains("notice=PasswordReset"));
+    assert!(location(&here.get("/record").await).starts_with("/login"));
+}

@@ -344,6 +344,18 @@ async fn the_preview_renders_safely_for_the_author_only() {
         html.contains("<h2 id=\"hi\">Hi</h2>") && !html.contains("<img"),
         "{html}"
     );
+    // 100,000 nested quotes once took 37 s and held the server: refused at once, and the
+    // server answers meanwhile.
+    let deep = ">".repeat(100_000);
+    let res = admin
+        .call(
+            "/api/author/lessons/preview",
+            &[("id", "1"), ("body", &deep), ("csrf_token", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("ErrNestedTooDeep"));
+    assert_eq!(admin.get("/healthz").await.status(), StatusCode::OK);
     let trainer = app.login_as(Role::Trainer).await;
     let res = trainer
         .call(

@@ -66,6 +66,12 @@ pub fn site_root() -> PathBuf {
 impl TestApp {
     /// Serves the app on a fresh database with migrations and demo data applied.
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// [`TestApp::spawn`] with the configuration changed by `configure` (served over HTTPS
+    /// behind a proxy, say).
+    pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let (url, pg) = match std::env::var("CHECKPOINT_TEST_POSTGRES") {
             Ok(base) if !base.is_empty() => {
@@ -97,7 +103,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let state_url = url.clone();
-        let config = Config {
+        let mut config = Config {
             addr,
             database_url: url,
             site_root: site_root(),
@@ -106,6 +112,7 @@ impl TestApp {
             trusted_proxies: 0,
             public_url: "https://checkpoint.test".to_owned(),
         };
+        configure(&mut config);
         let state = AppState {
             leptos: app::server::state::leptos_options(&config),
             db: database.clone(),

@@ -741,3 +741,47 @@ async fn a_rebuild_counts_pending_events_once() {
         .unwrap();
     assert_eq!(lessons(&d), before + 2, "each counted once");
 }
+
+/// A course taken back to draft is named only to those who may author it: a focal point's
+/// dashboard and exports count its learning but never name it.
+#[tokio::test]
+async fn a_focal_points_export_never_names_a_draft_course() {
+    use app::server::entities::course;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let app = TestApp::spawn().await;
+    events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(1))
+        .await
+        .unwrap();
+    let c = course::Entity::find_by_id(1)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let title = c.title.clone();
+    let focal = app.login_as(Role::FocalPoint).await;
+    let admin = app.login_as(Role::Admin).await;
+    let export = focal
+        .get("/progress/export/courses.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(export.contains(&title), "published: named");
+    let mut draft: course::ActiveModel = c.into();
+    draft.published = Set(false);
+    draft.update(&app.db).await.unwrap();
+    for path in ["/progress/export/courses.csv", "/progress"] {
+        let text = focal.get(path).await.text().await.unwrap();
+        let at = text
+            .find(&title)
+            .map(|i| &text[i.saturating_sub(200)..(i + 100).min(text.len())]);
+        assert!(!text.contains(&title), "{path} names the draft: {at:?}");
+    }
+    let export = admin
+        .get("/progress/export/courses.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(export.contains(&title), "authors still see it");
+}

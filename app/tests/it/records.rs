@@ -344,6 +344,28 @@ async fn administrators_export_every_event_as_xapi_streamed_page_by_page() {
             "statement ids are unique"
         );
     }
+    // Compressed on the way, as a browser asks for it: whole, every line.
+    let res = admin
+        .http
+        .get(app.url("/exports/xapi.jsonl"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    let packed = res.bytes().await.unwrap();
+    let mut unpacked = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&packed[..]),
+        &mut unpacked,
+    )
+    .expect("a complete gzip stream");
+    assert_eq!(
+        unpacked.lines().count(),
+        total,
+        "every statement, compressed"
+    );
     // A date range keeps only its events (today's).
     let today = now.date().to_string();
     let day = admin

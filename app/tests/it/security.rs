@@ -109,6 +109,102 @@ async fn every_response_carries_the_security_headers() {
         app.client().get("/no/such/page").await.status(),
         StatusCode::NOT_FOUND
     );
+    // Over plain HTTP, no promise of HTTPS.
+    let res = app.client().get("/login").await;
+    assert!(res.headers().get("strict-transport-security").is_none());
+}
+
+/// Nothing a signed-in person sees is kept by a cache: pages and JSON answers are `no-store`.
+#[tokio::test]
+async fn signed_in_pages_and_answers_are_never_cached() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Trainee).await;
+    for path in ["/", "/record", "/courses"] {
+        let res = c.get(path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
+    }
+    let res = c.call("/api/records/get", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let res = c.get("/record/record.csv").await;
+    assert!(
+        res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-store")
+    );
+}
+
+/// Served over HTTPS (secure cookies): browsers are told to keep to HTTPS.
+#[tokio::test]
+async fn https_deployments_send_strict_transport_security() {
+    let app = TestApp::spawn_with(|c| c.secure_cookies = true).await;
+    let res = app.client().get("/login").await;
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
+
+/// Behind a trusted proxy, the address the proxy saw counts for throttling, not one the
+/// client wrote into `X-Forwarded-For`: rotating a forged first entry does not help.
+#[tokio::test]
+async fn a_forged_forwarded_address_does_not_escape_throttling() {
+    let app = TestApp::spawn_with(|c| c.trusted_proxies = 1).await;
+    for (i, login) in [
+        "trainee", "trainer", "analyst", "assessor", "admin", "focal",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for j in 0..5 {
+            let c = app.client();
+            let token = c.csrf().await;
+            c.http
+                .post(app.url("/api/login"))
+                .header("accept", "text/html")
+                .header("referer", app.url("/login"))
+                .header("x-forwarded-for", format!("10.9.{i}.{j}, 203.0.113.7"))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("login", login),
+                    ("password", "wrong-password"),
+                ])
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+    // The proxy's address for the attacker is throttled whatever the client wrote before it;
+    // someone else behind the same proxy at another address is not.
+    let app = &app;
+    let attempt = |forwarded: &'static str| {
+        let c = app.client();
+        async move {
+            let token = c.csrf().await;
+            let res = c
+                .http
+                .post(app.url("/api/login"))
+                .header("accept", "text/html")
+                .header("referer", app.url("/login"))
+                .header("x-forwarded-for", forwarded)
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("login", "manager"),
+                    ("password", "manager-demo-2026"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            location(&res)
+        }
+    };
+    assert_eq!(
+        attempt("1.2.3.4, 203.0.113.7").await,
+        "/login?error=ErrTooManyAttempts"
+    );
+    assert_eq!(attempt("198.51.100.20").await, "/");
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ use crate::server::entities::{agency, class, country, course};
 use sea_orm::sea_query::{Alias, Cond, Expr, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
 };
 use std::collections::HashMap;
 
@@ -603,10 +604,29 @@ fn row_of(label: String, people: i64, m: &rollups::Measures) -> Row {
 }
 
 /// The options of the filter form (what the viewer may choose from).
-async fn options(db: &DatabaseConnection, scope: &Scope, all_agencies: bool) -> AppResult<Options> {
+/// Draft courses are named only to those who may author them: a focal point's or a manager's
+/// filters and exports never show one.
+async fn options(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    all_agencies: bool,
+    drafts: bool,
+) -> AppResult<Options> {
     let mut cq = class::Entity::find().order_by_desc(class::Column::StartsOn);
     if let Some(mine) = &scope.classes {
         cq = cq.filter(class::Column::Id.is_in(mine.clone()));
+    }
+    if !drafts {
+        // A class's name carries its course's.
+        cq = cq.filter(
+            class::Column::CourseId.in_subquery(
+                Query::select()
+                    .column(course::Column::Id)
+                    .from(course::Entity)
+                    .and_where(course::Column::Published.eq(true))
+                    .to_owned(),
+            ),
+        );
     }
     let mut aq = agency::Entity::find().order_by_asc(agency::Column::Name);
     if let Some(codes) = &scope.countries {
@@ -641,6 +661,9 @@ async fn options(db: &DatabaseConnection, scope: &Scope, all_agencies: bool) -> 
             .map(|a| (a.id, a.name))
             .collect(),
         courses: course::Entity::find()
+            .apply_if((!drafts).then_some(true), |q, p| {
+                q.filter(course::Column::Published.eq(p))
+            })
             .order_by_asc(course::Column::Title)
             .all(db)
             .await?
@@ -672,8 +695,9 @@ pub async fn dashboard(
     // An agency focal point chooses from their own agency only; others from every agency
     // they may see.
     let focal = !user.has(Role::Admin) && !user.has(Role::Manager) && user.has(Role::FocalPoint);
+    let drafts = super::courses::can_author(user);
     let (options, needs, extent) = tokio::try_join!(
-        options(db, &scope, !focal),
+        options(db, &scope, !focal, drafts),
         needs_history(db, &scope),
         extent(db)
     )?;
@@ -758,15 +782,16 @@ pub async fn dashboard(
         })
         .collect();
     by_people(&mut d.agencies);
+    // A course missing from the names is a draft the viewer may not see named: left out.
     d.courses = per_course
         .iter()
-        .map(|(id, m)| {
-            let label = course_names.get(id).cloned().unwrap_or_else(none);
-            row_of(
+        .filter_map(|(id, m)| {
+            let label = course_names.get(id).cloned()?;
+            Some(row_of(
                 label,
                 course_people.get(&id.to_string()).copied().unwrap_or(0),
                 m,
-            )
+            ))
         })
         .collect();
     by_people(&mut d.courses);
