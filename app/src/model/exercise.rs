@@ -425,9 +425,14 @@ pub struct ExerciseAnswer {
     /// Markers (anomalies, compare).
     #[serde(default)]
     pub markers: Vec<Spot>,
-    /// Chosen option per light view.
+    /// Chosen option per light view (its index in the key).
     #[serde(default)]
     pub views: Vec<Option<usize>>,
+    /// The option texts the form sent per light view, before [`ExerciseAnswer::views`] is
+    /// read from them against the key: the page names options by their text, shown in a
+    /// random order, so nothing in it tells the author's order (and so the answer) apart.
+    #[serde(skip)]
+    pub view_texts: Vec<Option<String>>,
     /// Verdict code.
     #[serde(default)]
     pub verdict: String,

@@ -559,10 +559,35 @@ async fn verdict_mrz_impostor_and_light_view_exercises_are_graded_against_their_
     )
     .await;
     edit(&admin, l, &[("op", "publish")]).await;
-    let loc = answer(&trainee, l, &[("view0", "1"), ("view1", "1")]).await;
+    // The page names options by their text, in no fixed order: the author's order (the
+    // right answer first here) cannot be read from it.
+    let page = trainee
+        .page(&format!("/exercises/{l}"), StatusCode::OK)
+        .await;
+    assert!(page.contains(r#"name="view0" value="The national emblem""#));
+    assert!(!page.contains(r#"name="view0" value="1""#));
+    let orders: std::collections::HashSet<bool> = {
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..40 {
+            let p = trainee
+                .page(&format!("/exercises/{l}"), StatusCode::OK)
+                .await;
+            seen.insert(p.find("value=\"Nothing\"") < p.find("value=\"The national emblem\""));
+        }
+        seen
+    };
+    assert_eq!(orders.len(), 2, "both orders appear");
+    let loc = answer(
+        &trainee,
+        l,
+        &[("view0", "The national emblem"), ("view1", "The MRZ")],
+    )
+    .await;
     assert_eq!(score(trainee.page(&loc, StatusCode::OK).await), "50 %");
-    let loc = answer(&trainee, l, &[("view0", "7")]).await;
-    assert!(loc.contains("error="), "{loc}");
+    for bad in ["7", "1", "Something else"] {
+        let loc = answer(&trainee, l, &[("view0", bad)]).await;
+        assert!(loc.contains("error=ErrInvalid&field=view0"), "{bad}: {loc}");
+    }
 }
 
 #[tokio::test]

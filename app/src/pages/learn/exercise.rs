@@ -106,7 +106,7 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
                                 let id = format!("view{i}-{j}");
                                 view! {
                                     <label class="option" for=id.clone()>
-                                        <input type="radio" id=id.clone() name=format!("view{i}") value=j /> " " {o.clone()}
+                                        <input type="radio" id=id.clone() name=format!("view{i}") value=o.clone() /> " " {o.clone()}
                                     </label>
                                 }
                             }).collect_view()}

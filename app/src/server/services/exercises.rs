@@ -860,10 +860,34 @@ fn view_of(e: &exercise::Model, c: &course::Model, author: bool) -> AppResult<Ex
     })
 }
 
+/// The option chosen per light view, from the texts the form sent; a text the view does not
+/// offer is refused on its field.
+fn view_choices(spec: &ExerciseSpec, texts: &[Option<String>]) -> AppResult<Vec<Option<usize>>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match text {
+            None => Ok(None),
+            Some(t) => spec
+                .views
+                .get(i)
+                .and_then(|v| v.options.iter().position(|o| o == t))
+                .map(Some)
+                .ok_or_else(|| AppError::field(&format!("view{i}"), Msg::ErrInvalid)),
+        })
+        .collect()
+}
+
 /// Exercise `id` as the trainee sees it, with their past attempts.
 pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ExerciseView> {
     let (e, c, author) = readable(db, user, id).await?;
     let mut v = view_of(&e, &c, author)?;
+    // Light-view options in a new random order on every page: their order says nothing of
+    // the author's (where the right answer often comes first).
+    for (_, _, _, options) in &mut v.views {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        assessments::results::SeededRng::new(OsRng.next_u64()).shuffle(options);
+    }
     v.attempts = exercise_attempt::Entity::find()
         .filter(exercise_attempt::Column::ExerciseId.eq(e.id))
         .filter(exercise_attempt::Column::PersonId.eq(user.id))
@@ -904,8 +928,11 @@ pub fn answer_from(fields: &[(String, String)]) -> AppResult<ExerciseAnswer> {
         })
         .collect::<Option<Vec<_>>>()
         .ok_or(AppError::field("markers", Msg::ErrMarkerOutside))?;
-    let views = (0..PARTS_MAX)
-        .map(|i| field(fields, &format!("view{i}")).parse::<usize>().ok())
+    let view_texts = (0..PARTS_MAX)
+        .map(|i| {
+            let text = field(fields, &format!("view{i}")).trim();
+            (!text.is_empty()).then(|| text.chars().take(500).collect())
+        })
         .collect();
     let yes_no = |name: &str| match field(fields, name) {
         "yes" => Some(true),
@@ -914,7 +941,8 @@ pub fn answer_from(fields: &[(String, String)]) -> AppResult<ExerciseAnswer> {
     };
     Ok(ExerciseAnswer {
         markers,
-        views,
+        views: Vec::new(),
+        view_texts,
         verdict: field(fields, "verdict").to_owned(),
         forgery: field(fields, "forgery").to_owned(),
         checked: values(fields, "check")
@@ -1205,6 +1233,8 @@ pub async fn submit(
     let (e, c, author) = readable(db, user, id).await?;
     let kind = kind_of(&e)?;
     let spec = spec_of(&e);
+    let mut answer = answer;
+    answer.views = view_choices(&spec, &answer.view_texts)?;
     let (outcome, findings) = grade(kind, &spec, e.width, e.height, &answer)?;
     let now = super::now();
     let _gate = super::write_gate(db).await;
