@@ -2,13 +2,14 @@
 //! authors, and the answer form for trainees (which works without script: the marker island
 //! only fills its fields).
 
+use super::http::Path;
 use super::http::{
     after_post, has_session_cookie, read_form, read_upload, request_ctx, upload_user,
 };
 use super::services::exercises;
 use super::state::AppState;
 use crate::i18n::Msg;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::response::Response;
 
 /// Largest exercise image upload, with room for the form's other fields.

@@ -5,8 +5,9 @@ use super::request::RequestCtx;
 use super::state::AppState;
 use super::{csrf, session};
 use crate::app::{App, shell};
+use crate::error::AppError;
 use crate::i18n::{Lang, Msg};
-use crate::model::Role;
+use crate::model::{CurrentUser, Role};
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Multipart, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -22,7 +23,9 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
+mod extract;
 mod routes;
+pub use extract::{Admin, Analyst, Author, Path, Policy, Require};
 pub use routes::Routes;
 
 /// Largest form body accepted (a little over 1 MB, so an oversized field gets a clear
@@ -529,7 +532,7 @@ async fn request_context(
         nonce: security.nonce,
         client_ip,
     });
-    next.run(req).await
+    extract::REQUEST_LANG.scope(lang, next.run(req)).await
 }
 
 /// What a person who must change a temporary password may do: see their account page, change
@@ -806,7 +809,7 @@ pub(super) async fn render_with<T: Clone + Send + Sync + 'static>(
 /// the lesson's module. Back to the editor with a notice or the reason it was refused.
 async fn upload_lesson_image(
     State(state): State<AppState>,
-    axum::extract::Path(lesson_id): axum::extract::Path<i64>,
+    Path(lesson_id): Path<i64>,
     req: Request,
 ) -> Response {
     let ctx = req
@@ -844,7 +847,7 @@ async fn upload_lesson_image(
 /// so an SVG opened directly cannot run code, and may be cached only by the reader's browser.
 async fn course_media(
     State(state): State<AppState>,
-    axum::extract::Path((course_id, module, name)): axum::extract::Path<(i64, String, String)>,
+    Path((course_id, module, name)): Path<(i64, String, String)>,
     req: Request,
 ) -> Response {
     let ctx = req
@@ -881,7 +884,7 @@ async fn course_media(
 /// it never changes and is cached for a year, privately.
 async fn exercise_image(
     State(state): State<AppState>,
-    axum::extract::Path((hash, file)): axum::extract::Path<(String, String)>,
+    Path((hash, file)): Path<(String, String)>,
     req: Request,
 ) -> Response {
     let ctx = request_ctx(&req);
@@ -1027,7 +1030,7 @@ pub(super) fn safe_file_name(name: &str) -> String {
 /// question bank. Renders the bank page with what was imported and what was refused.
 async fn import_questions(
     State(state): State<AppState>,
-    axum::extract::Path(slug): axum::extract::Path<String>,
+    Path(slug): Path<String>,
     req: Request,
 ) -> Response {
     let ctx = request_ctx(&req);
@@ -1072,17 +1075,9 @@ async fn import_questions(
 /// `GET /author/courses/{slug}/questions/export/{gift|xml}`: the course's question bank.
 async fn export_questions(
     State(state): State<AppState>,
-    axum::extract::Path((slug, format)): axum::extract::Path<(String, String)>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    if !super::services::courses::can_author(&user) {
-        return error_response(&crate::error::AppError::Forbidden, ctx.lang);
-    }
+    Path((slug, format)): Path<(String, String)>,
+    Require(user, _): Require<Author>,
+) -> Result<Response, AppError> {
     let (format, content_type, ext) = match format.as_str() {
         "gift" => (
             content::questions::Format::Gift,
@@ -1094,27 +1089,22 @@ async fn export_questions(
             "application/xml; charset=utf-8",
             "xml",
         ),
-        _ => return message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
+        _ => return Err(AppError::NotFound),
     };
-    let course = match super::services::authoring::editable_course(&state.db, &user, &slug).await {
-        Ok(c) => c,
-        Err(e) => return error_response(&e, ctx.lang),
-    };
-    match super::services::bank::export(&state.db, course.id, format).await {
-        Ok(text) => attachment(
-            content_type,
-            &format!("{}-questions.{ext}", course.slug),
-            text,
-        ),
-        Err(e) => error_response(&e, ctx.lang),
-    }
+    let course = super::services::authoring::editable_course(&state.db, &user, &slug).await?;
+    let text = super::services::bank::export(&state.db, course.id, format).await?;
+    Ok(attachment(
+        content_type,
+        &format!("{}-questions.{ext}", course.slug),
+        text,
+    ))
 }
 
 /// `POST /attempts/{id}/answers`: the attempt form without script — saves every answer on the
 /// page, and submits the attempt when the "Submit" button was used.
 async fn post_answers(
     State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    Path(id): Path<i64>,
     req: Request,
 ) -> Response {
     let ctx = request_ctx(&req);
@@ -1143,56 +1133,38 @@ async fn post_answers(
 /// `GET /classes/{id}/quizzes/{quiz}/results.csv`: a quiz's results in a class.
 async fn results_csv(
     State(state): State<AppState>,
-    axum::extract::Path((id, quiz)): axum::extract::Path<(i64, i64)>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    match super::services::results::results_csv(&state.db, &user, id, quiz).await {
-        Ok(csv) => attachment(
-            "text/csv; charset=utf-8",
-            &format!("class-{id}-quiz-{quiz}-results.csv"),
-            csv,
-        ),
-        Err(e) => error_response(&e, ctx.lang),
-    }
+    Path((id, quiz)): Path<(i64, i64)>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let csv = super::services::results::results_csv(&state.db, &user, id, quiz).await?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        &format!("class-{id}-quiz-{quiz}-results.csv"),
+        csv,
+    ))
 }
 
 /// `GET /certificates/{code}/pdf`: a certificate, for its holder, their trainers and
 /// administrators.
 async fn certificate_pdf(
     State(state): State<AppState>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
+    Path(code): Path<String>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
     // The verification link printed on paper: the configured public address, never the
     // request's `Host` header (which the requester chooses).
     let base = &state.config.public_url;
-    match super::services::certificates::pdf(&state.db, &user, &code, base).await {
-        Ok(pdf) => attachment(
-            "application/pdf",
-            &format!("certificate-{}.pdf", code.trim().to_ascii_uppercase()),
-            pdf,
-        ),
-        Err(e) => error_response(&e, ctx.lang),
-    }
+    let pdf = super::services::certificates::pdf(&state.db, &user, &code, base).await?;
+    Ok(attachment(
+        "application/pdf",
+        &format!("certificate-{}.pdf", code.trim().to_ascii_uppercase()),
+        pdf,
+    ))
 }
 
 /// `POST /assessments/{id}/scope`: the elements ticked on the scope form (repeated `element`
 /// fields, which server functions cannot take).
-async fn post_scope(
-    State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
-    req: Request,
-) -> Response {
+async fn post_scope(State(state): State<AppState>, Path(id): Path<i64>, req: Request) -> Response {
     let ctx = request_ctx(&req);
     let back = format!("/assessments/{id}");
     let (user, fields) = match read_form(req, &ctx, &back, |_| true).await {
@@ -1210,22 +1182,14 @@ async fn post_scope(
     after_post(&back, result, ctx.lang)
 }
 
-/// `GET /assessments/{id}/export/{md|html}`: the country report to download, for the team.
+/// `GET /assessments/{id}/export/{md|html|pdf}`: the country report to download, for the team.
 async fn export_report(
     State(state): State<AppState>,
-    axum::extract::Path((id, format)): axum::extract::Path<(i64, String)>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    let report = match super::services::capacity::report(&state.db, &user, id).await {
-        Ok(r) => r,
-        Err(e) => return error_response(&e, ctx.lang),
-    };
-    match format.as_str() {
+    Path((id, format)): Path<(i64, String)>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let report = super::services::capacity::report(&state.db, &user, id).await?;
+    Ok(match format.as_str() {
         "md" => attachment(
             "text/markdown; charset=utf-8",
             &format!("assessment-{id}-report.md"),
@@ -1241,14 +1205,14 @@ async fn export_report(
             &format!("assessment-{id}-report.pdf"),
             super::report_pdf::render(&report),
         ),
-        _ => message_page(StatusCode::NOT_FOUND, Msg::ErrNotFound, ctx.lang),
-    }
+        _ => return Err(AppError::NotFound),
+    })
 }
 
 /// `POST /assessments/{id}/documents`: a source document attached to an indicator.
 async fn upload_document(
     State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    Path(id): Path<i64>,
     req: Request,
 ) -> Response {
     let ctx = request_ctx(&req);
@@ -1290,32 +1254,24 @@ async fn upload_document(
 /// download (never displayed inline).
 async fn download_document(
     State(state): State<AppState>,
-    axum::extract::Path((id, doc)): axum::extract::Path<(i64, i64)>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    match super::services::capacity::document(&state.db, &user, id, doc).await {
-        Ok((name, content_type, bytes)) => {
-            let mut res = attachment(&content_type, &name, bytes);
-            res.headers_mut().insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'none'; sandbox"),
-            );
-            res
-        }
-        Err(e) => error_response(&e, ctx.lang),
-    }
+    Path((id, doc)): Path<(i64, i64)>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let (name, content_type, bytes) =
+        super::services::capacity::document(&state.db, &user, id, doc).await?;
+    let mut res = attachment(&content_type, &name, bytes);
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    Ok(res)
 }
 
 /// `POST /admin/positions/{id}/specification`: the required level of every competency
 /// (`c_<competency id>` fields; empty for none). Administrators only.
 async fn post_specification(
     State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    Path(id): Path<i64>,
     req: Request,
 ) -> Response {
     let ctx = request_ctx(&req);

@@ -2,12 +2,13 @@
 //! administrator's export of every learning event as xAPI, streamed page by page so memory
 //! stays bounded whatever the number of events.
 
-use super::http::{attachment, download_user, error_response, request_ctx};
+use super::http::{Admin, Path, Require, attachment, download_user, error_response, request_ctx};
 use super::services::{records, xapi};
 use super::state::AppState;
-use crate::model::Role;
+use crate::error::AppError;
+use crate::model::CurrentUser;
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Query, Request, State};
 use axum::response::Response;
 
 /// The routes, merged into the application router.
@@ -23,14 +24,9 @@ pub fn routes() -> super::http::Routes {
 async fn own_record(
     State(state): State<AppState>,
     Path(file): Path<String>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    record_file(&state, &user, user.id, &file, ctx.lang).await
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    record_file(&state, &user, user.id, &file).await
 }
 
 /// `GET /people/{id}/record/{record.csv|record.jsonl}`: for whoever may see the person's
@@ -38,31 +34,22 @@ async fn own_record(
 async fn person_record(
     State(state): State<AppState>,
     Path((id, file)): Path<(i64, String)>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    record_file(&state, &user, id, &file, ctx.lang).await
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    record_file(&state, &user, id, &file).await
 }
 
 async fn record_file(
     state: &AppState,
-    user: &crate::model::CurrentUser,
+    user: &CurrentUser,
     person_id: i64,
     file: &str,
-    lang: crate::i18n::Lang,
-) -> Response {
+) -> Result<Response, AppError> {
     if !matches!(file, "record.csv" | "record.jsonl") {
-        return error_response(&crate::error::AppError::NotFound, lang);
+        return Err(AppError::NotFound);
     }
-    let (name, rows) = match records::all_events(&state.db, user, person_id).await {
-        Ok(r) => r,
-        Err(e) => return error_response(&e, lang),
-    };
-    if file == "record.csv" {
+    let (name, rows) = records::all_events(&state.db, user, person_id).await?;
+    Ok(if file == "record.csv" {
         let mut out = String::from(records::CSV_HEADER);
         for r in &rows {
             out.push_str(&records::csv_line(r));
@@ -84,7 +71,7 @@ async fn record_file(
             &format!("learning-record-{person_id}.jsonl"),
             out,
         )
-    }
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -99,20 +86,9 @@ struct Range {
 async fn export_xapi(
     State(state): State<AppState>,
     Query(range): Query<Range>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    if !user.has(Role::Admin) {
-        return error_response(&crate::error::AppError::Forbidden, ctx.lang);
-    }
-    let range = match records::date_range(range.from.as_deref(), range.to.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return error_response(&e, ctx.lang),
-    };
+    _: Require<Admin>,
+) -> Result<Response, AppError> {
+    let range = records::date_range(range.from.as_deref(), range.to.as_deref())?;
     let db = state.db.clone();
     let base = state.config.public_url.clone();
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(2);
@@ -148,11 +124,11 @@ async fn export_xapi(
     let stream = futures::StreamExt::fuse(futures::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|item| (item, rx))
     }));
-    attachment(
+    Ok(attachment(
         "application/x-ndjson",
         "learning-events.xapi.jsonl",
         Body::from_stream(stream),
-    )
+    ))
 }
 
 /// `GET /progress/export/{agencies|courses|countries|defects}.{csv|xlsx}?filters`: a table of

@@ -2,6 +2,7 @@
 //! forms with repeated fields, response forms without script, paper-response uploads and the
 //! exports.
 
+use super::http::Path;
 use super::http::{
     Fields, after_post, attachment, download_user, error_response, has_session_cookie, read_form,
     read_upload, render_with, request_ctx, upload_user,
@@ -11,7 +12,7 @@ use super::state::AppState;
 use crate::i18n::Msg;
 use crate::model::Role;
 use crate::model::tna::PaperImport;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 

@@ -410,6 +410,20 @@ async fn malformed_arguments_get_a_plain_400() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "form post to {path}");
         assert_eq!(location(&res), "/admin/people?error=ErrInvalid");
     }
+    // Path parameters of plain routes: a plain 400 page, not the parser's words.
+    for path in [
+        "/classes/abc/quizzes/1/results.csv",
+        "/assessments/1.5/documents/1",
+        "/people/99999999999999999999/record/record.csv",
+    ] {
+        let res = admin.get(path).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path}");
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains("Some information is missing or invalid.") && !body.contains("parse"),
+            "{path}: {body}"
+        );
+    }
     // Bytes that are not UTF-8.
     let token = admin.csrf().await;
     let res = admin
