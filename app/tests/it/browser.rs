@@ -678,9 +678,20 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         .iter()
         .map(|r| {
             let q: Question = serde_json::from_str(&r.snapshot).unwrap();
+            // The page names each option by the token the attempt drew for it.
+            let layout: Value = serde_json::from_str(&r.option_order).unwrap();
+            let token = |id: u32| {
+                let at = layout["order"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .position(|o| o.as_u64() == Some(u64::from(id)))
+                    .unwrap();
+                layout["tokens"][at].as_u64().unwrap()
+            };
             match model_answer(&q.body) {
                 Response::Bool(v) => format!("#q{}-{v}", r.question_id),
-                Response::Choices(c) => format!("#q{}-{}", r.question_id, c[0]),
+                Response::Choices(c) => format!("#q{}-{}", r.question_id, token(c[0])),
                 other => panic!("unexpected {other:?}"),
             }
         })
