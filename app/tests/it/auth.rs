@@ -372,7 +372,7 @@ async fn an_inactive_session_expires() {
 }
 
 /// Forty wrong passwords for one account at the same moment: at most five are checked, the
-/// rest are refused unchecked.
+/// rest are refused unchecked (once all forty were checked).
 #[tokio::test]
 async fn concurrent_guesses_are_checked_at_most_five_times() {
     let app = TestApp::spawn().await;
@@ -394,7 +394,9 @@ async fn concurrent_guesses_are_checked_at_most_five_times() {
         .iter()
         .filter(|l| l.contains("ErrTooManyAttempts"))
         .count();
-    assert!((1..=5).contains(&checked), "{checked} checked: {answers:?}");
+    // At most five: each attempt counts after writing its own row, so the k-th to write sees
+    // at least k. (When all forty write before any counts, none is checked at all.)
+    assert!(checked <= 5, "{checked} checked: {answers:?}");
     assert_eq!(checked + refused, 40, "{answers:?}");
 }
 
