@@ -33,7 +33,13 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             .min_connections(1)
             // No ping before each use: a round trip per query saved. A connection the server
             // dropped fails its query once and is replaced.
-            .test_before_acquire(false);
+            .test_before_acquire(false)
+            // A request cancelled in the middle of a statement can leave its connection in an
+            // open transaction, holding row locks that every later sign-in waits on; the
+            // server ends such a session after ten idle seconds instead of never.
+            .map_sqlx_postgres_opts(|o| {
+                o.options([("idle_in_transaction_session_timeout", "10s")])
+            });
     }
     Database::connect(options).await
 }
