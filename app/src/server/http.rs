@@ -167,7 +167,7 @@ async fn server_fn_errors(req: Request, next: Next) -> Response {
 
 /// The answer to a server-function call whose arguments could not be decoded.
 fn bad_arguments(headers: &HeaderMap, err: crate::error::AppError, lang: Lang) -> Response {
-    if wants_json(headers) {
+    if super::request::wants_json(headers) {
         return (StatusCode::BAD_REQUEST, Json(err)).into_response();
     }
     let back = headers
@@ -187,14 +187,6 @@ fn bad_arguments(headers: &HeaderMap, err: crate::error::AppError, lang: Lang) -
             .into_response(),
         None => message_page(StatusCode::BAD_REQUEST, Msg::ErrInvalid, lang),
     }
-}
-
-/// Whether a caller asks for JSON rather than a page.
-fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"))
 }
 
 /// `GET /healthz`: 200 when the database answers within two seconds, 503 otherwise.
@@ -554,7 +546,7 @@ const ACCOUNT_PAGE: &str = "/account";
 /// The answer to anything else while a password change is pending: browsers are sent to the
 /// account page with the reason; programmatic callers get `403` with the error as JSON.
 fn password_change_first(req: &Request) -> Response {
-    if wants_json(req.headers()) {
+    if super::request::wants_json(req.headers()) {
         return (
             StatusCode::FORBIDDEN,
             Json(crate::error::AppError::Forbidden),

@@ -74,13 +74,15 @@ pub fn require(role: Role) -> AppResult<CurrentUser> {
 /// Whether this request is a server-function call posted by a plain HTML form (rather than
 /// a page being rendered, or a client asking for JSON).
 fn is_form_post(parts: &Parts) -> bool {
-    let endpoint = parts.uri.path().starts_with("/api/");
-    let wants_json = parts
-        .headers
+    parts.uri.path().starts_with("/api/") && !wants_json(&parts.headers)
+}
+
+/// Whether a caller asks for JSON rather than a page.
+pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"));
-    endpoint && !wants_json
+        .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"))
 }
 
 /// The value of cookie `name` sent with this request.

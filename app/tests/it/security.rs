@@ -395,13 +395,8 @@ async fn malformed_arguments_get_a_plain_400() {
     ] {
         let res = admin.call(path, &fields).await;
         let status = res.status();
-        let headers = format!("{:?}", res.headers());
         let body = res.text().await.unwrap();
-        assert_eq!(
-            status,
-            StatusCode::BAD_REQUEST,
-            "{path} {fields:?} {headers} {body}"
-        );
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path} {fields:?}: {body}");
         assert!(
             !body.contains("invalid") && !body.contains("digit") && !body.contains("expected"),
             "{path}: {body}"
