@@ -23,6 +23,35 @@ pub fn normalised_gain(pre: f64, post: f64) -> Option<f64> {
     Some((post - pre) / (100.0 - pre))
 }
 
+/// The pre-test score a participation's (person × course) learning gain starts from, given the
+/// one counted so far and the next attempt, taken in order: the **first**. It is what the
+/// trainee knew coming in; a pre-test taken again after studying measures the course itself,
+/// and counting the best would shrink the gain of whoever retook it.
+pub fn counted_pre(so_far: Option<f64>, next: f64) -> f64 {
+    so_far.unwrap_or(next)
+}
+
+/// The post-test score the gain ends at, given the one counted so far and the next attempt:
+/// the **best**, what the trainee showed they can do by the end.
+pub fn counted_post(so_far: Option<f64>, next: f64) -> f64 {
+    so_far.map_or(next, |best| best.max(next))
+}
+
+/// The pre- and post-test scores a participation's gain compares, from its attempts at each
+/// in the order taken ([`counted_pre`], [`counted_post`]).
+pub fn gain_tests(
+    pre: impl IntoIterator<Item = f64>,
+    post: impl IntoIterator<Item = f64>,
+) -> (Option<f64>, Option<f64>) {
+    let pre = pre
+        .into_iter()
+        .fold(None, |so_far, s| Some(counted_pre(so_far, s)));
+    let post = post
+        .into_iter()
+        .fold(None, |so_far, s| Some(counted_post(so_far, s)));
+    (pre, post)
+}
+
 /// A class's gain: the normalised gain of the class averages over the trainees who took both
 /// tests, with how many that was. `None` when nobody took both.
 pub fn class_gain(pairs: &[(f64, f64)]) -> Option<(f64, usize)> {
@@ -197,7 +226,28 @@ mod tests {
         assert_ne!(x, (0..20).collect::<Vec<_>>());
     }
 
+    #[test]
+    fn the_gain_runs_from_the_first_pre_test_to_the_best_post_test() {
+        // A pre-test retaken after studying does not move the starting point.
+        assert_eq!(
+            gain_tests([20.0, 80.0], [70.0, 90.0, 60.0]),
+            (Some(20.0), Some(90.0))
+        );
+        assert_eq!(gain_tests([], [50.0]), (None, Some(50.0)));
+        assert_eq!(gain_tests([30.0], []), (Some(30.0), None));
+    }
+
     proptest! {
+        #[test]
+        fn counted_tests_are_the_first_pre_and_the_best_post(
+            pre in proptest::collection::vec(0.0f64..=100.0, 1..8),
+            post in proptest::collection::vec(0.0f64..=100.0, 1..8),
+        ) {
+            let (p, q) = gain_tests(pre.clone(), post.clone());
+            prop_assert_eq!(p, Some(pre[0]));
+            prop_assert_eq!(q, post.iter().copied().reduce(f64::max));
+        }
+
         #[test]
         fn gain_is_at_most_one(pre in 0.0f64..100.0, post in 0.0f64..=100.0) {
             let g = normalised_gain(pre, post).unwrap();

@@ -68,16 +68,16 @@ pub async fn class_quizzes(
             let mut rows = Vec::new();
             let mut pairs = Vec::new();
             for (id, name, _) in &people {
-                // The first pre-test (what they knew coming in), the best post-test.
-                let pre = pre_attempts
-                    .iter()
-                    .find(|a| a.person_id == *id)
-                    .and_then(|a| a.percent);
-                let post = post_attempts
-                    .iter()
-                    .filter(|a| a.person_id == *id)
-                    .filter_map(|a| a.percent)
-                    .max_by(f64::total_cmp);
+                // Attempts in the order taken; which of them count is the gain's own rule.
+                let scores = |attempts: &[attempt::Model]| -> Vec<f64> {
+                    attempts
+                        .iter()
+                        .filter(|a| a.person_id == *id)
+                        .filter_map(|a| a.percent)
+                        .collect()
+                };
+                let (pre, post) =
+                    assessments::results::gain_tests(scores(&pre_attempts), scores(&post_attempts));
                 let gain = match (pre, post) {
                     (Some(a), Some(b)) => {
                         pairs.push((a, b));

@@ -149,8 +149,9 @@ impl Measures {
     }
 }
 
-/// A participation's (person × course) tests: best pre-test, best post-test and where the
-/// best post-test was counted (the first event that reached it).
+/// A participation's (person × course) tests, as its learning gain counts them
+/// (`assessments::results::counted_pre`/`counted_post`): the first pre-test, the best
+/// post-test, and where the best post-test was counted (the first event that reached it).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tests {
     pub pre: Option<f64>,
@@ -158,17 +159,14 @@ pub struct Tests {
     pub at: Option<Coord>,
 }
 
-/// Normalised gain from `pre` to `post` (percentages), when the pre-test left room to gain.
-pub fn normalised_gain(pre: f64, post: f64) -> Option<f64> {
-    (pre < 100.0).then(|| (post - pre) / (100.0 - pre))
-}
-
 impl Tests {
     /// What these tests add to the cell of their post-test.
     fn contribution(&self) -> Option<(Coord, Measures)> {
         let post = self.post?;
         let at = self.at.clone()?;
-        let gain = self.pre.and_then(|pre| normalised_gain(pre, post));
+        let gain = self
+            .pre
+            .and_then(|pre| assessments::results::normalised_gain(pre, post));
         Some((
             at,
             Measures {
@@ -212,7 +210,7 @@ pub fn changes(
     };
     let before = tests.clone();
     match quiz_role {
-        Some("pre_test") => tests.pre = Some(tests.pre.map_or(score, |p| p.max(score))),
+        Some("pre_test") => tests.pre = Some(assessments::results::counted_pre(tests.pre, score)),
         Some("post_test") if tests.post.is_none_or(|p| score > p) => {
             tests.post = Some(score);
             tests.at = Some(coord.clone());
@@ -1260,5 +1258,30 @@ mod tests {
         );
         assert_eq!((c[1].0.mi, c[1].1.posts), (2, -1));
         assert_eq!((c[2].0.mi, c[2].1.posts), (4, 1));
+    }
+
+    #[test]
+    fn the_gain_starts_from_the_first_pre_test_as_in_class_results() {
+        let at = Coord {
+            course: 1,
+            ..Coord::default()
+        };
+        let mut t = Tests::default();
+        for (score, role) in [(20.0, "pre_test"), (80.0, "pre_test"), (90.0, "post_test")] {
+            changes(
+                events::ATTEMPT_SUBMITTED,
+                &at,
+                Some(score),
+                Some(role),
+                &mut t,
+            );
+        }
+        let (_, m) = t.contribution().unwrap();
+        let class = assessments::results::class_gain(&[(20.0, 90.0)]).unwrap().0;
+        assert!((m.gain_sum - 0.875).abs() < 1e-9, "{}", m.gain_sum);
+        assert!(
+            (m.gain_sum - class).abs() < 1e-9,
+            "the dashboard and the class agree"
+        );
     }
 }
