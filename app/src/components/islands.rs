@@ -155,8 +155,11 @@ fn csrf_token() -> String {
 
 /// Saves each answer of a quiz attempt or a needs-analysis response as soon as it is given:
 /// any change inside a question (`<fieldset data-q>`) of form `#form` posts that question's
-/// fields, and skip rules are applied again. Without the bundle the form's own "Save answers"
-/// button does the same for every question at once, and every item stays visible.
+/// fields, and skip rules are applied again. A question of several rating scales (importance
+/// and performance) is saved once every scale has a choice: half an answer is still being
+/// given, not an error. Saves may answer out of order on a slow link; the status shows the
+/// outcome of the latest. Without the bundle the form's own "Save answers" button does the
+/// same for every question at once, and every item stays visible.
 #[island]
 pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
     let (status, set_status) = signal(String::new());
@@ -172,6 +175,8 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
             });
         }
         let form = form.clone();
+        // The number of the latest save sent: only its answer sets the status.
+        let latest = std::rc::Rc::new(std::cell::Cell::new(0u64));
         let handle = window_event_listener(leptos::ev::change, move |ev| {
             use wasm_bindgen::JsCast;
             let Some(fieldset) = ev
@@ -185,18 +190,27 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
             else {
                 return;
             };
+            apply_skip_logic(&form);
+            if !every_scale_chosen(&fieldset) {
+                return;
+            }
             let Some(fields) = question_fields(&fieldset) else {
                 return;
             };
-            apply_skip_logic(&form);
             let (saved, failed) = (saved.clone(), failed.clone());
             let (target, id) = form_target(&form);
+            let number = latest.get() + 1;
+            latest.set(number);
+            let latest = latest.clone();
             leptos::task::spawn_local(async move {
                 let result = if target == "responses" {
                     crate::api::tna::autosave_response(id, fields, csrf_token()).await
                 } else {
                     crate::api::quizzes::autosave(id, fields, csrf_token()).await
                 };
+                if latest.get() != number {
+                    return; // a later save speaks for the page
+                }
                 match result {
                     Ok(at) => set_status.set(format!("{saved} {at}")),
                     Err(_) => set_status.set(failed),
@@ -304,6 +318,21 @@ fn apply_skip_logic(form: &str) {
             };
         el.set_hidden(!holds);
     }
+}
+
+/// Whether the rating scales (`role="radiogroup"`) of a question all have a choice, or none
+/// does.
+#[cfg(feature = "hydrate")]
+fn every_scale_chosen(fieldset: &web_sys::Element) -> bool {
+    let Ok(scales) = fieldset.query_selector_all("[role=radiogroup]") else {
+        return true;
+    };
+    let chosen = (0..scales.length())
+        .filter_map(|i| scales.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        .filter(|scale| matches!(scale.query_selector("input:checked"), Ok(Some(_))))
+        .count();
+    chosen == 0 || chosen == scales.length() as usize
 }
 
 /// The URL-encoded fields of one question's fieldset, as the form would post them.

@@ -1025,6 +1025,14 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
         b.click("#mrz-importance-7").await;
         b.click(&format!("#mrz-performance-{performance}")).await;
         b.wait_text("#autosave-status", "Saved").await;
+        // Half a pair of ratings is never sent (the server would refuse it, and its refusal
+        // could arrive after the whole pair was saved): one save for the role, one for the
+        // two MRZ ratings together.
+        b.wait_for(
+            "two saves",
+            "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/tna/responses/autosave')).length === 2",
+        )
+        .await;
         // Leave and come back: the answers are still there.
         b.goto(&app.url("/surveys")).await;
         b.click(&format!("#start-{campaign}")).await;
