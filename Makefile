@@ -67,5 +67,6 @@ bench: tools site build
 	cargo bench -p content --bench specimens
 	cargo bench -p assessments --bench grading
 	scripts/bench-tna.sh
+	scripts/bench-uploads.sh
 	scripts/load-and-crash.sh
 	scripts/bench-progress.sh

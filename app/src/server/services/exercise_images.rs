@@ -134,3 +134,62 @@ pub async fn fetch(db: &DatabaseConnection, hash: &str, size: Size) -> AppResult
         .await?
         .ok_or(AppError::NotFound)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::decode_within_budget;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::Duration;
+
+    /// A PNG that declares `w × h` pixels: a real 1 × 1 image under a header claiming more,
+    /// enough to be measured, which is all the budget looks at before the work runs.
+    fn png_declaring(w: u32, h: u32) -> Vec<u8> {
+        let mut png = Vec::new();
+        image::GrayImage::new(1, 1)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend_from_slice(&w.to_be_bytes());
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit grey, no interlace
+        let mut crc = flate2::Crc::new();
+        crc.update(&ihdr);
+        // Length (8..12) stays 13; type, data and CRC (12..33) are replaced.
+        png.splice(12..33, ihdr.into_iter().chain(crc.sum().to_be_bytes()));
+        png
+    }
+
+    /// Four 6000 × 6000 uploads at once (36 Mpx each, 144 Mpx together, about 2 GB decoded):
+    /// the budget of 40 Mpx lets one decode at a time, and every upload still gets its turn.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_decodes_stay_within_the_global_pixel_budget() {
+        static IN_FLIGHT: AtomicU64 = AtomicU64::new(0);
+        static PEAK: AtomicU64 = AtomicU64::new(0);
+        const PIXELS: u64 = 6000 * 6000;
+        let uploads: Vec<_> = (0..4)
+            .map(|_| {
+                tokio::spawn(decode_within_budget(png_declaring(6000, 6000), |_| {
+                    let now = IN_FLIGHT.fetch_add(PIXELS, Ordering::SeqCst) + PIXELS;
+                    PEAK.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(50));
+                    IN_FLIGHT.fetch_sub(PIXELS, Ordering::SeqCst);
+                    Ok(())
+                }))
+            })
+            .collect();
+        for upload in uploads {
+            upload.await.unwrap().unwrap();
+        }
+        assert_eq!(
+            PEAK.load(Ordering::SeqCst),
+            PIXELS,
+            "one 36 Mpx decode at a time"
+        );
+        // A declared size the format cannot hold never takes the budget at all.
+        assert!(
+            decode_within_budget(png_declaring(100_000, 100_000), |_| Ok(()))
+                .await
+                .is_err()
+        );
+    }
+}
