@@ -1,5 +1,5 @@
 //! Document-examination exercises: the data of their pages. Changes go through the plain
-//! routes of `server::exercise_http` (uploads and forms that work without script).
+//! routes of `server::http::exercises` (uploads and forms that work without script).
 
 use crate::error::AppError;
 use crate::model::exercise::{ExerciseEditor, ExerciseResult, ExerciseRow, ExerciseView};

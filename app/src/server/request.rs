@@ -148,7 +148,7 @@ pub fn set_status(status: u16) {
 }
 
 /// The path and query of the page a form was posted from, if it is on this site.
-fn referer_path(parts: &Parts) -> Option<String> {
+pub fn referer_path(parts: &Parts) -> Option<String> {
     let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
     let uri: axum::http::Uri = referer.parse().ok()?;
     if let (Some(ref_host), Some(host)) = (uri.authority(), parts.headers.get(header::HOST))

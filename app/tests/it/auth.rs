@@ -176,12 +176,8 @@ async fn a_tampered_session_cookie_is_just_signed_out() {
     assert_eq!(c.get("/").await.status(), StatusCode::FOUND);
 }
 
-#[tokio::test]
-async fn an_expired_session_mid_form_returns_to_the_page_after_signing_in() {
-    let app = TestApp::spawn().await;
-    let c = app.login_as(Role::Admin).await;
-    assert_eq!(c.get("/admin/agencies").await.status(), StatusCode::OK);
-    // The session expires while the form is open.
+/// Deletes every stored session, as their expiry would.
+async fn end_every_session(app: &TestApp) {
     let table = match app.db.get_database_backend() {
         sea_orm::DbBackend::Postgres => "tower_sessions.session",
         _ => "tower_sessions",
@@ -190,6 +186,15 @@ async fn an_expired_session_mid_form_returns_to_the_page_after_signing_in() {
         .execute_unprepared(&format!("DELETE FROM {table}"))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn an_expired_session_mid_form_returns_to_the_page_after_signing_in() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Admin).await;
+    assert_eq!(c.get("/admin/agencies").await.status(), StatusCode::OK);
+    // The session expires while the form is open.
+    end_every_session(&app).await;
     let before = crate::helpers::count(&app.db, "agencies").await;
     let res = c
         .post_form(
@@ -223,6 +228,34 @@ async fn an_expired_session_mid_form_returns_to_the_page_after_signing_in() {
         )
         .await;
     assert_eq!(location(&res), "/admin/agencies");
+}
+
+#[tokio::test]
+async fn an_expired_session_on_a_plain_form_returns_to_the_form_after_signing_in() {
+    let app = TestApp::spawn().await;
+    let c = app.login_as(Role::Analyst).await;
+    assert_eq!(c.get("/tna/campaigns/new").await.status(), StatusCode::OK);
+    end_every_session(&app).await;
+    let before = crate::helpers::count(&app.db, "tna_campaigns").await;
+    // Posted from the form page (its earlier error still in the address).
+    let res = c
+        .post_form(
+            "/tna/campaigns",
+            "/tna/campaigns/new?error=ErrRequired&field=title",
+            &[("title", "Border checks 2027")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&res),
+        "/login?next=%2Ftna%2Fcampaigns%2Fnew&expired=1",
+        "back to the form, not to the address it posts to"
+    );
+    assert_eq!(
+        crate::helpers::count(&app.db, "tna_campaigns").await,
+        before,
+        "nothing written"
+    );
 }
 
 #[tokio::test]

@@ -410,6 +410,8 @@ async fn malformed_arguments_get_a_plain_400() {
         "/classes/abc/quizzes/1/results.csv",
         "/assessments/1.5/documents/1",
         "/people/99999999999999999999/record/record.csv",
+        // A query string the filters cannot take (a field given twice).
+        "/progress/export/agencies.csv?from=2026-01&from=2026-02",
     ] {
         let res = admin.get(path).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path}");

@@ -2,21 +2,27 @@
 //!
 //! - [`Path`] reads path parameters like axum's, but a malformed one (`/attempts/abc`) is a
 //!   plain 400 page, never the parser's words.
+//! - [`Query`] likewise for query strings.
 //! - [`CurrentUser`] is the signed-in person (computed once by the request middleware);
 //!   anonymous requests are sent to sign in, returning afterwards.
 //! - [`Require`] adds a role policy ([`Author`], [`Analyst`], [`Admin`]): anyone else gets 403.
+//! - [`Form`] is the URL-encoded fields of a plain form post (repeated names kept), and
+//!   [`Upload`] the parts of a multipart one; both bounded, a body over the limit is 413 and an
+//!   unreadable one 422. Their CSRF field was already checked by the security middleware.
 //! - `impl IntoResponse for AppError`: the error page with its status, in the request's
 //!   language, so handlers return `Result<Response, AppError>` and use `?`.
 
-use super::{has_session_cookie, message_page};
+use super::{FORM_LIMIT, has_session_cookie, message_page};
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{CurrentUser, Role};
-use crate::server::request::{RequestCtx, login_url};
-use axum::extract::FromRequestParts;
+use crate::server::request::{RequestCtx, login_url, referer_path};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Multipart, OptionalFromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 tokio::task_local! {
@@ -25,13 +31,21 @@ tokio::task_local! {
     pub static REQUEST_LANG: Lang;
 }
 
+fn request_lang() -> Lang {
+    REQUEST_LANG.try_with(|l| *l).unwrap_or_default()
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let lang = REQUEST_LANG.try_with(|l| *l).unwrap_or_default();
         let status =
             StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        message_page(status, self.message(), lang)
+        message_page(status, self.message(), request_lang())
     }
+}
+
+/// A refusal of the request's body: `status` with `message`, in the request's language.
+pub fn refusal(status: StatusCode, message: Msg) -> Response {
+    message_page(status, message, request_lang())
 }
 
 /// Path parameters; a malformed one is a plain 400.
@@ -45,12 +59,37 @@ where
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
-        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+        match <axum::extract::Path<T> as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+        {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
-            Err(rejection) => {
-                tracing::debug!(error = %rejection, "malformed path parameter");
-                Err(AppError::BadRequest(String::new()).into_response())
-            }
+            Err(rejection) => Err(malformed("path parameter", rejection)),
+        }
+    }
+}
+
+/// The plain 400 for a malformed `what`; the parser's words go to the debug log only.
+fn malformed(what: &str, rejection: impl std::fmt::Display) -> Response {
+    tracing::debug!(error = %rejection, "malformed {what}");
+    AppError::BadRequest(String::new()).into_response()
+}
+
+/// A query string; a malformed one is a plain 400.
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        match <axum::extract::Query<T> as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+        {
+            Ok(axum::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(malformed("query string", rejection)),
         }
     }
 }
@@ -64,11 +103,21 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             .get::<RequestCtx>()
             .and_then(|ctx| ctx.user.clone());
         user.ok_or_else(|| {
-            let back = parts
-                .uri
-                .path_and_query()
-                .map_or("/", |p| p.as_str())
-                .to_owned();
+            // Back to this page after signing in; for a form post, to the page the form was on.
+            let here = || {
+                parts
+                    .uri
+                    .path_and_query()
+                    .map_or("/", |p| p.as_str())
+                    .to_owned()
+            };
+            let back = if parts.method == Method::GET {
+                here()
+            } else {
+                referer_path(parts)
+                    .map(|p| crate::server::request::strip_feedback(&p))
+                    .unwrap_or_else(here)
+            };
             (
                 StatusCode::SEE_OTHER,
                 [(
@@ -78,6 +127,18 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             )
                 .into_response()
         })
+    }
+}
+
+/// The signed-in person if any, for routes that answer anonymous requests themselves.
+impl<S: Send + Sync> OptionalFromRequestParts<S> for CurrentUser {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<RequestCtx>()
+            .and_then(|ctx| ctx.user.clone()))
     }
 }
 
@@ -119,11 +180,94 @@ impl<P: Policy, S: Send + Sync> FromRequestParts<S> for Require<P> {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
-        let user = CurrentUser::from_request_parts(parts, state).await?;
+        let user = <CurrentUser as FromRequestParts<S>>::from_request_parts(parts, state).await?;
         if P::allows(&user) {
             Ok(Require(user, PhantomData))
         } else {
             Err(AppError::Forbidden.into_response())
         }
+    }
+}
+
+/// The URL-encoded fields of a plain form post, in order, repeated names kept (checkbox lists,
+/// builder rows). Over [`FORM_LIMIT`] is 413.
+pub struct Form(pub Vec<(String, String)>);
+
+impl Form {
+    /// The first value of `name`, or `""`.
+    pub fn get(&self, name: &str) -> &str {
+        crate::server::services::questionnaires::field(&self.0, name)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Form {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Response> {
+        let bytes = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+            .await
+            .map_err(|_| refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong))?;
+        Ok(Form(
+            form_urlencoded::parse(&bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        ))
+    }
+}
+
+/// The parts of a multipart upload: name → (file name, bytes). The route's body limit bounds
+/// it (413 beyond); a broken part or a control character in a file name is 422.
+pub struct Upload(pub HashMap<String, (Option<String>, Bytes)>);
+
+impl Upload {
+    /// The text of field `name` (lossy UTF-8), or `""`.
+    pub fn text(&self, name: &str) -> String {
+        self.0
+            .get(name)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The file sent as `name`: its name as the browser gave it, and its bytes (empty when
+    /// none was chosen).
+    pub fn file(&self, name: &str) -> (Option<String>, Bytes) {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+
+    /// Whether field `name` was sent (a ticked checkbox).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Upload {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let mut multipart = Multipart::from_request(req, state)
+            .await
+            .map_err(|_| refusal(StatusCode::BAD_REQUEST, Msg::ErrInvalid))?;
+        let unreadable = || refusal(StatusCode::UNPROCESSABLE_ENTITY, Msg::ErrUploadUnreadable);
+        let failed = |e: axum::extract::multipart::MultipartError| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong)
+            } else {
+                unreadable()
+            }
+        };
+        let mut fields = HashMap::new();
+        while let Some(field) = multipart.next_field().await.map_err(failed)? {
+            let name = field.name().unwrap_or("").to_owned();
+            let file_name = field.file_name().map(str::to_owned);
+            if file_name
+                .as_deref()
+                .is_some_and(|n| n.chars().any(char::is_control))
+            {
+                return Err(unreadable());
+            }
+            let data = field.bytes().await.map_err(failed)?;
+            fields.insert(name, (file_name, data));
+        }
+        Ok(Upload(fields))
     }
 }

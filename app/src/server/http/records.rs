@@ -2,18 +2,18 @@
 //! administrator's export of every learning event as xAPI, streamed page by page so memory
 //! stays bounded whatever the number of events.
 
-use super::http::{Admin, Path, Require, attachment, download_user, error_response, request_ctx};
-use super::services::{records, xapi};
-use super::state::AppState;
+use super::{Admin, Path, Query, Require, attachment};
 use crate::error::AppError;
 use crate::model::CurrentUser;
+use crate::server::services::{progress, records, xapi};
+use crate::server::state::AppState;
 use axum::body::Body;
-use axum::extract::{Query, Request, State};
+use axum::extract::State;
 use axum::response::Response;
 
 /// The routes, merged into the application router.
-pub fn routes() -> super::http::Routes {
-    super::http::Routes::new()
+pub fn routes() -> super::Routes {
+    super::Routes::new()
         .get("/record/{file}", own_record)
         .get("/people/{id}/record/{file}", person_record)
         .get("/exports/xapi.jsonl", export_xapi)
@@ -137,26 +137,14 @@ async fn export_progress(
     State(state): State<AppState>,
     Path(file): Path<String>,
     Query(filters): Query<crate::model::progress::Filters>,
-    req: Request,
-) -> Response {
-    let ctx = request_ctx(&req);
-    let user = match download_user(&req, &ctx) {
-        Ok(u) => u,
-        Err(res) => return *res,
-    };
-    let Some((name, ext)) = file.rsplit_once('.') else {
-        return error_response(&crate::error::AppError::NotFound, ctx.lang);
-    };
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let (name, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     if !matches!(ext, "csv" | "xlsx") {
-        return error_response(&crate::error::AppError::NotFound, ctx.lang);
+        return Err(AppError::NotFound);
     }
-    let table = match super::services::progress::dashboard(&state.db, &user, filters)
-        .await
-        .and_then(|d| super::services::progress::table(&d, name))
-    {
-        Ok(t) => t,
-        Err(e) => return error_response(&e, ctx.lang),
-    };
+    let dashboard = progress::dashboard(&state.db, &user, filters).await?;
+    let table = progress::table(&dashboard, name)?;
     if ext == "csv" {
         let mut out = String::new();
         for row in &table {
@@ -167,11 +155,11 @@ async fn export_progress(
             out.push_str(&cells.join(","));
             out.push_str("\r\n");
         }
-        attachment(
+        Ok(attachment(
             "text/csv; charset=utf-8",
             &format!("progress-{name}.csv"),
             out,
-        )
+        ))
     } else {
         use content::xlsx::Cell;
         let rows: Vec<Vec<Cell>> = table
@@ -186,10 +174,10 @@ async fn export_progress(
                     .collect()
             })
             .collect();
-        attachment(
+        Ok(attachment(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             &format!("progress-{name}.xlsx"),
             content::xlsx::write(name, &rows),
-        )
+        ))
     }
 }

@@ -1,0 +1,187 @@
+//! The plain routes of document-examination exercises: image uploads and editor changes for
+//! authors, the answer form for trainees (which works without script: the marker island only
+//! fills its fields), and the exercise images themselves.
+
+use super::{Author, Form, Path, Require, Upload, after_post};
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::model::CurrentUser;
+use crate::server::request::with_feedback;
+use crate::server::services::{exercise_images, exercises};
+use crate::server::state::AppState;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// Largest exercise image upload, with room for the form's other fields.
+const IMAGE_UPLOAD_LIMIT: usize = content::images::MAX_BYTES + 64 * 1024;
+
+/// The routes, merged into the application router.
+pub fn routes() -> super::Routes {
+    super::Routes::new()
+        .upload(
+            "/author/courses/{slug}/exercises",
+            create,
+            IMAGE_UPLOAD_LIMIT,
+        )
+        .post("/author/courses/{slug}/exercises/generate", generate)
+        .post("/author/exercises/{id}/edit", edit)
+        .upload(
+            "/author/exercises/{id}/images",
+            add_image,
+            IMAGE_UPLOAD_LIMIT,
+        )
+        .post("/author/exercises/{id}/delete", delete)
+        .post("/exercises/{id}/answer", answer)
+        .get("/media/exercises/{hash}/{file}", image)
+}
+
+/// `POST /author/courses/{slug}/exercises`: kind, title and the document image.
+async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Require(user, _): Require<Author>,
+    upload: Upload,
+) -> Response {
+    let (_, image) = upload.file("file");
+    let result = exercises::create(
+        &state.db,
+        &user,
+        &slug,
+        &upload.text("kind"),
+        &upload.text("title"),
+        image.to_vec(),
+    )
+    .await
+    .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code()));
+    after_post(&format!("/author/courses/{slug}"), result)
+}
+
+/// `POST /author/courses/{slug}/exercises/generate`: a draft exercise of the chosen kind
+/// from a newly drawn specimen (seed optional: the same seed draws the same specimen).
+async fn generate(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Require(user, _): Require<Author>,
+    form: Form,
+) -> Response {
+    let result = match form.get("seed").trim() {
+        "" => Ok(None),
+        s => s
+            .parse::<u64>()
+            .map(Some)
+            .map_err(|_| AppError::field("seed", Msg::ErrSeed)),
+    };
+    let result = match result {
+        Ok(seed) => exercises::generated::generate_for(
+            &state.db,
+            &user,
+            &slug,
+            form.get("kind").trim(),
+            seed,
+        )
+        .await
+        .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code())),
+        Err(e) => Err(e),
+    };
+    after_post(&format!("/author/courses/{slug}"), result)
+}
+
+/// `POST /author/exercises/{id}/edit`: one change from the editor.
+async fn edit(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Require(user, _): Require<Author>,
+    Form(fields): Form,
+) -> Response {
+    let back = format!("/author/exercises/{id}");
+    let result = exercises::edit(&state.db, &user, id, &fields)
+        .await
+        .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None));
+    after_post(&back, result)
+}
+
+/// `POST /author/exercises/{id}/images`: a light view, reference, bearer photo or new image.
+async fn add_image(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Require(user, _): Require<Author>,
+    upload: Upload,
+) -> Response {
+    let back = format!("/author/exercises/{id}");
+    let (_, image) = upload.file("file");
+    let result = exercises::add_image(&state.db, &user, id, &upload.text("role"), image.to_vec())
+        .await
+        .map(|()| with_feedback(&back, "notice", Msg::ImageUploaded.code(), None));
+    after_post(&back, result)
+}
+
+/// `POST /author/exercises/{id}/delete`.
+async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Require(user, _): Require<Author>,
+    _: Form,
+) -> Response {
+    let result = exercises::delete(&state.db, &user, id)
+        .await
+        .map(|slug| format!("/author/courses/{slug}?notice=Deleted"));
+    after_post(&format!("/author/exercises/{id}"), result)
+}
+
+/// `POST /exercises/{id}/answer`: grades the answer and shows its result.
+async fn answer(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    user: CurrentUser,
+    Form(fields): Form,
+) -> Response {
+    let result = match exercises::answer_from(&fields) {
+        Ok(a) => exercises::submit(&state.db, &user, id, a)
+            .await
+            .map(|attempt| format!("/exercise-attempts/{attempt}")),
+        Err(e) => Err(e),
+    };
+    after_post(&format!("/exercises/{id}"), result)
+}
+
+/// `GET /media/exercises/{hash}/{full|display|thumb}.jpg`: an exercise image, to signed-in
+/// people only (fraud-training material is not public); its name is the hash of the upload, so
+/// it never changes and is cached for a year, privately.
+async fn image(
+    State(state): State<AppState>,
+    Path((hash, file)): Path<(String, String)>,
+    user: Option<CurrentUser>,
+) -> Response {
+    if user.is_none() {
+        return (StatusCode::UNAUTHORIZED, "sign in to see exercise images").into_response();
+    }
+    let Some(size) = file
+        .strip_suffix(".jpg")
+        .and_then(exercise_images::Size::from_name)
+    else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    match exercise_images::fetch(&state.db, &hash, size).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg".to_owned()),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable".to_owned(),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; sandbox".to_owned(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            "not found",
+        )
+            .into_response(),
+    }
+}

@@ -1,0 +1,77 @@
+//! The plain routes of quizzes: the attempt form without script, a class's results and the
+//! certificates earned.
+
+use super::{Form, Path, after_post, attachment};
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::model::CurrentUser;
+use crate::server::request::with_feedback;
+use crate::server::services::{attempts, certificates, results};
+use crate::server::state::AppState;
+use axum::extract::State;
+use axum::response::Response;
+
+/// The routes, merged into the application router.
+pub fn routes() -> super::Routes {
+    super::Routes::new()
+        .post("/attempts/{id}/answers", post_answers)
+        .get("/classes/{id}/quizzes/{quiz}/results.csv", results_csv)
+        .get("/certificates/{code}/pdf", certificate_pdf)
+}
+
+/// `POST /attempts/{id}/answers`: the attempt form without script — saves every answer on the
+/// page, and submits the attempt when the "Submit" button was used.
+async fn post_answers(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    user: CurrentUser,
+    form: Form,
+) -> Response {
+    let back = format!("/attempts/{id}");
+    let submit = form.get("action") == "submit";
+    let result = match attempts::save_answers(&state.db, &user, id, &form.0).await {
+        Ok(_) if submit => attempts::submit(&state.db, &user, id).await,
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
+    let result = result.map(|()| {
+        if submit {
+            back.clone()
+        } else {
+            with_feedback(&back, "notice", Msg::AnswersSaved.code(), None)
+        }
+    });
+    after_post(&back, result)
+}
+
+/// `GET /classes/{id}/quizzes/{quiz}/results.csv`: a quiz's results in a class.
+async fn results_csv(
+    State(state): State<AppState>,
+    Path((id, quiz)): Path<(i64, i64)>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let csv = results::results_csv(&state.db, &user, id, quiz).await?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        &format!("class-{id}-quiz-{quiz}-results.csv"),
+        csv,
+    ))
+}
+
+/// `GET /certificates/{code}/pdf`: a certificate, for its holder, their trainers and
+/// administrators.
+async fn certificate_pdf(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    // The verification link printed on paper: the configured public address, never the
+    // request's `Host` header (which the requester chooses).
+    let base = &state.config.public_url;
+    let pdf = certificates::pdf(&state.db, &user, &code, base).await?;
+    Ok(attachment(
+        "application/pdf",
+        &format!("certificate-{}.pdf", code.trim().to_ascii_uppercase()),
+        pdf,
+    ))
+}
