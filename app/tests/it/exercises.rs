@@ -680,3 +680,53 @@ async fn a_trainer_generates_a_draft_exercise_from_a_new_specimen() {
     }
     assert_eq!(count(&app.db, "exercises").await, 1);
 }
+
+#[tokio::test]
+async fn an_unreadable_exercise_is_an_error_never_an_empty_one_written_back() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let id = created_id(
+        &create_exercise(&admin, &app, COURSE, "anomalies", "page.png", png(800, 500)).await,
+    );
+    edit(
+        &admin,
+        id,
+        &[
+            ("op", "region"),
+            ("shape", "rect"),
+            ("coords", "100,100,100,100"),
+            ("anomaly", "1"),
+            ("feature", "check_digit"),
+            ("label", "Altered check digit"),
+            ("explanation", "The check digit does not match."),
+        ],
+    )
+    .await;
+    // The stored key is damaged (a bad restore, a hand edit).
+    let damaged = spec_of(&app, id).await.replacen('{', "{{", 1);
+    app::server::entities::exercise::ActiveModel {
+        id: Set(id),
+        spec: Set(damaged.clone()),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    let res = admin.get(&format!("/author/exercises/{id}")).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the editor"
+    );
+    let path = format!("/author/exercises/{id}");
+    let res = admin
+        .post_form(
+            &format!("{path}/edit"),
+            &path,
+            &[("op", "meta"), ("title", "Renamed")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "an edit");
+    assert_eq!(spec_of(&app, id).await, damaged, "nothing written back");
+}

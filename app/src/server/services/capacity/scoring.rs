@@ -1,0 +1,376 @@
+//! Scoring: each assessor's judgement per indicator, the lead's agreed score, the score that
+//! counts and the roll-ups per element and component.
+
+use super::*;
+
+/// The judgement stored in a score row.
+pub(super) fn judgement(row: &assessment_score::Model) -> Option<Judgement> {
+    if row.not_applicable {
+        Some(Judgement::NotApplicable)
+    } else {
+        row.level
+            .and_then(|l| u8::try_from(l).ok())
+            .map(Judgement::Level)
+    }
+}
+
+/// The judgement that counts for each indicator (see the module comment).
+pub(super) fn effective(rows: &[assessment_score::Model]) -> HashMap<String, Judgement> {
+    let mut by_indicator: HashMap<&str, Vec<&assessment_score::Model>> = HashMap::new();
+    for r in rows {
+        by_indicator.entry(&r.indicator_id).or_default().push(r);
+    }
+    by_indicator
+        .into_iter()
+        .filter_map(|(indicator, rows)| {
+            if let Some(agreed) = rows.iter().find(|r| r.assessor_id == AGREED) {
+                return judgement(agreed).map(|j| (indicator.to_owned(), j));
+            }
+            let judged: Vec<Judgement> = rows.iter().filter_map(|r| judgement(r)).collect();
+            let first = *judged.first()?;
+            judged
+                .iter()
+                .all(|j| *j == first)
+                .then(|| (indicator.to_owned(), first))
+        })
+        .collect()
+}
+
+pub(super) fn view_of(r: Rollup) -> ScoreView {
+    ScoreView {
+        score: r.score,
+        scored: r.scored as u64,
+        not_applicable: r.not_applicable as u64,
+        unscored: r.unscored as u64,
+        light: r.score.map(|s| {
+            match capacity::light(s) {
+                capacity::Light::Red => "red",
+                capacity::Light::Amber => "amber",
+                capacity::Light::Green => "green",
+            }
+            .to_owned()
+        }),
+    }
+}
+
+/// Roll-ups of an assessment: per component (with elements) and overall, over the scope.
+pub fn roll_ups(
+    fw: &Framework,
+    in_scope: &HashSet<String>,
+    judged: &HashMap<String, Judgement>,
+) -> (Vec<ComponentView>, ScoreView) {
+    let mut components = Vec::new();
+    let mut parts = Vec::new();
+    for c in &fw.components {
+        let mut elements = Vec::new();
+        let mut element_parts = Vec::new();
+        for e in &c.elements {
+            let included = in_scope.contains(&e.id);
+            let r = capacity::roll_up_indicators(
+                &e.indicators
+                    .iter()
+                    .map(|i| (i.weight, judged.get(&i.id).copied()))
+                    .collect::<Vec<_>>(),
+            );
+            if included {
+                element_parts.push((e.weight, r));
+            }
+            elements.push(ElementView {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                in_scope: included,
+                score: view_of(r),
+            });
+        }
+        let r = capacity::roll_up(&element_parts);
+        if !element_parts.is_empty() {
+            parts.push((c.weight, r));
+        }
+        components.push(ComponentView {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            score: view_of(r),
+            elements,
+        });
+    }
+    (components, view_of(capacity::roll_up(&parts)))
+}
+
+/// Assessment `id` for its team: details, team, scope and roll-ups.
+pub async fn view(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<AssessmentView> {
+    let (a, role) = access(db, user, id).await?;
+    let blind = blind_for(&role, &a, user);
+    build_view(db, a, role, blind).await
+}
+
+pub(super) async fn build_view(
+    db: &DatabaseConnection,
+    a: capacity_assessment::Model,
+    role: String,
+    blind: Option<i64>,
+) -> AppResult<AssessmentView> {
+    let id = a.id;
+    let fw = framework(&a)?;
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?;
+    let rows = visible_rows(rows, blind);
+    let (components, overall) = roll_ups(fw, &scope(&a, fw), &effective(&rows));
+    let members = assessment_member::Entity::find()
+        .filter(assessment_member::Column::AssessmentId.eq(id))
+        .all(db)
+        .await?;
+    let people: HashMap<i64, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(members.iter().map(|m| m.person_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut team: Vec<(String, String, String)> = members
+        .iter()
+        .filter_map(|m| {
+            let p = people.get(&m.person_id)?;
+            Some((p.display_name.clone(), p.login.clone(), m.role.clone()))
+        })
+        .collect();
+    team.sort_by(|a, b| (a.2 != "lead", &a.0).cmp(&(b.2 != "lead", &b.0)));
+    let country_name = country::Entity::find_by_id(a.country_code.clone())
+        .one(db)
+        .await?
+        .map(|c| c.name_en)
+        .unwrap_or_else(|| a.country_code.clone());
+    Ok(AssessmentView {
+        id: a.id,
+        title: a.title.clone(),
+        country: (a.country_code.clone(), country_name),
+        requested_by: a.requested_by.clone(),
+        period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
+        can_score: may_score(&role) && a.status != "final",
+        is_lead: leads(&role),
+        status: a.status,
+        number: a.number,
+        framework: format!("{} {}", fw.title, a.framework_version),
+        my_role: role,
+        team,
+        components,
+        overall,
+    })
+}
+
+pub(super) fn entry(row: &assessment_score::Model, by: String) -> ScoreEntry {
+    ScoreEntry {
+        by,
+        level: row.level,
+        not_applicable: row.not_applicable,
+        reason: row.reason.clone(),
+        evidence: row.evidence.clone(),
+        confidence: row.confidence.clone(),
+        version: row.version,
+    }
+}
+
+/// The scoring page of element `element` of assessment `id`.
+pub async fn element_scoring(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    element: &str,
+) -> AppResult<ElementScoring> {
+    let (a, role) = access(db, user, id).await?;
+    let fw = framework(&a)?;
+    let (component, el) = fw
+        .components
+        .iter()
+        .find_map(|c| c.elements.iter().find(|e| e.id == element).map(|e| (c, e)))
+        .ok_or(AppError::NotFound)?;
+    if !scope(&a, fw).contains(&el.id) {
+        return Err(AppError::field("element", Msg::ErrOutOfScope));
+    }
+    let ids: Vec<String> = el.indicators.iter().map(|i| i.id.clone()).collect();
+    let docs = documents(db, id, &ids).await?;
+    let rows = assessment_score::Entity::find()
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .filter(assessment_score::Column::IndicatorId.is_in(ids))
+        .all(db)
+        .await?;
+    let rows = visible_rows(rows, blind_for(&role, &a, user));
+    let names: HashMap<i64, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(rows.iter().map(|r| r.assessor_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.display_name))
+        .collect();
+    let is_lead = leads(&role);
+    let indicators = el
+        .indicators
+        .iter()
+        .map(|i| {
+            let mine_rows: Vec<&assessment_score::Model> =
+                rows.iter().filter(|r| r.indicator_id == i.id).collect();
+            let assessors: Vec<&&assessment_score::Model> = mine_rows
+                .iter()
+                .filter(|r| r.assessor_id != AGREED)
+                .collect();
+            let levels: Vec<u8> = assessors
+                .iter()
+                .filter(|r| !r.not_applicable)
+                .filter_map(|r| r.level.and_then(|l| u8::try_from(l).ok()))
+                .collect();
+            IndicatorScoring {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                weight: i.weight,
+                levels: i.levels.clone(),
+                questions: i.questions.clone(),
+                evidence: i.evidence.clone(),
+                mine: mine_rows
+                    .iter()
+                    .find(|r| r.assessor_id == user.id)
+                    .map(|r| entry(r, String::new())),
+                all: if is_lead {
+                    assessors
+                        .iter()
+                        .map(|r| entry(r, names.get(&r.assessor_id).cloned().unwrap_or_default()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                spread: capacity::spread(&levels),
+                agreed: mine_rows
+                    .iter()
+                    .find(|r| r.assessor_id == AGREED)
+                    .map(|r| entry(r, String::new())),
+                documents: docs
+                    .iter()
+                    .filter(|(ind, _, _)| *ind == i.id)
+                    .map(|(_, d, name)| (*d, name.clone()))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(ElementScoring {
+        assessment_id: a.id,
+        assessment_title: a.title.clone(),
+        element: (el.id.clone(), el.title.clone(), el.summary.clone()),
+        component: component.title.clone(),
+        scale: fw.scale.clone(),
+        can_score: may_score(&role) && a.status != "final",
+        is_lead,
+        indicators,
+    })
+}
+
+/// Saves the signed-in assessor's score of `indicator` (or, with `agreed`, the lead's agreed
+/// score). Refuses a level outside the scale, an indicator outside the scope, a final
+/// assessment, and a save based on a version someone else has changed since (nothing is
+/// overwritten; the page shows their version).
+pub async fn save_score(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    indicator: &str,
+    input: &ScoreInput,
+) -> AppResult<String> {
+    let agreed = input.agreed.is_some();
+    let (a, role) = access(db, user, id).await?;
+    if !may_score(&role) || (agreed && !leads(&role)) {
+        return Err(AppError::Forbidden);
+    }
+    not_final(&a)?;
+    let fw = framework(&a)?;
+    let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
+        return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
+    };
+    if !scope(&a, fw).contains(&element.id) {
+        return Err(AppError::field("indicator", Msg::ErrOutOfScope));
+    }
+    let (level, not_applicable) = match input.level.trim() {
+        "na" => (None, true),
+        raw => match raw.parse::<i32>() {
+            Ok(l) if (0..=i32::from(capacity::MAX_LEVEL)).contains(&l) => (Some(l), false),
+            _ => return Err(AppError::field("level", Msg::ErrLevelScale)),
+        },
+    };
+    let reason = input.reason.trim();
+    if not_applicable && reason.is_empty() {
+        return Err(AppError::field("reason", Msg::ErrReasonRequired));
+    }
+    let confidence = match input.confidence.trim() {
+        "" => "medium",
+        c @ ("low" | "medium" | "high") => c,
+        _ => return Err(AppError::field("confidence", Msg::ErrInvalid)),
+    };
+    if reason.chars().count() > 5_000 || input.evidence.chars().count() > 20_000 {
+        return Err(AppError::field("evidence", Msg::ErrTooLong));
+    }
+    let assessor = if agreed { AGREED } else { user.id };
+    let now = crate::server::services::now();
+    let conflict = || AppError::field("level", Msg::ErrScoreConflict);
+    if input.version == 0 {
+        let inserted = assessment_score::Entity::insert(assessment_score::ActiveModel {
+            assessment_id: Set(id),
+            indicator_id: Set(indicator.to_owned()),
+            assessor_id: Set(assessor),
+            level: Set(level),
+            not_applicable: Set(not_applicable),
+            reason: Set(reason.to_owned()),
+            evidence: Set(input.evidence.trim().to_owned()),
+            confidence: Set(confidence.to_owned()),
+            updated_by: Set(user.id),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .exec_without_returning(db)
+        .await;
+        return match inserted {
+            Ok(_) => Ok(element.id.clone()),
+            Err(e)
+                if matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                Err(conflict())
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
+    let done = assessment_score::Entity::update_many()
+        .col_expr(assessment_score::Column::Level, Expr::value(level))
+        .col_expr(
+            assessment_score::Column::NotApplicable,
+            Expr::value(not_applicable),
+        )
+        .col_expr(assessment_score::Column::Reason, Expr::value(reason))
+        .col_expr(
+            assessment_score::Column::Evidence,
+            Expr::value(input.evidence.trim()),
+        )
+        .col_expr(
+            assessment_score::Column::Confidence,
+            Expr::value(confidence),
+        )
+        .col_expr(assessment_score::Column::UpdatedBy, Expr::value(user.id))
+        .col_expr(assessment_score::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            assessment_score::Column::Version,
+            Expr::value(input.version + 1),
+        )
+        .filter(assessment_score::Column::AssessmentId.eq(id))
+        .filter(assessment_score::Column::IndicatorId.eq(indicator))
+        .filter(assessment_score::Column::AssessorId.eq(assessor))
+        .filter(assessment_score::Column::Version.eq(input.version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
+    Ok(element.id.clone())
+}

@@ -1,0 +1,58 @@
+//! Who may edit or take an exercise: the access checks every exercise service starts with.
+
+use super::*;
+
+/// Exercise `id` and its course, if `user` may edit the course.
+pub(super) async fn editable(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(exercise::Model, course::Model)> {
+    if !crate::server::services::courses::can_author(user) {
+        return Err(AppError::Forbidden);
+    }
+    let (e, c) = exercise_and_course(db, id).await?;
+    if !edits(user, &c) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((e, c))
+}
+
+/// Exercise `id` and its course.
+pub(super) async fn exercise_and_course(
+    db: &DatabaseConnection,
+    id: i64,
+) -> AppResult<(exercise::Model, course::Model)> {
+    let e = exercise::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = course::Entity::find_by_id(e.course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((e, c))
+}
+
+/// Whether `user` edits course `c` (its author, or an administrator).
+pub(super) fn edits(user: &CurrentUser, c: &course::Model) -> bool {
+    user.has(Role::Admin) || (user.has(Role::Trainer) && c.created_by == Some(user.id))
+}
+
+/// Exercise `id` and its course, if `user` may take it (published, in a course they read) or
+/// edits it; and whether they edit it.
+pub(super) async fn readable(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(exercise::Model, course::Model, bool)> {
+    let (e, c) = exercise_and_course(db, id).await?;
+    let author = edits(user, &c);
+    if !author {
+        if !e.published {
+            return Err(AppError::NotFound);
+        }
+        crate::server::services::courses::check_reader(db, user, &c).await?;
+    }
+    Ok((e, c, author))
+}

@@ -1,0 +1,505 @@
+//! Exercises made from generated specimens: the trainer's "generate" button and the shipped
+//! document-examination set.
+
+use super::*;
+use content::specimens::{self, Defect, Layout, Specimen};
+
+/// The regions of a specimen's answer key, as exercise regions.
+pub fn regions_of(s: &Specimen, keep: impl Fn(&str) -> bool) -> Vec<RegionSpec> {
+    s.regions
+        .iter()
+        .filter(|r| keep(&r.kind))
+        .map(|r| RegionSpec {
+            id: r.id.clone(),
+            outline: Outline::Rect {
+                x: r.rect.x.round(),
+                y: r.rect.y.round(),
+                w: r.rect.w.round(),
+                h: r.rect.h.round(),
+            },
+            anomaly: r.anomaly,
+            kind: r.kind.clone(),
+            label: r.label.clone(),
+            explanation: r.explanation.clone(),
+        })
+        .collect()
+}
+
+/// What an exercise made from a specimen contains, before its images are stored.
+pub struct Draft {
+    /// Kind.
+    pub kind: ExerciseKind,
+    /// Title.
+    pub title: String,
+    /// Instructions (Markdown).
+    pub instructions: String,
+    /// Explanation (Markdown).
+    pub explanation: String,
+    /// The examined image, PNG.
+    pub image: Vec<u8>,
+    /// Key (images in it are filled in when stored).
+    pub spec: ExerciseSpec,
+    /// Other images to store: (role, PNG) with role `reference`, `bearer` or a light.
+    pub extra: Vec<(String, Vec<u8>)>,
+}
+
+fn visible_only(d: &[Defect]) -> Vec<Defect> {
+    d.iter()
+        .copied()
+        .filter(|d| *d != Defect::MissingUv)
+        .collect()
+}
+
+fn layout_for(seed: u64, index: u32) -> Layout {
+    if specimens::Rng::new(seed ^ u64::from(index) ^ 0x1A70).below(3) == 0 {
+        Layout::Td1
+    } else {
+        Layout::Td3
+    }
+}
+
+fn doc_name(l: Layout) -> &'static str {
+    match l {
+        Layout::Td3 => "passport data page",
+        Layout::Td1 => "identity card",
+    }
+}
+
+/// A checklist item.
+fn item(text: &str, key: bool) -> ChecklistItem {
+    ChecklistItem {
+        text: text.to_owned(),
+        key,
+    }
+}
+
+/// Builds the exercise of `kind` from specimen `index` of the run `seed`.
+pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
+    let layout = layout_for(seed, index);
+    let mut defects = specimens::defects_for(seed, index);
+    let png = specimens::png;
+    let summary = |s: &Specimen| -> String {
+        let lines: Vec<String> = s
+            .regions
+            .iter()
+            .filter(|r| r.anomaly)
+            .map(|r| format!("- **{}**: {}", r.label, r.explanation))
+            .collect();
+        if lines.is_empty() {
+            "This document is genuine: every feature checked is consistent.".to_owned()
+        } else {
+            lines.join("\n")
+        }
+    };
+    match kind {
+        ExerciseKind::Anomalies | ExerciseKind::Compare => {
+            defects = visible_only(&defects);
+            if defects.is_empty() {
+                defects.push(Defect::ALL[(index as usize) % 6]);
+            }
+            let s = specimens::generate(seed, index, layout, &defects);
+            let mut spec = ExerciseSpec {
+                regions: regions_of(&s, |k| k != "uv_feature"),
+                ..ExerciseSpec::default()
+            };
+            let mut extra = Vec::new();
+            let (title, instructions) = if kind == ExerciseKind::Compare {
+                let reference = specimens::generate(seed, index + 10_000, layout, &[]);
+                extra.push(("reference".to_owned(), png(&reference.visible)));
+                spec.reference = None;
+                (
+                    format!(
+                        "Compare a Utopian {} with the genuine specimen ({})",
+                        doc_name(layout),
+                        index + 1
+                    ),
+                    format!(
+                        "On the left is the issuer's genuine specimen of this {doc}; on the right the document presented at the counter. Zoom in on both (they move together), compare layout, typefaces, portrait and ghost image, and the MRZ, and mark every place where the questioned document departs from what a genuine one shows. Marking a genuine feature costs half a point.",
+                        doc = doc_name(layout)
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "Find the anomalies: Utopian {} ({})",
+                        doc_name(layout),
+                        index + 1
+                    ),
+                    format!(
+                        "Examine this Utopian {doc} as you would at the counter: compare the portrait with the ghost image, read the visual zone against the MRZ (recompute a check digit if in doubt), and look for erasures and changes of typeface. Place a marker on each anomaly. Marking a genuine feature or an empty area costs half a point.",
+                        doc = doc_name(layout)
+                    ),
+                )
+            };
+            Draft {
+                kind,
+                title,
+                instructions,
+                explanation: summary(&s),
+                image: png(&s.visible),
+                spec,
+                extra,
+            }
+        }
+        ExerciseKind::LightViews => {
+            let pool = [
+                Defect::MissingUv,
+                Defect::AlteredDigit,
+                Defect::SubstitutedPortrait,
+            ];
+            let defects: Vec<Defect> = defects.into_iter().filter(|d| pool.contains(d)).collect();
+            let s = specimens::generate(seed, index, layout, &defects);
+            let has = |d: Defect| defects.contains(&d);
+            let views = vec![
+                (
+                    "visible",
+                    &s.visible,
+                    "Does the main portrait show the same person as the ghost image?",
+                    vec![
+                        "Yes, the same face and proportions",
+                        "No, they show different people",
+                    ],
+                    usize::from(has(Defect::SubstitutedPortrait)),
+                    "photo_substitution",
+                    "The ghost image is printed by the issuer at personalisation; a substituted main photo no longer matches it.",
+                ),
+                (
+                    "uv",
+                    &s.uv,
+                    "What does the page show under ultraviolet light?",
+                    vec![
+                        "Dull paper with the fluorescent emblem and security fibres",
+                        "Bright blue-white paper and no emblem",
+                        "Nothing changes from visible light",
+                    ],
+                    usize::from(has(Defect::MissingUv)),
+                    "uv_feature",
+                    "Security paper contains no optical brighteners, so it stays dull under UV while the fluorescent emblem and fibres light up. Ordinary paper glows.",
+                ),
+                (
+                    "ir",
+                    &s.ir,
+                    "Under infrared, do all the personal data remain visible?",
+                    vec![
+                        "Yes: personal data, portrait and MRZ stay dark, the background disappears",
+                        "No: part of a date disappears",
+                    ],
+                    usize::from(has(Defect::AlteredDigit)),
+                    "altered_data",
+                    "Personal data are printed with carbon-based ink that absorbs infrared. A digit added later with another ink disappears in IR.",
+                ),
+            ];
+            let mut extra = Vec::new();
+            let mut spec = ExerciseSpec::default();
+            for (light, img, question, options, correct, feature, explanation) in views {
+                extra.push((light.to_owned(), png(img)));
+                spec.views.push(LightView {
+                    light: light.to_owned(),
+                    image: ImageRef {
+                        hash: String::new(),
+                        width: 0,
+                        height: 0,
+                    },
+                    question: question.to_owned(),
+                    options: options.into_iter().map(str::to_owned).collect(),
+                    correct,
+                    kind: feature.to_owned(),
+                    explanation: explanation.to_owned(),
+                });
+            }
+            Draft {
+                kind,
+                title: format!("Light views: Utopian {} ({})", doc_name(layout), index + 1),
+                instructions: "Switch between visible, ultraviolet and infrared light and answer the question asked about each view. Under each light, ask what a genuine document must show before you look for what is missing.".to_owned(),
+                explanation: summary(&s),
+                image: png(&s.visible),
+                spec,
+                extra,
+            }
+        }
+        ExerciseKind::Verdict => {
+            let defects = visible_only(&defects);
+            let s = specimens::generate(seed, index, layout, &defects);
+            let has = |d: Defect| defects.contains(&d);
+            let (verdict, forgery) = if defects.is_empty() {
+                ("genuine", "")
+            } else if has(Defect::SubstitutedPortrait) {
+                ("forged", "photo_substitution")
+            } else {
+                ("forged", "altered_data")
+            };
+            let features = vec![
+                item(
+                    "The portrait does not match the ghost image",
+                    has(Defect::SubstitutedPortrait),
+                ),
+                item(
+                    "A field of the visual zone disagrees with the MRZ",
+                    has(Defect::NameMismatch)
+                        || has(Defect::DateMismatch)
+                        || has(Defect::NumberMismatch),
+                ),
+                item("An MRZ check digit is wrong", has(Defect::WrongCheckDigit)),
+                item(
+                    "A date shows signs of erasure and a redrawn digit",
+                    has(Defect::AlteredDigit),
+                ),
+                item(
+                    "One field is set in a different typeface",
+                    has(Defect::WrongFont),
+                ),
+                item("The background pattern is continuous and sharp", false),
+            ];
+            Draft {
+                kind,
+                title: format!("Verdict: Utopian {} ({})", doc_name(layout), index + 1),
+                instructions: "Examine the document and give your verdict: genuine, counterfeit, forged (say how), genuine but presented by an impostor, or cannot tell. Tick the observations that support it — and only those.".to_owned(),
+                explanation: summary(&s),
+                image: png(&s.visible),
+                spec: ExerciseSpec {
+                    verdict: Some(VerdictKey {
+                        verdict: verdict.to_owned(),
+                        forgery: forgery.to_owned(),
+                        features,
+                    }),
+                    ..ExerciseSpec::default()
+                },
+                extra: Vec::new(),
+            }
+        }
+        ExerciseKind::Mrz => {
+            let pool = [
+                Defect::WrongCheckDigit,
+                Defect::NameMismatch,
+                Defect::DateMismatch,
+                Defect::NumberMismatch,
+            ];
+            let defects: Vec<Defect> = defects.into_iter().filter(|d| pool.contains(d)).collect();
+            let s = specimens::generate(seed, index, layout, &defects);
+            let viz = s
+                .viz
+                .iter()
+                .map(|(f, v)| VizField {
+                    field: f.clone(),
+                    value: v.clone(),
+                })
+                .collect();
+            let key = mrz_key(s.mrz.clone(), viz, 2026).ok();
+            Draft {
+                kind,
+                title: format!("MRZ check: Utopian {} ({})", doc_name(layout), index + 1),
+                instructions: "Read the machine-readable zone character by character. Check each check digit (weights 7, 3, 1; < counts 0, A = 10 … Z = 35) and compare every field with the visual zone. Then say whether the MRZ is consistent and tick each wrong field or check digit.".to_owned(),
+                explanation: summary(&s),
+                image: png(&s.visible),
+                spec: ExerciseSpec {
+                    mrz: key,
+                    ..ExerciseSpec::default()
+                },
+                extra: Vec::new(),
+            }
+        }
+        ExerciseKind::Impostor => {
+            let s = specimens::generate(seed, index, Layout::Td3, &[]);
+            let mut rng = specimens::Rng::new(seed ^ u64::from(index) ^ 0x1305);
+            let same = rng.below(2) == 0;
+            let bearer = if same {
+                s.face
+            } else {
+                specimens::look_alike(&s.face, &mut rng)
+            };
+            let a = serde_json::to_value(s.face).unwrap_or_default();
+            let b = serde_json::to_value(bearer).unwrap_or_default();
+            let differs = |k: &str, tol: f64| match (a[k].as_f64(), b[k].as_f64()) {
+                (Some(x), Some(y)) => (x - y).abs() > tol,
+                _ => a[k] != b[k],
+            };
+            let reasons = vec![
+                item(
+                    "The shape and width of the face differ",
+                    !same && differs("width", 0.04),
+                ),
+                item(
+                    "The distance between the eyes differs",
+                    !same && differs("eye_gap", 0.03),
+                ),
+                item(
+                    "The nose is longer or shorter",
+                    !same && differs("nose", 0.15),
+                ),
+                item(
+                    "The mouth is wider or narrower",
+                    !same && differs("mouth", 0.2),
+                ),
+                item("The hair colour differs", false),
+                item("The background of the photo differs", false),
+            ];
+            Draft {
+                kind,
+                title: format!("Impostor check ({})", index + 1),
+                instructions: "The passport on the left was presented with the photo of the bearer taken at the counter. Compare features that do not change with age, weight or hairstyle — face shape, distance between the eyes, nose, mouth, ears — and say whether the bearer is the holder. Tick the features that justify your answer.".to_owned(),
+                explanation: if same {
+                    "Same person: the stable features (face shape, eye spacing, nose and mouth) agree; only the background and lighting differ.".to_owned()
+                } else {
+                    "Different people: a look-alike with the same hair and skin tone, but the face shape and the distance between the eyes differ. Hair and photo background are not reliable comparison points.".to_owned()
+                },
+                image: png(&s.visible),
+                spec: ExerciseSpec {
+                    impostor: Some(ImpostorKey { bearers: Vec::new(), same_person: same, reasons }),
+                    ..ExerciseSpec::default()
+                },
+                extra: vec![("bearer".to_owned(), png(&specimens::bearer_photo(&bearer, seed ^ u64::from(index))))],
+            }
+        }
+    }
+}
+
+/// Stores `draft` as an exercise of course `course_id` in module `module_id`, published or
+/// not; returns its id.
+pub async fn store(
+    db: &DatabaseConnection,
+    author: Option<i64>,
+    course_id: i64,
+    module_id: Option<i64>,
+    draft: Draft,
+    published: bool,
+) -> AppResult<i64> {
+    let uploader = author.unwrap_or(0);
+    let main = exercise_images::store(db, uploader, draft.image).await?;
+    let mut spec = draft.spec;
+    let mut view = 0;
+    for (role, bytes) in draft.extra {
+        let image = image_ref(&exercise_images::store(db, uploader, bytes).await?);
+        match role.as_str() {
+            "reference" => spec.reference = Some(image),
+            "bearer" => {
+                if let Some(k) = spec.impostor.as_mut() {
+                    k.bearers.push(image);
+                }
+            }
+            _ => {
+                if let Some(v) = spec.views.get_mut(view) {
+                    v.image = image;
+                }
+                view += 1;
+            }
+        }
+    }
+    let position = {
+        use sea_orm::PaginatorTrait;
+        exercise::Entity::find()
+            .filter(exercise::Column::CourseId.eq(course_id))
+            .count(db)
+            .await? as i32
+            + 1
+    };
+    let now = crate::server::services::now();
+    let e = exercise::ActiveModel {
+        course_id: Set(course_id),
+        module_id: Set(module_id),
+        position: Set(position),
+        kind: Set(draft.kind.code().to_owned()),
+        title: Set(draft.title.chars().take(TITLE_MAX).collect()),
+        instructions: Set(draft.instructions),
+        explanation: Set(draft.explanation),
+        image_hash: Set(main.hash),
+        width: Set(main.width as i32),
+        height: Set(main.height as i32),
+        spec: Set(serde_json::to_string(&spec).unwrap_or_default()),
+        published: Set(published && problems(draft.kind, &spec).is_empty()),
+        created_by: Set(author),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(e.id)
+}
+
+/// The trainer's button: a draft exercise of `kind` from a new specimen in course `slug`.
+pub async fn generate_for(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    kind: &str,
+    seed: Option<u64>,
+) -> AppResult<i64> {
+    let c = crate::server::services::authoring::editable_course(db, user, slug).await?;
+    let kind =
+        ExerciseKind::from_code(kind).ok_or(AppError::field("generate_kind", Msg::ErrInvalid))?;
+    let seed = seed.unwrap_or_else(|| crate::server::services::now().unix_timestamp_nanos() as u64);
+    let d = tokio::task::spawn_blocking(move || draft(kind, seed, 0))
+        .await
+        .map_err(|e| crate::server::errors::internal("specimen generation", e))?;
+    store(db, Some(user.id), c.id, None, d, false).await
+}
+
+/// The shipped set: 20 exercises of every kind in the document-examination course, made
+/// once (a course that already has exercises is left alone). Returns how many were made.
+pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
+    let Some(c) = course::Entity::find()
+        .filter(course::Column::Slug.eq("document-examination"))
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let has_any = exercise::Entity::find()
+        .filter(exercise::Column::CourseId.eq(c.id))
+        .one(db)
+        .await?
+        .is_some();
+    if has_any {
+        return Ok(0);
+    }
+    let module = |slug: &'static str| {
+        let db = db.clone();
+        async move {
+            Ok::<_, AppError>(
+                course_module::Entity::find()
+                    .filter(course_module::Column::CourseId.eq(c.id))
+                    .filter(course_module::Column::Slug.eq(slug))
+                    .one(&db)
+                    .await?
+                    .map(|m| m.id),
+            )
+        }
+    };
+    let mrz_module = module("documents-and-the-mrz").await?;
+    let features_module = module("security-features").await?;
+    let counter_module = module("examination-at-the-counter").await?;
+    let fraud_module = module("fraud-impostors-and-reporting").await?;
+    use ExerciseKind as K;
+    let plan: [(K, Option<i64>, u32); 20] = [
+        (K::Mrz, mrz_module, 0),
+        (K::Mrz, mrz_module, 1),
+        (K::Mrz, mrz_module, 2),
+        (K::Mrz, mrz_module, 3),
+        (K::LightViews, features_module, 4),
+        (K::LightViews, features_module, 5),
+        (K::LightViews, features_module, 6),
+        (K::Anomalies, counter_module, 7),
+        (K::Anomalies, counter_module, 8),
+        (K::Anomalies, counter_module, 9),
+        (K::Anomalies, counter_module, 10),
+        (K::Anomalies, counter_module, 11),
+        (K::Compare, counter_module, 12),
+        (K::Compare, counter_module, 13),
+        (K::Compare, counter_module, 14),
+        (K::Verdict, fraud_module, 15),
+        (K::Verdict, fraud_module, 16),
+        (K::Verdict, fraud_module, 17),
+        (K::Impostor, fraud_module, 18),
+        (K::Impostor, fraud_module, 19),
+    ];
+    for (kind, module_id, index) in plan {
+        let d = tokio::task::spawn_blocking(move || draft(kind, SHIPPED_SEED, index))
+            .await
+            .map_err(|e| crate::server::errors::internal("specimen generation", e))?;
+        store(db, None, c.id, module_id, d, true).await?;
+    }
+    Ok(plan.len())
+}
+
+/// The seed of the shipped set.
+pub const SHIPPED_SEED: u64 = 9303;

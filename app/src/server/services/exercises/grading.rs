@@ -1,0 +1,271 @@
+//! Grading an answer against the key: markers against regions, verdicts, checklists, light
+//! views, MRZ fields and impostor comparisons, with the findings each graded answer yields.
+
+use super::*;
+
+pub(super) fn label_of(pairs: &[(&str, Msg)], code: &str) -> String {
+    pairs
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, m)| m.text(crate::i18n::Lang::En).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// Points for a checklist: key entries checked minus others checked, over the key entries.
+pub(super) fn checklist_points(
+    items: &[ChecklistItem],
+    checked: &[usize],
+) -> (f64, f64, Vec<OutcomeLine>) {
+    let key = items.iter().filter(|i| i.key).count();
+    let mut right = 0usize;
+    let mut wrong = 0usize;
+    let mut lines = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ticked = checked.contains(&i);
+        if item.key || ticked {
+            if item.key && ticked {
+                right += 1;
+            } else if ticked {
+                wrong += 1;
+            }
+            lines.push(OutcomeLine {
+                label: item.text.clone(),
+                ok: item.key == ticked,
+                given: if ticked { "✓" } else { "—" }.to_owned(),
+                expected: if item.key { "✓" } else { "—" }.to_owned(),
+                explanation: String::new(),
+                kind: String::new(),
+            });
+        }
+    }
+    if key == 0 {
+        return (0.0, 0.0, lines);
+    }
+    let points = ((right as f64 - wrong as f64) / key as f64).max(0.0);
+    (points, 1.0, lines)
+}
+
+/// Grades `answer` to an exercise of `kind` with key `spec` on an image of `width` × `height`.
+/// Returns the outcome and the findings (feature kind, found) it yields.
+pub fn grade(
+    kind: ExerciseKind,
+    spec: &ExerciseSpec,
+    width: i32,
+    height: i32,
+    answer: &ExerciseAnswer,
+) -> AppResult<(ExerciseOutcome, Vec<(String, bool)>)> {
+    let mut findings = Vec::new();
+    let mut lines = Vec::new();
+    let mut marks = Vec::new();
+    let mut found = Vec::new();
+    let (score, max) = match kind {
+        ExerciseKind::Anomalies | ExerciseKind::Compare => {
+            let regions: Vec<geo::Region> = spec
+                .regions
+                .iter()
+                .map(|r| geo::Region {
+                    id: r.id.clone(),
+                    shape: shape_of(&r.outline),
+                    anomaly: r.anomaly,
+                    kind: r.kind.clone(),
+                })
+                .collect();
+            let points: Vec<geo::Point> = answer
+                .markers
+                .iter()
+                .map(|m| geo::Point { x: m.x, y: m.y })
+                .collect();
+            let g = geo::grade(&regions, &points, width as f64, height as f64, spec.penalty)
+                .map_err(|e| match e {
+                    geo::MarkerError::TooMany => AppError::field("markers", Msg::ErrTooManyMarkers),
+                    _ => AppError::field("markers", Msg::ErrMarkerOutside),
+                })?;
+            for (m, hit) in answer.markers.iter().zip(&g.markers) {
+                let (hit, region) = match hit {
+                    geo::Hit::Anomaly { region } => (true, Some(region.clone())),
+                    geo::Hit::Genuine { region } => (false, Some(region.clone())),
+                    geo::Hit::Nothing => (false, None),
+                };
+                marks.push(MarkOutcome {
+                    at: *m,
+                    hit,
+                    region,
+                });
+            }
+            for r in &spec.regions {
+                let ok = g.found.contains(&r.id);
+                let marked_genuine = !r.anomaly
+                    && marks
+                        .iter()
+                        .any(|m| m.region.as_deref() == Some(r.id.as_str()));
+                if r.anomaly {
+                    findings.push((r.kind.clone(), ok));
+                }
+                if r.anomaly || marked_genuine {
+                    lines.push(OutcomeLine {
+                        label: r.label.clone(),
+                        ok: r.anomaly && ok,
+                        given: if ok || marked_genuine {
+                            "marked"
+                        } else {
+                            "not marked"
+                        }
+                        .to_owned(),
+                        expected: if r.anomaly {
+                            "anomaly"
+                        } else {
+                            "genuine feature"
+                        }
+                        .to_owned(),
+                        explanation: r.explanation.clone(),
+                        kind: r.kind.clone(),
+                    });
+                }
+            }
+            found = g.found;
+            (g.score, g.max)
+        }
+        ExerciseKind::LightViews => {
+            let mut score = 0.0;
+            for (i, v) in spec.views.iter().enumerate() {
+                let given = answer.views.get(i).copied().flatten();
+                if given.is_some_and(|g| g >= v.options.len()) {
+                    return Err(AppError::field(&format!("view{i}"), Msg::ErrInvalid));
+                }
+                let ok = given == Some(v.correct);
+                if ok {
+                    score += 1.0;
+                }
+                findings.push((v.kind.clone(), ok));
+                lines.push(OutcomeLine {
+                    label: format!("{} — {}", label_of(&LIGHTS, &v.light), v.question),
+                    ok,
+                    given: given
+                        .and_then(|g| v.options.get(g).cloned())
+                        .unwrap_or_else(|| "—".to_owned()),
+                    expected: v.options.get(v.correct).cloned().unwrap_or_default(),
+                    explanation: v.explanation.clone(),
+                    kind: v.kind.clone(),
+                });
+            }
+            (score, spec.views.len() as f64)
+        }
+        ExerciseKind::Verdict => {
+            let key = spec.verdict.as_ref().ok_or(AppError::NotFound)?;
+            if !VERDICTS.iter().any(|(c, _)| *c == answer.verdict) {
+                return Err(AppError::field("verdict", Msg::ErrChooseVerdict));
+            }
+            let ok = answer.verdict == key.verdict
+                && (key.verdict != "forged" || answer.forgery == key.forgery);
+            let describe = |v: &str, f: &str| {
+                if v == "forged" && !f.is_empty() {
+                    format!("{} ({})", label_of(&VERDICTS, v), label_of(&FORGERIES, f))
+                } else {
+                    label_of(&VERDICTS, v)
+                }
+            };
+            let finding = if key.verdict == "forged" {
+                key.forgery.clone()
+            } else {
+                format!("verdict_{}", key.verdict)
+            };
+            findings.push((finding.clone(), ok));
+            lines.push(OutcomeLine {
+                label: "Verdict".to_owned(),
+                ok,
+                given: describe(&answer.verdict, &answer.forgery),
+                expected: describe(&key.verdict, &key.forgery),
+                explanation: String::new(),
+                kind: finding,
+            });
+            let (p, m, l) = checklist_points(&key.features, &answer.checked);
+            lines.extend(l);
+            (f64::from(u8::from(ok)) + p, 1.0 + m)
+        }
+        ExerciseKind::Mrz => {
+            let key = spec.mrz.as_ref().ok_or(AppError::NotFound)?;
+            let consistent = answer
+                .consistent
+                .ok_or(AppError::field("consistent", Msg::ErrChooseConsistent))?;
+            let ok = consistent == key.wrong.is_empty();
+            lines.push(OutcomeLine {
+                label: "MRZ consistent".to_owned(),
+                ok,
+                given: if consistent { "yes" } else { "no" }.to_owned(),
+                expected: if key.wrong.is_empty() { "yes" } else { "no" }.to_owned(),
+                explanation: String::new(),
+                kind: "check_digit".to_owned(),
+            });
+            let mut right: f64 = 0.0;
+            let mut wrong: f64 = 0.0;
+            for (code, _) in MRZ_FIELDS {
+                let in_key = key.wrong.iter().any(|w| w == code);
+                let chosen = answer.wrong_fields.iter().any(|w| w == code);
+                if !in_key && !chosen {
+                    continue;
+                }
+                let kind = if code.ends_with("_check") {
+                    "check_digit"
+                } else {
+                    "viz_mrz_mismatch"
+                };
+                if in_key {
+                    findings.push((kind.to_owned(), chosen));
+                }
+                if in_key && chosen {
+                    right += 1.0;
+                } else if chosen {
+                    wrong += 1.0;
+                }
+                lines.push(OutcomeLine {
+                    label: label_of(&MRZ_FIELDS, code),
+                    ok: in_key == chosen,
+                    given: if chosen { "wrong" } else { "—" }.to_owned(),
+                    expected: if in_key { "wrong" } else { "correct" }.to_owned(),
+                    explanation: key
+                        .reasons
+                        .iter()
+                        .filter(|(f, _)| f == code)
+                        .map(|(_, r)| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    kind: kind.to_owned(),
+                });
+            }
+            let fields_points = (right - 0.5 * wrong).max(0.0);
+            (
+                f64::from(u8::from(ok)) + fields_points,
+                1.0 + key.wrong.len() as f64,
+            )
+        }
+        ExerciseKind::Impostor => {
+            let key = spec.impostor.as_ref().ok_or(AppError::NotFound)?;
+            let same = answer
+                .same_person
+                .ok_or(AppError::field("same", Msg::ErrChooseSame))?;
+            let ok = same == key.same_person;
+            findings.push(("impostor".to_owned(), ok));
+            lines.push(OutcomeLine {
+                label: "Same person".to_owned(),
+                ok,
+                given: if same { "yes" } else { "no" }.to_owned(),
+                expected: if key.same_person { "yes" } else { "no" }.to_owned(),
+                explanation: String::new(),
+                kind: "photo_substitution".to_owned(),
+            });
+            let (p, m, l) = checklist_points(&key.reasons, &answer.checked);
+            lines.extend(l);
+            (f64::from(u8::from(ok)) + p, 1.0 + m)
+        }
+    };
+    Ok((
+        ExerciseOutcome {
+            score: (score * 100.0).round() / 100.0,
+            max,
+            marks,
+            found,
+            lines,
+        },
+        findings,
+    ))
+}

@@ -1,0 +1,289 @@
+//! Taking an exercise: a course's exercise list, the exercise as the trainee sees it (no key),
+//! reading the answer form, and recording a graded attempt with its learning event.
+
+use super::*;
+
+/// The exercises of course `slug` that `user` may see, with their best score.
+pub async fn course_exercises(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<Vec<ExerciseRow>> {
+    let c = crate::server::services::courses::visible_course(db, user, slug).await?;
+    let author = edits(user, &c);
+    let mut q = exercise::Entity::find()
+        .select_only()
+        .columns([
+            exercise::Column::Id,
+            exercise::Column::Title,
+            exercise::Column::Kind,
+            exercise::Column::ModuleId,
+            exercise::Column::Published,
+            exercise::Column::ImageHash,
+        ])
+        .filter(exercise::Column::CourseId.eq(c.id))
+        .order_by_asc(exercise::Column::Position)
+        .order_by_asc(exercise::Column::Id);
+    if !author {
+        q = q.filter(exercise::Column::Published.eq(true));
+    }
+    let rows: Vec<(i64, String, String, Option<i64>, bool, String)> =
+        q.into_tuple().all(db).await?;
+    let modules: std::collections::HashMap<i64, String> =
+        crate::server::services::courses::modules_in_order(db, c.id)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.title))
+            .collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut best: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
+    let scores: Vec<(i64, f64, f64)> = exercise_attempt::Entity::find()
+        .select_only()
+        .columns([
+            exercise_attempt::Column::ExerciseId,
+            exercise_attempt::Column::Score,
+            exercise_attempt::Column::MaxScore,
+        ])
+        .filter(exercise_attempt::Column::PersonId.eq(user.id))
+        .filter(exercise_attempt::Column::ExerciseId.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (id, score, max) in scores {
+        let p = if max > 0.0 { 100.0 * score / max } else { 0.0 };
+        let b = best.entry(id).or_insert(p);
+        *b = b.max(p);
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, title, kind, module_id, published, image)| {
+            Some(ExerciseRow {
+                id,
+                title,
+                kind: ExerciseKind::from_code(&kind)?,
+                module: module_id.and_then(|m| modules.get(&m).cloned()),
+                published,
+                image,
+                best: best.get(&id).copied(),
+            })
+        })
+        .collect())
+}
+
+pub(super) fn view_of(
+    e: &exercise::Model,
+    c: &course::Model,
+    author: bool,
+) -> AppResult<ExerciseView> {
+    let kind = kind_of(e)?;
+    let spec = spec_of(e)?;
+    let checklist = match kind {
+        ExerciseKind::Verdict => spec
+            .verdict
+            .as_ref()
+            .map(|k| k.features.iter().map(|f| f.text.clone()).collect())
+            .unwrap_or_default(),
+        ExerciseKind::Impostor => spec
+            .impostor
+            .as_ref()
+            .map(|k| k.reasons.iter().map(|f| f.text.clone()).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    Ok(ExerciseView {
+        id: e.id,
+        course_slug: c.slug.clone(),
+        course_title: c.title.clone(),
+        title: e.title.clone(),
+        kind,
+        instructions_html: render(&e.instructions),
+        image: ImageRef {
+            hash: e.image_hash.clone(),
+            width: e.width,
+            height: e.height,
+        },
+        reference: spec.reference.clone(),
+        views: spec
+            .views
+            .iter()
+            .map(|v| {
+                (
+                    v.light.clone(),
+                    v.image.clone(),
+                    v.question.clone(),
+                    v.options.clone(),
+                )
+            })
+            .collect(),
+        checklist,
+        bearers: spec.impostor.map(|k| k.bearers).unwrap_or_default(),
+        mrz_lines: Vec::new(),
+        preview: author,
+        attempts: Vec::new(),
+    })
+}
+
+/// The option chosen per light view, from the texts the form sent; a text the view does not
+/// offer is refused on its field.
+pub(super) fn view_choices(
+    spec: &ExerciseSpec,
+    texts: &[Option<String>],
+) -> AppResult<Vec<Option<usize>>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match text {
+            None => Ok(None),
+            Some(t) => spec
+                .views
+                .get(i)
+                .and_then(|v| v.options.iter().position(|o| o == t))
+                .map(Some)
+                .ok_or_else(|| AppError::field(&format!("view{i}"), Msg::ErrInvalid)),
+        })
+        .collect()
+}
+
+/// Exercise `id` as the trainee sees it, with their past attempts.
+pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ExerciseView> {
+    let (e, c, author) = readable(db, user, id).await?;
+    let mut v = view_of(&e, &c, author)?;
+    // Light-view options in a new random order on every page: their order says nothing of
+    // the author's (where the right answer often comes first).
+    for (_, _, _, options) in &mut v.views {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        assessments::results::SeededRng::new(OsRng.next_u64()).shuffle(options);
+    }
+    v.attempts = exercise_attempt::Entity::find()
+        .filter(exercise_attempt::Column::ExerciseId.eq(e.id))
+        .filter(exercise_attempt::Column::PersonId.eq(user.id))
+        .order_by_desc(exercise_attempt::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let p = if a.max_score > 0.0 {
+                100.0 * a.score / a.max_score
+            } else {
+                0.0
+            };
+            (a.id, p, crate::server::services::attempts::stamp(a.at))
+        })
+        .collect();
+    Ok(v)
+}
+
+/// Reads an answer from the exercise form. Markers come as `x,y` pairs separated by `;`.
+pub fn answer_from(fields: &[(String, String)]) -> AppResult<ExerciseAnswer> {
+    let markers_text = field(fields, "markers");
+    let pairs: Vec<&str> = markers_text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if pairs.len() > geo::MAX_MARKERS {
+        return Err(AppError::field("markers", Msg::ErrTooManyMarkers));
+    }
+    let markers = pairs
+        .iter()
+        .map(|p| {
+            let (x, y) = p.split_once(',')?;
+            let (x, y) = (x.trim().parse::<f64>().ok()?, y.trim().parse::<f64>().ok()?);
+            (x.is_finite() && y.is_finite()).then_some(Spot { x, y })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or(AppError::field("markers", Msg::ErrMarkerOutside))?;
+    let view_texts = (0..PARTS_MAX)
+        .map(|i| {
+            let text = field(fields, &format!("view{i}")).trim();
+            (!text.is_empty()).then(|| text.chars().take(500).collect())
+        })
+        .collect();
+    let yes_no = |name: &str| match field(fields, name) {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    Ok(ExerciseAnswer {
+        markers,
+        views: Vec::new(),
+        view_texts,
+        verdict: field(fields, "verdict").to_owned(),
+        forgery: field(fields, "forgery").to_owned(),
+        checked: values(fields, "check")
+            .filter_map(|v| v.parse().ok())
+            .take(PARTS_MAX)
+            .collect(),
+        consistent: yes_no("consistent"),
+        wrong_fields: values(fields, "wrong")
+            .filter(|v| MRZ_FIELDS.iter().any(|(c, _)| c == v))
+            .map(str::to_owned)
+            .collect(),
+        same_person: yes_no("same"),
+    })
+}
+
+/// Grades and records `user`'s answer to exercise `id`: the attempt, its findings and a
+/// learning event, all or nothing. Returns the attempt id.
+pub async fn submit(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    answer: ExerciseAnswer,
+) -> AppResult<i64> {
+    let (e, c, author) = readable(db, user, id).await?;
+    let kind = kind_of(&e)?;
+    let spec = spec_of(&e)?;
+    let mut answer = answer;
+    answer.views = view_choices(&spec, &answer.view_texts)?;
+    let (outcome, findings) = grade(kind, &spec, e.width, e.height, &answer)?;
+    let now = crate::server::services::now();
+    let _gate = crate::server::services::write_gate(db).await;
+    let txn = db.begin().await?;
+    let a = exercise_attempt::ActiveModel {
+        exercise_id: Set(e.id),
+        person_id: Set(user.id),
+        answer: Set(serde_json::to_string(&answer).unwrap_or_default()),
+        result: Set(serde_json::to_string(&outcome).unwrap_or_default()),
+        score: Set(outcome.score),
+        max_score: Set(outcome.max),
+        preview: Set(author),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if !author {
+        if !findings.is_empty() {
+            exercise_finding::Entity::insert_many(findings.into_iter().map(|(kind, found)| {
+                exercise_finding::ActiveModel {
+                    attempt_id: Set(a.id),
+                    exercise_id: Set(e.id),
+                    course_id: Set(c.id),
+                    person_id: Set(user.id),
+                    kind: Set(kind),
+                    found: Set(found),
+                    at: Set(now),
+                    ..Default::default()
+                }
+            }))
+            .exec_without_returning(&txn)
+            .await?;
+        }
+        crate::server::services::events::record_detail(
+            &txn,
+            user.id,
+            crate::server::services::events::EXERCISE_GRADED,
+            c.id,
+            crate::server::services::events::Detail {
+                lesson_id: None,
+                ref_id: Some(a.id),
+                score: Some(outcome.percent()),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(a.id)
+}
