@@ -124,9 +124,10 @@ struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "CHECKPOINT_ADDR", default_value = "127.0.0.1:3000")]
     addr: SocketAddr,
-    /// Folder with the built browser assets (its `pkg/` holds CSS, JS and WebAssembly).
-    #[arg(long, env = "CHECKPOINT_SITE_ROOT", default_value = "target/site")]
-    site_root: PathBuf,
+    /// Serve the browser assets from this folder (its `pkg/` holds CSS, JS and WebAssembly)
+    /// instead of the copy built into the binary, which is written to `<data-dir>/site`.
+    #[arg(long, env = "CHECKPOINT_SITE_ROOT")]
+    site_root: Option<PathBuf>,
     /// Mark cookies `Secure`: set this when the app is served over HTTPS.
     #[arg(long, env = "CHECKPOINT_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -310,6 +311,8 @@ async fn main() -> ExitCode {
             }),
         )
         .with_writer(std::io::stderr)
+        // Colours only on a terminal: a log file or journal gets plain `key=value` text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();
     match run(cli).await {
@@ -392,7 +395,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
         }
-        Command::Serve(args) => serve(database, url, args).await?,
+        Command::Serve(args) => serve(database, url, &cli.db.data_dir, args).await?,
         Command::Import { pack, publish } => {
             let pack = content::pack::load(&pack).map_err(|e| e.to_string())?;
             let summary = services::courses::import_pack(&database, &pack, None, publish)
@@ -735,12 +738,30 @@ async fn user_add(
 async fn serve(
     database: sea_orm::DatabaseConnection,
     url: String,
+    data_dir: &std::path::Path,
     args: ServeArgs,
 ) -> Result<(), String> {
+    let site_root = match args.site_root {
+        Some(root) => root,
+        None if app::server::assets::embedded() => {
+            let root = data_dir.join("site");
+            app::server::assets::unpack(&root).map_err(|e| {
+                format!("cannot write the browser assets to {}: {e}", root.display())
+            })?;
+            root
+        }
+        None => {
+            tracing::warn!(
+                "this binary was built without the browser assets (build the site before the \
+                 server, or pass --site-root): serving target/site"
+            );
+            PathBuf::from("target/site")
+        }
+    };
     let config = Config {
         addr: args.addr,
         database_url: url,
-        site_root: args.site_root,
+        site_root,
         secure_cookies: args.secure_cookies,
         session_minutes: args.session_minutes.max(1),
         trusted_proxies: args.trusted_proxies,

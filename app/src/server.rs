@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: configuration, the database, sessions and
 //! security, services, and the HTTP router.
 
+pub mod assets;
 pub mod charts;
 pub mod config;
 pub mod csrf;

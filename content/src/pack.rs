@@ -719,14 +719,54 @@ pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The packs shipped with Checkpoint (`content/packs/`).
-pub fn shipped_packs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("packs")
+/// The packs shipped with Checkpoint (`content/packs/`), carried inside the binary so that a
+/// copy of it on another machine still has them (`build.rs` rebuilds when a file changes).
+static SHIPPED: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/packs");
+
+/// Reads every shipped pack, in folder order. The embedded files are written to a temporary
+/// folder and read by [`load_dir`], so a shipped pack passes exactly the checks an imported
+/// one does.
+pub fn shipped() -> Result<Vec<CoursePack>, PackError> {
+    let here = Path::new("packs");
+    let tmp = tempfile::tempdir()
+        .map_err(|e| err(here, None, format!("cannot create a temporary folder: {e}")))?;
+    SHIPPED
+        .extract(tmp.path())
+        .map_err(|e| err(here, None, format!("cannot write the shipped packs: {e}")))?;
+    let mut dirs: Vec<&include_dir::Dir> = SHIPPED.dirs().collect();
+    dirs.sort_by_key(|d| d.path());
+    dirs.into_iter()
+        .map(|d| {
+            load_dir(&tmp.path().join(d.path())).map_err(|mut e| {
+                if let Ok(inner) = e.file.strip_prefix(tmp.path()) {
+                    e.file = here.join(inner);
+                }
+                e
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shipped_packs_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("packs")
+    }
+
+    #[test]
+    fn the_embedded_packs_are_the_shipped_folders() {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(shipped_packs_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        dirs.sort();
+        let from_folders: Vec<CoursePack> = dirs.iter().map(|d| load_dir(d).unwrap()).collect();
+        let embedded = shipped().unwrap();
+        assert!(embedded.len() >= 3, "{} packs embedded", embedded.len());
+        assert_eq!(embedded, from_folders);
+    }
 
     #[test]
     fn every_shipped_pack_loads_and_round_trips() {

@@ -8,7 +8,7 @@ use crate::app::{App, shell};
 use crate::i18n::{Lang, Msg};
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -17,6 +17,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
 use std::time::Duration;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
@@ -31,6 +32,7 @@ mod records;
 mod respond;
 mod routes;
 mod tna;
+pub mod trace;
 pub use extract::{Admin, Analyst, Author, Form, Path, Policy, Query, Require, Upload, refusal};
 pub use respond::{after_post, attachment, render_with, safe_file_name};
 pub use routes::Routes;
@@ -93,6 +95,17 @@ pub fn router(state: AppState) -> Router {
         .nest("/pkg", pkg)
         .merge(app)
         .layer(tower_http::compression::CompressionLayer::new())
+        // Per route (the route pattern is known), inside the request id layers.
+        .layer(middleware::from_fn(trace::keep_span))
+        .layer(trace::layer())
+        .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
+            trace::REQUEST_ID,
+        )))
+        .layer(SetRequestIdLayer::new(
+            HeaderName::from_static(trace::REQUEST_ID),
+            trace::RandomIds,
+        ))
+        .layer(middleware::map_request(trace::screen_incoming_id))
         .with_state(state)
 }
 
@@ -488,6 +501,9 @@ async fn request_context(
             );
         }
     };
+    if let Some(user) = &user {
+        trace::record_person(&req, user.id);
+    }
     let security = req
         .extensions()
         .get::<SecurityCtx>()

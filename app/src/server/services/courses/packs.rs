@@ -319,25 +319,16 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
     })
 }
 
-/// Imports every pack shipped in `content/packs/` and publishes it (used by the demo data).
+/// Imports every pack shipped in `content/packs/` (embedded in the binary) and publishes it
+/// (used by the demo data).
 pub async fn import_shipped(db: &DatabaseConnection) -> AppResult<usize> {
-    let dir = content::pack::shipped_packs_dir();
-    let mut n = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| crate::server::errors::internal("cannot read the shipped packs", e))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    entries.sort();
-    for path in entries {
-        // Reading a pack is file I/O: keep it off the async runtime.
-        let pack = tokio::task::spawn_blocking(move || content::pack::load_dir(&path))
-            .await
-            .map_err(|e| crate::server::errors::internal("shipped pack task", e))?
-            .map_err(|e| crate::server::errors::internal("shipped pack", e))?;
-        import_pack(db, &pack, None, true).await?;
-        n += 1;
+    // Unpacking and reading the packs is file I/O: keep it off the async runtime.
+    let packs = tokio::task::spawn_blocking(content::pack::shipped)
+        .await
+        .map_err(|e| crate::server::errors::internal("shipped pack task", e))?
+        .map_err(|e| crate::server::errors::internal("shipped pack", e))?;
+    for pack in &packs {
+        import_pack(db, pack, None, true).await?;
     }
-    Ok(n)
+    Ok(packs.len())
 }
