@@ -1,0 +1,412 @@
+//! The roll-up tables and how changes are written to them: additive upserts in chunks, shared by
+//! folding and rebuilding, and the in-memory gathering a rebuild fills.
+
+use super::*;
+
+#[derive(DeriveIden)]
+pub(super) enum ProgressCells {
+    Table,
+    Grain,
+    Month,
+    AgencyId,
+    CountryCode,
+    CourseId,
+    ClassId,
+    RoleMask,
+    Events,
+    Enrolments,
+    Lessons,
+    Certificates,
+    Exercises,
+    ExerciseScore,
+    Posts,
+    PostScore,
+    Gains,
+    GainSum,
+}
+
+#[derive(DeriveIden)]
+pub(super) enum ProgressPeople {
+    Table,
+    Grain,
+    Era,
+    PersonId,
+    CourseId,
+    ClassId,
+    AgencyId,
+    CountryCode,
+    Months,
+    RoleMask,
+}
+
+#[derive(DeriveIden)]
+pub(super) enum ProgressCourseMonths {
+    Table,
+    Era,
+    CourseId,
+    Months,
+    RoleMask,
+    People,
+}
+
+/// A `progress_course_months` key: (era, course, months, roles).
+pub type CourseMonthsKey = (i32, i64, i64, i32);
+
+#[derive(DeriveIden)]
+pub(super) enum ProgressTests {
+    Table,
+    PersonId,
+    CourseId,
+    PreBest,
+    PostBest,
+    PostMonth,
+    PostAgencyId,
+    PostCountryCode,
+    PostClassId,
+    PostRoleMask,
+}
+
+#[derive(DeriveIden)]
+pub(super) enum ProgressFindings {
+    Table,
+    Month,
+    AgencyId,
+    CountryCode,
+    CourseId,
+    ClassId,
+    RoleMask,
+    Kind,
+    Found,
+    Total,
+}
+
+/// Rows per multi-row insert (well under SQLite's limit of bound values).
+pub(super) const CHUNK: usize = 1_000;
+
+pub(super) fn sum_of(table: &str, col: &str) -> SimpleExpr {
+    Expr::cust(format!("{table}.{col} + excluded.{col}"))
+}
+
+pub(super) async fn write_cells(
+    db: &impl ConnectionTrait,
+    rows: &[(CellKey, Measures)],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressCells as C;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(C::Table).columns([
+            C::Grain,
+            C::Month,
+            C::AgencyId,
+            C::CountryCode,
+            C::CourseId,
+            C::ClassId,
+            C::RoleMask,
+            C::Events,
+            C::Enrolments,
+            C::Lessons,
+            C::Certificates,
+            C::Exercises,
+            C::ExerciseScore,
+            C::Posts,
+            C::PostScore,
+            C::Gains,
+            C::GainSum,
+        ]);
+        for ((g, ym, a, cc, co, cl, r), m) in chunk {
+            q.values_panic([
+                (*g).into(),
+                (*ym).into(),
+                (*a).into(),
+                cc.clone().into(),
+                (*co).into(),
+                (*cl).into(),
+                (*r).into(),
+                m.events.into(),
+                m.enrolments.into(),
+                m.lessons.into(),
+                m.certificates.into(),
+                m.exercises.into(),
+                m.exercise_score.into(),
+                m.posts.into(),
+                m.post_score.into(),
+                m.gains.into(),
+                m.gain_sum.into(),
+            ]);
+        }
+        if upsert {
+            let t = "progress_cells";
+            q.on_conflict(
+                OnConflict::columns([
+                    C::Grain,
+                    C::Month,
+                    C::AgencyId,
+                    C::CountryCode,
+                    C::CourseId,
+                    C::ClassId,
+                    C::RoleMask,
+                ])
+                .values([
+                    (C::Events, sum_of(t, "events")),
+                    (C::Enrolments, sum_of(t, "enrolments")),
+                    (C::Lessons, sum_of(t, "lessons")),
+                    (C::Certificates, sum_of(t, "certificates")),
+                    (C::Exercises, sum_of(t, "exercises")),
+                    (C::ExerciseScore, sum_of(t, "exercise_score")),
+                    (C::Posts, sum_of(t, "posts")),
+                    (C::PostScore, sum_of(t, "post_score")),
+                    (C::Gains, sum_of(t, "gains")),
+                    (C::GainSum, sum_of(t, "gain_sum")),
+                ])
+                .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn write_people(
+    db: &impl ConnectionTrait,
+    rows: &[(PeopleKey, (i64, i32))],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressPeople as P;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(P::Table).columns(people_columns());
+        for ((g, e, p, co, cl, a, cc), (months, roles)) in chunk {
+            q.values_panic([
+                (*g).into(),
+                (*e).into(),
+                (*p).into(),
+                (*co).into(),
+                (*cl).into(),
+                (*a).into(),
+                cc.clone().into(),
+                (*months).into(),
+                (*roles).into(),
+            ]);
+        }
+        if upsert {
+            q.on_conflict(
+                OnConflict::columns([
+                    P::Grain,
+                    P::Era,
+                    P::PersonId,
+                    P::CourseId,
+                    P::ClassId,
+                    P::AgencyId,
+                    P::CountryCode,
+                ])
+                .values([
+                    (
+                        P::Months,
+                        Expr::cust("progress_people.months | excluded.months"),
+                    ),
+                    (
+                        P::RoleMask,
+                        Expr::cust("progress_people.role_mask | excluded.role_mask"),
+                    ),
+                ])
+                .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn write_course_months(
+    db: &impl ConnectionTrait,
+    rows: &[(CourseMonthsKey, i64)],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressCourseMonths as H;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(H::Table)
+            .columns([H::Era, H::CourseId, H::Months, H::RoleMask, H::People]);
+        for ((e, c, m, r), n) in chunk {
+            q.values_panic([
+                (*e).into(),
+                (*c).into(),
+                (*m).into(),
+                (*r).into(),
+                (*n).into(),
+            ]);
+        }
+        if upsert {
+            q.on_conflict(
+                OnConflict::columns([H::Era, H::CourseId, H::Months, H::RoleMask])
+                    .value(H::People, sum_of("progress_course_months", "people"))
+                    .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    // A bucket left empty by a move goes: only the ones just decremented, by their key.
+    for ((e, c, m, r), n) in rows {
+        if upsert && *n < 0 {
+            let q = Query::delete()
+                .from_table(H::Table)
+                .and_where(Expr::col(H::Era).eq(*e))
+                .and_where(Expr::col(H::CourseId).eq(*c))
+                .and_where(Expr::col(H::Months).eq(*m))
+                .and_where(Expr::col(H::RoleMask).eq(*r))
+                .and_where(Expr::col(H::People).lte(0))
+                .to_owned();
+            db.execute(db.get_database_backend().build(&q)).await?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) async fn write_tests(
+    db: &impl ConnectionTrait,
+    rows: &[((i64, i64), Tests)],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressTests as T;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(T::Table).columns([
+            T::PersonId,
+            T::CourseId,
+            T::PreBest,
+            T::PostBest,
+            T::PostMonth,
+            T::PostAgencyId,
+            T::PostCountryCode,
+            T::PostClassId,
+            T::PostRoleMask,
+        ]);
+        for ((person, course), t) in chunk {
+            let at = t.at.clone().unwrap_or_default();
+            q.values_panic([
+                (*person).into(),
+                (*course).into(),
+                t.pre.into(),
+                t.post.into(),
+                if t.at.is_some() { at.mi } else { 0 }.into(),
+                at.agency.into(),
+                at.country.into(),
+                at.class.into(),
+                at.roles.into(),
+            ]);
+        }
+        if upsert {
+            q.on_conflict(
+                OnConflict::columns([T::PersonId, T::CourseId])
+                    .update_columns([
+                        T::PreBest,
+                        T::PostBest,
+                        T::PostMonth,
+                        T::PostAgencyId,
+                        T::PostCountryCode,
+                        T::PostClassId,
+                        T::PostRoleMask,
+                    ])
+                    .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn write_findings(
+    db: &impl ConnectionTrait,
+    rows: &[(FindingKey, (i64, i64))],
+    upsert: bool,
+) -> AppResult<()> {
+    use ProgressFindings as F;
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(F::Table).columns([
+            F::Month,
+            F::AgencyId,
+            F::CountryCode,
+            F::CourseId,
+            F::ClassId,
+            F::RoleMask,
+            F::Kind,
+            F::Found,
+            F::Total,
+        ]);
+        for ((ym, a, cc, co, cl, r, k), (found, total)) in chunk {
+            q.values_panic([
+                (*ym).into(),
+                (*a).into(),
+                cc.clone().into(),
+                (*co).into(),
+                (*cl).into(),
+                (*r).into(),
+                k.clone().into(),
+                (*found).into(),
+                (*total).into(),
+            ]);
+        }
+        if upsert {
+            let t = "progress_findings";
+            q.on_conflict(
+                OnConflict::columns([
+                    F::Month,
+                    F::AgencyId,
+                    F::CountryCode,
+                    F::CourseId,
+                    F::ClassId,
+                    F::RoleMask,
+                    F::Kind,
+                ])
+                .values([
+                    (F::Found, sum_of(t, "found")),
+                    (F::Total, sum_of(t, "total")),
+                ])
+                .to_owned(),
+            );
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
+pub(super) fn finding_key(c: &Coord, kind: String) -> FindingKey {
+    (
+        yyyymm(c.mi),
+        c.agency,
+        c.country.clone(),
+        c.course,
+        c.class,
+        c.roles,
+        kind,
+    )
+}
+
+/// The roll-ups in memory, as [`rebuild`] gathers them.
+#[derive(Default)]
+pub(super) struct Gathered {
+    pub(super) cells: HashMap<CellKey, Measures>,
+    pub(super) people: HashMap<PeopleKey, (i64, i32)>,
+    pub(super) tests: HashMap<(i64, i64), Tests>,
+    pub(super) findings: HashMap<FindingKey, (i64, i64)>,
+}
+
+impl Gathered {
+    pub(super) fn cells_of(&mut self, changes: Vec<(Coord, Measures)>) {
+        for (c, m) in changes {
+            for k in cell_keys(&c) {
+                self.cells.entry(k).or_default().add(&m);
+            }
+        }
+    }
+
+    pub(super) fn person(&mut self, person: i64, c: &Coord) {
+        for k in people_keys(person, c) {
+            let e = self.people.entry(k).or_insert((0, 0));
+            e.0 |= month_bit(c.mi);
+            e.1 |= c.roles;
+        }
+    }
+}
