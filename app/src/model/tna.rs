@@ -294,3 +294,66 @@ pub struct PaperImport {
     /// Every problem found; nothing was imported when there is any.
     pub problems: Vec<crate::model::ImportProblem>,
 }
+
+/// One competency on a job specification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementRow {
+    /// Competency id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// The level the position requires, if any.
+    pub required: Option<i32>,
+}
+
+/// A position's job specification, by competency area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobSpecification {
+    /// Position id.
+    pub position_id: i64,
+    /// Position title.
+    pub position: String,
+    /// Agency id and name.
+    pub agency: (i64, String),
+    /// Names of levels 1–5.
+    pub level_names: Vec<String>,
+    /// Areas: title and competencies.
+    pub areas: Vec<(String, Vec<RequirementRow>)>,
+}
+
+/// The competency framework as shown: level names and areas with their competencies
+/// (id, title, description, level descriptors, modules that build it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyFramework {
+    /// Title and version.
+    pub title: String,
+    /// The stored framework's edit version (0: the shipped framework, never edited).
+    pub version: i32,
+    /// Whether the person may edit it (needs analysts and administrators).
+    pub editable: bool,
+    /// Area ids, in the order of `areas`.
+    pub area_ids: Vec<String>,
+    /// Names of levels 1–5.
+    pub level_names: Vec<String>,
+    /// Areas.
+    pub areas: Vec<(String, Vec<CompetencyView>)>,
+}
+
+/// One competency as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Descriptors of levels 1–5.
+    pub levels: Vec<String>,
+    /// Course modules that build it: (course slug, module title).
+    pub builds: Vec<(String, String)>,
+    /// The same, as written in the framework (`course/module`).
+    pub modules: Vec<String>,
+}

@@ -1,0 +1,291 @@
+//! Capacity assessments: the assessment, its scoring by indicator, findings, recommendations
+//! and report.
+
+use super::*;
+
+/// An assessment as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Country name.
+    pub country: String,
+    /// `draft`, `in_review` or `final`.
+    pub status: String,
+    /// Version number (1 for the first).
+    pub number: i32,
+    /// First and last day (YYYY-MM-DD).
+    pub period: String,
+    /// The signed-in person's role in it (`lead`, `assessor`, `counterpart`, or `admin`).
+    pub my_role: String,
+}
+
+/// What an assessor enters to open an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AssessmentInput {
+    /// Title.
+    pub title: String,
+    /// Country (ISO alpha-3).
+    pub country: String,
+    /// Requesting government body.
+    pub requested_by: String,
+    /// First day (YYYY-MM-DD).
+    pub starts_on: String,
+    /// Last day (YYYY-MM-DD).
+    pub ends_on: String,
+}
+
+/// A score roll-up as shown: score 0–4 and the indicators behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreView {
+    /// Weighted mean level, when anything was scored.
+    pub score: Option<f64>,
+    /// Indicators scored.
+    pub scored: u64,
+    /// Indicators not applicable.
+    pub not_applicable: u64,
+    /// Indicators still to score or reconcile.
+    pub unscored: u64,
+    /// Traffic light of the score: `red`, `amber` or `green`.
+    pub light: Option<String>,
+}
+
+/// An element in an assessment overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElementView {
+    /// Framework id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Whether it is in the assessment's scope.
+    pub in_scope: bool,
+    /// Its roll-up (agreed scores).
+    pub score: ScoreView,
+}
+
+/// A component in an assessment overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComponentView {
+    /// Framework id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Its roll-up.
+    pub score: ScoreView,
+    /// Its elements.
+    pub elements: Vec<ElementView>,
+}
+
+/// An assessment with its team and scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentView {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Country code and name.
+    pub country: (String, String),
+    /// Requesting body.
+    pub requested_by: String,
+    /// Period (YYYY-MM-DD – YYYY-MM-DD).
+    pub period: String,
+    /// `draft`, `in_review` or `final`.
+    pub status: String,
+    /// Version number.
+    pub number: i32,
+    /// Framework title and version.
+    pub framework: String,
+    /// The signed-in person's role.
+    pub my_role: String,
+    /// Whether they may score (lead or assessor, not final).
+    pub can_score: bool,
+    /// Whether they lead it (or administer the platform).
+    pub is_lead: bool,
+    /// Team: name, login, role.
+    pub team: Vec<(String, String, String)>,
+    /// Components with their elements.
+    pub components: Vec<ComponentView>,
+    /// The overall roll-up.
+    pub overall: ScoreView,
+}
+
+/// One assessor's (or the agreed) score of an indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreEntry {
+    /// Who (empty for the agreed score).
+    pub by: String,
+    /// Level 0–4, if given.
+    pub level: Option<i32>,
+    /// Marked not applicable.
+    pub not_applicable: bool,
+    /// Reason for not applicable, or the rationale of an agreed score.
+    pub reason: String,
+    /// Evidence notes.
+    pub evidence: String,
+    /// `low`, `medium` or `high`.
+    pub confidence: String,
+    /// Row version, for saving without overwriting someone else's change.
+    pub version: i32,
+}
+
+/// An indicator on the scoring page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorScoring {
+    /// Framework id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Weight.
+    pub weight: f64,
+    /// Level descriptors 0–4.
+    pub levels: Vec<String>,
+    /// Guidance questions.
+    pub questions: Vec<String>,
+    /// Evidence to look for.
+    pub evidence: Vec<String>,
+    /// The signed-in assessor's own score.
+    pub mine: Option<ScoreEntry>,
+    /// Every assessor's score (shown to the lead for reconciliation).
+    pub all: Vec<ScoreEntry>,
+    /// Highest − lowest level among assessors.
+    pub spread: Option<u8>,
+    /// The agreed score, when recorded.
+    pub agreed: Option<ScoreEntry>,
+    /// Source documents attached: (id, name).
+    pub documents: Vec<(i64, String)>,
+}
+
+/// The scoring page of one element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElementScoring {
+    /// Assessment id.
+    pub assessment_id: i64,
+    /// Assessment title.
+    pub assessment_title: String,
+    /// Element id, title and summary.
+    pub element: (String, String, String),
+    /// Component title.
+    pub component: String,
+    /// Scale names 0–4.
+    pub scale: Vec<String>,
+    /// Whether the signed-in person may score.
+    pub can_score: bool,
+    /// Whether they lead (and reconcile).
+    pub is_lead: bool,
+    /// Indicators.
+    pub indicators: Vec<IndicatorScoring>,
+}
+
+/// What a score form posts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ScoreInput {
+    /// `0`–`4`, or `na`.
+    pub level: String,
+    /// Why not applicable, or the rationale of an agreed score.
+    #[serde(default)]
+    pub reason: String,
+    /// Evidence notes.
+    #[serde(default)]
+    pub evidence: String,
+    /// `low`, `medium` or `high`.
+    #[serde(default)]
+    pub confidence: String,
+    /// The version the form was loaded with (0 for a new score).
+    pub version: i32,
+    /// Set when the lead records the agreed score.
+    #[serde(default)]
+    pub agreed: Option<String>,
+}
+
+/// A finding, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingRow {
+    /// Id.
+    pub id: i64,
+    /// Element id.
+    pub element: String,
+    /// `strength` or `gap`.
+    pub kind: String,
+    /// Text.
+    pub text: String,
+}
+
+/// A recommendation, as entered and listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RecommendationInput {
+    /// Element id.
+    pub element: String,
+    /// Text.
+    pub text: String,
+    /// `high`, `medium` or `low`.
+    pub priority: String,
+    /// `short` or `long`.
+    pub timeframe: String,
+    /// Responsible agency.
+    #[serde(default)]
+    pub responsible: String,
+    /// Indicative cost.
+    #[serde(default)]
+    pub cost: String,
+    /// Indicator ids addressed, comma-separated.
+    #[serde(default)]
+    pub indicators: String,
+    /// Planned quarter, `YYYY-Qn`.
+    pub quarter: String,
+}
+
+/// A recommendation with its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationRow {
+    /// Id.
+    pub id: i64,
+    /// What was entered.
+    pub input: RecommendationInput,
+}
+
+/// Everything the country report shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    /// The assessment.
+    pub assessment: AssessmentView,
+    /// Executive summary, sanitised HTML.
+    pub summary_html: String,
+    /// Methodology, sanitised HTML.
+    pub methodology_html: String,
+    /// Executive summary as written (Markdown).
+    pub summary_markdown: String,
+    /// Methodology as written (Markdown).
+    pub methodology_markdown: String,
+    /// Radar chart of the component scores (SVG, built on the server from escaped text).
+    pub radar_svg: String,
+    /// Bar chart of the element scores per component: (component id, SVG).
+    pub element_bars: Vec<(String, String)>,
+    /// Findings.
+    pub findings: Vec<FindingRow>,
+    /// Recommendations, by priority then quarter.
+    pub recommendations: Vec<RecommendationRow>,
+    /// Element id → title, for findings and recommendations.
+    pub element_titles: Vec<(String, String)>,
+    /// Annex: component title, element title, indicator title, level text, evidence.
+    pub annex: Vec<(String, String, String, String, String)>,
+    /// The comparison with the baseline assessment, when one is set.
+    pub baseline: Option<BaselineView>,
+}
+
+/// A score before and after: title, baseline, follow-up, change (all on the 0–4 scale).
+pub type ScoreChange = (String, Option<f64>, Option<f64>, Option<f64>);
+
+/// A follow-up compared with its baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineView {
+    /// Baseline title and period.
+    pub title: String,
+    /// Overall: baseline, follow-up, change.
+    pub overall: (Option<f64>, Option<f64>, Option<f64>),
+    /// Per component: title, baseline, follow-up, change.
+    pub components: Vec<ScoreChange>,
+    /// Per indicator present in both: title, baseline level, follow-up level (as text), change.
+    pub indicators: Vec<(String, String, String, Option<i32>)>,
+}

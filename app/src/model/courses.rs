@@ -1,0 +1,295 @@
+//! Courses as read and edited: the catalogue, outlines, lessons, glossaries, search, the
+//! editors, and classes with their rosters.
+
+use super::*;
+
+/// A course in the catalogue, with the reader's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseCard {
+    /// Course id.
+    pub id: i64,
+    /// Stable identifier used in URLs.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Catalogue summary.
+    pub summary: String,
+    /// `foundation` or `thematic`.
+    pub kind: String,
+    /// Language code.
+    pub language: String,
+    /// Estimated study time.
+    pub estimated_hours: f64,
+    /// Lessons the reader can see.
+    pub lessons: u64,
+    /// Of those, completed by the reader.
+    pub completed: u64,
+    /// Whether learners can see it.
+    pub published: bool,
+}
+
+/// A lesson in a course outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineLesson {
+    /// Lesson id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Minutes.
+    pub duration: i32,
+    /// Completed by the reader.
+    pub completed: bool,
+    /// Visible to learners.
+    pub published: bool,
+}
+
+/// A module in a course outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineModule {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Lessons in order.
+    pub lessons: Vec<OutlineLesson>,
+}
+
+/// A course's outline with the reader's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseOutline {
+    /// The course.
+    pub course: CourseCard,
+    /// Who it is for.
+    pub audience: String,
+    /// Modules in order.
+    pub modules: Vec<OutlineModule>,
+    /// Where to continue: the lesson after the last one viewed, or the first not completed.
+    pub resume: Option<i64>,
+    /// Whether the course has a glossary.
+    pub has_glossary: bool,
+}
+
+/// A lesson as a learner reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonView {
+    /// Lesson id.
+    pub id: i64,
+    /// Course slug and title.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Module title.
+    pub module_title: String,
+    /// Lesson title.
+    pub title: String,
+    /// Learning objectives.
+    pub objectives: Vec<String>,
+    /// Minutes.
+    pub duration: i32,
+    /// Sanitised HTML of the body.
+    pub html: String,
+    /// Previous lesson (id, title).
+    pub previous: Option<(i64, String)>,
+    /// Next lesson (id, title).
+    pub next: Option<(i64, String)>,
+    /// Completed by the reader.
+    pub completed: bool,
+    /// Position in the course (1-based) and number of lessons.
+    pub position: (usize, usize),
+}
+
+/// A course glossary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryView {
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Terms: (anchor, term, definition), alphabetical.
+    pub terms: Vec<(String, String, String)>,
+}
+
+/// One lesson found by a search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Lesson id.
+    pub lesson_id: i64,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Lesson title.
+    pub title: String,
+    /// A short extract of plain text around the match.
+    pub extract: String,
+}
+
+/// What a trainer enters to create or edit a course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CourseInput {
+    /// Identifier (creation only): lower-case letters, digits, hyphens.
+    #[serde(default)]
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Catalogue summary.
+    #[serde(default)]
+    pub summary: String,
+    /// Language code.
+    #[serde(default)]
+    pub language: String,
+    /// `foundation` or `thematic`.
+    #[serde(default)]
+    pub kind: String,
+    /// Audience.
+    #[serde(default)]
+    pub audience: String,
+    /// Estimated hours, as typed.
+    #[serde(default)]
+    pub hours: String,
+}
+
+/// A lesson in the course editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorLesson {
+    /// Lesson id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Visible to learners.
+    pub published: bool,
+}
+
+/// A module in the course editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorModule {
+    /// Module id.
+    pub id: i64,
+    /// Slug (folder name in packs, and where its images live).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Lessons in order.
+    pub lessons: Vec<EditorLesson>,
+}
+
+/// A course as its editor sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseEditor {
+    /// Course id.
+    pub id: i64,
+    /// The form values.
+    pub input: CourseInput,
+    /// Published to learners.
+    pub published: bool,
+    /// Modules in order.
+    pub modules: Vec<EditorModule>,
+}
+
+/// A lesson as its editor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEditor {
+    /// Lesson id.
+    pub id: i64,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Module slug.
+    pub module_slug: String,
+    /// Title.
+    pub title: String,
+    /// Objectives, one per line.
+    pub objectives: String,
+    /// Minutes.
+    pub duration: i32,
+    /// Markdown body.
+    pub body: String,
+    /// Visible to learners.
+    pub published: bool,
+    /// Rendered body, for the preview.
+    pub preview: String,
+    /// Images of the module (file names).
+    pub images: Vec<String>,
+    /// The version being edited (its last-saved time), sent back on save to detect that
+    /// someone else saved in between.
+    pub revision: String,
+}
+
+/// What a trainer enters to open a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ClassInput {
+    /// Course identifier.
+    pub course: String,
+    /// Name of the class, e.g. "Northgate border post, March intake".
+    pub name: String,
+    /// First day (YYYY-MM-DD).
+    pub starts_on: String,
+    /// Last day (YYYY-MM-DD).
+    pub ends_on: String,
+    /// Where it takes place.
+    #[serde(default)]
+    pub location: String,
+    /// Ticked: a Training of Trainers class.
+    #[serde(default)]
+    pub tot: Option<String>,
+}
+
+/// A class in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRow {
+    /// Class id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// First day.
+    pub starts_on: String,
+    /// Last day.
+    pub ends_on: String,
+    /// Place.
+    pub location: String,
+    /// Training of Trainers.
+    pub tot: bool,
+    /// Number of trainees enrolled.
+    pub enrolled: u64,
+}
+
+/// One trainee on a class roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterRow {
+    /// Person id.
+    pub person_id: i64,
+    /// Name.
+    pub name: String,
+    /// Login.
+    pub login: String,
+    /// Agency name.
+    pub agency: Option<String>,
+    /// Lessons completed.
+    pub completed: u64,
+    /// Lessons in the course.
+    pub total: u64,
+    /// Last lesson visit (YYYY-MM-DD), if any.
+    pub last_active: Option<String>,
+}
+
+/// A class with its roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassDetail {
+    /// The class.
+    pub class: ClassRow,
+    /// The code trainees type to join.
+    pub join_code: String,
+    /// Trainers' names.
+    pub trainers: Vec<String>,
+    /// Trainees with their progress.
+    pub roster: Vec<RosterRow>,
+    /// Active agencies, for enrolling a whole agency: (id, name).
+    pub agencies: Vec<(i64, String)>,
+}
