@@ -1,0 +1,250 @@
+//! The administrative commands that do more than call one service: MRZ and framework
+//! checks, question and user imports, specimen generation.
+
+use super::*;
+
+pub(super) fn mrz_check(args: &[String]) -> ExitCode {
+    use std::io::Read;
+    let lines: Vec<String> = if args.is_empty() {
+        let mut text = String::new();
+        // Bounded: an MRZ is at most three lines of 44 characters.
+        if std::io::stdin()
+            .take(64 * 1024)
+            .read_to_string(&mut text)
+            .is_err()
+        {
+            text.clear();
+        }
+        assessments::mrz::lines_of(&text)
+    } else {
+        args.iter()
+            .flat_map(|a| assessments::mrz::lines_of(a))
+            .collect()
+    };
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let year = time::OffsetDateTime::now_utc().year();
+    let (json, code) = match assessments::mrz::check(&refs, year) {
+        Ok(m) => (
+            serde_json::json!({
+                "valid": m.valid(),
+                "format": m.format.name(),
+                "fields": m.fields,
+                "errors": m.errors,
+            }),
+            if m.valid() { 0 } else { 1 },
+        ),
+        Err(errors) => (
+            serde_json::json!({
+                "valid": false,
+                "format": null,
+                "fields": {},
+                "errors": errors,
+            }),
+            2,
+        ),
+    };
+    println!("{json}");
+    ExitCode::from(code)
+}
+
+pub(super) fn framework_check(file: &std::path::Path) -> ExitCode {
+    match content::framework::load(file) {
+        Ok(fw) => {
+            let s = fw.summary();
+            println!(
+                "{}",
+                serde_json::json!({
+                    "id": fw.id,
+                    "version": fw.version,
+                    "components": s.components,
+                    "elements": s.elements,
+                    "indicators": s.indicators,
+                })
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub(super) async fn questions_import(
+    database: &sea_orm::DatabaseConnection,
+    file: &std::path::Path,
+    course: &str,
+    valid_only: bool,
+) -> Result<ExitCode, String> {
+    use app::server::entities::course;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let by_id = course.parse::<i64>().ok();
+    let found = match by_id {
+        Some(id) => course::Entity::find_by_id(id).one(database).await,
+        None => {
+            course::Entity::find()
+                .filter(course::Column::Slug.eq(course))
+                .one(database)
+                .await
+        }
+    }
+    .map_err(|e| e.to_string())?
+    .ok_or_else(|| format!("no course `{course}`"))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let report = services::bank::import_file(database, found.id, name, &bytes, valid_only)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "imported {} question(s) into `{}`",
+        report.imported, found.slug
+    );
+    if !report.refused.is_empty() {
+        println!("refused {} question(s):", report.refused.len());
+        for r in &report.refused {
+            println!("  {}: {} — {}", r.location, r.title, r.reason);
+        }
+        if !report.written {
+            println!("nothing was imported (use --valid-only to import the valid questions)");
+        }
+    }
+    Ok(if report.imported == 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub(super) fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+pub(super) async fn user_add(
+    database: &sea_orm::DatabaseConnection,
+    login: String,
+    name: String,
+    roles: String,
+    email: Option<String>,
+    agency: Option<i64>,
+    lang: String,
+) -> Result<ExitCode, String> {
+    use app::i18n::Lang;
+    use app::validate;
+    let en = |m: app::i18n::Msg| m.text(Lang::En).to_owned();
+    let login = validate::login(&login).map_err(|m| format!("login: {}", en(m)))?;
+    let display_name = validate::name(&name).map_err(|m| format!("name: {}", en(m)))?;
+    let roles: Vec<Role> = validate::roles(&roles).map_err(|m| format!("roles: {}", en(m)))?;
+    let email =
+        validate::email(email.as_deref().unwrap_or("")).map_err(|m| format!("email: {}", en(m)))?;
+    let lang = validate::language(&lang).map_err(|m| format!("lang: {}", en(m)))?;
+    let (agency_id, _) = services::people::resolve_placement(database, agency, None)
+        .await
+        .map_err(|e| format!("{}: {}", e.field, en(e.message)))?;
+    let mut typed = String::new();
+    let stdin_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if !stdin_is_terminal {
+        std::io::stdin()
+            .read_to_string(&mut typed)
+            .map_err(|e| format!("cannot read the password: {e}"))?;
+    }
+    let typed = typed.lines().next().unwrap_or("").to_owned();
+    let (password, generated) = if typed.is_empty() {
+        (app::server::password::generate(), true)
+    } else {
+        (typed, false)
+    };
+    let person = services::people::NewPerson {
+        login,
+        display_name,
+        email,
+        agency_id,
+        position_id: None,
+        roles,
+        countries: Vec::new(),
+        lang,
+    };
+    match services::people::create_direct(database, &person, &password).await {
+        Ok(id) => {
+            println!("created person {id} ({})", person.login);
+            if generated {
+                println!("password: {password}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(app::error::AppError::Validation(errors)) => {
+            for e in errors {
+                eprintln!("{}: {}", e.field, en(e.message));
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// `checkpoint specimens generate`.
+pub(super) fn specimens_generate(
+    count: u32,
+    seed: u64,
+    out: &std::path::Path,
+    layout: &str,
+    defects: Option<&str>,
+) -> Result<ExitCode, String> {
+    use content::specimens::{self, AnswerKey, Defect, Layout};
+    let fixed: Option<Vec<Defect>> = match defects {
+        None => None,
+        Some(list) => Some(
+            list.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|d| Defect::from_code(d).ok_or_else(|| format!("unknown defect {d:?}")))
+                .collect::<Result<_, _>>()?,
+        ),
+    };
+    if !matches!(layout, "td3" | "td1" | "mixed") {
+        return Err(format!("unknown layout {layout:?} (td3, td1 or mixed)"));
+    }
+    if count == 0 || count > 10_000 {
+        return Err("--count must be between 1 and 10000".to_owned());
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for index in 0..count {
+        let layout = match layout {
+            "td3" => Layout::Td3,
+            "td1" => Layout::Td1,
+            _ if index % 3 == 2 => Layout::Td1,
+            _ => Layout::Td3,
+        };
+        let defects = fixed
+            .clone()
+            .unwrap_or_else(|| specimens::defects_for(seed, index));
+        let s = specimens::generate(seed, index, layout, &defects);
+        let stem = format!("specimen-{:04}", index + 1);
+        let mut files = Vec::new();
+        for (light, img) in [("visible", &s.visible), ("uv", &s.uv), ("ir", &s.ir)] {
+            let name = format!("{stem}-{light}.png");
+            std::fs::write(out.join(&name), specimens::png(img))
+                .map_err(|e| format!("cannot write {name}: {e}"))?;
+            files.push(name);
+        }
+        let key = AnswerKey {
+            seed,
+            index,
+            layout,
+            defects: s.defects.clone(),
+            holder: s.holder.clone(),
+            mrz: s.mrz.clone(),
+            viz: s.viz.clone(),
+            regions: s.regions.clone(),
+            files,
+        };
+        let json = serde_json::to_string_pretty(&key).map_err(|e| e.to_string())?;
+        std::fs::write(out.join(format!("{stem}.json")), json + "\n")
+            .map_err(|e| format!("cannot write {stem}.json: {e}"))?;
+        println!("{stem}: {} {:?}", s.mrz.join(" / "), s.defects);
+    }
+    Ok(ExitCode::SUCCESS)
+}
