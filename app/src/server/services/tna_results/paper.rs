@@ -217,7 +217,10 @@ pub async fn import_paper(
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    bad(&item.id, crate::server::services::campaigns::answer_error(e));
+                    bad(
+                        &item.id,
+                        crate::server::services::campaigns::answer_error(e),
+                    );
                     row_ok = false;
                 }
             }
