@@ -22,6 +22,16 @@ fn checkpoint(data: &std::path::Path, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Puts the migrated demo database (the suite's template) into data folder `data`, as
+/// `checkpoint demo` would (without its generated exercises).
+fn with_demo(data: &std::path::Path) {
+    std::fs::copy(
+        crate::helpers::sqlite_template(),
+        data.join("checkpoint.db"),
+    )
+    .unwrap();
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -341,7 +351,7 @@ fn framework_files_are_checked_from_the_command_line() {
 #[test]
 fn the_demo_assessment_is_listed_and_its_report_written() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    with_demo(dir.path());
     let out = checkpoint(dir.path(), &["assessment", "list"], "");
     let listed = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success());
@@ -420,7 +430,7 @@ fn the_demo_assessment_is_listed_and_its_report_written() {
 #[test]
 fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    with_demo(dir.path());
     let out = checkpoint(dir.path(), &["tna", "list"], "");
     assert!(out.status.success());
     let listed = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -545,7 +555,7 @@ fn mrz_lines_are_checked_from_arguments_or_standard_input() {
 #[test]
 fn backups_are_written_once_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    with_demo(dir.path());
     let file = dir.path().join("copy.db");
     let out = checkpoint(dir.path(), &["backup", file.to_str().unwrap()], "");
     assert!(
@@ -717,7 +727,7 @@ async fn every_request_is_logged_with_its_id_route_and_person_and_never_its_secr
     use reqwest::StatusCode;
 
     let dir = tempfile::tempdir().unwrap();
-    assert!(checkpoint(dir.path(), &["demo"], "").status.success());
+    with_demo(dir.path());
     let log_path = dir.path().join("serve.log");
     let mut command = Command::new(env!("CARGO_BIN_EXE_checkpoint"));
     command

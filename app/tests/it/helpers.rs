@@ -45,6 +45,119 @@ impl Drop for TestApp {
     }
 }
 
+/// The migrated demo database every test starts from, built once per test binary: a SQLite
+/// file each test copies, or a PostgreSQL database each test's database is created from
+/// (`CREATE DATABASE … TEMPLATE`). Migrating and loading the demo (with its password
+/// hashes) for each test took most of the suite's time.
+enum Template {
+    Sqlite(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+fn template() -> Template {
+    match std::env::var("CHECKPOINT_TEST_POSTGRES") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            let name = NAME.get_or_init(|| on_own_runtime(postgres_template(admin_url.clone())));
+            Template::Postgres {
+                admin_url,
+                name: name.clone(),
+            }
+        }
+        _ => Template::Sqlite(sqlite_template().to_owned()),
+    }
+}
+
+/// The SQLite template: a migrated database with the demo data, in one file to copy (the
+/// command-line tests start from it too, whatever database the suite runs on).
+pub fn sqlite_template() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| on_own_runtime(build_sqlite_template()))
+}
+
+/// Runs `fut` on a runtime of its own and waits: the first test's runtime may be
+/// single-threaded, and a template's connections must be closed before any copy is made.
+fn on_own_runtime<T: Send + 'static>(
+    fut: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(fut)
+    })
+    .join()
+    .expect("building the template database")
+}
+
+/// Migrates the database at `url` and loads the demo data.
+async fn migrated_demo(url: String) -> DatabaseConnection {
+    let database = db::connect(&url).await.expect("connect");
+    db::migrate(&database).await.expect("migrate");
+    services::demo::load(&database).await.expect("demo data");
+    database
+}
+
+async fn postgres_template(admin_url: String) -> String {
+    let admin = sea_orm::Database::connect(&admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    // One template on the server: each run replaces the one before.
+    let name = "cp_template".to_owned();
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .expect("drop an old template");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create the template database");
+    admin.close().await.ok();
+    migrated_demo(database_in(&admin_url, &name))
+        .await
+        .close()
+        .await
+        .ok();
+    name
+}
+
+async fn build_sqlite_template() -> PathBuf {
+    // Under the target folder, one per process.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Earlier runs' templates: any more than an hour old.
+    for old in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+        let stale = old
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|a| a.as_secs() > 3600));
+        if stale && old.path().extension().is_some_and(|e| e == "db") {
+            std::fs::remove_file(old.path()).ok();
+        }
+    }
+    let building = tempfile::tempdir_in(&dir).unwrap();
+    let database = migrated_demo(Config::sqlite_url(building.path())).await;
+    let file = dir.join(format!("demo-{}.db", std::process::id()));
+    std::fs::remove_file(&file).ok();
+    // One self-contained file, whatever the write-ahead log still held.
+    database
+        .execute_unprepared(&format!("VACUUM INTO '{}'", file.display()))
+        .await
+        .expect("write the template");
+    database.close().await.ok();
+    file
+}
+
+/// The URL of database `name` on the server of `admin_url`.
+fn database_in(admin_url: &str, name: &str) -> String {
+    let (prefix, _) = admin_url
+        .rsplit_once('/')
+        .expect("PostgreSQL URL with a database name");
+    format!("{prefix}/{name}")
+}
+
 /// Runs `fut` to completion on a runtime of its own, on another thread: for async clean-up in
 /// `Drop`, which cannot await and may run inside the test's runtime.
 pub fn block_on_detached(fut: impl std::future::Future<Output = ()> + Send + 'static) {
@@ -73,33 +186,31 @@ impl TestApp {
     /// behind a proxy, say).
     pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (url, pg) = match std::env::var("CHECKPOINT_TEST_POSTGRES") {
-            Ok(base) if !base.is_empty() => {
+        let (url, pg) = match template() {
+            Template::Postgres {
+                admin_url,
+                name: template,
+            } => {
                 let name = format!("cp_test_{}", app::server::csrf::random_hex(8));
-                let admin = sea_orm::Database::connect(&base)
+                let admin = sea_orm::Database::connect(&admin_url)
                     .await
                     .expect("connect to PostgreSQL");
                 admin
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
                     .await
                     .expect("create test database");
                 admin.close().await.ok();
-                let (prefix, _) = base
-                    .rsplit_once('/')
-                    .expect("PostgreSQL URL with a database name");
                 (
-                    format!("{prefix}/{name}"),
-                    Some(PgDatabase {
-                        admin_url: base,
-                        name,
-                    }),
+                    database_in(&admin_url, &name),
+                    Some(PgDatabase { admin_url, name }),
                 )
             }
-            _ => (Config::sqlite_url(dir.path()), None),
+            Template::Sqlite(file) => {
+                std::fs::copy(file, dir.path().join("checkpoint.db")).expect("copy the template");
+                (Config::sqlite_url(dir.path()), None)
+            }
         };
         let database = db::connect(&url).await.expect("connect");
-        db::migrate(&database).await.expect("migrate");
-        services::demo::load(&database).await.expect("demo data");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let state_url = url.clone();
@@ -171,17 +282,7 @@ impl TestApp {
 
     /// A browser-like client of the server at `base`.
     pub fn client_of(&self, base: &str) -> Client {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
-        let http = reqwest::Client::builder()
-            .cookie_provider(jar.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Client {
-            http,
-            jar,
-            base: base.to_owned(),
-        }
+        Client::of(base)
     }
 
     /// The absolute URL of `path`.
@@ -191,17 +292,7 @@ impl TestApp {
 
     /// A new browser-like client with its own cookies.
     pub fn client(&self) -> Client {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
-        let http = reqwest::Client::builder()
-            .cookie_provider(jar.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Client {
-            http,
-            jar,
-            base: self.url(""),
-        }
+        Client::of(&self.url(""))
     }
 
     /// A client signed in as the demo account for `role`.
@@ -230,6 +321,21 @@ pub struct Client {
 }
 
 impl Client {
+    /// A browser-like client, with its own cookies, of the server at `base`.
+    pub fn of(base: &str) -> Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: base.to_owned(),
+        }
+    }
+
     /// `GET path`, as a browser navigation.
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http
