@@ -1,5 +1,19 @@
 //! Business operations over the database, one module per noun. Server functions, the CLI and
 //! the tests call these; they take plain inputs and return [`crate::error::AppResult`].
+//!
+//! Where each capability lives (a module with a folder of the same name is split by job;
+//! its file says which room holds what):
+//!
+//! | capability | modules |
+//! |---|---|
+//! | people and sign-in | `auth`, `people`, `agencies`, `countries`, `import` |
+//! | courses and learning | `courses/` (packs, access, reading, search), `authoring`, `classes`, `records` |
+//! | knowledge checks | `bank/` (questions, quizzes, packs), `attempts/` (answers, closing, view), `results`, `certificates` |
+//! | document exercises | `exercises/` (access, authoring, taking, grading, results, generated), `exercise_images` |
+//! | capacity assessments | `capacity/` (access, lifecycle, scoring, findings, report, export, documents, demo) |
+//! | needs analysis | `tna`, `questionnaires`, `campaigns/` (responses), `tna_results/` (page, export, paper) |
+//! | progress and exports | `events`, `rollups/` (store, fold, rebuild), `progress/` (scope, queries), `xapi` |
+//! | installation | `backup`, `demo`, `demo_scale`, `demo_tna` |
 
 pub mod agencies;
 pub mod attempts;
