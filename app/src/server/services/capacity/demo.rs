@@ -18,43 +18,26 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
     let (false, Some(lead)) = (exists, lead) else {
         return Ok(());
     };
-    let fw = content::framework::find(DEFAULT_FRAMEWORK)
-        .ok_or_else(|| crate::server::errors::internal("framework missing", DEFAULT_FRAMEWORK))?;
     let day = |raw: &str| {
         time::Date::parse(raw, DATE).map_err(|e| crate::server::errors::internal("demo date", e))
     };
     let now = crate::server::services::now();
     let txn = db.begin().await?;
-    let id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
-        framework_id: Set(fw.id.clone()),
-        framework_version: Set(fw.version.clone()),
-        country_code: Set("UTO".to_owned()),
-        title: Set(demo.title.clone()),
-        requested_by: Set(demo.requested_by.clone()),
-        scope: Set("[]".to_owned()),
-        starts_on: Set(day(&demo.starts_on)?),
-        ends_on: Set(day(&demo.ends_on)?),
-        status: Set("final".to_owned()),
-        number: Set(1),
-        previous_id: Set(None),
-        baseline_id: Set(None),
-        summary: Set(demo.summary.trim().to_owned()),
-        methodology: Set(demo.methodology.trim().to_owned()),
-        created_by: Set(Some(lead.id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    })
-    .exec(&txn)
-    .await?
-    .last_insert_id;
-    assessment_member::Entity::insert(assessment_member::ActiveModel {
-        assessment_id: Set(id),
-        person_id: Set(lead.id),
-        role: Set("lead".to_owned()),
-    })
-    .exec_without_returning(&txn)
+    let id = insert_first_round(
+        &txn,
+        NewAssessment {
+            country: "UTO".to_owned(),
+            title: demo.title.clone(),
+            requested_by: demo.requested_by.clone(),
+            starts: day(&demo.starts_on)?,
+            ends: day(&demo.ends_on)?,
+            status: "final",
+            summary: demo.summary.trim().to_owned(),
+            methodology: demo.methodology.trim().to_owned(),
+            lead: lead.id,
+        },
+        now,
+    )
     .await?;
     let scores: Vec<assessment_score::ActiveModel> = demo
         .scores

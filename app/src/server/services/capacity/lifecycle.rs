@@ -94,42 +94,82 @@ pub async fn create(
     let (Some(starts), Some(ends), true) = (starts, ends, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
-    let fw = content::framework::find(DEFAULT_FRAMEWORK)
-        .ok_or_else(|| crate::server::errors::internal("framework missing", DEFAULT_FRAMEWORK))?;
     let now = crate::server::services::now();
     let txn = db.begin().await?;
+    let id = insert_first_round(
+        &txn,
+        NewAssessment {
+            country: code,
+            title: title.to_owned(),
+            requested_by: requested_by.to_owned(),
+            starts,
+            ends,
+            status: "draft",
+            summary: String::new(),
+            methodology: String::new(),
+            lead: user.id,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// A first-round assessment about to be written.
+pub(super) struct NewAssessment {
+    pub(super) country: String,
+    pub(super) title: String,
+    pub(super) requested_by: String,
+    pub(super) starts: time::Date,
+    pub(super) ends: time::Date,
+    pub(super) status: &'static str,
+    pub(super) summary: String,
+    pub(super) methodology: String,
+    /// The lead assessor, who becomes the team's first member.
+    pub(super) lead: i64,
+}
+
+/// Writes a first-round assessment on the default framework with its lead as the first team
+/// member, inside `txn`; returns its id. Used by [`create`] and the demo data.
+pub(super) async fn insert_first_round(
+    txn: &impl ConnectionTrait,
+    new: NewAssessment,
+    now: time::OffsetDateTime,
+) -> AppResult<i64> {
+    let fw = content::framework::find(DEFAULT_FRAMEWORK)
+        .ok_or_else(|| crate::server::errors::internal("framework missing", DEFAULT_FRAMEWORK))?;
     let id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
         framework_id: Set(fw.id.clone()),
         framework_version: Set(fw.version.clone()),
-        country_code: Set(code),
-        title: Set(title.to_owned()),
-        requested_by: Set(requested_by.to_owned()),
+        country_code: Set(new.country),
+        title: Set(new.title),
+        requested_by: Set(new.requested_by),
         scope: Set("[]".to_owned()),
-        starts_on: Set(starts),
-        ends_on: Set(ends),
-        status: Set("draft".to_owned()),
+        starts_on: Set(new.starts),
+        ends_on: Set(new.ends),
+        status: Set(new.status.to_owned()),
         number: Set(1),
         previous_id: Set(None),
         baseline_id: Set(None),
-        summary: Set(String::new()),
-        methodology: Set(String::new()),
-        created_by: Set(Some(user.id)),
+        summary: Set(new.summary),
+        methodology: Set(new.methodology),
+        created_by: Set(Some(new.lead)),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
         ..Default::default()
     })
-    .exec(&txn)
+    .exec(txn)
     .await?
     .last_insert_id;
     assessment_member::Entity::insert(assessment_member::ActiveModel {
         assessment_id: Set(id),
-        person_id: Set(user.id),
+        person_id: Set(new.lead),
         role: Set("lead".to_owned()),
     })
-    .exec_without_returning(&txn)
+    .exec_without_returning(txn)
     .await?;
-    txn.commit().await?;
     Ok(id)
 }
 
