@@ -2,7 +2,6 @@
 //! security, services, and the HTTP router.
 
 pub mod assets;
-pub mod charts;
 pub mod config;
 pub mod csrf;
 pub mod db;
@@ -10,10 +9,8 @@ pub mod entities;
 pub mod errors;
 pub mod http;
 pub mod password;
-pub mod pdf;
-pub mod report_pdf;
+pub mod reports;
 pub mod request;
 pub mod services;
 pub mod session;
 pub mod state;
-pub mod ttf;

@@ -16,7 +16,7 @@ pub async fn list_agencies(
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::agencies::list(&request::state()?.db, &q, Some(&country), page).await
+            services::people::agencies::list(&request::state()?.db, &q, Some(&country), page).await
         }
         .await,
     )
@@ -30,7 +30,7 @@ pub async fn get_agency(id: i64) -> Result<AgencyDetail, AppError> {
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::agencies::get(&request::state()?.db, id).await
+            services::people::agencies::get(&request::state()?.db, id).await
         }
         .await,
     )
@@ -44,7 +44,7 @@ pub async fn create_agency(input: AgencyInput) -> Result<i64, AppError> {
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            let id = services::agencies::create(&request::state()?.db, &input).await?;
+            let id = services::people::agencies::create(&request::state()?.db, &input).await?;
             request::redirect(&format!("/admin/agencies/{id}?notice=Saved"));
             Ok(id)
         }
@@ -60,7 +60,7 @@ pub async fn update_agency(id: i64, input: AgencyInput) -> Result<(), AppError> 
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::agencies::update(&request::state()?.db, id, &input).await?;
+            services::people::agencies::update(&request::state()?.db, id, &input).await?;
             request::redirect(&format!("/admin/agencies/{id}?notice=Saved"));
             Ok(())
         }
@@ -76,7 +76,7 @@ pub async fn set_agency_active(id: i64, active: bool) -> Result<(), AppError> {
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::agencies::set_active(&request::state()?.db, id, active).await?;
+            services::people::agencies::set_active(&request::state()?.db, id, active).await?;
             request::redirect(&format!("/admin/agencies/{id}?notice=Saved"));
             Ok(())
         }
@@ -93,7 +93,8 @@ pub async fn add_position(agency_id: i64, title: String) -> Result<i64, AppError
         async move {
             request::require(Role::Admin)?;
             let id =
-                services::agencies::add_position(&request::state()?.db, agency_id, &title).await?;
+                services::people::agencies::add_position(&request::state()?.db, agency_id, &title)
+                    .await?;
             request::redirect(&format!("/admin/agencies/{agency_id}?notice=Saved"));
             Ok(id)
         }

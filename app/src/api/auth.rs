@@ -11,7 +11,7 @@ pub async fn login(login: String, password: String, next: Option<String>) -> Res
         async move {
             let state = request::state()?;
             let device = request::cookie(session::DEVICE_COOKIE);
-            let signed_in = services::auth::login(
+            let signed_in = services::people::auth::login(
                 &state.db,
                 &login,
                 &password,

@@ -21,7 +21,7 @@ fn author() -> Result<crate::model::CurrentUser, AppError> {
 pub async fn my_courses() -> Result<Vec<(String, String, bool)>, AppError> {
     use crate::server::{request, services};
     request::finish(
-        async move { services::authoring::my_courses(&request::state()?.db, &author()?).await }
+        async move { services::learn::authoring::my_courses(&request::state()?.db, &author()?).await }
             .await,
     )
 }
@@ -32,9 +32,12 @@ pub async fn create_course(input: CourseInput) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
-            let slug =
-                services::authoring::create_course(&request::state()?.db, &author()?, &input)
-                    .await?;
+            let slug = services::learn::authoring::create_course(
+                &request::state()?.db,
+                &author()?,
+                &input,
+            )
+            .await?;
             request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
             Ok(())
         }
@@ -48,7 +51,8 @@ pub async fn get_course_editor(slug: String) -> Result<CourseEditor, AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
-            services::authoring::course_editor(&request::state()?.db, &author()?, &slug).await
+            services::learn::authoring::course_editor(&request::state()?.db, &author()?, &slug)
+                .await
         }
         .await,
     )
@@ -60,8 +64,13 @@ pub async fn update_course(slug: String, input: CourseInput) -> Result<(), AppEr
     use crate::server::{request, services};
     request::finish(
         async move {
-            services::authoring::update_course(&request::state()?.db, &author()?, &slug, &input)
-                .await?;
+            services::learn::authoring::update_course(
+                &request::state()?.db,
+                &author()?,
+                &slug,
+                &input,
+            )
+            .await?;
             request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
             Ok(())
         }
@@ -75,7 +84,7 @@ pub async fn publish_course(slug: String, published: bool) -> Result<(), AppErro
     use crate::server::{request, services};
     request::finish(
         async move {
-            services::authoring::set_course_published(
+            services::learn::authoring::set_course_published(
                 &request::state()?.db,
                 &author()?,
                 &slug,
@@ -95,7 +104,7 @@ pub async fn add_module(slug: String, title: String, summary: String) -> Result<
     use crate::server::{request, services};
     request::finish(
         async move {
-            services::authoring::add_module(
+            services::learn::authoring::add_module(
                 &request::state()?.db,
                 &author()?,
                 &slug,
@@ -116,7 +125,7 @@ pub async fn update_module(id: i64, title: String, summary: String) -> Result<()
     use crate::server::{request, services};
     request::finish(
         async move {
-            let slug = services::authoring::update_module(
+            let slug = services::learn::authoring::update_module(
                 &request::state()?.db,
                 &author()?,
                 id,
@@ -138,7 +147,8 @@ pub async fn move_module(id: i64, up: bool) -> Result<(), AppError> {
     request::finish(
         async move {
             let slug =
-                services::authoring::move_module(&request::state()?.db, &author()?, id, up).await?;
+                services::learn::authoring::move_module(&request::state()?.db, &author()?, id, up)
+                    .await?;
             request::redirect(&format!("/author/courses/{slug}"));
             Ok(())
         }
@@ -152,7 +162,7 @@ pub async fn add_lesson(module_id: i64, title: String) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
-            let id = services::authoring::add_lesson(
+            let id = services::learn::authoring::add_lesson(
                 &request::state()?.db,
                 &author()?,
                 module_id,
@@ -173,7 +183,8 @@ pub async fn move_lesson(id: i64, up: bool) -> Result<(), AppError> {
     request::finish(
         async move {
             let slug =
-                services::authoring::move_lesson(&request::state()?.db, &author()?, id, up).await?;
+                services::learn::authoring::move_lesson(&request::state()?.db, &author()?, id, up)
+                    .await?;
             request::redirect(&format!("/author/courses/{slug}"));
             Ok(())
         }
@@ -185,7 +196,12 @@ pub async fn move_lesson(id: i64, up: bool) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "author/lessons/get")]
 pub async fn get_lesson_editor(id: i64) -> Result<LessonEditor, AppError> {
     use crate::server::{request, services};
-    request::finish(async move { services::authoring::lesson_editor(&request::state()?.db, &author()?, id).await }.await)
+    request::finish(
+        async move {
+            services::learn::authoring::lesson_editor(&request::state()?.db, &author()?, id).await
+        }
+        .await,
+    )
 }
 
 /// Saves a lesson (learners keep their progress; a concurrent save is never overwritten).
@@ -199,7 +215,7 @@ pub async fn update_lesson(
     #[server(default)] revision: String,
 ) -> Result<(), AppError> {
     use crate::server::request;
-    use crate::server::services::authoring::{self, LessonSave};
+    use crate::server::services::learn::authoring::{self, LessonSave};
     request::finish(
         async move {
             let save = LessonSave {
@@ -223,7 +239,7 @@ pub async fn publish_lesson(id: i64, published: bool) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
-            services::authoring::set_lesson_published(
+            services::learn::authoring::set_lesson_published(
                 &request::state()?.db,
                 &author()?,
                 id,
@@ -243,5 +259,10 @@ pub async fn publish_lesson(id: i64, published: bool) -> Result<(), AppError> {
 pub async fn preview_lesson(id: i64, body: String, csrf_token: String) -> Result<String, AppError> {
     use crate::server::{request, services};
     let _ = csrf_token; // checked by the CSRF middleware before this runs
-    request::finish(async move { services::authoring::preview(&request::state()?.db, &author()?, id, &body).await }.await)
+    request::finish(
+        async move {
+            services::learn::authoring::preview(&request::state()?.db, &author()?, id, &body).await
+        }
+        .await,
+    )
 }

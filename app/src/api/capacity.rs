@@ -123,7 +123,7 @@ pub async fn assessment_countries() -> Result<Vec<(String, String)>, AppError> {
             if !(user.has(Role::Assessor) || user.has(Role::Admin)) {
                 return Err(AppError::Forbidden);
             }
-            Ok(services::countries::all(&request::state()?.db)
+            Ok(services::people::countries::all(&request::state()?.db)
                 .await?
                 .into_iter()
                 .map(|c| (c.code, c.name_en))

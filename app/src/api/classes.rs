@@ -11,7 +11,7 @@ pub async fn my_classes() -> Result<Vec<ClassRow>, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::mine(&request::state()?.db, &user).await
+            services::learn::classes::mine(&request::state()?.db, &user).await
         }
         .await,
     )
@@ -24,7 +24,7 @@ pub async fn enrolled_classes() -> Result<Vec<ClassRow>, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::enrolled_in(&request::state()?.db, &user).await
+            services::learn::classes::enrolled_in(&request::state()?.db, &user).await
         }
         .await,
     )
@@ -37,7 +37,7 @@ pub async fn create_class(input: ClassInput) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let id = services::classes::create(&request::state()?.db, &user, &input).await?;
+            let id = services::learn::classes::create(&request::state()?.db, &user, &input).await?;
             request::redirect(&format!("/classes/{id}?notice=Saved"));
             Ok(())
         }
@@ -52,7 +52,7 @@ pub async fn get_class(id: i64) -> Result<ClassDetail, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::detail(&request::state()?.db, &user, id).await
+            services::learn::classes::detail(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -65,7 +65,7 @@ pub async fn enrol_trainee(id: i64, login: String) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::enrol_login(&request::state()?.db, &user, id, &login).await?;
+            services::learn::classes::enrol_login(&request::state()?.db, &user, id, &login).await?;
             request::redirect(&format!("/classes/{id}?notice=Saved"));
             Ok(())
         }
@@ -80,7 +80,8 @@ pub async fn enrol_agency(id: i64, agency: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::enrol_agency(&request::state()?.db, &user, id, agency).await?;
+            services::learn::classes::enrol_agency(&request::state()?.db, &user, id, agency)
+                .await?;
             request::redirect(&format!("/classes/{id}?notice=Saved"));
             Ok(())
         }
@@ -95,7 +96,7 @@ pub async fn unenrol_trainee(id: i64, person: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::unenrol(&request::state()?.db, &user, id, person).await?;
+            services::learn::classes::unenrol(&request::state()?.db, &user, id, person).await?;
             request::redirect(&format!("/classes/{id}?notice=Saved"));
             Ok(())
         }
@@ -110,7 +111,8 @@ pub async fn add_class_trainer(id: i64, trainer: String) -> Result<(), AppError>
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::classes::add_trainer(&request::state()?.db, &user, id, &trainer).await?;
+            services::learn::classes::add_trainer(&request::state()?.db, &user, id, &trainer)
+                .await?;
             request::redirect(&format!("/classes/{id}?notice=Saved"));
             Ok(())
         }
@@ -125,7 +127,7 @@ pub async fn join_class(code: String) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let slug = services::classes::join(&request::state()?.db, &user, &code).await?;
+            let slug = services::learn::classes::join(&request::state()?.db, &user, &code).await?;
             request::redirect(&format!("/courses/{slug}?notice=Joined"));
             Ok(())
         }

@@ -12,7 +12,7 @@ pub async fn list_countries(q: String, page: u64) -> Result<Page<CountryRow>, Ap
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::countries::list(&request::state()?.db, &q, page).await
+            services::people::countries::list(&request::state()?.db, &q, page).await
         }
         .await,
     )
@@ -26,7 +26,7 @@ pub async fn all_countries() -> Result<Vec<CountryRow>, AppError> {
     request::finish(
         async move {
             request::require(Role::Admin)?;
-            services::countries::all(&request::state()?.db).await
+            services::people::countries::all(&request::state()?.db).await
         }
         .await,
     )

@@ -11,7 +11,7 @@ pub async fn catalogue() -> Result<Vec<CourseCard>, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::courses::catalogue(&request::state()?.db, &user).await
+            services::learn::courses::catalogue(&request::state()?.db, &user).await
         }
         .await,
     )
@@ -24,7 +24,7 @@ pub async fn outline(slug: String) -> Result<CourseOutline, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::courses::outline(&request::state()?.db, &user, &slug).await
+            services::learn::courses::outline(&request::state()?.db, &user, &slug).await
         }
         .await,
     )
@@ -37,7 +37,7 @@ pub async fn read_lesson(slug: String, id: i64) -> Result<LessonView, AppError> 
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::courses::lesson(&request::state()?.db, &user, &slug, id).await
+            services::learn::courses::lesson(&request::state()?.db, &user, &slug, id).await
         }
         .await,
     )
@@ -50,9 +50,13 @@ pub async fn mark_lesson(lesson_id: i64, done: bool) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let slug =
-                services::courses::set_complete(&request::state()?.db, &user, lesson_id, done)
-                    .await?;
+            let slug = services::learn::courses::set_complete(
+                &request::state()?.db,
+                &user,
+                lesson_id,
+                done,
+            )
+            .await?;
             let notice = if done { "?notice=LessonCompleted" } else { "" };
             request::redirect(&format!("/courses/{slug}/lessons/{lesson_id}{notice}"));
             Ok(())
@@ -68,7 +72,7 @@ pub async fn course_glossary(slug: String) -> Result<GlossaryView, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::courses::glossary(&request::state()?.db, &user, &slug).await
+            services::learn::courses::glossary(&request::state()?.db, &user, &slug).await
         }
         .await,
     )
@@ -81,7 +85,7 @@ pub async fn search_lessons(q: String) -> Result<Vec<SearchHit>, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::courses::search(&request::state()?.db, &user, &q).await
+            services::learn::courses::search(&request::state()?.db, &user, &q).await
         }
         .await,
     )

@@ -45,7 +45,7 @@ pub async fn person_choices() -> Result<PlacementChoices, AppError> {
         async move {
             request::require(Role::Admin)?;
             Ok(PlacementChoices {
-                agencies: services::agencies::choices(&request::state()?.db).await?,
+                agencies: services::people::agencies::choices(&request::state()?.db).await?,
             })
         }
         .await,

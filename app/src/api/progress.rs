@@ -18,7 +18,7 @@ pub async fn get_progress(
     role: Option<String>,
 ) -> Result<(Dashboard, String), AppError> {
     use crate::model::progress::Filters;
-    use crate::server::{charts, request, services};
+    use crate::server::{reports::charts, request, services};
     let filters = Filters {
         from,
         to,

@@ -15,7 +15,7 @@ pub async fn get_question_bank(slug: String) -> Result<QuestionBank, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::bank(&request::state()?.db, &user, &slug).await
+            services::quizzes::bank::bank(&request::state()?.db, &user, &slug).await
         }
         .await,
     )
@@ -28,7 +28,8 @@ pub async fn delete_question(id: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let slug = services::bank::delete_question(&request::state()?.db, &user, id).await?;
+            let slug =
+                services::quizzes::bank::delete_question(&request::state()?.db, &user, id).await?;
             request::redirect(&format!("/author/courses/{slug}/questions?notice=Deleted"));
             Ok(())
         }
@@ -43,7 +44,7 @@ pub async fn question_source(id: i64) -> Result<(String, String, String), AppErr
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::question_gift(&request::state()?.db, &user, id).await
+            services::quizzes::bank::question_gift(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -56,7 +57,7 @@ pub async fn save_question(id: i64, category: String, gift: String) -> Result<()
     request::finish(
         async move {
             let user = request::require_user()?;
-            let slug = services::bank::save_question_gift(
+            let slug = services::quizzes::bank::save_question_gift(
                 &request::state()?.db,
                 &user,
                 id,
@@ -78,8 +79,13 @@ pub async fn set_certificate_rule(slug: String, rule: String) -> Result<(), AppE
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::set_certificate_rule(&request::state()?.db, &user, &slug, &rule)
-                .await?;
+            services::quizzes::bank::set_certificate_rule(
+                &request::state()?.db,
+                &user,
+                &slug,
+                &rule,
+            )
+            .await?;
             request::redirect(&format!("/author/courses/{slug}/questions?notice=Saved"));
             Ok(())
         }
@@ -95,7 +101,8 @@ pub async fn create_quiz(slug: String, input: QuizInput) -> Result<(), AppError>
         async move {
             let user = request::require_user()?;
             let id =
-                services::bank::create_quiz(&request::state()?.db, &user, &slug, &input).await?;
+                services::quizzes::bank::create_quiz(&request::state()?.db, &user, &slug, &input)
+                    .await?;
             request::redirect(&format!("/author/quizzes/{id}?notice=Saved"));
             Ok(())
         }
@@ -110,7 +117,7 @@ pub async fn get_quiz_editor(id: i64) -> Result<QuizEditor, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::quiz_editor(&request::state()?.db, &user, id).await
+            services::quizzes::bank::quiz_editor(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -123,7 +130,7 @@ pub async fn update_quiz(id: i64, input: QuizInput) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::update_quiz(&request::state()?.db, &user, id, &input).await?;
+            services::quizzes::bank::update_quiz(&request::state()?.db, &user, id, &input).await?;
             request::redirect(&format!("/author/quizzes/{id}?notice=Saved"));
             Ok(())
         }
@@ -138,8 +145,15 @@ pub async fn add_quiz_question(id: i64, question: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::add_item(&request::state()?.db, &user, id, Some(question), None, 0)
-                .await?;
+            services::quizzes::bank::add_item(
+                &request::state()?.db,
+                &user,
+                id,
+                Some(question),
+                None,
+                0,
+            )
+            .await?;
             request::redirect(&format!("/author/quizzes/{id}?notice=Saved"));
             Ok(())
         }
@@ -154,7 +168,7 @@ pub async fn add_quiz_draw(id: i64, category: i64, count: i32) -> Result<(), App
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::add_item(
+            services::quizzes::bank::add_item(
                 &request::state()?.db,
                 &user,
                 id,
@@ -177,7 +191,8 @@ pub async fn remove_quiz_item(item: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let id = services::bank::remove_item(&request::state()?.db, &user, item).await?;
+            let id =
+                services::quizzes::bank::remove_item(&request::state()?.db, &user, item).await?;
             request::redirect(&format!("/author/quizzes/{id}?notice=Saved"));
             Ok(())
         }
@@ -193,8 +208,8 @@ pub async fn course_quizzes(slug: String) -> Result<Vec<QuizRow>, AppError> {
         async move {
             let user = request::require_user()?;
             let db = &request::state()?.db;
-            let c = services::courses::visible_course(db, &user, &slug).await?;
-            services::bank::quiz_rows(db, c.id, true).await
+            let c = services::learn::courses::visible_course(db, &user, &slug).await?;
+            services::quizzes::bank::quiz_rows(db, c.id, true).await
         }
         .await,
     )
@@ -207,7 +222,7 @@ pub async fn get_quiz_card(id: i64) -> Result<QuizCard, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::attempts::card(&request::state()?.db, &user, id).await
+            services::quizzes::attempts::card(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -220,7 +235,8 @@ pub async fn start_attempt(id: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            let attempt = services::attempts::start(&request::state()?.db, &user, id).await?;
+            let attempt =
+                services::quizzes::attempts::start(&request::state()?.db, &user, id).await?;
             request::redirect(&format!("/attempts/{attempt}"));
             Ok(())
         }
@@ -235,7 +251,7 @@ pub async fn get_attempt(id: i64) -> Result<AttemptView, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::attempts::view(&request::state()?.db, &user, id).await
+            services::quizzes::attempts::view(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -248,7 +264,7 @@ pub async fn submit_attempt(id: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::attempts::submit(&request::state()?.db, &user, id).await?;
+            services::quizzes::attempts::submit(&request::state()?.db, &user, id).await?;
             request::redirect(&format!("/attempts/{id}"));
             Ok(())
         }
@@ -263,7 +279,7 @@ pub async fn get_class_quizzes(id: i64) -> Result<ClassQuizzes, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::results::class_quizzes(&request::state()?.db, &user, id).await
+            services::quizzes::results::class_quizzes(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -276,7 +292,8 @@ pub async fn get_quiz_results(class: i64, quiz: i64) -> Result<QuizResults, AppE
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::results::quiz_results(&request::state()?.db, &user, class, quiz).await
+            services::quizzes::results::quiz_results(&request::state()?.db, &user, class, quiz)
+                .await
         }
         .await,
     )
@@ -289,7 +306,7 @@ pub async fn get_certificate_status(slug: String) -> Result<CertificateStatus, A
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::certificates::status(&request::state()?.db, &user, &slug).await
+            services::learn::certificates::status(&request::state()?.db, &user, &slug).await
         }
         .await,
     )
@@ -302,7 +319,7 @@ pub async fn claim_certificate(slug: String) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::certificates::claim(&request::state()?.db, &user, &slug).await?;
+            services::learn::certificates::claim(&request::state()?.db, &user, &slug).await?;
             request::redirect(&format!("/courses/{slug}?notice=CertificateIssued"));
             Ok(())
         }
@@ -317,7 +334,8 @@ pub async fn award_certificate(class: i64, person: i64) -> Result<(), AppError> 
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::certificates::award(&request::state()?.db, &user, class, person).await?;
+            services::learn::certificates::award(&request::state()?.db, &user, class, person)
+                .await?;
             request::redirect(&format!(
                 "/classes/{class}/quizzes?notice=CertificateIssued"
             ));
@@ -335,7 +353,7 @@ pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppE
         async move {
             let user = request::require_user()?;
             let class =
-                services::certificates::revoke(&request::state()?.db, &user, &code, &reason)
+                services::learn::certificates::revoke(&request::state()?.db, &user, &code, &reason)
                     .await?;
             let back = class.map_or_else(
                 || format!("/verify/{code}"),
@@ -353,7 +371,8 @@ pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppE
 pub async fn verify_certificate(code: String) -> Result<Verification, AppError> {
     use crate::server::{request, services};
     request::finish(
-        async move { services::certificates::verify(&request::state()?.db, &code).await }.await,
+        async move { services::learn::certificates::verify(&request::state()?.db, &code).await }
+            .await,
     )
 }
 
@@ -371,8 +390,13 @@ pub async fn autosave(
         async move {
             let user = request::require_user()?;
             let fields = request::form_fields(&answers);
-            services::attempts::save_answers(&request::state()?.db, &user, attempt, &fields)
-                .await?;
+            services::quizzes::attempts::save_answers(
+                &request::state()?.db,
+                &user,
+                attempt,
+                &fields,
+            )
+            .await?;
             Ok(request::time_of_day(services::now()))
         }
         .await,
@@ -386,7 +410,7 @@ pub async fn create_question(slug: String, category: String, gift: String) -> Re
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::bank::create_question_gift(
+            services::quizzes::bank::create_question_gift(
                 &request::state()?.db,
                 &user,
                 &slug,

@@ -12,7 +12,7 @@ pub async fn get_record(person: Option<i64>) -> Result<LearningRecord, AppError>
         async move {
             let user = request::require_user()?;
             let id = person.unwrap_or(user.id);
-            services::records::record(&request::state()?.db, &user, id).await
+            services::learn::records::record(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -27,8 +27,12 @@ pub async fn search_records(
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::records::search(&request::state()?.db, &user, q.as_deref().unwrap_or(""))
-                .await
+            services::learn::records::search(
+                &request::state()?.db,
+                &user,
+                q.as_deref().unwrap_or(""),
+            )
+            .await
         }
         .await,
     )

@@ -15,11 +15,11 @@ pub async fn get_tna_home() -> Result<TnaHome, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::may_analyse(&user)?;
+            services::tna::campaigns::may_analyse(&user)?;
             let db = &request::state()?.db;
             Ok(TnaHome {
-                questionnaires: services::questionnaires::list(db).await?,
-                campaigns: services::campaigns::list(db).await?,
+                questionnaires: services::tna::questionnaires::list(db).await?,
+                campaigns: services::tna::campaigns::list(db).await?,
             })
         }
         .await,
@@ -33,8 +33,8 @@ pub async fn get_questionnaire(id: i64) -> Result<QuestionnaireDetail, AppError>
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::may_analyse(&user)?;
-            services::questionnaires::detail(&request::state()?.db, id).await
+            services::tna::campaigns::may_analyse(&user)?;
+            services::tna::questionnaires::detail(&request::state()?.db, id).await
         }
         .await,
     )
@@ -52,8 +52,8 @@ pub async fn create_questionnaire(
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::may_analyse(&user)?;
-            let id = services::questionnaires::create(
+            services::tna::campaigns::may_analyse(&user)?;
+            let id = services::tna::questionnaires::create(
                 &request::state()?.db,
                 user.id,
                 &title_en,
@@ -75,9 +75,10 @@ pub async fn new_questionnaire_version(id: i64) -> Result<i64, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::may_analyse(&user)?;
+            services::tna::campaigns::may_analyse(&user)?;
             let new =
-                services::questionnaires::new_version(&request::state()?.db, user.id, id).await?;
+                services::tna::questionnaires::new_version(&request::state()?.db, user.id, id)
+                    .await?;
             request::redirect(&format!("/tna/questionnaires/{new}?notice=Saved"));
             Ok(new)
         }
@@ -92,8 +93,8 @@ pub async fn get_campaign_choices() -> Result<CampaignChoices, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::may_analyse(&user)?;
-            services::campaigns::choices(&request::state()?.db).await
+            services::tna::campaigns::may_analyse(&user)?;
+            services::tna::campaigns::choices(&request::state()?.db).await
         }
         .await,
     )
@@ -106,7 +107,7 @@ pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::detail(&request::state()?.db, &user, id).await
+            services::tna::campaigns::detail(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -119,7 +120,7 @@ pub async fn set_campaign_status(id: i64, status: String) -> Result<(), AppError
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::set_status(&request::state()?.db, &user, id, &status).await?;
+            services::tna::campaigns::set_status(&request::state()?.db, &user, id, &status).await?;
             request::redirect(&format!("/tna/campaigns/{id}?notice=Saved"));
             Ok(())
         }
@@ -135,7 +136,7 @@ pub async fn get_tna_results(
     measure: String,
 ) -> Result<TnaResults, AppError> {
     use crate::server::{request, services};
-    use services::tna_results::Measure;
+    use services::tna::results::Measure;
     request::finish(
         async move {
             let user = request::require_user()?;
@@ -144,7 +145,7 @@ pub async fn get_tna_results(
             } else {
                 Measure::Gap
             };
-            services::tna_results::results(&request::state()?.db, &user, id, agency, measure).await
+            services::tna::results::results(&request::state()?.db, &user, id, agency, measure).await
         }
         .await,
     )
@@ -157,7 +158,7 @@ pub async fn get_surveys() -> Result<Vec<SurveyRow>, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::surveys(&request::state()?.db, &user).await
+            services::tna::campaigns::surveys(&request::state()?.db, &user).await
         }
         .await,
     )
@@ -171,7 +172,7 @@ pub async fn start_response(campaign: i64, supervises: String) -> Result<i64, Ap
     request::finish(
         async move {
             let user = request::require_user()?;
-            let id = services::campaigns::start(
+            let id = services::tna::campaigns::start(
                 &request::state()?.db,
                 &user,
                 campaign,
@@ -192,7 +193,7 @@ pub async fn get_response(id: i64) -> Result<ResponseForm, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::campaigns::form(&request::state()?.db, &user, id).await
+            services::tna::campaigns::form(&request::state()?.db, &user, id).await
         }
         .await,
     )
@@ -213,7 +214,8 @@ pub async fn autosave_response(
             let user = request::require_user()?;
             let fields = request::form_fields(&answers);
             let at =
-                services::campaigns::save(&request::state()?.db, &user, response, &fields).await?;
+                services::tna::campaigns::save(&request::state()?.db, &user, response, &fields)
+                    .await?;
             Ok(request::time_of_day(at))
         }
         .await,

@@ -85,11 +85,11 @@ async fn connect_postgres(url: &str) -> Result<DatabaseConnection, DbErr> {
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;
     super::session::migrate_store(db).await?;
-    super::services::countries::sync_reference(db).await?;
-    super::services::questionnaires::ensure_shipped(db)
+    super::services::people::countries::sync_reference(db).await?;
+    super::services::tna::questionnaires::ensure_shipped(db)
         .await
         .map_err(|e| DbErr::Custom(format!("shipped questionnaire: {e}")))?;
-    super::services::rollups::ensure_built(db)
+    super::services::progress::rollups::ensure_built(db)
         .await
         .map_err(|e| DbErr::Custom(format!("progress roll-ups: {e}")))
 }

@@ -1,48 +1,35 @@
-//! Business operations over the database, one module per noun. Server functions, the CLI and
-//! the tests call these; they take plain inputs and return [`crate::error::AppResult`].
+//! Business operations over the database, grouped by capability. Server functions, the CLI
+//! and the tests call these; they take plain inputs and return [`crate::error::AppResult`].
+//! Access checks happen here, on the object asked for; the HTTP edge has already decoded and
+//! bounded the input.
 //!
-//! Where each capability lives (a module with a folder of the same name is split by job;
-//! its file says which room holds what):
+//! Where each capability lives (every module with a folder of the same name is split by job,
+//! and its file's doc says which room holds what):
 //!
-//! | capability | modules |
-//! |---|---|
-//! | people and sign-in | `auth`, `people`, `agencies`, `countries`, `import` |
-//! | courses and learning | `courses/` (packs, access, reading, search), `authoring`, `classes`, `records` |
-//! | knowledge checks | `bank/` (questions, quizzes, packs), `attempts/` (answers, closing, view), `results`, `certificates` |
-//! | document exercises | `exercises/` (access, authoring, taking, grading, results, generated), `exercise_images` |
-//! | capacity assessments | `capacity/` (access, lifecycle, scoring, findings, report, export, documents, demo) |
-//! | needs analysis | `tna`, `questionnaires`, `campaigns/` (responses), `tna_results/` (page, export, paper) |
-//! | progress and exports | `events`, `rollups/` (store, fold, rebuild), `progress/` (scope, queries), `xapi` |
-//! | installation | `backup`, `demo`, `demo_scale`, `demo_tna` |
+//! | capability | module | rooms |
+//! |---|---|---|
+//! | people and sign-in | [`people`] | `auth`, `agencies`, `countries`, `import` |
+//! | courses and learning | [`learn`] | `courses/` (packs, access, reading, search), `authoring`, `classes`, `records`, `certificates` |
+//! | knowledge checks | [`quizzes`] | `bank/` (questions, quizzes, packs), `attempts/` (answers, closing, view), `results` |
+//! | document exercises | [`exercises`] | access, authoring, taking, grading, results, `generated`, `images` |
+//! | capacity assessments | [`capacity`] | access, lifecycle, scoring, findings, report, documents |
+//! | needs analysis | [`tna`] | `questionnaires`, `campaigns/` (responses), `results/` (page, export, paper) |
+//! | progress and exports | [`progress`] | scope, queries, `events`, `rollups/` (store, fold, rebuild), `xapi` |
+//! | demonstration data | [`demo`] | `capacity`, `tna`, `scale` |
+//! | installation | [`backup`] | |
+//!
+//! Renderers that need no database (PDF, charts, the capacity report's Markdown and HTML) are
+//! in [`crate::server::reports`].
 
-pub mod agencies;
-pub mod attempts;
-pub mod auth;
-pub mod authoring;
 pub mod backup;
-pub mod bank;
-pub mod campaigns;
 pub mod capacity;
-pub mod certificates;
-pub mod classes;
-pub mod countries;
-pub mod courses;
 pub mod demo;
-pub mod demo_scale;
-pub mod demo_tna;
-pub mod events;
-pub mod exercise_images;
 pub mod exercises;
-pub mod import;
+pub mod learn;
 pub mod people;
 pub mod progress;
-pub mod questionnaires;
-pub mod records;
-pub mod results;
-pub mod rollups;
+pub mod quizzes;
 pub mod tna;
-pub mod tna_results;
-pub mod xapi;
 
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;

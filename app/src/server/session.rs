@@ -20,7 +20,7 @@ pub const COOKIE: &str = "checkpoint_session";
 pub const USER_ID: &str = "uid";
 /// Session key: the person's session epoch at sign-in (see `people.session_epoch`).
 pub const EPOCH: &str = "ep";
-/// Name of the cookie carrying the browser's device token (see `services::auth`).
+/// Name of the cookie carrying the browser's device token (see `services::people::auth`).
 pub const DEVICE_COOKIE: &str = "checkpoint_device";
 /// Session key: Unix time of the last refresh.
 pub const REFRESHED: &str = "seen";

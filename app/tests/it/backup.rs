@@ -12,7 +12,7 @@ async fn an_online_backup_taken_during_writes_is_a_whole_database() {
     let db = app.db.clone();
     let writer = tokio::spawn(async move {
         for i in 0..100 {
-            app::server::services::agencies::create(
+            app::server::services::people::agencies::create(
                 &db,
                 &app::model::AgencyInput {
                     name: format!("Backup test agency {i}"),

@@ -1258,10 +1258,10 @@ async fn a_generated_specimen_exercise_runs_end_to_end() {
 #[tokio::test]
 async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() {
     let app = TestApp::spawn().await;
-    app::server::services::events::record(
+    app::server::services::progress::events::record(
         &app.db,
         4,
-        app::server::services::events::LESSON_COMPLETED,
+        app::server::services::progress::events::LESSON_COMPLETED,
         1,
         Some(1),
     )

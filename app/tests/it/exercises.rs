@@ -19,7 +19,7 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 #[tokio::test]
 async fn exercise_images_are_stored_once_and_served_only_to_signed_in_people() {
     let app = TestApp::spawn().await;
-    use app::server::services::exercise_images::{Size, fetch, store};
+    use app::server::services::exercises::images::{Size, fetch, store};
     let stored = store(&app.db, 1, png(1800, 1200)).await.unwrap();
     assert_eq!((stored.width, stored.height), (1800, 1200));
     let again = store(&app.db, 1, png(1800, 1200)).await.unwrap();
@@ -118,7 +118,7 @@ fn bad_files() -> Vec<(Vec<u8>, &'static str)> {
 #[tokio::test]
 async fn bad_uploads_are_refused_with_a_reason_and_nothing_stored() {
     let app = TestApp::spawn().await;
-    use app::server::services::exercise_images::store;
+    use app::server::services::exercises::images::store;
     for (bytes, code) in bad_files() {
         let e = store(&app.db, 1, bytes).await.unwrap_err();
         assert_eq!(e.message().code(), code);

@@ -3,7 +3,7 @@
 
 use crate::helpers::{TestApp, count, location};
 use app::model::Role;
-use app::server::services::courses;
+use app::server::services::learn::courses;
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 

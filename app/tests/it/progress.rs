@@ -3,7 +3,7 @@
 
 use crate::helpers::{TestApp, location};
 use app::model::Role;
-use app::server::services::events;
+use app::server::services::progress::events;
 use reqwest::StatusCode;
 
 const TRAINEE: i64 = 4;
@@ -61,7 +61,7 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         .nth(1)
         .expect("needs over time");
     assert!(
-        needs.contains(app::server::services::demo_tna::TITLE),
+        needs.contains(app::server::services::demo::tna::TITLE),
         "{needs}"
     );
     for table in ["agencies", "courses", "countries", "defects", "needs"] {
@@ -202,7 +202,7 @@ async fn scale_data_is_generated_deterministically_and_the_dashboard_reads_it() 
     let _ = tracing_subscriber::fmt()
         .with_env_filter("error")
         .try_init();
-    use app::server::services::demo_scale::{Size, generate};
+    use app::server::services::demo::scale::{Size, generate};
     let size = Size {
         countries: 3,
         agencies_per_country: 2,
@@ -349,7 +349,8 @@ fn assert_same_rows(a: &[String], b: &[String]) {
 async fn roll_ups_agree_with_the_events_they_summarise() {
     use app::model::progress::Filters;
     use app::server::entities::{class, learning_event as le, person_role};
-    use app::server::services::{demo_scale, progress, rollups};
+    use app::server::services::demo::scale as demo_scale;
+    use app::server::services::progress::{self, rollups};
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
     let app = TestApp::spawn().await;
     let size = demo_scale::Size {
@@ -705,7 +706,7 @@ async fn focal_points_and_managers_see_their_own_scope() {
 /// count them again.
 #[tokio::test]
 async fn a_rebuild_counts_pending_events_once() {
-    use app::server::services::{progress, rollups};
+    use app::server::services::progress::{self, rollups};
     use sea_orm::ConnectionTrait;
     let app = TestApp::spawn().await;
     rollups::catch_up(&app.db).await.unwrap();

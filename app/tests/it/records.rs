@@ -3,7 +3,7 @@
 
 use crate::helpers::{TestApp, count, location};
 use app::model::Role;
-use app::server::services::events;
+use app::server::services::progress::events;
 use reqwest::StatusCode;
 use serde_json::Value;
 

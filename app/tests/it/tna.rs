@@ -800,7 +800,7 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
     let campaign = app::server::entities::tna_campaign::Entity::find()
         .filter(
             app::server::entities::tna_campaign::Column::Title
-                .eq(app::server::services::demo_tna::TITLE),
+                .eq(app::server::services::demo::tna::TITLE),
         )
         .one(&app.db)
         .await
@@ -1125,7 +1125,7 @@ async fn a_campaign_over_whole_countries_maps_gaps_per_country() {
     let app = TestApp::spawn().await;
     let analyst = app.login_as(Role::Analyst).await;
     let q = short_questionnaire(&analyst).await;
-    let neighbour = app::server::services::agencies::create(
+    let neighbour = app::server::services::people::agencies::create(
         &app.db,
         &app::model::AgencyInput {
             name: "Border Guard of Ruritania".into(),

@@ -92,7 +92,7 @@ pub(super) async fn questions_import(
     .map_err(|e| e.to_string())?
     .ok_or_else(|| format!("no course `{course}`"))?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let report = services::bank::import_file(database, found.id, name, &bytes, valid_only)
+    let report = services::quizzes::bank::import_file(database, found.id, name, &bytes, valid_only)
         .await
         .map_err(|e| e.to_string())?;
     println!(

@@ -364,7 +364,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let size = match scale.as_deref() {
                 None => None,
-                Some("large") => Some(services::demo_scale::LARGE),
+                Some("large") => Some(services::demo::scale::LARGE),
                 Some(other) => return Err(format!("unknown scale {other:?} (large)")),
             };
             services::demo::load(&database)
@@ -378,7 +378,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             if let Some(size) = size {
                 let started = std::time::Instant::now();
-                let n = services::demo_scale::generate(&database, size, seed)
+                let n = services::demo::scale::generate(&database, size, seed)
                     .await
                     .map_err(|e| format!("scale data: {e}"))?;
                 println!(
@@ -403,7 +403,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Serve(args) => serve(database, url, &cli.db.data_dir, args).await?,
         Command::Import { pack, publish } => {
             let pack = content::pack::load(&pack).map_err(|e| e.to_string())?;
-            let summary = services::courses::import_pack(&database, &pack, None, publish)
+            let summary = services::learn::courses::import_pack(&database, &pack, None, publish)
                 .await
                 .map_err(|e| e.to_string())?;
             println!(
@@ -440,16 +440,20 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                     other => other.to_string(),
                 })?;
             let bytes = match format {
-                ReportFormat::Pdf => app::server::report_pdf::render(&report),
-                ReportFormat::Md => services::capacity::report_markdown(&report).into_bytes(),
-                ReportFormat::Html => services::capacity::report_html(&report).into_bytes(),
+                ReportFormat::Pdf => app::server::reports::capacity_pdf::render(&report),
+                ReportFormat::Md => {
+                    app::server::reports::capacity_text::report_markdown(&report).into_bytes()
+                }
+                ReportFormat::Html => {
+                    app::server::reports::capacity_text::report_html(&report).into_bytes()
+                }
             };
             std::fs::write(&out, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!("wrote {}", out.display());
         }
         Command::Progress(ProgressCommand::Rebuild) => {
-            let n = services::rollups::rebuild(&database, true)
+            let n = services::progress::rollups::rebuild(&database, true)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("rebuilt the progress roll-ups from {n} learning events");
@@ -480,10 +484,10 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Tna(TnaCommand::Report { id, format, out }) => {
             let format = match format {
-                TnaFormat::Csv => services::tna_results::Format::Csv,
-                TnaFormat::Xlsx => services::tna_results::Format::Xlsx,
+                TnaFormat::Csv => services::tna::results::Format::Csv,
+                TnaFormat::Xlsx => services::tna::results::Format::Xlsx,
             };
-            let bytes = services::tna_results::export(&database, id, format)
+            let bytes = services::tna::results::export(&database, id, format)
                 .await
                 .map_err(|e| match e {
                     app::error::AppError::NotFound => format!("no campaign {id}"),
@@ -501,7 +505,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             return questions_import(&database, &file, &course, valid_only).await;
         }
         Command::Export { course, dir } => {
-            let pack = services::courses::export_pack(&database, &course)
+            let pack = services::learn::courses::export_pack(&database, &course)
                 .await
                 .map_err(|e| match e {
                     app::error::AppError::NotFound => format!("no course `{course}`"),
@@ -524,7 +528,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::Import { file }) => {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let outcome = services::import::import_people(&database, &bytes)
+            let outcome = services::people::import::import_people(&database, &bytes)
                 .await
                 .map_err(|e| e.to_string())?;
             match outcome {

@@ -54,14 +54,14 @@ pub(super) async fn serve(
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
             loop {
                 tick.tick().await;
-                if let Err(e) = services::attempts::close_expired(&db).await {
+                if let Err(e) = services::quizzes::attempts::close_expired(&db).await {
                     tracing::warn!(error = %e, "closing expired attempts");
                 }
             }
         }
     });
     // Learning events are counted in the progress roll-ups in batches, off the request path.
-    let folder = tokio::spawn(services::rollups::fold_every(
+    let folder = tokio::spawn(services::progress::rollups::fold_every(
         database.clone(),
         std::time::Duration::from_secs(1),
     ));

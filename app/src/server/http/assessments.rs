@@ -56,17 +56,17 @@ async fn export_report(
         "md" => attachment(
             "text/markdown; charset=utf-8",
             &format!("assessment-{id}-report.md"),
-            capacity::report_markdown(&report),
+            crate::server::reports::capacity_text::report_markdown(&report),
         ),
         "html" => attachment(
             "text/html; charset=utf-8",
             &format!("assessment-{id}-report.html"),
-            capacity::report_html(&report),
+            crate::server::reports::capacity_text::report_html(&report),
         ),
         "pdf" => attachment(
             "application/pdf",
             &format!("assessment-{id}-report.pdf"),
-            crate::server::report_pdf::render(&report),
+            crate::server::reports::capacity_pdf::render(&report),
         ),
         _ => return Err(AppError::NotFound),
     })

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
 use crate::server::request::with_feedback;
-use crate::server::services::{exercise_images, exercises};
+use crate::server::services::exercises::{self, images as exercise_images};
 use crate::server::state::AppState;
 use axum::extract::State;
 use axum::http::{StatusCode, header};

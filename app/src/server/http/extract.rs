@@ -157,7 +157,7 @@ pub struct Admin;
 
 impl Policy for Author {
     fn allows(user: &CurrentUser) -> bool {
-        crate::server::services::courses::can_author(user)
+        crate::server::services::learn::courses::can_author(user)
     }
 }
 
@@ -196,7 +196,7 @@ pub struct Form(pub Vec<(String, String)>);
 impl Form {
     /// The first value of `name`, or `""`.
     pub fn get(&self, name: &str) -> &str {
-        crate::server::services::questionnaires::field(&self.0, name)
+        crate::server::services::tna::questionnaires::field(&self.0, name)
     }
 }
 

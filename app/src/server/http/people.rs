@@ -3,7 +3,7 @@
 use super::{Admin, Require, Upload, render_with};
 use crate::error::AppError;
 use crate::model::ImportOutcome;
-use crate::server::services::import;
+use crate::server::services::people::import;
 use crate::server::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;

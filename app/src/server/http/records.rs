@@ -5,7 +5,8 @@
 use super::{Admin, Path, Query, Require, attachment};
 use crate::error::AppError;
 use crate::model::CurrentUser;
-use crate::server::services::{progress, records, xapi};
+use crate::server::services::learn::records;
+use crate::server::services::progress::{self, xapi};
 use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::State;

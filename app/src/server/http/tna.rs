@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::model::CurrentUser;
 use crate::model::tna::PaperImport;
 use crate::server::request::with_feedback;
-use crate::server::services::{campaigns, questionnaires, tna, tna_results};
+use crate::server::services::tna::{self, campaigns, questionnaires, results as tna_results};
 use crate::server::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -15,23 +15,20 @@
 //! - [`scoring`]: judgements, agreed scores, the score that counts, roll-ups;
 //! - [`findings`]: findings and recommendations;
 //! - [`report`]: the country report and its baseline comparison;
-//! - [`export`]: the report as Markdown and HTML;
-//! - [`documents`]: source documents;
-//! - [`demo`]: the demonstration assessment.
+//! - [`documents`]: source documents.
+//!
+//! The report's renderers (Markdown, HTML, PDF) are in [`crate::server::reports`]; the
+//! demonstration assessment in [`crate::server::services::demo::capacity`].
 
 mod access;
-mod demo;
 mod documents;
-mod export;
 mod findings;
 mod lifecycle;
 mod report;
 mod scoring;
 
 use access::*;
-pub use demo::*;
 pub use documents::*;
-pub use export::*;
 pub use findings::*;
 pub use lifecycle::*;
 pub use report::*;
@@ -58,11 +55,11 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 /// The agreed score is stored as assessor 0.
-const AGREED: i64 = 0;
+pub(crate) const AGREED: i64 = 0;
 /// The framework new assessments use.
 pub const DEFAULT_FRAMEWORK: &str = "bmm";
 
-const DATE: &[time::format_description::FormatItem<'static>] =
+pub(crate) const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
 fn date(d: time::Date) -> String {

@@ -2,6 +2,15 @@
 //! shipped courses and a demo class for each, with the demo trainee enrolled. Loading it twice
 //! changes nothing.
 
+//!
+//! Every demonstration seeder lives here and writes through the same services a person uses:
+//! [`capacity`] (a capacity assessment in progress), [`tna`] (a needs-analysis campaign with
+//! responses) and [`scale`] (a large synthetic population for load and dashboard tests).
+
+pub mod capacity;
+pub mod scale;
+pub mod tna;
+
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::model::{AgencyKind, Role};
@@ -103,7 +112,7 @@ async fn ensure_agency(
     let id = match existing {
         Some(a) => a.id,
         None => {
-            let now = super::now();
+            let now = crate::server::services::now();
             agency::ActiveModel {
                 name: Set(name.to_owned()),
                 country_code: Set("UTO".to_owned()),
@@ -129,7 +138,7 @@ async fn ensure_agency(
             position::ActiveModel {
                 agency_id: Set(id),
                 title: Set((*title).to_owned()),
-                created_at: Set(super::now()),
+                created_at: Set(crate::server::services::now()),
                 ..Default::default()
             }
             .insert(db)
@@ -142,8 +151,8 @@ async fn ensure_agency(
 /// Loads the demo data (idempotent): Utopia's agencies, one account per role, and the shipped
 /// courses, published.
 pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
-    super::courses::import_shipped(db).await?;
-    super::countries::ensure_fictional(db, content::utopia()).await?;
+    crate::server::services::learn::courses::import_shipped(db).await?;
+    crate::server::services::people::countries::ensure_fictional(db, content::utopia()).await?;
     let mut agency_ids = Vec::new();
     for (name, kind, positions) in AGENCIES {
         agency_ids.push(ensure_agency(db, name, kind, positions).await?);
@@ -172,7 +181,7 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
                 .map(|p| p.id),
             None => None,
         };
-        let p = super::people::NewPerson {
+        let p = crate::server::services::people::NewPerson {
             login: demo.login.to_owned(),
             display_name: demo.name.to_owned(),
             email: None,
@@ -187,11 +196,11 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
             },
             lang: Lang::En,
         };
-        super::people::create_direct(db, &p, demo.password).await?;
+        crate::server::services::people::create_direct(db, &p, demo.password).await?;
     }
     ensure_classes(db).await?;
-    super::capacity::ensure_demo(db).await?;
-    super::demo_tna::ensure(db).await
+    crate::server::services::demo::capacity::ensure_demo(db).await?;
+    crate::server::services::demo::tna::ensure(db).await
 }
 
 /// One demo class per course, run by the demo trainer, with the demo trainee enrolled.
@@ -220,7 +229,7 @@ async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
         if existing.is_some() {
             continue;
         }
-        let today = super::now().date();
+        let today = crate::server::services::now().date();
         let row = class::ActiveModel {
             course_id: Set(c.id),
             name: Set(name),
@@ -230,7 +239,7 @@ async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
             training_of_trainers: Set(false),
             join_code: Set(format!("DEMO{:04}", c.id % 10_000)),
             created_by: Set(Some(trainer)),
-            created_at: Set(super::now()),
+            created_at: Set(crate::server::services::now()),
             ..Default::default()
         }
         .insert(db)
@@ -244,11 +253,18 @@ async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
         enrolment::ActiveModel {
             class_id: Set(row.id),
             person_id: Set(trainee),
-            enrolled_at: Set(super::now()),
+            enrolled_at: Set(crate::server::services::now()),
         }
         .insert(db)
         .await?;
-        super::events::record(db, trainee, super::events::ENROLLED, row.course_id, None).await?;
+        crate::server::services::progress::events::record(
+            db,
+            trainee,
+            crate::server::services::progress::events::ENROLLED,
+            row.course_id,
+            None,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod access;
 mod authoring;
 pub mod generated;
 mod grading;
+pub mod images;
 mod results;
 mod taking;
 #[cfg(test)]
@@ -24,8 +25,6 @@ pub use grading::*;
 pub use results::*;
 pub use taking::*;
 
-use super::exercise_images::{self, StoredImage};
-use super::questionnaires::field;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::exercise::{
@@ -38,7 +37,9 @@ use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
     course, course_module, exercise, exercise_attempt, exercise_finding,
 };
+use crate::server::services::tna::questionnaires::field;
 use assessments::exercise as geo;
+use images::StoredImage;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,

@@ -1,5 +1,14 @@
 //! People: accounts, their roles, agency and position.
 
+//!
+//! Beside people themselves: [`auth`] (sign-in, passwords, throttling), [`agencies`],
+//! [`countries`] and [`import`] (people from CSV, all or nothing).
+
+pub mod agencies;
+pub mod auth;
+pub mod countries;
+pub mod import;
+
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::{Lang, Msg};
 use crate::model::{CurrentUser, Page, PersonInput, PersonRow, Role};
@@ -214,7 +223,7 @@ pub async fn list(
 ) -> AppResult<Page<PersonRow>> {
     let mut select = person::Entity::find();
     if !query.trim().is_empty() {
-        let pattern = super::like_pattern(query);
+        let pattern = crate::server::services::like_pattern(query);
         let like = |c: person::Column| {
             Expr::expr(Func::lower(Expr::col(c))).like(LikeExpr::new(pattern.clone()).escape('\\'))
         };
@@ -229,12 +238,12 @@ pub async fn list(
         select = select.filter(person::Column::AgencyId.eq(agency));
     }
     let total = select.clone().count(db).await?;
-    let (page, pages) = super::paging(page, total);
+    let (page, pages) = crate::server::services::paging(page, total);
     let found = select
         .order_by_desc(person::Column::Active)
         .order_by_asc(person::Column::DisplayName)
-        .offset((page - 1) * super::PAGE_SIZE)
-        .limit(super::PAGE_SIZE)
+        .offset((page - 1) * crate::server::services::PAGE_SIZE)
+        .limit(crate::server::services::PAGE_SIZE)
         .all(db)
         .await?;
     Ok(Page {
@@ -389,7 +398,7 @@ pub async fn insert(
     hash: &HashedPassword,
     must_change_password: bool,
 ) -> AppResult<i64> {
-    let now = super::now();
+    let now = crate::server::services::now();
     let row = person::ActiveModel {
         login: Set(p.login.clone()),
         display_name: Set(p.display_name.clone()),
@@ -492,7 +501,7 @@ pub async fn update(
     row.agency_id = Set(p.agency_id);
     row.position_id = Set(p.position_id);
     row.language = Set(p.lang.code().to_owned());
-    row.updated_at = Set(super::now());
+    row.updated_at = Set(crate::server::services::now());
     row.update(&txn).await?;
     set_roles(&txn, id, &p.roles).await?;
     set_countries(&txn, id, &p.countries).await?;
@@ -517,7 +526,7 @@ pub async fn set_active(
         .ok_or(AppError::NotFound)?;
     let mut row: person::ActiveModel = existing.into();
     row.active = Set(active);
-    row.updated_at = Set(super::now());
+    row.updated_at = Set(crate::server::services::now());
     row.update(db).await?;
     Ok(())
 }
@@ -536,9 +545,9 @@ pub async fn reset_password(db: &DatabaseConnection, id: i64, new_password: &str
     row.password_hash = Set(hash.as_str().to_owned());
     row.must_change_password = Set(true);
     row.session_epoch = Set(existing_epoch + 1);
-    row.updated_at = Set(super::now());
+    row.updated_at = Set(crate::server::services::now());
     row.update(db).await?;
-    super::auth::forget_devices(db, id).await?;
+    crate::server::services::people::auth::forget_devices(db, id).await?;
     Ok(())
 }
 
@@ -575,9 +584,9 @@ pub async fn change_own_password(
     row.password_hash = Set(hash.as_str().to_owned());
     row.must_change_password = Set(false);
     row.session_epoch = Set(epoch);
-    row.updated_at = Set(super::now());
+    row.updated_at = Set(crate::server::services::now());
     row.update(db).await?;
-    super::auth::forget_devices(db, id).await?;
+    crate::server::services::people::auth::forget_devices(db, id).await?;
     Ok(epoch)
 }
 

@@ -12,12 +12,21 @@
 //! `scope` checks the filters against what the viewer may see, `queries` reads the roll-ups,
 //! and this file assembles the dashboard and its export tables.
 
-use super::rollups::{self, ERA_MONTHS};
+//!
+//! Beside the dashboards: [`events`] (the learning events every capability records),
+//! [`rollups`] (the pre-computed monthly counts the dashboards read) and [`xapi`] (the
+//! events as xAPI statements for a learning record store).
+
+pub mod events;
+pub mod rollups;
+pub mod xapi;
+
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::progress::{Dashboard, Filters, NeedsPoint, Options, Row, Totals};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{agency, class, country, course};
+use rollups::ERA_MONTHS;
 use sea_orm::sea_query::{Alias, Cond, Expr, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -143,7 +152,7 @@ pub async fn dashboard(
     // An agency focal point chooses from their own agency only; others from every agency
     // they may see.
     let focal = !user.has(Role::Admin) && !user.has(Role::Manager) && user.has(Role::FocalPoint);
-    let drafts = super::courses::can_author(user);
+    let drafts = crate::server::services::learn::courses::can_author(user);
     let (options, needs, extent) = tokio::try_join!(
         options(db, &scope, !focal, drafts),
         needs_history(db, &scope),

@@ -2,6 +2,15 @@
 //! and job specifications (the level each position requires in each competency).
 //! Questionnaires, campaigns and results are in their own modules.
 
+//!
+//! Beside the framework and job specifications held here: [`questionnaires`] (the instruments),
+//! [`campaigns`] (a needs analysis in the field and its responses) and [`results`] (gaps,
+//! needs, the training plan, their exports and paper forms).
+
+pub mod campaigns;
+pub mod questionnaires;
+pub mod results;
+
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::{JobSpecification, RequirementRow};
@@ -61,7 +70,7 @@ pub async fn save_competency(
     version: i32,
 ) -> AppResult<()> {
     use crate::server::entities::{course, course_module};
-    let _gate = super::write_gate(db).await;
+    let _gate = crate::server::services::write_gate(db).await;
     let txn = db.begin().await?;
     if framework_version(&txn).await? != version {
         return Err(AppError::field("title", Msg::ErrFrameworkConflict));
@@ -127,7 +136,7 @@ pub async fn save_competency(
     if content::tna::parse_competencies(&text, std::path::Path::new("edit")).is_err() {
         return Err(AppError::field("id", Msg::ErrCompetencyId));
     }
-    let now = super::now();
+    let now = crate::server::services::now();
     match tna_framework::Entity::find().one(&txn).await? {
         Some(row) => {
             tna_framework::ActiveModel {

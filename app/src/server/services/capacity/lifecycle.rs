@@ -78,7 +78,7 @@ pub async fn create(
     if !known {
         errors.push(FieldError::new("country", Msg::ErrUnknownCountry));
     }
-    let parse = crate::server::services::classes::parse_date;
+    let parse = crate::server::services::learn::classes::parse_date;
     let (starts, ends) = (parse(&input.starts_on), parse(&input.ends_on));
     if starts.is_none() {
         errors.push(FieldError::new("starts_on", Msg::ErrDate));
@@ -117,22 +117,22 @@ pub async fn create(
 }
 
 /// A first-round assessment about to be written.
-pub(super) struct NewAssessment {
-    pub(super) country: String,
-    pub(super) title: String,
-    pub(super) requested_by: String,
-    pub(super) starts: time::Date,
-    pub(super) ends: time::Date,
-    pub(super) status: &'static str,
-    pub(super) summary: String,
-    pub(super) methodology: String,
+pub(crate) struct NewAssessment {
+    pub(crate) country: String,
+    pub(crate) title: String,
+    pub(crate) requested_by: String,
+    pub(crate) starts: time::Date,
+    pub(crate) ends: time::Date,
+    pub(crate) status: &'static str,
+    pub(crate) summary: String,
+    pub(crate) methodology: String,
     /// The lead assessor, who becomes the team's first member.
-    pub(super) lead: i64,
+    pub(crate) lead: i64,
 }
 
 /// Writes a first-round assessment on the default framework with its lead as the first team
 /// member, inside `txn`; returns its id. Used by [`create`] and the demo data.
-pub(super) async fn insert_first_round(
+pub(crate) async fn insert_first_round(
     txn: &impl ConnectionTrait,
     new: NewAssessment,
     now: time::OffsetDateTime,

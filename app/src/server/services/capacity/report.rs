@@ -45,7 +45,7 @@ pub(super) async fn build_report(
         .map(|r| (r.indicator_id.as_str(), r.evidence.as_str()))
         .collect();
     let in_scope = scope(&a, fw);
-    let radar_svg = crate::server::charts::radar(
+    let radar_svg = crate::server::reports::charts::radar(
         &view
             .components
             .iter()
@@ -60,7 +60,7 @@ pub(super) async fn build_report(
         .map(|c| {
             (
                 c.id.clone(),
-                crate::server::charts::bars(
+                crate::server::reports::charts::bars(
                     &c.elements
                         .iter()
                         .filter(|e| e.in_scope)

@@ -8,7 +8,7 @@ pub(super) async fn editable(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<(exercise::Model, course::Model)> {
-    if !crate::server::services::courses::can_author(user) {
+    if !crate::server::services::learn::courses::can_author(user) {
         return Err(AppError::Forbidden);
     }
     let (e, c) = exercise_and_course(db, id).await?;
@@ -52,7 +52,7 @@ pub(super) async fn readable(
         if !e.published {
             return Err(AppError::NotFound);
         }
-        crate::server::services::courses::check_reader(db, user, &c).await?;
+        crate::server::services::learn::courses::check_reader(db, user, &c).await?;
     }
     Ok((e, c, author))
 }

@@ -12,13 +12,13 @@ pub async fn create(
     title: &str,
     image: Vec<u8>,
 ) -> AppResult<i64> {
-    let c = crate::server::services::authoring::editable_course(db, user, slug).await?;
+    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
     let kind = ExerciseKind::from_code(kind).ok_or(AppError::field("kind", Msg::ErrInvalid))?;
     let title = title.trim();
     if title.is_empty() || title.chars().count() > TITLE_MAX {
         return Err(AppError::field("title", Msg::ErrTitleRequired));
     }
-    let stored = exercise_images::store(db, user.id, image).await?;
+    let stored = images::store(db, user.id, image).await?;
     let position = exercise::Entity::find()
         .filter(exercise::Column::CourseId.eq(c.id))
         .count(db)
@@ -93,7 +93,7 @@ pub async fn editor(
     let (e, c) = editable(db, user, id).await?;
     let kind = kind_of(&e)?;
     let spec = spec_of(&e)?;
-    let modules = crate::server::services::courses::modules_in_order(db, c.id)
+    let modules = crate::server::services::learn::courses::modules_in_order(db, c.id)
         .await?
         .into_iter()
         .map(|m| (m.id, m.title))
@@ -553,7 +553,7 @@ pub async fn add_image(
     if !matches!(role, "reference" | "bearer" | "main") && spec.views.len() >= LIGHTS.len() * 2 {
         return Err(AppError::field("file", Msg::ErrTooMany));
     }
-    let stored = exercise_images::store(db, user.id, bytes).await?;
+    let stored = images::store(db, user.id, bytes).await?;
     let image = image_ref(&stored);
     let mut model: exercise::ActiveModel = e.clone().into();
     match role {

@@ -364,11 +364,11 @@ pub async fn store(
     published: bool,
 ) -> AppResult<i64> {
     let uploader = author.unwrap_or(0);
-    let main = exercise_images::store(db, uploader, draft.image).await?;
+    let main = images::store(db, uploader, draft.image).await?;
     let mut spec = draft.spec;
     let mut view = 0;
     for (role, bytes) in draft.extra {
-        let image = image_ref(&exercise_images::store(db, uploader, bytes).await?);
+        let image = image_ref(&images::store(db, uploader, bytes).await?);
         match role.as_str() {
             "reference" => spec.reference = Some(image),
             "bearer" => {
@@ -424,7 +424,7 @@ pub async fn generate_for(
     kind: &str,
     seed: Option<u64>,
 ) -> AppResult<i64> {
-    let c = crate::server::services::authoring::editable_course(db, user, slug).await?;
+    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
     let kind =
         ExerciseKind::from_code(kind).ok_or(AppError::field("generate_kind", Msg::ErrInvalid))?;
     let seed = seed.unwrap_or_else(|| crate::server::services::now().unix_timestamp_nanos() as u64);

@@ -11,7 +11,7 @@ pub async fn findings(
     slug: &str,
 ) -> AppResult<Vec<(String, i64, i64)>> {
     use sea_orm::sea_query::Expr;
-    let c = crate::server::services::authoring::editable_course(db, user, slug).await?;
+    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
     let mut rows: Vec<(String, i64, i64)> = exercise_finding::Entity::find()
         .select_only()
         .column(exercise_finding::Column::Kind)
@@ -79,7 +79,7 @@ pub async fn result(
         regions: spec.regions,
         outcome,
         explanation_html: render(&e.explanation),
-        at: crate::server::services::attempts::stamp(a.at),
+        at: crate::server::services::quizzes::attempts::stamp(a.at),
         exercise,
     })
 }

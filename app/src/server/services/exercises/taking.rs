@@ -9,7 +9,7 @@ pub async fn course_exercises(
     user: &CurrentUser,
     slug: &str,
 ) -> AppResult<Vec<ExerciseRow>> {
-    let c = crate::server::services::courses::visible_course(db, user, slug).await?;
+    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
     let author = edits(user, &c);
     let mut q = exercise::Entity::find()
         .select_only()
@@ -30,7 +30,7 @@ pub async fn course_exercises(
     let rows: Vec<(i64, String, String, Option<i64>, bool, String)> =
         q.into_tuple().all(db).await?;
     let modules: std::collections::HashMap<i64, String> =
-        crate::server::services::courses::modules_in_order(db, c.id)
+        crate::server::services::learn::courses::modules_in_order(db, c.id)
             .await?
             .into_iter()
             .map(|m| (m.id, m.title))
@@ -168,7 +168,11 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
             } else {
                 0.0
             };
-            (a.id, p, crate::server::services::attempts::stamp(a.at))
+            (
+                a.id,
+                p,
+                crate::server::services::quizzes::attempts::stamp(a.at),
+            )
         })
         .collect();
     Ok(v)
@@ -271,12 +275,12 @@ pub async fn submit(
             .exec_without_returning(&txn)
             .await?;
         }
-        crate::server::services::events::record_detail(
+        crate::server::services::progress::events::record_detail(
             &txn,
             user.id,
-            crate::server::services::events::EXERCISE_GRADED,
+            crate::server::services::progress::events::EXERCISE_GRADED,
             c.id,
-            crate::server::services::events::Detail {
+            crate::server::services::progress::events::Detail {
                 lesson_id: None,
                 ref_id: Some(a.id),
                 score: Some(outcome.percent()),

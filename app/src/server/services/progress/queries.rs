@@ -246,7 +246,7 @@ pub(super) async fn needs_history(
     scope: &Scope,
 ) -> AppResult<Vec<NeedsPoint>> {
     use crate::server::entities::tna_campaign;
-    use crate::server::services::tna_results::{PLAN_THRESHOLD, analyse};
+    use crate::server::services::tna::results::{PLAN_THRESHOLD, analyse};
     if scope.classes.is_some() {
         return Ok(Vec::new());
     }
@@ -278,7 +278,7 @@ pub(super) async fn needs_history(
         if scope.months.0.is_some_and(|m| mi < m) || scope.months.1.is_some_and(|m| mi > m) {
             continue;
         }
-        let agencies: Vec<i64> = crate::server::services::campaigns::agency_ids(db, c.id)
+        let agencies: Vec<i64> = crate::server::services::tna::campaigns::agency_ids(db, c.id)
             .await?
             .into_iter()
             .filter(|a| in_scope(*a))

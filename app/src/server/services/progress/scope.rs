@@ -247,7 +247,7 @@ pub(super) async fn viewer(db: &DatabaseConnection, user: &CurrentUser) -> AppRe
     }
     if user.has(Role::Trainer) {
         return Ok(Viewer::Classes(
-            crate::server::services::records::trained_classes(db, user).await?,
+            crate::server::services::learn::records::trained_classes(db, user).await?,
         ));
     }
     Err(AppError::Forbidden)

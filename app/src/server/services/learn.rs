@@ -1,0 +1,13 @@
+//! Courses and learning: what a trainee reads and earns, and what a trainer writes and runs.
+//!
+//! - [`courses`]: the catalogue, course packs, who may open a course, reading a lesson, search;
+//! - [`authoring`]: writing and publishing courses, modules and lessons in the browser;
+//! - [`classes`]: classes, their trainers and enrolments;
+//! - [`records`]: a person's learning record and transcript;
+//! - [`certificates`]: certificates earned, their PDF and public verification.
+
+pub mod authoring;
+pub mod certificates;
+pub mod classes;
+pub mod courses;
+pub mod records;

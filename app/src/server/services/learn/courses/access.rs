@@ -1,0 +1,115 @@
+//! Who reads which course: enrolment, published lessons, and the 403 for everything else.
+
+use super::*;
+
+/// The ids of the courses `user` takes through a class.
+pub(super) async fn enrolled_courses(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> AppResult<HashSet<i64>> {
+    let class_ids: Vec<i64> =
+        crate::server::services::learn::classes::class_ids_of(db, user.id).await?;
+    Ok(class::Entity::find()
+        .filter(class::Column::Id.is_in(class_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.course_id)
+        .collect())
+}
+
+/// The ids of the published lessons of course `course_id` (what "all lessons" means for
+/// progress and certificates).
+pub async fn published_lesson_ids(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+) -> AppResult<Vec<i64>> {
+    Ok(lesson::Entity::find()
+        .filter(lesson::Column::CourseId.eq(course_id))
+        .filter(lesson::Column::Published.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.id)
+        .collect())
+}
+
+/// Whether `user` may read course `c`: `Ok` if so, `Forbidden` for a published course they
+/// do not take, `NotFound` for a draft.
+pub async fn check_reader(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+) -> AppResult<()> {
+    if can_author(user) {
+        return Ok(());
+    }
+    if !c.published {
+        return Err(AppError::NotFound);
+    }
+    if crate::server::services::progress::events::class_for(db, user.id, c.id)
+        .await?
+        .is_some()
+    {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The course `slug` if `user` may read it.
+pub async fn visible_course(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<course::Model> {
+    let c = course::Entity::find()
+        .filter(course::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    check_reader(db, user, &c).await?;
+    Ok(c)
+}
+
+/// What lists and outlines need of a lesson (never its body).
+#[derive(Debug, Clone, FromQueryResult)]
+pub(super) struct LessonHead {
+    pub(super) id: i64,
+    pub(super) module_id: i64,
+    pub(super) course_id: i64,
+    pub(super) position: i32,
+    pub(super) title: String,
+    pub(super) duration_minutes: i32,
+    pub(super) published: bool,
+    /// The position of the lesson's module in its course.
+    pub(super) module_position: i32,
+}
+
+/// The lessons of `course_ids` that `user` may see, in reading order.
+pub(super) async fn visible_lessons(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    course_ids: Vec<i64>,
+) -> AppResult<Vec<LessonHead>> {
+    let mut q = lesson::Entity::find()
+        .select_only()
+        .columns([
+            lesson::Column::Id,
+            lesson::Column::ModuleId,
+            lesson::Column::CourseId,
+            lesson::Column::Position,
+            lesson::Column::Title,
+            lesson::Column::DurationMinutes,
+            lesson::Column::Published,
+        ])
+        .column_as(course_module::Column::Position, "module_position")
+        .join(JoinType::InnerJoin, lesson::Relation::Module.def())
+        .filter(lesson::Column::CourseId.is_in(course_ids));
+    if !can_author(user) {
+        q = q.filter(lesson::Column::Published.eq(true));
+    }
+    let mut lessons = q.into_model::<LessonHead>().all(db).await?;
+    lessons.sort_by_key(|l| (l.course_id, l.module_position, l.position));
+    Ok(lessons)
+}

@@ -1,0 +1,390 @@
+//! What learners read: the catalogue, outlines with progress and where to resume, lessons
+//! (rendered Markdown, views recorded, completion), glossaries and lesson images.
+
+use super::*;
+
+pub async fn completed_ids(
+    db: &DatabaseConnection,
+    person: i64,
+    course_ids: Vec<i64>,
+) -> AppResult<HashSet<i64>> {
+    Ok(lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::PersonId.eq(person))
+        .filter(lesson_progress::Column::CourseId.is_in(course_ids))
+        .filter(lesson_progress::Column::CompletedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.lesson_id)
+        .collect())
+}
+
+pub(super) fn card(c: &course::Model, lessons: u64, completed: u64) -> CourseCard {
+    CourseCard {
+        id: c.id,
+        slug: c.slug.clone(),
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        kind: c.kind.clone(),
+        language: c.language.clone(),
+        estimated_hours: c.estimated_hours,
+        lessons,
+        completed,
+        published: c.published,
+    }
+}
+
+/// The courses open to `user`, with their progress.
+pub async fn catalogue(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<CourseCard>> {
+    let mut q = course::Entity::find().order_by_asc(course::Column::Title);
+    if !can_author(user) {
+        let enrolled: Vec<i64> = enrolled_courses(db, user).await?.into_iter().collect();
+        q = q
+            .filter(course::Column::Published.eq(true))
+            .filter(course::Column::Id.is_in(enrolled));
+    }
+    let courses = q.all(db).await?;
+    let ids: Vec<i64> = courses.iter().map(|c| c.id).collect();
+    let lessons = visible_lessons(db, user, ids.clone()).await?;
+    let done = completed_ids(db, user.id, ids).await?;
+    let mut totals: HashMap<i64, (u64, u64)> = HashMap::new();
+    for l in &lessons {
+        let t = totals.entry(l.course_id).or_default();
+        t.0 += 1;
+        if done.contains(&l.id) {
+            t.1 += 1;
+        }
+    }
+    Ok(courses
+        .iter()
+        .map(|c| {
+            let (n, d) = totals.get(&c.id).copied().unwrap_or_default();
+            card(c, n, d)
+        })
+        .collect())
+}
+
+/// A course's outline with `user`'s progress and where to continue.
+pub async fn outline(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<CourseOutline> {
+    let c = visible_course(db, user, slug).await?;
+    let modules = modules_in_order(db, c.id).await?;
+    let lessons = visible_lessons(db, user, vec![c.id]).await?;
+    let progress: Vec<lesson_progress::Model> = lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::PersonId.eq(user.id))
+        .filter(lesson_progress::Column::CourseId.eq(c.id))
+        .all(db)
+        .await?;
+    let done: HashSet<i64> = progress
+        .iter()
+        .filter(|p| p.completed_at.is_some())
+        .map(|p| p.lesson_id)
+        .collect();
+    let resume = resume_point(&lessons, &progress, &done);
+    let has_glossary = glossary_term::Entity::find()
+        .filter(glossary_term::Column::CourseId.eq(c.id))
+        .one(db)
+        .await?
+        .is_some();
+    let completed = lessons.iter().filter(|l| done.contains(&l.id)).count() as u64;
+    let course = card(&c, lessons.len() as u64, completed);
+    let modules = modules
+        .into_iter()
+        .map(|m| OutlineModule {
+            lessons: lessons
+                .iter()
+                .filter(|l| l.module_id == m.id)
+                .map(|l| OutlineLesson {
+                    id: l.id,
+                    title: l.title.clone(),
+                    duration: l.duration_minutes,
+                    completed: done.contains(&l.id),
+                    published: l.published,
+                })
+                .collect(),
+            title: m.title,
+            summary: m.summary,
+        })
+        .filter(|m| !m.lessons.is_empty())
+        .collect();
+    Ok(CourseOutline {
+        course,
+        audience: c.audience,
+        modules,
+        resume,
+        has_glossary,
+    })
+}
+
+/// The lesson to continue with: the last one viewed if unfinished, else the next one after
+/// it; with nothing viewed, the first lesson not completed.
+pub(super) fn resume_point(
+    lessons: &[LessonHead],
+    progress: &[lesson_progress::Model],
+    done: &HashSet<i64>,
+) -> Option<i64> {
+    let last = progress
+        .iter()
+        .max_by_key(|p| p.last_viewed_at)
+        .map(|p| p.lesson_id);
+    if let Some(last) = last
+        && let Some(i) = lessons.iter().position(|l| l.id == last)
+    {
+        if !done.contains(&last) {
+            return Some(last);
+        }
+        if let Some(next) = lessons[i + 1..].iter().find(|l| !done.contains(&l.id)) {
+            return Some(next.id);
+        }
+    }
+    lessons
+        .iter()
+        .find(|l| !done.contains(&l.id))
+        .or(lessons.first())
+        .map(|l| l.id)
+}
+
+/// Renders a lesson body to sanitised HTML, with image paths resolved against its module's
+/// media and glossary terms linked to its course glossary. Done when a lesson is saved or
+/// imported; reading a lesson serves the stored result.
+pub fn render_body(course_id: i64, course_slug: &str, module_slug: &str, body: &str) -> String {
+    let base = media_base(course_id, module_slug);
+    let glossary = format!("/courses/{course_slug}/glossary");
+    content::markdown::render(
+        body,
+        content::markdown::Links {
+            media_base: &base,
+            glossary: &glossary,
+        },
+    )
+}
+
+/// Checks a lesson body against the Markdown limits (size, nesting), as a field error.
+pub fn check_body(body: &str) -> AppResult<()> {
+    content::markdown::check(body).map_err(|limit| {
+        AppError::field(
+            "body",
+            match limit {
+                content::markdown::Limit::TooLong => Msg::ErrLessonTooLarge,
+                content::markdown::Limit::TooDeep => Msg::ErrNestedTooDeep,
+            },
+        )
+    })
+}
+
+/// [`render_body`] on a blocking thread: rendering and sanitising a long lesson is CPU work
+/// that must not hold up the requests sharing the async runtime.
+pub async fn render_body_blocking(
+    course_id: i64,
+    course_slug: String,
+    module_slug: String,
+    body: String,
+) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || render_body(course_id, &course_slug, &module_slug, &body))
+        .await
+        .map_err(|e| crate::server::errors::internal("rendering a lesson", e))
+}
+
+/// The media URL prefix of a module's images.
+pub fn media_base(course_id: i64, module_slug: &str) -> String {
+    format!("/media/courses/{course_id}/{module_slug}/")
+}
+
+/// A lesson to read; records that `user` viewed it.
+pub async fn lesson(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    lesson_id: i64,
+) -> AppResult<LessonView> {
+    let c = visible_course(db, user, slug).await?;
+    let lessons = visible_lessons(db, user, vec![c.id]).await?;
+    let i = lessons
+        .iter()
+        .position(|l| l.id == lesson_id)
+        .ok_or(AppError::NotFound)?;
+    let (l, module) = lesson::Entity::find_by_id(lesson_id)
+        .join(JoinType::InnerJoin, lesson::Relation::Module.def())
+        .select_also(course_module::Entity)
+        .one(db)
+        .await?
+        .and_then(|(l, m)| Some((l, m?)))
+        .ok_or(AppError::NotFound)?;
+    let completed = record_view(db, user.id, l.id, l.course_id).await?;
+    let html = if l.body_html.is_empty() && !l.body.is_empty() {
+        render_body(c.id, &c.slug, &module.slug, &l.body)
+    } else {
+        l.body_html.clone()
+    };
+    Ok(LessonView {
+        id: l.id,
+        course_slug: c.slug.clone(),
+        course_title: c.title.clone(),
+        module_title: module.title,
+        title: l.title.clone(),
+        objectives: serde_json::from_str(&l.objectives).unwrap_or_default(),
+        duration: l.duration_minutes,
+        html,
+        previous: i
+            .checked_sub(1)
+            .map(|p| (lessons[p].id, lessons[p].title.clone())),
+        next: lessons.get(i + 1).map(|n| (n.id, n.title.clone())),
+        completed,
+        position: (i + 1, lessons.len()),
+    })
+}
+
+/// A new visit is counted (and a `lesson_viewed` event written) when the lesson was last
+/// opened longer ago than this; reloads in between cost no write.
+pub(super) const VISIT_GAP_MINUTES: i64 = 30;
+
+/// Records a visit of lesson `lesson_id` by `person`; returns whether they completed it.
+pub(super) async fn record_view(
+    db: &DatabaseConnection,
+    person: i64,
+    lesson_id: i64,
+    course_id: i64,
+) -> AppResult<bool> {
+    let now = crate::server::services::now();
+    let existing = lesson_progress::Entity::find_by_id((person, lesson_id))
+        .one(db)
+        .await?;
+    let completed = existing.as_ref().is_some_and(|p| p.completed_at.is_some());
+    if let Some(p) = &existing
+        && now - p.last_viewed_at < time::Duration::minutes(VISIT_GAP_MINUTES)
+    {
+        return Ok(completed);
+    }
+    // The visit and its learning event commit together.
+    let _gate = crate::server::services::write_gate(db).await;
+    let txn = db.begin().await?;
+    match existing {
+        Some(p) => {
+            let mut row: lesson_progress::ActiveModel = p.into();
+            row.last_viewed_at = Set(now);
+            row.update(&txn).await?;
+        }
+        None => {
+            lesson_progress::Entity::insert(lesson_progress::ActiveModel {
+                person_id: Set(person),
+                lesson_id: Set(lesson_id),
+                course_id: Set(course_id),
+                first_viewed_at: Set(now),
+                last_viewed_at: Set(now),
+                completed_at: Set(None),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    lesson_progress::Column::PersonId,
+                    lesson_progress::Column::LessonId,
+                ])
+                .update_column(lesson_progress::Column::LastViewedAt)
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+        }
+    }
+    crate::server::services::progress::events::record(
+        &txn,
+        person,
+        crate::server::services::progress::events::LESSON_VIEWED,
+        course_id,
+        Some(lesson_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(completed)
+}
+
+/// Marks a lesson complete (or not) for `user`; returns the course slug.
+pub async fn set_complete(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    lesson_id: i64,
+    done: bool,
+) -> AppResult<String> {
+    let l = lesson::Entity::find_by_id(lesson_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = course::Entity::find_by_id(l.course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    check_reader(db, user, &c).await?;
+    if !l.published && !can_author(user) {
+        return Err(AppError::NotFound);
+    }
+    record_view(db, user.id, l.id, l.course_id).await?;
+    let row = lesson_progress::Entity::find_by_id((user.id, l.id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let was_done = row.completed_at.is_some();
+    let mut row: lesson_progress::ActiveModel = row.into();
+    row.completed_at = Set(done.then(crate::server::services::now));
+    let _gate = crate::server::services::write_gate(db).await;
+    let txn = db.begin().await?;
+    row.update(&txn).await?;
+    if done && !was_done {
+        crate::server::services::progress::events::record(
+            &txn,
+            user.id,
+            crate::server::services::progress::events::LESSON_COMPLETED,
+            c.id,
+            Some(l.id),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(c.slug)
+}
+
+/// A course's glossary, alphabetical.
+pub async fn glossary(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<GlossaryView> {
+    let c = visible_course(db, user, slug).await?;
+    let mut terms: Vec<(String, String, String)> = glossary_term::Entity::find()
+        .filter(glossary_term::Column::CourseId.eq(c.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (content::markdown::slug(&g.term), g.term, g.definition))
+        .collect();
+    terms.sort_by_key(|t| t.1.to_lowercase());
+    Ok(GlossaryView {
+        course_slug: c.slug,
+        course_title: c.title,
+        terms,
+    })
+}
+
+/// An image of course `course_id`, if `user` may see that course.
+pub async fn media(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    course_id: i64,
+    module_slug: &str,
+    name: &str,
+) -> AppResult<(String, Vec<u8>)> {
+    let c = course::Entity::find_by_id(course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    check_reader(db, user, &c).await?;
+    let m = course_media::Entity::find()
+        .filter(course_media::Column::CourseId.eq(course_id))
+        .filter(course_media::Column::ModuleSlug.eq(module_slug))
+        .filter(course_media::Column::Name.eq(name))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((m.content_type, m.data))
+}

@@ -1,0 +1,190 @@
+//! xAPI 1.0.3 statements, one per learning event, for organisations with a learning record
+//! store. Statements are written as JSON lines. Identifiers are stable: the same event always
+//! gives the same statement id, so a store that receives an export twice keeps one copy.
+//!
+//! - actor: an Agent identified by an account on this Checkpoint (`homePage` is the public
+//!   address, `name` the person's internal number — never their login or e-mail);
+//! - verb: ADL's `experienced` (lesson opened), `completed` (lesson completed), `scored` (quiz
+//!   attempt or exercise graded, with the score) and `earned` (certificate);
+//! - object: an Activity whose id is the page of the lesson, quiz, exercise or certificate.
+
+use crate::server::services::learn::records::EventRow;
+use crate::server::services::progress::events;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+/// A UUID (version 4 layout) derived from `text`: the same text, the same id.
+pub fn uuid_of(text: &str) -> String {
+    let hash = Sha256::digest(text.as_bytes());
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&hash[..16]);
+    b[6] = (b[6] & 0x0F) | 0x40;
+    b[8] = (b[8] & 0x3F) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn verb(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        events::LESSON_VIEWED => ("http://adlnet.gov/expapi/verbs/experienced", "experienced"),
+        events::LESSON_COMPLETED => ("http://adlnet.gov/expapi/verbs/completed", "completed"),
+        events::ATTEMPT_SUBMITTED | events::EXERCISE_GRADED => {
+            ("http://adlnet.gov/expapi/verbs/scored", "scored")
+        }
+        events::CERTIFICATE_ISSUED => ("http://id.tincanapi.com/verb/earned", "earned"),
+        _ => ("http://adlnet.gov/expapi/verbs/experienced", "experienced"),
+    }
+}
+
+/// The statement of event `e` by `name` (the person's display name), with IRIs under `base`.
+pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
+    let (verb_id, verb_name) = verb(&e.kind);
+    let course = e.course.as_ref();
+    let (object_id, object_name, object_type) = match (e.kind.as_str(), &e.item, &e.lesson) {
+        (events::ATTEMPT_SUBMITTED, Some((quiz, title)), _) => (
+            format!("{base}/quizzes/{quiz}"),
+            title.clone(),
+            "http://adlnet.gov/expapi/activities/assessment",
+        ),
+        (events::EXERCISE_GRADED, Some((exercise, title)), _) => (
+            format!("{base}/exercises/{exercise}"),
+            title.clone(),
+            "http://adlnet.gov/expapi/activities/interaction",
+        ),
+        (events::CERTIFICATE_ISSUED, Some((_, code)), _) => (
+            format!("{base}/verify/{code}"),
+            format!("Certificate {code}"),
+            "https://w3id.org/xapi/cmi5/activitytype/block",
+        ),
+        (_, _, Some((lesson, title))) => (
+            match course {
+                Some((_, slug, _)) => format!("{base}/courses/{slug}/lessons/{lesson}"),
+                None => format!("{base}/lessons/{lesson}"),
+            },
+            title.clone(),
+            "http://adlnet.gov/expapi/activities/lesson",
+        ),
+        _ => match course {
+            Some((_, slug, title)) => (
+                format!("{base}/courses/{slug}"),
+                title.clone(),
+                "http://adlnet.gov/expapi/activities/course",
+            ),
+            None => (
+                format!("{base}/events/{}", e.id),
+                e.kind.clone(),
+                "http://adlnet.gov/expapi/activities/interaction",
+            ),
+        },
+    };
+    let mut s = json!({
+        "id": uuid_of(&format!("{base}/events/{}", e.id)),
+        "actor": {
+            "objectType": "Agent",
+            "name": name,
+            "account": { "homePage": base, "name": e.person_id.to_string() },
+        },
+        "verb": { "id": verb_id, "display": { "en-US": verb_name } },
+        "object": {
+            "objectType": "Activity",
+            "id": object_id,
+            "definition": { "name": { "en": object_name }, "type": object_type },
+        },
+        "timestamp": e.at
+            .to_offset(time::UtcOffset::UTC)
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        "context": { "platform": "Checkpoint" },
+        "version": "1.0.3",
+    });
+    if let Some((_, slug, title)) = course {
+        s["context"]["contextActivities"] = json!({
+            "parent": [{
+                "objectType": "Activity",
+                "id": format!("{base}/courses/{slug}"),
+                "definition": { "name": { "en": title }, "type": "http://adlnet.gov/expapi/activities/course" },
+            }]
+        });
+    }
+    if let Some(score) = e.score {
+        let raw = (score.clamp(0.0, 100.0) * 10.0).round() / 10.0;
+        s["result"] = json!({
+            "score": { "scaled": raw / 100.0, "raw": raw, "min": 0, "max": 100 },
+        });
+    }
+    if e.kind == events::LESSON_COMPLETED {
+        s["result"] = json!({ "completion": true });
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: &str, score: Option<f64>) -> EventRow {
+        EventRow {
+            id: 7,
+            person_id: 3,
+            at: time::macros::datetime!(2026-11-22 10:30 UTC),
+            kind: kind.to_owned(),
+            course: Some((
+                1,
+                "document-examination".into(),
+                "Travel document examination".into(),
+            )),
+            lesson: Some((4, "Reading the MRZ".into())),
+            item: Some((9, "Post-test".into())),
+            score,
+        }
+    }
+
+    #[test]
+    fn statements_carry_the_required_properties() {
+        let s = statement(
+            "https://cp.example",
+            &event(events::ATTEMPT_SUBMITTED, Some(87.5)),
+            "Ana",
+        );
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/scored");
+        assert_eq!(s["object"]["id"], "https://cp.example/quizzes/9");
+        assert_eq!(s["result"]["score"]["scaled"], 0.875);
+        assert_eq!(s["timestamp"], "2026-11-22T10:30:00Z");
+        assert_eq!(s["actor"]["account"]["name"], "3");
+        let again = statement(
+            "https://cp.example",
+            &event(events::ATTEMPT_SUBMITTED, Some(87.5)),
+            "Ana",
+        );
+        assert_eq!(s["id"], again["id"], "stable ids");
+        let lesson = statement(
+            "https://cp.example",
+            &event(events::LESSON_COMPLETED, None),
+            "Ana",
+        );
+        assert_eq!(
+            lesson["object"]["id"],
+            "https://cp.example/courses/document-examination/lessons/4"
+        );
+        assert_eq!(lesson["result"]["completion"], true);
+    }
+
+    #[test]
+    fn ids_are_version_4_uuids() {
+        let id = uuid_of("x");
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            vec![8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'));
+        assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"));
+    }
+}

@@ -1,0 +1,288 @@
+//! Taking quizzes: starting an attempt, saving each answer as it is given, submitting, and
+//! closing attempts whose time is up.
+//!
+//! Guarantees:
+//! - every answer is written as soon as it arrives, in one statement that also checks the
+//!   attempt is still open and within its time, so a refresh, a closed laptop or a restart
+//!   loses nothing and nothing is accepted after the deadline;
+//! - closing an attempt is one conditional update (`status = 'open'` → closed): submitting
+//!   twice, or a submission racing the time limit, records exactly one result;
+//! - an attempt asks copies of its questions (drawn, ordered and with options shuffled when
+//!   it starts), so editing the bank never changes an attempt under way or a result given;
+//! - an attempt page names options by tokens drawn for that attempt ([`layout`]), so nothing
+//!   in the page tells a right option from a wrong one.
+//!
+//! This file starts attempts and draws their questions; `answers` saves answers, `closing`
+//! submits and expires attempts, and `view` shows an attempt to its learner.
+
+mod layout;
+
+mod answers;
+mod closing;
+mod view;
+pub use answers::*;
+pub use closing::*;
+pub use view::*;
+
+use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::Msg;
+use crate::model::{
+    AttemptQuestionView, AttemptSummary, AttemptView, CurrentUser, QuizCard, Role, ShownOption,
+};
+use crate::server::entities::{attempt, attempt_question, course, question, quiz};
+use assessments::questions::{self, Body, Question, Response};
+use assessments::results::SeededRng;
+use layout::OptionLayout;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+use time::OffsetDateTime;
+
+/// An attempt being answered.
+pub const OPEN: &str = "open";
+/// An attempt the learner submitted.
+pub const SUBMITTED: &str = "submitted";
+/// An attempt closed at its time limit with what had been saved.
+pub const EXPIRED: &str = "expired";
+
+const STAMP: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+
+pub fn stamp(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(STAMP)
+        .unwrap_or_default()
+}
+
+/// Quiz `id` and its course, if `user` may take it: the course must be readable by them, and
+/// the quiz published (authors may also try drafts).
+async fn takeable(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(quiz::Model, course::Model)> {
+    let (q, c) = crate::server::services::quizzes::bank::quiz_and_course(db, id).await?;
+    crate::server::services::learn::courses::check_reader(db, user, &c).await?;
+    if !q.published && !crate::server::services::learn::courses::can_author(user) {
+        return Err(AppError::NotFound);
+    }
+    Ok((q, c))
+}
+
+async fn my_attempts(
+    db: &impl ConnectionTrait,
+    quiz_id: i64,
+    person_id: i64,
+) -> AppResult<Vec<attempt::Model>> {
+    Ok(attempt::Entity::find()
+        .filter(attempt::Column::QuizId.eq(quiz_id))
+        .filter(attempt::Column::PersonId.eq(person_id))
+        .order_by_desc(attempt::Column::Number)
+        .all(db)
+        .await?)
+}
+
+/// Quiz `id` as `user` sees it before starting: rules, their attempts, whether they may start.
+pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<QuizCard> {
+    let (q, c) = takeable(db, user, id).await?;
+    close_expired_for(db, q.id, user.id).await?;
+    let attempts = my_attempts(db, q.id, user.id).await?;
+    let open_attempt = attempts.iter().find(|a| a.status == OPEN).map(|a| a.id);
+    let used = attempts.len() as i32;
+    let can_start =
+        open_attempt.is_none() && (q.attempts_allowed == 0 || used < q.attempts_allowed);
+    let questions = crate::server::services::quizzes::bank::quiz_rows(db, c.id, false)
+        .await?
+        .into_iter()
+        .find(|r| r.id == q.id)
+        .map(|r| r.questions)
+        .unwrap_or(0);
+    Ok(QuizCard {
+        id: q.id,
+        course_slug: c.slug,
+        course_title: c.title,
+        title: q.title,
+        role: q.role,
+        intro_html: render_text(&q.intro),
+        questions,
+        pass_mark: q.pass_mark,
+        time_limit_minutes: q.time_limit_secs.map(|s| s / 60),
+        attempts_allowed: q.attempts_allowed,
+        attempts: attempts.iter().map(summary).collect(),
+        open_attempt,
+        can_start,
+    })
+}
+
+fn summary(a: &attempt::Model) -> AttemptSummary {
+    AttemptSummary {
+        id: a.id,
+        number: a.number,
+        status: a.status.clone(),
+        percent: a.percent,
+        passed: a.passed,
+        closed_at: a.submitted_at.map(stamp),
+    }
+}
+
+fn render_text(markdown: &str) -> String {
+    content::markdown::render(
+        markdown,
+        content::markdown::Links {
+            media_base: "/",
+            glossary: "#",
+        },
+    )
+}
+
+/// Starts an attempt at quiz `id` (or returns the one already open). Returns the attempt id.
+pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<i64> {
+    let (q, c) = takeable(db, user, id).await?;
+    close_expired_for(db, q.id, user.id).await?;
+    let attempts = my_attempts(db, q.id, user.id).await?;
+    if let Some(open) = attempts.iter().find(|a| a.status == OPEN) {
+        return Ok(open.id);
+    }
+    if q.attempts_allowed > 0 && attempts.len() as i32 >= q.attempts_allowed {
+        return Err(AppError::field("attempt", Msg::ErrNoAttemptsLeft));
+    }
+    let seed = {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        OsRng.next_u64()
+    };
+    let layout = draw(db, &q, seed).await?;
+    if layout.is_empty() {
+        return Err(AppError::field("attempt", Msg::ErrQuizEmpty));
+    }
+    let now = crate::server::services::now();
+    let max_score: f64 = layout.iter().map(|(_, q, _)| q.marks).sum();
+    let class_id = crate::server::services::progress::events::class_for(db, user.id, c.id).await?;
+    let _gate = crate::server::services::write_gate(db).await;
+    let txn = db.begin().await?;
+    let inserted = attempt::Entity::insert(attempt::ActiveModel {
+        quiz_id: Set(q.id),
+        person_id: Set(user.id),
+        class_id: Set(class_id),
+        number: Set(attempts.first().map_or(1, |a| a.number + 1)),
+        status: Set(OPEN.to_owned()),
+        started_at: Set(now),
+        deadline: Set(q
+            .time_limit_secs
+            .map(|s| now + time::Duration::seconds(i64::from(s)))),
+        submitted_at: Set(None),
+        score: Set(None),
+        max_score: Set(max_score),
+        percent: Set(None),
+        passed: Set(None),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await;
+    let attempt_id = match inserted {
+        Ok(r) => r.last_insert_id,
+        // A double click started the same attempt number twice: use the one that won.
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            drop(txn);
+            return my_attempts(db, q.id, user.id)
+                .await?
+                .into_iter()
+                .find(|a| a.status == OPEN)
+                .map(|a| a.id)
+                .ok_or(AppError::field("attempt", Msg::ErrNoAttemptsLeft));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut rows = Vec::with_capacity(layout.len());
+    for (position, (question_id, question, options)) in layout.into_iter().enumerate() {
+        rows.push(attempt_question::ActiveModel {
+            attempt_id: Set(attempt_id),
+            question_id: Set(question_id),
+            position: Set(position as i32 + 1),
+            snapshot: Set(to_json(&question)?),
+            option_order: Set(options.to_json()),
+            response: Set(None),
+            saved_at: Set(None),
+            fraction: Set(None),
+        });
+    }
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(100).collect();
+        attempt_question::Entity::insert_many(chunk)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(attempt_id)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> AppResult<String> {
+    serde_json::to_string(value).map_err(|e| crate::server::errors::internal("json encoding", e))
+}
+
+/// The questions of a new attempt: fixed questions and random draws in item order, shuffled
+/// when the quiz says so, each with the order and tokens its options are shown with.
+async fn draw(
+    db: &impl ConnectionTrait,
+    q: &quiz::Model,
+    seed: u64,
+) -> AppResult<Vec<(i64, Question, OptionLayout)>> {
+    let mut rng = SeededRng::new(seed);
+    let items = crate::server::services::quizzes::bank::items(db, q.id).await?;
+    let bank: Vec<question::Model> = question::Entity::find()
+        .filter(question::Column::CourseId.eq(q.course_id))
+        .order_by_asc(question::Column::Id)
+        .all(db)
+        .await?;
+    let fixed: HashSet<i64> = items.iter().filter_map(|i| i.question_id).collect();
+    let mut chosen: Vec<i64> = Vec::new();
+    for item in &items {
+        match (item.question_id, item.category_id) {
+            (Some(qid), _) => chosen.push(qid),
+            (None, Some(cid)) => {
+                let mut pool: Vec<i64> = bank
+                    .iter()
+                    .filter(|b| b.category_id == cid && !fixed.contains(&b.id))
+                    .filter(|b| !chosen.contains(&b.id))
+                    .map(|b| b.id)
+                    .collect();
+                rng.shuffle(&mut pool);
+                pool.truncate(usize::try_from(item.draw_count).unwrap_or(0));
+                chosen.extend(pool);
+            }
+            _ => {}
+        }
+    }
+    if q.shuffle_questions {
+        rng.shuffle(&mut chosen);
+    }
+    let by_id: HashMap<i64, &question::Model> = bank.iter().map(|b| (b.id, b)).collect();
+    let mut layout = Vec::with_capacity(chosen.len());
+    for qid in chosen {
+        let Some(row) = by_id.get(&qid) else { continue };
+        let Ok(question) = serde_json::from_str::<Question>(&row.data) else {
+            continue;
+        };
+        let mut order = question.body.option_ids();
+        // Items to order and answers to match are always shuffled: in their key order they
+        // would give the answer away.
+        let always = matches!(question.body, Body::Ordering { .. } | Body::Matching { .. });
+        if q.shuffle_options || always {
+            rng.shuffle(&mut order);
+            if always && order.len() > 1 && order == question.body.option_ids() {
+                order.rotate_left(1);
+            }
+        }
+        let options = OptionLayout::new(order, &mut rng);
+        layout.push((qid, question, options));
+    }
+    Ok(layout)
+}

@@ -1,0 +1,420 @@
+//! The question bank: its categories and questions, GIFT and Moodle XML import and export,
+//! and editing one question as GIFT.
+
+use super::*;
+
+/// The bank of course `slug`, for its authors.
+pub async fn bank(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<QuestionBank> {
+    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
+    let categories = categories(db, c.id).await?;
+    let order: HashMap<i64, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, cat)| (cat.id, i))
+        .collect();
+    let mut questions: Vec<BankQuestion> = question::Entity::find()
+        .filter(question::Column::CourseId.eq(c.id))
+        .order_by_asc(question::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|q| {
+            let data: Question = serde_json::from_str(&q.data).ok()?;
+            Some(BankQuestion {
+                id: q.id,
+                category_id: q.category_id,
+                title: q.title,
+                kind: q.kind,
+                marks: data.marks,
+                tags: data.tags,
+            })
+        })
+        .collect();
+    questions.sort_by_key(|q| order.get(&q.category_id).copied().unwrap_or(usize::MAX));
+    Ok(QuestionBank {
+        course_slug: c.slug.clone(),
+        course_title: c.title.clone(),
+        certificate_rule: c.certificate_rule.clone(),
+        categories,
+        questions,
+        quizzes: quiz_rows(db, c.id, false).await?,
+    })
+}
+
+/// The categories of course `course_id` with their question counts, by name.
+pub async fn categories(db: &impl ConnectionTrait, course_id: i64) -> AppResult<Vec<BankCategory>> {
+    use sea_orm::QuerySelect;
+    let cats = question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .order_by_asc(question_category::Column::Name)
+        .all(db)
+        .await?;
+    let mut counts: HashMap<i64, u64> = HashMap::new();
+    for category in question::Entity::find()
+        .select_only()
+        .column(question::Column::CategoryId)
+        .filter(question::Column::CourseId.eq(course_id))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+    {
+        *counts.entry(category).or_default() += 1;
+    }
+    Ok(cats
+        .into_iter()
+        .map(|cat| BankCategory {
+            questions: counts.get(&cat.id).copied().unwrap_or(0),
+            id: cat.id,
+            name: cat.name,
+        })
+        .collect())
+}
+
+/// Reads a question file and adds its questions to course `course_id`'s bank.
+///
+/// All or nothing: when any question is refused, nothing is written unless `valid_only`
+/// asks to import the questions that could be read. A file that cannot be read at all
+/// (malformed XML, an unclosed GIFT block) writes nothing and is reported as one refusal.
+pub async fn import_file(
+    db: &DatabaseConnection,
+    course_id: i64,
+    file_name: &str,
+    bytes: &[u8],
+    valid_only: bool,
+) -> AppResult<BankImportReport> {
+    let refused_whole = |location: String, reason: String| BankImportReport {
+        imported: 0,
+        refused: vec![BankRefusal {
+            location,
+            title: file_name.to_owned(),
+            reason,
+        }],
+        written: false,
+    };
+    let Some(format) = content::questions::detect(file_name, bytes) else {
+        return Ok(refused_whole(
+            "file".into(),
+            "not a GIFT (.gift, .txt) or Moodle XML (.xml) file".into(),
+        ));
+    };
+    let outcome = match content::questions::parse(format, bytes) {
+        Ok(o) => o,
+        Err(e) => return Ok(refused_whole(e.location, e.message)),
+    };
+    let refused: Vec<BankRefusal> = outcome
+        .refused
+        .into_iter()
+        .map(|r| BankRefusal {
+            location: r.location,
+            title: r.title,
+            reason: r.reason,
+        })
+        .collect();
+    if outcome.entries.is_empty() && refused.is_empty() {
+        return Ok(refused_whole(
+            "file".into(),
+            "the file holds no questions".into(),
+        ));
+    }
+    if !refused.is_empty() && !valid_only {
+        return Ok(BankImportReport {
+            imported: 0,
+            refused,
+            written: false,
+        });
+    }
+    let entries: Vec<BankEntry> = outcome.entries.into_iter().map(|(_, e)| e).collect();
+    let txn = db.begin().await?;
+    let imported = insert_entries(&txn, course_id, &entries).await?;
+    txn.commit().await?;
+    Ok(BankImportReport {
+        imported,
+        refused,
+        written: imported > 0,
+    })
+}
+
+/// Adds `entries` to the bank of `course_id`, creating categories as needed. Returns how many
+/// questions were written.
+pub async fn insert_entries(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    entries: &[BankEntry],
+) -> AppResult<usize> {
+    let now = crate::server::services::now();
+    let mut category_ids: HashMap<String, i64> = question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.name, c.id))
+        .collect();
+    let mut rows = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let name = category_name(&entry.category);
+        let category_id = match category_ids.get(&name) {
+            Some(id) => *id,
+            None => {
+                let id = question_category::Entity::insert(question_category::ActiveModel {
+                    course_id: Set(course_id),
+                    name: Set(name.clone()),
+                    ..Default::default()
+                })
+                .exec(db)
+                .await?
+                .last_insert_id;
+                category_ids.insert(name, id);
+                id
+            }
+        };
+        let data = serde_json::to_string(&entry.question)
+            .map_err(|e| crate::server::errors::internal("question encoding", e))?;
+        rows.push(question::ActiveModel {
+            course_id: Set(course_id),
+            category_id: Set(category_id),
+            kind: Set(entry.question.body.kind().code().to_owned()),
+            title: Set(truncate(&entry.question.title, 200)),
+            data: Set(data),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        });
+    }
+    let count = rows.len();
+    // Insert in chunks: SQLite caps the number of bound parameters per statement.
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(100).collect();
+        question::Entity::insert_many(chunk)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(count)
+}
+
+pub(super) fn category_name(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        "Default".to_owned()
+    } else {
+        truncate(name, 200)
+    }
+}
+
+pub(super) fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// Course `course_id`'s bank as a GIFT or Moodle XML file.
+pub async fn export(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    format: Format,
+) -> AppResult<String> {
+    let cats: HashMap<i64, String> = question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut entries: Vec<(String, i64, BankEntry)> = question::Entity::find()
+        .filter(question::Column::CourseId.eq(course_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|q| {
+            let question: Question = serde_json::from_str(&q.data).ok()?;
+            let category = cats.get(&q.category_id).cloned().unwrap_or_default();
+            Some((category.clone(), q.id, BankEntry { category, question }))
+        })
+        .collect();
+    // Categories in the order their first question was added, questions in the order added:
+    // a bank imported from a file is written back in the file's order.
+    let mut first: HashMap<String, i64> = HashMap::new();
+    for (cat, id, _) in &entries {
+        let e = first.entry(cat.clone()).or_insert(*id);
+        *e = (*e).min(*id);
+    }
+    entries.sort_by_key(|(cat, id, _)| (first.get(cat).copied().unwrap_or(0), *id));
+    let entries: Vec<BankEntry> = entries.into_iter().map(|(_, _, e)| e).collect();
+    Ok(match format {
+        Format::Gift => content::questions::write_gift(&entries),
+        Format::MoodleXml => content::questions::write_moodle_xml(&entries),
+    })
+}
+
+/// The course a question belongs to, if `user` may edit it.
+pub(super) async fn editable_question(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(question::Model, course::Model)> {
+    may_author(user)?;
+    let q = question::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = course::Entity::find_by_id(q.course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::server::services::learn::authoring::editable_course(db, user, &c.slug).await?;
+    Ok((q, c))
+}
+
+/// Deletes a question from its bank (and from the quizzes that ask it). Attempts already made
+/// keep their copy. Returns the course slug.
+pub async fn delete_question(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<String> {
+    let (q, c) = editable_question(db, user, id).await?;
+    let txn = db.begin().await?;
+    quiz_item::Entity::delete_many()
+        .filter(quiz_item::Column::QuestionId.eq(q.id))
+        .exec(&txn)
+        .await?;
+    question::Entity::delete_by_id(q.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(c.slug)
+}
+
+/// One question as GIFT, for editing it as text.
+pub async fn question_gift(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(String, String, String)> {
+    let (q, c) = editable_question(db, user, id).await?;
+    let question: Question = serde_json::from_str(&q.data)
+        .map_err(|e| crate::server::errors::internal("question decoding", e))?;
+    let category = question_category::Entity::find_by_id(q.category_id)
+        .one(db)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let gift = content::questions::write_gift(&[BankEntry {
+        category: category.clone(),
+        question,
+    }]);
+    // Drop the category line: the form has its own field for it.
+    let gift = gift
+        .lines()
+        .filter(|l| !l.starts_with("$CATEGORY"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned();
+    Ok((c.slug, category, gift))
+}
+
+/// Replaces question `id` with the single question written in GIFT `text`, in `category`.
+pub async fn save_question_gift(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    category: &str,
+    text: &str,
+) -> AppResult<String> {
+    let (q, c) = editable_question(db, user, id).await?;
+    let entry = single_gift_question(text)?;
+    let txn = db.begin().await?;
+    let name = category_name(category);
+    let category_id = match question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(c.id))
+        .filter(question_category::Column::Name.eq(&name))
+        .one(&txn)
+        .await?
+    {
+        Some(cat) => cat.id,
+        None => {
+            question_category::Entity::insert(question_category::ActiveModel {
+                course_id: Set(c.id),
+                name: Set(name),
+                ..Default::default()
+            })
+            .exec(&txn)
+            .await?
+            .last_insert_id
+        }
+    };
+    let data = serde_json::to_string(&entry.question)
+        .map_err(|e| crate::server::errors::internal("question encoding", e))?;
+    let mut active: question::ActiveModel = q.into();
+    active.category_id = Set(category_id);
+    active.kind = Set(entry.question.body.kind().code().to_owned());
+    active.title = Set(truncate(&entry.question.title, 200));
+    active.data = Set(data);
+    active.updated_at = Set(crate::server::services::now());
+    active.update(&txn).await?;
+    remove_empty_categories(&txn, c.id).await?;
+    txn.commit().await?;
+    Ok(c.slug)
+}
+
+/// Adds the single question written in GIFT `text` to course `slug`'s bank, in `category` (or
+/// the category the text names, or "Default").
+pub async fn create_question_gift(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    category: &str,
+    text: &str,
+) -> AppResult<()> {
+    may_author(user)?;
+    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
+    let mut entry = single_gift_question(text)?;
+    if !category.trim().is_empty() {
+        entry.category = category.trim().to_owned();
+    }
+    let txn = db.begin().await?;
+    insert_entries(&txn, c.id, &[entry]).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Parses exactly one question from GIFT `text`, or says what is wrong with it.
+pub(super) fn single_gift_question(text: &str) -> AppResult<BankEntry> {
+    let outcome = content::questions::parse(Format::Gift, text.as_bytes())
+        .map_err(|_| AppError::field("gift", Msg::ErrQuestionUnreadable))?;
+    if !outcome.refused.is_empty() {
+        return Err(AppError::field("gift", Msg::ErrQuestionUnreadable));
+    }
+    let mut entries = outcome.entries.into_iter();
+    match (entries.next(), entries.next()) {
+        (Some((_, entry)), None) => Ok(entry),
+        _ => Err(AppError::field("gift", Msg::ErrOneQuestion)),
+    }
+}
+
+pub(super) async fn remove_empty_categories(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+) -> AppResult<()> {
+    for cat in question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .all(db)
+        .await?
+    {
+        let used = question::Entity::find()
+            .filter(question::Column::CategoryId.eq(cat.id))
+            .count(db)
+            .await?
+            + quiz_item::Entity::find()
+                .filter(quiz_item::Column::CategoryId.eq(cat.id))
+                .count(db)
+                .await?;
+        if used == 0 {
+            question_category::Entity::delete_by_id(cat.id)
+                .exec(db)
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,586 @@
+//! Needs-analysis questionnaires: versions stored as TOML, edited in the browser item by item
+//! (or whole, as TOML), checked at design time against the competency framework, and frozen
+//! once a campaign has opened with them — changes then go into a new version.
+
+use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::Msg;
+use crate::model::tna::{
+    ConditionView, ItemView, QuestionnaireDetail, QuestionnaireRow, SectionView,
+};
+use crate::server::entities::{tna_campaign, tna_questionnaire};
+use content::tna::{Choice, Condition, Item, ItemKind, Problem, Questionnaire, Section, Text};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Parsed questionnaires by id and last change, so autosaves do not re-read the TOML.
+type Parsed = HashMap<i64, (time::OffsetDateTime, Arc<Questionnaire>)>;
+static PARSED: Mutex<Option<Parsed>> = Mutex::new(None);
+
+/// Version `id` and its parsed definition.
+pub async fn load(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> AppResult<(tna_questionnaire::Model, Arc<Questionnaire>)> {
+    let row = tna_questionnaire::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some((at, q)) = PARSED
+        .lock()
+        .ok()
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&id).cloned()))
+        && at == row.updated_at
+    {
+        return Ok((row, q));
+    }
+    let q: Questionnaire = content::tna::read_questionnaire(&row.definition)
+        .map_err(|e| crate::server::errors::internal("stored questionnaire", e))?;
+    let q = Arc::new(q);
+    if let Ok(mut m) = PARSED.lock() {
+        m.get_or_insert_with(HashMap::new)
+            .insert(id, (row.updated_at, q.clone()));
+    }
+    Ok((row, q))
+}
+
+/// Whether version `id` is in use by a campaign that has opened (and so may not change).
+pub async fn locked(db: &impl ConnectionTrait, id: i64) -> AppResult<bool> {
+    Ok(tna_campaign::Entity::find()
+        .filter(tna_campaign::Column::QuestionnaireId.eq(id))
+        .filter(tna_campaign::Column::Status.ne("draft"))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Adds the shipped questionnaire (version 1) unless a questionnaire with its id exists.
+pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<()> {
+    let (_, q) = content::tna::shipped()
+        .map_err(|e| crate::server::errors::internal("shipped questionnaire", e))?;
+    let exists = tna_questionnaire::Entity::find()
+        .filter(tna_questionnaire::Column::Slug.eq(q.id.as_str()))
+        .one(db)
+        .await?
+        .is_some();
+    if !exists {
+        insert(db, None, &q.id, 1, &q).await?;
+    }
+    Ok(())
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    user: Option<i64>,
+    slug: &str,
+    number: i32,
+    q: &Questionnaire,
+) -> AppResult<i64> {
+    let now = crate::server::services::now();
+    Ok(tna_questionnaire::ActiveModel {
+        slug: Set(slug.to_owned()),
+        number: Set(number),
+        title: Set(q.title.en.clone()),
+        definition: Set(q.to_toml()),
+        created_by: Set(user),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?
+    .id)
+}
+
+fn row_of(
+    m: &tna_questionnaire::Model,
+    q: &Questionnaire,
+    campaigns: usize,
+    locked: bool,
+) -> QuestionnaireRow {
+    QuestionnaireRow {
+        id: m.id,
+        slug: m.slug.clone(),
+        number: m.number,
+        title: m.title.clone(),
+        items: q.items().count(),
+        campaigns,
+        locked,
+    }
+}
+
+/// Every questionnaire version, by questionnaire then newest version first.
+pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<QuestionnaireRow>> {
+    let rows = tna_questionnaire::Entity::find()
+        .order_by_asc(tna_questionnaire::Column::Slug)
+        .order_by_desc(tna_questionnaire::Column::Number)
+        .all(db)
+        .await?;
+    let campaigns = tna_campaign::Entity::find().all(db).await?;
+    let mut out = Vec::new();
+    for m in rows {
+        let (_, q) = load(db, m.id).await?;
+        let used: Vec<&tna_campaign::Model> = campaigns
+            .iter()
+            .filter(|c| c.questionnaire_id == m.id)
+            .collect();
+        let locked = used.iter().any(|c| c.status != "draft");
+        out.push(row_of(&m, &q, used.len(), locked));
+    }
+    Ok(out)
+}
+
+fn condition_view(c: &Condition) -> ConditionView {
+    let (op, value) = if let Some(v) = &c.equals {
+        ("equals", v.clone())
+    } else if let Some(vs) = &c.any_of {
+        ("in", vs.join(", "))
+    } else {
+        (
+            "at_least",
+            c.at_least.map(|n| n.to_string()).unwrap_or_default(),
+        )
+    };
+    ConditionView {
+        item: c.item.clone(),
+        op: op.to_owned(),
+        value,
+    }
+}
+
+/// The kind's stored name.
+pub fn kind_code(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Likert => "likert",
+        ItemKind::Dual => "dual",
+        ItemKind::Single => "single",
+        ItemKind::Multiple => "multiple",
+        ItemKind::Text => "text",
+        ItemKind::Numeric => "numeric",
+    }
+}
+
+fn kind_from(code: &str) -> Option<ItemKind> {
+    Some(match code {
+        "likert" => ItemKind::Likert,
+        "dual" => ItemKind::Dual,
+        "single" => ItemKind::Single,
+        "multiple" => ItemKind::Multiple,
+        "text" => ItemKind::Text,
+        "numeric" => ItemKind::Numeric,
+        _ => return None,
+    })
+}
+
+/// The sections of `q` as the pages show them; competency titles from `titles`.
+pub fn sections_view(q: &Questionnaire, titles: &HashMap<String, String>) -> Vec<SectionView> {
+    q.sections
+        .iter()
+        .map(|s| SectionView {
+            id: s.id.clone(),
+            title_en: s.title.en.clone(),
+            title_fr: s.title.fr.clone(),
+            show_if: s.show_if.as_ref().map(condition_view),
+            items: s
+                .items
+                .iter()
+                .map(|i| ItemView {
+                    id: i.id.clone(),
+                    kind: kind_code(i.kind).to_owned(),
+                    required: i.required,
+                    text_en: i.text.en.clone(),
+                    text_fr: i.text.fr.clone(),
+                    competency: i.competency.as_ref().map(|c| {
+                        (
+                            c.clone(),
+                            titles.get(c).cloned().unwrap_or_else(|| c.clone()),
+                        )
+                    }),
+                    options: i
+                        .options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.en.clone(), o.fr.clone()))
+                        .collect(),
+                    min: i.min,
+                    max: i.max,
+                    show_if: i.show_if.as_ref().map(condition_view),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Competency id → title, in the framework in force.
+pub async fn competency_titles(db: &impl ConnectionTrait) -> AppResult<Vec<(String, String)>> {
+    let fw = crate::server::services::tna::framework(db).await?;
+    Ok(fw
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.competencies
+                .iter()
+                .map(|c| (c.id.clone(), c.title.clone()))
+        })
+        .collect())
+}
+
+/// Version `id`, whole.
+pub async fn detail(db: &DatabaseConnection, id: i64) -> AppResult<QuestionnaireDetail> {
+    let (m, q) = load(db, id).await?;
+    let campaigns = tna_campaign::Entity::find()
+        .filter(tna_campaign::Column::QuestionnaireId.eq(id))
+        .all(db)
+        .await?;
+    let is_locked = campaigns.iter().any(|c| c.status != "draft");
+    let newest = tna_questionnaire::Entity::find()
+        .filter(tna_questionnaire::Column::Slug.eq(m.slug.as_str()))
+        .order_by_desc(tna_questionnaire::Column::Number)
+        .one(db)
+        .await?
+        .filter(|n| n.id != id)
+        .map(|n| n.id);
+    let competencies = competency_titles(db).await?;
+    let titles: HashMap<String, String> = competencies.iter().cloned().collect();
+    Ok(QuestionnaireDetail {
+        row: row_of(&m, &q, campaigns.len(), is_locked),
+        title: (q.title.en.clone(), q.title.fr.clone()),
+        intro: (q.intro.en.clone(), q.intro.fr.clone()),
+        sections: sections_view(&q, &titles),
+        toml: q.to_toml(),
+        competencies,
+        newer: newest,
+    })
+}
+
+/// The message and field for a design problem.
+fn design_error(e: content::tna::DesignError) -> AppError {
+    let msg = match e.problem {
+        Problem::NotEarlier => Msg::ErrSkipLater,
+        Problem::NoSuchOption => Msg::ErrSkipOption,
+        Problem::ConditionShape | Problem::AtLeastNeedsScale => Msg::ErrSkipShape,
+        Problem::Languages => Msg::ErrBothLanguages,
+        Problem::DuplicateId => Msg::ErrItemId,
+        Problem::UnknownCompetency => Msg::ErrUnknownCompetency,
+        Problem::MissingCompetency => Msg::ErrDualCompetency,
+        Problem::Options => Msg::ErrItemOptions,
+        Problem::Bounds => Msg::ErrItemBounds,
+    };
+    AppError::Validation(vec![FieldError::new(
+        if e.subject.is_empty() {
+            "title"
+        } else {
+            &e.subject
+        },
+        msg,
+    )])
+}
+
+/// A new questionnaire (version 1): a copy of version `copy_of`, or one empty section.
+pub async fn create(
+    db: &DatabaseConnection,
+    user: i64,
+    title_en: &str,
+    title_fr: &str,
+    copy_of: Option<i64>,
+) -> AppResult<i64> {
+    let (title_en, title_fr) = (title_en.trim(), title_fr.trim());
+    if title_en.is_empty() || title_fr.is_empty() {
+        return Err(AppError::field("title_en", Msg::ErrBothLanguages));
+    }
+    if title_en.chars().count() > 300 || title_fr.chars().count() > 300 {
+        return Err(AppError::field("title_en", Msg::ErrTooLong));
+    }
+    let mut q = match copy_of {
+        Some(id) => (*load(db, id).await?.1).clone(),
+        None => Questionnaire {
+            id: String::new(),
+            version: "1".into(),
+            title: Text::default(),
+            intro: Text::default(),
+            sections: vec![Section {
+                id: "general".into(),
+                title: Text {
+                    en: "General".into(),
+                    fr: "Généralités".into(),
+                },
+                show_if: None,
+                items: Vec::new(),
+            }],
+        },
+    };
+    let base = content::markdown::slug(title_en);
+    let base = if base.is_empty() {
+        "questionnaire".to_owned()
+    } else {
+        base.chars().take(48).collect()
+    };
+    let mut slug = base.clone();
+    let mut n = 2;
+    while tna_questionnaire::Entity::find()
+        .filter(tna_questionnaire::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    q.id = slug.clone();
+    q.version = "1".into();
+    q.title = Text {
+        en: title_en.to_owned(),
+        fr: title_fr.to_owned(),
+    };
+    insert(db, Some(user), &slug, 1, &q).await
+}
+
+/// A new version of the questionnaire of version `id`, copied from it; returns its id.
+pub async fn new_version(db: &DatabaseConnection, user: i64, id: i64) -> AppResult<i64> {
+    let (m, q) = load(db, id).await?;
+    let _gate = crate::server::services::write_gate(db).await;
+    let number = tna_questionnaire::Entity::find()
+        .filter(tna_questionnaire::Column::Slug.eq(m.slug.as_str()))
+        .order_by_desc(tna_questionnaire::Column::Number)
+        .one(db)
+        .await?
+        .map_or(1, |n| n.number + 1);
+    let mut q = (*q).clone();
+    q.version = number.to_string();
+    insert(db, Some(user), &m.slug, number, &q).await
+}
+
+/// The value of form field `name` (empty when absent).
+pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+fn condition_from(fields: &[(String, String)]) -> AppResult<Option<Condition>> {
+    let item = field(fields, "cond_item").trim();
+    if item.is_empty() {
+        return Ok(None);
+    }
+    let value = field(fields, "cond_value").trim();
+    let mut c = Condition {
+        item: item.to_owned(),
+        equals: None,
+        any_of: None,
+        at_least: None,
+    };
+    match field(fields, "cond_op") {
+        "equals" => c.equals = Some(value.to_owned()),
+        "in" => {
+            c.any_of = Some(
+                value
+                    .split(',')
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+            )
+        }
+        "at_least" => {
+            c.at_least = Some(
+                value
+                    .parse()
+                    .map_err(|_| AppError::field("cond_value", Msg::ErrNumber))?,
+            )
+        }
+        _ => return Err(AppError::field("cond_op", Msg::ErrInvalid)),
+    }
+    Ok(Some(c))
+}
+
+fn number(fields: &[(String, String)], name: &str) -> AppResult<Option<f64>> {
+    let v = field(fields, name).trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(Some)
+        .ok_or_else(|| AppError::field(name, Msg::ErrNumber))
+}
+
+/// An item from the item form: options one per line as `id | English | French`.
+fn item_from(fields: &[(String, String)]) -> AppResult<Item> {
+    let kind =
+        kind_from(field(fields, "kind")).ok_or_else(|| AppError::field("kind", Msg::ErrInvalid))?;
+    let mut options = Vec::new();
+    if matches!(kind, ItemKind::Single | ItemKind::Multiple) {
+        for line in field(fields, "options")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+            let [id, en, fr] = parts[..] else {
+                return Err(AppError::field("options", Msg::ErrItemOptions));
+            };
+            options.push(Choice {
+                id: id.to_owned(),
+                en: en.to_owned(),
+                fr: fr.to_owned(),
+            });
+        }
+    }
+    let competency = field(fields, "competency").trim();
+    Ok(Item {
+        id: field(fields, "id").trim().to_owned(),
+        kind,
+        required: !field(fields, "required").is_empty(),
+        text: Text {
+            en: field(fields, "text_en").trim().to_owned(),
+            fr: field(fields, "text_fr").trim().to_owned(),
+        },
+        competency: (!competency.is_empty() && matches!(kind, ItemKind::Dual | ItemKind::Likert))
+            .then(|| competency.to_owned()),
+        options,
+        min: if kind == ItemKind::Numeric {
+            number(fields, "min")?
+        } else {
+            None
+        },
+        max: if kind == ItemKind::Numeric {
+            number(fields, "max")?
+        } else {
+            None
+        },
+        show_if: condition_from(fields)?,
+    })
+}
+
+/// One change made in the builder.
+fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
+    let too_long = fields.iter().any(|(_, v)| v.chars().count() > 8000);
+    if too_long {
+        return Err(AppError::field("text_en", Msg::ErrTooLong));
+    }
+    match field(fields, "op") {
+        "meta" => {
+            q.title = Text {
+                en: field(fields, "title_en").trim().to_owned(),
+                fr: field(fields, "title_fr").trim().to_owned(),
+            };
+            q.intro = Text {
+                en: field(fields, "intro_en").trim().to_owned(),
+                fr: field(fields, "intro_fr").trim().to_owned(),
+            };
+        }
+        "section" => {
+            let original = field(fields, "original");
+            let section = Section {
+                id: field(fields, "id").trim().to_owned(),
+                title: Text {
+                    en: field(fields, "title_en").trim().to_owned(),
+                    fr: field(fields, "title_fr").trim().to_owned(),
+                },
+                show_if: condition_from(fields)?,
+                items: Vec::new(),
+            };
+            if section.title.en.is_empty() || section.title.fr.is_empty() {
+                return Err(AppError::field(&section.id, Msg::ErrBothLanguages));
+            }
+            if !content::pack::valid_id(&section.id) {
+                return Err(AppError::field("id", Msg::ErrItemId));
+            }
+            match q
+                .sections
+                .iter_mut()
+                .find(|s| s.id == original && !original.is_empty())
+            {
+                Some(s) => {
+                    s.id = section.id;
+                    s.title = section.title;
+                    s.show_if = section.show_if;
+                }
+                None => q.sections.push(section),
+            }
+        }
+        "item" => {
+            let item = item_from(fields)?;
+            let original = field(fields, "original");
+            let section = field(fields, "section");
+            let existing = q
+                .sections
+                .iter_mut()
+                .flat_map(|s| s.items.iter_mut())
+                .find(|i| !original.is_empty() && i.id == original);
+            match existing {
+                Some(slot) => *slot = item,
+                None => q
+                    .sections
+                    .iter_mut()
+                    .find(|s| s.id == section)
+                    .ok_or_else(|| AppError::field("section", Msg::ErrInvalid))?
+                    .items
+                    .push(item),
+            }
+        }
+        "delete" => {
+            let id = field(fields, "item");
+            let before = q.items().count();
+            for s in &mut q.sections {
+                s.items.retain(|i| i.id != id);
+            }
+            if q.items().count() == before {
+                let sections = q.sections.len();
+                q.sections.retain(|s| s.id != id || !s.items.is_empty());
+                if q.sections.len() == sections {
+                    return Err(AppError::NotFound);
+                }
+            }
+        }
+        "move" => {
+            let id = field(fields, "item");
+            let up = field(fields, "dir") == "up";
+            let s = q
+                .sections
+                .iter_mut()
+                .find(|s| s.items.iter().any(|i| i.id == id))
+                .ok_or(AppError::NotFound)?;
+            let at = s.items.iter().position(|i| i.id == id).unwrap_or(0);
+            let to = if up {
+                at.checked_sub(1)
+            } else {
+                Some(at + 1).filter(|t| *t < s.items.len())
+            };
+            if let Some(to) = to {
+                s.items.swap(at, to);
+            }
+        }
+        "toml" => {
+            let mut parsed: Questionnaire = content::tna::read_questionnaire(field(fields, "toml"))
+                .map_err(|_| AppError::field("toml", Msg::ErrToml))?;
+            parsed.id = q.id.clone();
+            parsed.version = q.version.clone();
+            *q = parsed;
+        }
+        _ => return Err(AppError::BadRequest("unknown operation".into())),
+    }
+    Ok(())
+}
+
+/// Applies one builder change (`op` and its fields) to version `id`, unless a campaign has
+/// opened with it; the result must pass the design-time checks, or nothing is written.
+pub async fn edit(db: &DatabaseConnection, id: i64, fields: &[(String, String)]) -> AppResult<()> {
+    let _gate = crate::server::services::write_gate(db).await;
+    let (m, q) = load(db, id).await?;
+    if locked(db, id).await? {
+        return Err(AppError::field("title", Msg::ErrQuestionnaireInUse));
+    }
+    let mut q = (*q).clone();
+    apply(&mut q, fields)?;
+    let fw = crate::server::services::tna::framework(db).await?;
+    content::tna::check_questionnaire(&q, &fw).map_err(design_error)?;
+    let mut row: tna_questionnaire::ActiveModel = m.into();
+    row.title = Set(q.title.en.clone());
+    row.definition = Set(q.to_toml());
+    row.updated_at = Set(crate::server::services::now());
+    row.update(db).await?;
+    Ok(())
+}

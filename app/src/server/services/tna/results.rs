@@ -1,0 +1,389 @@
+//! Needs-analysis results: the campaign's submitted responses turned into observations
+//! (competency × respondent), analysed by `assessments::tna` per position, agency and
+//! competency, and shown as a heat map, ranked priorities, a drill-down and a training plan;
+//! exported as CSV or XLSX. Paper responses come in here too, from CSV or XLSX, all or
+//! nothing.
+//!
+//! This file computes and caches the analysis; `page` builds the results page, `export` the
+//! CSV and XLSX downloads, and `paper` the paper-response template and its import.
+
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+use crate::model::tna::{GapRow, PlanRow, TnaResults};
+use crate::model::{CurrentUser, ImportProblem};
+use crate::server::entities::{
+    agency, course, course_module, position, position_requirement, tna_campaign, tna_response,
+};
+use crate::server::reports::charts::{HeatCell, heat_map, need_bars};
+use crate::server::services::tna::campaigns::{agency_ids, get, may_analyse};
+use crate::server::services::tna::questionnaires::load;
+use assessments::tna::{
+    GapStats, GroupResult, Grouping, Observation, PlanItem, aggregate, needs, plan, priorities,
+};
+use content::tna::{Answer, Answers, ItemKind, Questionnaire};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+mod export;
+mod page;
+mod paper;
+pub use export::*;
+pub use page::*;
+pub use paper::*;
+
+/// A need index from which a competency enters the training plan.
+pub const PLAN_THRESHOLD: f64 = 2.0;
+
+/// One campaign's analysis, computed once per state of its responses, job specifications and
+/// framework, and kept in memory: every page and export afterwards only reads it.
+pub struct Analysis {
+    /// Submitted responses.
+    pub respondents: usize,
+    /// Observations (answers about one competency) behind the figures.
+    pub observations: usize,
+    /// Agencies of the campaign: id, name, country.
+    pub agencies: Vec<(i64, String, String)>,
+    /// Position titles by id (as text).
+    pub positions: HashMap<String, String>,
+    /// Competencies in framework order: id, title.
+    pub competencies: Vec<(String, String)>,
+    /// Per competency × agency × position.
+    pub by_position: Vec<GroupResult>,
+    /// Per competency × agency.
+    pub by_agency: Vec<GroupResult>,
+    /// Per competency × country.
+    pub by_country: Vec<GroupResult>,
+    /// Per competency.
+    pub by_competency: Vec<GroupResult>,
+    /// The training plan, with the people who need each module per agency (agencies with
+    /// fewer respondents than the minimum group size left out).
+    pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
+    /// Smallest group shown.
+    pub min_group: usize,
+}
+
+/// What an analysis depends on: submitted responses (count and newest id: a submitted
+/// response never changes), the framework's version, the job specifications and the minimum
+/// group size.
+type Stamp = (i64, i64, i32, u64);
+
+type Analyses = HashMap<i64, (Stamp, Arc<Analysis>)>;
+static CACHE: Mutex<Option<Analyses>> = Mutex::new(None);
+
+fn fingerprint(rows: &[position_requirement::Model], min_group: i32) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    min_group.hash(&mut h);
+    for r in rows {
+        (r.position_id, &r.competency_id, r.level).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The answers of one response as stored, read without copying item ids.
+#[derive(serde::Deserialize)]
+struct StoredAnswers<'a>(#[serde(borrow)] HashMap<std::borrow::Cow<'a, str>, Answer>);
+
+/// The analysis of campaign `c`, recomputed only when what it depends on has changed.
+pub async fn analyse(
+    db: &impl ConnectionTrait,
+    c: &tna_campaign::Model,
+) -> AppResult<Arc<Analysis>> {
+    use sea_orm::{QuerySelect, sea_query::Expr};
+    let agencies: Vec<(i64, String, String)> = agency::Entity::find()
+        .filter(agency::Column::Id.is_in(agency_ids(db, c.id).await?))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name, a.country_code))
+        .collect();
+    let positions: Vec<position::Model> = position::Entity::find()
+        .filter(position::Column::AgencyId.is_in(agencies.iter().map(|a| a.0).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
+    let requirements = position_requirement::Entity::find()
+        .filter(
+            position_requirement::Column::PositionId
+                .is_in(positions.iter().map(|p| p.id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?;
+    let submitted = || {
+        tna_response::Entity::find()
+            .filter(tna_response::Column::CampaignId.eq(c.id))
+            .filter(tna_response::Column::Status.eq("submitted"))
+    };
+    let (count, newest): (i64, Option<i64>) = submitted()
+        .select_only()
+        .column_as(Expr::col(tna_response::Column::Id).count(), "n")
+        .column_as(Expr::col(tna_response::Column::Id).max(), "newest")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((0, None));
+    let stamp: Stamp = (
+        count,
+        newest.unwrap_or(0),
+        crate::server::services::tna::framework_version(db).await?,
+        fingerprint(&requirements, c.min_group),
+    );
+    if let Some((s, a)) = CACHE
+        .lock()
+        .ok()
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&c.id).cloned()))
+        && s == stamp
+    {
+        return Ok(a);
+    }
+    let fw = crate::server::services::tna::framework(db).await?;
+    let responses: Vec<(i64, Option<i64>, String)> = submitted()
+        .select_only()
+        .column(tna_response::Column::AgencyId)
+        .column(tna_response::Column::PositionId)
+        .column(tna_response::Column::Answers)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let (_, q) = load(db, c.questionnaire_id).await?;
+    let started = std::time::Instant::now();
+    let input = Input {
+        questionnaire: q,
+        framework: fw,
+        agencies,
+        positions,
+        requirements,
+        responses,
+        min_group: c.min_group,
+    };
+    // A large campaign takes a CPU for a good part of a second: off the async runtime.
+    let analysis = Arc::new(
+        tokio::task::spawn_blocking(move || compute(input))
+            .await
+            .map_err(|e| crate::server::errors::internal("needs analysis", e))??,
+    );
+    tracing::info!(
+        campaign = c.id,
+        responses = analysis.respondents,
+        observations = analysis.observations,
+        "analysed in {} ms (after reading the responses)",
+        started.elapsed().as_millis()
+    );
+    if let Ok(mut m) = CACHE.lock() {
+        m.get_or_insert_with(HashMap::new)
+            .insert(c.id, (stamp, analysis.clone()));
+    }
+    Ok(analysis)
+}
+
+/// What an analysis is computed from, read from the database.
+struct Input {
+    questionnaire: Arc<content::tna::Questionnaire>,
+    framework: content::tna::Competencies,
+    agencies: Vec<(i64, String, String)>,
+    positions: Vec<position::Model>,
+    requirements: Vec<position_requirement::Model>,
+    /// Submitted responses: agency, position, stored answers.
+    responses: Vec<(i64, Option<i64>, String)>,
+    min_group: i32,
+}
+
+/// The analysis itself: observations, groupings and the plan (no I/O).
+fn compute(input: Input) -> AppResult<Analysis> {
+    let Input {
+        questionnaire: q,
+        framework: fw,
+        agencies,
+        positions,
+        requirements,
+        responses,
+        min_group: group_size,
+    } = input;
+    let required: HashMap<(i64, &str), u8> = requirements
+        .iter()
+        .map(|r| {
+            (
+                (r.position_id, r.competency_id.as_str()),
+                r.level.clamp(1, 5) as u8,
+            )
+        })
+        .collect();
+    // Every text an observation carries is shared, not copied.
+    let shared = |s: &str| -> Arc<str> { Arc::from(s) };
+    let agency_keys: HashMap<i64, (Arc<str>, Arc<str>)> = agencies
+        .iter()
+        .map(|(id, _, country)| (*id, (shared(&id.to_string()), shared(country))))
+        .collect();
+    let position_keys: HashMap<i64, Arc<str>> = positions
+        .iter()
+        .map(|p| (p.id, shared(&p.id.to_string())))
+        .collect();
+    let none: Arc<str> = shared("");
+    let duals: Vec<(&str, &str, Arc<str>)> = q
+        .items()
+        .filter(|i| i.kind == ItemKind::Dual)
+        .filter_map(|i| {
+            let c = i.competency.as_deref()?;
+            Some((i.id.as_str(), c, shared(c)))
+        })
+        .collect();
+    let mut obs = Vec::with_capacity(responses.len() * duals.len());
+    let mut per_agency: HashMap<i64, usize> = HashMap::new();
+    for (agency_id, position_id, text) in &responses {
+        let StoredAnswers(answers) = serde_json::from_str(text)
+            .map_err(|e| crate::server::errors::internal("stored answers", e))?;
+        let (agency, country) = agency_keys
+            .get(agency_id)
+            .cloned()
+            .unwrap_or_else(|| (shared(&agency_id.to_string()), none.clone()));
+        let position = position_id
+            .and_then(|p| position_keys.get(&p).cloned())
+            .unwrap_or_else(|| none.clone());
+        *per_agency.entry(*agency_id).or_insert(0) += 1;
+        for (item, competency, key) in &duals {
+            if let Some(Answer::Dual(importance, performance)) = answers.get(*item) {
+                obs.push(Observation {
+                    agency: agency.clone(),
+                    position: position.clone(),
+                    country: country.clone(),
+                    competency: key.clone(),
+                    importance: *importance,
+                    performance: *performance,
+                    required: position_id.and_then(|p| required.get(&(p, *competency)).copied()),
+                });
+            }
+        }
+    }
+    let min_group = group_size.max(1) as usize;
+    let builds: BTreeMap<String, Vec<String>> = fw
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.competencies
+                .iter()
+                .map(|c| (c.id.clone(), c.builds.clone()))
+        })
+        .collect();
+    let items = plan(&obs, &builds, PLAN_THRESHOLD, min_group);
+    // People in need per (competency, agency), for the plan's per-agency counts.
+    let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
+    for o in obs.iter().filter(|o| needs(o)) {
+        *in_need.entry((&*o.competency, &*o.agency)).or_insert(0) += 1;
+    }
+    let plan = items
+        .into_iter()
+        .map(|item| {
+            let per: Vec<(i64, usize)> = agencies
+                .iter()
+                .filter(|(id, _, _)| per_agency.get(id).copied().unwrap_or(0) >= min_group)
+                .map(|(id, _, _)| {
+                    let key = id.to_string();
+                    let people = item
+                        .competencies
+                        .iter()
+                        .map(|c| {
+                            in_need
+                                .get(&(c.as_str(), key.as_str()))
+                                .copied()
+                                .unwrap_or(0)
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    (*id, people)
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            (item, per)
+        })
+        .collect();
+    Ok(Analysis {
+        respondents: responses.len(),
+        observations: obs.len(),
+        by_position: aggregate(&obs, Grouping::Position, min_group),
+        by_agency: aggregate(&obs, Grouping::Agency, min_group),
+        by_country: aggregate(&obs, Grouping::Country, min_group),
+        by_competency: aggregate(&obs, Grouping::Competency, min_group),
+        plan,
+        agencies,
+        positions: positions
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.title))
+            .collect(),
+        competencies: fw
+            .areas
+            .iter()
+            .flat_map(|a| {
+                a.competencies
+                    .iter()
+                    .map(|c| (c.id.clone(), c.title.clone()))
+            })
+            .collect(),
+        min_group,
+    })
+}
+
+fn gap_row(
+    a: &Analysis,
+    competency: &str,
+    agency: &str,
+    position: &str,
+    n: usize,
+    stats: Option<&GapStats>,
+) -> GapRow {
+    let title = a
+        .competencies
+        .iter()
+        .find(|(id, _)| id == competency)
+        .map_or_else(|| competency.to_owned(), |(_, t)| t.clone());
+    let agency_name = a
+        .agencies
+        .iter()
+        .find(|(id, _, _)| id.to_string() == agency)
+        .map(|x| x.1.clone())
+        .unwrap_or_default();
+    GapRow {
+        competency: competency.to_owned(),
+        title,
+        agency: agency_name,
+        position: a.positions.get(position).cloned().unwrap_or_default(),
+        n,
+        required: stats.and_then(|s| s.required),
+        assessed: stats.map(|s| s.assessed),
+        gap: stats.and_then(|s| s.gap),
+        need: stats.map(|s| s.need),
+        spread: stats.map(|s| s.spread),
+        confidence: stats.map(|s| s.confidence),
+        withheld: stats.is_none(),
+    }
+}
+
+/// The gap analysis, one row per competency × agency × position (the export's rows).
+pub fn position_rows(a: &Analysis) -> Vec<GapRow> {
+    a.by_position
+        .iter()
+        .map(|g| gap_row(a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
+        .collect()
+}
+
+/// Which measure the heat map shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Required − assessed level.
+    Gap,
+    /// Need index.
+    Need,
+}
+
+/// A heat-map cell for a group (absent: no answers).
+fn cell(g: Option<&GroupResult>, measure: Measure) -> HeatCell {
+    match g {
+        None => HeatCell::Empty,
+        Some(g) => match &g.stats {
+            None => HeatCell::Withheld(g.n),
+            Some(s) => match measure {
+                Measure::Gap => s.gap.map_or(HeatCell::Empty, |v| HeatCell::Value(v, g.n)),
+                Measure::Need => HeatCell::Value(s.need, g.n),
+            },
+        },
+    }
+}

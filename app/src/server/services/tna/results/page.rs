@@ -1,0 +1,181 @@
+//! The results page of a campaign: heat map, ranked priorities, the drill-down into one agency,
+//! and the training plan with the courses that answer each need.
+
+use super::*;
+
+/// Campaign `id`'s results, drilled into `agency` when given.
+pub async fn results(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    drill: Option<i64>,
+    measure: Measure,
+) -> AppResult<TnaResults> {
+    may_analyse(user)?;
+    let c = get(db, id).await?;
+    let a = analyse(db, &c).await?;
+    let (by_agency, by_competency) = (&a.by_agency, &a.by_competency);
+    let mut agencies: Vec<(i64, String)> = a.agencies.iter().map(|x| (x.0, x.1.clone())).collect();
+    agencies.sort_by(|x, y| x.1.cmp(&y.1));
+    let rows: Vec<String> = a.competencies.iter().map(|c| c.1.clone()).collect();
+    let cols: Vec<String> = agencies.iter().map(|x| x.1.clone()).collect();
+    let index: HashMap<(&str, String), &assessments::tna::GroupResult> = by_agency
+        .iter()
+        .map(|g| ((g.key.0.as_str(), g.key.1.clone()), g))
+        .collect();
+    let cells: Vec<Vec<HeatCell>> = a
+        .competencies
+        .iter()
+        .map(|(comp, _)| {
+            agencies
+                .iter()
+                .map(|(aid, _)| {
+                    cell(
+                        index.get(&(comp.as_str(), aid.to_string())).copied(),
+                        measure,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let (title, legend, bands) = match measure {
+        Measure::Gap => (
+            "Gap (required − assessed level) per competency and agency",
+            "gap in levels",
+            [0.25, 0.75, 1.5],
+        ),
+        Measure::Need => (
+            "Need index (importance × performance gap) per competency and agency",
+            "need index 0–7",
+            [1.5, 2.5, 3.5],
+        ),
+    };
+    let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
+    // Across countries, the same map per country.
+    let mut countries: Vec<&str> = a.agencies.iter().map(|x| x.2.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let country_svg = (countries.len() > 1).then(|| {
+        let index: HashMap<(&str, &str), &GroupResult> = a
+            .by_country
+            .iter()
+            .map(|g| ((g.key.0.as_str(), g.key.3.as_str()), g))
+            .collect();
+        let cells: Vec<Vec<HeatCell>> = a
+            .competencies
+            .iter()
+            .map(|(comp, _)| {
+                countries
+                    .iter()
+                    .map(|country| cell(index.get(&(comp.as_str(), *country)).copied(), measure))
+                    .collect()
+            })
+            .collect();
+        let cols: Vec<String> = countries.iter().map(|c| (*c).to_owned()).collect();
+        heat_map(&rows, &cols, &cells, bands, title, legend)
+    });
+    let ranked: Vec<GapRow> = priorities(by_competency)
+        .into_iter()
+        .map(|g| gap_row(&a, &g.key.0, "", "", g.n, g.stats.as_ref()))
+        .collect();
+    let top: Vec<(String, f64)> = ranked
+        .iter()
+        .take(10)
+        .map(|r| (r.title.clone(), r.need.unwrap_or(0.0)))
+        .collect();
+    let top_svg = need_bars(
+        &top,
+        7.0,
+        "The ten competencies most in need of training (need index)",
+    );
+    let drill = match drill {
+        Some(agency_id) => {
+            let name = agencies
+                .iter()
+                .find(|x| x.0 == agency_id)
+                .map(|x| x.1.clone())
+                .ok_or(AppError::NotFound)?;
+            let key = agency_id.to_string();
+            let mut rows: Vec<GapRow> = a
+                .by_position
+                .iter()
+                .filter(|g| g.key.1 == key)
+                .map(|g| gap_row(&a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
+                .collect();
+            rows.sort_by(|x, y| {
+                y.need
+                    .unwrap_or(-1.0)
+                    .total_cmp(&x.need.unwrap_or(-1.0))
+                    .then(x.position.cmp(&y.position))
+            });
+            Some((agency_id, name, rows))
+        }
+        None => None,
+    };
+    Ok(TnaResults {
+        campaign: crate::server::services::tna::campaigns::row(db, &c).await?,
+        respondents: a.respondents,
+        heat_svg,
+        country_svg,
+        top_svg,
+        priorities: ranked,
+        agencies,
+        drill,
+        plan: plan_rows(db, &a).await?,
+    })
+}
+
+/// The recommended training plan, with course and module titles and where the people are.
+pub(super) async fn plan_rows(db: &impl ConnectionTrait, a: &Analysis) -> AppResult<Vec<PlanRow>> {
+    let courses: HashMap<i64, (String, String)> = course::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, (c.slug, c.title)))
+        .collect();
+    let modules: HashMap<String, ((String, String), String)> = course_module::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| {
+            let c = courses.get(&m.course_id)?;
+            Some((format!("{}/{}", c.0, m.slug), (c.clone(), m.title)))
+        })
+        .collect();
+    let titles: HashMap<&str, &str> = a
+        .competencies
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str()))
+        .collect();
+    let names: HashMap<i64, &str> = a
+        .agencies
+        .iter()
+        .map(|(id, n, _)| (*id, n.as_str()))
+        .collect();
+    Ok(a.plan
+        .iter()
+        .map(|(item, per)| {
+            let (course, module) = modules
+                .get(&item.module)
+                .cloned()
+                .unwrap_or_else(|| ((String::new(), item.module.clone()), item.module.clone()));
+            let mut agencies: Vec<(String, usize)> = per
+                .iter()
+                .map(|(id, n)| (names.get(id).copied().unwrap_or_default().to_owned(), *n))
+                .collect();
+            agencies.sort();
+            PlanRow {
+                order: item.order,
+                course,
+                module,
+                competencies: item
+                    .competencies
+                    .iter()
+                    .map(|c| titles.get(c.as_str()).copied().unwrap_or(c).to_owned())
+                    .collect(),
+                people: item.people,
+                agencies,
+            }
+        })
+        .collect())
+}
