@@ -1,0 +1,242 @@
+//! Independent scoring, reconciliation by the lead, bad scores, people outside the team.
+
+use super::*;
+
+#[tokio::test]
+async fn assessors_score_independently_the_lead_reconciles_and_the_final_version_is_read_only() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    for component in [
+        "Administration",
+        "Regulatory framework",
+        "Operations",
+        "Information management",
+    ] {
+        assert!(page.contains(component), "{component}");
+    }
+    assert!(page.contains("not scored"));
+
+    // The lead scores; the element and the component now have a score with one indicator behind.
+    let res = score(&lead, id, INDICATOR, "3", "", 0, false).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(page.contains("3.00"), "element score");
+    assert!(page.contains("1 indicators scored"));
+
+    // A second assessor (the administrator, added to the team) disagrees: the indicator waits
+    // for reconciliation and no longer counts.
+    lead.post_form(
+        "/api/assessments/member",
+        &format!("/assessments/{id}"),
+        &[
+            ("id", &id.to_string()),
+            ("login", "admin"),
+            ("role", "assessor"),
+        ],
+    )
+    .await;
+    let second = app.login_as(Role::Admin).await;
+    let res = score(&second, id, INDICATOR, "1", "", 0, false).await;
+    assert!(location(&res).contains("notice=Saved"));
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(!page.contains("3.00"), "disagreement is not averaged away");
+    let scoring = lead
+        .page(
+            &format!("/assessments/{id}/elements/{ELEMENT}"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(scoring.contains("Spread 2"), "the lead sees the spread");
+    // The lead records the agreed score with its rationale; it counts.
+    let res = score(
+        &lead,
+        id,
+        INDICATOR,
+        "2",
+        "Mandates adopted; overlaps at sea remain",
+        0,
+        true,
+    )
+    .await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(page.contains("2.00"));
+    // Only the lead records agreed scores.
+    let res = score(&second, id, INDICATOR, "4", "mine", 1, true).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_ne!(error_of(&res), "", "refused");
+
+    // Review, then final: read-only from then on.
+    for status in ["in_review", "final"] {
+        let res = lead
+            .post_form(
+                "/api/assessments/status",
+                &format!("/assessments/{id}"),
+                &[("id", &id.to_string()), ("status", status)],
+            )
+            .await;
+        assert!(location(&res).contains("notice=Saved"), "{status}");
+    }
+    let before = rows(&app, id).await;
+    let res = score(&lead, id, INDICATOR, "4", "", 1, false).await;
+    assert_eq!(error_of(&res), "ErrAssessmentFinal");
+    let res = lead
+        .post_form(
+            "/api/assessments/status",
+            &format!("/assessments/{id}"),
+            &[("id", &id.to_string()), ("status", "draft")],
+        )
+        .await;
+    assert_eq!(error_of(&res), "ErrAssessmentFinal");
+    assert_eq!(rows(&app, id).await, before, "nothing changed");
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(
+        !page.contains("id=\"scope-form\""),
+        "no editing on a final assessment"
+    );
+}
+
+#[tokio::test]
+async fn bad_scores_are_refused_and_nothing_is_lost() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+
+    // Outside the scale, not applicable without a reason, an indicator that does not exist.
+    for (level, reason, indicator, expected) in [
+        ("5", "", INDICATOR, "ErrLevelScale"),
+        ("-1", "", INDICATOR, "ErrLevelScale"),
+        ("three", "", INDICATOR, "ErrLevelScale"),
+        ("na", "", INDICATOR, "ErrReasonRequired"),
+        ("2", "", "no-such-indicator", "ErrUnknownIndicator"),
+    ] {
+        let res = score(&lead, id, indicator, level, reason, 0, false).await;
+        assert_eq!(error_of(&res), expected, "{level} {indicator}");
+    }
+    assert!(rows(&app, id).await.is_empty(), "nothing half-written");
+    let res = score(&lead, id, INDICATOR, "na", "No sea border", 0, false).await;
+    assert!(location(&res).contains("notice=Saved"));
+
+    // The scope leaves out everything but the structure element: other indicators are refused.
+    let token = lead.csrf().await;
+    let res = lead
+        .post_raw(
+            &format!("/assessments/{id}/scope"),
+            &format!("/assessments/{id}"),
+            &[("csrf_token", token.as_str()), ("element", ELEMENT)],
+        )
+        .await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let res = score(&lead, id, "ops-detention-alternatives", "2", "", 0, false).await;
+    assert_eq!(error_of(&res), "ErrOutOfScope");
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(
+        !page.contains("elements/ops-"),
+        "elements out of scope are not listed"
+    );
+    let res = lead
+        .post_raw(
+            &format!("/assessments/{id}/scope"),
+            &format!("/assessments/{id}"),
+            &[
+                ("csrf_token", token.as_str()),
+                ("element", "not-an-element"),
+            ],
+        )
+        .await;
+    assert!(location(&res).contains("error=ErrScope"));
+
+    // Two people saving the same score: the second is told, the first's save stands.
+    let version = rows(&app, id).await[0].version;
+    let v = version;
+    let first = score(&lead, id, INDICATOR, "1", "", v, false).await;
+    assert!(location(&first).contains("notice=Saved"));
+    let stale = score(&lead, id, INDICATOR, "4", "", v, false).await;
+    assert_eq!(error_of(&stale), "ErrScoreConflict");
+    let row = &rows(&app, id).await[0];
+    assert_eq!((row.level, row.not_applicable), (Some(1), false));
+}
+
+#[tokio::test]
+async fn people_outside_the_team_are_refused() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    for role in [Role::Trainee, Role::Trainer] {
+        let c = app.login_as(role).await;
+        let res = c.get(&format!("/assessments/{id}")).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{role:?}");
+        let res = c
+            .call("/api/assessments/get", &[("id", &id.to_string())])
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = c
+            .call(
+                "/api/assessments/element",
+                &[("id", &id.to_string()), ("element", ELEMENT)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+    // A counterpart reads but does not score.
+    lead.post_form(
+        "/api/assessments/member",
+        &format!("/assessments/{id}"),
+        &[
+            ("id", &id.to_string()),
+            ("login", "trainee"),
+            ("role", "counterpart"),
+        ],
+    )
+    .await;
+    let counterpart = app.login_as(Role::Trainee).await;
+    let page = counterpart
+        .page(
+            &format!("/assessments/{id}/elements/{ELEMENT}"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(!page.contains("/api/assessments/score"));
+    let res = counterpart
+        .call(
+            "/api/assessments/score",
+            &[
+                ("id", &id.to_string()),
+                ("indicator", INDICATOR),
+                ("input[level]", "2"),
+                ("input[reason]", ""),
+                ("input[evidence]", ""),
+                ("input[confidence]", "low"),
+                ("input[version]", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,46 @@
+//! A capacity assessment scored and reported.
+
+use super::*;
+
+#[tokio::test]
+async fn an_assessor_opens_an_assessment_scores_an_indicator_and_reads_the_report() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "assessor", "assessor-demo-2026").await;
+    b.find("#my-roles").await;
+    b.click("a[href=\"/assessments\"]").await;
+    b.wait_text("h1", "Capacity assessments").await;
+    b.type_into("#a-title", "Utopia follow-up assessment").await;
+    b.type_into("#a-requested", "Ministry of the Interior")
+        .await;
+    b.script("document.querySelector('#a-starts').value = '2028-03-01'; document.querySelector('#a-ends').value = '2028-05-31';").await;
+    b.click("form[action=\"/api/assessments/create\"] button[type=submit]")
+        .await;
+    b.wait_text("h1", "Utopia follow-up assessment").await;
+    assert!(b.text("#scores").await.contains("Administration"));
+
+    // Score the first indicator of the structure element.
+    b.click("a[href$=\"/elements/adm-structure\"]").await;
+    b.wait_text("h1", "Structure").await;
+    b.click("#mine-adm-structure-mandate-3").await;
+    b.type_into(
+        "#mine-adm-structure-mandate-evidence",
+        "Decree 4/2027 allocates every border task.",
+    )
+    .await;
+    b.click("#save-mine-adm-structure-mandate").await;
+    b.wait_for("the save", "location.search.includes('notice=Saved')")
+        .await;
+    assert_eq!(
+        b.script("return document.querySelector('#mine-adm-structure-mandate-3').checked;")
+            .await,
+        json!(true)
+    );
+
+    // The overview and the report show it.
+    b.click(".breadcrumbs a").await;
+    b.wait_text("#scores", "3.00").await;
+    b.click("#report-link").await;
+    b.wait_text("#report", "Decree 4/2027").await;
+    assert!(b.exists("#report svg.radar").await);
+}

@@ -1,0 +1,156 @@
+//! Document exercises: a drawn anomaly exercise and a generated specimen.
+
+use super::*;
+
+#[tokio::test]
+async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the_overlay() {
+    let app = TestApp::spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data-page.png");
+    image::RgbImage::from_fn(1000, 600, |x, y| {
+        image::Rgb([(x % 200) as u8 + 40, (y % 150) as u8 + 60, 140])
+    })
+    .save(&file)
+    .unwrap();
+
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url("/author/courses/document-examination"))
+        .await;
+    b.type_into("#new-exercise-title", "Spot the altered data page")
+        .await;
+    b.select("#new-exercise-kind", "anomalies").await;
+    b.type_into("#new-exercise-file", &file.display().to_string())
+        .await;
+    b.click("#create-exercise").await;
+    b.find("#regions").await;
+    let editor = b.url().await;
+    let id: i64 = editor
+        .rsplit("/author/exercises/")
+        .next()
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("editor URL {editor}"));
+    b.wait_for(
+        "the drawing island",
+        "document.querySelector('.region-drawer[data-live=\"1\"]')",
+    )
+    .await;
+
+    // Two regions drawn with the mouse: the island fills the form, the author labels them.
+    for (i, (from, to, label)) in [
+        ((0.1, 0.1), (0.3, 0.3), "Altered check digit"),
+        ((0.6, 0.6), (0.8, 0.8), "Substituted photo"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        b.click("#tool-rect").await;
+        b.drag("#draw-stage", from, to).await;
+        b.wait_for(
+            "coordinates from the drawing",
+            "document.querySelector('#new-region-coords').value.split(',').length === 4",
+        )
+        .await;
+        b.type_into("#new-region-label", label).await;
+        b.click("#add-region").await;
+        b.wait_for(
+            "the region in the list",
+            &format!(
+                "document.querySelectorAll('#region-list tbody tr').length === {}",
+                i + 1
+            ),
+        )
+        .await;
+    }
+    use sea_orm::EntityTrait;
+    let spec = app::server::entities::exercise::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .spec;
+    assert!(
+        spec.contains(r#""x":100.0,"y":60.0"#) || spec.contains(r#""x":100,"#),
+        "drawn where dragged: {spec}"
+    );
+    b.click("#publish-exercise").await;
+    b.wait_text("#exercise-status", "Published").await;
+    b.sign_out().await;
+
+    // The trainee zooms, marks the first anomaly and a place with nothing, and submits.
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "the marker board",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+    b.click("#zoom-in").await;
+    b.wait_text("#zoom-level", "150 %").await;
+    b.script("document.getElementById('board').scrollTo(0, 0); return true;")
+        .await;
+    b.drag("#stage", (0.2, 0.2), (0.2, 0.2)).await;
+    b.drag("#stage", (0.45, 0.5), (0.45, 0.5)).await;
+    b.wait_text("#marker-count", "2").await;
+    b.click("#submit-exercise").await;
+    b.wait_text("#exercise-score", "25 %").await;
+    assert!(b.exists("#result-overlay .marker.hit").await);
+    assert!(b.exists("#result-overlay .marker.false").await);
+    assert!(b.exists("#result-overlay .region.missed").await);
+    assert!(b.text("#outcome-lines").await.contains("Substituted photo"));
+}
+
+#[tokio::test]
+async fn a_generated_specimen_exercise_runs_end_to_end() {
+    use app::model::exercise::ExerciseSpec;
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url("/author/courses/document-examination"))
+        .await;
+    b.select("#generate-kind", "mrz").await;
+    b.type_into("#generate-seed", "21").await;
+    b.click("#generate-exercise").await;
+    b.find("#exercise-ready").await;
+    let editor = b.url().await;
+    let id: i64 = editor
+        .rsplit("/author/exercises/")
+        .next()
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("editor URL {editor}"));
+    b.click("#publish-exercise").await;
+    b.wait_text("#exercise-status", "Published").await;
+    b.sign_out().await;
+
+    let e = app::server::entities::exercise::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = serde_json::from_str::<ExerciseSpec>(&e.spec)
+        .unwrap()
+        .mrz
+        .expect("an MRZ key");
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.find(".exercise-figure img").await;
+    b.click(if key.wrong.is_empty() {
+        "#consistent-yes"
+    } else {
+        "#consistent-no"
+    })
+    .await;
+    for field in &key.wrong {
+        b.click(&format!("#wrong-{field}")).await;
+    }
+    b.click("#submit-exercise").await;
+    b.wait_text("#exercise-score", "100 %").await;
+    assert!(b.exists("#outcome-lines tr.ok").await);
+}

@@ -1,0 +1,169 @@
+//! Lessons: the editor's live preview, reading and resuming, and a trainer's course and class.
+
+use super::*;
+
+#[tokio::test]
+async fn the_lesson_editor_previews_markdown_as_you_type() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/author/lessons/1")).await;
+    b.find("#body").await;
+    // The island hydrates, then each pause in typing refreshes the preview from the server.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        b.type_into(
+            "#body",
+            "## Live preview works\n\n> [!WARNING]\n> Check the chip too.",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        let html = b
+            .script("return document.querySelector('#preview').innerHTML;")
+            .await;
+        let html = html.as_str().unwrap_or_default().to_owned();
+        if html.contains("id=\"live-preview-works\"") {
+            assert!(html.contains("callout-warning"), "{html}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the preview never refreshed: {html}"
+        );
+    }
+    // Saving keeps what was typed.
+    b.click("#save-lesson").await;
+    b.wait_for("the save", "location.search.includes('notice=Saved')")
+        .await;
+    assert!(b.text("#preview").await.contains("Live preview works"));
+}
+
+#[tokio::test]
+async fn a_trainee_takes_a_lesson_and_picks_up_where_they_left_off() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.click("nav a[href=\"/courses\"]").await;
+    b.wait_text("h1", "Courses").await;
+    b.click("a[href=\"/courses/document-examination\"]").await;
+    b.wait_text("#resume", "Start").await;
+    b.click("#resume").await;
+    b.wait_text("h1", "Travel documents and ICAO formats").await;
+    b.click("#next-lesson").await;
+    b.wait_text("h1", "Reading the MRZ").await;
+    b.click("#mark-complete").await;
+    b.wait_text(".banner-ok", "Lesson completed.").await;
+    // Back on the outline: one lesson done, and "continue" goes on from there.
+    b.goto(&app.url("/courses/document-examination")).await;
+    assert!(b.text(".progress-line").await.contains("1 / 10"));
+    assert_eq!(b.text("#resume").await, "Continue where I left off");
+    b.click("#resume").await;
+    b.wait_text("h1", "The substrate").await;
+    // Search from any lesson list.
+    b.goto(&app.url("/courses")).await;
+    b.type_into("#search-q", "impostor").await;
+    b.click("form[role=search] button").await;
+    b.wait_text(".search-results", "Impostors").await;
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn a_trainer_publishes_a_course_runs_a_class_and_sees_the_trainee_progress() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    let files = tempfile::tempdir().unwrap();
+    let image = files.path().join("counter.png");
+    std::fs::write(&image, PNG).unwrap();
+
+    // The trainer builds a course with one module and one lesson with an image.
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/author")).await;
+    b.type_into("#slug", "counter-basics").await;
+    b.type_into("#title", "Counter basics").await;
+    b.type_into("#summary", "The first minutes at the counter.")
+        .await;
+    b.click("form[action=\"/api/author/courses/create\"] button[type=submit]")
+        .await;
+    b.wait_text("h1", "Counter basics").await;
+    b.type_into("#module-title", "Welcome").await;
+    b.click("form[action=\"/api/author/modules/add\"] button[type=submit]")
+        .await;
+    b.wait_text("#modules", "Welcome").await;
+    b.type_into("input[id^=lesson-title-]", "Greeting the traveller")
+        .await;
+    b.click("form[action=\"/api/author/lessons/add\"] button[type=submit]")
+        .await;
+    b.wait_text("h1", "Greeting the traveller").await;
+    let file_input = b.find("#file").await;
+    b.cmd(
+        "POST",
+        &format!("/element/{file_input}/value"),
+        json!({ "text": image.to_str().unwrap() }),
+    )
+    .await;
+    b.click("form[enctype=\"multipart/form-data\"] button[type=submit]")
+        .await;
+    b.wait_text("#images", "counter.png").await;
+    b.type_into(
+        "#body",
+        "Look up, greet, then ask for the document.\n\n![The counter](counter.png)",
+    )
+    .await;
+    b.click("#save-lesson").await;
+    b.wait_for("the save", "location.search.includes('notice=Saved')")
+        .await;
+    b.click("#publish-lesson").await;
+    b.wait_text("#publish-lesson", "Withdraw").await;
+    b.goto(&app.url("/author/courses/counter-basics")).await;
+    b.click("#publish").await;
+    b.wait_text("#publish", "Withdraw").await;
+
+    // A class with a join code.
+    b.goto(&app.url("/classes")).await;
+    b.select("#class-course", "counter-basics").await;
+    b.type_into("#class-name", "Counter basics — pilot").await;
+    b.script("document.querySelector('#starts-on').value = '2026-04-06'; document.querySelector('#ends-on').value = '2026-04-07';").await;
+    b.click("form[action=\"/api/classes/create\"] button[type=submit]")
+        .await;
+    b.wait_text("h1", "Counter basics — pilot").await;
+    let code = b.text("#join-code").await;
+    assert_eq!(code.len(), 8);
+    b.sign_out().await;
+
+    // The trainee joins with the code, reads the lesson and completes it.
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/join")).await;
+    b.type_into("#code", &code).await;
+    b.click("form[action=\"/api/classes/join\"] button[type=submit]")
+        .await;
+    b.wait_text("h1", "Counter basics").await;
+    b.click("#resume").await;
+    b.wait_text("h1", "Greeting the traveller").await;
+    b.wait_for("the image", "document.querySelector('.lesson-body img') && document.querySelector('.lesson-body img').naturalWidth === 1").await;
+    b.click("#mark-complete").await;
+    b.wait_text(".banner-ok", "Lesson completed.").await;
+    b.goto(&app.url("/courses/counter-basics")).await;
+    assert!(b.text(".progress-line").await.contains("1 / 1"));
+    b.sign_out().await;
+
+    // The trainer sees it on the roster.
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/classes")).await;
+    b.script("[...document.querySelectorAll('#classes a')].find(a => a.textContent.includes('pilot')).click();").await;
+    b.wait_text("h1", "Counter basics — pilot").await;
+    b.wait_text("#roster", "Samuel Okoro").await;
+    assert!(b.text("#roster").await.contains("1 / 1"));
+}

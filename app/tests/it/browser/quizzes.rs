@@ -1,0 +1,226 @@
+//! A quiz taken across a reload, graded, and its certificate verified.
+
+use super::*;
+
+/// Questions for the quiz flow: true/false and single choice, so the test knows which input
+/// answers each.
+const BROWSER_GIFT: &str = "$CATEGORY: Browser check
+
+::B1 MRZ lines:: The machine readable zone of a TD3 passport has two lines. {T}
+
+::B2 Specimen state:: Which fictional state issues ICAO specimen documents? {=Utopia ~Atlantis ~Freedonia}
+
+::B3 Visa:: A visa is a travel document in its own right. {F}
+
+::B4 Weights:: The check digit weights are 7, 3 and which number? {=1 ~2 ~9}
+";
+
+#[tokio::test]
+async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_certificate() {
+    use app::server::entities::{attempt_question, certificate, class, course, question_category};
+    use ::assessments::questions::{Question, Response, model_answer};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    let app = TestApp::spawn().await;
+    // The administrator builds a short quiz on the course of the trainee's demo class.
+    let admin = app.login_as(app::model::Role::Admin).await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", admin.csrf().await)
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(BROWSER_GIFT.as_bytes().to_vec())
+                .file_name("browser.gift"),
+        );
+    let res = admin
+        .http
+        .post(app.url("/author/courses/document-examination/questions/import"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let course_id = course::Entity::find()
+        .filter(course::Column::Slug.eq("document-examination"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let category = question_category::Entity::find()
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .filter(question_category::Column::Name.eq("Browser check"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let quiz_fields = [
+        ("input[title]", "Counter check"),
+        ("input[role]", "practice"),
+        ("input[pass_mark]", "50"),
+        ("input[attempts_allowed]", "0"),
+        ("input[show_answers]", "after_submit"),
+    ];
+    let mut create = vec![("slug", "document-examination")];
+    create.extend_from_slice(&quiz_fields);
+    let res = admin
+        .post_form(
+            "/api/quizzes/create",
+            "/author/courses/document-examination/questions",
+            &create,
+        )
+        .await;
+    let quiz: i64 = crate::helpers::location(&res)
+        .trim_start_matches("/author/quizzes/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let q = quiz.to_string();
+    let cat = category.to_string();
+    admin
+        .post_form(
+            "/api/quizzes/add-draw",
+            "/",
+            &[("id", &q), ("category", &cat), ("count", "4")],
+        )
+        .await;
+    let mut update = vec![("id", q.as_str()), ("input[published]", "on")];
+    update.extend_from_slice(&quiz_fields);
+    let res = admin.post_form("/api/quizzes/update", "/", &update).await;
+    assert!(crate::helpers::location(&res).contains("notice=Saved"));
+
+    // The trainee starts it and answers half; each answer saves itself.
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url(&format!("/quizzes/{quiz}"))).await;
+    b.click("#start-attempt").await;
+    b.wait_for("the attempt", "location.pathname.startsWith('/attempts/')")
+        .await;
+    let attempt: i64 = b.url().await.rsplit('/').next().unwrap().parse().unwrap();
+    let rows = attempt_question::Entity::find()
+        .filter(attempt_question::Column::AttemptId.eq(attempt))
+        .order_by_asc(attempt_question::Column::Position)
+        .all(&app.db)
+        .await
+        .unwrap();
+    let answers: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let q: Question = serde_json::from_str(&r.snapshot).unwrap();
+            // The page names each option by the token the attempt drew for it.
+            let layout: Value = serde_json::from_str(&r.option_order).unwrap();
+            let token = |id: u32| {
+                let at = layout["order"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .position(|o| o.as_u64() == Some(u64::from(id)))
+                    .unwrap();
+                layout["tokens"][at].as_u64().unwrap()
+            };
+            match model_answer(&q.body) {
+                Response::Bool(v) => format!("#q{}-{v}", r.question_id),
+                Response::Choices(c) => format!("#q{}-{}", r.question_id, token(c[0])),
+                other => panic!("unexpected {other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(answers.len(), 4);
+    b.wait_for(
+        "the autosave island",
+        "document.querySelector('#autosave-status').dataset.live === '1'",
+    )
+    .await;
+    for (i, css) in answers[..2].iter().enumerate() {
+        b.click(css).await;
+        b.wait_text("#autosave-status", "Saved").await;
+        // Each click is written before the next (the status line only says the last one was).
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let saved = attempt_question::Entity::find()
+                .filter(attempt_question::Column::AttemptId.eq(attempt))
+                .filter(attempt_question::Column::Response.is_not_null())
+                .all(&app.db)
+                .await
+                .unwrap()
+                .len();
+            if saved == i + 1 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "answer {} was not saved", i + 1);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    // A reload (or a closed laptop) keeps them.
+    b.goto(&app.url(&format!("/attempts/{attempt}"))).await;
+    b.find("#attempt-form").await;
+    for css in &answers[..2] {
+        assert_eq!(
+            b.script(&format!("return document.querySelector('{css}').checked;"))
+                .await,
+            json!(true),
+            "{css} is still chosen after the reload"
+        );
+    }
+    for css in &answers[2..] {
+        b.click(css).await;
+    }
+    b.click("#submit-attempt").await;
+    b.wait_text("#attempt-result", "100 %").await;
+    assert!(b.text("#attempt-form").await.contains("Correct answer"));
+
+    // The trainer sees the result and the item analysis, and awards the certificate.
+    b.sign_out().await;
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    let class_id = class::Entity::find()
+        .filter(class::Column::CourseId.eq(course_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    b.goto(&app.url(&format!("/classes/{class_id}"))).await;
+    b.click("#class-quizzes-link").await;
+    b.wait_text("#class-quizzes", "Counter check").await;
+    b.goto(&app.url(&format!("/classes/{class_id}/quizzes/{quiz}")))
+        .await;
+    b.wait_text("#results", "100 %").await;
+    b.wait_text("#item-analysis", "B1 MRZ lines").await;
+    b.click("form[action=\"/api/certificates/award\"] button[type=submit]")
+        .await;
+    b.wait_text("#certificates", "CP-").await;
+    let code = certificate::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .code;
+
+    // The trainee downloads the PDF from the course page; anyone can verify its code.
+    b.sign_out().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/courses/document-examination")).await;
+    b.wait_text("#certificate-code", &code).await;
+    let head = b
+        .script(
+            "return fetch(document.querySelector('#certificate-pdf').href)\
+             .then(r => r.arrayBuffer())\
+             .then(b => String.fromCharCode(...new Uint8Array(b).slice(0, 5)));",
+        )
+        .await;
+    assert_eq!(head, json!("%PDF-"));
+    b.sign_out().await;
+    b.goto(&app.url("/verify")).await;
+    b.type_into("#verify-code", &code).await;
+    b.click("form[action=\"/verify\"] button[type=submit]")
+        .await;
+    b.wait_text("#verification", "This certificate is valid.")
+        .await;
+    assert!(b.text("#holder").await.contains("Samuel Okoro"));
+}

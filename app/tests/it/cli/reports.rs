@@ -1,0 +1,333 @@
+//! The commands that write reports and files: the capacity report, a campaign's gap analysis,
+//! MRZ checks, backups and specimens.
+
+use super::*;
+
+#[test]
+fn the_demo_assessment_is_listed_and_its_report_written() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo(dir.path());
+    let out = checkpoint(dir.path(), &["assessment", "list"], "");
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success());
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Assessment of Utopia"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(&fields[1..3], &["UTO", "final"]);
+    let id = fields[0];
+
+    for (format, needle) in [("md", "| **Administration** |"), ("html", "<svg")] {
+        let out_file = dir.path().join(format!("report.{format}"));
+        let out = checkpoint(
+            dir.path(),
+            &[
+                "assessment",
+                "report",
+                id,
+                "--format",
+                format,
+                "--out",
+                out_file.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(&out_file).unwrap();
+        assert!(text.contains(needle), "{format}");
+        assert!(text.contains("1.97"), "{format}: the overall score");
+        assert!(text.contains("Road map") || text.contains("Road map".to_lowercase().as_str()));
+    }
+    let pdf_file = dir.path().join("report.pdf");
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "assessment",
+            "report",
+            id,
+            "--format",
+            "pdf",
+            "--out",
+            pdf_file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(&pdf_file).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&pdf);
+    let pages: usize = text
+        .split("/Type /Pages /Kids [")
+        .nth(1)
+        .and_then(|rest| rest.split("/Count ").nth(1))
+        .and_then(|n| n.split_whitespace().next())
+        .and_then(|n| n.trim_end_matches(">>").parse().ok())
+        .unwrap();
+    assert!(pages >= 10, "a full report: {pages} pages");
+    let out = checkpoint(
+        dir.path(),
+        &["assessment", "report", "9999", "--out", "/dev/null"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no assessment 9999"));
+}
+
+#[test]
+fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo(dir.path());
+    let out = checkpoint(dir.path(), &["tna", "list"], "");
+    assert!(out.status.success());
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Utopia front-line training needs"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(fields[1], "closed");
+    assert!(fields[2].parse::<usize>().unwrap() >= 20, "{line}");
+    let id = fields[0];
+
+    let csv_file = dir.path().join("gaps.csv");
+    let args = |format: &'static str, file: &std::path::Path| -> Vec<String> {
+        ["tna", "report", id, "--format", format, "--out"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain([file.to_str().unwrap().to_owned()])
+            .collect()
+    };
+    let a = args("csv", &csv_file);
+    let out = checkpoint(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&csv_file).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "competency_id,competency,agency,position,respondents,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld"
+    );
+    let rows: Vec<&str> = lines.collect();
+    // 32 competencies × 4 positions (two per agency).
+    assert_eq!(rows.len(), 32 * 4, "{text}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Utopia Border Police,Border guard,10,3,"))
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",Post commander,3,,,,,,,yes")),
+        "small groups withheld"
+    );
+
+    let xlsx_file = dir.path().join("gaps.xlsx");
+    let a = args("xlsx", &xlsx_file);
+    let out = checkpoint(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        "",
+    );
+    assert!(out.status.success());
+    let bytes = std::fs::read(&xlsx_file).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+
+    let out = checkpoint(
+        dir.path(),
+        &["tna", "report", "999", "--out", csv_file.to_str().unwrap()],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no campaign 999"));
+}
+
+#[test]
+fn mrz_lines_are_checked_from_arguments_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |out: &Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    };
+    // The Doc 9303 TD3 specimen, as arguments: valid, exit 0.
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "mrz",
+            "check",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["format"], "TD3");
+    assert_eq!(v["fields"]["surname"], "ERIKSSON");
+    assert_eq!(v["fields"]["date_of_birth"], "1974-08-12");
+    assert_eq!(v["errors"], serde_json::json!([]));
+    // The TD1 specimen with an altered composite check digit, on standard input: exit 1.
+    let out = checkpoint(
+        dir.path(),
+        &["mrz", "check"],
+        "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<7\nERIKSSON<<ANNA<MARIA<<<<<<<<<<\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["format"], "TD1");
+    assert_eq!(v["errors"][0]["field"], "composite_check_digit");
+    // Lines of the wrong length, bad characters, mixed formats, nothing: exit 2.
+    for input in [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<1\n",
+        "P<UTOEriksson<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6\n",
+        "",
+    ] {
+        let out = checkpoint(dir.path(), &["mrz", "check"], input);
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        let v = json(&out);
+        assert_eq!(v["valid"], false);
+        assert!(v["format"].is_null());
+        assert!(!v["errors"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn backups_are_written_once_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    with_demo(dir.path());
+    let file = dir.path().join("copy.db");
+    let out = checkpoint(dir.path(), &["backup", file.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote"));
+    assert!(
+        std::fs::read(&file)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+    // The copy is a working data folder's database.
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&file, restored.path().join("checkpoint.db")).unwrap();
+    let out = checkpoint(restored.path(), &["tna", "list"], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Utopia front-line training needs"));
+    // Never over an existing file.
+    let out = checkpoint(dir.path(), &["backup", file.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+}
+
+#[test]
+fn specimens_are_generated_with_answer_keys_and_the_same_seed_gives_the_same_files() {
+    let data = tempfile::tempdir().unwrap();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for out in [a.path(), b.path()] {
+        let dir = out.to_str().unwrap();
+        let res = checkpoint(
+            data.path(),
+            &[
+                "specimens",
+                "generate",
+                "--count",
+                "3",
+                "--seed",
+                "77",
+                "--out",
+                dir,
+            ],
+            "",
+        );
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+    }
+    let mut names: Vec<String> = std::fs::read_dir(a.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 12, "{names:?}");
+    for name in &names {
+        let (x, y) = (
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs between two runs with the same seed");
+    }
+    // Each key names its images and its regions lie inside the page; its MRZ reads as the
+    // engine says (valid unless a check digit was broken on purpose).
+    for i in 1..=3 {
+        let key: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(a.path().join(format!("specimen-000{i}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(key["files"].as_array().unwrap().len(), 3);
+        let lines: Vec<&str> = key["mrz"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        let read = assessments::mrz::check(&lines, 2026).expect("an MRZ");
+        let broken = key["defects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "wrong_check_digit");
+        assert_eq!(read.valid(), !broken, "{lines:?}");
+        let img = image::open(a.path().join(key["files"][0].as_str().unwrap())).unwrap();
+        for r in key["regions"].as_array().unwrap() {
+            let right = r["rect"]["x"].as_f64().unwrap() + r["rect"]["w"].as_f64().unwrap();
+            assert!(right <= f64::from(img.width()));
+        }
+    }
+    // Chosen defects, and bad arguments refused with a message.
+    let res = checkpoint(
+        data.path(),
+        &[
+            "specimens",
+            "generate",
+            "--count",
+            "1",
+            "--defects",
+            "missing_uv,wrong_font",
+            "--out",
+            a.path().to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(res.status.success());
+    let key = std::fs::read_to_string(a.path().join("specimen-0001.json")).unwrap();
+    assert!(key.contains("missing_uv") && key.contains("wrong_font"));
+    for bad in [
+        vec!["--defects", "smudge"],
+        vec!["--layout", "td2"],
+        vec!["--count", "0"],
+    ] {
+        let mut args = vec!["specimens", "generate", "--out", a.path().to_str().unwrap()];
+        args.extend(bad.iter().copied());
+        let res = checkpoint(data.path(), &args, "");
+        assert!(!res.status.success(), "{bad:?}");
+        assert!(String::from_utf8_lossy(&res.stderr).contains("error:"));
+    }
+}

@@ -1,0 +1,234 @@
+//! The demo campaign's results, exports and printable summary; paper responses imported whole.
+
+use super::*;
+
+#[tokio::test]
+async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
+    let app = TestApp::spawn().await;
+    let analyst = app.login_as(Role::Analyst).await;
+    let campaign = app::server::entities::tna_campaign::Entity::find()
+        .filter(
+            app::server::entities::tna_campaign::Column::Title
+                .eq(app::server::services::demo::tna::TITLE),
+        )
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        count(
+            &app.db,
+            &format!(
+                "tna_responses WHERE campaign_id = {} AND status = 'submitted'",
+                campaign.id
+            )
+        )
+        .await
+            >= 20
+    );
+    let police = agency_id(&app, "Utopia Border Police").await;
+    let page = analyst
+        .page(
+            &format!("/tna/campaigns/{}/results?agency={police}", campaign.id),
+            StatusCode::OK,
+        )
+        .await;
+    for needle in [
+        "heat-map",
+        "top-needs",
+        "drill-table",
+        "Border guard",
+        r#"id="plan""#,
+        "Withheld",
+    ] {
+        assert!(page.contains(needle), "{needle}");
+    }
+    let summary = analyst
+        .page(
+            &format!("/tna/campaigns/{}/summary?agency={police}", campaign.id),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(summary.contains("Utopia Border Police") && summary.contains("summary-gaps"));
+    let res = analyst
+        .get(&format!("/tna/campaigns/{}/export/xlsx", campaign.id))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.bytes().await.unwrap();
+    let rows = content::xlsx::read_first_sheet(&bytes, 1000).unwrap();
+    assert_eq!(rows[0].get(0).unwrap(), "competency_id");
+    assert_eq!(rows.len(), 1 + 32 * 4);
+    // Unknown campaigns and agencies; people who are not analysts.
+    assert_eq!(
+        analyst.get("/tna/campaigns/999/results").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        analyst
+            .get(&format!(
+                "/tna/campaigns/{}/results?agency=999",
+                campaign.id
+            ))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let trainer = app.login_as(Role::Trainer).await;
+    assert_eq!(
+        trainer
+            .get(&format!("/tna/campaigns/{}/export/csv", campaign.id))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client()
+            .get(&format!("/tna/campaigns/{}/export/csv", campaign.id))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER,
+        "anonymous visitors are sent to sign in"
+    );
+}
+
+async fn upload_paper(
+    app: &TestApp,
+    c: &Client,
+    campaign: i64,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, String) {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", c.csrf().await)
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+    let res = c
+        .http
+        .post(app.url(&format!("/tna/campaigns/{campaign}/paper")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn paper_responses_import_whole_or_not_at_all() {
+    let app = TestApp::spawn().await;
+    let analyst = app.login_as(Role::Analyst).await;
+    let q = short_questionnaire(&analyst).await;
+    let immigration = agency_id(&app, "Utopia Immigration Service").await;
+    let campaign = create_campaign(&analyst, q, &[immigration], false).await;
+    open(&analyst, campaign).await;
+    let template = analyst
+        .get(&format!("/tna/campaigns/{campaign}/template.csv"))
+        .await;
+    let header = template.text().await.unwrap();
+    assert_eq!(
+        header.trim(),
+        "respondent,perspective,agency,position,role,mrz.importance,mrz.performance,interview.importance,interview.performance"
+    );
+    let table = format!("tna_responses WHERE campaign_id = {campaign}");
+    let responses = || count(&app.db, &table);
+    let good = format!(
+        "{}P-001,self,Utopia Immigration Service,Front-line immigration officer,front-line,7,2,5,4\nP-002,,{immigration},,supervisor,,,6,5\n",
+        header
+    );
+    for (file, problem) in [
+        (
+            header.replace("mrz.importance", "mrz.urgency")
+                + "P-1,self,Utopia Immigration Service,,front-line,7,2,5,4\n",
+            "ErrUnknownItem",
+        ),
+        (
+            good.replace("7,2,5,4", "8,2,5,4"),
+            "This answer is outside the item",
+        ),
+        (good.replace("P-002", "P-001"), "already used"),
+        (
+            good.replace(
+                "Utopia Immigration Service",
+                "Utopia Customs Administration",
+            ),
+            "among those of the campaign",
+        ),
+        (
+            good.replace(",front-line,7,2,5,4", ",front-line,,,5,4"),
+            "must be answered",
+        ),
+        (good.replace(",self,", ",colleague,"), "self or supervisor"),
+        (header.clone(), "no responses"),
+    ] {
+        let (status, page) =
+            upload_paper(&app, &analyst, campaign, "paper.csv", file.into_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            page.contains("Nothing was imported") || page.contains(problem),
+            "{problem}"
+        );
+        assert!(
+            page.contains(problem) || problem == "ErrUnknownItem" && page.contains("not an item"),
+            "{problem}: {page}"
+        );
+        assert_eq!(responses().await, 0, "{problem}: nothing imported");
+    }
+    let (status, page) = upload_paper(
+        &app,
+        &analyst,
+        campaign,
+        "paper.csv",
+        good.clone().into_bytes(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("2 paper responses imported"));
+    assert_eq!(responses().await, 2);
+    // The same respondents again: refused.
+    let (status, _) = upload_paper(&app, &analyst, campaign, "paper.csv", good.into_bytes()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The same layout as a workbook.
+    use content::xlsx::Cell;
+    let rows: Vec<Vec<Cell>> = vec![
+        header.trim().split(',').map(Cell::from).collect(),
+        [
+            "P-010",
+            "self",
+            "Utopia Immigration Service",
+            "",
+            "front-line",
+            "6",
+            "3",
+            "",
+            "",
+        ]
+        .into_iter()
+        .map(Cell::from)
+        .collect(),
+    ];
+    let (status, page) = upload_paper(
+        &app,
+        &analyst,
+        campaign,
+        "paper.xlsx",
+        content::xlsx::write("Responses", &rows),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(responses().await, 3);
+    // A text file named .xlsx, a file that is not UTF-8.
+    let (status, page) = upload_paper(
+        &app,
+        &analyst,
+        campaign,
+        "x.xlsx",
+        b"PK\x03\x04garbage".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("cannot be read"));
+    let (status, _) = upload_paper(&app, &analyst, campaign, "x.csv", vec![0xff, 0xfe, 0x00]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(responses().await, 3);
+}

@@ -1,0 +1,127 @@
+//! Moodle XML: reading an export, refusals, malformed files.
+
+use super::*;
+
+#[test]
+fn moodle_xml_reads_an_export() {
+    let out = xml(r#"<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/top/Default for UTO/Document examination</text></category></question>
+  <question type="multichoice">
+    <name><text></text></name>
+    <questiontext format="html"><text>&lt;p&gt;Which zone&amp;nbsp;is &lt;b&gt;machine&lt;/b&gt; readable?&lt;/p&gt;&lt;p&gt;Pick one.&lt;br&gt;Only one.&lt;/p&gt;</text></questiontext>
+    <generalfeedback format="html"><text><![CDATA[<p>The MRZ &amp; nothing else.</p>]]></text></generalfeedback>
+    <defaultgrade>3.0000000</defaultgrade>
+    <single>true</single>
+    <answer fraction="100" format="html"><text><![CDATA[<p>MRZ</p>]]></text><feedback format="html"><text>Yes</text></feedback></answer>
+    <answer fraction="-33.33333" format="html"><text>VIZ</text></answer>
+    <tags><tag><text>mrz</text></tag><tag><text>zones</text></tag></tags>
+  </question>
+</quiz>"#);
+    let (location, entry) = &out.entries[0];
+    assert_eq!(location, "question 2");
+    assert_eq!(entry.category, "Default for UTO/Document examination");
+    let q = only(&out);
+    assert_eq!(
+        q.text,
+        "Which zone is machine readable?\n\nPick one.\nOnly one."
+    );
+    assert_eq!(
+        q.title,
+        "Which zone is machine readable? Pick one. Only one."
+    );
+    assert_eq!(q.general_feedback, "The MRZ & nothing else.");
+    assert_eq!(q.marks, 3.0);
+    assert_eq!(q.tags, ["mrz", "zones"]);
+    assert_eq!(
+        q.body,
+        Body::SingleChoice {
+            options: vec![
+                choice(1, "MRZ", 1.0, "Yes"),
+                choice(2, "VIZ", -0.3333333, "")
+            ]
+        }
+    );
+}
+
+#[test]
+fn moodle_xml_refuses_what_it_cannot_import() {
+    let q = |kind: &str, name: &str, extra: &str| {
+        format!(
+            "<question type=\"{kind}\"><name><text>{name}</text></name>\
+             <questiontext format=\"html\"><text>Text of {name}</text></questiontext>{extra}</question>\n"
+        )
+    };
+    let file = format!(
+        "<quiz>\n{}{}{}{}{}{}{}{}</quiz>",
+        q("essay", "Essay", ""),
+        q("description", "Description", ""),
+        q("cloze", "Cloze", ""),
+        q("calculatedsimple", "Calculated", ""),
+        q("dragdrop-2030", "Unknown", ""),
+        q(
+            "multichoice",
+            "None",
+            "<single>false</single><answer fraction=\"0\"><text>a</text></answer><answer fraction=\"0\"><text>b</text></answer>"
+        ),
+        q(
+            "numerical",
+            "BadNumber",
+            "<answer fraction=\"100\"><text>forty</text></answer>"
+        ),
+        q(
+            "truefalse",
+            "Good",
+            "<answer fraction=\"100\"><text>true</text></answer><answer fraction=\"0\"><text>false</text></answer>"
+        ),
+    );
+    let out = xml(&file);
+    assert_eq!(out.entries.len(), 1);
+    assert_eq!(out.entries[0].0, "question 8");
+    let refused: Vec<(&str, &str, &str)> = out
+        .refused
+        .iter()
+        .map(|r| (r.location.as_str(), r.title.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("question 1", "Essay", "unsupported question type 'essay'"),
+            (
+                "question 2",
+                "Description",
+                "unsupported question type 'description'"
+            ),
+            ("question 3", "Cloze", "unsupported question type 'cloze'"),
+            (
+                "question 4",
+                "Calculated",
+                "unsupported question type 'calculatedsimple'"
+            ),
+            (
+                "question 5",
+                "Unknown",
+                "unsupported question type 'dragdrop-2030'"
+            ),
+            ("question 6", "None", "no answer earns full marks"),
+            ("question 7", "BadNumber", "'forty' is not a number"),
+        ]
+    );
+}
+
+#[test]
+fn malformed_xml_is_a_format_error_with_a_line() {
+    let err = parse(Format::MoodleXml, &fixture("malformed.xml")).unwrap_err();
+    assert_eq!(err.location, "line 9", "{err}");
+    assert!(!err.message.is_empty());
+    let cut = parse(
+        Format::MoodleXml,
+        b"<quiz>\n<question type=\"truefalse\">\n<name>",
+    )
+    .unwrap_err();
+    assert_eq!(cut.location, "line 3", "{cut}");
+    let not_moodle = parse(Format::MoodleXml, b"\n<html><body/></html>").unwrap_err();
+    assert_eq!(not_moodle.location, "line 2", "{not_moodle}");
+    let garbage = parse(Format::MoodleXml, b"<quiz>\n<question type=\"x\" <</quiz>").unwrap_err();
+    assert_eq!(garbage.location, "line 2", "{garbage}");
+}
