@@ -958,6 +958,12 @@ messages! {
     ExerciseRegions => "Regions", "Zones";
     AnomalyWord => "Anomaly", "Anomalie";
     GenuineFeature => "Genuine feature", "Élément authentique";
+    OutcomeMarked => "marked", "marqué";
+    OutcomeNotMarked => "not marked", "non marqué";
+    OutcomeWrong => "wrong", "erroné";
+    OutcomeCorrect => "correct", "correct";
+    OutcomeMrzConsistent => "MRZ consistent", "ZLA cohérente";
+    OutcomeSamePerson => "Same person", "Même personne";
     FeatureKind => "Feature or defect", "Élément ou défaut";
     RegionLabel => "Label", "Libellé";
     ExplanationLabel => "Explanation (shown after grading)", "Explication (affichée après correction)";

@@ -2,7 +2,7 @@
 //! exchanged between the server and the pages. Geometry and grading live in
 //! `assessments::exercise` on the server; the outline type here mirrors its JSON.
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
 /// What the trainee is asked to do.
@@ -464,17 +464,127 @@ pub struct MarkOutcome {
     pub region: Option<String>,
 }
 
+/// What a line of feedback is about. Stored as codes (and the author's own words where the
+/// line is about something the author wrote), so each reader sees it in their language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "about", rename_all = "snake_case")]
+pub enum LineAbout {
+    /// A region or a checklist entry, by the label its author gave it.
+    Item { label: String },
+    /// A light view: the light (a code of [`LIGHTS`]) and the author's question.
+    View { light: String, question: String },
+    /// The verdict on the document.
+    Verdict,
+    /// Whether the MRZ is consistent.
+    MrzConsistent,
+    /// A field of the MRZ (a code of [`MRZ_FIELDS`]).
+    MrzField { field: String },
+    /// Whether the bearer is the document's holder.
+    SamePerson,
+}
+
+/// An answer on a line of feedback, given or expected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "is", rename_all = "snake_case")]
+pub enum LineAnswer {
+    /// Nothing given, or a checklist entry left unticked.
+    Nothing,
+    /// A checklist entry ticked.
+    Ticked,
+    /// A region marked.
+    Marked,
+    /// A region not marked.
+    NotMarked,
+    /// The region is an anomaly.
+    Anomaly,
+    /// The region is a genuine feature.
+    Genuine,
+    Yes,
+    No,
+    /// An MRZ field called wrong.
+    Wrong,
+    /// An MRZ field that is correct.
+    Correct,
+    /// A verdict (a code of [`VERDICTS`]) and, when forged, the forgery (of [`FORGERIES`]).
+    Verdict {
+        verdict: String,
+        forgery: String,
+    },
+    /// One of the options the author wrote.
+    Option {
+        text: String,
+    },
+}
+
+fn label_in(pairs: &[(&str, Msg)], code: &str, lang: Lang) -> String {
+    pairs
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, m)| m.text(lang).to_owned())
+}
+
+impl LineAbout {
+    /// The line's subject in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            LineAbout::Item { label } => label.clone(),
+            LineAbout::View { light, question } => {
+                format!("{} — {question}", label_in(&LIGHTS, light, lang))
+            }
+            LineAbout::Verdict => Msg::ExKindVerdict.text(lang).to_owned(),
+            LineAbout::MrzConsistent => Msg::OutcomeMrzConsistent.text(lang).to_owned(),
+            LineAbout::MrzField { field } => label_in(&MRZ_FIELDS, field, lang),
+            LineAbout::SamePerson => Msg::OutcomeSamePerson.text(lang).to_owned(),
+        }
+    }
+}
+
+impl LineAnswer {
+    /// The answer in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let msg = |m: Msg| m.text(lang).to_owned();
+        match self {
+            LineAnswer::Nothing => "—".to_owned(),
+            LineAnswer::Ticked => "✓".to_owned(),
+            LineAnswer::Marked => msg(Msg::OutcomeMarked),
+            LineAnswer::NotMarked => msg(Msg::OutcomeNotMarked),
+            LineAnswer::Anomaly => msg(Msg::AnomalyWord),
+            LineAnswer::Genuine => msg(Msg::GenuineFeature),
+            LineAnswer::Yes => msg(Msg::Yes),
+            LineAnswer::No => msg(Msg::No),
+            LineAnswer::Wrong => msg(Msg::OutcomeWrong),
+            LineAnswer::Correct => msg(Msg::OutcomeCorrect),
+            LineAnswer::Verdict { verdict, forgery }
+                if verdict == "forged" && !forgery.is_empty() =>
+            {
+                format!(
+                    "{} ({})",
+                    label_in(&VERDICTS, verdict, lang),
+                    label_in(&FORGERIES, forgery, lang)
+                )
+            }
+            LineAnswer::Verdict { verdict, .. } => label_in(&VERDICTS, verdict, lang),
+            LineAnswer::Option { text } => text.clone(),
+        }
+    }
+
+    /// `Yes` or `No`.
+    pub fn yes_no(yes: bool) -> LineAnswer {
+        if yes { LineAnswer::Yes } else { LineAnswer::No }
+    }
+}
+
 /// One line of feedback: something asked, what was given, what was expected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeLine {
     /// What it is about.
-    pub label: String,
+    pub about: LineAbout,
     /// Whether the trainee got it right.
     pub ok: bool,
     /// What the trainee answered.
-    pub given: String,
+    pub given: LineAnswer,
     /// The key.
-    pub expected: String,
+    pub expected: LineAnswer,
     /// The author's explanation.
     pub explanation: String,
     /// Feature kind, to link the glossary.

@@ -730,3 +730,112 @@ async fn an_unreadable_exercise_is_an_error_never_an_empty_one_written_back() {
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "an edit");
     assert_eq!(spec_of(&app, id).await, damaged, "nothing written back");
 }
+
+#[tokio::test]
+async fn results_are_stored_as_codes_and_read_in_the_readers_language_old_ones_too() {
+    use app::model::exercise::{ExerciseOutcome, ExerciseSpec, LineAbout, LineAnswer};
+    use app::server::entities::{exercise, exercise_attempt, person};
+    use app::server::services::exercises::generated;
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder, Set};
+    let app = TestApp::spawn().await;
+    generated::ensure_shipped(&app.db).await.unwrap();
+    let m = exercise::Entity::find()
+        .filter(exercise::Column::Kind.eq("mrz"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = serde_json::from_str::<ExerciseSpec>(&m.spec)
+        .unwrap()
+        .mrz
+        .unwrap();
+    let consistent = key.wrong.is_empty();
+    let trainee = app.login_as(Role::Trainee).await;
+    let loc = answer(
+        &trainee,
+        m.id,
+        &[("consistent", if consistent { "yes" } else { "no" })],
+    )
+    .await;
+
+    // Stored as codes, not as English words.
+    let latest = || async {
+        exercise_attempt::Entity::find()
+            .order_by_desc(exercise_attempt::Column::Id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let stored = latest().await;
+    assert!(
+        !stored.result.contains("MRZ consistent"),
+        "{}",
+        stored.result
+    );
+    let outcome: ExerciseOutcome = serde_json::from_str(&stored.result).unwrap();
+    assert_eq!(outcome.lines[0].about, LineAbout::MrzConsistent);
+    assert_eq!(outcome.lines[0].given, LineAnswer::yes_no(consistent));
+
+    // An English reader and a French reader each read the same result in their language.
+    let english = trainee.page(&loc, StatusCode::OK).await;
+    assert!(english.contains("MRZ consistent"));
+    let mut p: person::ActiveModel = person::Entity::find_by_id(stored.person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    p.language = Set("fr".to_owned());
+    p.update(&app.db).await.unwrap();
+    let french = trainee.page(&loc, StatusCode::OK).await;
+    assert!(french.contains("ZLA cohérente"), "{french}");
+    assert!(!french.contains("MRZ consistent"));
+    let (yes, no) = ("<td>Oui</td>", "<td>Non</td>");
+    assert!(french.contains(if consistent { yes } else { no }));
+
+    // A result stored in English words before codes existed is migrated, then read in French.
+    let old = serde_json::json!({"score": 1.0, "max": 3.0, "marks": [], "found": [], "lines": [
+        {"label": "MRZ consistent", "ok": true, "given": "no", "expected": "no", "explanation": "", "kind": "check_digit"},
+        {"label": "Date of birth check digit", "ok": false, "given": "—", "expected": "wrong", "explanation": "Recomputed: 4.", "kind": "check_digit"}
+    ]});
+    exercise_attempt::ActiveModel {
+        exercise_id: Set(m.id),
+        person_id: Set(stored.person_id),
+        answer: Set(stored.answer.clone()),
+        result: Set(old.to_string()),
+        score: Set(1.0),
+        max_score: Set(3.0),
+        preview: Set(false),
+        at: Set(stored.at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    Migrator::down(&app.db, Some(1)).await.unwrap();
+    Migrator::up(&app.db, None).await.unwrap();
+    let migrated = latest().await;
+    let outcome: ExerciseOutcome = serde_json::from_str(&migrated.result).unwrap();
+    assert_eq!(
+        outcome.lines[1].about,
+        LineAbout::MrzField {
+            field: "birth_date_check".to_owned()
+        }
+    );
+    let page = trainee
+        .page(
+            &format!("/exercise-attempts/{}", migrated.id),
+            StatusCode::OK,
+        )
+        .await;
+    for french in [
+        "ZLA cohérente",
+        "Chiffre de contrôle de la date de naissance",
+        "<td>erroné</td>",
+        "Recomputed: 4.",
+    ] {
+        assert!(page.contains(french), "{french} in {page}");
+    }
+}

@@ -281,6 +281,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                     let glossary = r.glossary.clone();
                     let slug = e.course_slug.clone();
                     let false_marks = o.marks.iter().filter(|m| !m.hit).count();
+                    let lang = crate::i18n::use_lang();
                     view! {
                         <PageTitle text=format!("{} — {}", e.title, t(Msg::ExerciseResultTitle)) />
                         <p class="breadcrumbs">
@@ -313,9 +314,9 @@ pub fn ExerciseResultPage() -> impl IntoView {
                                     view! {
                                         <tr class=if l.ok { "ok" } else { "wrong" }>
                                             <td>{if l.ok { "✓" } else { "✗" }}</td>
-                                            <td>{l.label}{kind.map(|k| view! { <br /><span class="hint">{k}</span> })}</td>
-                                            <td>{l.given}</td>
-                                            <td>{l.expected}</td>
+                                            <td>{l.about.text(lang)}{kind.map(|k| view! { <br /><span class="hint">{k}</span> })}</td>
+                                            <td>{l.given.text(lang)}</td>
+                                            <td>{l.expected.text(lang)}</td>
                                             <td>{l.explanation}{link.map(|href| view! { " " <a href=href>{t(Msg::SeeGlossary)}</a> })}</td>
                                         </tr>
                                     }

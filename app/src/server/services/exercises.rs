@@ -30,8 +30,8 @@ use crate::i18n::Msg;
 use crate::model::exercise::{
     ChecklistItem, ExerciseAnswer, ExerciseEditor, ExerciseKind, ExerciseOutcome, ExerciseResult,
     ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS, FORGERIES, ImageRef, ImpostorKey,
-    LIGHTS, LightView, MRZ_FIELDS, MarkOutcome, MrzKey, OutcomeLine, Outline, RegionSpec, Spot,
-    VERDICTS, VerdictKey, VizField,
+    LIGHTS, LightView, LineAbout, LineAnswer, MRZ_FIELDS, MarkOutcome, MrzKey, OutcomeLine,
+    Outline, RegionSpec, Spot, VERDICTS, VerdictKey, VizField,
 };
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{

@@ -137,8 +137,12 @@ async fn a_generated_specimen_exercise_runs_end_to_end() {
         .unwrap()
         .mrz
         .expect("an MRZ key");
+    // The trainee works in French and reads the result in French.
     b.sign_in(&app, "trainee", "trainee-demo-2026").await;
     b.find("#sign-out").await;
+    b.click("button[name=lang][value=fr]").await;
+    b.wait_for("French", "document.documentElement.lang === 'fr'")
+        .await;
     b.goto(&app.url(&format!("/exercises/{id}"))).await;
     b.find(".exercise-figure img").await;
     b.click(if key.wrong.is_empty() {
@@ -153,4 +157,10 @@ async fn a_generated_specimen_exercise_runs_end_to_end() {
     b.click("#submit-exercise").await;
     b.wait_text("#exercise-score", "100 %").await;
     assert!(b.exists("#outcome-lines tr.ok").await);
+    let lines = b.text("#outcome-lines").await;
+    assert!(lines.contains("ZLA cohérente"), "{lines}");
+    assert!(lines.contains(if key.wrong.is_empty() { "Oui" } else { "Non" }));
+    for english in ["MRZ consistent", "Yes", "wrong"] {
+        assert!(!lines.contains(english), "{english} in {lines}");
+    }
 }

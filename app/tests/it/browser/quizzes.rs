@@ -17,8 +17,8 @@ const BROWSER_GIFT: &str = "$CATEGORY: Browser check
 
 #[tokio::test]
 async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_certificate() {
-    use app::server::entities::{attempt_question, certificate, class, course, question_category};
     use ::assessments::questions::{Question, Response, model_answer};
+    use app::server::entities::{attempt_question, certificate, class, course, question_category};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
     let app = TestApp::spawn().await;

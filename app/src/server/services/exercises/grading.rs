@@ -3,14 +3,6 @@
 
 use super::*;
 
-pub(super) fn label_of(pairs: &[(&str, Msg)], code: &str) -> String {
-    pairs
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, m)| m.text(crate::i18n::Lang::En).to_owned())
-        .unwrap_or_else(|| code.to_owned())
-}
-
 /// Points for a checklist: key entries checked minus others checked, over the key entries.
 pub(super) fn checklist_points(
     items: &[ChecklistItem],
@@ -28,11 +20,20 @@ pub(super) fn checklist_points(
             } else if ticked {
                 wrong += 1;
             }
+            let tick = |t: bool| {
+                if t {
+                    LineAnswer::Ticked
+                } else {
+                    LineAnswer::Nothing
+                }
+            };
             lines.push(OutcomeLine {
-                label: item.text.clone(),
+                about: LineAbout::Item {
+                    label: item.text.clone(),
+                },
                 ok: item.key == ticked,
-                given: if ticked { "✓" } else { "—" }.to_owned(),
-                expected: if item.key { "✓" } else { "—" }.to_owned(),
+                given: tick(ticked),
+                expected: tick(item.key),
                 explanation: String::new(),
                 kind: String::new(),
             });
@@ -103,20 +104,20 @@ pub fn grade(
                 }
                 if r.anomaly || marked_genuine {
                     lines.push(OutcomeLine {
-                        label: r.label.clone(),
+                        about: LineAbout::Item {
+                            label: r.label.clone(),
+                        },
                         ok: r.anomaly && ok,
                         given: if ok || marked_genuine {
-                            "marked"
+                            LineAnswer::Marked
                         } else {
-                            "not marked"
-                        }
-                        .to_owned(),
+                            LineAnswer::NotMarked
+                        },
                         expected: if r.anomaly {
-                            "anomaly"
+                            LineAnswer::Anomaly
                         } else {
-                            "genuine feature"
-                        }
-                        .to_owned(),
+                            LineAnswer::Genuine
+                        },
                         explanation: r.explanation.clone(),
                         kind: r.kind.clone(),
                     });
@@ -138,12 +139,17 @@ pub fn grade(
                 }
                 findings.push((v.kind.clone(), ok));
                 lines.push(OutcomeLine {
-                    label: format!("{} — {}", label_of(&LIGHTS, &v.light), v.question),
+                    about: LineAbout::View {
+                        light: v.light.clone(),
+                        question: v.question.clone(),
+                    },
                     ok,
                     given: given
                         .and_then(|g| v.options.get(g).cloned())
-                        .unwrap_or_else(|| "—".to_owned()),
-                    expected: v.options.get(v.correct).cloned().unwrap_or_default(),
+                        .map_or(LineAnswer::Nothing, |text| LineAnswer::Option { text }),
+                    expected: LineAnswer::Option {
+                        text: v.options.get(v.correct).cloned().unwrap_or_default(),
+                    },
                     explanation: v.explanation.clone(),
                     kind: v.kind.clone(),
                 });
@@ -157,12 +163,13 @@ pub fn grade(
             }
             let ok = answer.verdict == key.verdict
                 && (key.verdict != "forged" || answer.forgery == key.forgery);
-            let describe = |v: &str, f: &str| {
-                if v == "forged" && !f.is_empty() {
-                    format!("{} ({})", label_of(&VERDICTS, v), label_of(&FORGERIES, f))
+            let describe = |verdict: &str, forgery: &str| LineAnswer::Verdict {
+                verdict: verdict.to_owned(),
+                forgery: if verdict == "forged" {
+                    forgery.to_owned()
                 } else {
-                    label_of(&VERDICTS, v)
-                }
+                    String::new()
+                },
             };
             let finding = if key.verdict == "forged" {
                 key.forgery.clone()
@@ -171,7 +178,7 @@ pub fn grade(
             };
             findings.push((finding.clone(), ok));
             lines.push(OutcomeLine {
-                label: "Verdict".to_owned(),
+                about: LineAbout::Verdict,
                 ok,
                 given: describe(&answer.verdict, &answer.forgery),
                 expected: describe(&key.verdict, &key.forgery),
@@ -189,10 +196,10 @@ pub fn grade(
                 .ok_or(AppError::field("consistent", Msg::ErrChooseConsistent))?;
             let ok = consistent == key.wrong.is_empty();
             lines.push(OutcomeLine {
-                label: "MRZ consistent".to_owned(),
+                about: LineAbout::MrzConsistent,
                 ok,
-                given: if consistent { "yes" } else { "no" }.to_owned(),
-                expected: if key.wrong.is_empty() { "yes" } else { "no" }.to_owned(),
+                given: LineAnswer::yes_no(consistent),
+                expected: LineAnswer::yes_no(key.wrong.is_empty()),
                 explanation: String::new(),
                 kind: "check_digit".to_owned(),
             });
@@ -218,10 +225,20 @@ pub fn grade(
                     wrong += 1.0;
                 }
                 lines.push(OutcomeLine {
-                    label: label_of(&MRZ_FIELDS, code),
+                    about: LineAbout::MrzField {
+                        field: (*code).to_owned(),
+                    },
                     ok: in_key == chosen,
-                    given: if chosen { "wrong" } else { "—" }.to_owned(),
-                    expected: if in_key { "wrong" } else { "correct" }.to_owned(),
+                    given: if chosen {
+                        LineAnswer::Wrong
+                    } else {
+                        LineAnswer::Nothing
+                    },
+                    expected: if in_key {
+                        LineAnswer::Wrong
+                    } else {
+                        LineAnswer::Correct
+                    },
                     explanation: key
                         .reasons
                         .iter()
@@ -246,10 +263,10 @@ pub fn grade(
             let ok = same == key.same_person;
             findings.push(("impostor".to_owned(), ok));
             lines.push(OutcomeLine {
-                label: "Same person".to_owned(),
+                about: LineAbout::SamePerson,
                 ok,
-                given: if same { "yes" } else { "no" }.to_owned(),
-                expected: if key.same_person { "yes" } else { "no" }.to_owned(),
+                given: LineAnswer::yes_no(same),
+                expected: LineAnswer::yes_no(key.same_person),
                 explanation: String::new(),
                 kind: "photo_substitution".to_owned(),
             });
