@@ -959,6 +959,7 @@ messages! {
     AnomalyWord => "Anomaly", "Anomalie";
     GenuineFeature => "Genuine feature", "Élément authentique";
     OutcomeMarked => "marked", "marqué";
+    ErrExerciseConflict => "This exercise was changed in another tab or by another author after you opened it, so your change was not saved. The latest version is shown: make your change again.", "Cet exercice a été modifié dans un autre onglet ou par un autre auteur après son ouverture : votre modification n'a pas été enregistrée. La dernière version est affichée ; refaites votre modification.";
     OutcomeNotMarked => "not marked", "non marqué";
     OutcomeWrong => "wrong", "erroné";
     OutcomeCorrect => "correct", "correct";

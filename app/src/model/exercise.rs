@@ -717,4 +717,70 @@ pub struct ExerciseEditor {
     pub published: bool,
     /// Problems that keep it from being published (empty when ready).
     pub problems: Vec<Msg>,
+    /// The version shown; every change from the editor says which version it was made on.
+    pub version: i32,
+}
+
+/// One change from the exercise editor, decoded from its form at the edge; the service
+/// checks it against the exercise and its key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExerciseEdit {
+    /// Title, module, marking penalty, instructions and explanation.
+    Meta {
+        title: String,
+        module: Option<i64>,
+        /// `None` keeps the penalty as it is.
+        penalty: Option<f64>,
+        instructions: String,
+        explanation: String,
+    },
+    /// Adds a region (`id` is `None`) or replaces region `id`.
+    Region {
+        id: Option<String>,
+        shape: String,
+        coords: String,
+        anomaly: bool,
+        feature: String,
+        label: String,
+        explanation: String,
+    },
+    /// Deletes region `id`.
+    RegionDelete { id: String },
+    /// Sets light view `index`: its question, options (one per line) and the 1-based number
+    /// of the right one.
+    View {
+        index: usize,
+        question: String,
+        options: String,
+        correct: Option<usize>,
+        feature: String,
+        explanation: String,
+    },
+    /// Deletes light view `index`.
+    ViewDelete { index: usize },
+    /// Sets the verdict key; `features` is the checklist, key entries starred.
+    Verdict {
+        verdict: String,
+        forgery: String,
+        features: String,
+    },
+    /// Sets the MRZ key from the printed lines and the visual zone.
+    Mrz { lines: String, viz: Vec<VizField> },
+    /// Sets the impostor key; `same` is `None` when not answered.
+    Impostor { same: Option<bool>, reasons: String },
+    /// Deletes bearer photo `index`.
+    BearerDelete { index: usize },
+    /// Publishes the exercise (refused while it has problems).
+    Publish,
+    /// Takes it back to draft.
+    Unpublish,
+}
+
+/// A change and the version of the exercise it was made on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseChange {
+    /// The version the editor showed.
+    pub version: i32,
+    /// The change.
+    pub edit: ExerciseEdit,
 }

@@ -190,9 +190,23 @@ fn created_id(res: &reqwest::Response) -> i64 {
         .unwrap_or_else(|_| panic!("created exercise: {loc}"))
 }
 
+/// The version the editor page of exercise `id` sends with its changes.
+async fn editor_version(c: &Client, id: i64) -> String {
+    let page = c
+        .page(&format!("/author/exercises/{id}"), StatusCode::OK)
+        .await;
+    let marker = r#"name="version" value=""#;
+    let at = page.find(marker).expect("the editor sends its version") + marker.len();
+    page[at..].split('"').next().unwrap().to_owned()
+}
+
+/// Makes one change in the editor, on the version it shows.
 async fn edit(c: &Client, id: i64, fields: &[(&str, &str)]) -> String {
     let path = format!("/author/exercises/{id}");
-    let res = c.post_form(&format!("{path}/edit"), &path, fields).await;
+    let version = editor_version(c, id).await;
+    let mut fields = fields.to_vec();
+    fields.push(("version", &version));
+    let res = c.post_form(&format!("{path}/edit"), &path, &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{fields:?}");
     location(&res)
 }
@@ -357,7 +371,7 @@ async fn an_anomaly_exercise_is_drawn_published_and_graded_with_its_overlay() {
         .post_form(
             &format!("/author/exercises/{id}/edit"),
             "/",
-            &[("op", "unpublish")],
+            &[("op", "unpublish"), ("version", "1")],
         )
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -724,7 +738,7 @@ async fn an_unreadable_exercise_is_an_error_never_an_empty_one_written_back() {
         .post_form(
             &format!("{path}/edit"),
             &path,
-            &[("op", "meta"), ("title", "Renamed")],
+            &[("op", "meta"), ("title", "Renamed"), ("version", "2")],
         )
         .await;
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "an edit");
@@ -814,7 +828,17 @@ async fn results_are_stored_as_codes_and_read_in_the_readers_language_old_ones_t
     .insert(&app.db)
     .await
     .unwrap();
-    Migrator::down(&app.db, Some(1)).await.unwrap();
+    let names: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let from = names
+        .iter()
+        .position(|n| n.contains("exercise_outcome_codes"))
+        .unwrap();
+    Migrator::down(&app.db, Some((names.len() - from) as u32))
+        .await
+        .unwrap();
     Migrator::up(&app.db, None).await.unwrap();
     let migrated = latest().await;
     let outcome: ExerciseOutcome = serde_json::from_str(&migrated.result).unwrap();
@@ -838,4 +862,70 @@ async fn results_are_stored_as_codes_and_read_in_the_readers_language_old_ones_t
     ] {
         assert!(page.contains(french), "{french} in {page}");
     }
+}
+
+#[tokio::test]
+async fn two_tabs_editing_regions_the_second_is_told_and_nothing_is_lost() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let id = created_id(
+        &create_exercise(&admin, &app, COURSE, "anomalies", "page.png", png(400, 300)).await,
+    );
+    // Both tabs open the editor on the same version.
+    let first = editor_version(&admin, id).await;
+    let second = editor_version(&admin, id).await;
+    assert_eq!(first, second);
+    let region = |label: &'static str, version: &str| {
+        vec![
+            ("op", "region"),
+            ("shape", "rect"),
+            ("coords", "10,10,50,40"),
+            ("anomaly", "1"),
+            ("feature", "altered_data"),
+            ("label", label),
+            ("explanation", ""),
+            ("version", version),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect::<Vec<_>>()
+    };
+    let path = format!("/author/exercises/{id}");
+    let post = |fields: Vec<(&'static str, String)>| {
+        let path = path.clone();
+        let admin = &admin;
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let res = admin
+                .post_form(&format!("{path}/edit"), &path, &fields)
+                .await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            location(&res)
+        }
+    };
+    let saved = post(region("Drawn in the first tab", &first)).await;
+    assert!(saved.contains("notice=Saved"), "{saved}");
+    // The second tab's change, made on the version before, is refused and says why…
+    let refused = post(region("Drawn in the second tab", &second)).await;
+    assert!(refused.contains("error=ErrExerciseConflict"), "{refused}");
+    let page = admin.page(&refused, StatusCode::OK).await;
+    assert!(
+        page.contains("changed in another tab"),
+        "the author is told"
+    );
+    // …and the first tab's region is kept, alone.
+    let spec = spec_of(&app, id).await;
+    assert!(spec.contains("Drawn in the first tab"));
+    assert!(!spec.contains("Drawn in the second tab"));
+    // Made again on the version now shown, it is saved beside the first.
+    let now = editor_version(&admin, id).await;
+    assert_ne!(now, first);
+    post(region("Drawn in the second tab", &now)).await;
+    let spec = spec_of(&app, id).await;
+    assert!(spec.contains("Drawn in the first tab") && spec.contains("Drawn in the second tab"));
+    // A change without a version is refused too.
+    let res = admin
+        .post_form(&format!("{path}/edit"), &path, &[("op", "unpublish")])
+        .await;
+    assert!(location(&res).contains("error=ErrExerciseConflict"));
 }

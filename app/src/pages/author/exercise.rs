@@ -27,10 +27,12 @@ pub fn label_in(table: &[(&str, Msg)], code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
-/// A form posting one change (`op`) to the exercise editor.
+/// A form posting one change (`op`) to the exercise editor, with the version it was made on.
 #[component]
 fn EditForm(
     id: i64,
+    /// The version of the exercise the editor shows.
+    version: i32,
     op: &'static str,
     #[prop(optional, into)] class: String,
     children: Children,
@@ -39,6 +41,7 @@ fn EditForm(
         <form method="post" action=format!("/author/exercises/{id}/edit") class=class>
             <CsrfField />
             <input type="hidden" name="op" value=op />
+            <input type="hidden" name="version" value=version />
             {children()}
         </form>
     }
@@ -166,6 +169,7 @@ fn html_escape(s: &str) -> String {
 
 fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     let id = e.id;
+    let version = e.version;
     let overlay = regions_svg(&e.spec.regions, e.image.width, e.image.height, |r| {
         if r.anomaly {
             "region anomaly"
@@ -208,13 +212,13 @@ fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                                 <td>
                                     <details>
                                         <summary>{t(Msg::Edit)}</summary>
-                                        <EditForm id=id op="region" class="stack">
+                                        <EditForm id=id version=version op="region" class="stack">
                                             <input type="hidden" name="region" value=rid.clone() />
                                             <RegionFields prefix=format!("region-{rid}") region=Some(r.clone()) />
                                             <button type="submit">{t(Msg::Save)}</button>
                                         </EditForm>
                                     </details>
-                                    <EditForm id=id op="region_delete" class="inline">
+                                    <EditForm id=id version=version op="region_delete" class="inline">
                                         <input type="hidden" name="region" value=rid2 />
                                         <button type="submit" class="link-button">{t(Msg::Delete)}</button>
                                     </EditForm>
@@ -225,7 +229,7 @@ fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                 </tbody>
             </table>
             <h3>{t(Msg::AddRegion)}</h3>
-            <EditForm id=id op="region" class="stack">
+            <EditForm id=id version=version op="region" class="stack">
                 <RegionFields prefix="new-region".to_owned() region=None />
                 <FieldMsg field="coords" />
                 <FieldMsg field="label" />
@@ -237,6 +241,7 @@ fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
 
 fn views_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     let id = e.id;
+    let version = e.version;
     view! {
         <section class="panel" id="light-views">
             <h2>{t(Msg::LightViewsTitle)}</h2>
@@ -246,7 +251,7 @@ fn views_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                     <article class="light-view">
                         <h3>{label_in(&LIGHTS, &v.light)}</h3>
                         <img class="thumb" src=image_url(&v.image.hash, "thumb") alt=label_in(&LIGHTS, &v.light) />
-                        <EditForm id=id op="view" class="stack">
+                        <EditForm id=id version=version op="view" class="stack">
                             <input type="hidden" name="view" value=i />
                             <div class="field">
                                 <label for=format!("view-question-{i}")>{t(Msg::ViewQuestion)}</label>
@@ -274,7 +279,7 @@ fn views_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                             </div>
                             <button type="submit">{t(Msg::Save)}</button>
                         </EditForm>
-                        <EditForm id=id op="view_delete" class="inline">
+                        <EditForm id=id version=version op="view_delete" class="inline">
                             <input type="hidden" name="view" value=i />
                             <button type="submit" class="link-button">{t(Msg::Delete)}</button>
                         </EditForm>
@@ -299,7 +304,7 @@ fn verdict_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     view! {
         <section class="panel" id="key">
             <h2>{t(Msg::AnswerKey)}</h2>
-            <EditForm id=e.id op="verdict" class="stack">
+            <EditForm id=e.id version=e.version op="verdict" class="stack">
                 <div class="field">
                     <label for="key-verdict">{t(Msg::VerdictQuestion)}</label>
                     <select id="key-verdict" name="verdict">
@@ -349,7 +354,7 @@ fn mrz_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     view! {
         <section class="panel" id="key">
             <h2>{t(Msg::AnswerKey)}</h2>
-            <EditForm id=e.id op="mrz" class="stack">
+            <EditForm id=e.id version=e.version op="mrz" class="stack">
                 <div class="field">
                     <label for="mrz-lines">{t(Msg::MrzLinesLabel)}</label>
                     <textarea id="mrz-lines" name="mrz_lines" rows="3" class="mono" spellcheck="false">{textarea_text(&lines)}</textarea>
@@ -386,6 +391,7 @@ fn mrz_section(e: &ExerciseEditor) -> impl IntoView + use<> {
 
 fn impostor_section(e: &ExerciseEditor) -> impl IntoView + use<> {
     let id = e.id;
+    let version = e.version;
     let key = e.spec.impostor.clone();
     let same = key.as_ref().map(|k| k.same_person);
     let reasons = key
@@ -400,7 +406,7 @@ fn impostor_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                 {bearers.into_iter().enumerate().map(|(i, b)| view! {
                     <figure>
                         <img class="thumb" src=image_url(&b.hash, "thumb") alt=t(Msg::BearerPhotos) />
-                        <EditForm id=id op="bearer_delete" class="inline">
+                        <EditForm id=id version=version op="bearer_delete" class="inline">
                             <input type="hidden" name="bearer" value=i />
                             <button type="submit" class="link-button">{t(Msg::Delete)}</button>
                         </EditForm>
@@ -411,7 +417,7 @@ fn impostor_section(e: &ExerciseEditor) -> impl IntoView + use<> {
         </section>
         <section class="panel" id="key">
             <h2>{t(Msg::AnswerKey)}</h2>
-            <EditForm id=id op="impostor" class="stack">
+            <EditForm id=id version=version op="impostor" class="stack">
                 <fieldset>
                     <legend>{t(Msg::SamePersonQuestion)}</legend>
                     <label class="option"><input type="radio" name="same" value="yes" checked=same == Some(true) /> " " {t(Msg::Yes)}</label>
@@ -485,7 +491,7 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                             <p class="actions">
                                 <a class="button" id="try-exercise" href=format!("/exercises/{}", e.id)>{t(Msg::TryAsTrainee)}</a>
                                 " "
-                                <EditForm id=e.id op=if e.published { "unpublish" } else { "publish" } class="inline">
+                                <EditForm id=e.id version=e.version op=if e.published { "unpublish" } else { "publish" } class="inline">
                                     <button type="submit" id="publish-exercise" class=if e.published { "" } else { "primary" }>
                                         {t(if e.published { Msg::Unpublish } else { Msg::Publish })}
                                     </button>
@@ -501,7 +507,7 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                         {kind_section}
                         <section class="panel">
                             <h2>{t(Msg::Edit)}</h2>
-                            <EditForm id=e.id op="meta" class="stack">
+                            <EditForm id=e.id version=e.version op="meta" class="stack">
                                 <div class="field">
                                     <label for="exercise-title">{t(Msg::Title)}</label>
                                     <input id="exercise-title" name="title" value=e.title.clone() maxlength="200" required />

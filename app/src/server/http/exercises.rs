@@ -6,6 +6,7 @@ use super::{Author, Form, Path, Require, Upload, after_post};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
+use crate::model::exercise::{ExerciseChange, ExerciseEdit, VizField};
 use crate::server::request::with_feedback;
 use crate::server::services::exercises::{self, images as exercise_images};
 use crate::server::state::AppState;
@@ -92,13 +93,106 @@ async fn edit(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Require(user, _): Require<Author>,
-    Form(fields): Form,
+    form: Form,
 ) -> Response {
     let back = format!("/author/exercises/{id}");
-    let result = exercises::edit(&state.db, &user, id, &fields)
-        .await
-        .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None));
+    let result = match change_from(&form) {
+        Ok(change) => exercises::edit(&state.db, &user, id, change)
+            .await
+            .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None)),
+        Err(e) => Err(e),
+    };
     after_post(&back, result)
+}
+
+/// Decodes one editor change: `op` names it, `version` is the version the editor showed, and
+/// the other fields are the change's. A number that does not parse refuses the change here;
+/// what the numbers and words mean is checked by the service.
+fn change_from(form: &Form) -> Result<ExerciseChange, AppError> {
+    let text = |name: &str| form.get(name).to_owned();
+    let index = |name: &str| {
+        form.get(name)
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| AppError::NotFound)
+    };
+    let version = form
+        .get("version")
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| AppError::field("version", Msg::ErrExerciseConflict))?;
+    let edit = match form.get("op") {
+        "meta" => ExerciseEdit::Meta {
+            title: text("title"),
+            module: match form.get("module").trim() {
+                "" => None,
+                m => Some(
+                    m.parse()
+                        .map_err(|_| AppError::field("module", Msg::ErrInvalid))?,
+                ),
+            },
+            penalty: match form.get("penalty").trim() {
+                "" => None,
+                p => Some(
+                    p.parse()
+                        .map_err(|_| AppError::field("penalty", Msg::ErrPenalty))?,
+                ),
+            },
+            instructions: text("instructions"),
+            explanation: text("explanation"),
+        },
+        "region" => ExerciseEdit::Region {
+            id: Some(text("region")).filter(|r| !r.is_empty()),
+            shape: text("shape"),
+            coords: text("coords"),
+            anomaly: form.get("anomaly") == "1",
+            feature: text("feature"),
+            label: text("label"),
+            explanation: text("explanation"),
+        },
+        "region_delete" => ExerciseEdit::RegionDelete { id: text("region") },
+        "view" => ExerciseEdit::View {
+            index: index("view")?,
+            question: text("question"),
+            options: text("options"),
+            correct: form.get("correct").trim().parse().ok(),
+            feature: text("feature"),
+            explanation: text("explanation"),
+        },
+        "view_delete" => ExerciseEdit::ViewDelete {
+            index: index("view")?,
+        },
+        "verdict" => ExerciseEdit::Verdict {
+            verdict: text("verdict"),
+            forgery: text("forgery"),
+            features: text("features"),
+        },
+        "mrz" => ExerciseEdit::Mrz {
+            lines: text("mrz_lines"),
+            viz: exercises::VIZ_FIELDS
+                .iter()
+                .map(|f| VizField {
+                    field: (*f).to_owned(),
+                    value: text(&format!("viz_{f}")),
+                })
+                .collect(),
+        },
+        "impostor" => ExerciseEdit::Impostor {
+            same: match form.get("same") {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            reasons: text("reasons"),
+        },
+        "bearer_delete" => ExerciseEdit::BearerDelete {
+            index: index("bearer")?,
+        },
+        "publish" => ExerciseEdit::Publish,
+        "unpublish" => ExerciseEdit::Unpublish,
+        _ => return Err(AppError::field("op", Msg::ErrInvalid)),
+    };
+    Ok(ExerciseChange { version, edit })
 }
 
 /// `POST /author/exercises/{id}/images`: a light view, reference, bearer photo or new image.

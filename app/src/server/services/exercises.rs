@@ -28,10 +28,10 @@ pub use taking::*;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::exercise::{
-    ChecklistItem, ExerciseAnswer, ExerciseEditor, ExerciseKind, ExerciseOutcome, ExerciseResult,
-    ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS, FORGERIES, ImageRef, ImpostorKey,
-    LIGHTS, LightView, LineAbout, LineAnswer, MRZ_FIELDS, MarkOutcome, MrzKey, OutcomeLine,
-    Outline, RegionSpec, Spot, VERDICTS, VerdictKey, VizField,
+    ChecklistItem, ExerciseAnswer, ExerciseChange, ExerciseEdit, ExerciseEditor, ExerciseKind,
+    ExerciseOutcome, ExerciseResult, ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS,
+    FORGERIES, ImageRef, ImpostorKey, LIGHTS, LightView, LineAbout, LineAnswer, MRZ_FIELDS,
+    MarkOutcome, MrzKey, OutcomeLine, Outline, RegionSpec, Spot, VERDICTS, VerdictKey, VizField,
 };
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{

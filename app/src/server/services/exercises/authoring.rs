@@ -114,6 +114,7 @@ pub async fn editor(
             height: e.height,
         },
         problems: problems(kind, &spec),
+        version: e.version,
         spec,
         published: e.published,
     })
@@ -194,32 +195,35 @@ pub(super) fn shape_message(e: geo::ShapeError) -> Msg {
 }
 
 /// Reads and checks a region from the region form of the editor.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn region_from(
-    fields: &[(String, String)],
     id: String,
-    width: i32,
-    height: i32,
+    shape: &str,
+    coords: &str,
+    anomaly: bool,
+    feature: &str,
+    label: &str,
+    explanation: &str,
+    (width, height): (i32, i32),
 ) -> AppResult<RegionSpec> {
-    let outline = Outline::parse(field(fields, "shape"), field(fields, "coords"))
-        .ok_or(AppError::field("coords", Msg::ErrCoords))?;
+    let outline = Outline::parse(shape, coords).ok_or(AppError::field("coords", Msg::ErrCoords))?;
     shape_of(&outline)
         .validate(width as f64, height as f64)
         .map_err(|e| AppError::field("coords", shape_message(e)))?;
-    let kind = field(fields, "feature");
-    if !FEATURE_KINDS.iter().any(|(c, _)| *c == kind) {
+    if !FEATURE_KINDS.iter().any(|(c, _)| *c == feature) {
         return Err(AppError::field("feature", Msg::ErrInvalid));
     }
-    let label = checked_text(field(fields, "label"), "label", 200)?;
+    let label = checked_text(label, "label", 200)?;
     if label.is_empty() {
         return Err(AppError::field("label", Msg::ErrRegionLabel));
     }
     Ok(RegionSpec {
         id,
         outline,
-        anomaly: field(fields, "anomaly") == "1",
-        kind: kind.to_owned(),
+        anomaly,
+        kind: feature.to_owned(),
         label,
-        explanation: checked_text(field(fields, "explanation"), "explanation", 4000)?,
+        explanation: checked_text(explanation, "explanation", 4000)?,
     })
 }
 
@@ -318,100 +322,127 @@ pub fn mrz_key(lines: Vec<String>, viz: Vec<VizField>, year: i32) -> AppResult<M
     })
 }
 
-/// Applies one change from the editor (`op` and its fields). Every change is checked whole
-/// before anything is written.
+/// Applies one change from the editor, made on the version the editor showed. Every change
+/// is checked whole before anything is written; a change made on an older version is refused
+/// (nothing written) so a second tab never overwrites what the first saved.
 pub async fn edit(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
-    fields: &[(String, String)],
+    change: ExerciseChange,
 ) -> AppResult<()> {
     let (e, _c) = editable(db, user, id).await?;
+    if e.version != change.version {
+        return Err(AppError::field("version", Msg::ErrExerciseConflict));
+    }
     let kind = kind_of(&e)?;
     let mut spec = spec_of(&e)?;
     let mut model: exercise::ActiveModel = e.clone().into();
-    let index = |name: &str| field(fields, name).parse::<usize>().ok();
-    match field(fields, "op") {
-        "meta" => {
-            let title = field(fields, "title").trim();
+    let unpublishing = change.edit == ExerciseEdit::Unpublish;
+    match change.edit {
+        ExerciseEdit::Meta {
+            title,
+            module,
+            penalty,
+            instructions,
+            explanation,
+        } => {
+            let title = title.trim();
             if title.is_empty() || title.chars().count() > TITLE_MAX {
                 return Err(AppError::field("title", Msg::ErrTitleRequired));
             }
-            let module_id = match field(fields, "module") {
-                "" => None,
-                m => {
-                    let m: i64 = m
-                        .parse()
-                        .map_err(|_| AppError::field("module", Msg::ErrInvalid))?;
-                    course_module::Entity::find_by_id(m)
-                        .one(db)
-                        .await?
-                        .filter(|m| m.course_id == e.course_id)
-                        .ok_or(AppError::field("module", Msg::ErrInvalid))?;
-                    Some(m)
+            if let Some(m) = module {
+                course_module::Entity::find_by_id(m)
+                    .one(db)
+                    .await?
+                    .filter(|m| m.course_id == e.course_id)
+                    .ok_or(AppError::field("module", Msg::ErrInvalid))?;
+            }
+            if let Some(p) = penalty {
+                if !(0.0..=1.0).contains(&p) {
+                    return Err(AppError::field("penalty", Msg::ErrPenalty));
                 }
-            };
-            let penalty: f64 = match field(fields, "penalty").trim() {
-                "" => spec.penalty,
-                p => p
-                    .parse()
-                    .ok()
-                    .filter(|p: &f64| (0.0..=1.0).contains(p))
-                    .ok_or(AppError::field("penalty", Msg::ErrPenalty))?,
-            };
-            spec.penalty = penalty;
+                spec.penalty = p;
+            }
             model.title = Set(title.to_owned());
-            model.module_id = Set(module_id);
-            model.instructions = Set(checked_text(
-                field(fields, "instructions"),
-                "instructions",
-                TEXT_MAX,
-            )?);
-            model.explanation = Set(checked_text(
-                field(fields, "explanation"),
-                "explanation",
-                TEXT_MAX,
-            )?);
+            model.module_id = Set(module);
+            model.instructions = Set(checked_text(&instructions, "instructions", TEXT_MAX)?);
+            model.explanation = Set(checked_text(&explanation, "explanation", TEXT_MAX)?);
         }
-        "region" => {
+        ExerciseEdit::Region {
+            id: existing,
+            shape,
+            coords,
+            anomaly,
+            feature,
+            label,
+            explanation,
+        } => {
             if !kind.has_markers() {
                 return Err(AppError::field("op", Msg::ErrInvalid));
             }
-            let existing = field(fields, "region");
-            if existing.is_empty() {
-                if spec.regions.len() >= PARTS_MAX {
-                    return Err(AppError::field("coords", Msg::ErrTooMany));
+            let size = (e.width, e.height);
+            match existing {
+                None => {
+                    if spec.regions.len() >= PARTS_MAX {
+                        return Err(AppError::field("coords", Msg::ErrTooMany));
+                    }
+                    let next = spec
+                        .regions
+                        .iter()
+                        .filter_map(|r| r.id.strip_prefix('r')?.parse::<u32>().ok())
+                        .max()
+                        .unwrap_or(0)
+                        + 1;
+                    spec.regions.push(region_from(
+                        format!("r{next}"),
+                        &shape,
+                        &coords,
+                        anomaly,
+                        &feature,
+                        &label,
+                        &explanation,
+                        size,
+                    )?);
                 }
-                let next = spec
-                    .regions
-                    .iter()
-                    .filter_map(|r| r.id.strip_prefix('r')?.parse::<u32>().ok())
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
-                let r = region_from(fields, format!("r{next}"), e.width, e.height)?;
-                spec.regions.push(r);
-            } else {
-                let i = spec
-                    .regions
-                    .iter()
-                    .position(|r| r.id == existing)
-                    .ok_or(AppError::NotFound)?;
-                spec.regions[i] = region_from(fields, existing.to_owned(), e.width, e.height)?;
+                Some(existing) => {
+                    let i = spec
+                        .regions
+                        .iter()
+                        .position(|r| r.id == existing)
+                        .ok_or(AppError::NotFound)?;
+                    spec.regions[i] = region_from(
+                        existing,
+                        &shape,
+                        &coords,
+                        anomaly,
+                        &feature,
+                        &label,
+                        &explanation,
+                        size,
+                    )?;
+                }
             }
         }
-        "region_delete" => {
+        ExerciseEdit::RegionDelete { id: region } => {
             let before = spec.regions.len();
-            spec.regions.retain(|r| r.id != field(fields, "region"));
+            spec.regions.retain(|r| r.id != region);
             if spec.regions.len() == before {
                 return Err(AppError::NotFound);
             }
         }
-        "view" => {
-            let i = index("view")
-                .filter(|i| *i < spec.views.len())
-                .ok_or(AppError::NotFound)?;
-            let options: Vec<String> = field(fields, "options")
+        ExerciseEdit::View {
+            index,
+            question,
+            options,
+            correct,
+            feature,
+            explanation,
+        } => {
+            if index >= spec.views.len() {
+                return Err(AppError::NotFound);
+            }
+            let options: Vec<String> = options
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
@@ -423,105 +454,114 @@ pub async fn edit(
             {
                 return Err(AppError::field("options", Msg::ErrViewOptions));
             }
-            let correct = index("correct")
+            let correct = correct
                 .filter(|c| (1..=options.len()).contains(c))
                 .ok_or(AppError::field("correct", Msg::ErrViewCorrect))?
                 - 1;
-            let question = checked_text(field(fields, "question"), "question", 500)?;
+            let question = checked_text(&question, "question", 500)?;
             if question.is_empty() {
                 return Err(AppError::field("question", Msg::ErrRequired));
             }
-            let feature = field(fields, "feature");
             if !FEATURE_KINDS.iter().any(|(c, _)| *c == feature) {
                 return Err(AppError::field("feature", Msg::ErrInvalid));
             }
-            let v = &mut spec.views[i];
+            let v = &mut spec.views[index];
             v.question = question;
             v.options = options;
             v.correct = correct;
-            v.kind = feature.to_owned();
-            v.explanation = checked_text(field(fields, "explanation"), "explanation", 4000)?;
+            v.kind = feature;
+            v.explanation = checked_text(&explanation, "explanation", 4000)?;
         }
-        "view_delete" => {
-            let i = index("view")
-                .filter(|i| *i < spec.views.len())
-                .ok_or(AppError::NotFound)?;
-            spec.views.remove(i);
+        ExerciseEdit::ViewDelete { index } => {
+            if index >= spec.views.len() {
+                return Err(AppError::NotFound);
+            }
+            spec.views.remove(index);
         }
-        "verdict" => {
-            let verdict = field(fields, "verdict");
+        ExerciseEdit::Verdict {
+            verdict,
+            forgery,
+            features,
+        } => {
             if !VERDICTS.iter().any(|(c, _)| *c == verdict) {
                 return Err(AppError::field("verdict", Msg::ErrChooseVerdict));
             }
-            let forgery = field(fields, "forgery");
-            if verdict == "forged" && !FORGERIES.iter().any(|(c, _)| *c == forgery) {
+            let forged = verdict == "forged";
+            if forged && !FORGERIES.iter().any(|(c, _)| *c == forgery) {
                 return Err(AppError::field("forgery", Msg::ErrChooseForgery));
             }
             spec.verdict = Some(VerdictKey {
-                verdict: verdict.to_owned(),
-                forgery: if verdict == "forged" {
-                    forgery.to_owned()
-                } else {
-                    String::new()
-                },
-                features: checklist(field(fields, "features"), "features")?,
+                verdict,
+                forgery: if forged { forgery } else { String::new() },
+                features: checklist(&features, "features")?,
             });
         }
-        "mrz" => {
-            let lines = assessments::mrz::lines_of(field(fields, "mrz_lines"));
-            let viz = VIZ_FIELDS
-                .iter()
+        ExerciseEdit::Mrz { lines, viz } => {
+            let lines = assessments::mrz::lines_of(&lines);
+            let viz = viz
+                .into_iter()
+                .filter(|f| VIZ_FIELDS.contains(&f.field.as_str()))
                 .map(|f| VizField {
-                    field: (*f).to_owned(),
-                    value: field(fields, &format!("viz_{f}"))
-                        .trim()
-                        .chars()
-                        .take(100)
-                        .collect(),
+                    field: f.field,
+                    value: f.value.trim().chars().take(100).collect(),
                 })
                 .collect();
             spec.mrz = Some(mrz_key(lines, viz, crate::server::services::now().year())?);
         }
-        "impostor" => {
-            let same = match field(fields, "same") {
-                "yes" => true,
-                "no" => false,
-                _ => return Err(AppError::field("same", Msg::ErrChooseSame)),
-            };
+        ExerciseEdit::Impostor { same, reasons } => {
+            let same = same.ok_or(AppError::field("same", Msg::ErrChooseSame))?;
             let bearers = spec.impostor.take().map(|k| k.bearers).unwrap_or_default();
             spec.impostor = Some(ImpostorKey {
                 bearers,
                 same_person: same,
-                reasons: checklist(field(fields, "reasons"), "reasons")?,
+                reasons: checklist(&reasons, "reasons")?,
             });
         }
-        "bearer_delete" => {
+        ExerciseEdit::BearerDelete { index } => {
             let k = spec.impostor.as_mut().ok_or(AppError::NotFound)?;
-            let i = index("bearer")
-                .filter(|i| *i < k.bearers.len())
-                .ok_or(AppError::NotFound)?;
-            k.bearers.remove(i);
+            if index >= k.bearers.len() {
+                return Err(AppError::NotFound);
+            }
+            k.bearers.remove(index);
         }
-        "publish" => {
+        ExerciseEdit::Publish => {
             if let Some(first) = problems(kind, &spec).first() {
                 return Err(AppError::field("publish", *first));
             }
             model.published = Set(true);
         }
-        "unpublish" => model.published = Set(false),
-        _ => return Err(AppError::field("op", Msg::ErrInvalid)),
+        ExerciseEdit::Unpublish => model.published = Set(false),
     }
     // A published exercise must stay publishable.
     if e.published
-        && field(fields, "op") != "unpublish"
+        && !unpublishing
         && let Some(first) = problems(kind, &spec).first()
     {
         return Err(AppError::field("publish", *first));
     }
     model.spec =
         Set(serde_json::to_string(&spec).map_err(|e| crate::server::errors::internal("spec", e))?);
+    save_version(db, model, e.version).await
+}
+
+/// Writes `model` as the version after `read`, unless someone saved since it was read.
+pub(super) async fn save_version(
+    db: &DatabaseConnection,
+    mut model: exercise::ActiveModel,
+    read: i32,
+) -> AppResult<()> {
+    let id = model.id.clone().unwrap();
     model.updated_at = Set(crate::server::services::now());
-    model.update(db).await?;
+    model.version = Set(read + 1);
+    let written = exercise::Entity::update_many()
+        .set(model)
+        .filter(exercise::Column::Id.eq(id))
+        .filter(exercise::Column::Version.eq(read))
+        .exec(db)
+        .await?;
+    if written.rows_affected == 0 {
+        return Err(AppError::field("version", Msg::ErrExerciseConflict));
+    }
     Ok(())
 }
 
@@ -589,9 +629,7 @@ pub async fn add_image(
     }
     model.spec =
         Set(serde_json::to_string(&spec).map_err(|e| crate::server::errors::internal("spec", e))?);
-    model.updated_at = Set(crate::server::services::now());
-    model.update(db).await?;
-    Ok(())
+    save_version(db, model, e.version).await
 }
 
 /// Deletes exercise `id` with its answers.
