@@ -5,10 +5,25 @@
 //! - [`pdf`]: the page writer (text, wrapping, tables) with [`ttf`], the font subsetter;
 //! - [`charts`]: SVG radar, bar, column and heat-map charts;
 //! - [`capacity_text`]: the country report as Markdown and as a standalone HTML page;
-//! - [`capacity_pdf`]: the country report as PDF.
+//! - [`capacity_pdf`]: the country report as PDF;
+//! - [`table`]: every CSV and XLSX download.
+//!
+//! Rendering is CPU work: request handlers run it through [`off_runtime`].
 
 pub mod capacity_pdf;
 pub mod capacity_text;
 pub mod charts;
 pub mod pdf;
+pub mod table;
 pub mod ttf;
+
+/// Runs a renderer (a PDF, a workbook) on the blocking pool, so a large file never holds one
+/// of the runtime's few worker threads while other requests wait.
+pub async fn off_runtime<T: Send + 'static>(
+    what: &'static str,
+    render: impl FnOnce() -> T + Send + 'static,
+) -> crate::error::AppResult<T> {
+    tokio::task::spawn_blocking(render)
+        .await
+        .map_err(|e| crate::server::errors::internal(what, e))
+}

@@ -25,6 +25,14 @@ async fn exercise_images_are_stored_once_and_served_only_to_signed_in_people() {
     let again = store(&app.db, 1, png(1800, 1200)).await.unwrap();
     assert_eq!(again.hash, stored.hash);
     assert_eq!(count(&app.db, "exercise_images").await, 1, "stored once");
+    // The same new image stored twice at the same moment (two authors, two tabs): both
+    // succeed, with one row.
+    let same = png(640, 480);
+    let all = futures::future::join_all((0..8).map(|_| store(&app.db, 1, same.clone()))).await;
+    for stored in all {
+        assert_eq!(stored.expect("stored").width, 640);
+    }
+    assert_eq!(count(&app.db, "exercise_images").await, 2, "one more row");
     assert!(
         fetch(&app.db, &stored.hash, Size::Thumb)
             .await

@@ -66,7 +66,10 @@ async fn export_report(
         "pdf" => attachment(
             "application/pdf",
             &format!("assessment-{id}-report.pdf"),
-            crate::server::reports::capacity_pdf::render(&report),
+            crate::server::reports::off_runtime("report pdf", move || {
+                crate::server::reports::capacity_pdf::render(&report)
+            })
+            .await?,
         ),
         _ => return Err(AppError::NotFound),
     })

@@ -51,10 +51,7 @@ async fn record_file(
     }
     let (name, rows) = records::all_events(&state.db, user, person_id).await?;
     Ok(if file == "record.csv" {
-        let mut out = String::from(records::CSV_HEADER);
-        for r in &rows {
-            out.push_str(&records::csv_line(r));
-        }
+        let out = records::events_csv(&rows)?;
         attachment(
             "text/csv; charset=utf-8",
             &format!("learning-record-{person_id}.csv"),
@@ -147,22 +144,14 @@ async fn export_progress(
     let dashboard = progress::dashboard(&state.db, &user, filters).await?;
     let table = progress::table(&dashboard, name)?;
     if ext == "csv" {
-        let mut out = String::new();
-        for row in &table {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| format!("\"{}\"", crate::validate::csv_safe(c).replace('"', "\"\"")))
-                .collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
+        let out = crate::server::reports::table::csv_text(&table)?;
         Ok(attachment(
             "text/csv; charset=utf-8",
             &format!("progress-{name}.csv"),
             out,
         ))
     } else {
-        use content::xlsx::Cell;
+        use crate::server::reports::table::Cell;
         let rows: Vec<Vec<Cell>> = table
             .into_iter()
             .enumerate()
@@ -178,7 +167,7 @@ async fn export_progress(
         Ok(attachment(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             &format!("progress-{name}.xlsx"),
-            content::xlsx::write(name, &rows),
+            crate::server::reports::table::xlsx(name, rows).await?,
         ))
     }
 }

@@ -4,7 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::server::entities::exercise_image;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QuerySelect, Set};
+use sea_orm::{DatabaseConnection, EntityTrait, QuerySelect, Set};
 
 /// An image as stored: its name and full size.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,27 +88,26 @@ pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppRes
         width: processed.width,
         height: processed.height,
     };
-    let exists = exercise_image::Entity::find_by_id(processed.hash.clone())
-        .select_only()
-        .column(exercise_image::Column::Hash)
-        .into_tuple::<String>()
-        .one(db)
-        .await?
-        .is_some();
-    if !exists {
-        exercise_image::ActiveModel {
-            hash: Set(processed.hash),
-            width: Set(processed.width as i32),
-            height: Set(processed.height as i32),
-            full: Set(processed.full),
-            display: Set(processed.display),
-            thumb: Set(processed.thumb),
-            uploaded_by: Set(Some(user)),
-            created_at: Set(crate::server::services::now()),
-        }
-        .insert(db)
+    // One statement decides: an image already stored (uploaded before, or by another request
+    // this very moment) is left as it is, never a unique-key error.
+    let image = exercise_image::ActiveModel {
+        hash: Set(processed.hash),
+        width: Set(processed.width as i32),
+        height: Set(processed.height as i32),
+        full: Set(processed.full),
+        display: Set(processed.display),
+        thumb: Set(processed.thumb),
+        uploaded_by: Set(Some(user)),
+        created_at: Set(crate::server::services::now()),
+    };
+    exercise_image::Entity::insert(image)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(exercise_image::Column::Hash)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
         .await?;
-    }
     Ok(stored)
 }
 

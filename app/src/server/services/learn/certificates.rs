@@ -369,7 +369,8 @@ pub async fn pdf(
     if cert.revoked_at.is_some() {
         return Err(AppError::field("certificate", Msg::ErrCertificateRevoked));
     }
-    Ok(render(&cert, base_url))
+    let base_url = base_url.to_owned();
+    crate::server::reports::off_runtime("certificate", move || render(&cert, &base_url)).await
 }
 
 /// Draws the certificate.

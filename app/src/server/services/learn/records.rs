@@ -515,24 +515,39 @@ pub async fn record(
     })
 }
 
-/// One CSV line of an event (RFC 4180 quoting).
-pub fn csv_line(e: &EventRow) -> String {
-    let q = |s: &str| format!("\"{}\"", crate::validate::csv_safe(s).replace('"', "\"\""));
-    format!(
-        "{},{},{},{},{},{}\r\n",
-        e.at.to_offset(time::UtcOffset::UTC)
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default(),
-        q(&e.kind),
-        q(e.course.as_ref().map(|c| c.2.as_str()).unwrap_or("")),
-        q(e.lesson.as_ref().map(|l| l.1.as_str()).unwrap_or("")),
-        q(e.item.as_ref().map(|i| i.1.as_str()).unwrap_or("")),
-        e.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
-    )
+/// A person's events as CSV: a header, then one line per event.
+pub fn events_csv(rows: &[EventRow]) -> AppResult<Vec<u8>> {
+    use crate::server::reports::table::{self, Cell};
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let mut table: Vec<Vec<Cell>> = vec![
+        [
+            "timestamp",
+            "event",
+            "course",
+            "lesson",
+            "item",
+            "score_percent",
+        ]
+        .map(text)
+        .to_vec(),
+    ];
+    for e in rows {
+        table.push(vec![
+            text(
+                &e.at
+                    .to_offset(time::UtcOffset::UTC)
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default(),
+            ),
+            text(&e.kind),
+            text(e.course.as_ref().map(|c| c.2.as_str()).unwrap_or("")),
+            text(e.lesson.as_ref().map(|l| l.1.as_str()).unwrap_or("")),
+            text(e.item.as_ref().map(|i| i.1.as_str()).unwrap_or("")),
+            text(&e.score.map(|s| format!("{s:.1}")).unwrap_or_default()),
+        ]);
+    }
+    table::csv(&table)
 }
-
-/// The CSV header matching [`csv_line`].
-pub const CSV_HEADER: &str = "timestamp,event,course,lesson,item,score_percent\r\n";
 
 /// All of `person_id`'s events, oldest first, named, for `user`.
 pub async fn all_events(

@@ -240,46 +240,35 @@ pub async fn results_csv(
     quiz_id: i64,
 ) -> AppResult<String> {
     let r = quiz_results(db, user, class_id, quiz_id).await?;
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
     let fmt = |x: Option<f64>| x.map(|v| format!("{v:.1}")).unwrap_or_default();
-    let mut write = |record: &[String]| {
-        w.write_record(
-            record
-                .iter()
-                .map(|s| crate::validate::csv_safe(s).into_owned()),
-        )
-        .map_err(|e| crate::server::errors::internal("csv", e))
-    };
-    write(&[
+    let mut rows: Vec<Vec<String>> = vec![vec![
         "login".into(),
         "name".into(),
         "attempts".into(),
         "best_percent".into(),
         "passed".into(),
         "in_progress".into(),
-    ])?;
+    ]];
     for row in &r.rows {
-        write(&[
+        rows.push(vec![
             row.login.clone(),
             row.name.clone(),
             row.attempts.to_string(),
             fmt(row.best),
             row.passed.to_string(),
             row.in_progress.to_string(),
-        ])?;
+        ]);
     }
-    write(&[])?;
-    write(&[
+    rows.push(Vec::new());
+    rows.push(vec![
         "question_id".into(),
         "question".into(),
         "attempts".into(),
         "facility".into(),
         "discrimination".into(),
-    ])?;
+    ]);
     for item in &r.items {
-        write(&[
+        rows.push(vec![
             item.question_id.to_string(),
             item.title.clone(),
             item.n.to_string(),
@@ -287,10 +276,8 @@ pub async fn results_csv(
             item.discrimination
                 .map(|d| format!("{d:.2}"))
                 .unwrap_or_default(),
-        ])?;
+        ]);
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| crate::server::errors::internal("csv", e))?;
+    let bytes = crate::server::reports::table::csv_text(&rows)?;
     String::from_utf8(bytes).map_err(|e| crate::server::errors::internal("csv", e))
 }

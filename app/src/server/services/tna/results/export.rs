@@ -56,22 +56,7 @@ pub enum Format {
 }
 
 pub(super) fn to_csv(rows: &[Vec<content::xlsx::Cell>]) -> AppResult<Vec<u8>> {
-    use content::xlsx::Cell;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(t) => crate::validate::csv_safe(t).into_owned(),
-                Cell::Number(n) => n.to_string(),
-                Cell::Empty => String::new(),
-            })
-            .collect();
-        w.write_record(&cells)
-            .map_err(|e| crate::server::errors::internal("csv", e))?;
-    }
-    w.into_inner()
-        .map_err(|e| crate::server::errors::internal("csv", e))
+    crate::server::reports::table::csv(rows)
 }
 
 /// Campaign `id`'s gap analysis (one row per competency × agency × position) as a file.
@@ -81,7 +66,7 @@ pub async fn export(db: &impl ConnectionTrait, id: i64, format: Format) -> AppRe
     let rows = export_rows(&a);
     match format {
         Format::Csv => to_csv(&rows),
-        Format::Xlsx => Ok(content::xlsx::write("Gap analysis", &rows)),
+        Format::Xlsx => crate::server::reports::table::xlsx("Gap analysis", rows).await,
     }
 }
 
