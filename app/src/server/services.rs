@@ -31,6 +31,16 @@ pub mod progress;
 pub mod quizzes;
 pub mod tna;
 
+/// A value stored as JSON in a column, read back. Unreadable data is an internal error,
+/// logged with `what` — never quietly an empty or default value that would hide a question,
+/// score an answer as blank, or be written back over the stored one on the next save.
+pub fn stored<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+    json: &str,
+) -> crate::error::AppResult<T> {
+    serde_json::from_str(json).map_err(|e| crate::server::errors::internal(what, e))
+}
+
 /// Rows per page in every list.
 pub const PAGE_SIZE: u64 = 50;
 

@@ -12,6 +12,7 @@ mod answering;
 mod gain;
 mod imports;
 mod secrecy;
+mod stored;
 
 async fn course_id(app: &TestApp, slug: &str) -> i64 {
     course::Entity::find()

@@ -9,16 +9,16 @@ pub(super) fn framework(a: &capacity_assessment::Model) -> AppResult<&'static Fr
 }
 
 /// The element ids in scope (all of the framework's when the scope is empty).
-pub(super) fn scope(a: &capacity_assessment::Model, fw: &Framework) -> HashSet<String> {
-    let chosen: Vec<String> = serde_json::from_str(&a.scope).unwrap_or_default();
-    if chosen.is_empty() {
+pub(super) fn scope(a: &capacity_assessment::Model, fw: &Framework) -> AppResult<HashSet<String>> {
+    let chosen: Vec<String> = crate::server::services::stored("assessment scope", &a.scope)?;
+    Ok(if chosen.is_empty() {
         fw.components
             .iter()
             .flat_map(|c| c.elements.iter().map(|e| e.id.clone()))
             .collect()
     } else {
         chosen.into_iter().collect()
-    }
+    })
 }
 
 /// Assessment `id` and the signed-in person's role in it (`admin` for administrators who are
@@ -112,7 +112,7 @@ pub(super) fn element_in_scope(a: &capacity_assessment::Model, element: &str) ->
     {
         return Err(AppError::field("element", Msg::ErrUnknownIndicator));
     }
-    if !scope(a, fw).contains(element) {
+    if !scope(a, fw)?.contains(element) {
         return Err(AppError::field("element", Msg::ErrOutOfScope));
     }
     Ok(())

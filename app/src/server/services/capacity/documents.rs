@@ -57,7 +57,7 @@ pub async fn attach_document(
     let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
         return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
     };
-    if !scope(&a, fw).contains(&element.id) {
+    if !scope(&a, fw)?.contains(&element.id) {
         return Err(AppError::field("indicator", Msg::ErrOutOfScope));
     }
     if bytes.is_empty() {

@@ -44,7 +44,7 @@ pub(super) async fn build_report(
         })
         .map(|r| (r.indicator_id.as_str(), r.evidence.as_str()))
         .collect();
-    let in_scope = scope(&a, fw);
+    let in_scope = scope(&a, fw)?;
     let radar_svg = crate::server::reports::charts::radar(
         &view
             .components

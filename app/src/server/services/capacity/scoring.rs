@@ -120,7 +120,7 @@ pub(super) async fn build_view(
         .all(db)
         .await?;
     let rows = visible_rows(rows, blind);
-    let (components, overall) = roll_ups(fw, &scope(&a, fw), &effective(&rows));
+    let (components, overall) = roll_ups(fw, &scope(&a, fw)?, &effective(&rows));
     let members = assessment_member::Entity::find()
         .filter(assessment_member::Column::AssessmentId.eq(id))
         .all(db)
@@ -189,7 +189,7 @@ pub async fn element_scoring(
         .iter()
         .find_map(|c| c.elements.iter().find(|e| e.id == element).map(|e| (c, e)))
         .ok_or(AppError::NotFound)?;
-    if !scope(&a, fw).contains(&el.id) {
+    if !scope(&a, fw)?.contains(&el.id) {
         return Err(AppError::field("element", Msg::ErrOutOfScope));
     }
     let ids: Vec<String> = el.indicators.iter().map(|i| i.id.clone()).collect();
@@ -288,7 +288,7 @@ pub async fn save_score(
     let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
         return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
     };
-    if !scope(&a, fw).contains(&element.id) {
+    if !scope(&a, fw)?.contains(&element.id) {
         return Err(AppError::field("indicator", Msg::ErrOutOfScope));
     }
     let (level, not_applicable) = match input.level.trim() {

@@ -492,7 +492,8 @@ pub async fn lesson_editor(
         .map(|i| i.name)
         .collect();
     let preview = preview(db, user, id, &l.body).await?;
-    let objectives: Vec<String> = serde_json::from_str(&l.objectives).unwrap_or_default();
+    let objectives: Vec<String> =
+        crate::server::services::stored("lesson objectives", &l.objectives)?;
     Ok(LessonEditor {
         id: l.id,
         course_slug: c.slug,

@@ -268,9 +268,7 @@ async fn draw(
     let mut layout = Vec::with_capacity(chosen.len());
     for qid in chosen {
         let Some(row) = by_id.get(&qid) else { continue };
-        let Ok(question) = serde_json::from_str::<Question>(&row.data) else {
-            continue;
-        };
+        let question: Question = crate::server::services::stored("bank question", &row.data)?;
         let mut order = question.body.option_ids();
         // Items to order and answers to match are always shuffled: in their key order they
         // would give the answer away.

@@ -178,7 +178,7 @@ pub async fn quiz_results(
         .map(|a| (*a, vec![None; question_ids.len()]))
         .collect();
     for answer in &answers {
-        let (m, title) = marks_and_title(&answer.snapshot);
+        let (m, title) = marks_and_title(&answer.snapshot)?;
         marks.insert(answer.question_id, m);
         titles.entry(answer.question_id).or_insert(title);
         if let (Some(row), Some(i)) = (
@@ -226,10 +226,10 @@ pub async fn quiz_results(
     })
 }
 
-fn marks_and_title(snapshot: &str) -> (f64, String) {
-    serde_json::from_str::<assessments::questions::Question>(snapshot)
-        .map(|q| (q.marks, q.title))
-        .unwrap_or((1.0, String::new()))
+fn marks_and_title(snapshot: &str) -> AppResult<(f64, String)> {
+    let q: assessments::questions::Question =
+        crate::server::services::stored("attempt snapshot", snapshot)?;
+    Ok((q.marks, q.title))
 }
 
 /// The results as CSV: one row per trainee, then the item analysis.

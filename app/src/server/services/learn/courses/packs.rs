@@ -294,29 +294,36 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
         },
         modules: modules
             .into_iter()
-            .map(|m| Module {
-                lessons: lessons_by_module
-                    .remove(&m.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|l| Lesson {
-                        slug: l.slug,
-                        meta: LessonMeta {
-                            title: l.title,
-                            objectives: serde_json::from_str(&l.objectives).unwrap_or_default(),
-                            duration: l.duration_minutes.max(0) as u32,
-                        },
-                        body: l.body,
-                    })
-                    .collect(),
-                media: media_by_module.remove(&m.slug).unwrap_or_default(),
-                slug: m.slug,
-                meta: ModuleMeta {
-                    title: m.title,
-                    summary: m.summary,
-                },
+            .map(|m| -> AppResult<Module> {
+                Ok(Module {
+                    lessons: lessons_by_module
+                        .remove(&m.id)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|l| -> AppResult<Lesson> {
+                            Ok(Lesson {
+                                slug: l.slug,
+                                meta: LessonMeta {
+                                    title: l.title,
+                                    objectives: crate::server::services::stored(
+                                        "lesson objectives",
+                                        &l.objectives,
+                                    )?,
+                                    duration: l.duration_minutes.max(0) as u32,
+                                },
+                                body: l.body,
+                            })
+                        })
+                        .collect::<AppResult<_>>()?,
+                    media: media_by_module.remove(&m.slug).unwrap_or_default(),
+                    slug: m.slug,
+                    meta: ModuleMeta {
+                        title: m.title,
+                        summary: m.summary,
+                    },
+                })
             })
-            .collect(),
+            .collect::<AppResult<_>>()?,
         glossary,
     })
 }

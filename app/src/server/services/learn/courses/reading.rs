@@ -225,7 +225,7 @@ pub async fn lesson(
         course_title: c.title.clone(),
         module_title: module.title,
         title: l.title.clone(),
-        objectives: serde_json::from_str(&l.objectives).unwrap_or_default(),
+        objectives: crate::server::services::stored("lesson objectives", &l.objectives)?,
         duration: l.duration_minutes,
         html,
         previous: i

@@ -92,11 +92,12 @@ pub async fn close(db: &DatabaseConnection, id: i64, status: &str) -> AppResult<
     for row in rows {
         let question: Question = serde_json::from_str(&row.snapshot)
             .map_err(|e| crate::server::errors::internal("attempt snapshot", e))?;
-        let fraction = row
+        let response: Option<Response> = row
             .response
             .as_deref()
-            .and_then(|r| serde_json::from_str::<Response>(r).ok())
-            .map_or(0.0, |r| questions::grade(&question.body, &r).fraction);
+            .map(|r| crate::server::services::stored("attempt response", r))
+            .transpose()?;
+        let fraction = response.map_or(0.0, |r| questions::grade(&question.body, &r).fraction);
         score += fraction * question.marks;
         max += question.marks;
         let mut active: attempt_question::ActiveModel = row.into();

@@ -47,7 +47,8 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         let response: Option<Response> = row
             .response
             .as_deref()
-            .and_then(|r| serde_json::from_str(r).ok());
+            .map(|r| crate::server::services::stored("attempt response", r))
+            .transpose()?;
         questions.push(question_view(
             row.question_id,
             &question,

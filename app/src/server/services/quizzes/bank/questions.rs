@@ -227,12 +227,12 @@ pub async fn export(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|q| {
-            let question: Question = serde_json::from_str(&q.data).ok()?;
+        .map(|q| {
+            let question: Question = crate::server::services::stored("bank question", &q.data)?;
             let category = cats.get(&q.category_id).cloned().unwrap_or_default();
-            Some((category.clone(), q.id, BankEntry { category, question }))
+            Ok((category.clone(), q.id, BankEntry { category, question }))
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     // Categories in the order their first question was added, questions in the order added:
     // a bank imported from a file is written back in the file's order.
     let mut first: HashMap<String, i64> = HashMap::new();

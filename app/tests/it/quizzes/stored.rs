@@ -1,0 +1,71 @@
+//! Unreadable stored data (a bad restore, a hand edit) is an error, never quietly nothing: a
+//! question does not vanish from a quiz or an export, lesson objectives do not come back empty
+//! to be saved over the stored ones.
+
+use super::*;
+use app::server::entities::{lesson, question};
+
+#[tokio::test]
+async fn unreadable_questions_and_objectives_are_errors_never_silently_empty() {
+    let app = TestApp::spawn().await;
+    let cid = course_id(&app, "document-examination").await;
+    question::Entity::update_many()
+        .col_expr(
+            question::Column::Data,
+            sea_orm::sea_query::Expr::value("{not json"),
+        )
+        .filter(question::Column::CourseId.eq(cid))
+        .exec(&app.db)
+        .await
+        .unwrap();
+
+    // Starting a quiz whose questions cannot be read writes no attempt.
+    let trainee = app.login_as(Role::Trainee).await;
+    let post = quiz_id(&app, "post-test").await;
+    let before = count(&app.db, "attempts").await;
+    let res = trainee
+        .post_form(
+            "/api/quizzes/start",
+            &format!("/quizzes/{post}"),
+            &[("id", &post.to_string())],
+        )
+        .await;
+    let went = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    assert!(
+        !went.as_deref().unwrap_or("").starts_with("/attempts/"),
+        "an attempt was started without its questions: {went:?}"
+    );
+    assert_eq!(count(&app.db, "attempts").await, before, "nothing written");
+
+    // The bank's export fails rather than leaving the questions out.
+    let admin = app.login_as(Role::Admin).await;
+    let res = admin
+        .get("/author/courses/document-examination/questions/export/gift")
+        .await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+
+    // A lesson whose objectives cannot be read is an error to read and to edit.
+    let l = lesson::Entity::find()
+        .filter(lesson::Column::CourseId.eq(cid))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    lesson::ActiveModel {
+        id: Set(l.id),
+        objectives: Set("[\"unterminated".to_owned()),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    let res = admin.get(&format!("/author/lessons/{}", l.id)).await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "editor");
+    let res = admin
+        .get(&format!("/courses/document-examination/lessons/{}", l.id))
+        .await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "lesson");
+}
