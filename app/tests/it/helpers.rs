@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: DatabaseConnection,
+    /// Statements run on the database so far, by the server and the test alike.
+    pub queries: Arc<std::sync::atomic::AtomicUsize>,
     /// The database's URL (for a second server).
     pub database_url: String,
     _dir: tempfile::TempDir,
@@ -210,7 +212,16 @@ impl TestApp {
                 (Config::sqlite_url(dir.path()), None)
             }
         };
-        let database = db::connect(&url).await.expect("connect");
+        let mut database = db::connect(&url).await.expect("connect");
+        let queries = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = queries.clone();
+        let show = std::env::var_os("CHECKPOINT_TEST_SQL").is_some();
+        database.set_metric_callback(move |info| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if show {
+                eprintln!("sql: {}", info.statement.sql);
+            }
+        });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let state_url = url.clone();
@@ -240,6 +251,7 @@ impl TestApp {
         });
         TestApp {
             addr,
+            queries,
             db: database,
             database_url: state_url,
             _dir: dir,
@@ -286,6 +298,14 @@ impl TestApp {
     }
 
     /// The absolute URL of `path`.
+    /// How many statements `run` makes the server send to the database.
+    pub async fn queries_of<T>(&self, run: impl std::future::Future<Output = T>) -> (T, usize) {
+        use std::sync::atomic::Ordering;
+        let before = self.queries.load(Ordering::SeqCst);
+        let out = run.await;
+        (out, self.queries.load(Ordering::SeqCst) - before)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }

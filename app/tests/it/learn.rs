@@ -380,3 +380,19 @@ async fn viewing_and_completing_lessons_write_learning_events() {
         "the demo class"
     );
 }
+
+/// Statements through the application's connection: who is signed in, the course they take,
+/// its lessons, this lesson, their progress. (The session store's own read is one more.)
+/// The page used to fetch its lesson up to three times over, once per poll of its view.
+#[tokio::test]
+async fn a_signed_in_lesson_page_takes_at_most_five_queries() {
+    let app = TestApp::spawn().await;
+    let trainee = app.login_as(Role::Trainee).await;
+    let path = "/courses/document-examination/lessons/2";
+    // The first view records the visit; the count is of a lesson read again, as most are.
+    trainee.page(path, StatusCode::OK).await;
+    let (_, queries) = app
+        .queries_of(async { trainee.page(path, StatusCode::OK).await })
+        .await;
+    assert!(queries <= 5, "{queries} queries for one lesson page");
+}

@@ -15,13 +15,18 @@ pub fn LessonPage() -> impl IntoView {
     let (slug, id) =
         use_params_map().with_untracked(|p| (p.get("slug").unwrap_or_default(), p.get("id")));
     let id = id.and_then(|i| i.parse::<i64>().ok());
+    // Fetched once: the render may poll the view below more than once, and each poll of a
+    // fresh call would query the database again.
+    let lesson = futures::FutureExt::shared(Box::pin(async move {
+        match id {
+            Some(id) => read_lesson(slug, id).await,
+            None => Err(AppError::NotFound),
+        }
+    }));
     let data = move || {
-        let slug = slug.clone();
+        let lesson = lesson.clone();
         Suspend::new(async move {
-            let Some(id) = id else {
-                return view! { <ErrorView error=AppError::NotFound /> }.into_any();
-            };
-            match read_lesson(slug, id).await {
+            match lesson.await {
                 Ok(l) => {
                     let course_url = format!("/courses/{}", l.course_slug);
                     view! {
