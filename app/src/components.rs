@@ -2,6 +2,7 @@
 
 pub mod examine;
 pub mod feedback;
+pub mod fetch;
 pub mod forms;
 pub mod islands;
 pub mod layout;

@@ -15,14 +15,12 @@ pub fn LessonPage() -> impl IntoView {
     let (slug, id) =
         use_params_map().with_untracked(|p| (p.get("slug").unwrap_or_default(), p.get("id")));
     let id = id.and_then(|i| i.parse::<i64>().ok());
-    // Fetched once: the render may poll the view below more than once, and each poll of a
-    // fresh call would query the database again.
-    let lesson = futures::FutureExt::shared(Box::pin(async move {
+    let lesson = crate::components::fetch::once(async move {
         match id {
             Some(id) => read_lesson(slug, id).await,
             None => Err(AppError::NotFound),
         }
-    }));
+    });
     let data = move || {
         let lesson = lesson.clone();
         Suspend::new(async move {
