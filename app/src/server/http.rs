@@ -34,7 +34,7 @@ mod routes;
 mod tna;
 pub mod trace;
 pub use extract::{Admin, Analyst, Author, Form, Path, Policy, Query, Require, Upload, refusal};
-pub use respond::{after_post, attachment, render_with, safe_file_name};
+pub use respond::{after_post, attachment, back_with_notice, render_with, safe_file_name};
 pub use routes::Routes;
 
 /// Largest form body accepted (a little over 1 MB, so an oversized field gets a clear

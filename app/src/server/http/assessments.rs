@@ -1,7 +1,7 @@
 //! The plain routes of capacity assessments: the scope form, source documents and the country
 //! report's exports.
 
-use super::{Form, Path, Upload, after_post, attachment};
+use super::{Form, Path, Upload, after_post, attachment, back_with_notice};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
@@ -39,10 +39,8 @@ async fn post_scope(
         .filter(|(k, _)| k == "element")
         .map(|(_, v)| v)
         .collect();
-    let result = capacity::set_scope(&state.db, &user, id, &elements)
-        .await
-        .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None));
-    after_post(&back, result)
+    let result = capacity::set_scope(&state.db, &user, id, &elements).await;
+    back_with_notice(&back, Msg::Saved, result)
 }
 
 /// `GET /assessments/{id}/export/{md|html|pdf}`: the country report to download, for the team.

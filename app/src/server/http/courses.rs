@@ -1,11 +1,10 @@
 //! The plain routes of courses: question-bank import and export, lesson images uploaded from
 //! the editor, and the images beside lessons.
 
-use super::{Author, Path, Require, Upload, after_post, attachment, render_with};
+use super::{Author, Path, Require, Upload, attachment, back_with_notice, render_with};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
-use crate::server::request::with_feedback;
 use crate::server::services::learn::{authoring, courses};
 use crate::server::services::quizzes::bank;
 use crate::server::state::AppState;
@@ -107,9 +106,8 @@ async fn upload_lesson_image(
         name.as_deref().unwrap_or(""),
         &bytes,
     )
-    .await
-    .map(|_| with_feedback(&back, "notice", Msg::ImageUploaded.code(), None));
-    after_post(&back, result)
+    .await;
+    back_with_notice(&back, Msg::ImageUploaded, result)
 }
 
 /// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who

@@ -2,12 +2,11 @@
 //! authors, the answer form for trainees (which works without script: the marker island only
 //! fills its fields), and the exercise images themselves.
 
-use super::{Author, Form, Path, Require, Upload, after_post};
+use super::{Author, Form, Path, Require, Upload, after_post, back_with_notice};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
 use crate::model::exercise::{ExerciseChange, ExerciseEdit, VizField};
-use crate::server::request::with_feedback;
 use crate::server::services::exercises::{self, images as exercise_images};
 use crate::server::state::AppState;
 use axum::extract::State;
@@ -97,12 +96,10 @@ async fn edit(
 ) -> Response {
     let back = format!("/author/exercises/{id}");
     let result = match change_from(&form) {
-        Ok(change) => exercises::edit(&state.db, &user, id, change)
-            .await
-            .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None)),
+        Ok(change) => exercises::edit(&state.db, &user, id, change).await,
         Err(e) => Err(e),
     };
-    after_post(&back, result)
+    back_with_notice(&back, Msg::Saved, result)
 }
 
 /// Decodes one editor change: `op` names it, `version` is the version the editor showed, and
@@ -204,10 +201,9 @@ async fn add_image(
 ) -> Response {
     let back = format!("/author/exercises/{id}");
     let (_, image) = upload.file("file");
-    let result = exercises::add_image(&state.db, &user, id, &upload.text("role"), image.to_vec())
-        .await
-        .map(|()| with_feedback(&back, "notice", Msg::ImageUploaded.code(), None));
-    after_post(&back, result)
+    let result =
+        exercises::add_image(&state.db, &user, id, &upload.text("role"), image.to_vec()).await;
+    back_with_notice(&back, Msg::ImageUploaded, result)
 }
 
 /// `POST /author/exercises/{id}/delete`.

@@ -56,6 +56,15 @@ pub fn after_post(back: &str, result: AppResult<String>) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }
 
+/// Back to `back` with `notice` when `result` succeeded, or with the reason it was refused
+/// (see [`after_post`]): the answer to every form that changes something on the page it is on.
+pub fn back_with_notice<T>(back: &str, notice: crate::i18n::Msg, result: AppResult<T>) -> Response {
+    after_post(
+        back,
+        result.map(|_| crate::server::request::with_feedback(back, "notice", notice.code(), None)),
+    )
+}
+
 /// A file to download, never cached by shared caches, under a name reduced to letters,
 /// digits, dots, hyphens and underscores (no quote, path or header trick survives).
 pub fn attachment(content_type: &str, file_name: &str, body: impl Into<Body>) -> Response {

@@ -2,7 +2,10 @@
 //! forms with repeated fields, response forms without script, paper-response uploads, job
 //! specifications and the exports.
 
-use super::{Admin, Analyst, Form, Path, Require, Upload, after_post, attachment, render_with};
+use super::{
+    Admin, Analyst, Form, Path, Require, Upload, after_post, attachment, back_with_notice,
+    render_with,
+};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
@@ -41,10 +44,8 @@ async fn edit_questionnaire(
     Form(fields): Form,
 ) -> Response {
     let back = format!("/tna/questionnaires/{id}");
-    let result = questionnaires::edit(&state.db, id, &fields)
-        .await
-        .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None));
-    after_post(&back, result)
+    let result = questionnaires::edit(&state.db, id, &fields).await;
+    back_with_notice(&back, Msg::Saved, result)
 }
 
 /// `POST /tna/campaigns`: the new-campaign form.
@@ -217,8 +218,6 @@ async fn post_specification(
         .into_iter()
         .filter_map(|(k, v)| k.strip_prefix("c_").map(|c| (c.to_owned(), v)))
         .collect();
-    let result = tna::set_job_specification(&state.db, id, &levels)
-        .await
-        .map(|()| with_feedback(&back, "notice", Msg::Saved.code(), None));
-    after_post(&back, result)
+    let result = tna::set_job_specification(&state.db, id, &levels).await;
+    back_with_notice(&back, Msg::Saved, result)
 }

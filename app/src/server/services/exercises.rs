@@ -27,16 +27,17 @@ pub use taking::*;
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::model::CurrentUser;
 use crate::model::exercise::{
     ChecklistItem, ExerciseAnswer, ExerciseChange, ExerciseEdit, ExerciseEditor, ExerciseKind,
     ExerciseOutcome, ExerciseResult, ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS,
     FORGERIES, ImageRef, ImpostorKey, LIGHTS, LightView, LineAbout, LineAnswer, MRZ_FIELDS,
     MarkOutcome, MrzKey, OutcomeLine, Outline, RegionSpec, Spot, VERDICTS, VerdictKey, VizField,
 };
-use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
     course, course_module, exercise, exercise_attempt, exercise_finding,
 };
+use crate::server::services::learn::authoring::may_edit;
 use crate::server::services::tna::questionnaires::field;
 use assessments::exercise as geo;
 use images::StoredImage;

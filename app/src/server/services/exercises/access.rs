@@ -12,7 +12,7 @@ pub(super) async fn editable(
         return Err(AppError::Forbidden);
     }
     let (e, c) = exercise_and_course(db, id).await?;
-    if !edits(user, &c) {
+    if !may_edit(user, &c) {
         return Err(AppError::Forbidden);
     }
     Ok((e, c))
@@ -34,11 +34,6 @@ pub(super) async fn exercise_and_course(
     Ok((e, c))
 }
 
-/// Whether `user` edits course `c` (its author, or an administrator).
-pub(super) fn edits(user: &CurrentUser, c: &course::Model) -> bool {
-    user.has(Role::Admin) || (user.has(Role::Trainer) && c.created_by == Some(user.id))
-}
-
 /// Exercise `id` and its course, if `user` may take it (published, in a course they read) or
 /// edits it; and whether they edit it.
 pub(super) async fn readable(
@@ -47,7 +42,7 @@ pub(super) async fn readable(
     id: i64,
 ) -> AppResult<(exercise::Model, course::Model, bool)> {
     let (e, c) = exercise_and_course(db, id).await?;
-    let author = edits(user, &c);
+    let author = may_edit(user, &c);
     if !author {
         if !e.published {
             return Err(AppError::NotFound);

@@ -43,7 +43,7 @@ pub async fn result(
         .await?
         .ok_or(AppError::NotFound)?;
     let (e, c) = exercise_and_course(db, a.exercise_id).await?;
-    let author = edits(user, &c);
+    let author = may_edit(user, &c);
     if a.person_id != user.id && !author {
         return Err(AppError::NotFound);
     }

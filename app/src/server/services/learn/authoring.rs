@@ -35,8 +35,14 @@ pub async fn editable_course(
     Ok(c)
 }
 
+/// Who edits a course: administrators every course, trainers the courses they created. Every
+/// editing check (lessons, questions, exercises) asks this.
+pub fn may_edit(user: &CurrentUser, c: &course::Model) -> bool {
+    user.has(Role::Admin) || (user.has(Role::Trainer) && c.created_by == Some(user.id))
+}
+
 fn check_owner(user: &CurrentUser, c: &course::Model) -> AppResult<()> {
-    if user.has(Role::Admin) || (user.has(Role::Trainer) && c.created_by == Some(user.id)) {
+    if may_edit(user, c) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
