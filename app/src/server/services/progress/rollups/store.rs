@@ -3,7 +3,7 @@
 
 use super::*;
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(super) enum ProgressCells {
     Table,
     Grain,
@@ -25,7 +25,7 @@ pub(super) enum ProgressCells {
     GainSum,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(super) enum ProgressPeople {
     Table,
     Grain,
@@ -39,7 +39,7 @@ pub(super) enum ProgressPeople {
     RoleMask,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(super) enum ProgressCourseMonths {
     Table,
     Era,
@@ -52,7 +52,7 @@ pub(super) enum ProgressCourseMonths {
 /// A `progress_course_months` key: (era, course, months, roles).
 pub type CourseMonthsKey = (i32, i64, i64, i32);
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(super) enum ProgressTests {
     Table,
     PersonId,
@@ -66,7 +66,7 @@ pub(super) enum ProgressTests {
     PostRoleMask,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(super) enum ProgressFindings {
     Table,
     Month,
@@ -87,15 +87,63 @@ pub(super) fn sum_of(table: &str, col: &str) -> SimpleExpr {
     Expr::cust(format!("{table}.{col} + excluded.{col}"))
 }
 
+/// Writes `rows` into `table` in chunks of [`CHUNK`] rows, each turned into its values by
+/// `values`; `merge`, when given, says how a row whose key is already there is merged.
+async fn insert_chunked<R, T: sea_orm::sea_query::Iden + Copy + 'static>(
+    db: &impl ConnectionTrait,
+    table: T,
+    columns: &[T],
+    rows: &[R],
+    values: impl Fn(&R) -> Vec<SimpleExpr>,
+    merge: Option<OnConflict>,
+) -> AppResult<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let mut q = Query::insert();
+        q.into_table(table).columns(columns.iter().copied());
+        for row in chunk {
+            q.values_panic(values(row));
+        }
+        if let Some(merge) = &merge {
+            q.on_conflict(merge.clone());
+        }
+        db.execute(db.get_database_backend().build(&q)).await?;
+    }
+    Ok(())
+}
+
 pub(super) async fn write_cells(
     db: &impl ConnectionTrait,
     rows: &[(CellKey, Measures)],
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressCells as C;
-    for chunk in rows.chunks(CHUNK) {
-        let mut q = Query::insert();
-        q.into_table(C::Table).columns([
+    let t = "progress_cells";
+    let merge = OnConflict::columns([
+        C::Grain,
+        C::Month,
+        C::AgencyId,
+        C::CountryCode,
+        C::CourseId,
+        C::ClassId,
+        C::RoleMask,
+    ])
+    .values([
+        (C::Events, sum_of(t, "events")),
+        (C::Enrolments, sum_of(t, "enrolments")),
+        (C::Lessons, sum_of(t, "lessons")),
+        (C::Certificates, sum_of(t, "certificates")),
+        (C::Exercises, sum_of(t, "exercises")),
+        (C::ExerciseScore, sum_of(t, "exercise_score")),
+        (C::Posts, sum_of(t, "posts")),
+        (C::PostScore, sum_of(t, "post_score")),
+        (C::Gains, sum_of(t, "gains")),
+        (C::GainSum, sum_of(t, "gain_sum")),
+    ])
+    .to_owned();
+    insert_chunked(
+        db,
+        C::Table,
+        &[
             C::Grain,
             C::Month,
             C::AgencyId,
@@ -113,9 +161,10 @@ pub(super) async fn write_cells(
             C::PostScore,
             C::Gains,
             C::GainSum,
-        ]);
-        for ((g, ym, a, cc, co, cl, r), m) in chunk {
-            q.values_panic([
+        ],
+        rows,
+        |((g, ym, a, cc, co, cl, r), m)| {
+            vec![
                 (*g).into(),
                 (*ym).into(),
                 (*a).into(),
@@ -133,38 +182,11 @@ pub(super) async fn write_cells(
                 m.post_score.into(),
                 m.gains.into(),
                 m.gain_sum.into(),
-            ]);
-        }
-        if upsert {
-            let t = "progress_cells";
-            q.on_conflict(
-                OnConflict::columns([
-                    C::Grain,
-                    C::Month,
-                    C::AgencyId,
-                    C::CountryCode,
-                    C::CourseId,
-                    C::ClassId,
-                    C::RoleMask,
-                ])
-                .values([
-                    (C::Events, sum_of(t, "events")),
-                    (C::Enrolments, sum_of(t, "enrolments")),
-                    (C::Lessons, sum_of(t, "lessons")),
-                    (C::Certificates, sum_of(t, "certificates")),
-                    (C::Exercises, sum_of(t, "exercises")),
-                    (C::ExerciseScore, sum_of(t, "exercise_score")),
-                    (C::Posts, sum_of(t, "posts")),
-                    (C::PostScore, sum_of(t, "post_score")),
-                    (C::Gains, sum_of(t, "gains")),
-                    (C::GainSum, sum_of(t, "gain_sum")),
-                ])
-                .to_owned(),
-            );
-        }
-        db.execute(db.get_database_backend().build(&q)).await?;
-    }
-    Ok(())
+            ]
+        },
+        upsert.then_some(merge),
+    )
+    .await
 }
 
 pub(super) async fn write_people(
@@ -173,11 +195,33 @@ pub(super) async fn write_people(
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressPeople as P;
-    for chunk in rows.chunks(CHUNK) {
-        let mut q = Query::insert();
-        q.into_table(P::Table).columns(people_columns());
-        for ((g, e, p, co, cl, a, cc), (months, roles)) in chunk {
-            q.values_panic([
+    let merge = OnConflict::columns([
+        P::Grain,
+        P::Era,
+        P::PersonId,
+        P::CourseId,
+        P::ClassId,
+        P::AgencyId,
+        P::CountryCode,
+    ])
+    .values([
+        (
+            P::Months,
+            Expr::cust("progress_people.months | excluded.months"),
+        ),
+        (
+            P::RoleMask,
+            Expr::cust("progress_people.role_mask | excluded.role_mask"),
+        ),
+    ])
+    .to_owned();
+    insert_chunked(
+        db,
+        P::Table,
+        &people_columns(),
+        rows,
+        |((g, e, p, co, cl, a, cc), (months, roles))| {
+            vec![
                 (*g).into(),
                 (*e).into(),
                 (*p).into(),
@@ -187,35 +231,11 @@ pub(super) async fn write_people(
                 cc.clone().into(),
                 (*months).into(),
                 (*roles).into(),
-            ]);
-        }
-        if upsert {
-            q.on_conflict(
-                OnConflict::columns([
-                    P::Grain,
-                    P::Era,
-                    P::PersonId,
-                    P::CourseId,
-                    P::ClassId,
-                    P::AgencyId,
-                    P::CountryCode,
-                ])
-                .values([
-                    (
-                        P::Months,
-                        Expr::cust("progress_people.months | excluded.months"),
-                    ),
-                    (
-                        P::RoleMask,
-                        Expr::cust("progress_people.role_mask | excluded.role_mask"),
-                    ),
-                ])
-                .to_owned(),
-            );
-        }
-        db.execute(db.get_database_backend().build(&q)).await?;
-    }
-    Ok(())
+            ]
+        },
+        upsert.then_some(merge),
+    )
+    .await
 }
 
 pub(super) async fn write_course_months(
@@ -224,28 +244,27 @@ pub(super) async fn write_course_months(
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressCourseMonths as H;
-    for chunk in rows.chunks(CHUNK) {
-        let mut q = Query::insert();
-        q.into_table(H::Table)
-            .columns([H::Era, H::CourseId, H::Months, H::RoleMask, H::People]);
-        for ((e, c, m, r), n) in chunk {
-            q.values_panic([
+    insert_chunked(
+        db,
+        H::Table,
+        &[H::Era, H::CourseId, H::Months, H::RoleMask, H::People],
+        rows,
+        |((e, c, m, r), n)| {
+            vec![
                 (*e).into(),
                 (*c).into(),
                 (*m).into(),
                 (*r).into(),
                 (*n).into(),
-            ]);
-        }
-        if upsert {
-            q.on_conflict(
-                OnConflict::columns([H::Era, H::CourseId, H::Months, H::RoleMask])
-                    .value(H::People, sum_of("progress_course_months", "people"))
-                    .to_owned(),
-            );
-        }
-        db.execute(db.get_database_backend().build(&q)).await?;
-    }
+            ]
+        },
+        upsert.then(|| {
+            OnConflict::columns([H::Era, H::CourseId, H::Months, H::RoleMask])
+                .value(H::People, sum_of("progress_course_months", "people"))
+                .to_owned()
+        }),
+    )
+    .await?;
     // A bucket left empty by a move goes: only the ones just decremented, by their key.
     for ((e, c, m, r), n) in rows {
         if upsert && *n < 0 {
@@ -269,22 +288,25 @@ pub(super) async fn write_tests(
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressTests as T;
-    for chunk in rows.chunks(CHUNK) {
-        let mut q = Query::insert();
-        q.into_table(T::Table).columns([
-            T::PersonId,
-            T::CourseId,
-            T::PreBest,
-            T::PostBest,
-            T::PostMonth,
-            T::PostAgencyId,
-            T::PostCountryCode,
-            T::PostClassId,
-            T::PostRoleMask,
-        ]);
-        for ((person, course), t) in chunk {
+    let merged = [
+        T::PreBest,
+        T::PostBest,
+        T::PostMonth,
+        T::PostAgencyId,
+        T::PostCountryCode,
+        T::PostClassId,
+        T::PostRoleMask,
+    ];
+    let mut columns = vec![T::PersonId, T::CourseId];
+    columns.extend(merged);
+    insert_chunked(
+        db,
+        T::Table,
+        &columns,
+        rows,
+        |((person, course), t)| {
             let at = t.at.clone().unwrap_or_default();
-            q.values_panic([
+            vec![
                 (*person).into(),
                 (*course).into(),
                 t.pre.into(),
@@ -294,26 +316,15 @@ pub(super) async fn write_tests(
                 at.country.into(),
                 at.class.into(),
                 at.roles.into(),
-            ]);
-        }
-        if upsert {
-            q.on_conflict(
-                OnConflict::columns([T::PersonId, T::CourseId])
-                    .update_columns([
-                        T::PreBest,
-                        T::PostBest,
-                        T::PostMonth,
-                        T::PostAgencyId,
-                        T::PostCountryCode,
-                        T::PostClassId,
-                        T::PostRoleMask,
-                    ])
-                    .to_owned(),
-            );
-        }
-        db.execute(db.get_database_backend().build(&q)).await?;
-    }
-    Ok(())
+            ]
+        },
+        upsert.then(|| {
+            OnConflict::columns([T::PersonId, T::CourseId])
+                .update_columns(merged)
+                .to_owned()
+        }),
+    )
+    .await
 }
 
 pub(super) async fn write_findings(
@@ -322,21 +333,25 @@ pub(super) async fn write_findings(
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressFindings as F;
-    for chunk in rows.chunks(CHUNK) {
-        let mut q = Query::insert();
-        q.into_table(F::Table).columns([
-            F::Month,
-            F::AgencyId,
-            F::CountryCode,
-            F::CourseId,
-            F::ClassId,
-            F::RoleMask,
-            F::Kind,
-            F::Found,
-            F::Total,
-        ]);
-        for ((ym, a, cc, co, cl, r, k), (found, total)) in chunk {
-            q.values_panic([
+    let key = [
+        F::Month,
+        F::AgencyId,
+        F::CountryCode,
+        F::CourseId,
+        F::ClassId,
+        F::RoleMask,
+        F::Kind,
+    ];
+    let mut columns = key.to_vec();
+    columns.extend([F::Found, F::Total]);
+    let t = "progress_findings";
+    insert_chunked(
+        db,
+        F::Table,
+        &columns,
+        rows,
+        |((ym, a, cc, co, cl, r, k), (found, total))| {
+            vec![
                 (*ym).into(),
                 (*a).into(),
                 cc.clone().into(),
@@ -346,30 +361,18 @@ pub(super) async fn write_findings(
                 k.clone().into(),
                 (*found).into(),
                 (*total).into(),
-            ]);
-        }
-        if upsert {
-            let t = "progress_findings";
-            q.on_conflict(
-                OnConflict::columns([
-                    F::Month,
-                    F::AgencyId,
-                    F::CountryCode,
-                    F::CourseId,
-                    F::ClassId,
-                    F::RoleMask,
-                    F::Kind,
-                ])
+            ]
+        },
+        upsert.then(|| {
+            OnConflict::columns(key)
                 .values([
                     (F::Found, sum_of(t, "found")),
                     (F::Total, sum_of(t, "total")),
                 ])
-                .to_owned(),
-            );
-        }
-        db.execute(db.get_database_backend().build(&q)).await?;
-    }
-    Ok(())
+                .to_owned()
+        }),
+    )
+    .await
 }
 
 pub(super) fn finding_key(c: &Coord, kind: String) -> FindingKey {
