@@ -118,7 +118,7 @@ pub(super) async fn write_cells(
 ) -> AppResult<()> {
     use ProgressCells as C;
     let t = "progress_cells";
-    let merge = OnConflict::columns([
+    let key = [
         C::Grain,
         C::Month,
         C::AgencyId,
@@ -126,42 +126,28 @@ pub(super) async fn write_cells(
         C::CourseId,
         C::ClassId,
         C::RoleMask,
-    ])
-    .values([
-        (C::Events, sum_of(t, "events")),
-        (C::Enrolments, sum_of(t, "enrolments")),
-        (C::Lessons, sum_of(t, "lessons")),
-        (C::Certificates, sum_of(t, "certificates")),
-        (C::Exercises, sum_of(t, "exercises")),
-        (C::ExerciseScore, sum_of(t, "exercise_score")),
-        (C::Posts, sum_of(t, "posts")),
-        (C::PostScore, sum_of(t, "post_score")),
-        (C::Gains, sum_of(t, "gains")),
-        (C::GainSum, sum_of(t, "gain_sum")),
-    ])
-    .to_owned();
+    ];
+    let sums = [
+        (C::Events, "events"),
+        (C::Enrolments, "enrolments"),
+        (C::Lessons, "lessons"),
+        (C::Certificates, "certificates"),
+        (C::Exercises, "exercises"),
+        (C::ExerciseScore, "exercise_score"),
+        (C::Posts, "posts"),
+        (C::PostScore, "post_score"),
+        (C::Gains, "gains"),
+        (C::GainSum, "gain_sum"),
+    ];
+    let merge = OnConflict::columns(key)
+        .values(sums.map(|(c, name)| (c, sum_of(t, name))))
+        .to_owned();
+    let mut columns = key.to_vec();
+    columns.extend(sums.map(|(c, _)| c));
     insert_chunked(
         db,
         C::Table,
-        &[
-            C::Grain,
-            C::Month,
-            C::AgencyId,
-            C::CountryCode,
-            C::CourseId,
-            C::ClassId,
-            C::RoleMask,
-            C::Events,
-            C::Enrolments,
-            C::Lessons,
-            C::Certificates,
-            C::Exercises,
-            C::ExerciseScore,
-            C::Posts,
-            C::PostScore,
-            C::Gains,
-            C::GainSum,
-        ],
+        &columns,
         rows,
         |((g, ym, a, cc, co, cl, r), m)| {
             vec![
@@ -195,26 +181,19 @@ pub(super) async fn write_people(
     upsert: bool,
 ) -> AppResult<()> {
     use ProgressPeople as P;
-    let merge = OnConflict::columns([
-        P::Grain,
-        P::Era,
-        P::PersonId,
-        P::CourseId,
-        P::ClassId,
-        P::AgencyId,
-        P::CountryCode,
-    ])
-    .values([
-        (
-            P::Months,
-            Expr::cust("progress_people.months | excluded.months"),
-        ),
-        (
-            P::RoleMask,
-            Expr::cust("progress_people.role_mask | excluded.role_mask"),
-        ),
-    ])
-    .to_owned();
+    // The key is every column but the two merged ones.
+    let merge = OnConflict::columns(people_columns().into_iter().take(7))
+        .values([
+            (
+                P::Months,
+                Expr::cust("progress_people.months | excluded.months"),
+            ),
+            (
+                P::RoleMask,
+                Expr::cust("progress_people.role_mask | excluded.role_mask"),
+            ),
+        ])
+        .to_owned();
     insert_chunked(
         db,
         P::Table,
