@@ -1,0 +1,95 @@
+//! The shipped and generated exercises: twenty of every kind, and a draft drawn from a new
+//! specimen.
+
+use super::*;
+
+#[tokio::test]
+async fn the_shipped_set_has_twenty_published_exercises_of_every_kind_answerable_from_their_keys() {
+    use app::model::exercise::{ExerciseKind, ExerciseSpec};
+    use app::server::entities::exercise;
+    use app::server::services::exercises::{generated, problems};
+    let app = TestApp::spawn().await;
+    assert_eq!(generated::ensure_shipped(&app.db).await.unwrap(), 20);
+    assert_eq!(
+        generated::ensure_shipped(&app.db).await.unwrap(),
+        0,
+        "made once"
+    );
+    let all = exercise::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(all.len(), 20);
+    for kind in ExerciseKind::ALL {
+        assert!(all.iter().any(|e| e.kind == kind.code()), "{kind:?}");
+    }
+    for e in &all {
+        let spec: ExerciseSpec = serde_json::from_str(&e.spec).unwrap();
+        let kind = ExerciseKind::from_code(&e.kind).unwrap();
+        assert!(e.published && e.module_id.is_some(), "{}", e.title);
+        assert!(problems(kind, &spec).is_empty(), "{}", e.title);
+    }
+    // A trainee answers an MRZ check exactly as its key says, and a light-view exercise.
+    let trainee = app.login_as(Role::Trainee).await;
+    let m = all.iter().find(|e| e.kind == "mrz").unwrap();
+    let spec: ExerciseSpec = serde_json::from_str(&m.spec).unwrap();
+    let key = spec.mrz.unwrap();
+    let mut fields = vec![(
+        "consistent",
+        if key.wrong.is_empty() { "yes" } else { "no" },
+    )];
+    fields.extend(key.wrong.iter().map(|w| ("wrong", w.as_str())));
+    let loc = answer(&trainee, m.id, &fields).await;
+    let page = trainee.page(&loc, StatusCode::OK).await;
+    assert!(
+        page.contains(r#"<span id="exercise-score">100 %</span>"#),
+        "{loc}"
+    );
+    let course = trainee
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert_eq!(course.matches(r#"href="/exercises/"#).count(), 20);
+}
+
+#[tokio::test]
+async fn a_trainer_generates_a_draft_exercise_from_a_new_specimen() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let from = "/author/courses/document-examination";
+    let res = admin
+        .post_form(
+            &format!("{from}/exercises/generate"),
+            from,
+            &[("kind", "anomalies"), ("seed", "5")],
+        )
+        .await;
+    let id = created_id(&res);
+    let editor = admin
+        .page(&format!("/author/exercises/{id}"), StatusCode::OK)
+        .await;
+    assert!(
+        editor.contains("exercise-ready") && editor.contains("Ghost image"),
+        "a ready key"
+    );
+    let e = app::server::entities::exercise::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!e.published, "a draft until reviewed");
+    for (kind, seed, code) in [
+        ("anomalies", "x1", "ErrSeed"),
+        ("scanner", "1", "ErrInvalid"),
+    ] {
+        let res = admin
+            .post_form(
+                &format!("{from}/exercises/generate"),
+                from,
+                &[("kind", kind), ("seed", seed)],
+            )
+            .await;
+        assert!(
+            location(&res).contains(&format!("error={code}")),
+            "{}",
+            location(&res)
+        );
+    }
+    assert_eq!(count(&app.db, "exercises").await, 1);
+}
