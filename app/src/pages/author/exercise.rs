@@ -8,7 +8,7 @@ use crate::components::forms::{CsrfField, ErrorView};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
 use crate::model::exercise::{
-    ExerciseEditor, ExerciseKind, FEATURE_KINDS, FORGERIES, LIGHTS, MRZ_FIELDS, RegionSpec,
+    ExerciseEditor, ExerciseKind, FEATURE_KINDS, FORGERIES, LIGHTS, MRZ_FIELDS, Named, RegionSpec,
     VERDICTS, checklist_text,
 };
 use leptos::prelude::*;

@@ -9,7 +9,7 @@ use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::exercise::{
     ExerciseKind, ExerciseResult, ExerciseView, FEATURE_KINDS, FORGERIES, ImageRef, LIGHTS,
-    MRZ_FIELDS, VERDICTS,
+    MRZ_FIELDS, Named, Said, VERDICTS,
 };
 use crate::pages::author::exercise::{image_url, label_in, regions_svg};
 use leptos::prelude::*;

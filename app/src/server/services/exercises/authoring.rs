@@ -162,29 +162,6 @@ pub(super) fn checklist(text: &str, name: &str) -> AppResult<Vec<ChecklistItem>>
     Ok(items)
 }
 
-/// The assessments-crate shape of an outline.
-pub fn shape_of(o: &Outline) -> geo::Shape {
-    match o {
-        Outline::Rect { x, y, w, h } => geo::Shape::Rect {
-            x: *x,
-            y: *y,
-            w: *w,
-            h: *h,
-        },
-        Outline::Circle { cx, cy, r } => geo::Shape::Circle {
-            cx: *cx,
-            cy: *cy,
-            r: *r,
-        },
-        Outline::Polygon { points } => geo::Shape::Polygon {
-            points: points
-                .iter()
-                .map(|p| geo::Point { x: p.x, y: p.y })
-                .collect(),
-        },
-    }
-}
-
 pub(super) fn shape_message(e: geo::ShapeError) -> Msg {
     match e {
         geo::ShapeError::PolygonPoints => Msg::ErrPolygonPoints,
@@ -207,7 +184,7 @@ pub(super) fn region_from(
     (width, height): (i32, i32),
 ) -> AppResult<RegionSpec> {
     let outline = Outline::parse(shape, coords).ok_or(AppError::field("coords", Msg::ErrCoords))?;
-    shape_of(&outline)
+    outline
         .validate(width as f64, height as f64)
         .map_err(|e| AppError::field("coords", shape_message(e)))?;
     if !FEATURE_KINDS.iter().any(|(c, _)| *c == feature) {
@@ -609,7 +586,7 @@ pub async fn add_image(
             .push(image),
         "main" => {
             for r in &spec.regions {
-                shape_of(&r.outline)
+                r.outline
                     .validate(image.width as f64, image.height as f64)
                     .map_err(|_| AppError::field("file", Msg::ErrRegionsOutsideNew))?;
             }

@@ -260,14 +260,14 @@ pub async fn submit(
     .await?;
     if !author {
         if !findings.is_empty() {
-            exercise_finding::Entity::insert_many(findings.into_iter().map(|(kind, found)| {
+            exercise_finding::Entity::insert_many(findings.into_iter().map(|f| {
                 exercise_finding::ActiveModel {
                     attempt_id: Set(a.id),
                     exercise_id: Set(e.id),
                     course_id: Set(c.id),
                     person_id: Set(user.id),
-                    kind: Set(kind),
-                    found: Set(found),
+                    kind: Set(f.kind),
+                    found: Set(f.found),
                     at: Set(now),
                     ..Default::default()
                 }

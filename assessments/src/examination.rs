@@ -1,0 +1,859 @@
+//! Document-examination exercises as data and rules: their kinds, the key an author sets, a
+//! trainee's answer, and the grading of one against the other into an outcome made of codes
+//! (and the author's own words), so every reader sees the result in their language.
+//!
+//! Geometry (shapes, markers against regions) is in [`crate::exercise`]; an outline here is a
+//! [`Shape`] and a marker a [`Point`].
+
+use crate::exercise::{self as geo, Point, Shape};
+use serde::{Deserialize, Serialize};
+
+#[cfg(test)]
+mod tests;
+
+/// What the trainee is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseKind {
+    /// Mark the anomalies on the image.
+    Anomalies,
+    /// Examine the page under several lights and answer per view.
+    LightViews,
+    /// Say whether the document is genuine, counterfeit, forged or used by an impostor, and why.
+    Verdict,
+    /// Mark the anomalies, with a genuine reference specimen beside the questioned document.
+    Compare,
+    /// Say whether the machine-readable zone agrees with itself and the visual zone.
+    Mrz,
+    /// Compare the document portrait with photos of the bearer.
+    Impostor,
+}
+
+impl ExerciseKind {
+    /// Every kind, in the order offered to authors.
+    pub const ALL: [ExerciseKind; 6] = [
+        ExerciseKind::Anomalies,
+        ExerciseKind::LightViews,
+        ExerciseKind::Verdict,
+        ExerciseKind::Compare,
+        ExerciseKind::Mrz,
+        ExerciseKind::Impostor,
+    ];
+
+    /// The stored name.
+    pub fn code(self) -> &'static str {
+        match self {
+            ExerciseKind::Anomalies => "anomalies",
+            ExerciseKind::LightViews => "light_views",
+            ExerciseKind::Verdict => "verdict",
+            ExerciseKind::Compare => "compare",
+            ExerciseKind::Mrz => "mrz",
+            ExerciseKind::Impostor => "impostor",
+        }
+    }
+
+    /// The kind stored as `code`.
+    pub fn from_code(code: &str) -> Option<ExerciseKind> {
+        ExerciseKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Whether the trainee places markers on the image.
+    pub fn has_markers(self) -> bool {
+        matches!(self, ExerciseKind::Anomalies | ExerciseKind::Compare)
+    }
+}
+
+/// Codes of the lights a page can be examined under.
+pub const LIGHT_CODES: [&str; 5] = ["visible", "uv", "ir", "transmitted", "oblique"];
+
+/// Codes of the security features and defects a region or view can be about; each has an
+/// entry in the shipped glossary of security features.
+pub const FEATURE_KIND_CODES: [&str; 16] = [
+    "check_digit",
+    "viz_mrz_mismatch",
+    "altered_data",
+    "photo_substitution",
+    "page_substitution",
+    "uv_feature",
+    "ir_feature",
+    "watermark",
+    "guilloche",
+    "microprint",
+    "printing_method",
+    "font",
+    "ovd",
+    "laminate",
+    "perforation",
+    "other",
+];
+
+/// Codes of a trainee's verdicts on a document.
+pub const VERDICT_CODES: [&str; 5] = [
+    "genuine",
+    "counterfeit",
+    "forged",
+    "impostor",
+    "cannot_tell",
+];
+
+/// Codes of the kinds of forgery (a genuine document altered), asked when the verdict is
+/// `forged`.
+pub const FORGERY_CODES: [&str; 4] = [
+    "photo_substitution",
+    "page_substitution",
+    "altered_data",
+    "other",
+];
+
+/// Codes of the fields of a machine-readable zone a trainee can call wrong.
+pub const MRZ_FIELD_CODES: [&str; 12] = [
+    "document_code",
+    "issuing_state",
+    "name",
+    "document_number",
+    "document_number_check",
+    "nationality",
+    "birth_date",
+    "birth_date_check",
+    "sex",
+    "expiry_date",
+    "expiry_date_check",
+    "composite_check",
+];
+
+/// How authors type and pages draw an outline.
+impl Shape {
+    /// The outline as an author types it: `rect` `x,y,w,h`, `circle` `cx,cy,r`, `polygon`
+    /// `x1,y1 x2,y2 …` (numbers rounded to a tenth of a pixel).
+    pub fn to_text(&self) -> (&'static str, String) {
+        let n = |v: f64| {
+            let r = (v * 10.0).round() / 10.0;
+            if r.fract() == 0.0 {
+                format!("{r:.0}")
+            } else {
+                format!("{r:.1}")
+            }
+        };
+        match self {
+            Shape::Rect { x, y, w, h } => {
+                ("rect", format!("{},{},{},{}", n(*x), n(*y), n(*w), n(*h)))
+            }
+            Shape::Circle { cx, cy, r } => ("circle", format!("{},{},{}", n(*cx), n(*cy), n(*r))),
+            Shape::Polygon { points } => (
+                "polygon",
+                points
+                    .iter()
+                    .map(|p| format!("{},{}", n(p.x), n(p.y)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+
+    /// Reads an outline typed as [`Shape::to_text`] writes it; `None` when the numbers do
+    /// not fit the shape.
+    pub fn parse(shape: &str, text: &str) -> Option<Shape> {
+        let numbers: Option<Vec<f64>> = text
+            .split(|c: char| c == ',' || c.is_whitespace() || c == ';')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect();
+        let v = numbers?;
+        match (shape, v.len()) {
+            ("rect", 4) => Some(Shape::Rect {
+                x: v[0],
+                y: v[1],
+                w: v[2],
+                h: v[3],
+            }),
+            ("circle", 3) => Some(Shape::Circle {
+                cx: v[0],
+                cy: v[1],
+                r: v[2],
+            }),
+            ("polygon", n) if n % 2 == 0 && n <= 400 => Some(Shape::Polygon {
+                points: v.chunks(2).map(|c| Point { x: c[0], y: c[1] }).collect(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// SVG markup drawing the outline, with `class`.
+    pub fn svg(&self, class: &str) -> String {
+        match self {
+            Shape::Rect { x, y, w, h } => {
+                format!(r#"<rect class="{class}" x="{x}" y="{y}" width="{w}" height="{h}"/>"#)
+            }
+            Shape::Circle { cx, cy, r } => {
+                format!(r#"<circle class="{class}" cx="{cx}" cy="{cy}" r="{r}"/>"#)
+            }
+            Shape::Polygon { points } => format!(
+                r#"<polygon class="{class}" points="{}"/>"#,
+                points
+                    .iter()
+                    .map(|p| format!("{},{}", p.x, p.y))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        }
+    }
+
+    /// A point inside the outline's bounding box centre, for labels.
+    pub fn centre(&self) -> Point {
+        match self {
+            Shape::Rect { x, y, w, h } => Point {
+                x: x + w / 2.0,
+                y: y + h / 2.0,
+            },
+            Shape::Circle { cx, cy, .. } => Point { x: *cx, y: *cy },
+            Shape::Polygon { points } => {
+                let n = points.len().max(1) as f64;
+                Point {
+                    x: points.iter().map(|p| p.x).sum::<f64>() / n,
+                    y: points.iter().map(|p| p.y).sum::<f64>() / n,
+                }
+            }
+        }
+    }
+}
+
+/// A region the author drew: an anomaly to find, or a genuine feature (marking it costs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionSpec {
+    /// Stable id within the exercise (`r1`, `r2`, …).
+    pub id: String,
+    /// Where it is.
+    pub outline: Shape,
+    /// An anomaly (true) or a genuine feature.
+    pub anomaly: bool,
+    /// Feature kind code (see [`FEATURE_KIND_CODES`]).
+    pub kind: String,
+    /// Short label shown in the result.
+    pub label: String,
+    /// The author's explanation, shown after grading.
+    pub explanation: String,
+}
+
+/// An image besides the examined one, in `exercise_images`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageRef {
+    /// Content hash.
+    pub hash: String,
+    /// Full width in pixels.
+    pub width: i32,
+    /// Full height in pixels.
+    pub height: i32,
+}
+
+/// The page under one light, with a question about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LightView {
+    /// A code of [`LIGHT_CODES`].
+    pub light: String,
+    /// The image under that light.
+    pub image: ImageRef,
+    /// The question asked about this view.
+    pub question: String,
+    /// Possible answers.
+    pub options: Vec<String>,
+    /// Index of the right answer in `options`.
+    pub correct: usize,
+    /// Feature kind code the view tests.
+    pub kind: String,
+    /// Shown after grading.
+    pub explanation: String,
+}
+
+/// One entry of a checklist of features that justify an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// As shown.
+    pub text: String,
+    /// Whether it belongs to the key.
+    pub key: bool,
+}
+
+/// A checklist as an author types it: one entry per line, key entries starting with `*`.
+pub fn checklist_text(items: &[ChecklistItem]) -> String {
+    items
+        .iter()
+        .map(|f| {
+            if f.key {
+                format!("* {}", f.text)
+            } else {
+                f.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The key of a verdict exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictKey {
+    /// A code of [`VERDICT_CODES`].
+    pub verdict: String,
+    /// A code of [`FORGERY_CODES`] when the verdict is `forged`.
+    pub forgery: String,
+    /// Features offered to justify the verdict.
+    pub features: Vec<ChecklistItem>,
+}
+
+/// A field of the visual zone as printed on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VizField {
+    /// `surname`, `given_names`, `document_number`, `nationality`, `birth_date`
+    /// (YYYY-MM-DD), `sex`, `expiry_date` (YYYY-MM-DD).
+    pub field: String,
+    /// As printed.
+    pub value: String,
+}
+
+/// The key of an MRZ check: the zone as printed and the visual zone; the wrong fields are
+/// worked out by the MRZ engine when the author saves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MrzKey {
+    /// The machine-readable lines as printed on the page.
+    pub lines: Vec<String>,
+    /// The visual zone.
+    pub viz: Vec<VizField>,
+    /// Fields (codes of [`MRZ_FIELD_CODES`]) that are wrong, computed.
+    pub wrong: Vec<String>,
+    /// Why each is wrong, computed: (field, reason).
+    pub reasons: Vec<(String, String)>,
+}
+
+/// The key of an impostor exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImpostorKey {
+    /// Photos of the bearer.
+    pub bearers: Vec<ImageRef>,
+    /// Whether the bearer is the document's holder.
+    pub same_person: bool,
+    /// Reasons offered.
+    pub reasons: Vec<ChecklistItem>,
+}
+
+/// Everything an exercise needs beyond its examined image: the answer key and other images.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExerciseSpec {
+    /// Regions (anomalies, compare).
+    #[serde(default)]
+    pub regions: Vec<RegionSpec>,
+    /// What a false mark costs.
+    #[serde(default = "default_penalty")]
+    pub penalty: f64,
+    /// Light views.
+    #[serde(default)]
+    pub views: Vec<LightView>,
+    /// Verdict key.
+    #[serde(default)]
+    pub verdict: Option<VerdictKey>,
+    /// The genuine reference specimen (compare).
+    #[serde(default)]
+    pub reference: Option<ImageRef>,
+    /// MRZ key.
+    #[serde(default)]
+    pub mrz: Option<MrzKey>,
+    /// Impostor key.
+    #[serde(default)]
+    pub impostor: Option<ImpostorKey>,
+}
+
+fn default_penalty() -> f64 {
+    0.5
+}
+
+impl Default for ExerciseSpec {
+    fn default() -> Self {
+        ExerciseSpec {
+            regions: Vec::new(),
+            penalty: default_penalty(),
+            views: Vec::new(),
+            verdict: None,
+            reference: None,
+            mrz: None,
+            impostor: None,
+        }
+    }
+}
+
+/// A trainee's answer (only the parts its kind asks for are read).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExerciseAnswer {
+    /// Markers (anomalies, compare).
+    #[serde(default)]
+    pub markers: Vec<Point>,
+    /// Chosen option per light view (its index in the key).
+    #[serde(default)]
+    pub views: Vec<Option<usize>>,
+    /// The option texts the form sent per light view, before [`ExerciseAnswer::views`] is
+    /// read from them against the key: the page names options by their text, shown in a
+    /// random order, so nothing in it tells the author's order (and so the answer) apart.
+    #[serde(skip)]
+    pub view_texts: Vec<Option<String>>,
+    /// Verdict code.
+    #[serde(default)]
+    pub verdict: String,
+    /// Forgery kind code.
+    #[serde(default)]
+    pub forgery: String,
+    /// Checked checklist entries (verdict features, impostor reasons).
+    #[serde(default)]
+    pub checked: Vec<usize>,
+    /// Whether the MRZ is consistent.
+    #[serde(default)]
+    pub consistent: Option<bool>,
+    /// MRZ fields called wrong.
+    #[serde(default)]
+    pub wrong_fields: Vec<String>,
+    /// Same person (impostor).
+    #[serde(default)]
+    pub same_person: Option<bool>,
+}
+
+/// What a marker landed on, for the overlay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkOutcome {
+    /// Where.
+    pub at: Point,
+    /// On an anomaly (true), or a false mark.
+    pub hit: bool,
+    /// The region it fell in, if any.
+    pub region: Option<String>,
+}
+
+/// What a line of feedback is about. Stored as codes (and the author's own words where the
+/// line is about something the author wrote), so each reader sees it in their language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "about", rename_all = "snake_case")]
+pub enum LineAbout {
+    /// A region or a checklist entry, by the label its author gave it.
+    Item { label: String },
+    /// A light view: the light (a code of [`LIGHT_CODES`]) and the author's question.
+    View { light: String, question: String },
+    /// The verdict on the document.
+    Verdict,
+    /// Whether the MRZ is consistent.
+    MrzConsistent,
+    /// A field of the MRZ (a code of [`MRZ_FIELD_CODES`]).
+    MrzField { field: String },
+    /// Whether the bearer is the document's holder.
+    SamePerson,
+}
+
+/// An answer on a line of feedback, given or expected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "is", rename_all = "snake_case")]
+pub enum LineAnswer {
+    /// Nothing given, or a checklist entry left unticked.
+    Nothing,
+    /// A checklist entry ticked.
+    Ticked,
+    /// A region marked.
+    Marked,
+    /// A region not marked.
+    NotMarked,
+    /// The region is an anomaly.
+    Anomaly,
+    /// The region is a genuine feature.
+    Genuine,
+    Yes,
+    No,
+    /// An MRZ field called wrong.
+    Wrong,
+    /// An MRZ field that is correct.
+    Correct,
+    /// A verdict (a code of [`VERDICT_CODES`]) and, when forged, the forgery (of [`FORGERY_CODES`]).
+    Verdict {
+        verdict: String,
+        forgery: String,
+    },
+    /// One of the options the author wrote.
+    Option {
+        text: String,
+    },
+}
+
+impl LineAnswer {
+    /// `Yes` or `No`.
+    pub fn yes_no(yes: bool) -> LineAnswer {
+        if yes { LineAnswer::Yes } else { LineAnswer::No }
+    }
+}
+
+/// One line of feedback: something asked, what was given, what was expected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeLine {
+    /// What it is about.
+    pub about: LineAbout,
+    /// Whether the trainee got it right.
+    pub ok: bool,
+    /// What the trainee answered.
+    pub given: LineAnswer,
+    /// The key.
+    pub expected: LineAnswer,
+    /// The author's explanation.
+    pub explanation: String,
+    /// Feature kind, to link the glossary.
+    pub kind: String,
+}
+
+/// A graded answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExerciseOutcome {
+    /// Points earned.
+    pub score: f64,
+    /// Points possible.
+    pub max: f64,
+    /// Markers, for the overlay.
+    pub marks: Vec<MarkOutcome>,
+    /// Anomaly ids found.
+    pub found: Vec<String>,
+    /// Feedback lines.
+    pub lines: Vec<OutcomeLine>,
+}
+
+impl ExerciseOutcome {
+    /// Score as a percentage.
+    pub fn percent(&self) -> f64 {
+        if self.max > 0.0 {
+            100.0 * self.score / self.max
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What one graded answer says about one security feature: its kind (a code of
+/// [`FEATURE_KIND_CODES`], or `verdict_<code>`) and whether the trainee found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Feature kind.
+    pub kind: String,
+    /// Found (or judged) right.
+    pub found: bool,
+}
+
+/// Why an answer cannot be graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum GradeError {
+    /// The exercise has no key for its kind.
+    #[error("the exercise has no answer key")]
+    NoKey,
+    /// More markers than [`geo::MAX_MARKERS`].
+    #[error("too many markers")]
+    TooManyMarkers,
+    /// A marker outside the image.
+    #[error("a marker is outside the image")]
+    MarkerOutside,
+    /// Light view `view` was answered with an option it does not have.
+    #[error("light view {view} has no such option")]
+    NoSuchOption {
+        /// The view's index.
+        view: usize,
+    },
+    /// No verdict, or one not in [`VERDICT_CODES`].
+    #[error("choose a verdict")]
+    NoVerdict,
+    /// The MRZ question was left unanswered.
+    #[error("say whether the zone is consistent")]
+    NoConsistency,
+    /// The impostor question was left unanswered.
+    #[error("say whether the bearer is the holder")]
+    NoSamePerson,
+}
+
+/// Points for a checklist: key entries checked minus others checked, over the key entries.
+fn checklist_points(items: &[ChecklistItem], checked: &[usize]) -> (f64, f64, Vec<OutcomeLine>) {
+    let key = items.iter().filter(|i| i.key).count();
+    let mut right = 0usize;
+    let mut wrong = 0usize;
+    let mut lines = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ticked = checked.contains(&i);
+        if item.key || ticked {
+            if item.key && ticked {
+                right += 1;
+            } else if ticked {
+                wrong += 1;
+            }
+            let tick = |t: bool| {
+                if t {
+                    LineAnswer::Ticked
+                } else {
+                    LineAnswer::Nothing
+                }
+            };
+            lines.push(OutcomeLine {
+                about: LineAbout::Item {
+                    label: item.text.clone(),
+                },
+                ok: item.key == ticked,
+                given: tick(ticked),
+                expected: tick(item.key),
+                explanation: String::new(),
+                kind: String::new(),
+            });
+        }
+    }
+    if key == 0 {
+        return (0.0, 0.0, lines);
+    }
+    let points = ((right as f64 - wrong as f64) / key as f64).max(0.0);
+    (points, 1.0, lines)
+}
+
+/// Grades `answer` to an exercise of `kind` with key `spec` on an image of `width` × `height`:
+/// the outcome (score rounded to hundredths, marks, feedback lines) and the findings it yields,
+/// one per anomaly, light view, verdict, wrong MRZ field or impostor question.
+pub fn grade(
+    kind: ExerciseKind,
+    spec: &ExerciseSpec,
+    width: i32,
+    height: i32,
+    answer: &ExerciseAnswer,
+) -> Result<(ExerciseOutcome, Vec<Finding>), GradeError> {
+    let mut findings = Vec::new();
+    let mut lines = Vec::new();
+    let mut marks = Vec::new();
+    let mut found = Vec::new();
+    let (score, max) = match kind {
+        ExerciseKind::Anomalies | ExerciseKind::Compare => {
+            let regions: Vec<geo::Region> = spec
+                .regions
+                .iter()
+                .map(|r| geo::Region {
+                    id: r.id.clone(),
+                    shape: r.outline.clone(),
+                    anomaly: r.anomaly,
+                    kind: r.kind.clone(),
+                })
+                .collect();
+            let g = geo::grade(
+                &regions,
+                &answer.markers,
+                width as f64,
+                height as f64,
+                spec.penalty,
+            )
+            .map_err(|e| match e {
+                geo::MarkerError::TooMany => GradeError::TooManyMarkers,
+                _ => GradeError::MarkerOutside,
+            })?;
+            for (m, hit) in answer.markers.iter().zip(&g.markers) {
+                let (hit, region) = match hit {
+                    geo::Hit::Anomaly { region } => (true, Some(region.clone())),
+                    geo::Hit::Genuine { region } => (false, Some(region.clone())),
+                    geo::Hit::Nothing => (false, None),
+                };
+                marks.push(MarkOutcome {
+                    at: *m,
+                    hit,
+                    region,
+                });
+            }
+            for r in &spec.regions {
+                let ok = g.found.contains(&r.id);
+                let marked_genuine = !r.anomaly
+                    && marks
+                        .iter()
+                        .any(|m| m.region.as_deref() == Some(r.id.as_str()));
+                if r.anomaly {
+                    findings.push(Finding {
+                        kind: r.kind.clone(),
+                        found: ok,
+                    });
+                }
+                if r.anomaly || marked_genuine {
+                    lines.push(OutcomeLine {
+                        about: LineAbout::Item {
+                            label: r.label.clone(),
+                        },
+                        ok: r.anomaly && ok,
+                        given: if ok || marked_genuine {
+                            LineAnswer::Marked
+                        } else {
+                            LineAnswer::NotMarked
+                        },
+                        expected: if r.anomaly {
+                            LineAnswer::Anomaly
+                        } else {
+                            LineAnswer::Genuine
+                        },
+                        explanation: r.explanation.clone(),
+                        kind: r.kind.clone(),
+                    });
+                }
+            }
+            found = g.found;
+            (g.score, g.max)
+        }
+        ExerciseKind::LightViews => {
+            let mut score = 0.0;
+            for (i, v) in spec.views.iter().enumerate() {
+                let given = answer.views.get(i).copied().flatten();
+                if given.is_some_and(|g| g >= v.options.len()) {
+                    return Err(GradeError::NoSuchOption { view: i });
+                }
+                let ok = given == Some(v.correct);
+                if ok {
+                    score += 1.0;
+                }
+                findings.push(Finding {
+                    kind: v.kind.clone(),
+                    found: ok,
+                });
+                lines.push(OutcomeLine {
+                    about: LineAbout::View {
+                        light: v.light.clone(),
+                        question: v.question.clone(),
+                    },
+                    ok,
+                    given: given
+                        .and_then(|g| v.options.get(g).cloned())
+                        .map_or(LineAnswer::Nothing, |text| LineAnswer::Option { text }),
+                    expected: LineAnswer::Option {
+                        text: v.options.get(v.correct).cloned().unwrap_or_default(),
+                    },
+                    explanation: v.explanation.clone(),
+                    kind: v.kind.clone(),
+                });
+            }
+            (score, spec.views.len() as f64)
+        }
+        ExerciseKind::Verdict => {
+            let key = spec.verdict.as_ref().ok_or(GradeError::NoKey)?;
+            if !VERDICT_CODES.contains(&answer.verdict.as_str()) {
+                return Err(GradeError::NoVerdict);
+            }
+            let ok = answer.verdict == key.verdict
+                && (key.verdict != "forged" || answer.forgery == key.forgery);
+            let describe = |verdict: &str, forgery: &str| LineAnswer::Verdict {
+                verdict: verdict.to_owned(),
+                forgery: if verdict == "forged" {
+                    forgery.to_owned()
+                } else {
+                    String::new()
+                },
+            };
+            let finding = if key.verdict == "forged" {
+                key.forgery.clone()
+            } else {
+                format!("verdict_{}", key.verdict)
+            };
+            findings.push(Finding {
+                kind: finding.clone(),
+                found: ok,
+            });
+            lines.push(OutcomeLine {
+                about: LineAbout::Verdict,
+                ok,
+                given: describe(&answer.verdict, &answer.forgery),
+                expected: describe(&key.verdict, &key.forgery),
+                explanation: String::new(),
+                kind: finding,
+            });
+            let (p, m, l) = checklist_points(&key.features, &answer.checked);
+            lines.extend(l);
+            (f64::from(u8::from(ok)) + p, 1.0 + m)
+        }
+        ExerciseKind::Mrz => {
+            let key = spec.mrz.as_ref().ok_or(GradeError::NoKey)?;
+            let consistent = answer.consistent.ok_or(GradeError::NoConsistency)?;
+            let ok = consistent == key.wrong.is_empty();
+            lines.push(OutcomeLine {
+                about: LineAbout::MrzConsistent,
+                ok,
+                given: LineAnswer::yes_no(consistent),
+                expected: LineAnswer::yes_no(key.wrong.is_empty()),
+                explanation: String::new(),
+                kind: "check_digit".to_owned(),
+            });
+            let mut right: f64 = 0.0;
+            let mut wrong: f64 = 0.0;
+            for code in MRZ_FIELD_CODES {
+                let in_key = key.wrong.iter().any(|w| w == code);
+                let chosen = answer.wrong_fields.iter().any(|w| w == code);
+                if !in_key && !chosen {
+                    continue;
+                }
+                let kind = if code.ends_with("_check") {
+                    "check_digit"
+                } else {
+                    "viz_mrz_mismatch"
+                };
+                if in_key {
+                    findings.push(Finding {
+                        kind: kind.to_owned(),
+                        found: chosen,
+                    });
+                }
+                if in_key && chosen {
+                    right += 1.0;
+                } else if chosen {
+                    wrong += 1.0;
+                }
+                lines.push(OutcomeLine {
+                    about: LineAbout::MrzField {
+                        field: code.to_owned(),
+                    },
+                    ok: in_key == chosen,
+                    given: if chosen {
+                        LineAnswer::Wrong
+                    } else {
+                        LineAnswer::Nothing
+                    },
+                    expected: if in_key {
+                        LineAnswer::Wrong
+                    } else {
+                        LineAnswer::Correct
+                    },
+                    explanation: key
+                        .reasons
+                        .iter()
+                        .filter(|(f, _)| f == code)
+                        .map(|(_, r)| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    kind: kind.to_owned(),
+                });
+            }
+            let fields_points = (right - 0.5 * wrong).max(0.0);
+            (
+                f64::from(u8::from(ok)) + fields_points,
+                1.0 + key.wrong.len() as f64,
+            )
+        }
+        ExerciseKind::Impostor => {
+            let key = spec.impostor.as_ref().ok_or(GradeError::NoKey)?;
+            let same = answer.same_person.ok_or(GradeError::NoSamePerson)?;
+            let ok = same == key.same_person;
+            findings.push(Finding {
+                kind: "impostor".to_owned(),
+                found: ok,
+            });
+            lines.push(OutcomeLine {
+                about: LineAbout::SamePerson,
+                ok,
+                given: LineAnswer::yes_no(same),
+                expected: LineAnswer::yes_no(key.same_person),
+                explanation: String::new(),
+                kind: "photo_substitution".to_owned(),
+            });
+            let (p, m, l) = checklist_points(&key.reasons, &answer.checked);
+            lines.extend(l);
+            (f64::from(u8::from(ok)) + p, 1.0 + m)
+        }
+    };
+    Ok((
+        ExerciseOutcome {
+            score: (score * 100.0).round() / 100.0,
+            max,
+            marks,
+            found,
+            lines,
+        },
+        findings,
+    ))
+}
