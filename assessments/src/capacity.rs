@@ -100,6 +100,22 @@ fn mean(sum: f64, weights: f64) -> Option<f64> {
     (weights > 0.0).then(|| (sum / weights).clamp(0.0, f64::from(MAX_LEVEL)))
 }
 
+/// The judgement that counts for one indicator: the agreed score the lead recorded when there
+/// is one (`agreed`; `Some(None)` is an agreed row with no judgement, which counts as not yet
+/// scored); failing that, the assessors' judgements when they all agree. Assessors who differ
+/// need reconciliation, and until then the indicator counts as not yet scored.
+pub fn counting(
+    agreed: Option<Option<Judgement>>,
+    assessors: impl IntoIterator<Item = Judgement>,
+) -> Option<Judgement> {
+    if let Some(agreed) = agreed {
+        return agreed;
+    }
+    let mut assessors = assessors.into_iter();
+    let first = assessors.next()?;
+    assessors.all(|j| j == first).then_some(first)
+}
+
 /// The spread of several assessors' levels for one indicator (highest − lowest), `None` when
 /// fewer than two gave a level. A spread of 2 or more needs discussion before the lead
 /// records the agreed score.
@@ -143,6 +159,29 @@ pub fn change(baseline: Option<f64>, follow_up: Option<f64>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[allow(clippy::type_complexity)] // a table of cases
+    fn the_agreed_score_counts_else_a_unanimous_one() {
+        use Judgement::{Level, NotApplicable};
+        let table: [(Option<Option<Judgement>>, &[Judgement], Option<Judgement>); 8] = [
+            (None, &[], None),
+            (None, &[Level(2)], Some(Level(2))),
+            (None, &[Level(2), Level(2)], Some(Level(2))),
+            (None, &[Level(2), Level(3)], None),
+            (None, &[NotApplicable, NotApplicable], Some(NotApplicable)),
+            (None, &[NotApplicable, Level(0)], None),
+            (Some(Some(Level(1))), &[Level(2), Level(3)], Some(Level(1))),
+            (Some(None), &[Level(2), Level(2)], None),
+        ];
+        for (agreed, assessors, expected) in table {
+            assert_eq!(
+                counting(agreed, assessors.iter().copied()),
+                expected,
+                "{agreed:?} {assessors:?}"
+            );
+        }
+    }
     use proptest::prelude::*;
 
     fn level(l: u8) -> Option<Judgement> {

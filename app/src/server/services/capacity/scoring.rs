@@ -14,7 +14,7 @@ pub(super) fn judgement(row: &assessment_score::Model) -> Option<Judgement> {
     }
 }
 
-/// The judgement that counts for each indicator (see the module comment).
+/// The judgement that counts for each indicator ([`capacity::counting`]).
 pub(super) fn effective(rows: &[assessment_score::Model]) -> HashMap<String, Judgement> {
     let mut by_indicator: HashMap<&str, Vec<&assessment_score::Model>> = HashMap::new();
     for r in rows {
@@ -23,15 +23,12 @@ pub(super) fn effective(rows: &[assessment_score::Model]) -> HashMap<String, Jud
     by_indicator
         .into_iter()
         .filter_map(|(indicator, rows)| {
-            if let Some(agreed) = rows.iter().find(|r| r.assessor_id == AGREED) {
-                return judgement(agreed).map(|j| (indicator.to_owned(), j));
-            }
-            let judged: Vec<Judgement> = rows.iter().filter_map(|r| judgement(r)).collect();
-            let first = *judged.first()?;
-            judged
+            let agreed = rows
                 .iter()
-                .all(|j| *j == first)
-                .then(|| (indicator.to_owned(), first))
+                .find(|r| r.assessor_id == AGREED)
+                .map(|r| judgement(r));
+            let assessors = rows.iter().filter_map(|r| judgement(r));
+            capacity::counting(agreed, assessors).map(|j| (indicator.to_owned(), j))
         })
         .collect()
 }

@@ -142,7 +142,7 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
     let mut graded: HashMap<i64, Coord> = HashMap::new();
     let mut changed_tests: std::collections::BTreeSet<(i64, i64)> = Default::default();
     for e in &events {
-        let coord = Coord::of(e, masks.get(&e.person_id).copied().unwrap_or(0));
+        let coord = coord_of(e, masks.get(&e.person_id).copied().unwrap_or(0));
         g.person(e.person_id, &coord);
         let role = match (e.kind.as_str(), e.ref_id) {
             (events::ATTEMPT_SUBMITTED, Some(a)) => quiz_role.get(&a).map(String::as_str),
@@ -160,7 +160,7 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
         } else {
             &mut scratch
         };
-        let (changes, tests_changed) = changes(&e.kind, &coord, e.score, role, tests);
+        let (changes, tests_changed) = changes(counted(&e.kind, role), &coord, e.score, tests);
         if tests_changed {
             changed_tests.insert(key);
         }

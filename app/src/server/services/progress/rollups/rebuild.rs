@@ -74,7 +74,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
             );
         }
         for e in &page {
-            let coord = Coord::of(e, masks.get(&e.person_id).copied().unwrap_or(0));
+            let coord = coord_of(e, masks.get(&e.person_id).copied().unwrap_or(0));
             g.person(e.person_id, &coord);
             let quiz_role = match (e.kind.as_str(), e.ref_id) {
                 (events::ATTEMPT_SUBMITTED, Some(a)) => quiz_of
@@ -91,7 +91,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
             } else {
                 &mut scratch
             };
-            let (changes, _) = changes(&e.kind, &coord, e.score, quiz_role, tests);
+            let (changes, _) = changes(counted(&e.kind, quiz_role), &coord, e.score, tests);
             g.cells_of(changes);
             if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
                 graded.insert(a, coord);
