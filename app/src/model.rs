@@ -13,31 +13,42 @@ pub mod record;
 pub mod tna;
 
 mod capacity;
+mod codes;
 mod courses;
 mod people;
 mod quizzes;
 pub use capacity::*;
+pub use codes::*;
 pub use courses::*;
 pub use people::*;
 pub use quizzes::*;
 pub use tna::{CompetencyFramework, CompetencyView, JobSpecification, RequirementRow};
 
-/// What a person may do. A person may hold several roles.
+/// What a person may do. A person may hold several roles. Stored by [`Role::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Role {
     /// Takes courses, tests and exercises.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "trainee"))]
     Trainee,
     /// Builds courses and runs classes.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "trainer"))]
     Trainer,
     /// Scores country capacity assessments.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "assessor"))]
     Assessor,
     /// Runs training needs analyses: questionnaires, campaigns, gaps and training plans.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "analyst"))]
     Analyst,
     /// Manages countries, agencies and people.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
     Admin,
     /// Follows the training of one agency (their own) for its management.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "focal_point"))]
     FocalPoint,
     /// Follows the training programme in the countries they cover.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "manager"))]
     Manager,
 }
 
@@ -87,18 +98,25 @@ impl Role {
     }
 }
 
-/// The kind of an agency.
+/// The kind of an agency. Stored by [`AgencyKind::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum AgencyKind {
     /// Immigration department or service.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "immigration"))]
     Immigration,
     /// Border police or border guard.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "border_police"))]
     BorderPolice,
     /// Customs administration.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "customs"))]
     Customs,
     /// Coast guard.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "coast_guard"))]
     CoastGuard,
     /// Any other agency.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
     Other,
 }
 

@@ -116,6 +116,9 @@ mod tests {
         let with_findings: HashSet<&str> =
             demo.findings.iter().map(|f| f.element.as_str()).collect();
         assert_eq!(with_findings, elements, "a finding for every element");
+        for f in &demo.findings {
+            assert!(matches!(f.kind.as_str(), "strength" | "gap"), "{}", f.kind);
+        }
         for r in &demo.recommendations {
             assert!(elements.contains(r.element.as_str()));
             assert!(

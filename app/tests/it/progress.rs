@@ -13,9 +13,15 @@ const ADMIN: i64 = 1;
 async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table() {
     let app = TestApp::spawn().await;
     for lesson in [1, 2, 3] {
-        events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(lesson))
-            .await
-            .unwrap();
+        events::record(
+            &app.db,
+            TRAINEE,
+            events::EventKind::LessonCompleted,
+            1,
+            Some(lesson),
+        )
+        .await
+        .unwrap();
     }
     // A generated exercise answered by the trainee: its findings feed exercise accuracy.
     use app::model::exercise::ExerciseKind;
@@ -364,7 +370,7 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
     // One generated trainee also trains: role masks and the role filter see it.
     person_role::Entity::insert(person_role::ActiveModel {
         person_id: sea_orm::Set(6),
-        role: sea_orm::Set("trainer".into()),
+        role: sea_orm::Set(app::model::Role::Trainer),
     })
     .exec_without_returning(&app.db)
     .await
@@ -504,17 +510,30 @@ async fn roll_ups_agree_with_the_events_they_summarise() {
             q = q.filter(le::Column::PersonId.is_in(people));
         }
         let events = q.clone().all(&app.db).await.unwrap();
-        let count = |kind: &str| events.iter().filter(|e| e.kind == kind).count() as i64;
+        let count =
+            |kind: events::EventKind| events.iter().filter(|e| e.kind == kind).count() as i64;
         let people: std::collections::HashSet<i64> = events.iter().map(|e| e.person_id).collect();
         assert_eq!(d.totals.people, people.len() as i64, "{f:?}");
-        assert_eq!(d.totals.enrolments, count(events::ENROLLED), "{f:?}");
-        assert_eq!(d.totals.lessons, count(events::LESSON_COMPLETED), "{f:?}");
         assert_eq!(
-            d.totals.certificates,
-            count(events::CERTIFICATE_ISSUED),
+            d.totals.enrolments,
+            count(events::EventKind::Enrolled),
             "{f:?}"
         );
-        assert_eq!(d.totals.exercises, count(events::EXERCISE_GRADED), "{f:?}");
+        assert_eq!(
+            d.totals.lessons,
+            count(events::EventKind::LessonCompleted),
+            "{f:?}"
+        );
+        assert_eq!(
+            d.totals.certificates,
+            count(events::EventKind::CertificateIssued),
+            "{f:?}"
+        );
+        assert_eq!(
+            d.totals.exercises,
+            count(events::EventKind::ExerciseGraded),
+            "{f:?}"
+        );
         let monthly: i64 = d.monthly.iter().map(|m| m.1).sum();
         assert_eq!(monthly, events.len() as i64, "{f:?}");
         // People per course and per agency.
@@ -556,9 +575,15 @@ async fn focal_points_and_managers_see_their_own_scope() {
     use app::server::entities::{agency, person};
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;
-    events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(1))
-        .await
-        .unwrap();
+    events::record(
+        &app.db,
+        TRAINEE,
+        events::EventKind::LessonCompleted,
+        1,
+        Some(1),
+    )
+    .await
+    .unwrap();
     let border = agency::Entity::find()
         .filter(agency::Column::Name.eq("Utopia Border Police"))
         .one(&app.db)
@@ -717,9 +742,15 @@ async fn a_rebuild_counts_pending_events_once() {
             .unwrap(),
     );
     for lesson in [1, 2] {
-        events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(lesson))
-            .await
-            .unwrap();
+        events::record(
+            &app.db,
+            TRAINEE,
+            events::EventKind::LessonCompleted,
+            1,
+            Some(lesson),
+        )
+        .await
+        .unwrap();
     }
     let pending = || async {
         app.db
@@ -750,9 +781,15 @@ async fn a_focal_points_export_never_names_a_draft_course() {
     use app::server::entities::course;
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
     let app = TestApp::spawn().await;
-    events::record(&app.db, TRAINEE, events::LESSON_COMPLETED, 1, Some(1))
-        .await
-        .unwrap();
+    events::record(
+        &app.db,
+        TRAINEE,
+        events::EventKind::LessonCompleted,
+        1,
+        Some(1),
+    )
+    .await
+    .unwrap();
     let c = course::Entity::find_by_id(1)
         .one(&app.db)
         .await

@@ -110,9 +110,9 @@ fn check_statement(s: &Value) -> Result<(), String> {
 
 async fn some_learning(app: &TestApp) {
     for (kind, lesson, score) in [
-        (events::LESSON_VIEWED, Some(1), None),
-        (events::LESSON_COMPLETED, Some(1), None),
-        (events::LESSON_COMPLETED, Some(2), None),
+        (events::EventKind::LessonViewed, Some(1), None),
+        (events::EventKind::LessonCompleted, Some(1), None),
+        (events::EventKind::LessonCompleted, Some(2), None),
     ] {
         events::record_detail(
             &app.db,
@@ -307,9 +307,9 @@ async fn administrators_export_every_event_as_xapi_streamed_page_by_page() {
         .map(|i| app::server::entities::learning_event::ActiveModel {
             person_id: Set(TRAINEE),
             kind: Set(if i % 2 == 0 {
-                events::LESSON_VIEWED
+                events::EventKind::LessonViewed
             } else {
-                events::EXERCISE_GRADED
+                events::EventKind::ExerciseGraded
             }
             .to_owned()),
             course_id: Set(Some(1)),
@@ -441,7 +441,7 @@ async fn a_person_with_several_roles_sees_the_records_of_each() {
     }
     person_role::Entity::insert(person_role::ActiveModel {
         person_id: Set(trainer_id),
-        role: Set(Role::FocalPoint.code().into()),
+        role: Set(Role::FocalPoint),
     })
     .exec_without_returning(&app.db)
     .await

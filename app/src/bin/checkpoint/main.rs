@@ -475,7 +475,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             {
                 let responses = tna_response::Entity::find()
                     .filter(tna_response::Column::CampaignId.eq(c.id))
-                    .filter(tna_response::Column::Status.eq("submitted"))
+                    .filter(tna_response::Column::Status.eq(app::model::ResponseStatus::Submitted))
                     .count(&database)
                     .await
                     .map_err(|e| e.to_string())?;

@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub name: String,
     pub country_code: String,
-    pub kind: String,
+    pub kind: crate::model::AgencyKind,
     pub active: bool,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,

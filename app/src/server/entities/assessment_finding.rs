@@ -10,7 +10,7 @@ pub struct Model {
     pub assessment_id: i64,
     pub element_id: String,
     /// `strength` or `gap`.
-    pub kind: String,
+    pub kind: crate::model::FindingKind,
     pub text: String,
     pub position: i32,
     pub version: i32,

@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub person_id: i64,
     /// `lead`, `assessor` or `counterpart`.
-    pub role: String,
+    pub role: crate::model::MemberRole,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

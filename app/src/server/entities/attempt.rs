@@ -12,7 +12,7 @@ pub struct Model {
     pub class_id: Option<i64>,
     pub number: i32,
     /// `open`, `submitted` (by the learner) or `expired` (closed at its time limit).
-    pub status: String,
+    pub status: crate::model::AttemptStatus,
     pub started_at: TimeDateTimeWithTimeZone,
     pub deadline: Option<TimeDateTimeWithTimeZone>,
     pub submitted_at: Option<TimeDateTimeWithTimeZone>,

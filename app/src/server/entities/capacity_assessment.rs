@@ -17,7 +17,7 @@ pub struct Model {
     pub starts_on: TimeDate,
     pub ends_on: TimeDate,
     /// `draft`, `in_review` or `final`.
-    pub status: String,
+    pub status: crate::model::AssessmentStatus,
     pub number: i32,
     pub previous_id: Option<i64>,
     pub baseline_id: Option<i64>,

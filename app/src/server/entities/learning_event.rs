@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub person_id: i64,
     /// What happened: `lesson_viewed`, `lesson_completed`, …
-    pub kind: String,
+    pub kind: crate::model::EventKind,
     pub course_id: Option<i64>,
     pub lesson_id: Option<i64>,
     pub class_id: Option<i64>,

@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub person_id: i64,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub role: String,
+    pub role: crate::model::Role,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,7 @@ pub struct Model {
     pub slug: String,
     pub title: String,
     /// `practice`, `pre_test` or `post_test`.
-    pub role: String,
+    pub role: crate::model::QuizRole,
     pub intro: String,
     /// Percentage needed to pass.
     pub pass_mark: f64,

@@ -10,7 +10,7 @@ pub struct Model {
     pub title: String,
     pub questionnaire_id: i64,
     /// `draft`, `open` or `closed`.
-    pub status: String,
+    pub status: crate::model::CampaignStatus,
     pub anonymous: bool,
     pub min_group: i32,
     pub opens_on: TimeDate,

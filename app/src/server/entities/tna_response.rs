@@ -20,7 +20,7 @@ pub struct Model {
     pub source: String,
     pub paper_ref: Option<String>,
     /// `draft` or `submitted`.
-    pub status: String,
+    pub status: crate::model::ResponseStatus,
     /// JSON object: item id → answer.
     pub answers: String,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -37,9 +37,10 @@ pub use scoring::*;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
-    AssessmentInput, AssessmentRow, AssessmentView, BaselineView, ComponentView, CurrentUser,
-    ElementScoring, ElementView, FindingRow, IndicatorScoring, RecommendationInput,
-    RecommendationRow, ReportView, Role, ScoreEntry, ScoreInput, ScoreView,
+    AssessmentInput, AssessmentRow, AssessmentStatus, AssessmentView, BaselineView, ComponentView,
+    CurrentUser, ElementScoring, ElementView, FindingKind, FindingRow, IndicatorScoring,
+    MemberRole, RecommendationInput, RecommendationRow, ReportView, Role, ScoreEntry, ScoreInput,
+    ScoreView,
 };
 use crate::server::entities::{
     assessment_document, assessment_finding, assessment_member, assessment_recommendation,

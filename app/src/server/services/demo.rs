@@ -116,7 +116,7 @@ async fn ensure_agency(
             agency::ActiveModel {
                 name: Set(name.to_owned()),
                 country_code: Set("UTO".to_owned()),
-                kind: Set(kind.code().to_owned()),
+                kind: Set(kind),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -260,7 +260,7 @@ async fn ensure_classes(db: &DatabaseConnection) -> AppResult<()> {
         crate::server::services::progress::events::record(
             db,
             trainee,
-            crate::server::services::progress::events::ENROLLED,
+            crate::server::services::progress::events::EventKind::Enrolled,
             row.course_id,
             None,
         )

@@ -52,7 +52,7 @@ pub async fn current_user(
     id: i64,
 ) -> AppResult<Option<(CurrentUser, i64)>> {
     // One round trip on every request: the person's row once per role they hold.
-    type Row = (i64, String, String, String, bool, i64, Option<String>);
+    type Row = (i64, String, String, String, bool, i64, Option<Role>);
     let rows: Vec<Row> = person::Entity::find()
         .select_only()
         .columns([
@@ -75,10 +75,7 @@ pub async fn current_user(
     else {
         return Ok(None);
     };
-    let mut roles: Vec<Role> = rows
-        .iter()
-        .filter_map(|r| r.6.as_deref().and_then(Role::from_code))
-        .collect();
+    let mut roles: Vec<Role> = rows.iter().filter_map(|r| r.6).collect();
     roles.sort();
     let user = CurrentUser {
         id,
@@ -123,9 +120,7 @@ async fn roles_of(db: &impl ConnectionTrait, ids: &[i64]) -> AppResult<HashMap<i
         .all(db)
         .await?
     {
-        if let Some(role) = Role::from_code(&r.role) {
-            out.entry(r.person_id).or_default().push(role);
-        }
+        out.entry(r.person_id).or_default().push(r.role);
     }
     for roles in out.values_mut() {
         roles.sort();
@@ -445,7 +440,7 @@ async fn set_roles(db: &impl ConnectionTrait, id: i64, roles: &[Role]) -> AppRes
     if !roles.is_empty() {
         person_role::Entity::insert_many(roles.iter().map(|r| person_role::ActiveModel {
             person_id: Set(id),
-            role: Set(r.code().to_owned()),
+            role: Set(*r),
         }))
         .exec_without_returning(db)
         .await?;

@@ -8,7 +8,7 @@ async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() 
     app::server::services::progress::events::record(
         &app.db,
         4,
-        app::server::services::progress::events::LESSON_COMPLETED,
+        app::server::services::progress::events::EventKind::LessonCompleted,
         1,
         Some(1),
     )

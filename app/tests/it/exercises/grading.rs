@@ -119,7 +119,10 @@ async fn an_anomaly_exercise_is_drawn_published_and_graded_with_its_overlay() {
     let events: i64 = {
         use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
         app::server::entities::learning_event::Entity::find()
-            .filter(app::server::entities::learning_event::Column::Kind.eq("exercise_graded"))
+            .filter(
+                app::server::entities::learning_event::Column::Kind
+                    .eq(app::model::EventKind::ExerciseGraded),
+            )
             .count(&app.db)
             .await
             .unwrap() as i64

@@ -66,7 +66,7 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(row.status, "submitted");
+    assert_eq!(row.status, app::model::AttemptStatus::Submitted);
     assert_eq!(row.percent, Some(100.0), "model answers score full marks");
     assert_eq!(row.passed, Some(true));
     assert_eq!(
@@ -313,7 +313,7 @@ async fn bad_answers_are_refused_and_nothing_is_half_written() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(row.status, "expired");
+    assert_eq!(row.status, app::model::AttemptStatus::Expired);
     let one_mark = qs[0].1.marks;
     assert_eq!(
         row.score,

@@ -4,6 +4,7 @@
 
 use super::*;
 use app::server::entities::{lesson, question};
+use sea_orm::ConnectionTrait;
 
 #[tokio::test]
 async fn unreadable_questions_and_objectives_are_errors_never_silently_empty() {
@@ -68,4 +69,30 @@ async fn unreadable_questions_and_objectives_are_errors_never_silently_empty() {
         .get(&format!("/courses/document-examination/lessons/{}", l.id))
         .await;
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "lesson");
+}
+
+/// Statuses, roles and kinds are read as closed sets: a code outside them (a hand edit, a
+/// restore from a newer version) is an error where it is read, never shown as something else.
+#[tokio::test]
+async fn an_unknown_status_or_kind_is_an_error_never_a_default() {
+    let app = TestApp::spawn().await;
+    let analyst = app.login_as(Role::Analyst).await;
+    assert_eq!(analyst.get("/tna").await.status(), StatusCode::OK);
+    app.db
+        .execute_unprepared("UPDATE tna_campaigns SET status = 'paused'")
+        .await
+        .unwrap();
+    let res = analyst.get("/tna").await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "campaigns");
+
+    let admin = app.login_as(Role::Admin).await;
+    assert_eq!(admin.get("/admin/agencies").await.status(), StatusCode::OK);
+    app.db
+        .execute_unprepared(
+            "UPDATE agencies SET kind = 'ministry' WHERE id = (SELECT MIN(id) FROM agencies)",
+        )
+        .await
+        .unwrap();
+    let res = admin.get("/admin/agencies").await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "agencies");
 }

@@ -36,7 +36,7 @@ pub(super) async fn access(
         .one(db)
         .await?;
     match member {
-        Some(m) => Ok((a, m.role)),
+        Some(m) => Ok((a, m.role.code().to_owned())),
         None if user.has(Role::Admin) => Ok((a, "admin".to_owned())),
         None => Err(AppError::Forbidden),
     }
@@ -51,7 +51,7 @@ pub(super) fn blind_for(
     a: &capacity_assessment::Model,
     user: &CurrentUser,
 ) -> Option<i64> {
-    (role == "assessor" && a.status == "draft").then_some(user.id)
+    (role == "assessor" && a.status == AssessmentStatus::Draft).then_some(user.id)
 }
 
 /// The score rows `blind` (see [`blind_for`]) may see: agreed scores, their own, and others'
@@ -82,7 +82,7 @@ pub(super) fn leads(role: &str) -> bool {
 }
 
 pub(super) fn not_final(a: &capacity_assessment::Model) -> AppResult<()> {
-    if a.status == "final" {
+    if a.status == AssessmentStatus::Final {
         Err(AppError::field("assessment", Msg::ErrAssessmentFinal))
     } else {
         Ok(())

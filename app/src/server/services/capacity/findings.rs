@@ -13,9 +13,7 @@ pub async fn add_finding(
 ) -> AppResult<()> {
     let (a, _) = editable(db, user, id).await?;
     element_in_scope(&a, element)?;
-    if !matches!(kind, "strength" | "gap") {
-        return Err(AppError::field("kind", Msg::ErrInvalid));
-    }
+    let kind = FindingKind::from_code(kind).ok_or(AppError::field("kind", Msg::ErrInvalid))?;
     let text = text.trim();
     if text.is_empty() {
         return Err(AppError::field("text", Msg::ErrRequired));
@@ -32,7 +30,7 @@ pub async fn add_finding(
     assessment_finding::Entity::insert(assessment_finding::ActiveModel {
         assessment_id: Set(id),
         element_id: Set(element.to_owned()),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         text: Set(text.to_owned()),
         position: Set(position),
         version: Set(1),
@@ -173,7 +171,7 @@ pub async fn entries(
         .map(|f| FindingRow {
             id: f.id,
             element: f.element_id,
-            kind: f.kind,
+            kind: f.kind.code().to_owned(),
             text: f.text,
         })
         .collect();

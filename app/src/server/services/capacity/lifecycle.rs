@@ -10,7 +10,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
         .all(db)
         .await?
         .into_iter()
-        .map(|m| (m.assessment_id, m.role))
+        .map(|m| (m.assessment_id, m.role.code().to_owned()))
         .collect();
     let mut query = capacity_assessment::Entity::find();
     if !user.has(Role::Admin) {
@@ -37,7 +37,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
             period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
             id: a.id,
             title: a.title,
-            status: a.status,
+            status: a.status.code().to_owned(),
             number: a.number,
         })
         .collect())
@@ -104,7 +104,7 @@ pub async fn create(
             requested_by: requested_by.to_owned(),
             starts,
             ends,
-            status: "draft",
+            status: AssessmentStatus::Draft,
             summary: String::new(),
             methodology: String::new(),
             lead: user.id,
@@ -123,7 +123,7 @@ pub(crate) struct NewAssessment {
     pub(crate) requested_by: String,
     pub(crate) starts: time::Date,
     pub(crate) ends: time::Date,
-    pub(crate) status: &'static str,
+    pub(crate) status: AssessmentStatus,
     pub(crate) summary: String,
     pub(crate) methodology: String,
     /// The lead assessor, who becomes the team's first member.
@@ -148,7 +148,7 @@ pub(crate) async fn insert_first_round(
         scope: Set("[]".to_owned()),
         starts_on: Set(new.starts),
         ends_on: Set(new.ends),
-        status: Set(new.status.to_owned()),
+        status: Set(new.status),
         number: Set(1),
         previous_id: Set(None),
         baseline_id: Set(None),
@@ -166,7 +166,7 @@ pub(crate) async fn insert_first_round(
     assessment_member::Entity::insert(assessment_member::ActiveModel {
         assessment_id: Set(id),
         person_id: Set(new.lead),
-        role: Set("lead".to_owned()),
+        role: Set(MemberRole::Lead),
     })
     .exec_without_returning(txn)
     .await?;
@@ -186,9 +186,7 @@ pub async fn add_member(
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;
-    if !matches!(role, "assessor" | "counterpart" | "lead") {
-        return Err(AppError::field("role", Msg::ErrInvalid));
-    }
+    let role = MemberRole::from_code(role).ok_or(AppError::field("role", Msg::ErrInvalid))?;
     let p = person::Entity::find()
         .filter(person::Column::Login.eq(login.trim().to_lowercase()))
         .filter(person::Column::Active.eq(true))
@@ -201,14 +199,14 @@ pub async fn add_member(
     match existing {
         Some(m) => {
             let mut m: assessment_member::ActiveModel = m.into();
-            m.role = Set(role.to_owned());
+            m.role = Set(role);
             m.update(db).await?;
         }
         None => {
             assessment_member::Entity::insert(assessment_member::ActiveModel {
                 assessment_id: Set(id),
                 person_id: Set(p.id),
-                role: Set(role.to_owned()),
+                role: Set(role),
             })
             .exec_without_returning(db)
             .await?;
@@ -258,15 +256,18 @@ pub async fn set_status(
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;
+    use AssessmentStatus::{Draft, Final, InReview};
+    let status =
+        AssessmentStatus::from_code(status).ok_or(AppError::field("status", Msg::ErrStatusStep))?;
     let allowed = matches!(
-        (a.status.as_str(), status),
-        ("draft", "in_review") | ("in_review", "draft") | ("in_review", "final")
+        (a.status, status),
+        (Draft, InReview) | (InReview, Draft) | (InReview, Final)
     );
     if !allowed {
         return Err(AppError::field("status", Msg::ErrStatusStep));
     }
     let mut active: capacity_assessment::ActiveModel = a.into();
-    active.status = Set(status.to_owned());
+    active.status = Set(status);
     active.updated_at = Set(crate::server::services::now());
     active.update(db).await?;
     Ok(())
@@ -279,14 +280,14 @@ pub async fn new_version(db: &DatabaseConnection, user: &CurrentUser, id: i64) -
     if !leads(&role) {
         return Err(AppError::Forbidden);
     }
-    if a.status != "final" {
+    if a.status != AssessmentStatus::Final {
         return Err(AppError::field("status", Msg::ErrNotFinal));
     }
     let now = crate::server::services::now();
     let txn = db.begin().await?;
     let new_id = capacity_assessment::Entity::insert(capacity_assessment::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
-        status: Set("draft".to_owned()),
+        status: Set(AssessmentStatus::Draft),
         number: Set(a.number + 1),
         previous_id: Set(Some(a.id)),
         created_by: Set(Some(user.id)),

@@ -283,7 +283,10 @@ pub async fn set_baseline(
     not_final(&a)?;
     if let Some(b) = baseline {
         let (base, _) = access(db, user, b).await?;
-        if base.id == a.id || base.country_code != a.country_code || base.status != "final" {
+        if base.id == a.id
+            || base.country_code != a.country_code
+            || base.status != AssessmentStatus::Final
+        {
             return Err(AppError::field("baseline", Msg::ErrBaseline));
         }
     }
@@ -310,7 +313,7 @@ pub async fn baseline_candidates(
         .collect();
     Ok(capacity_assessment::Entity::find()
         .filter(capacity_assessment::Column::CountryCode.eq(&a.country_code))
-        .filter(capacity_assessment::Column::Status.eq("final"))
+        .filter(capacity_assessment::Column::Status.eq(AssessmentStatus::Final))
         .filter(capacity_assessment::Column::Id.ne(a.id))
         .order_by_desc(capacity_assessment::Column::StartsOn)
         .all(db)

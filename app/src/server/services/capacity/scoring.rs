@@ -133,7 +133,11 @@ pub(super) async fn build_view(
         .iter()
         .filter_map(|m| {
             let p = people.get(&m.person_id)?;
-            Some((p.display_name.clone(), p.login.clone(), m.role.clone()))
+            Some((
+                p.display_name.clone(),
+                p.login.clone(),
+                m.role.code().to_owned(),
+            ))
         })
         .collect();
     team.sort_by(|a, b| (a.2 != "lead", &a.0).cmp(&(b.2 != "lead", &b.0)));
@@ -148,9 +152,9 @@ pub(super) async fn build_view(
         country: (a.country_code.clone(), country_name),
         requested_by: a.requested_by.clone(),
         period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
-        can_score: may_score(&role) && a.status != "final",
+        can_score: may_score(&role) && a.status != AssessmentStatus::Final,
         is_lead: leads(&role),
-        status: a.status,
+        status: a.status.code().to_owned(),
         number: a.number,
         framework: format!("{} {}", fw.title, a.framework_version),
         my_role: role,
@@ -258,7 +262,7 @@ pub async fn element_scoring(
         element: (el.id.clone(), el.title.clone(), el.summary.clone()),
         component: component.title.clone(),
         scale: fw.scale.clone(),
-        can_score: may_score(&role) && a.status != "final",
+        can_score: may_score(&role) && a.status != AssessmentStatus::Final,
         is_lead,
         indicators,
     })

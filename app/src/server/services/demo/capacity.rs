@@ -36,7 +36,7 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
             requested_by: demo.requested_by.clone(),
             starts: day(&demo.starts_on)?,
             ends: day(&demo.ends_on)?,
-            status: "final",
+            status: crate::model::AssessmentStatus::Final,
             summary: demo.summary.trim().to_owned(),
             methodology: demo.methodology.trim().to_owned(),
             lead: lead.id,
@@ -70,7 +70,8 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
         assessment_finding::Entity::insert(assessment_finding::ActiveModel {
             assessment_id: Set(id),
             element_id: Set(f.element.clone()),
-            kind: Set(f.kind.clone()),
+            kind: Set(crate::model::FindingKind::from_code(&f.kind)
+                .ok_or(crate::error::AppError::Internal)?),
             text: Set(f.text.clone()),
             position: Set(i as i32 + 1),
             version: Set(1),

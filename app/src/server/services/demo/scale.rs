@@ -7,6 +7,7 @@
 //! The generated people cannot sign in (their password hash is not a hash).
 
 use crate::error::AppResult;
+use crate::model::{AgencyKind, AttemptStatus, EventKind, QuizRole};
 use crate::server::entities::{
     agency, attempt, class, country, course, course_module, enrolment, learning_event, lesson,
     person, person_role, quiz,
@@ -99,12 +100,12 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                 "border_police",
                 "customs",
                 "coast_guard",
-                "ministry",
+                "other",
             ][n % 5];
             agency_rows.push(agency::ActiveModel {
                 name: Set(format!("{code} {} {}", kind.replace('_', " "), n + 1)),
                 country_code: Set(code.clone()),
-                kind: Set(kind.to_owned()),
+                kind: Set(AgencyKind::from_code(kind).unwrap_or(AgencyKind::Other)),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -187,11 +188,11 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                 .last_insert_id,
             );
         }
-        let test = |role: &'static str| quiz::ActiveModel {
+        let test = |role: QuizRole| quiz::ActiveModel {
             course_id: Set(c),
-            slug: Set(role.replace('_', "-")),
-            title: Set(role.replace('_', "-")),
-            role: Set(role.into()),
+            slug: Set(role.code().replace('_', "-")),
+            title: Set(role.code().replace('_', "-")),
+            role: Set(role),
             intro: Set(String::new()),
             pass_mark: Set(70.0),
             time_limit_secs: Set(None),
@@ -204,11 +205,11 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
             updated_at: Set(now),
             ..Default::default()
         };
-        let pre = quiz::Entity::insert(test("pre_test"))
+        let pre = quiz::Entity::insert(test(QuizRole::PreTest))
             .exec(&txn)
             .await?
             .last_insert_id;
-        let post = quiz::Entity::insert(test("post_test"))
+        let post = quiz::Entity::insert(test(QuizRole::PostTest))
             .exec(&txn)
             .await?
             .last_insert_id;
@@ -288,7 +289,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
         });
         roles.push(person_role::ActiveModel {
             person_id: Set(id),
-            role: Set("trainee".into()),
+            role: Set(crate::model::Role::Trainee),
         });
         if rows.len() == BATCH || i + 1 == size.trainees {
             person::Entity::insert_many(std::mem::take(&mut rows))
@@ -354,14 +355,14 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
             let course_id = course_ids[ci];
             let class_id = classes.get(&(course_id, code.clone())).copied();
             let mut t = start + time::Duration::minutes(rng.below(span_minutes * 9 / 10) as i64);
-            let mut push = |kind: &str,
+            let mut push = |kind: EventKind,
                             lesson: Option<i64>,
                             ref_id: Option<i64>,
                             score: Option<f64>,
                             at: time::OffsetDateTime| {
                 batch.push(learning_event::ActiveModel {
                     person_id: Set(*person_id),
-                    kind: Set(kind.to_owned()),
+                    kind: Set(kind),
                     course_id: Set(Some(course_id)),
                     lesson_id: Set(lesson),
                     class_id: Set(class_id),
@@ -375,7 +376,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
             };
             if !taken.contains(&ci) {
                 taken.push(ci);
-                push(events::ENROLLED, None, None, None, t);
+                push(events::EventKind::Enrolled, None, None, None, t);
                 left -= 1;
                 if let Some(class_id) = class_id {
                     enrolments.push(enrolment::ActiveModel {
@@ -397,7 +398,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                         pre,
                     ));
                     push(
-                        events::ATTEMPT_SUBMITTED,
+                        events::EventKind::AttemptSubmitted,
                         None,
                         Some(next_attempt),
                         Some(pre),
@@ -414,14 +415,15 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                 }
                 t += time::Duration::minutes(5 + rng.below(600) as i64);
                 let kind = match rng.below(10) {
-                    0..=5 => events::LESSON_VIEWED,
-                    6..=8 => events::LESSON_COMPLETED,
-                    _ => events::EXERCISE_GRADED,
+                    0..=5 => events::EventKind::LessonViewed,
+                    6..=8 => events::EventKind::LessonCompleted,
+                    _ => events::EventKind::ExerciseGraded,
                 };
-                let score = (kind == events::EXERCISE_GRADED).then(|| rng.below(101) as f64);
+                let score =
+                    (kind == events::EventKind::ExerciseGraded).then(|| rng.below(101) as f64);
                 push(
                     kind,
-                    (kind != events::EXERCISE_GRADED).then_some(lesson_id),
+                    (kind != events::EventKind::ExerciseGraded).then_some(lesson_id),
                     None,
                     score,
                     t,
@@ -441,7 +443,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                     post,
                 ));
                 push(
-                    events::ATTEMPT_SUBMITTED,
+                    events::EventKind::AttemptSubmitted,
                     None,
                     Some(next_attempt),
                     Some(post),
@@ -450,7 +452,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
                 next_attempt += 1;
                 left -= 1;
                 if left > 0 && post >= 70.0 {
-                    push(events::CERTIFICATE_ISSUED, None, None, None, t);
+                    push(events::EventKind::CertificateIssued, None, None, None, t);
                     left -= 1;
                 }
             }
@@ -520,7 +522,7 @@ fn attempt_row(
         person_id: Set(person_id),
         class_id: Set(class_id),
         number: Set(number),
-        status: Set("submitted".into()),
+        status: Set(AttemptStatus::Submitted),
         started_at: Set(at),
         deadline: Set(None),
         submitted_at: Set(Some(at)),

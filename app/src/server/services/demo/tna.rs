@@ -107,7 +107,7 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
     let campaign = tna_campaign::ActiveModel {
         title: Set(TITLE.to_owned()),
         questionnaire_id: Set(q_row.id),
-        status: Set("closed".into()),
+        status: Set(crate::model::CampaignStatus::Closed),
         anonymous: Set(true),
         min_group: Set(5),
         opens_on: Set(today - time::Duration::days(60)),
@@ -226,7 +226,7 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                     position_id: Set(Some(p.id)),
                     source: Set(if k % 4 == 3 { "paper" } else { "online" }.into()),
                     paper_ref: Set((k % 4 == 3).then(|| format!("P-{}-{}-{k}", a.id, p.id))),
-                    status: Set("submitted".into()),
+                    status: Set(crate::model::ResponseStatus::Submitted),
                     answers: Set(serde_json::to_string(&answers)
                         .map_err(|e| crate::server::errors::internal("answers", e))?),
                     created_at: Set(now),
@@ -244,7 +244,7 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
     let open = tna_campaign::ActiveModel {
         title: Set(OPEN_TITLE.to_owned()),
         questionnaire_id: Set(q_row.id),
-        status: Set("open".into()),
+        status: Set(crate::model::CampaignStatus::Open),
         anonymous: Set(true),
         min_group: Set(5),
         opens_on: Set(today - time::Duration::days(1)),

@@ -278,7 +278,7 @@ pub async fn submit(
         crate::server::services::progress::events::record_detail(
             &txn,
             user.id,
-            crate::server::services::progress::events::EXERCISE_GRADED,
+            crate::server::services::progress::events::EventKind::ExerciseGraded,
             c.id,
             crate::server::services::progress::events::Detail {
                 lesson_id: None,

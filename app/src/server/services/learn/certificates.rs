@@ -140,7 +140,7 @@ async fn post_test_passed(
 ) -> AppResult<bool> {
     let post_tests: Vec<i64> = quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(course_id))
-        .filter(quiz::Column::Role.eq("post_test"))
+        .filter(quiz::Column::Role.eq(crate::model::QuizRole::PostTest))
         .all(db)
         .await?
         .into_iter()
@@ -220,7 +220,7 @@ async fn issue(
     crate::server::services::progress::events::record_detail(
         &txn,
         person_id,
-        crate::server::services::progress::events::CERTIFICATE_ISSUED,
+        crate::server::services::progress::events::EventKind::CertificateIssued,
         c.id,
         crate::server::services::progress::events::Detail {
             ref_id: Some(id),

@@ -352,7 +352,7 @@ async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> Ap
             crate::server::services::progress::events::record(
                 &txn,
                 *p,
-                crate::server::services::progress::events::ENROLLED,
+                crate::server::services::progress::events::EventKind::Enrolled,
                 c.course_id,
                 None,
             )
@@ -402,7 +402,7 @@ pub async fn enrol_agency(
         .await?
         .ok_or(AppError::field("agency", Msg::ErrUnknownAgency))?;
     let trainee_ids: Vec<i64> = person_role::Entity::find()
-        .filter(person_role::Column::Role.eq(Role::Trainee.code()))
+        .filter(person_role::Column::Role.eq(Role::Trainee))
         .all(db)
         .await?
         .into_iter()
@@ -444,7 +444,7 @@ pub async fn add_trainer(
 ) -> AppResult<()> {
     own_class(db, user, class_id).await?;
     let p = active_person(db, login, "trainer").await?;
-    let is_trainer = person_role::Entity::find_by_id((p.id, Role::Trainer.code().to_owned()))
+    let is_trainer = person_role::Entity::find_by_id((p.id, Role::Trainer))
         .one(db)
         .await?
         .is_some();

@@ -6,6 +6,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::model::EventKind;
 use crate::model::record::{LearnerHit, LearnerSearch, LearningRecord, RecordCourse, RecordEvent};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
@@ -33,8 +34,8 @@ pub struct EventRow {
     pub person_id: i64,
     /// When.
     pub at: time::OffsetDateTime,
-    /// What happened (`lesson_viewed`, …).
-    pub kind: String,
+    /// What happened.
+    pub kind: EventKind,
     /// Course id, slug and title.
     pub course: Option<(i64, String, String)>,
     /// Lesson id and title.
@@ -275,7 +276,7 @@ pub async fn named(
     };
     let course_ids = ids(&|e| e.course_id);
     let lesson_ids = ids(&|e| e.lesson_id);
-    let refs = |kind: &'static str| ids(&move |e| e.ref_id.filter(|_| e.kind == kind));
+    let refs = |kind: EventKind| ids(&move |e| e.ref_id.filter(|_| e.kind == kind));
     let courses: HashMap<i64, (String, String)> = course::Entity::find()
         .select_only()
         .columns([
@@ -303,7 +304,7 @@ pub async fn named(
     let attempt_quiz: HashMap<i64, i64> = attempt::Entity::find()
         .select_only()
         .columns([attempt::Column::Id, attempt::Column::QuizId])
-        .filter(attempt::Column::Id.is_in(refs(events::ATTEMPT_SUBMITTED)))
+        .filter(attempt::Column::Id.is_in(refs(events::EventKind::AttemptSubmitted)))
         .into_tuple::<(i64, i64)>()
         .all(db)
         .await?
@@ -325,7 +326,7 @@ pub async fn named(
             exercise_attempt::Column::Id,
             exercise_attempt::Column::ExerciseId,
         ])
-        .filter(exercise_attempt::Column::Id.is_in(refs(events::EXERCISE_GRADED)))
+        .filter(exercise_attempt::Column::Id.is_in(refs(events::EventKind::ExerciseGraded)))
         .into_tuple::<(i64, i64)>()
         .all(db)
         .await?
@@ -343,7 +344,7 @@ pub async fn named(
     let certificates: HashMap<i64, String> = certificate::Entity::find()
         .select_only()
         .columns([certificate::Column::Id, certificate::Column::Code])
-        .filter(certificate::Column::Id.is_in(refs(events::CERTIFICATE_ISSUED)))
+        .filter(certificate::Column::Id.is_in(refs(events::EventKind::CertificateIssued)))
         .into_tuple::<(i64, String)>()
         .all(db)
         .await?
@@ -352,14 +353,14 @@ pub async fn named(
     Ok(rows
         .into_iter()
         .map(|e| {
-            let item = match (e.kind.as_str(), e.ref_id) {
-                (events::ATTEMPT_SUBMITTED, Some(a)) => attempt_quiz
+            let item = match (e.kind, e.ref_id) {
+                (events::EventKind::AttemptSubmitted, Some(a)) => attempt_quiz
                     .get(&a)
                     .and_then(|q| Some((*q, quizzes.get(q)?.clone()))),
-                (events::EXERCISE_GRADED, Some(a)) => attempt_exercise
+                (events::EventKind::ExerciseGraded, Some(a)) => attempt_exercise
                     .get(&a)
                     .and_then(|x| Some((*x, exercises.get(x)?.clone()))),
-                (events::CERTIFICATE_ISSUED, Some(c)) => {
+                (events::EventKind::CertificateIssued, Some(c)) => {
                     certificates.get(&c).map(|code| (c, code.clone()))
                 }
                 _ => None,
@@ -385,13 +386,13 @@ pub async fn named(
 }
 
 /// The label of an event kind.
-pub fn kind_label(kind: &str) -> Msg {
+pub fn kind_label(kind: EventKind) -> Msg {
     match kind {
-        events::LESSON_VIEWED => Msg::EvLessonViewed,
-        events::LESSON_COMPLETED => Msg::EvLessonCompleted,
-        events::ATTEMPT_SUBMITTED => Msg::EvAttemptSubmitted,
-        events::EXERCISE_GRADED => Msg::EvExerciseGraded,
-        events::CERTIFICATE_ISSUED => Msg::EvCertificateIssued,
+        events::EventKind::LessonViewed => Msg::EvLessonViewed,
+        events::EventKind::LessonCompleted => Msg::EvLessonCompleted,
+        events::EventKind::AttemptSubmitted => Msg::EvAttemptSubmitted,
+        events::EventKind::ExerciseGraded => Msg::EvExerciseGraded,
+        events::EventKind::CertificateIssued => Msg::EvCertificateIssued,
         _ => Msg::EvOther,
     }
 }
@@ -439,19 +440,19 @@ pub async fn record(
             certificate: None,
             last: crate::server::services::quizzes::attempts::stamp(e.at),
         });
-        match e.kind.as_str() {
-            events::LESSON_COMPLETED => {
+        match e.kind {
+            events::EventKind::LessonCompleted => {
                 if let Some(l) = e.lesson_id {
                     lessons_done.entry(c).or_default().insert(l);
                 }
             }
-            events::ATTEMPT_SUBMITTED => {
+            events::EventKind::AttemptSubmitted => {
                 entry.quiz_attempts += 1;
                 if let Some(s) = e.score {
                     entry.best_quiz = Some(entry.best_quiz.map_or(s, |b: f64| b.max(s)));
                 }
             }
-            events::EXERCISE_GRADED => {
+            events::EventKind::ExerciseGraded => {
                 entry.exercises += 1;
                 if let Some(s) = e.score {
                     exercise_scores.entry(c).or_default().push(s);
@@ -501,7 +502,7 @@ pub async fn record(
             .into_iter()
             .map(|e| RecordEvent {
                 at: crate::server::services::quizzes::attempts::stamp(e.at),
-                kind: kind_label(&e.kind),
+                kind: kind_label(e.kind),
                 course: e.course.map(|c| c.2).unwrap_or_default(),
                 item: e
                     .item
@@ -539,7 +540,7 @@ pub fn events_csv(rows: &[EventRow]) -> AppResult<Vec<u8>> {
                     .format(&time::format_description::well_known::Rfc3339)
                     .unwrap_or_default(),
             ),
-            text(&e.kind),
+            text(e.kind.code()),
             text(e.course.as_ref().map(|c| c.2.as_str()).unwrap_or("")),
             text(e.lesson.as_ref().map(|l| l.1.as_str()).unwrap_or("")),
             text(e.item.as_ref().map(|i| i.1.as_str()).unwrap_or("")),

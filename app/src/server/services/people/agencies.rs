@@ -48,7 +48,7 @@ pub async fn create(db: &DatabaseConnection, input: &AgencyInput) -> AppResult<i
     let row = agency::ActiveModel {
         name: Set(v.name),
         country_code: Set(v.country),
-        kind: Set(v.kind.code().to_owned()),
+        kind: Set(v.kind),
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
@@ -70,7 +70,7 @@ pub async fn update(db: &DatabaseConnection, id: i64, input: &AgencyInput) -> Ap
     let mut row: agency::ActiveModel = existing.into();
     row.name = Set(v.name);
     row.country_code = Set(v.country);
-    row.kind = Set(v.kind.code().to_owned());
+    row.kind = Set(v.kind);
     row.updated_at = Set(crate::server::services::now());
     row.update(db)
         .await
@@ -149,7 +149,7 @@ async fn rows(db: &DatabaseConnection, agencies: Vec<agency::Model>) -> AppResul
                 country_en: c.map(|c| c.name_en.clone()).unwrap_or_default(),
                 country_fr: c.map(|c| c.name_fr.clone()).unwrap_or_default(),
                 country_code: a.country_code,
-                kind: AgencyKind::from_code(&a.kind).unwrap_or(AgencyKind::Other),
+                kind: a.kind,
                 name: a.name,
                 active: a.active,
             }

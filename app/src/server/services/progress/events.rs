@@ -9,21 +9,7 @@ use sea_orm::{
     RelationTrait, Set,
 };
 
-/// A person was enrolled in a class (`class_id`) of a course.
-pub const ENROLLED: &str = "enrolled";
-/// A lesson was opened (at most once per half hour of reading, see `courses::record_view`).
-pub const LESSON_VIEWED: &str = "lesson_viewed";
-/// A lesson was marked complete.
-pub const LESSON_COMPLETED: &str = "lesson_completed";
-/// A quiz attempt was closed (submitted, or at its time limit); `ref_id` is the attempt,
-/// `score` its percentage.
-pub const ATTEMPT_SUBMITTED: &str = "attempt_submitted";
-/// A document-examination exercise was answered and graded; `ref_id` is the exercise attempt,
-/// `score` its percentage. What was found or missed, per defect kind, is in
-/// `exercise_findings`.
-pub const EXERCISE_GRADED: &str = "exercise_graded";
-/// A certificate was issued; `ref_id` is the certificate.
-pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
+pub use crate::model::EventKind;
 
 /// What an event refers to beyond its course and lesson.
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,7 +27,7 @@ pub struct Detail {
 pub async fn record(
     db: &impl ConnectionTrait,
     person_id: i64,
-    kind: &str,
+    kind: EventKind,
     course_id: i64,
     lesson_id: Option<i64>,
 ) -> AppResult<()> {
@@ -82,7 +68,7 @@ pub async fn class_for(
 pub async fn record_detail(
     db: &impl ConnectionTrait,
     person_id: i64,
-    kind: &str,
+    kind: EventKind,
     course_id: i64,
     detail: Detail,
 ) -> AppResult<()> {
@@ -99,7 +85,7 @@ pub async fn record_detail(
     let class_id = class_for(db, person_id, course_id).await?;
     let id = learning_event::Entity::insert(learning_event::ActiveModel {
         person_id: Set(person_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         course_id: Set(Some(course_id)),
         lesson_id: Set(detail.lesson_id),
         ref_id: Set(detail.ref_id),

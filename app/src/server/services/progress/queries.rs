@@ -268,7 +268,7 @@ pub(super) async fn needs_history(
     let mut labels = Vec::new();
     let mut measured = Vec::new();
     for c in tna_campaign::Entity::find()
-        .filter(tna_campaign::Column::Status.eq("closed"))
+        .filter(tna_campaign::Column::Status.eq(crate::model::CampaignStatus::Closed))
         .order_by_asc(tna_campaign::Column::ClosesOn)
         .order_by_asc(tna_campaign::Column::Id)
         .all(db)

@@ -27,7 +27,7 @@
 //! `rebuild` the full rebuild from the events.
 
 use crate::error::AppResult;
-use crate::model::Role;
+use crate::model::{EventKind, QuizRole, Role};
 use crate::server::entities::learning_event;
 use crate::server::services::progress::events;
 use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
@@ -48,14 +48,6 @@ pub fn role_bit(role: Role) -> i32 {
     1 << i
 }
 
-/// The mask of role codes `codes` (unknown codes are ignored).
-pub fn role_mask<'a>(codes: impl IntoIterator<Item = &'a str>) -> i32 {
-    codes
-        .into_iter()
-        .filter_map(Role::from_code)
-        .fold(0, |m, r| m | role_bit(r))
-}
-
 /// The coordinates of event `e` for a person with role mask `roles`.
 pub fn coord_of(e: &learning_event::Model, roles: i32) -> Coord {
     Coord {
@@ -68,21 +60,21 @@ pub fn coord_of(e: &learning_event::Model, roles: i32) -> Coord {
     }
 }
 
-/// What an event of stored `kind`, in a quiz of role `quiz_role` (for attempts), counts as.
-pub fn counted(kind: &str, quiz_role: Option<&str>) -> Counted {
+/// What an event of `kind`, in a quiz of role `quiz_role` (for attempts), counts as.
+pub fn counted(kind: EventKind, quiz_role: Option<QuizRole>) -> Counted {
     match kind {
-        events::ENROLLED => Counted::Enrolled,
-        events::LESSON_COMPLETED => Counted::LessonCompleted,
-        events::CERTIFICATE_ISSUED => Counted::CertificateIssued,
-        events::EXERCISE_GRADED => Counted::ExerciseGraded,
-        events::ATTEMPT_SUBMITTED => Counted::AttemptSubmitted {
+        events::EventKind::Enrolled => Counted::Enrolled,
+        events::EventKind::LessonCompleted => Counted::LessonCompleted,
+        events::EventKind::CertificateIssued => Counted::CertificateIssued,
+        events::EventKind::ExerciseGraded => Counted::ExerciseGraded,
+        events::EventKind::AttemptSubmitted => Counted::AttemptSubmitted {
             test: match quiz_role {
-                Some("pre_test") => Some(Test::Pre),
-                Some("post_test") => Some(Test::Post),
-                _ => None,
+                Some(QuizRole::PreTest) => Some(Test::Pre),
+                Some(QuizRole::PostTest) => Some(Test::Post),
+                Some(QuizRole::Practice) | None => None,
             },
         },
-        _ => Counted::Other,
+        events::EventKind::LessonViewed => Counted::Other,
     }
 }
 

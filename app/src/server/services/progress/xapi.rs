@@ -8,6 +8,7 @@
 //!   attempt or exercise graded, with the score) and `earned` (certificate);
 //! - object: an Activity whose id is the page of the lesson, quiz, exercise or certificate.
 
+use crate::model::EventKind;
 use crate::server::services::learn::records::EventRow;
 use crate::server::services::progress::events;
 use serde_json::{Value, json};
@@ -31,34 +32,38 @@ pub fn uuid_of(text: &str) -> String {
     )
 }
 
-fn verb(kind: &str) -> (&'static str, &'static str) {
+fn verb(kind: EventKind) -> (&'static str, &'static str) {
     match kind {
-        events::LESSON_VIEWED => ("http://adlnet.gov/expapi/verbs/experienced", "experienced"),
-        events::LESSON_COMPLETED => ("http://adlnet.gov/expapi/verbs/completed", "completed"),
-        events::ATTEMPT_SUBMITTED | events::EXERCISE_GRADED => {
+        events::EventKind::LessonViewed => {
+            ("http://adlnet.gov/expapi/verbs/experienced", "experienced")
+        }
+        events::EventKind::LessonCompleted => {
+            ("http://adlnet.gov/expapi/verbs/completed", "completed")
+        }
+        events::EventKind::AttemptSubmitted | events::EventKind::ExerciseGraded => {
             ("http://adlnet.gov/expapi/verbs/scored", "scored")
         }
-        events::CERTIFICATE_ISSUED => ("http://id.tincanapi.com/verb/earned", "earned"),
+        events::EventKind::CertificateIssued => ("http://id.tincanapi.com/verb/earned", "earned"),
         _ => ("http://adlnet.gov/expapi/verbs/experienced", "experienced"),
     }
 }
 
 /// The statement of event `e` by `name` (the person's display name), with IRIs under `base`.
 pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
-    let (verb_id, verb_name) = verb(&e.kind);
+    let (verb_id, verb_name) = verb(e.kind);
     let course = e.course.as_ref();
-    let (object_id, object_name, object_type) = match (e.kind.as_str(), &e.item, &e.lesson) {
-        (events::ATTEMPT_SUBMITTED, Some((quiz, title)), _) => (
+    let (object_id, object_name, object_type) = match (e.kind, &e.item, &e.lesson) {
+        (events::EventKind::AttemptSubmitted, Some((quiz, title)), _) => (
             format!("{base}/quizzes/{quiz}"),
             title.clone(),
             "http://adlnet.gov/expapi/activities/assessment",
         ),
-        (events::EXERCISE_GRADED, Some((exercise, title)), _) => (
+        (events::EventKind::ExerciseGraded, Some((exercise, title)), _) => (
             format!("{base}/exercises/{exercise}"),
             title.clone(),
             "http://adlnet.gov/expapi/activities/interaction",
         ),
-        (events::CERTIFICATE_ISSUED, Some((_, code)), _) => (
+        (events::EventKind::CertificateIssued, Some((_, code)), _) => (
             format!("{base}/verify/{code}"),
             format!("Certificate {code}"),
             "https://w3id.org/xapi/cmi5/activitytype/block",
@@ -79,7 +84,7 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
             ),
             None => (
                 format!("{base}/events/{}", e.id),
-                e.kind.clone(),
+                e.kind.code().to_owned(),
                 "http://adlnet.gov/expapi/activities/interaction",
             ),
         },
@@ -119,7 +124,7 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
             "score": { "scaled": raw / 100.0, "raw": raw, "min": 0, "max": 100 },
         });
     }
-    if e.kind == events::LESSON_COMPLETED {
+    if e.kind == events::EventKind::LessonCompleted {
         s["result"] = json!({ "completion": true });
     }
     s
@@ -129,12 +134,12 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
 mod tests {
     use super::*;
 
-    fn event(kind: &str, score: Option<f64>) -> EventRow {
+    fn event(kind: EventKind, score: Option<f64>) -> EventRow {
         EventRow {
             id: 7,
             person_id: 3,
             at: time::macros::datetime!(2026-11-22 10:30 UTC),
-            kind: kind.to_owned(),
+            kind,
             course: Some((
                 1,
                 "document-examination".into(),
@@ -150,7 +155,7 @@ mod tests {
     fn statements_carry_the_required_properties() {
         let s = statement(
             "https://cp.example",
-            &event(events::ATTEMPT_SUBMITTED, Some(87.5)),
+            &event(events::EventKind::AttemptSubmitted, Some(87.5)),
             "Ana",
         );
         assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/scored");
@@ -160,13 +165,13 @@ mod tests {
         assert_eq!(s["actor"]["account"]["name"], "3");
         let again = statement(
             "https://cp.example",
-            &event(events::ATTEMPT_SUBMITTED, Some(87.5)),
+            &event(events::EventKind::AttemptSubmitted, Some(87.5)),
             "Ana",
         );
         assert_eq!(s["id"], again["id"], "stable ids");
         let lesson = statement(
             "https://cp.example",
-            &event(events::LESSON_COMPLETED, None),
+            &event(events::EventKind::LessonCompleted, None),
             "Ana",
         );
         assert_eq!(

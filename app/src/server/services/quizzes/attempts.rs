@@ -26,6 +26,7 @@ pub use view::*;
 
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
+use crate::model::AttemptStatus;
 use crate::model::{
     AttemptQuestionView, AttemptSummary, AttemptView, CurrentUser, QuizCard, Role, ShownOption,
 };
@@ -40,13 +41,6 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
-
-/// An attempt being answered.
-pub const OPEN: &str = "open";
-/// An attempt the learner submitted.
-pub const SUBMITTED: &str = "submitted";
-/// An attempt closed at its time limit with what had been saved.
-pub const EXPIRED: &str = "expired";
 
 const STAMP: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
@@ -90,7 +84,10 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     let (q, c) = takeable(db, user, id).await?;
     close_expired_for(db, q.id, user.id).await?;
     let attempts = my_attempts(db, q.id, user.id).await?;
-    let open_attempt = attempts.iter().find(|a| a.status == OPEN).map(|a| a.id);
+    let open_attempt = attempts
+        .iter()
+        .find(|a| a.status == AttemptStatus::Open)
+        .map(|a| a.id);
     let used = attempts.len() as i32;
     let can_start =
         open_attempt.is_none() && (q.attempts_allowed == 0 || used < q.attempts_allowed);
@@ -105,7 +102,7 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         course_slug: c.slug,
         course_title: c.title,
         title: q.title,
-        role: q.role,
+        role: q.role.code().to_owned(),
         intro_html: render_text(&q.intro),
         questions,
         pass_mark: q.pass_mark,
@@ -121,7 +118,7 @@ fn summary(a: &attempt::Model) -> AttemptSummary {
     AttemptSummary {
         id: a.id,
         number: a.number,
-        status: a.status.clone(),
+        status: a.status.code().to_owned(),
         percent: a.percent,
         passed: a.passed,
         closed_at: a.submitted_at.map(stamp),
@@ -143,7 +140,7 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
     let (q, c) = takeable(db, user, id).await?;
     close_expired_for(db, q.id, user.id).await?;
     let attempts = my_attempts(db, q.id, user.id).await?;
-    if let Some(open) = attempts.iter().find(|a| a.status == OPEN) {
+    if let Some(open) = attempts.iter().find(|a| a.status == AttemptStatus::Open) {
         return Ok(open.id);
     }
     if q.attempts_allowed > 0 && attempts.len() as i32 >= q.attempts_allowed {
@@ -167,7 +164,7 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
         person_id: Set(user.id),
         class_id: Set(class_id),
         number: Set(attempts.first().map_or(1, |a| a.number + 1)),
-        status: Set(OPEN.to_owned()),
+        status: Set(AttemptStatus::Open),
         started_at: Set(now),
         deadline: Set(q
             .time_limit_secs
@@ -194,7 +191,7 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
             return my_attempts(db, q.id, user.id)
                 .await?
                 .into_iter()
-                .find(|a| a.status == OPEN)
+                .find(|a| a.status == AttemptStatus::Open)
                 .map(|a| a.id)
                 .ok_or(AppError::field("attempt", Msg::ErrNoAttemptsLeft));
         }

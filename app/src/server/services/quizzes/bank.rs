@@ -31,8 +31,6 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// Quiz roles.
-pub const ROLES: [&str; 3] = ["practice", "pre_test", "post_test"];
 /// When answers are shown.
 pub const SHOW_ANSWERS: [&str; 3] = ["after_submit", "after_close", "never"];
 

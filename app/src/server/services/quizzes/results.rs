@@ -2,6 +2,7 @@
 //! item analysis, learning gain between pre-test and post-test, and the CSV export.
 
 use crate::error::{AppError, AppResult};
+use crate::model::AttemptStatus;
 use crate::model::{
     ClassQuizzes, CurrentUser, GainReport, GainRow, ItemRow, QuizResultRow, QuizResults,
 };
@@ -39,7 +40,7 @@ async fn closed_attempts(
     Ok(attempt::Entity::find()
         .filter(attempt::Column::QuizId.eq(quiz_id))
         .filter(attempt::Column::PersonId.is_in(people.to_vec()))
-        .filter(attempt::Column::Status.ne(crate::server::services::quizzes::attempts::OPEN))
+        .filter(attempt::Column::Status.ne(AttemptStatus::Open))
         .order_by_asc(attempt::Column::Number)
         .all(db)
         .await?)
@@ -129,7 +130,7 @@ pub async fn quiz_results(
     let open: Vec<i64> = attempt::Entity::find()
         .filter(attempt::Column::QuizId.eq(q.id))
         .filter(attempt::Column::PersonId.is_in(ids.clone()))
-        .filter(attempt::Column::Status.eq(crate::server::services::quizzes::attempts::OPEN))
+        .filter(attempt::Column::Status.eq(AttemptStatus::Open))
         .all(db)
         .await?
         .into_iter()

@@ -13,6 +13,7 @@ use crate::i18n::Msg;
 use crate::model::tna::{
     AgencyProgress, CampaignChoices, CampaignDetail, CampaignRow, ResponseForm, SurveyRow,
 };
+use crate::model::{CampaignStatus, ResponseStatus};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
     agency, person, position, tna_campaign, tna_campaign_agency, tna_campaign_position,
@@ -76,7 +77,7 @@ async fn position_ids(db: &impl ConnectionTrait, id: i64) -> AppResult<Vec<i64>>
 /// Whether campaign `c` takes answers today.
 pub fn is_open(c: &tna_campaign::Model) -> bool {
     let today = crate::server::services::now().date();
-    c.status == "open" && c.opens_on <= today && today <= c.closes_on
+    c.status == CampaignStatus::Open && c.opens_on <= today && today <= c.closes_on
 }
 
 /// Campaign `c` as listed.
@@ -96,14 +97,14 @@ pub async fn row(db: &impl ConnectionTrait, c: &tna_campaign::Model) -> AppResul
     agencies.sort();
     let responses = tna_response::Entity::find()
         .filter(tna_response::Column::CampaignId.eq(c.id))
-        .filter(tna_response::Column::Status.eq("submitted"))
+        .filter(tna_response::Column::Status.eq(crate::model::ResponseStatus::Submitted))
         .count(db)
         .await? as usize;
     Ok(CampaignRow {
         id: c.id,
         title: c.title.clone(),
         questionnaire: (q.id, format!("{} (v{})", q.title, q.number)),
-        status: c.status.clone(),
+        status: c.status.code().to_owned(),
         anonymous: c.anonymous,
         min_group: c.min_group,
         opens_on: fmt_date(c.opens_on),
@@ -256,7 +257,7 @@ pub async fn create(
     let id = tna_campaign::ActiveModel {
         title: Set(title.to_owned()),
         questionnaire_id: Set(questionnaire),
-        status: Set("draft".into()),
+        status: Set(CampaignStatus::Draft),
         anonymous: Set(anonymous),
         min_group: Set(min_group),
         opens_on: Set(opens),
@@ -299,15 +300,18 @@ pub async fn set_status(
 ) -> AppResult<()> {
     may_analyse(user)?;
     let c = get(db, id).await?;
+    use CampaignStatus::{Closed, Draft, Open};
+    let status = CampaignStatus::from_code(status)
+        .ok_or(AppError::field("status", Msg::ErrCampaignStatus))?;
     let allowed = matches!(
-        (c.status.as_str(), status),
-        ("draft", "open") | ("open", "closed") | ("closed", "open")
+        (c.status, status),
+        (Draft, Open) | (Open, Closed) | (Closed, Open)
     );
     if !allowed {
         return Err(AppError::field("status", Msg::ErrCampaignStatus));
     }
     let mut m: tna_campaign::ActiveModel = c.into();
-    m.status = Set(status.to_owned());
+    m.status = Set(status);
     m.updated_at = Set(crate::server::services::now());
     m.update(db).await?;
     Ok(())

@@ -51,7 +51,7 @@ pub async fn load(
 pub async fn locked(db: &impl ConnectionTrait, id: i64) -> AppResult<bool> {
     Ok(tna_campaign::Entity::find()
         .filter(tna_campaign::Column::QuestionnaireId.eq(id))
-        .filter(tna_campaign::Column::Status.ne("draft"))
+        .filter(tna_campaign::Column::Status.ne(crate::model::CampaignStatus::Draft))
         .one(db)
         .await?
         .is_some())
@@ -127,7 +127,9 @@ pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<QuestionnaireRow>> {
             .iter()
             .filter(|c| c.questionnaire_id == m.id)
             .collect();
-        let locked = used.iter().any(|c| c.status != "draft");
+        let locked = used
+            .iter()
+            .any(|c| c.status != crate::model::CampaignStatus::Draft);
         out.push(row_of(&m, &q, used.len(), locked));
     }
     Ok(out)
@@ -234,7 +236,9 @@ pub async fn detail(db: &DatabaseConnection, id: i64) -> AppResult<Questionnaire
         .filter(tna_campaign::Column::QuestionnaireId.eq(id))
         .all(db)
         .await?;
-    let is_locked = campaigns.iter().any(|c| c.status != "draft");
+    let is_locked = campaigns
+        .iter()
+        .any(|c| c.status != crate::model::CampaignStatus::Draft);
     let newest = tna_questionnaire::Entity::find()
         .filter(tna_questionnaire::Column::Slug.eq(m.slug.as_str()))
         .order_by_desc(tna_questionnaire::Column::Number)

@@ -112,7 +112,7 @@ pub async fn analyse(
     let submitted = || {
         tna_response::Entity::find()
             .filter(tna_response::Column::CampaignId.eq(c.id))
-            .filter(tna_response::Column::Status.eq("submitted"))
+            .filter(tna_response::Column::Status.eq(crate::model::ResponseStatus::Submitted))
     };
     let (count, newest): (i64, Option<i64>) = submitted()
         .select_only()

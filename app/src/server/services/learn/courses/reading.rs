@@ -291,7 +291,7 @@ pub(super) async fn record_view(
     crate::server::services::progress::events::record(
         &txn,
         person,
-        crate::server::services::progress::events::LESSON_VIEWED,
+        crate::server::services::progress::events::EventKind::LessonViewed,
         course_id,
         Some(lesson_id),
     )
@@ -334,7 +334,7 @@ pub async fn set_complete(
         crate::server::services::progress::events::record(
             &txn,
             user.id,
-            crate::server::services::progress::events::LESSON_COMPLETED,
+            crate::server::services::progress::events::EventKind::LessonCompleted,
             c.id,
             Some(l.id),
         )

@@ -105,18 +105,18 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
         .select_only()
         .columns([person_role::Column::PersonId, person_role::Column::Role])
         .filter(person_role::Column::PersonId.is_in(persons.iter().copied()))
-        .into_tuple::<(i64, String)>()
+        .into_tuple::<(i64, Role)>()
         .all(&txn)
         .await?
     {
-        *masks.entry(p).or_default() |= role_mask([r.as_str()]);
+        *masks.entry(p).or_default() |= role_bit(r);
     }
     let attempts: Vec<i64> = events
         .iter()
-        .filter(|e| e.kind == events::ATTEMPT_SUBMITTED)
+        .filter(|e| e.kind == events::EventKind::AttemptSubmitted)
         .filter_map(|e| e.ref_id)
         .collect();
-    let quiz_role: HashMap<i64, String> = if attempts.is_empty() {
+    let quiz_role: HashMap<i64, QuizRole> = if attempts.is_empty() {
         HashMap::new()
     } else {
         attempt::Entity::find()
@@ -131,7 +131,7 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
                     .into(),
             )
             .filter(attempt::Column::Id.is_in(attempts))
-            .into_tuple::<(i64, String)>()
+            .into_tuple::<(i64, QuizRole)>()
             .all(&txn)
             .await?
             .into_iter()
@@ -144,13 +144,13 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
     for e in &events {
         let coord = coord_of(e, masks.get(&e.person_id).copied().unwrap_or(0));
         g.person(e.person_id, &coord);
-        let role = match (e.kind.as_str(), e.ref_id) {
-            (events::ATTEMPT_SUBMITTED, Some(a)) => quiz_role.get(&a).map(String::as_str),
+        let role = match (e.kind, e.ref_id) {
+            (events::EventKind::AttemptSubmitted, Some(a)) => quiz_role.get(&a).copied(),
             _ => None,
         };
         let key = (e.person_id, e.course_id.unwrap_or(0));
         let mut scratch = Tests::default();
-        let tests = if matches!(role, Some("pre_test" | "post_test")) {
+        let tests = if matches!(role, Some(QuizRole::PreTest | QuizRole::PostTest)) {
             match g.tests.entry(key) {
                 std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
                 std::collections::hash_map::Entry::Vacant(v) => {
@@ -160,12 +160,12 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
         } else {
             &mut scratch
         };
-        let (changes, tests_changed) = changes(counted(&e.kind, role), &coord, e.score, tests);
+        let (changes, tests_changed) = changes(counted(e.kind, role), &coord, e.score, tests);
         if tests_changed {
             changed_tests.insert(key);
         }
         g.cells_of(changes);
-        if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
+        if let (events::EventKind::ExerciseGraded, Some(a)) = (e.kind, e.ref_id) {
             graded.insert(a, coord);
         }
     }

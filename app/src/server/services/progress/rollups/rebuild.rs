@@ -15,16 +15,16 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
     use crate::server::entities::{attempt, exercise_finding, person_role, quiz};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
     let mut masks: HashMap<i64, i32> = HashMap::new();
-    let pairs: Vec<(i64, String)> = person_role::Entity::find()
+    let pairs: Vec<(i64, Role)> = person_role::Entity::find()
         .select_only()
         .columns([person_role::Column::PersonId, person_role::Column::Role])
         .into_tuple()
         .all(db)
         .await?;
     for (p, r) in &pairs {
-        *masks.entry(*p).or_default() |= role_mask([r.as_str()]);
+        *masks.entry(*p).or_default() |= role_bit(*r);
     }
-    let quiz_roles: HashMap<i64, String> = quiz::Entity::find()
+    let quiz_roles: HashMap<i64, QuizRole> = quiz::Entity::find()
         .select_only()
         .columns([quiz::Column::Id, quiz::Column::Role])
         .into_tuple()
@@ -58,7 +58,7 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
         upto = last;
         let attempt_ids: Vec<i64> = page
             .iter()
-            .filter(|e| e.kind == events::ATTEMPT_SUBMITTED)
+            .filter(|e| e.kind == events::EventKind::AttemptSubmitted)
             .filter_map(|e| e.ref_id)
             .collect();
         let mut quiz_of: HashMap<i64, i64> = HashMap::new();
@@ -76,24 +76,23 @@ pub async fn rebuild(db: &DatabaseConnection, verbose: bool) -> AppResult<usize>
         for e in &page {
             let coord = coord_of(e, masks.get(&e.person_id).copied().unwrap_or(0));
             g.person(e.person_id, &coord);
-            let quiz_role = match (e.kind.as_str(), e.ref_id) {
-                (events::ATTEMPT_SUBMITTED, Some(a)) => quiz_of
-                    .get(&a)
-                    .and_then(|q| quiz_roles.get(q))
-                    .map(String::as_str),
+            let quiz_role = match (e.kind, e.ref_id) {
+                (events::EventKind::AttemptSubmitted, Some(a)) => {
+                    quiz_of.get(&a).and_then(|q| quiz_roles.get(q)).copied()
+                }
                 _ => None,
             };
             let key = (e.person_id, e.course_id.unwrap_or(0));
             // Only pre- and post-tests have a participation state to keep.
             let mut scratch = Tests::default();
-            let tests = if matches!(quiz_role, Some("pre_test" | "post_test")) {
+            let tests = if matches!(quiz_role, Some(QuizRole::PreTest | QuizRole::PostTest)) {
                 g.tests.entry(key).or_default()
             } else {
                 &mut scratch
             };
-            let (changes, _) = changes(counted(&e.kind, quiz_role), &coord, e.score, tests);
+            let (changes, _) = changes(counted(e.kind, quiz_role), &coord, e.score, tests);
             g.cells_of(changes);
-            if let (events::EXERCISE_GRADED, Some(a)) = (e.kind.as_str(), e.ref_id) {
+            if let (events::EventKind::ExerciseGraded, Some(a)) = (e.kind, e.ref_id) {
                 graded.insert(a, coord);
             }
         }

@@ -138,11 +138,11 @@ pub async fn save_answers(
     fields: &[(String, String)],
 ) -> AppResult<usize> {
     let a = own_attempt(db, user, id).await?;
-    if a.status != OPEN {
+    if a.status != AttemptStatus::Open {
         return Err(AppError::field("attempt", Msg::ErrAttemptClosed));
     }
     if past_deadline(&a, crate::server::services::now()) {
-        close(db, a.id, EXPIRED).await?;
+        close(db, a.id, AttemptStatus::Expired).await?;
         return Err(AppError::field("attempt", Msg::ErrTimeUp));
     }
     let mut named: Vec<i64> = Vec::new();
@@ -195,7 +195,7 @@ pub async fn save_answers(
             .column(attempt::Column::Id)
             .from(attempt::Entity)
             .and_where(attempt::Column::Id.eq(a.id))
-            .and_where(attempt::Column::Status.eq(OPEN))
+            .and_where(attempt::Column::Status.eq(AttemptStatus::Open))
             .and_where(
                 attempt::Column::Deadline
                     .is_null()

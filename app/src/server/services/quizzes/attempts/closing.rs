@@ -8,14 +8,14 @@ use super::*;
 /// is closed as expired and the learner told so.
 pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<()> {
     let a = own_attempt(db, user, id).await?;
-    if a.status != OPEN {
+    if a.status != AttemptStatus::Open {
         return Ok(());
     }
     if past_deadline(&a, crate::server::services::now()) {
-        close(db, a.id, EXPIRED).await?;
+        close(db, a.id, AttemptStatus::Expired).await?;
         return Err(AppError::field("attempt", Msg::ErrTimeUp));
     }
-    close(db, a.id, SUBMITTED).await?;
+    close(db, a.id, AttemptStatus::Submitted).await?;
     Ok(())
 }
 
@@ -24,8 +24,8 @@ pub(super) async fn close_if_expired(db: &DatabaseConnection, id: i64) -> AppRes
     let Some(a) = attempt::Entity::find_by_id(id).one(db).await? else {
         return Ok(false);
     };
-    if a.status == OPEN && past_deadline(&a, crate::server::services::now()) {
-        return close(db, a.id, EXPIRED).await;
+    if a.status == AttemptStatus::Open && past_deadline(&a, crate::server::services::now()) {
+        return close(db, a.id, AttemptStatus::Expired).await;
     }
     Ok(false)
 }
@@ -36,8 +36,8 @@ pub(super) async fn close_expired_for(
     person_id: i64,
 ) -> AppResult<()> {
     for a in my_attempts(db, quiz_id, person_id).await? {
-        if a.status == OPEN && past_deadline(&a, crate::server::services::now()) {
-            close(db, a.id, EXPIRED).await?;
+        if a.status == AttemptStatus::Open && past_deadline(&a, crate::server::services::now()) {
+            close(db, a.id, AttemptStatus::Expired).await?;
         }
     }
     Ok(())
@@ -46,13 +46,13 @@ pub(super) async fn close_expired_for(
 /// Closes every open attempt whose time is up; how many. Run periodically by the server.
 pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
     let due = attempt::Entity::find()
-        .filter(attempt::Column::Status.eq(OPEN))
+        .filter(attempt::Column::Status.eq(AttemptStatus::Open))
         .filter(attempt::Column::Deadline.lte(crate::server::services::now()))
         .all(db)
         .await?;
     let mut closed = 0;
     for a in due {
-        if close(db, a.id, EXPIRED).await? {
+        if close(db, a.id, AttemptStatus::Expired).await? {
             closed += 1;
         }
     }
@@ -61,7 +61,7 @@ pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
 
 /// Grades and closes attempt `id` as `status`, if it is still open. Returns whether this call
 /// closed it. The status change is conditional, so of two racing closes exactly one wins.
-pub async fn close(db: &DatabaseConnection, id: i64, status: &str) -> AppResult<bool> {
+pub async fn close(db: &DatabaseConnection, id: i64, status: AttemptStatus) -> AppResult<bool> {
     let now = crate::server::services::now();
     let _gate = crate::server::services::write_gate(db).await;
     let txn = db.begin().await?;
@@ -69,7 +69,7 @@ pub async fn close(db: &DatabaseConnection, id: i64, status: &str) -> AppResult<
         .col_expr(attempt::Column::Status, Expr::value(status))
         .col_expr(attempt::Column::SubmittedAt, Expr::value(now))
         .filter(attempt::Column::Id.eq(id))
-        .filter(attempt::Column::Status.eq(OPEN))
+        .filter(attempt::Column::Status.eq(AttemptStatus::Open))
         .exec(&txn)
         .await?;
     if claimed.rows_affected == 0 {
@@ -115,7 +115,7 @@ pub async fn close(db: &DatabaseConnection, id: i64, status: &str) -> AppResult<
     crate::server::services::progress::events::record_detail(
         &txn,
         a.person_id,
-        crate::server::services::progress::events::ATTEMPT_SUBMITTED,
+        crate::server::services::progress::events::EventKind::AttemptSubmitted,
         q.course_id,
         crate::server::services::progress::events::Detail {
             lesson_id: None,

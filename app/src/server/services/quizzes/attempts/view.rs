@@ -23,7 +23,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         a
     };
     let (q, c) = crate::server::services::quizzes::bank::quiz_and_course(db, a.quiz_id).await?;
-    let closed = a.status != OPEN;
+    let closed = a.status != AttemptStatus::Open;
     let review = closed && q.show_answers != "never";
     let attempts_used = my_attempts(db, q.id, a.person_id).await?.len() as i32;
     let no_attempts_left = q.attempts_allowed > 0 && attempts_used >= q.attempts_allowed;
@@ -66,7 +66,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         course_slug: c.slug,
         course_title: c.title,
         number: a.number,
-        status: a.status.clone(),
+        status: a.status.code().to_owned(),
         seconds_left: a
             .deadline
             .filter(|_| !closed)

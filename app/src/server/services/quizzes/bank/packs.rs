@@ -41,7 +41,9 @@ pub async fn replace_from_pack(
     for def in &pack.quizzes {
         let settings = QuizSettings {
             title: truncate(&def.title, 200),
-            role: def.role.clone(),
+            // The pack reader accepts only the three roles.
+            role: crate::model::QuizRole::from_code(&def.role)
+                .ok_or(AppError::field("role", Msg::ErrInvalid))?,
             intro: def.intro.clone(),
             pass_mark: def.pass_mark,
             time_limit_secs: def.time_limit_minutes.map(|m| m.min(600) as i32 * 60),
@@ -156,7 +158,7 @@ pub async fn pack_quizzes(
         quizzes.push(content::pack::QuizDef {
             id: q.slug,
             title: q.title,
-            role: q.role,
+            role: q.role.code().to_owned(),
             intro: q.intro,
             pass_mark: q.pass_mark,
             time_limit_minutes: q.time_limit_secs.map(|s| (s / 60) as u32),

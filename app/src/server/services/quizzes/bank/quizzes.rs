@@ -2,6 +2,7 @@
 //! the questions and draws each asks.
 
 use super::*;
+use crate::model::QuizRole;
 
 /// The quizzes of course `course_id` (published ones only when `published_only`).
 pub async fn quiz_rows(
@@ -36,7 +37,7 @@ pub(super) fn quiz_row(q: &quiz::Model, questions: u64) -> QuizRow {
     QuizRow {
         id: q.id,
         title: q.title.clone(),
-        role: q.role.clone(),
+        role: q.role.code().to_owned(),
         questions,
         pass_mark: q.pass_mark,
         time_limit_minutes: q.time_limit_secs.map(|s| s / 60),
@@ -75,7 +76,7 @@ pub async fn set_certificate_rule(
 /// Validated quiz settings.
 pub(super) struct QuizSettings {
     pub(super) title: String,
-    pub(super) role: String,
+    pub(super) role: QuizRole,
     pub(super) intro: String,
     pub(super) pass_mark: f64,
     pub(super) time_limit_secs: Option<i32>,
@@ -94,7 +95,8 @@ pub(super) fn settings(input: &QuizInput) -> AppResult<QuizSettings> {
     } else if title.chars().count() > 200 {
         errors.push(crate::error::FieldError::new("title", Msg::ErrTooLong));
     }
-    if !ROLES.contains(&input.role.as_str()) {
+    let role = QuizRole::from_code(&input.role);
+    if role.is_none() {
         errors.push(crate::error::FieldError::new("role", Msg::ErrInvalid));
     }
     if !SHOW_ANSWERS.contains(&input.show_answers.as_str()) {
@@ -136,12 +138,12 @@ pub(super) fn settings(input: &QuizInput) -> AppResult<QuizSettings> {
     if input.intro.len() > 20_000 {
         errors.push(crate::error::FieldError::new("intro", Msg::ErrTooLong));
     }
-    if !errors.is_empty() {
+    let (Some(role), true) = (role, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
-    }
+    };
     Ok(QuizSettings {
         title,
-        role: input.role.clone(),
+        role,
         intro: input.intro.trim().to_owned(),
         pass_mark,
         time_limit_secs,
@@ -277,7 +279,7 @@ pub async fn quiz_editor(
         id: q.id,
         input: QuizInput {
             title: q.title,
-            role: q.role,
+            role: q.role.code().to_owned(),
             intro: q.intro,
             pass_mark: format_number(q.pass_mark),
             time_limit_minutes: q

@@ -55,7 +55,7 @@ pub async fn surveys(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<V
     };
     let mut out = Vec::new();
     for c in tna_campaign::Entity::find()
-        .filter(tna_campaign::Column::Status.eq("open"))
+        .filter(tna_campaign::Column::Status.eq(crate::model::CampaignStatus::Open))
         .order_by_asc(tna_campaign::Column::ClosesOn)
         .all(db)
         .await?
@@ -163,7 +163,7 @@ pub async fn start(
         position_id: Set(position_id),
         source: Set("online".into()),
         paper_ref: Set(None),
-        status: Set("draft".into()),
+        status: Set(ResponseStatus::Draft),
         answers: Set("{}".into()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -299,7 +299,7 @@ pub async fn form(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         intro: (q.intro.en.clone(), q.intro.fr.clone()),
         sections: crate::server::services::tna::questionnaires::sections_view(&q, &titles),
         values: answer_fields(&parse_answers(&r.answers)?),
-        submitted: r.status == "submitted",
+        submitted: r.status == ResponseStatus::Submitted,
         open: is_open(&c),
     })
 }
@@ -314,7 +314,7 @@ pub async fn save(
     fields: &[(String, String)],
 ) -> AppResult<time::OffsetDateTime> {
     let (r, c) = owned(db, user, id).await?;
-    if r.status != "draft" {
+    if r.status != ResponseStatus::Draft {
         return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
     }
     if !is_open(&c) {
@@ -341,7 +341,7 @@ pub async fn save(
             .col_expr(tna_response::Column::Answers, text.into())
             .col_expr(tna_response::Column::UpdatedAt, now.into())
             .filter(tna_response::Column::Id.eq(id))
-            .filter(tna_response::Column::Status.eq("draft"))
+            .filter(tna_response::Column::Status.eq(ResponseStatus::Draft))
             .filter(tna_response::Column::Answers.eq(current.answers.as_str()))
             .exec(db)
             .await?;
@@ -351,7 +351,7 @@ pub async fn save(
         current = tna_response::Entity::find_by_id(id)
             .one(db)
             .await?
-            .filter(|r| r.status == "draft")
+            .filter(|r| r.status == ResponseStatus::Draft)
             .ok_or_else(|| AppError::field("campaign", Msg::ErrAlreadySubmitted))?;
     }
     Err(AppError::field("campaign", Msg::ErrSaveRetry))
@@ -369,7 +369,7 @@ pub(super) fn anonymous_id() -> i64 {
 /// the person and the response is erased here. A second submission is refused.
 pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<()> {
     let (r, c) = owned(db, user, id).await?;
-    if r.status != "draft" {
+    if r.status != ResponseStatus::Draft {
         return Err(AppError::field("campaign", Msg::ErrAlreadySubmitted));
     }
     if !is_open(&c) {
@@ -407,7 +407,7 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
         // move to a new row under a random id, dated by the day only.
         let moved = tna_response::Entity::delete_many()
             .filter(tna_response::Column::Id.eq(id))
-            .filter(tna_response::Column::Status.eq("draft"))
+            .filter(tna_response::Column::Status.eq(ResponseStatus::Draft))
             .exec(&txn)
             .await?;
         if marked.rows_affected != 1 || moved.rows_affected != 1 {
@@ -424,7 +424,7 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
             position_id: Set(r.position_id),
             source: Set(r.source.clone()),
             paper_ref: Set(None),
-            status: Set("submitted".into()),
+            status: Set(ResponseStatus::Submitted),
             answers: Set(kept),
             created_at: Set(midnight),
             updated_at: Set(midnight),
@@ -453,7 +453,7 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
         )
         .col_expr(tna_response::Column::UpdatedAt, midnight.into())
         .filter(tna_response::Column::Id.eq(id))
-        .filter(tna_response::Column::Status.eq("draft"))
+        .filter(tna_response::Column::Status.eq(ResponseStatus::Draft))
         .exec(&txn)
         .await?;
     if marked.rows_affected != 1 || done.rows_affected != 1 {

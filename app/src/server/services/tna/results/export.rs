@@ -95,7 +95,7 @@ pub async fn individual_answers(
     let mut rows = vec![header.into_iter().map(Cell::from).collect::<Vec<_>>()];
     for r in tna_response::Entity::find()
         .filter(tna_response::Column::CampaignId.eq(id))
-        .filter(tna_response::Column::Status.eq("submitted"))
+        .filter(tna_response::Column::Status.eq(crate::model::ResponseStatus::Submitted))
         .all(db)
         .await?
     {

@@ -80,7 +80,7 @@ pub async fn import_paper(
     use sea_orm::{ActiveModelTrait, TransactionTrait};
     may_analyse(user)?;
     let c = get(db, id).await?;
-    if c.status == "draft" {
+    if c.status == crate::model::CampaignStatus::Draft {
         return Ok(Err(vec![problem(0, None, Msg::ErrCampaignNotOpened)]));
     }
     let (_, q) = load(db, c.questionnaire_id).await?;
@@ -255,7 +255,7 @@ pub async fn import_paper(
             position_id: Set(position_id),
             source: Set("paper".into()),
             paper_ref: Set(Some(respondent)),
-            status: Set("submitted".into()),
+            status: Set(crate::model::ResponseStatus::Submitted),
             answers: Set(serde_json::to_string(&answers)
                 .map_err(|e| crate::server::errors::internal("answers", e))?),
             created_at: Set(now),
