@@ -14,18 +14,29 @@ mod tests;
 /// What the trainee is asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum)
+)]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum ExerciseKind {
     /// Mark the anomalies on the image.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "anomalies"))]
     Anomalies,
     /// Examine the page under several lights and answer per view.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "light_views"))]
     LightViews,
     /// Say whether the document is genuine, counterfeit, forged or used by an impostor, and why.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "verdict"))]
     Verdict,
     /// Mark the anomalies, with a genuine reference specimen beside the questioned document.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "compare"))]
     Compare,
     /// Say whether the machine-readable zone agrees with itself and the visual zone.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "mrz"))]
     Mrz,
     /// Compare the document portrait with photos of the bearer.
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "impostor"))]
     Impostor,
 }
 

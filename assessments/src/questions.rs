@@ -139,20 +139,32 @@ pub enum Body {
 /// The kinds of question, as stored and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum)
+)]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Kind {
     /// [`Body::SingleChoice`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "single_choice"))]
     SingleChoice,
     /// [`Body::MultipleResponse`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "multiple_response"))]
     MultipleResponse,
     /// [`Body::TrueFalse`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "true_false"))]
     TrueFalse,
     /// [`Body::ShortAnswer`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "short_answer"))]
     ShortAnswer,
     /// [`Body::Numerical`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "numerical"))]
     Numerical,
     /// [`Body::Matching`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "matching"))]
     Matching,
     /// [`Body::Ordering`]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "ordering"))]
     Ordering,
 }
 

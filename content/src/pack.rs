@@ -15,11 +15,35 @@ pub use files::*;
 /// Kind of course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum)
+)]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum CourseKind {
     /// Foundation training (migration management essentials).
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "foundation"))]
     Foundation,
     /// Thematic training (one subject in depth).
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "thematic"))]
     Thematic,
+}
+
+impl CourseKind {
+    /// The stored code, as in `course.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CourseKind::Foundation => "foundation",
+            CourseKind::Thematic => "thematic",
+        }
+    }
+
+    /// The kind stored as `code`.
+    pub fn from_code(code: &str) -> Option<CourseKind> {
+        [CourseKind::Foundation, CourseKind::Thematic]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
 }
 
 /// `course.toml`.

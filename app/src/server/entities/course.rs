@@ -11,7 +11,7 @@ pub struct Model {
     pub title: String,
     pub summary: String,
     pub language: String,
-    pub kind: String,
+    pub kind: content::pack::CourseKind,
     pub audience: String,
     /// Comma-separated competency identifiers.
     pub competencies: String,

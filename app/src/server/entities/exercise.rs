@@ -11,7 +11,7 @@ pub struct Model {
     pub module_id: Option<i64>,
     pub position: i32,
     /// `anomalies`, `light_views`, `verdict`, `compare`, `mrz` or `impostor`.
-    pub kind: String,
+    pub kind: assessments::examination::ExerciseKind,
     pub title: String,
     pub instructions: String,
     pub explanation: String,

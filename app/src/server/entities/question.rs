@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub course_id: i64,
     pub category_id: i64,
-    pub kind: String,
+    pub kind: assessments::questions::Kind,
     pub title: String,
     /// `assessments::questions::Question` as JSON.
     pub data: String,

@@ -60,10 +60,6 @@ fn spec_of(e: &exercise::Model) -> AppResult<ExerciseSpec> {
         .map_err(|err| super::super::errors::internal(&format!("exercise {} spec", e.id), err))
 }
 
-fn kind_of(e: &exercise::Model) -> AppResult<ExerciseKind> {
-    ExerciseKind::from_code(&e.kind).ok_or(AppError::NotFound)
-}
-
 fn image_ref(s: &StoredImage) -> ImageRef {
     ImageRef {
         hash: s.hash.clone(),

@@ -63,7 +63,7 @@ async fn results_are_stored_as_codes_and_read_in_the_readers_language_old_ones_t
     let app = TestApp::spawn().await;
     generated::ensure_shipped(&app.db).await.unwrap();
     let m = exercise::Entity::find()
-        .filter(exercise::Column::Kind.eq("mrz"))
+        .filter(exercise::Column::Kind.eq(app::model::exercise::ExerciseKind::Mrz))
         .one(&app.db)
         .await
         .unwrap()

@@ -193,7 +193,7 @@ async fn question_files_import_whole_or_report_every_refusal() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        (saved.title.as_str(), saved.kind.as_str()),
+        (saved.title.as_str(), saved.kind.code()),
         ("Typed again", "true_false")
     );
 

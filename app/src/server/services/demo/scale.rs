@@ -95,17 +95,15 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
     let mut agency_rows = Vec::new();
     for code in &codes {
         for n in 0..size.agencies_per_country {
-            let kind = [
-                "immigration",
-                "border_police",
-                "customs",
-                "coast_guard",
-                "other",
-            ][n % 5];
+            let kind = AgencyKind::ALL[n % AgencyKind::ALL.len()];
             agency_rows.push(agency::ActiveModel {
-                name: Set(format!("{code} {} {}", kind.replace('_', " "), n + 1)),
+                name: Set(format!(
+                    "{code} {} {}",
+                    kind.code().replace('_', " "),
+                    n + 1
+                )),
                 country_code: Set(code.clone()),
-                kind: Set(AgencyKind::from_code(kind).unwrap_or(AgencyKind::Other)),
+                kind: Set(kind),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -140,7 +138,7 @@ pub async fn generate(db: &DatabaseConnection, size: Size, seed: u64) -> AppResu
             title: Set(format!("Scale course {:02}", i + 1)),
             summary: Set("Generated for benchmarks.".into()),
             language: Set("en".into()),
-            kind: Set("thematic".into()),
+            kind: Set(content::pack::CourseKind::Thematic),
             audience: Set("Benchmark trainees".into()),
             competencies: Set("[]".into()),
             estimated_hours: Set(4.0),

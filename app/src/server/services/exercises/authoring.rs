@@ -29,7 +29,7 @@ pub async fn create(
         course_id: Set(c.id),
         module_id: Set(None),
         position: Set(position),
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind),
         title: Set(title.to_owned()),
         instructions: Set(String::new()),
         explanation: Set(String::new()),
@@ -91,7 +91,7 @@ pub async fn editor(
     id: i64,
 ) -> AppResult<ExerciseEditor> {
     let (e, c) = editable(db, user, id).await?;
-    let kind = kind_of(&e)?;
+    let kind = e.kind;
     let spec = spec_of(&e)?;
     let modules = crate::server::services::learn::courses::modules_in_order(db, c.id)
         .await?
@@ -312,7 +312,7 @@ pub async fn edit(
     if e.version != change.version {
         return Err(AppError::field("version", Msg::ErrExerciseConflict));
     }
-    let kind = kind_of(&e)?;
+    let kind = e.kind;
     let mut spec = spec_of(&e)?;
     let mut model: exercise::ActiveModel = e.clone().into();
     let unpublishing = change.edit == ExerciseEdit::Unpublish;
@@ -553,7 +553,7 @@ pub async fn add_image(
     bytes: Vec<u8>,
 ) -> AppResult<()> {
     let (e, _) = editable(db, user, id).await?;
-    let kind = kind_of(&e)?;
+    let kind = e.kind;
     let allowed = match role {
         "reference" => kind == ExerciseKind::Compare,
         "bearer" => kind == ExerciseKind::Impostor,

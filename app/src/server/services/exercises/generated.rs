@@ -397,7 +397,7 @@ pub async fn store(
         course_id: Set(course_id),
         module_id: Set(module_id),
         position: Set(position),
-        kind: Set(draft.kind.code().to_owned()),
+        kind: Set(draft.kind),
         title: Set(draft.title.chars().take(TITLE_MAX).collect()),
         instructions: Set(draft.instructions),
         explanation: Set(draft.explanation),

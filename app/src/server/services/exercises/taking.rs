@@ -27,7 +27,7 @@ pub async fn course_exercises(
     if !author {
         q = q.filter(exercise::Column::Published.eq(true));
     }
-    let rows: Vec<(i64, String, String, Option<i64>, bool, String)> =
+    let rows: Vec<(i64, String, ExerciseKind, Option<i64>, bool, String)> =
         q.into_tuple().all(db).await?;
     let modules: std::collections::HashMap<i64, String> =
         crate::server::services::learn::courses::modules_in_order(db, c.id)
@@ -56,17 +56,17 @@ pub async fn course_exercises(
     }
     Ok(rows
         .into_iter()
-        .filter_map(|(id, title, kind, module_id, published, image)| {
-            Some(ExerciseRow {
+        .map(
+            |(id, title, kind, module_id, published, image)| ExerciseRow {
                 id,
                 title,
-                kind: ExerciseKind::from_code(&kind)?,
+                kind,
                 module: module_id.and_then(|m| modules.get(&m).cloned()),
                 published,
                 image,
                 best: best.get(&id).copied(),
-            })
-        })
+            },
+        )
         .collect())
 }
 
@@ -75,7 +75,7 @@ pub(super) fn view_of(
     c: &course::Model,
     author: bool,
 ) -> AppResult<ExerciseView> {
-    let kind = kind_of(e)?;
+    let kind = e.kind;
     let spec = spec_of(e)?;
     let checklist = match kind {
         ExerciseKind::Verdict => spec
@@ -237,7 +237,7 @@ pub async fn submit(
     answer: ExerciseAnswer,
 ) -> AppResult<i64> {
     let (e, c, author) = readable(db, user, id).await?;
-    let kind = kind_of(&e)?;
+    let kind = e.kind;
     let spec = spec_of(&e)?;
     let mut answer = answer;
     answer.views = view_choices(&spec, &answer.view_texts)?;

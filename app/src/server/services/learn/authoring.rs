@@ -12,6 +12,7 @@ use crate::model::{
 use crate::server::entities::{course, course_media, course_module, lesson};
 use crate::server::errors::unique_as;
 use crate::validate;
+use content::pack::CourseKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -82,7 +83,7 @@ struct ValidCourse {
     title: String,
     summary: String,
     language: String,
-    kind: &'static str,
+    kind: CourseKind,
     audience: String,
     hours: f64,
 }
@@ -96,12 +97,11 @@ fn validate_course(input: &CourseInput) -> AppResult<ValidCourse> {
         .map_err(|m| errors.push(FieldError::new("language", m)))
         .ok();
     let kind = match input.kind.as_str() {
-        "foundation" => Some("foundation"),
-        "thematic" | "" => Some("thematic"),
-        _ => {
+        "" => Some(CourseKind::Thematic),
+        code => CourseKind::from_code(code).or_else(|| {
             errors.push(FieldError::new("kind", Msg::ErrInvalid));
             None
-        }
+        }),
     };
     let hours = match input.hours.trim() {
         "" => Some(1.0),
@@ -148,7 +148,7 @@ pub async fn create_course(
         title: Set(v.title),
         summary: Set(v.summary),
         language: Set(v.language),
-        kind: Set(v.kind.to_owned()),
+        kind: Set(v.kind),
         audience: Set(v.audience),
         competencies: Set(String::new()),
         estimated_hours: Set(v.hours),
@@ -178,7 +178,7 @@ pub async fn update_course(
     row.title = Set(v.title);
     row.summary = Set(v.summary);
     row.language = Set(v.language);
-    row.kind = Set(v.kind.to_owned());
+    row.kind = Set(v.kind);
     row.audience = Set(v.audience);
     row.estimated_hours = Set(v.hours);
     row.updated_at = Set(crate::server::services::now());
@@ -222,7 +222,7 @@ pub async fn course_editor(
             title: c.title,
             summary: c.summary,
             language: c.language,
-            kind: c.kind,
+            kind: c.kind.code().to_owned(),
             audience: c.audience,
             hours: c.estimated_hours.to_string(),
         },

@@ -30,7 +30,7 @@ use crate::server::entities::{
     class, course, course_media, course_module, glossary_term, lesson, lesson_progress,
 };
 use content::pack::{
-    CourseKind, CourseMeta, CoursePack, GlossaryEntry, Lesson, LessonMeta, Module, ModuleMeta,
+    CourseMeta, CoursePack, GlossaryEntry, Lesson, LessonMeta, Module, ModuleMeta,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{

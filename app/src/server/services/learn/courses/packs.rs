@@ -29,13 +29,6 @@ pub(super) fn media_type(name: &str) -> &'static str {
     }
 }
 
-pub(super) fn kind_code(kind: CourseKind) -> &'static str {
-    match kind {
-        CourseKind::Foundation => "foundation",
-        CourseKind::Thematic => "thematic",
-    }
-}
-
 /// Imports `pack`: creates the course, or updates the course with the same id in place —
 /// modules and lessons are matched by their slugs, so learners keep their progress on every
 /// lesson that is still there. Modules, lessons, glossary terms and images absent from the
@@ -67,7 +60,7 @@ pub async fn import_pack(
     row.title = Set(meta.title.clone());
     row.summary = Set(meta.summary.clone());
     row.language = Set(meta.language.clone());
-    row.kind = Set(kind_code(meta.kind).to_owned());
+    row.kind = Set(meta.kind);
     row.audience = Set(meta.audience.clone());
     row.competencies = Set(meta.competencies.join(","));
     row.estimated_hours = Set(f64::from(meta.estimated_hours));
@@ -277,11 +270,7 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
             title: c.title,
             summary: c.summary,
             language: c.language,
-            kind: if c.kind == "foundation" {
-                CourseKind::Foundation
-            } else {
-                CourseKind::Thematic
-            },
+            kind: c.kind,
             audience: c.audience,
             competencies: c
                 .competencies

@@ -25,7 +25,7 @@ pub(super) fn card(c: &course::Model, lessons: u64, completed: u64) -> CourseCar
         slug: c.slug.clone(),
         title: c.title.clone(),
         summary: c.summary.clone(),
-        kind: c.kind.clone(),
+        kind: c.kind.code().to_owned(),
         language: c.language.clone(),
         estimated_hours: c.estimated_hours,
         lessons,

@@ -28,7 +28,7 @@ pub async fn bank(
                 id: q.id,
                 category_id: q.category_id,
                 title: q.title,
-                kind: q.kind,
+                kind: q.kind.code().to_owned(),
                 marks: data.marks,
                 tags: data.tags,
             })
@@ -176,7 +176,7 @@ pub async fn insert_entries(
         rows.push(question::ActiveModel {
             course_id: Set(course_id),
             category_id: Set(category_id),
-            kind: Set(entry.question.body.kind().code().to_owned()),
+            kind: Set(entry.question.body.kind()),
             title: Set(truncate(&entry.question.title, 200)),
             data: Set(data),
             created_at: Set(now),
@@ -348,7 +348,7 @@ pub async fn save_question_gift(
         .map_err(|e| crate::server::errors::internal("question encoding", e))?;
     let mut active: question::ActiveModel = q.into();
     active.category_id = Set(category_id);
-    active.kind = Set(entry.question.body.kind().code().to_owned());
+    active.kind = Set(entry.question.body.kind());
     active.title = Set(truncate(&entry.question.title, 200));
     active.data = Set(data);
     active.updated_at = Set(crate::server::services::now());
