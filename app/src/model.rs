@@ -24,6 +24,15 @@ pub use people::*;
 pub use quizzes::*;
 pub use tna::{CompetencyFramework, CompetencyView, JobSpecification, RequirementRow};
 
+/// Something chosen by its id and shown by its name: an option of a list, a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Id.
+    pub id: i64,
+    /// Name as shown.
+    pub name: String,
+}
+
 /// What a person may do. A person may hold several roles. Stored by [`Role::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]

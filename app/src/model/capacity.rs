@@ -103,8 +103,8 @@ pub struct AssessmentView {
     pub can_score: bool,
     /// Whether they lead it (or administer the platform).
     pub is_lead: bool,
-    /// Team: name, login, role.
-    pub team: Vec<(String, String, String)>,
+    /// The team, lead first.
+    pub team: Vec<TeamMember>,
     /// Components with their elements.
     pub components: Vec<ComponentView>,
     /// The overall roll-up.
@@ -164,8 +164,8 @@ pub struct ElementScoring {
     pub assessment_id: i64,
     /// Assessment title.
     pub assessment_title: String,
-    /// Element id, title and summary.
-    pub element: (String, String, String),
+    /// The element scored.
+    pub element: ElementHead,
     /// Component title.
     pub component: String,
     /// Scale names 0–4.
@@ -268,24 +268,84 @@ pub struct ReportView {
     pub recommendations: Vec<RecommendationRow>,
     /// Element id → title, for findings and recommendations.
     pub element_titles: Vec<(String, String)>,
-    /// Annex: component title, element title, indicator title, level text, evidence.
-    pub annex: Vec<(String, String, String, String, String)>,
+    /// Annex: every indicator in scope with its level and evidence.
+    pub annex: Vec<AnnexRow>,
     /// The comparison with the baseline assessment, when one is set.
     pub baseline: Option<BaselineView>,
 }
 
-/// A score before and after: title, baseline, follow-up, change (all on the 0–4 scale).
-pub type ScoreChange = (String, Option<f64>, Option<f64>, Option<f64>);
+/// A score before and after (all on the 0–4 scale).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreChange {
+    /// What was scored (empty for the overall score).
+    pub title: String,
+    /// At the baseline.
+    pub before: Option<f64>,
+    /// At the follow-up.
+    pub after: Option<f64>,
+    /// Follow-up minus baseline, when both were scored.
+    pub change: Option<f64>,
+}
+
+/// An indicator's level before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelChange {
+    /// Indicator title.
+    pub title: String,
+    /// Level at the baseline, as text.
+    pub before: String,
+    /// Level at the follow-up, as text.
+    pub after: String,
+    /// Levels gained (negative: lost), when both were levels.
+    pub change: Option<i32>,
+}
+
+/// A member of an assessment team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// Name.
+    pub name: String,
+    /// Login.
+    pub login: String,
+    /// Role code in the team (`lead`, `assessor`, `counterpart`).
+    pub role: String,
+}
+
+/// The element a scoring page is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementHead {
+    /// Id in the framework.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What it covers.
+    pub summary: String,
+}
+
+/// A row of a report's annex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnexRow {
+    /// Component title.
+    pub component: String,
+    /// Element title.
+    pub element: String,
+    /// Indicator title.
+    pub indicator: String,
+    /// Level, as text.
+    pub level: String,
+    /// Evidence notes.
+    pub evidence: String,
+}
 
 /// A follow-up compared with its baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BaselineView {
     /// Baseline title and period.
     pub title: String,
-    /// Overall: baseline, follow-up, change.
-    pub overall: (Option<f64>, Option<f64>, Option<f64>),
-    /// Per component: title, baseline, follow-up, change.
+    /// Overall.
+    pub overall: ScoreChange,
+    /// Per component.
     pub components: Vec<ScoreChange>,
-    /// Per indicator present in both: title, baseline level, follow-up level (as text), change.
-    pub indicators: Vec<(String, String, String, Option<i32>)>,
+    /// Per indicator scored in either.
+    pub indicators: Vec<LevelChange>,
 }

@@ -202,8 +202,8 @@ pub struct ExerciseView {
     pub image: ImageRef,
     /// Reference specimen (compare).
     pub reference: Option<ImageRef>,
-    /// Light views: (light code, image, question, options).
-    pub views: Vec<(String, ImageRef, String, Vec<String>)>,
+    /// Light views, without their answers.
+    pub views: Vec<ViewShown>,
     /// Checklist texts (verdict features or impostor reasons).
     pub checklist: Vec<String>,
     /// Bearer photos (impostor).
@@ -212,8 +212,41 @@ pub struct ExerciseView {
     pub mrz_lines: Vec<String>,
     /// Whether the reader is one of its authors (answers are previews).
     pub preview: bool,
-    /// Past attempts: (id, percent, when).
-    pub attempts: Vec<(i64, f64, String)>,
+    /// Past attempts, newest first.
+    pub attempts: Vec<PastAttempt>,
+}
+
+/// A light view as the trainee sees it: the page under one light and its question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewShown {
+    /// A code of [`LIGHTS`].
+    pub light: String,
+    /// The page under that light.
+    pub image: ImageRef,
+    /// The author's question.
+    pub question: String,
+    /// The options, in the order shown.
+    pub options: Vec<String>,
+}
+
+/// One of the reader's past attempts at an exercise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PastAttempt {
+    /// Attempt id.
+    pub id: i64,
+    /// Score in percent.
+    pub percent: f64,
+    /// When, as shown.
+    pub at: String,
+}
+
+/// Where the course glossary explains a feature kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryLink {
+    /// Feature kind code.
+    pub kind: String,
+    /// The entry's anchor on the glossary page.
+    pub anchor: String,
 }
 
 /// A graded attempt as its trainee (or a trainer) sees it.
@@ -229,8 +262,8 @@ pub struct ExerciseResult {
     pub outcome: ExerciseOutcome,
     /// The author's overall explanation, rendered.
     pub explanation_html: String,
-    /// Glossary anchors of the course for the feature kinds in the feedback: (kind, anchor).
-    pub glossary: Vec<(String, String)>,
+    /// Glossary entries of the course for the feature kinds in the feedback.
+    pub glossary: Vec<GlossaryLink>,
     /// When.
     pub at: String,
 }
@@ -250,8 +283,8 @@ pub struct ExerciseEditor {
     pub title: String,
     /// Module id.
     pub module_id: Option<i64>,
-    /// The course's modules: (id, title).
-    pub modules: Vec<(i64, String)>,
+    /// The course's modules.
+    pub modules: Vec<crate::model::Choice>,
     /// Instructions, Markdown.
     pub instructions: String,
     /// Explanation, Markdown.

@@ -137,7 +137,7 @@ pub fn ElementPage() -> impl IntoView {
                         .into_iter()
                         .filter(|r| r.input.element == element)
                         .collect();
-                    let (element_a, element_b) = (s.element.0.clone(), s.element.0.clone());
+                    let (element_a, element_b) = (s.element.id.clone(), s.element.id.clone());
                     let indicator_ids = s
                         .indicators
                         .iter()
@@ -148,13 +148,13 @@ pub fn ElementPage() -> impl IntoView {
                     let can_score = s.can_score;
                     let is_lead = s.is_lead && s.can_score;
                     view! {
-                        <PageTitle text=s.element.1.clone() />
+                        <PageTitle text=s.element.title.clone() />
                         <p class="breadcrumbs">
                             <a href=format!("/assessments/{id}")>{s.assessment_title.clone()}</a>
                             " › " {s.component.clone()}
                         </p>
-                        <h1>{s.element.1.clone()}</h1>
-                        <p class="lead">{s.element.2.clone()}</p>
+                        <h1>{s.element.title.clone()}</h1>
+                        <p class="lead">{s.element.summary.clone()}</p>
                         <Feedback />
                         <FieldMsg field="level" />
                         {s.indicators.into_iter().map(|i| {

@@ -109,8 +109,8 @@ pub fn AssessmentPage() -> impl IntoView {
                             <section class="panel">
                                 <h2>{t(Msg::Team)}</h2>
                                 <ul id="team">
-                                    {team.into_iter().map(|(name, login, role)| view! {
-                                        <li>{name} " " <code>{login}</code> " — " {team_role_label(&role)}</li>
+                                    {team.into_iter().map(|m| view! {
+                                        <li>{m.name} " " <code>{m.login}</code> " — " {team_role_label(&m.role)}</li>
                                     }).collect_view()}
                                 </ul>
                                 {lead.then(|| view! {

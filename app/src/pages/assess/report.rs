@@ -146,10 +146,10 @@ pub fn ReportPage() -> impl IntoView {
                                         <tbody>
                                             <tr class="component-row">
                                                 <th scope="row">{t(Msg::Overall)}</th>
-                                                <td>{fmt(b.overall.0)}</td><td>{fmt(b.overall.1)}</td><td>{signed(b.overall.2)}</td>
+                                                <td>{fmt(b.overall.before)}</td><td>{fmt(b.overall.after)}</td><td>{signed(b.overall.change)}</td>
                                             </tr>
-                                            {b.components.into_iter().map(|(title, before, after, change)| view! {
-                                                <tr><td>{title}</td><td>{fmt(before)}</td><td>{fmt(after)}</td><td>{signed(change)}</td></tr>
+                                            {b.components.into_iter().map(|c| view! {
+                                                <tr><td>{c.title}</td><td>{fmt(c.before)}</td><td>{fmt(c.after)}</td><td>{signed(c.change)}</td></tr>
                                             }).collect_view()}
                                         </tbody>
                                     </table>
@@ -161,8 +161,8 @@ pub fn ReportPage() -> impl IntoView {
                                             <th scope="col">{t(Msg::Change)}</th>
                                         </tr></thead>
                                         <tbody>
-                                            {b.indicators.into_iter().map(|(title, before, after, change)| view! {
-                                                <tr><td>{title}</td><td>{before}</td><td>{after}</td><td>{change.map(|c| format!("{c:+}")).unwrap_or_default()}</td></tr>
+                                            {b.indicators.into_iter().map(|i| view! {
+                                                <tr><td>{i.title}</td><td>{i.before}</td><td>{i.after}</td><td>{i.change.map(|c| format!("{c:+}")).unwrap_or_default()}</td></tr>
                                             }).collect_view()}
                                         </tbody>
                                     </table>
@@ -240,8 +240,8 @@ pub fn ReportPage() -> impl IntoView {
                                         <th scope="col">{t(Msg::EvidenceNotes)}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {r.annex.into_iter().map(|(_, element, indicator, level, evidence)| view! {
-                                            <tr><td>{element}</td><td>{indicator}</td><td>{level}</td><td>{evidence}</td></tr>
+                                        {r.annex.into_iter().map(|a| view! {
+                                            <tr><td>{a.element}</td><td>{a.indicator}</td><td>{a.level}</td><td>{a.evidence}</td></tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>

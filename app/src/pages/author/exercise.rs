@@ -517,8 +517,8 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                                     <label for="exercise-module">{t(Msg::Module)}</label>
                                     <select id="exercise-module" name="module">
                                         <option value="">{t(Msg::NoModule)}</option>
-                                        {e.modules.iter().map(|(mid, title)| view! {
-                                            <option value=*mid selected=e.module_id == Some(*mid)>{title.clone()}</option>
+                                        {e.modules.iter().map(|m| view! {
+                                            <option value=m.id selected=e.module_id == Some(m.id)>{m.name.clone()}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>

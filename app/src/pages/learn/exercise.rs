@@ -9,7 +9,7 @@ use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::exercise::{
     ExerciseKind, ExerciseResult, ExerciseView, FEATURE_KINDS, FORGERIES, ImageRef, LIGHTS,
-    MRZ_FIELDS, Named, Said, VERDICTS,
+    MRZ_FIELDS, Named, Said, VERDICTS, ViewShown,
 };
 use crate::pages::author::exercise::{image_url, label_in, regions_svg};
 use leptos::prelude::*;
@@ -88,7 +88,7 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
             <div class="light-tabs">
                 <fieldset class="light-switch">
                     <legend>{t(Msg::ImageViewLabel)}</legend>
-                    {e.views.iter().enumerate().map(|(i, (light, _, _, _))| {
+                    {e.views.iter().enumerate().map(|(i, ViewShown { light, .. })| {
                         let id = format!("light-{i}");
                         view! {
                             <label class="option" for=id.clone()>
@@ -97,7 +97,7 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
                         }
                     }).collect_view()}
                 </fieldset>
-                {e.views.iter().enumerate().map(|(i, (light, image, question, options))| view! {
+                {e.views.iter().enumerate().map(|(i, ViewShown { light, image, question, options })| view! {
                     <section class=format!("light-view view-{i}") id=format!("view-{i}")>
                         <Figure image=image.clone() alt=label_in(&LIGHTS, light) caption=label_in(&LIGHTS, light) />
                         <fieldset>
@@ -194,8 +194,8 @@ pub fn ExercisePage() -> impl IntoView {
                     {(!e.attempts.is_empty()).then(|| view! {
                         <h2>{t(Msg::AttemptsLabel)}</h2>
                         <ul id="exercise-attempts">
-                            {e.attempts.iter().map(|(aid, p, at)| view! {
-                                <li><a href=format!("/exercise-attempts/{aid}")>{format!("{p:.0} %")}</a> " · " {at.clone()}</li>
+                            {e.attempts.iter().map(|a| view! {
+                                <li><a href=format!("/exercise-attempts/{}", a.id)>{format!("{:.0} %", a.percent)}</a> " · " {a.at.clone()}</li>
                             }).collect_view()}
                         </ul>
                     })}
@@ -309,7 +309,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {o.lines.into_iter().map(|l| {
-                                    let link = glossary.iter().find(|(k, _)| *k == l.kind).map(|(_, a)| format!("/courses/{slug}/glossary#{a}"));
+                                    let link = glossary.iter().find(|g| g.kind == l.kind).map(|g| format!("/courses/{slug}/glossary#{}", g.anchor));
                                     let kind = FEATURE_KINDS.iter().any(|(c, _)| *c == l.kind).then(|| label_in(&FEATURE_KINDS, &l.kind));
                                     view! {
                                         <tr class=if l.ok { "ok" } else { "wrong" }>

@@ -338,14 +338,14 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
         let mut rows = vec![vec![
             "Overall".to_owned(),
-            f(b.overall.0),
-            f(b.overall.1),
-            sgn(b.overall.2),
+            f(b.overall.before),
+            f(b.overall.after),
+            sgn(b.overall.change),
         ]];
         rows.extend(
             b.components
                 .iter()
-                .map(|(t, x, y, d)| vec![t.clone(), f(*x), f(*y), sgn(*d)]),
+                .map(|c| vec![c.title.clone(), f(c.before), f(c.after), sgn(c.change)]),
         );
         flow.table(
             &[0.46, 0.18, 0.18, 0.18],
@@ -426,8 +426,13 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     let rows: Vec<Vec<String>> = r
         .annex
         .iter()
-        .map(|(_, e, i, level, evidence)| {
-            vec![e.clone(), i.clone(), level.clone(), evidence.clone()]
+        .map(|a| {
+            vec![
+                a.element.clone(),
+                a.indicator.clone(),
+                a.level.clone(),
+                a.evidence.clone(),
+            ]
         })
         .collect();
     flow.table(

@@ -1,7 +1,7 @@
 //! The country report rendered to download: Markdown and self-contained HTML (the PDF is
 //! `server::reports::capacity_pdf`).
 
-use crate::model::{ReportView, ScoreView};
+use crate::model::{AnnexRow, ReportView, ScoreChange, ScoreView};
 use std::collections::HashMap;
 
 /// The report as Markdown (a document to edit in a word processor), with charts left out and
@@ -69,11 +69,17 @@ pub fn report_markdown(r: &ReportView) -> String {
         let _ = writeln!(
             md,
             "| **Overall** | {} | {} | {} |",
-            f(b.overall.0),
-            f(b.overall.1),
-            sgn(b.overall.2)
+            f(b.overall.before),
+            f(b.overall.after),
+            sgn(b.overall.change)
         );
-        for (title, before, after, change) in &b.components {
+        for ScoreChange {
+            title,
+            before,
+            after,
+            change,
+        } in &b.components
+        {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} | {} |",
@@ -132,7 +138,14 @@ pub fn report_markdown(r: &ReportView) -> String {
         md,
         "| Element | Indicator | Level | Evidence |\n|---|---|---|---|"
     );
-    for (_, e, i, level, evidence) in &r.annex {
+    for AnnexRow {
+        element: e,
+        indicator: i,
+        level,
+        evidence,
+        ..
+    } in &r.annex
+    {
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} |",

@@ -37,10 +37,10 @@ pub use scoring::*;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
-    AssessmentInput, AssessmentRow, AssessmentStatus, AssessmentView, BaselineView, ComponentView,
-    CurrentUser, ElementScoring, ElementView, FindingKind, FindingRow, IndicatorScoring,
-    MemberRole, RecommendationInput, RecommendationRow, ReportView, Role, ScoreEntry, ScoreInput,
-    ScoreView,
+    AnnexRow, AssessmentInput, AssessmentRow, AssessmentStatus, AssessmentView, BaselineView,
+    ComponentView, CurrentUser, ElementHead, ElementScoring, ElementView, FindingKind, FindingRow,
+    IndicatorScoring, LevelChange, MemberRole, RecommendationInput, RecommendationRow, ReportView,
+    Role, ScoreChange, ScoreEntry, ScoreInput, ScoreView, TeamMember,
 };
 use crate::server::entities::{
     assessment_document, assessment_finding, assessment_member, assessment_recommendation,

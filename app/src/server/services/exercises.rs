@@ -31,8 +31,8 @@ use crate::model::CurrentUser;
 use crate::model::exercise::{
     ChecklistItem, ExerciseAnswer, ExerciseChange, ExerciseEdit, ExerciseEditor, ExerciseKind,
     ExerciseOutcome, ExerciseResult, ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS,
-    FORGERIES, ImageRef, ImpostorKey, LIGHTS, LightView, MRZ_FIELDS, MrzKey, Outline, RegionSpec,
-    Spot, VERDICTS, VerdictKey, VizField,
+    FORGERIES, GlossaryLink, ImageRef, ImpostorKey, LIGHTS, LightView, MRZ_FIELDS, MrzKey, Outline,
+    PastAttempt, RegionSpec, Spot, VERDICTS, VerdictKey, ViewShown, VizField,
 };
 use crate::server::entities::{
     course, course_module, exercise, exercise_attempt, exercise_finding,

@@ -85,16 +85,16 @@ pub(super) async fn build_report(
             Some(Judgement::NotApplicable) => "not applicable".to_owned(),
             None => "not scored".to_owned(),
         };
-        annex.push((
-            c.title.clone(),
-            e.title.clone(),
-            i.title.clone(),
+        annex.push(AnnexRow {
+            component: c.title.clone(),
+            element: e.title.clone(),
+            indicator: i.title.clone(),
             level,
-            evidence
+            evidence: evidence
                 .get(i.id.as_str())
                 .map(|s| (*s).to_owned())
                 .unwrap_or_default(),
-        ));
+        });
     }
     let (findings, mut recommendations) = entries(db, id).await?;
     let rank = |p: &str| match p {
@@ -229,12 +229,12 @@ pub(super) async fn baseline_view(
                 .iter()
                 .find(|x| x.id == c.id)
                 .and_then(|x| x.score.score);
-            (
-                c.title.clone(),
+            ScoreChange {
+                title: c.title.clone(),
                 before,
-                c.score.score,
-                capacity::change(before, c.score.score),
-            )
+                after: c.score.score,
+                change: capacity::change(before, c.score.score),
+            }
         })
         .collect();
     let indicators = fw
@@ -248,21 +248,22 @@ pub(super) async fn baseline_view(
                 }
                 _ => None,
             };
-            (
-                i.title.clone(),
-                level_text(before),
-                level_text(after),
+            LevelChange {
+                title: i.title.clone(),
+                before: level_text(before),
+                after: level_text(after),
                 change,
-            )
+            }
         })
         .collect();
     Ok(Some(BaselineView {
         title: format!("{} ({} – {})", b.title, date(b.starts_on), date(b.ends_on)),
-        overall: (
-            base_view.overall.score,
-            view.overall.score,
-            capacity::change(base_view.overall.score, view.overall.score),
-        ),
+        overall: ScoreChange {
+            title: String::new(),
+            before: base_view.overall.score,
+            after: view.overall.score,
+            change: capacity::change(base_view.overall.score, view.overall.score),
+        },
         components,
         indicators,
     }))

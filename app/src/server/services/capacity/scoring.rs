@@ -129,18 +129,18 @@ pub(super) async fn build_view(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let mut team: Vec<(String, String, String)> = members
+    let mut team: Vec<TeamMember> = members
         .iter()
         .filter_map(|m| {
             let p = people.get(&m.person_id)?;
-            Some((
-                p.display_name.clone(),
-                p.login.clone(),
-                m.role.code().to_owned(),
-            ))
+            Some(TeamMember {
+                name: p.display_name.clone(),
+                login: p.login.clone(),
+                role: m.role.code().to_owned(),
+            })
         })
         .collect();
-    team.sort_by(|a, b| (a.2 != "lead", &a.0).cmp(&(b.2 != "lead", &b.0)));
+    team.sort_by(|a, b| (a.role != "lead", &a.name).cmp(&(b.role != "lead", &b.name)));
     let country_name = country::Entity::find_by_id(a.country_code.clone())
         .one(db)
         .await?
@@ -259,7 +259,11 @@ pub async fn element_scoring(
     Ok(ElementScoring {
         assessment_id: a.id,
         assessment_title: a.title.clone(),
-        element: (el.id.clone(), el.title.clone(), el.summary.clone()),
+        element: ElementHead {
+            id: el.id.clone(),
+            title: el.title.clone(),
+            summary: el.summary.clone(),
+        },
         component: component.title.clone(),
         scale: fw.scale.clone(),
         can_score: may_score(&role) && a.status != AssessmentStatus::Final,

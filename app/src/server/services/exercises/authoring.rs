@@ -96,7 +96,10 @@ pub async fn editor(
     let modules = crate::server::services::learn::courses::modules_in_order(db, c.id)
         .await?
         .into_iter()
-        .map(|m| (m.id, m.title))
+        .map(|m| crate::model::Choice {
+            id: m.id,
+            name: m.title,
+        })
         .collect();
     Ok(ExerciseEditor {
         id: e.id,

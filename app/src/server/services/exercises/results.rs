@@ -70,7 +70,10 @@ pub async fn result(
         .into_iter()
         .filter_map(|g| {
             let code = labels.get(&g.term.to_lowercase())?;
-            Some((code.clone(), content::markdown::slug(&g.term)))
+            Some(GlossaryLink {
+                kind: code.clone(),
+                anchor: content::markdown::slug(&g.term),
+            })
         })
         .collect();
     Ok(ExerciseResult {

@@ -106,13 +106,11 @@ pub(super) fn view_of(
         views: spec
             .views
             .iter()
-            .map(|v| {
-                (
-                    v.light.clone(),
-                    v.image.clone(),
-                    v.question.clone(),
-                    v.options.clone(),
-                )
+            .map(|v| ViewShown {
+                light: v.light.clone(),
+                image: v.image.clone(),
+                question: v.question.clone(),
+                options: v.options.clone(),
             })
             .collect(),
         checklist,
@@ -150,7 +148,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     let mut v = view_of(&e, &c, author)?;
     // Light-view options in a new random order on every page: their order says nothing of
     // the author's (where the right answer often comes first).
-    for (_, _, _, options) in &mut v.views {
+    for ViewShown { options, .. } in &mut v.views {
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         assessments::results::SeededRng::new(OsRng.next_u64()).shuffle(options);
     }
@@ -168,11 +166,11 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
             } else {
                 0.0
             };
-            (
-                a.id,
-                p,
-                crate::server::services::quizzes::attempts::stamp(a.at),
-            )
+            PastAttempt {
+                id: a.id,
+                percent: p,
+                at: crate::server::services::quizzes::attempts::stamp(a.at),
+            }
         })
         .collect();
     Ok(v)

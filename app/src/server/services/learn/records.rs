@@ -6,8 +6,8 @@
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::model::EventKind;
 use crate::model::record::{LearnerHit, LearnerSearch, LearningRecord, RecordCourse, RecordEvent};
+use crate::model::{Choice, EventKind};
 use crate::model::{CurrentUser, Role};
 use crate::server::entities::{
     agency, attempt, certificate, class, class_trainer, course, enrolment, exercise,
@@ -36,15 +36,26 @@ pub struct EventRow {
     pub at: time::OffsetDateTime,
     /// What happened.
     pub kind: EventKind,
-    /// Course id, slug and title.
-    pub course: Option<(i64, String, String)>,
-    /// Lesson id and title.
-    pub lesson: Option<(i64, String)>,
+    /// The course.
+    pub course: Option<CourseRef>,
+    /// The lesson (id, title).
+    pub lesson: Option<Choice>,
     /// What `ref_id` names: a quiz attempt's quiz (id, title), an exercise (id, title) or a
     /// certificate (id, code).
-    pub item: Option<(i64, String)>,
+    pub item: Option<Choice>,
     /// Percent, when the event carries a score.
     pub score: Option<f64>,
+}
+
+/// A course an event happened in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseRef {
+    /// Id.
+    pub id: i64,
+    /// Slug, for links.
+    pub slug: String,
+    /// Title.
+    pub title: String,
 }
 
 /// What of `person_id`'s record `user` may see.
@@ -350,18 +361,24 @@ pub async fn named(
         .await?
         .into_iter()
         .collect();
+    let named = |id: i64, name: &String| {
+        Some(Choice {
+            id,
+            name: name.clone(),
+        })
+    };
     Ok(rows
         .into_iter()
         .map(|e| {
             let item = match (e.kind, e.ref_id) {
                 (events::EventKind::AttemptSubmitted, Some(a)) => attempt_quiz
                     .get(&a)
-                    .and_then(|q| Some((*q, quizzes.get(q)?.clone()))),
+                    .and_then(|q| named(*q, quizzes.get(q)?)),
                 (events::EventKind::ExerciseGraded, Some(a)) => attempt_exercise
                     .get(&a)
-                    .and_then(|x| Some((*x, exercises.get(x)?.clone()))),
+                    .and_then(|x| named(*x, exercises.get(x)?)),
                 (events::EventKind::CertificateIssued, Some(c)) => {
-                    certificates.get(&c).map(|code| (c, code.clone()))
+                    certificates.get(&c).and_then(|code| named(c, code))
                 }
                 _ => None,
             };
@@ -370,13 +387,13 @@ pub async fn named(
                 person_id: e.person_id,
                 at: e.at,
                 course: e.course_id.and_then(|c| {
-                    courses
-                        .get(&c)
-                        .map(|(slug, title)| (c, slug.clone(), title.clone()))
+                    courses.get(&c).map(|(slug, title)| CourseRef {
+                        id: c,
+                        slug: slug.clone(),
+                        title: title.clone(),
+                    })
                 }),
-                lesson: e
-                    .lesson_id
-                    .and_then(|l| lessons.get(&l).map(|t| (l, t.clone()))),
+                lesson: e.lesson_id.and_then(|l| named(l, lessons.get(&l)?)),
                 item,
                 score: e.score,
                 kind: e.kind,
@@ -503,12 +520,8 @@ pub async fn record(
             .map(|e| RecordEvent {
                 at: crate::server::services::quizzes::attempts::stamp(e.at),
                 kind: kind_label(e.kind),
-                course: e.course.map(|c| c.2).unwrap_or_default(),
-                item: e
-                    .item
-                    .map(|i| i.1)
-                    .or(e.lesson.map(|l| l.1))
-                    .unwrap_or_default(),
+                course: e.course.map(|c| c.title).unwrap_or_default(),
+                item: e.item.or(e.lesson).map(|i| i.name).unwrap_or_default(),
                 score: e.score,
             })
             .collect(),
@@ -541,9 +554,9 @@ pub fn events_csv(rows: &[EventRow]) -> AppResult<Vec<u8>> {
                     .unwrap_or_default(),
             ),
             text(e.kind.code()),
-            text(e.course.as_ref().map(|c| c.2.as_str()).unwrap_or("")),
-            text(e.lesson.as_ref().map(|l| l.1.as_str()).unwrap_or("")),
-            text(e.item.as_ref().map(|i| i.1.as_str()).unwrap_or("")),
+            text(e.course.as_ref().map(|c| c.title.as_str()).unwrap_or("")),
+            text(e.lesson.as_ref().map(|l| l.name.as_str()).unwrap_or("")),
+            text(e.item.as_ref().map(|i| i.name.as_str()).unwrap_or("")),
             text(&e.score.map(|s| format!("{s:.1}")).unwrap_or_default()),
         ]);
     }

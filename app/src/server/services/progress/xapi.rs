@@ -53,33 +53,33 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
     let (verb_id, verb_name) = verb(e.kind);
     let course = e.course.as_ref();
     let (object_id, object_name, object_type) = match (e.kind, &e.item, &e.lesson) {
-        (events::EventKind::AttemptSubmitted, Some((quiz, title)), _) => (
-            format!("{base}/quizzes/{quiz}"),
-            title.clone(),
+        (events::EventKind::AttemptSubmitted, Some(quiz), _) => (
+            format!("{base}/quizzes/{}", quiz.id),
+            quiz.name.clone(),
             "http://adlnet.gov/expapi/activities/assessment",
         ),
-        (events::EventKind::ExerciseGraded, Some((exercise, title)), _) => (
-            format!("{base}/exercises/{exercise}"),
-            title.clone(),
+        (events::EventKind::ExerciseGraded, Some(exercise), _) => (
+            format!("{base}/exercises/{}", exercise.id),
+            exercise.name.clone(),
             "http://adlnet.gov/expapi/activities/interaction",
         ),
-        (events::EventKind::CertificateIssued, Some((_, code)), _) => (
-            format!("{base}/verify/{code}"),
-            format!("Certificate {code}"),
+        (events::EventKind::CertificateIssued, Some(certificate), _) => (
+            format!("{base}/verify/{}", certificate.name),
+            format!("Certificate {}", certificate.name),
             "https://w3id.org/xapi/cmi5/activitytype/block",
         ),
-        (_, _, Some((lesson, title))) => (
+        (_, _, Some(lesson)) => (
             match course {
-                Some((_, slug, _)) => format!("{base}/courses/{slug}/lessons/{lesson}"),
-                None => format!("{base}/lessons/{lesson}"),
+                Some(c) => format!("{base}/courses/{}/lessons/{}", c.slug, lesson.id),
+                None => format!("{base}/lessons/{}", lesson.id),
             },
-            title.clone(),
+            lesson.name.clone(),
             "http://adlnet.gov/expapi/activities/lesson",
         ),
         _ => match course {
-            Some((_, slug, title)) => (
-                format!("{base}/courses/{slug}"),
-                title.clone(),
+            Some(c) => (
+                format!("{base}/courses/{}", c.slug),
+                c.title.clone(),
                 "http://adlnet.gov/expapi/activities/course",
             ),
             None => (
@@ -109,12 +109,12 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
         "context": { "platform": "Checkpoint" },
         "version": "1.0.3",
     });
-    if let Some((_, slug, title)) = course {
+    if let Some(c) = course {
         s["context"]["contextActivities"] = json!({
             "parent": [{
                 "objectType": "Activity",
-                "id": format!("{base}/courses/{slug}"),
-                "definition": { "name": { "en": title }, "type": "http://adlnet.gov/expapi/activities/course" },
+                "id": format!("{base}/courses/{}", c.slug),
+                "definition": { "name": { "en": c.title }, "type": "http://adlnet.gov/expapi/activities/course" },
             }]
         });
     }
@@ -133,6 +133,8 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Choice;
+    use crate::server::services::learn::records::CourseRef;
 
     fn event(kind: EventKind, score: Option<f64>) -> EventRow {
         EventRow {
@@ -140,13 +142,19 @@ mod tests {
             person_id: 3,
             at: time::macros::datetime!(2026-11-22 10:30 UTC),
             kind,
-            course: Some((
-                1,
-                "document-examination".into(),
-                "Travel document examination".into(),
-            )),
-            lesson: Some((4, "Reading the MRZ".into())),
-            item: Some((9, "Post-test".into())),
+            course: Some(CourseRef {
+                id: 1,
+                slug: "document-examination".into(),
+                title: "Travel document examination".into(),
+            }),
+            lesson: Some(Choice {
+                id: 4,
+                name: "Reading the MRZ".into(),
+            }),
+            item: Some(Choice {
+                id: 9,
+                name: "Post-test".into(),
+            }),
             score,
         }
     }
