@@ -295,3 +295,32 @@ async fn an_assessor_of_one_assessment_cannot_open_another() {
         "not listed"
     );
 }
+
+/// The demo country report, as downloaded in Markdown and HTML: any change to its wording,
+/// order or figures shows in review as a change to the snapshot.
+#[tokio::test]
+async fn the_demo_country_report_reads_as_before() {
+    use app::server::entities::capacity_assessment;
+    let app = TestApp::spawn().await;
+    let demo = capacity_assessment::Entity::find()
+        .filter(capacity_assessment::Column::Status.eq(app::model::AssessmentStatus::Final))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the demo assessment");
+    let admin = app.login_as(Role::Admin).await;
+    let md = admin
+        .get(&format!("/assessments/{}/export/md", demo.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let html = admin
+        .get(&format!("/assessments/{}/export/html", demo.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    insta::assert_snapshot!("demo_report_md", md);
+    insta::assert_snapshot!("demo_report_html", html);
+}
