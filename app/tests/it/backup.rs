@@ -1,38 +1,55 @@
 //! Online backups: taken while people keep writing, whole, and restorable.
 
 use crate::helpers::{TestApp, count};
-use sea_orm::{ConnectionTrait, DbBackend};
+use app::server::entities::agency;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder};
 
 #[tokio::test]
 async fn an_online_backup_taken_during_writes_is_a_whole_database() {
     let app = TestApp::spawn().await;
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("backup.db");
-    // Writers carry on while the backup runs.
+    // A writer keeps adding agencies, numbered in order, before, during and after the backup.
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let db = app.db.clone();
+    let (w, halt) = (written.clone(), stop.clone());
     let writer = tokio::spawn(async move {
-        for i in 0..100 {
+        let mut i = 0;
+        // Stops only once the backup is over and one more row has been written after it.
+        loop {
+            let done = halt.load(std::sync::atomic::Ordering::SeqCst);
             app::server::services::people::agencies::create(
                 &db,
                 &app::model::AgencyInput {
-                    name: format!("Backup test agency {i}"),
+                    name: format!("Backup test agency {i:04}"),
                     country: "UTO".into(),
                     kind: "other".into(),
                 },
             )
             .await
             .unwrap();
+            i += 1;
+            w.store(i, std::sync::atomic::Ordering::SeqCst);
+            if done {
+                break;
+            }
             tokio::task::yield_now().await;
         }
     });
-    let before = count(&app.db, "people").await;
+    while written.load(std::sync::atomic::Ordering::SeqCst) < 5 {
+        tokio::task::yield_now().await;
+    }
+    let committed_before = written.load(std::sync::atomic::Ordering::SeqCst);
     let url = if app.db.get_database_backend() == DbBackend::Sqlite {
         String::new()
     } else {
         std::env::var("CHECKPOINT_TEST_POSTGRES").unwrap_or_default()
     };
     let result = app::server::services::backup::backup(&app.db, &url, &target).await;
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
     writer.await.unwrap();
+    let committed_after = written.load(std::sync::atomic::Ordering::SeqCst);
     if app.db.get_database_backend() != DbBackend::Sqlite {
         match result {
             // A pg_dump archive (its magic number), when the client tools are installed.
@@ -51,7 +68,26 @@ async fn an_online_backup_taken_during_writes_is_a_whole_database() {
         .await
         .unwrap();
     app::server::db::migrate(&restored).await.unwrap();
-    assert_eq!(count(&restored, "people").await, before);
+    // One moment of the database: every agency committed before the backup started, none
+    // written after it ended, and no gap (the writer's rows are a whole prefix).
+    let names: Vec<String> = agency::Entity::find()
+        .filter(agency::Column::Name.starts_with("Backup test agency "))
+        .order_by_asc(agency::Column::Name)
+        .all(&restored)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert!(
+        names.len() >= committed_before && names.len() < committed_after,
+        "{} in the backup; {committed_before} committed before it, {committed_after} by the end",
+        names.len()
+    );
+    let expected: Vec<String> = (0..names.len())
+        .map(|i| format!("Backup test agency {i:04}"))
+        .collect();
+    assert_eq!(names, expected, "a whole prefix of the writes");
     assert!(
         count(&restored, "tna_responses").await >= 20,
         "the demo campaign"
