@@ -61,6 +61,7 @@ browser-deps:
 
 bench: tools site build
 	scripts/bench.sh
+	scripts/bench-lesson-cpu.sh
 	scripts/bench-quizzes.sh
 	cargo bench -p content --bench tna_analysis
 	cargo bench -p content --bench images

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod config;
+pub mod cookies;
 pub mod csrf;
 pub mod db;
 pub mod entities;
@@ -13,4 +14,5 @@ pub mod reports;
 pub mod request;
 pub mod services;
 pub mod session;
+pub mod start;
 pub mod state;

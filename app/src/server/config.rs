@@ -22,6 +22,9 @@ pub struct Config {
     /// The address people use to reach the app (e.g. `https://checkpoint.example.org`), without
     /// a trailing slash: the base of the activity and account IRIs in xAPI statements.
     pub public_url: String,
+    /// How often learning events are folded into the progress roll-ups in the background;
+    /// `None`: only when a dashboard is read (which folds what is pending first).
+    pub fold_period: Option<std::time::Duration>,
 }
 
 impl Config {

@@ -46,15 +46,6 @@ pub fn well_formed(token: &str) -> bool {
     token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// The value of cookie `name` in a `Cookie` header.
-pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header
-        .split(';')
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,12 +65,5 @@ mod tests {
         assert!(!matches(&a, &a[..31]));
         assert!(!matches(&a, &new_token()));
         assert!(!matches("", ""));
-    }
-
-    #[test]
-    fn reads_cookies() {
-        let h = "a=1; checkpoint_csrf=abc; b=2";
-        assert_eq!(cookie_value(h, COOKIE), Some("abc"));
-        assert_eq!(cookie_value(h, "c"), None);
     }
 }

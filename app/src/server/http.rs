@@ -213,13 +213,8 @@ fn unavailable() -> Response {
 /// security headers (CSP with a per-response nonce, no framing, no sniffing, same-origin
 /// referrers).
 async fn security(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let cookie_token = req
-        .headers()
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|h| csrf::cookie_value(h, csrf::COOKIE))
-        .filter(|t| csrf::well_formed(t))
-        .map(str::to_owned);
+    let cookie_token =
+        super::cookies::read(req.headers(), csrf::COOKIE).filter(|t| csrf::well_formed(t));
     let nonce = csrf::random_hex(16);
     let lang = request_lang(req.headers(), None);
 
@@ -425,19 +420,10 @@ fn with_security_headers(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
-    if let Some(token) = new_csrf {
-        let secure = if state.config.secure_cookies {
-            "; Secure"
-        } else {
-            ""
-        };
-        let cookie = format!(
-            "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
-            csrf::COOKIE
-        );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            headers.append(header::SET_COOKIE, v);
-        }
+    if let Some(v) = new_csrf.and_then(|token| {
+        super::cookies::set(csrf::COOKIE, &token, None, state.config.secure_cookies)
+    }) {
+        headers.append(header::SET_COOKIE, v);
     }
     res
 }
@@ -468,11 +454,7 @@ pub(super) fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response
 fn request_lang(headers: &HeaderMap, user_lang: Option<Lang>) -> Lang {
     user_lang
         .or_else(|| {
-            headers
-                .get(header::COOKIE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|h| csrf::cookie_value(h, crate::api::LANG_COOKIE))
-                .and_then(Lang::from_tag)
+            super::cookies::read(headers, crate::api::LANG_COOKIE).and_then(|l| Lang::from_tag(&l))
         })
         .or_else(|| {
             headers
@@ -643,10 +625,7 @@ pub fn client_address<'a>(
 
 /// Whether the request carried a session cookie (so a missing user means an ended session).
 pub(super) fn has_session_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|h| csrf::cookie_value(h, session::COOKIE).is_some())
+    super::cookies::read(headers, session::COOKIE).is_some()
 }
 
 #[cfg(test)]

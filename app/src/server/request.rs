@@ -87,9 +87,7 @@ pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
 
 /// The value of cookie `name` sent with this request.
 pub fn cookie(name: &str) -> Option<String> {
-    let parts = parts()?;
-    let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
-    super::csrf::cookie_value(header, name).map(str::to_owned)
+    super::cookies::read(&parts()?.headers, name)
 }
 
 /// Sets cookie `name` on the response: whole site, HttpOnly, SameSite=Lax, kept `max_age`
@@ -98,11 +96,7 @@ pub fn set_cookie(name: &str, value: &str, max_age: u32, secure: bool) {
     let Some(res) = use_context::<ResponseOptions>() else {
         return;
     };
-    let cookie = format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{}",
-        if secure { "; Secure" } else { "" }
-    );
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
+    if let Some(v) = super::cookies::set(name, value, Some(max_age), secure) {
         res.append_header(header::SET_COOKIE, v);
     }
 }
@@ -110,14 +104,7 @@ pub fn set_cookie(name: &str, value: &str, max_age: u32, secure: bool) {
 /// Whether the request carried a session cookie: an anonymous request that did was signed in
 /// before and its session has ended.
 pub fn had_session() -> bool {
-    parts()
-        .and_then(|p| {
-            p.headers
-                .get(header::COOKIE)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
-        .is_some_and(|h| super::csrf::cookie_value(&h, super::session::COOKIE).is_some())
+    parts().is_some_and(|p| super::cookies::read(&p.headers, super::session::COOKIE).is_some())
 }
 
 /// Sends the browser to `path` with `303 See Other` (after a form post) or `302 Found` (during

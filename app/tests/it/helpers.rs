@@ -2,7 +2,7 @@
 //! cookie-aware client that signs in as any demo role.
 
 use app::model::Role;
-use app::server::{config::Config, db, http, services, state::AppState};
+use app::server::{config::Config, db, services};
 use reqwest::StatusCode;
 use reqwest::cookie::CookieStore;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -233,15 +233,14 @@ impl TestApp {
             session_minutes: 60,
             trusted_proxies: 0,
             public_url: "https://checkpoint.test".to_owned(),
+            // Tests that watch events wait to be folded fold them themselves; one turns this
+            // on to see the background fold at work.
+            fold_period: None,
         };
         configure(&mut config);
-        let state = AppState {
-            leptos: app::server::state::leptos_options(&config),
-            db: database.clone(),
-            config: Arc::new(config),
-        };
-        let router = http::router(state);
+        let (router, background) = app::server::start::start(config, database.clone());
         let server = tokio::spawn(async move {
+            let _background = background;
             axum::serve(
                 listener,
                 router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -274,14 +273,11 @@ impl TestApp {
             session_minutes: 60,
             trusted_proxies: 0,
             public_url: "https://checkpoint.test".to_owned(),
+            fold_period: None,
         };
-        let state = AppState {
-            leptos: app::server::state::leptos_options(&config),
-            db: database,
-            config: Arc::new(config),
-        };
-        let router = http::router(state);
+        let (router, background) = app::server::start::start(config, database);
         tokio::spawn(async move {
+            let _background = background;
             axum::serve(
                 listener,
                 router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -386,9 +382,9 @@ impl Client {
     /// The value of cookie `name`, if set.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let url = self.base.parse().unwrap();
-        let header = self.jar.cookies(&url)?;
-        let header = header.to_str().ok()?.to_owned();
-        app::server::csrf::cookie_value(&header, name).map(str::to_owned)
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::COOKIE, self.jar.cookies(&url)?);
+        app::server::cookies::read(&headers, name)
     }
 
     /// Sets cookie `name` (as a tampering browser would).

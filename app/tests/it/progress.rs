@@ -774,6 +774,44 @@ async fn a_rebuild_counts_pending_events_once() {
     assert_eq!(lessons(&d), before + 2, "each counted once");
 }
 
+/// The server folds learning events into the roll-ups in the background, as `serve` does:
+/// a completed lesson is counted without anyone reading a dashboard.
+#[tokio::test]
+async fn the_background_fold_counts_events_without_a_dashboard_read() {
+    use sea_orm::ConnectionTrait;
+    let app =
+        TestApp::spawn_with(|c| c.fold_period = Some(std::time::Duration::from_millis(50))).await;
+    let pending = || async {
+        app.db
+            .query_one(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT COUNT(*) FROM progress_pending",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap()
+    };
+    events::record(
+        &app.db,
+        TRAINEE,
+        events::EventKind::LessonCompleted,
+        1,
+        Some(1),
+    )
+    .await
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while pending().await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the background fold never ran"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 /// A course taken back to draft is named only to those who may author it: a focal point's
 /// dashboard and exports count its learning but never name it.
 #[tokio::test]

@@ -1,13 +1,12 @@
 //! The `checkpoint` command: serves the web app and administers an installation.
 
 use app::model::Role;
-use app::server::{config::Config, db, http, services, session, state::AppState};
+use app::server::{config::Config, db, services};
 use clap::{Args, Parser, Subcommand};
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 mod commands;
 mod serving;

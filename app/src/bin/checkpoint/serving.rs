@@ -1,5 +1,5 @@
-//! `checkpoint serve`: the browser assets unpacked, the background tasks started (session
-//! clean-up, expired attempts, roll-up folding), and the router served until a signal.
+//! `checkpoint serve`: the browser assets unpacked, the application started (router and
+//! background tasks, `server::start`), and served until a signal.
 
 use super::*;
 
@@ -37,48 +37,21 @@ pub(super) async fn serve(
             .public_url
             .map(|u| u.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| format!("http://{}", args.addr)),
+        fold_period: Some(std::time::Duration::from_secs(1)),
     };
-    let state = AppState {
-        leptos: app::server::state::leptos_options(&config),
-        db: database.clone(),
-        config: Arc::new(config.clone()),
-    };
-    let cleanup = tokio::spawn(
-        session::Store::for_db(&database).delete_expired_every(std::time::Duration::from_secs(600)),
-    );
-    // Attempts past their time limit close themselves with what was saved, even when nobody
-    // opens them again.
-    let sweeper = tokio::spawn({
-        let db = database.clone();
-        async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
-            loop {
-                tick.tick().await;
-                if let Err(e) = services::quizzes::attempts::close_expired(&db).await {
-                    tracing::warn!(error = %e, "closing expired attempts");
-                }
-            }
-        }
-    });
-    // Learning events are counted in the progress roll-ups in batches, off the request path.
-    let folder = tokio::spawn(services::progress::rollups::fold_every(
-        database.clone(),
-        std::time::Duration::from_secs(1),
-    ));
+    let (router, background) = app::server::start::start(config.clone(), database.clone());
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     println!("Checkpoint is serving http://{}", config.addr);
     axum::serve(
         listener,
-        http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| format!("server error: {e}"))?;
-    cleanup.abort();
-    sweeper.abort();
-    folder.abort();
+    drop(background);
     database
         .close()
         .await
