@@ -732,7 +732,6 @@ async fn focal_points_and_managers_see_their_own_scope() {
 #[tokio::test]
 async fn a_rebuild_counts_pending_events_once() {
     use app::server::services::progress::{self, rollups};
-    use sea_orm::ConnectionTrait;
     let app = TestApp::spawn().await;
     rollups::catch_up(&app.db).await.unwrap();
     let lessons = |d: &app::model::progress::Dashboard| d.totals.lessons;
@@ -752,18 +751,7 @@ async fn a_rebuild_counts_pending_events_once() {
         .await
         .unwrap();
     }
-    let pending = || async {
-        app.db
-            .query_one(sea_orm::Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT COUNT(*) FROM progress_pending",
-            ))
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<i64>(0)
-            .unwrap()
-    };
+    let pending = || pending_events(&app.db);
     assert_eq!(pending().await, 2, "written events wait to be folded");
     rollups::rebuild(&app.db, false).await.unwrap();
     assert_eq!(pending().await, 0, "the rebuild counted them");
@@ -778,21 +766,9 @@ async fn a_rebuild_counts_pending_events_once() {
 /// a completed lesson is counted without anyone reading a dashboard.
 #[tokio::test]
 async fn the_background_fold_counts_events_without_a_dashboard_read() {
-    use sea_orm::ConnectionTrait;
     let app =
         TestApp::spawn_with(|c| c.fold_period = Some(std::time::Duration::from_millis(50))).await;
-    let pending = || async {
-        app.db
-            .query_one(sea_orm::Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT COUNT(*) FROM progress_pending",
-            ))
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<i64>(0)
-            .unwrap()
-    };
+    let pending = || pending_events(&app.db);
     events::record(
         &app.db,
         TRAINEE,
@@ -860,4 +836,18 @@ async fn a_focal_points_export_never_names_a_draft_course() {
         .await
         .unwrap();
     assert!(export.contains(&title), "authors still see it");
+}
+
+/// Learning events written but not yet folded into the roll-ups.
+async fn pending_events(db: &sea_orm::DatabaseConnection) -> i64 {
+    use sea_orm::ConnectionTrait;
+    db.query_one(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        "SELECT COUNT(*) FROM progress_pending",
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<i64>(0)
+    .unwrap()
 }
