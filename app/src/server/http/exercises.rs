@@ -97,7 +97,10 @@ async fn edit(
     let back = format!("/author/exercises/{id}");
     let result = match change_from(&form) {
         Ok(change) => exercises::edit(&state.db, &user, id, change).await,
-        Err(e) => Err(e),
+        // Someone who may not edit it learns only that, not what was wrong with the form.
+        Err(e) => exercises::check_editor(&state.db, &user, id)
+            .await
+            .and(Err(e)),
     };
     back_with_notice(&back, Msg::Saved, result)
 }

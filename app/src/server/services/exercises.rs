@@ -19,6 +19,7 @@ mod taking;
 #[cfg(test)]
 mod tests;
 
+pub use access::check_editor;
 use access::*;
 pub use authoring::*;
 pub use grading::*;

@@ -154,6 +154,15 @@ async fn an_anomaly_exercise_is_drawn_published_and_graded_with_its_overlay() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Nor learns what was wrong with a malformed change: the answer is the same 403.
+    let res = trainer
+        .post_form(
+            &format!("/author/exercises/{id}/edit"),
+            "/",
+            &[("op", "view_delete"), ("index", "x"), ("version", "one")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

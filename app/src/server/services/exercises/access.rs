@@ -18,6 +18,12 @@ pub(super) async fn editable(
     Ok((e, c))
 }
 
+/// Whether `user` may edit exercise `id`: `Forbidden` (or `NotFound`) when not. For the edge,
+/// to answer a non-author's malformed change with 403 rather than with what was wrong in it.
+pub async fn check_editor(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<()> {
+    editable(db, user, id).await.map(|_| ())
+}
+
 /// Exercise `id` and its course.
 pub(super) async fn exercise_and_course(
     db: &DatabaseConnection,
