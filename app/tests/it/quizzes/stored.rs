@@ -96,3 +96,66 @@ async fn an_unknown_status_or_kind_is_an_error_never_a_default() {
     let res = admin.get("/admin/agencies").await;
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR, "agencies");
 }
+
+/// An assessment's scope and a saved quiz answer that cannot be read are errors where they are
+/// read, never an empty scope or a blank answer.
+#[tokio::test]
+async fn unreadable_scopes_and_answers_are_errors() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let assessment: i64 = scalar(&app, "SELECT MIN(id) FROM capacity_assessments").await;
+    let page = format!("/assessments/{assessment}");
+    assert_eq!(admin.get(&page).await.status(), StatusCode::OK);
+    exec(
+        &app,
+        "UPDATE capacity_assessments SET scope = '[\"unterminated'",
+    )
+    .await;
+    assert_eq!(
+        admin.get(&page).await.status(),
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "scope"
+    );
+
+    // A trainee's quiz attempt with an answer that cannot be read.
+    let trainee = app.login_as(Role::Trainee).await;
+    let post = quiz_id(&app, "post-test").await;
+    let res = trainee
+        .post_form(
+            "/api/quizzes/start",
+            &format!("/quizzes/{post}"),
+            &[("id", &post.to_string())],
+        )
+        .await;
+    let attempt = location(&res);
+    assert!(attempt.starts_with("/attempts/"), "{attempt}");
+    assert_eq!(trainee.get(&attempt).await.status(), StatusCode::OK);
+    let id = attempt.trim_start_matches("/attempts/");
+    exec(
+        &app,
+        &format!("UPDATE attempt_questions SET response = '{{\"nope' WHERE attempt_id = {id}"),
+    )
+    .await;
+    assert_eq!(
+        trainee.get(&attempt).await.status(),
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "quiz answers"
+    );
+}
+
+async fn exec(app: &TestApp, sql: &str) {
+    app.db.execute_unprepared(sql).await.unwrap();
+}
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    app.db
+        .query_one(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap()
+}
