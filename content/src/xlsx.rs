@@ -1,12 +1,13 @@
-//! Spreadsheets in the Office Open XML format (`.xlsx`): a small writer (one sheet of text and
-//! numbers) and a reader of the first sheet's cells as text — enough for exports and for
-//! importing paper responses typed into a spreadsheet.
+//! Spreadsheets in the Office Open XML format (`.xlsx`): a writer of one sheet of text and
+//! numbers (on `rust_xlsxwriter`) and a reader of the first sheet's cells as text — enough for
+//! exports and for importing paper responses typed into a spreadsheet.
 //!
-//! The reader bounds what it inflates, so a small file cannot expand into gigabytes.
+//! The reader is our own because it bounds what it inflates and keeps only the cells present,
+//! so a small file cannot expand into gigabytes of memory (`docs/decisions.md`).
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 
 /// A cell to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,85 +71,48 @@ pub fn column_name(mut i: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-fn escape(s: &str) -> String {
-    // Characters XML 1.0 cannot carry at all are dropped.
-    let clean: String = s
-        .chars()
-        .filter(|c| matches!(c, '\t' | '\n' | '\r') || *c >= ' ')
-        .collect();
-    quick_xml::escape::escape(&clean).into_owned()
-}
+/// Longest text Excel keeps in one cell; longer texts are cut there.
+pub const MAX_CELL_CHARS: usize = 32_767;
 
-/// A workbook of one sheet named `sheet` holding `rows` (the first is usually the header).
+/// A workbook of one sheet named `sheet` holding `rows` (the first is usually the header),
+/// written by `rust_xlsxwriter`. Text XML cannot carry is dropped, text beyond Excel's cell
+/// limit is cut, and the document's date is fixed so the same data gives the same bytes.
 pub fn write(sheet: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
-    let mut xml = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
-    );
-    for (r, row) in rows.iter().enumerate() {
-        xml.push_str(&format!(r#"<row r="{}">"#, r + 1));
-        for (c, cell) in row.iter().enumerate() {
-            let at = format!("{}{}", column_name(c), r + 1);
-            match cell {
-                Cell::Text(t) => xml.push_str(&format!(
-                    r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                    escape(t)
-                )),
-                Cell::Number(n) => xml.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
-                Cell::Empty => {}
-            }
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+    let mut book = Workbook::new();
+    if let Ok(epoch) = ExcelDateTime::from_ymd(2000, 1, 1) {
+        book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    }
+    let name: String = sheet
+        .chars()
+        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .take(31)
+        .collect();
+    let page = book.add_worksheet();
+    if !name.trim().is_empty() {
+        // A name the filter above let through is valid; on error the default name stays.
+        let _ = page.set_name(name.trim());
+    }
+    for (r, row) in rows.iter().enumerate().take(1_048_576) {
+        let r = r as u32;
+        for (c, cell) in row.iter().enumerate().take(16_384) {
+            let c = c as u16;
+            // Writing within the sheet's limits cannot fail.
+            let _ = match cell {
+                Cell::Text(t) => {
+                    let clean: String = t
+                        .chars()
+                        .filter(|c| matches!(c, '\t' | '\n' | '\r') || *c >= ' ')
+                        .take(MAX_CELL_CHARS)
+                        .collect();
+                    page.write_string(r, c, clean).map(|_| ())
+                }
+                Cell::Number(n) => page.write_number(r, c, *n).map(|_| ()),
+                Cell::Empty => Ok(()),
+            };
         }
-        xml.push_str("</row>");
     }
-    xml.push_str("</sheetData></worksheet>");
-    let sheet_name: String = escape(
-        &sheet
-            .chars()
-            .filter(|c| !"[]:*?/\\".contains(*c))
-            .take(31)
-            .collect::<String>(),
-    );
-    let parts: [(&str, String); 6] = [
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_owned(),
-        ),
-        (
-            "_rels/.rels",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
-        ),
-        (
-            "xl/workbook.xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet_name}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-            ),
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_owned(),
-        ),
-        (
-            "xl/styles.xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>"#.to_owned(),
-        ),
-        ("xl/worksheets/sheet1.xml", xml),
-    ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        // A fixed date keeps exports of the same data byte-identical.
-        .last_modified_time(zip::DateTime::default());
-    for (name, body) in parts {
-        // Writing to memory cannot fail.
-        let _ = zip.start_file(name, options);
-        let _ = zip.write_all(body.as_bytes());
-    }
-    zip.finish().map(Cursor::into_inner).unwrap_or_default()
+    book.save_to_buffer().unwrap_or_default()
 }
 
 /// Why a spreadsheet could not be read.
@@ -383,6 +347,7 @@ fn shared_strings(text: &str) -> Result<Vec<String>, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn columns_are_named_like_a_spreadsheet() {
