@@ -81,6 +81,31 @@ pub async fn write_gate(
     }
 }
 
+/// Which database `db` is — the SQLite file, or the PostgreSQL server and database — for
+/// process-wide caches of what is read from it: one process may serve several databases (the
+/// test suite does, one per test), and an entry read from one must never answer another.
+pub fn database_key(db: &sea_orm::DatabaseConnection) -> String {
+    use sea_orm::ConnectionTrait;
+    match db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => db
+            .get_sqlite_connection_pool()
+            .connect_options()
+            .get_filename()
+            .display()
+            .to_string(),
+        sea_orm::DbBackend::Postgres => {
+            let o = db.get_postgres_connection_pool().connect_options();
+            format!(
+                "{}:{}/{}",
+                o.get_host(),
+                o.get_port(),
+                o.get_database().unwrap_or_default()
+            )
+        }
+        other => format!("{other:?}"),
+    }
+}
+
 /// The current time, as stored in timestamp columns.
 pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()

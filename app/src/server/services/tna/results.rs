@@ -63,12 +63,15 @@ pub struct Analysis {
     pub min_group: usize,
 }
 
-/// What an analysis depends on: submitted responses (count and newest id: a submitted
-/// response never changes), the framework's version, the job specifications and the minimum
-/// group size.
-type Stamp = (i64, i64, i32, u64);
+/// What an analysis depends on: submitted responses (count, newest id and latest change: a
+/// submitted response never changes), the framework's version, the job specifications and the
+/// minimum group size. Analyses are kept per database ([`crate::server::services::database_key`]):
+/// the test suite serves one database per test from one process, and an analysis of campaign 3
+/// in one test's database once answered for campaign 3 of another's.
+type Stamp = (i64, i64, Option<time::OffsetDateTime>, i32, u64);
 
-type Analyses = HashMap<i64, (Stamp, Arc<Analysis>)>;
+/// Analyses by database and campaign.
+type Analyses = HashMap<(String, i64), (Stamp, Arc<Analysis>)>;
 static CACHE: Mutex<Option<Analyses>> = Mutex::new(None);
 
 fn fingerprint(rows: &[position_requirement::Model], min_group: i32) -> u64 {
@@ -87,9 +90,10 @@ struct StoredAnswers<'a>(#[serde(borrow)] HashMap<std::borrow::Cow<'a, str>, Ans
 
 /// The analysis of campaign `c`, recomputed only when what it depends on has changed.
 pub async fn analyse(
-    db: &impl ConnectionTrait,
+    db: &sea_orm::DatabaseConnection,
     c: &tna_campaign::Model,
 ) -> AppResult<Arc<Analysis>> {
+    let key = (crate::server::services::database_key(db), c.id);
     use sea_orm::{QuerySelect, sea_query::Expr};
     let agencies: Vec<(i64, String, String)> = agency::Entity::find()
         .filter(agency::Column::Id.is_in(agency_ids(db, c.id).await?))
@@ -114,24 +118,26 @@ pub async fn analyse(
             .filter(tna_response::Column::CampaignId.eq(c.id))
             .filter(tna_response::Column::Status.eq(crate::model::ResponseStatus::Submitted))
     };
-    let (count, newest): (i64, Option<i64>) = submitted()
+    let (count, newest, changed): (i64, Option<i64>, Option<time::OffsetDateTime>) = submitted()
         .select_only()
         .column_as(Expr::col(tna_response::Column::Id).count(), "n")
         .column_as(Expr::col(tna_response::Column::Id).max(), "newest")
+        .column_as(Expr::col(tna_response::Column::UpdatedAt).max(), "changed")
         .into_tuple()
         .one(db)
         .await?
-        .unwrap_or((0, None));
+        .unwrap_or((0, None, None));
     let stamp: Stamp = (
         count,
         newest.unwrap_or(0),
+        changed,
         crate::server::services::tna::framework_version(db).await?,
         fingerprint(&requirements, c.min_group),
     );
     if let Some((s, a)) = CACHE
         .lock()
         .ok()
-        .and_then(|m| m.as_ref().and_then(|m| m.get(&c.id).cloned()))
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&key).cloned()))
         && s == stamp
     {
         return Ok(a);
@@ -171,7 +177,7 @@ pub async fn analyse(
     );
     if let Ok(mut m) = CACHE.lock() {
         m.get_or_insert_with(HashMap::new)
-            .insert(c.id, (stamp, analysis.clone()));
+            .insert(key, (stamp, analysis.clone()));
     }
     Ok(analysis)
 }

@@ -60,7 +60,11 @@ pub(super) fn to_csv(rows: &[Vec<content::xlsx::Cell>]) -> AppResult<Vec<u8>> {
 }
 
 /// Campaign `id`'s gap analysis (one row per competency × agency × position) as a file.
-pub async fn export(db: &impl ConnectionTrait, id: i64, format: Format) -> AppResult<Vec<u8>> {
+pub async fn export(
+    db: &sea_orm::DatabaseConnection,
+    id: i64,
+    format: Format,
+) -> AppResult<Vec<u8>> {
     let c = get(db, id).await?;
     let a = analyse(db, &c).await?;
     let rows = export_rows(&a);
