@@ -33,15 +33,28 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
         if let Some(pg) = self.pg.take() {
-            block_on_detached(async move {
-                if let Ok(admin) = sea_orm::Database::connect(&pg.admin_url).await {
-                    let _ = admin
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                            pg.name
-                        ))
-                        .await;
-                }
+            // Dropped on a thread of its own that the test does not wait for. Waiting would
+            // block the test's runtime while its connection pool may be half-way through
+            // opening a connection: that backend, stuck in authentication, never accepts
+            // the barrier `DROP DATABASE` waits for, and each drop then took PostgreSQL's
+            // 60-second authentication timeout. Once the test returns, its runtime closes
+            // the pool and the drop goes through; a drop the process exits before finishing
+            // is done by the next run (see `postgres_template`).
+            std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap()
+                    .block_on(async move {
+                        if let Ok(admin) = sea_orm::Database::connect(&pg.admin_url).await {
+                            let _ = admin
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                                    pg.name
+                                ))
+                                .await;
+                        }
+                    })
             });
         }
     }
@@ -106,7 +119,22 @@ async fn postgres_template(admin_url: String) -> String {
     let admin = sea_orm::Database::connect(&admin_url)
         .await
         .expect("connect to PostgreSQL");
-    // One template on the server: each run replaces the one before.
+    // One template on the server: each run replaces the one before, and drops the test
+    // databases an earlier run left behind when it exited.
+    let leftovers = admin
+        .query_all(sea_orm::Statement::from_string(
+            admin.get_database_backend(),
+            "SELECT datname FROM pg_database WHERE datname LIKE 'cp\\_test\\_%'",
+        ))
+        .await
+        .expect("list test databases");
+    for row in leftovers {
+        let old: String = row.try_get("", "datname").expect("a database name");
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {old} WITH (FORCE)"))
+            .await
+            .expect("drop a test database left behind");
+    }
     let name = "cp_template".to_owned();
     admin
         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -293,7 +321,6 @@ impl TestApp {
         Client::of(base)
     }
 
-    /// The absolute URL of `path`.
     /// How many statements `run` makes the server send to the database.
     pub async fn queries_of<T>(&self, run: impl std::future::Future<Output = T>) -> (T, usize) {
         use std::sync::atomic::Ordering;
