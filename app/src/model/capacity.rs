@@ -12,14 +12,14 @@ pub struct AssessmentRow {
     pub title: String,
     /// Country name.
     pub country: String,
-    /// `draft`, `in_review` or `final`.
-    pub status: String,
+    /// Where it stands, from draft to final.
+    pub status: AssessmentStatus,
     /// Version number (1 for the first).
     pub number: i32,
     /// First and last day (YYYY-MM-DD).
     pub period: String,
-    /// The signed-in person's role in it (`lead`, `assessor`, `counterpart`, or `admin`).
-    pub my_role: String,
+    /// The signed-in person's standing in it.
+    pub my_role: Standing,
 }
 
 /// What an assessor enters to open an assessment.
@@ -91,14 +91,14 @@ pub struct AssessmentView {
     pub requested_by: String,
     /// Period (YYYY-MM-DD – YYYY-MM-DD).
     pub period: String,
-    /// `draft`, `in_review` or `final`.
-    pub status: String,
+    /// Where it stands, from draft to final.
+    pub status: AssessmentStatus,
     /// Version number.
     pub number: i32,
     /// Framework title and version.
     pub framework: String,
-    /// The signed-in person's role.
-    pub my_role: String,
+    /// The signed-in person's standing in it.
+    pub my_role: Standing,
     /// Whether they may score (lead or assessor, not final).
     pub can_score: bool,
     /// Whether they lead it (or administer the platform).
@@ -206,8 +206,8 @@ pub struct FindingRow {
     pub id: i64,
     /// Element id.
     pub element: String,
-    /// `strength` or `gap`.
-    pub kind: String,
+    /// A strength or a gap.
+    pub kind: FindingKind,
     /// Text.
     pub text: String,
 }
@@ -307,8 +307,8 @@ pub struct TeamMember {
     pub name: String,
     /// Login.
     pub login: String,
-    /// Role code in the team (`lead`, `assessor`, `counterpart`).
-    pub role: String,
+    /// Their part in the team.
+    pub role: MemberRole,
 }
 
 /// The element a scoring page is about.

@@ -123,6 +123,37 @@ stored_codes! {
     }
 }
 
+/// The signed-in person's standing in one capacity assessment: their part on its team, or
+/// an administrator who is not on it (who may do what a lead does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Standing {
+    /// On the team, in this part.
+    Member(MemberRole),
+    /// An administrator outside the team.
+    Administrator,
+}
+
+impl Standing {
+    /// May record scores (leads, assessors and administrators; counterparts read).
+    pub fn may_score(self) -> bool {
+        !matches!(self, Standing::Member(MemberRole::Counterpart))
+    }
+
+    /// May do what the lead does: agreed scores, the team, the status.
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            Standing::Member(MemberRole::Lead) | Standing::Administrator
+        )
+    }
+
+    /// Scores blind while the assessment is a draft: sees others' scores on an indicator
+    /// only once they have scored it themselves (assessors, not the lead).
+    pub fn scores_blind(self) -> bool {
+        self == Standing::Member(MemberRole::Assessor)
+    }
+}
+
 stored_codes! {
     /// What a capacity finding records.
     pub enum FindingKind {

@@ -23,8 +23,8 @@ pub struct BankQuestion {
     pub category_id: i64,
     /// Title.
     pub title: String,
-    /// Kind code (`single_choice`, …).
-    pub kind: String,
+    /// Its kind.
+    pub kind: assessments::questions::Kind,
     /// Marks for a full answer.
     pub marks: f64,
     /// Tags.
@@ -38,8 +38,8 @@ pub struct QuizRow {
     pub id: i64,
     /// Title.
     pub title: String,
-    /// `practice`, `pre_test` or `post_test`.
-    pub role: String,
+    /// What the quiz is for in its course.
+    pub role: QuizRole,
     /// Questions an attempt asks.
     pub questions: u64,
     /// Percentage needed to pass.
@@ -162,8 +162,8 @@ pub struct QuizCard {
     pub course_title: String,
     /// Title.
     pub title: String,
-    /// `practice`, `pre_test` or `post_test`.
-    pub role: String,
+    /// What the quiz is for in its course.
+    pub role: QuizRole,
     /// Introduction, sanitised HTML.
     pub intro_html: String,
     /// Questions an attempt asks.
@@ -189,8 +189,8 @@ pub struct AttemptSummary {
     pub id: i64,
     /// 1 for the first attempt.
     pub number: i32,
-    /// `open`, `submitted` or `expired`.
-    pub status: String,
+    /// Open, handed in, or closed by its time limit.
+    pub status: AttemptStatus,
     /// Percent, once closed.
     pub percent: Option<f64>,
     /// Whether it passed, once closed.
@@ -213,8 +213,8 @@ pub struct ShownOption {
 pub struct AttemptQuestionView {
     /// Question id.
     pub question_id: i64,
-    /// Kind code.
-    pub kind: String,
+    /// Its kind.
+    pub kind: assessments::questions::Kind,
     /// Question text, sanitised HTML.
     pub text_html: String,
     /// Marks.
@@ -258,8 +258,8 @@ pub struct AttemptView {
     pub course_title: String,
     /// 1 for the first attempt.
     pub number: i32,
-    /// `open`, `submitted` or `expired`.
-    pub status: String,
+    /// Open, handed in, or closed by its time limit.
+    pub status: AttemptStatus,
     /// Seconds left before the time limit closes it, if limited and open.
     pub seconds_left: Option<i64>,
     /// The deadline (YYYY-MM-DD HH:MM UTC), if limited.

@@ -1,6 +1,7 @@
 //! Training needs analysis as exchanged with the pages: questionnaires, campaigns, responses
 //! and results.
 
+use super::CampaignStatus;
 use serde::{Deserialize, Serialize};
 
 /// A questionnaire version in a list.
@@ -101,8 +102,8 @@ pub struct CampaignRow {
     pub title: String,
     /// Questionnaire version: id and "title (version n)".
     pub questionnaire: (i64, String),
-    /// `draft`, `open` or `closed`.
-    pub status: String,
+    /// Draft, open for responses, or closed.
+    pub status: CampaignStatus,
     /// Responses are not linked to people.
     pub anonymous: bool,
     /// Smallest group whose results are shown.

@@ -6,25 +6,24 @@ pub mod overview;
 pub mod report;
 
 use crate::i18n::{Msg, t};
-use crate::model::ScoreView;
+use crate::model::{AssessmentStatus, MemberRole, ScoreView};
 use leptos::prelude::*;
 
 /// The label of an assessment status.
-pub fn status_label(status: &str) -> &'static str {
+pub fn status_label(status: AssessmentStatus) -> &'static str {
     t(match status {
-        "in_review" => Msg::StatusInReview,
-        "final" => Msg::StatusFinal,
-        _ => Msg::StatusDraft,
+        AssessmentStatus::Draft => Msg::StatusDraft,
+        AssessmentStatus::InReview => Msg::StatusInReview,
+        AssessmentStatus::Final => Msg::StatusFinal,
     })
 }
 
 /// The label of a team role.
-pub fn team_role_label(role: &str) -> &'static str {
+pub fn team_role_label(role: MemberRole) -> &'static str {
     t(match role {
-        "lead" => Msg::RoleLead,
-        "counterpart" => Msg::RoleCounterpart,
-        "admin" => Msg::RoleAdmin,
-        _ => Msg::RoleAssessorMember,
+        MemberRole::Lead => Msg::RoleLead,
+        MemberRole::Assessor => Msg::RoleAssessorMember,
+        MemberRole::Counterpart => Msg::RoleCounterpart,
     })
 }
 

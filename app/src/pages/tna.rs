@@ -12,6 +12,7 @@ pub mod summary;
 pub mod surveys;
 
 use crate::i18n::{Lang, Msg, t, use_lang};
+use crate::model::CampaignStatus;
 
 /// The text of a pair (English, French) in the page's language.
 pub fn pick(pair: &(String, String)) -> String {
@@ -30,12 +31,12 @@ pub fn pick2(en: &str, fr: &str) -> String {
 }
 
 /// A campaign's status, as shown.
-pub fn campaign_status(status: &str) -> &'static str {
-    match status {
-        "open" => t(Msg::CampaignOpen),
-        "closed" => t(Msg::CampaignClosed),
-        _ => t(Msg::CampaignDraft),
-    }
+pub fn campaign_status(status: CampaignStatus) -> &'static str {
+    t(match status {
+        CampaignStatus::Draft => Msg::CampaignDraft,
+        CampaignStatus::Open => Msg::CampaignOpen,
+        CampaignStatus::Closed => Msg::CampaignClosed,
+    })
 }
 
 /// A figure with two decimals, or a dash.

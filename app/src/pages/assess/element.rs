@@ -8,6 +8,7 @@ use crate::components::forms::{CsrfField, ErrorView, PostForm};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
+use crate::model::FindingKind;
 use crate::model::ScoreEntry;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -227,8 +228,8 @@ pub fn ElementPage() -> impl IntoView {
                             <ul class="findings">
                                 {findings.into_iter().map(|f| view! {
                                     <li>
-                                        <span class=if f.kind == "gap" { "badge badge-warn" } else { "badge badge-ok" }>
-                                            {t(if f.kind == "gap" { Msg::Gap } else { Msg::Strength })}
+                                        <span class=if f.kind == FindingKind::Gap { "badge badge-warn" } else { "badge badge-ok" }>
+                                            {t(if f.kind == FindingKind::Gap { Msg::Gap } else { Msg::Strength })}
                                         </span>
                                         " " {f.text.clone()}
                                         {can_score.then(|| view! {

@@ -36,7 +36,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                                                 {(r.number > 1).then(|| format!(" (v{})", r.number))}</td>
                                             <td>{r.country}</td>
                                             <td>{r.period}</td>
-                                            <td>{status_label(&r.status)}</td>
+                                            <td>{status_label(r.status)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

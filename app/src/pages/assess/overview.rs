@@ -9,6 +9,7 @@ use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
+use crate::model::AssessmentStatus;
 use leptos::prelude::*;
 
 /// The overview page.
@@ -27,14 +28,14 @@ pub fn AssessmentPage() -> impl IntoView {
                     let components = a.components.clone();
                     let scope_components = a.components.clone();
                     let team = a.team.clone();
-                    let lead = a.is_lead && a.status != "final";
-                    let status = a.status.clone();
+                    let lead = a.is_lead && a.status != AssessmentStatus::Final;
+                    let status = a.status;
                     let can_score = a.can_score;
-                    let final_lead = a.is_lead && a.status == "final";
+                    let final_lead = a.is_lead && a.status == AssessmentStatus::Final;
                     view! {
                         <PageTitle text=a.title.clone() />
                         <p class="breadcrumbs"><a href="/assessments">{t(Msg::AssessmentsTitle)}</a></p>
-                        <h1>{a.title.clone()} " " <span class="badge" id="assessment-status">{status_label(&a.status)}</span></h1>
+                        <h1>{a.title.clone()} " " <span class="badge" id="assessment-status">{status_label(a.status)}</span></h1>
                         <Feedback />
                         <dl class="facts">
                             <dt>{t(Msg::Country)}</dt><dd>{a.country.1.clone()}</dd>
@@ -43,9 +44,9 @@ pub fn AssessmentPage() -> impl IntoView {
                             <dt>{t(Msg::Framework)}</dt><dd>{a.framework.clone()}</dd>
                         </dl>
                         {lead.then(|| {
-                            let steps: Vec<(&str, Msg)> = match status.as_str() {
-                                "draft" => vec![("in_review", Msg::SendToReview)],
-                                _ => vec![("draft", Msg::BackToDraft), ("final", Msg::MakeFinal)],
+                            let steps: Vec<(&str, Msg)> = match status {
+                                AssessmentStatus::Draft => vec![(AssessmentStatus::InReview.code(), Msg::SendToReview)],
+                                _ => vec![(AssessmentStatus::Draft.code(), Msg::BackToDraft), (AssessmentStatus::Final.code(), Msg::MakeFinal)],
                             };
                             view! {
                                 <p class="actions">
@@ -110,7 +111,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                 <h2>{t(Msg::Team)}</h2>
                                 <ul id="team">
                                     {team.into_iter().map(|m| view! {
-                                        <li>{m.name} " " <code>{m.login}</code> " — " {team_role_label(&m.role)}</li>
+                                        <li>{m.name} " " <code>{m.login}</code> " — " {team_role_label(m.role)}</li>
                                     }).collect_view()}
                                 </ul>
                                 {lead.then(|| view! {

@@ -8,6 +8,7 @@ use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
+use crate::model::FindingKind;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -88,7 +89,7 @@ pub fn ReportPage() -> impl IntoView {
                         <PageTitle text=format!("{} — {}", t(Msg::CountryReport), a.title) />
                         <article class="report" id="report">
                             <header class="cover">
-                                <p class="hint">{t(Msg::CountryReport)} " · " {status_label(&a.status)}</p>
+                                <p class="hint">{t(Msg::CountryReport)} " · " {status_label(a.status)}</p>
                                 <h1>{a.title.clone()}</h1>
                                 <p class="lead">{a.country.1.clone()} " · " {a.period.clone()}</p>
                                 <p>{t(Msg::RequestedBy)} ": " {a.requested_by.clone()}</p>
@@ -174,7 +175,7 @@ pub fn ReportPage() -> impl IntoView {
                                     {r.findings.iter().map(|f| view! {
                                         <li>
                                             <strong>{titles.get(&f.element).cloned().unwrap_or_default()}</strong>
-                                            " — " {t(if f.kind == "gap" { Msg::Gap } else { Msg::Strength })} ": " {f.text.clone()}
+                                            " — " {t(if f.kind == FindingKind::Gap { Msg::Gap } else { Msg::Strength })} ": " {f.text.clone()}
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -8,29 +8,30 @@ use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
-use crate::model::BankImportReport;
+use crate::model::{BankImportReport, QuizRole};
+use assessments::questions::Kind;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// The label of a question kind.
-pub fn kind_label(kind: &str) -> &'static str {
+pub fn kind_label(kind: Kind) -> &'static str {
     t(match kind {
-        "single_choice" => Msg::KindSingleChoice,
-        "multiple_response" => Msg::KindMultipleResponse,
-        "true_false" => Msg::KindTrueFalse,
-        "short_answer" => Msg::KindShortAnswer,
-        "numerical" => Msg::KindNumerical,
-        "matching" => Msg::KindMatching,
-        _ => Msg::KindOrdering,
+        Kind::SingleChoice => Msg::KindSingleChoice,
+        Kind::MultipleResponse => Msg::KindMultipleResponse,
+        Kind::TrueFalse => Msg::KindTrueFalse,
+        Kind::ShortAnswer => Msg::KindShortAnswer,
+        Kind::Numerical => Msg::KindNumerical,
+        Kind::Matching => Msg::KindMatching,
+        Kind::Ordering => Msg::KindOrdering,
     })
 }
 
 /// The label of a quiz role.
-pub fn role_label(role: &str) -> &'static str {
+pub fn role_label(role: QuizRole) -> &'static str {
     t(match role {
-        "pre_test" => Msg::RolePreTest,
-        "post_test" => Msg::RolePostTest,
-        _ => Msg::RolePractice,
+        QuizRole::Practice => Msg::RolePractice,
+        QuizRole::PreTest => Msg::RolePreTest,
+        QuizRole::PostTest => Msg::RolePostTest,
     })
 }
 
@@ -48,8 +49,8 @@ pub fn QuizFields(input: crate::model::QuizInput) -> impl IntoView {
         <div class="field">
             <label for="quiz-role">{t(Msg::QuizRole)}</label>
             <select id="quiz-role" name="input[role]">
-                {["practice", "pre_test", "post_test"].into_iter().map(|r| view! {
-                    <option value=r selected=role == r>{role_label(r)}</option>
+                {QuizRole::ALL.iter().map(|&r| view! {
+                    <option value=r.code() selected=role == r.code()>{role_label(r)}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -218,7 +219,7 @@ pub fn BankPage() -> impl IntoView {
                                         {quizzes.clone().into_iter().map(|q| view! {
                                             <tr>
                                                 <td><a href=format!("/author/quizzes/{}", q.id)>{q.title.clone()}</a></td>
-                                                <td>{role_label(&q.role)}</td>
+                                                <td>{role_label(q.role)}</td>
                                                 <td>{q.questions}</td>
                                                 <td>{format!("{:.0} %", q.pass_mark)}</td>
                                                 <td>{t(if q.published { Msg::Published } else { Msg::Draft })}</td>
@@ -265,7 +266,7 @@ pub fn BankPage() -> impl IntoView {
                                                 {qs.into_iter().map(|q| view! {
                                                     <tr>
                                                         <td>{q.title.clone()} {(!q.tags.is_empty()).then(|| view! { " " <span class="hint">{q.tags.join(", ")}</span> })}</td>
-                                                        <td>{kind_label(&q.kind)}</td>
+                                                        <td>{kind_label(q.kind)}</td>
                                                         <td>{q.marks}</td>
                                                         <td class="actions">
                                                             <a href=format!("/author/questions/{}", q.id)>{t(Msg::Edit)}</a>

@@ -69,7 +69,7 @@ pub fn QuizEditPage() -> impl IntoView {
                                             view! {
                                                 <optgroup label=c.name.clone()>
                                                     {qs.into_iter().map(|q| view! {
-                                                        <option value=q.id>{format!("{} ({})", q.title, kind_label(&q.kind))}</option>
+                                                        <option value=q.id>{format!("{} ({})", q.title, kind_label(q.kind))}</option>
                                                     }).collect_view()}
                                                 </optgroup>
                                             }

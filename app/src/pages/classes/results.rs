@@ -38,7 +38,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                 {c.quizzes.clone().into_iter().map(|q| view! {
                                     <li>
                                         <a href=format!("/classes/{id}/quizzes/{}", q.id)>{q.title.clone()}</a>
-                                        " " <span class="badge">{role_label(&q.role)}</span>
+                                        " " <span class="badge">{role_label(q.role)}</span>
                                         {(!q.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
                                     </li>
                                 }).collect_view()}

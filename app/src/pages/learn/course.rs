@@ -56,7 +56,7 @@ pub fn CoursePage() -> impl IntoView {
                             <h2>{t(Msg::Quizzes)}</h2>
                             <ul class="quiz-list" id="course-quizzes">
                                 {quizzes.into_iter().map(|q| view! {
-                                    <li><a href=format!("/quizzes/{}", q.id)>{q.title}</a> " " <span class="badge">{role_label(&q.role)}</span></li>
+                                    <li><a href=format!("/quizzes/{}", q.id)>{q.title}</a> " " <span class="badge">{role_label(q.role)}</span></li>
                                 }).collect_view()}
                             </ul>
                         })}

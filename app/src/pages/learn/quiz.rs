@@ -8,16 +8,17 @@ use crate::components::islands::AutoSave;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
-use crate::model::{AttemptQuestionView, AttemptView};
+use crate::model::{AttemptQuestionView, AttemptStatus, AttemptView};
 use crate::pages::author::bank::role_label;
+use assessments::questions::Kind;
 use leptos::prelude::*;
 
-fn status_label(status: &str, passed: Option<bool>) -> String {
+fn status_label(status: AttemptStatus, passed: Option<bool>) -> String {
     match (status, passed) {
-        ("open", _) => t(Msg::InProgress).to_owned(),
+        (AttemptStatus::Open, _) => t(Msg::InProgress).to_owned(),
         (_, Some(true)) => t(Msg::PassedLabel).to_owned(),
-        ("expired", _) => format!("{} · {}", t(Msg::NotPassed), t(Msg::Expired)),
-        _ => t(Msg::NotPassed).to_owned(),
+        (AttemptStatus::Expired, _) => format!("{} · {}", t(Msg::NotPassed), t(Msg::Expired)),
+        (AttemptStatus::Submitted, _) => t(Msg::NotPassed).to_owned(),
     }
 }
 
@@ -34,7 +35,7 @@ pub fn QuizPage() -> impl IntoView {
                 Ok(q) => view! {
                     <PageTitle text=q.title.clone() />
                     <p class="breadcrumbs"><a href=format!("/courses/{}", q.course_slug)>{q.course_title.clone()}</a></p>
-                    <h1>{q.title.clone()} " " <span class="badge">{role_label(&q.role)}</span></h1>
+                    <h1>{q.title.clone()} " " <span class="badge">{role_label(q.role)}</span></h1>
                     <Feedback />
                     <div class="lesson-body" inner_html=q.intro_html.clone()></div>
                     <ul class="facts">
@@ -69,7 +70,7 @@ pub fn QuizPage() -> impl IntoView {
                                 {q.attempts.clone().into_iter().map(|a| view! {
                                     <tr>
                                         <td><a href=format!("/attempts/{}", a.id)>{format!("#{}", a.number)}</a></td>
-                                        <td>{status_label(&a.status, a.passed)}</td>
+                                        <td>{status_label(a.status, a.passed)}</td>
                                         <td>{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</td>
                                         <td>{a.closed_at.clone().unwrap_or_default()}</td>
                                     </tr>
@@ -90,9 +91,9 @@ pub fn QuizPage() -> impl IntoView {
 #[component]
 fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
     let name = format!("q{}", q.question_id);
-    match q.kind.as_str() {
-        "single_choice" | "multiple_response" => {
-            let kind = if q.kind == "single_choice" { "radio" } else { "checkbox" };
+    match q.kind {
+        Kind::SingleChoice | Kind::MultipleResponse => {
+            let kind = if q.kind == Kind::SingleChoice { "radio" } else { "checkbox" };
             q.options
                 .iter()
                 .map(|o| {
@@ -108,7 +109,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
                 .collect_view()
                 .into_any()
         }
-        "true_false" => [("true", Msg::TrueLabel), ("false", Msg::FalseLabel)]
+        Kind::TrueFalse => [("true", Msg::TrueLabel), ("false", Msg::FalseLabel)]
             .into_iter()
             .map(|(v, m)| {
                 let id = format!("{name}-{v}");
@@ -122,13 +123,13 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
             })
             .collect_view()
             .into_any(),
-        "short_answer" | "numerical" => view! {
+        Kind::ShortAnswer | Kind::Numerical => view! {
             <label class="visually-hidden" for=name.clone()>{t(Msg::YourAnswer)}</label>
             <input id=name.clone() name=name.clone() value=q.text.clone() maxlength="500" autocomplete="off"
-                inputmode=if q.kind == "numerical" { "decimal" } else { "text" } disabled=disabled />
+                inputmode=if q.kind == Kind::Numerical { "decimal" } else { "text" } disabled=disabled />
         }
         .into_any(),
-        "matching" => view! {
+        Kind::Matching => view! {
             <table class="matching">
                 <tbody>
                     {q.options.clone().into_iter().map(|p| {
@@ -152,7 +153,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
             </table>
         }
         .into_any(),
-        "ordering" => {
+        Kind::Ordering => {
             let n = q.options.len() as u32;
             view! {
                 <table class="ordering">
@@ -178,7 +179,6 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
             }
             .into_any()
         }
-        _ => ().into_any(),
     }
 }
 
@@ -189,7 +189,7 @@ fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
             <p>
                 <strong>{t(Msg::Score)} ": " <span id="score-percent">{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</span></strong>
                 " (" {format!("{:.1} / {:.1}", a.score.unwrap_or(0.0), a.max_score)} ") — "
-                {status_label(&a.status, a.passed)}
+                {status_label(a.status, a.passed)}
                 " · " {t(Msg::PassMark)} " " {format!("{:.0}", a.pass_mark)}
             </p>
         </section>
@@ -207,7 +207,7 @@ pub fn AttemptPage() -> impl IntoView {
             };
             match get_attempt(id).await {
                 Ok(a) => {
-                    let open = a.status == "open";
+                    let open = a.status == AttemptStatus::Open;
                     let action = format!("/attempts/{}/answers", a.id);
                     let questions = a.questions.clone();
                     let review = a.review;

@@ -7,6 +7,7 @@ use crate::components::feedback::Feedback;
 use crate::components::forms::{CsrfField, ErrorView, PostForm, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
+use crate::model::CampaignStatus;
 use crate::model::tna::PaperImport;
 use leptos::prelude::*;
 
@@ -24,10 +25,16 @@ pub fn CampaignPage() -> impl IntoView {
             match get_campaign(id).await {
                 Ok(c) => {
                     let r = c.row.clone();
-                    let steps: Vec<(&str, Msg)> = match r.status.as_str() {
-                        "draft" => vec![("open", Msg::OpenCampaign)],
-                        "open" => vec![("closed", Msg::CloseCampaign)],
-                        _ => vec![("open", Msg::ReopenCampaign)],
+                    let steps: Vec<(&str, Msg)> = match r.status {
+                        CampaignStatus::Draft => {
+                            vec![(CampaignStatus::Open.code(), Msg::OpenCampaign)]
+                        }
+                        CampaignStatus::Open => {
+                            vec![(CampaignStatus::Closed.code(), Msg::CloseCampaign)]
+                        }
+                        CampaignStatus::Closed => {
+                            vec![(CampaignStatus::Open.code(), Msg::ReopenCampaign)]
+                        }
                     };
                     view! {
                         <PageTitle text=r.title.clone() />
@@ -48,7 +55,7 @@ pub fn CampaignPage() -> impl IntoView {
                             }.into_any()
                         })}
                         <dl class="facts">
-                            <dt>{t(Msg::Status)}</dt><dd id="campaign-status">{campaign_status(&r.status)}</dd>
+                            <dt>{t(Msg::Status)}</dt><dd id="campaign-status">{campaign_status(r.status)}</dd>
                             <dt>{t(Msg::Questionnaire)}</dt><dd><a href=format!("/tna/questionnaires/{}", r.questionnaire.0)>{r.questionnaire.1.clone()}</a></dd>
                             <dt>{t(Msg::Period)}</dt><dd>{format!("{} – {}", r.opens_on, r.closes_on)}</dd>
                             <dt>{t(Msg::Anonymity)}</dt><dd>{if r.anonymous { t(Msg::Anonymous) } else { t(Msg::Named) }} " · " {t(Msg::MinGroup)} " " {r.min_group}</dd>

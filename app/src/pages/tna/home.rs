@@ -45,7 +45,7 @@ pub fn TnaHomePage() -> impl IntoView {
                                             <tr>
                                                 <td><a href=format!("/tna/campaigns/{}", c.id)>{c.title.clone()}</a>
                                                     {c.anonymous.then(|| view! { " " <span class="tag">{t(Msg::Anonymous)}</span> })}</td>
-                                                <td>{campaign_status(&c.status)}</td>
+                                                <td>{campaign_status(c.status)}</td>
                                                 <td>{format!("{} – {}", c.opens_on, c.closes_on)}</td>
                                                 <td>{c.agencies.join(", ")}</td>
                                                 <td class="num">{c.responses}</td>

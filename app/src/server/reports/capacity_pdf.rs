@@ -4,7 +4,7 @@
 //! [`super::pdf`], with the bundled font.
 
 use super::pdf::{Font, Page, finish_pages, text_width};
-use crate::model::{ReportView, ScoreView};
+use crate::model::{FindingKind, ReportView, ScoreView};
 
 const W: f32 = 595.0;
 const H: f32 = 842.0;
@@ -363,7 +363,11 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     flow.new_page();
     flow.heading("Findings", 16.0);
     for fnd in &r.findings {
-        let kind = if fnd.kind == "gap" { "Gap" } else { "Strength" };
+        let kind = if fnd.kind == FindingKind::Gap {
+            "Gap"
+        } else {
+            "Strength"
+        };
         flow.paragraph(
             &format!(
                 "{} — {kind}: {}",

@@ -21,13 +21,13 @@ pub(super) fn scope(a: &capacity_assessment::Model, fw: &Framework) -> AppResult
     })
 }
 
-/// Assessment `id` and the signed-in person's role in it (`admin` for administrators who are
-/// not on the team); `Forbidden` for anyone else.
+/// Assessment `id` and the signed-in person's standing in it; `Forbidden` for anyone who is
+/// neither on its team nor an administrator.
 pub(super) async fn access(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
-) -> AppResult<(capacity_assessment::Model, String)> {
+) -> AppResult<(capacity_assessment::Model, Standing)> {
     let a = capacity_assessment::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -36,8 +36,8 @@ pub(super) async fn access(
         .one(db)
         .await?;
     match member {
-        Some(m) => Ok((a, m.role.code().to_owned())),
-        None if user.has(Role::Admin) => Ok((a, "admin".to_owned())),
+        Some(m) => Ok((a, Standing::Member(m.role))),
+        None if user.has(Role::Admin) => Ok((a, Standing::Administrator)),
         None => Err(AppError::Forbidden),
     }
 }
@@ -47,11 +47,11 @@ pub(super) async fn access(
 /// scored it; then everyone's. Once the lead moves the assessment to review (reconciliation),
 /// or for leads, administrators and counterparts, every score shows. `None`: no restriction.
 pub(super) fn blind_for(
-    role: &str,
+    role: Standing,
     a: &capacity_assessment::Model,
     user: &CurrentUser,
 ) -> Option<i64> {
-    (role == "assessor" && a.status == AssessmentStatus::Draft).then_some(user.id)
+    (role.scores_blind() && a.status == AssessmentStatus::Draft).then_some(user.id)
 }
 
 /// The score rows `blind` (see [`blind_for`]) may see: agreed scores, their own, and others'
@@ -73,14 +73,6 @@ pub(super) fn visible_rows(
         .collect()
 }
 
-pub(super) fn may_score(role: &str) -> bool {
-    matches!(role, "lead" | "assessor" | "admin")
-}
-
-pub(super) fn leads(role: &str) -> bool {
-    matches!(role, "lead" | "admin")
-}
-
 pub(super) fn not_final(a: &capacity_assessment::Model) -> AppResult<()> {
     if a.status == AssessmentStatus::Final {
         Err(AppError::field("assessment", Msg::ErrAssessmentFinal))
@@ -94,9 +86,9 @@ pub(super) async fn editable(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
-) -> AppResult<(capacity_assessment::Model, String)> {
+) -> AppResult<(capacity_assessment::Model, Standing)> {
     let (a, role) = access(db, user, id).await?;
-    if !may_score(&role) {
+    if !role.may_score() {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;

@@ -171,7 +171,7 @@ pub async fn entries(
         .map(|f| FindingRow {
             id: f.id,
             element: f.element_id,
-            kind: f.kind.code().to_owned(),
+            kind: f.kind,
             text: f.text,
         })
         .collect();

@@ -5,12 +5,12 @@ use super::*;
 
 /// The assessments `user` may see, newest first.
 pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<AssessmentRow>> {
-    let roles: HashMap<i64, String> = assessment_member::Entity::find()
+    let roles: HashMap<i64, Standing> = assessment_member::Entity::find()
         .filter(assessment_member::Column::PersonId.eq(user.id))
         .all(db)
         .await?
         .into_iter()
-        .map(|m| (m.assessment_id, m.role.code().to_owned()))
+        .map(|m| (m.assessment_id, Standing::Member(m.role)))
         .collect();
     let mut query = capacity_assessment::Entity::find();
     if !user.has(Role::Admin) {
@@ -26,10 +26,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
     Ok(rows
         .into_iter()
         .map(|a| AssessmentRow {
-            my_role: roles
-                .get(&a.id)
-                .cloned()
-                .unwrap_or_else(|| "admin".to_owned()),
+            my_role: roles.get(&a.id).copied().unwrap_or(Standing::Administrator),
             country: countries
                 .get(&a.country_code)
                 .cloned()
@@ -37,7 +34,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
             period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
             id: a.id,
             title: a.title,
-            status: a.status.code().to_owned(),
+            status: a.status,
             number: a.number,
         })
         .collect())
@@ -182,7 +179,7 @@ pub async fn add_member(
     role: &str,
 ) -> AppResult<()> {
     let (a, mine) = access(db, user, id).await?;
-    if !leads(&mine) {
+    if !mine.leads() {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;
@@ -223,7 +220,7 @@ pub async fn set_scope(
     elements: &[String],
 ) -> AppResult<()> {
     let (a, mine) = access(db, user, id).await?;
-    if !leads(&mine) {
+    if !mine.leads() {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;
@@ -252,7 +249,7 @@ pub async fn set_status(
     status: &str,
 ) -> AppResult<()> {
     let (a, mine) = access(db, user, id).await?;
-    if !leads(&mine) {
+    if !mine.leads() {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;
@@ -277,7 +274,7 @@ pub async fn set_status(
 /// scores, findings, recommendations and narrative. Returns the new id.
 pub async fn new_version(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<i64> {
     let (a, role) = access(db, user, id).await?;
-    if !leads(&role) {
+    if !role.leads() {
         return Err(AppError::Forbidden);
     }
     if a.status != AssessmentStatus::Final {

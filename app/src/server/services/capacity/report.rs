@@ -6,7 +6,7 @@ use super::*;
 /// Everything the country report shows, for the assessment's team.
 pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ReportView> {
     let (a, role) = access(db, user, id).await?;
-    let blind = blind_for(&role, &a, user);
+    let blind = blind_for(role, &a, user);
     build_report(db, a, role, blind).await
 }
 
@@ -16,13 +16,13 @@ pub async fn report_for_export(db: &DatabaseConnection, id: i64) -> AppResult<Re
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    build_report(db, a, "admin".to_owned(), None).await
+    build_report(db, a, Standing::Administrator, None).await
 }
 
 pub(super) async fn build_report(
     db: &DatabaseConnection,
     a: capacity_assessment::Model,
-    role: String,
+    role: Standing,
     blind: Option<i64>,
 ) -> AppResult<ReportView> {
     let id = a.id;
@@ -213,7 +213,7 @@ pub(super) async fn baseline_view(
     else {
         return Ok(None);
     };
-    let base_view = build_view(db, b.clone(), "admin".to_owned(), None).await?;
+    let base_view = build_view(db, b.clone(), Standing::Administrator, None).await?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(b.id))
         .all(db)
@@ -278,7 +278,7 @@ pub async fn set_baseline(
     baseline: Option<i64>,
 ) -> AppResult<()> {
     let (a, role) = access(db, user, id).await?;
-    if !leads(&role) {
+    if !role.leads() {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;

@@ -100,14 +100,14 @@ pub async fn view(
     id: i64,
 ) -> AppResult<AssessmentView> {
     let (a, role) = access(db, user, id).await?;
-    let blind = blind_for(&role, &a, user);
+    let blind = blind_for(role, &a, user);
     build_view(db, a, role, blind).await
 }
 
 pub(super) async fn build_view(
     db: &DatabaseConnection,
     a: capacity_assessment::Model,
-    role: String,
+    role: Standing,
     blind: Option<i64>,
 ) -> AppResult<AssessmentView> {
     let id = a.id;
@@ -136,11 +136,13 @@ pub(super) async fn build_view(
             Some(TeamMember {
                 name: p.display_name.clone(),
                 login: p.login.clone(),
-                role: m.role.code().to_owned(),
+                role: m.role,
             })
         })
         .collect();
-    team.sort_by(|a, b| (a.role != "lead", &a.name).cmp(&(b.role != "lead", &b.name)));
+    team.sort_by(|a, b| {
+        (a.role != MemberRole::Lead, &a.name).cmp(&(b.role != MemberRole::Lead, &b.name))
+    });
     let country_name = country::Entity::find_by_id(a.country_code.clone())
         .one(db)
         .await?
@@ -152,9 +154,9 @@ pub(super) async fn build_view(
         country: (a.country_code.clone(), country_name),
         requested_by: a.requested_by.clone(),
         period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
-        can_score: may_score(&role) && a.status != AssessmentStatus::Final,
-        is_lead: leads(&role),
-        status: a.status.code().to_owned(),
+        can_score: role.may_score() && a.status != AssessmentStatus::Final,
+        is_lead: role.leads(),
+        status: a.status,
         number: a.number,
         framework: format!("{} {}", fw.title, a.framework_version),
         my_role: role,
@@ -200,7 +202,7 @@ pub async fn element_scoring(
         .filter(assessment_score::Column::IndicatorId.is_in(ids))
         .all(db)
         .await?;
-    let rows = visible_rows(rows, blind_for(&role, &a, user));
+    let rows = visible_rows(rows, blind_for(role, &a, user));
     let names: HashMap<i64, String> = person::Entity::find()
         .filter(person::Column::Id.is_in(rows.iter().map(|r| r.assessor_id).collect::<Vec<_>>()))
         .all(db)
@@ -208,7 +210,7 @@ pub async fn element_scoring(
         .into_iter()
         .map(|p| (p.id, p.display_name))
         .collect();
-    let is_lead = leads(&role);
+    let is_lead = role.leads();
     let indicators = el
         .indicators
         .iter()
@@ -266,7 +268,7 @@ pub async fn element_scoring(
         },
         component: component.title.clone(),
         scale: fw.scale.clone(),
-        can_score: may_score(&role) && a.status != AssessmentStatus::Final,
+        can_score: role.may_score() && a.status != AssessmentStatus::Final,
         is_lead,
         indicators,
     })
@@ -285,7 +287,7 @@ pub async fn save_score(
 ) -> AppResult<String> {
     let agreed = input.agreed.is_some();
     let (a, role) = access(db, user, id).await?;
-    if !may_score(&role) || (agreed && !leads(&role)) {
+    if !role.may_score() || (agreed && !role.leads()) {
         return Err(AppError::Forbidden);
     }
     not_final(&a)?;

@@ -102,7 +102,7 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         course_slug: c.slug,
         course_title: c.title,
         title: q.title,
-        role: q.role.code().to_owned(),
+        role: q.role,
         intro_html: render_text(&q.intro),
         questions,
         pass_mark: q.pass_mark,
@@ -118,7 +118,7 @@ fn summary(a: &attempt::Model) -> AttemptSummary {
     AttemptSummary {
         id: a.id,
         number: a.number,
-        status: a.status.code().to_owned(),
+        status: a.status,
         percent: a.percent,
         passed: a.passed,
         closed_at: a.submitted_at.map(stamp),

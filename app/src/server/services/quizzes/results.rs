@@ -2,7 +2,7 @@
 //! item analysis, learning gain between pre-test and post-test, and the CSV export.
 
 use crate::error::{AppError, AppResult};
-use crate::model::AttemptStatus;
+use crate::model::{AttemptStatus, QuizRole};
 use crate::model::{
     ClassQuizzes, CurrentUser, GainReport, GainRow, ItemRow, QuizResultRow, QuizResults,
 };
@@ -60,8 +60,8 @@ pub async fn class_quizzes(
     let quizzes = crate::server::services::quizzes::bank::quiz_rows(db, c.id, false).await?;
     let people = trainees(db, class_id).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
-    let pre = quizzes.iter().find(|q| q.role == "pre_test");
-    let post = quizzes.iter().find(|q| q.role == "post_test");
+    let pre = quizzes.iter().find(|q| q.role == QuizRole::PreTest);
+    let post = quizzes.iter().find(|q| q.role == QuizRole::PostTest);
     let gain = match (pre, post) {
         (Some(pre), Some(post)) => {
             let pre_attempts = closed_attempts(db, pre.id, &ids).await?;

@@ -104,7 +104,7 @@ pub async fn row(db: &impl ConnectionTrait, c: &tna_campaign::Model) -> AppResul
         id: c.id,
         title: c.title.clone(),
         questionnaire: (q.id, format!("{} (v{})", q.title, q.number)),
-        status: c.status.code().to_owned(),
+        status: c.status,
         anonymous: c.anonymous,
         min_group: c.min_group,
         opens_on: fmt_date(c.opens_on),

@@ -66,7 +66,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         course_slug: c.slug,
         course_title: c.title,
         number: a.number,
-        status: a.status.code().to_owned(),
+        status: a.status,
         seconds_left: a
             .deadline
             .filter(|_| !closed)
@@ -92,7 +92,7 @@ pub(super) fn question_view(
 ) -> AttemptQuestionView {
     let mut view = AttemptQuestionView {
         question_id,
-        kind: q.body.kind().code().to_owned(),
+        kind: q.body.kind(),
         text_html: render_text(&q.text),
         marks: q.marks,
         options: Vec::new(),

@@ -28,7 +28,7 @@ pub async fn bank(
                 id: q.id,
                 category_id: q.category_id,
                 title: q.title,
-                kind: q.kind.code().to_owned(),
+                kind: q.kind,
                 marks: data.marks,
                 tags: data.tags,
             })

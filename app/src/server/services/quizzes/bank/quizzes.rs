@@ -37,7 +37,7 @@ pub(super) fn quiz_row(q: &quiz::Model, questions: u64) -> QuizRow {
     QuizRow {
         id: q.id,
         title: q.title.clone(),
-        role: q.role.code().to_owned(),
+        role: q.role,
         questions,
         pass_mark: q.pass_mark,
         time_limit_minutes: q.time_limit_secs.map(|s| s / 60),
