@@ -1,7 +1,7 @@
 //! What learners do with courses: browse, read, mark progress, look up terms, search.
 
 use crate::error::AppError;
-use crate::model::{CourseCard, CourseOutline, GlossaryView, LessonView, SearchHit};
+use crate::model::{CourseCard, CoursePageView, GlossaryView, LessonView, SearchHit};
 use leptos::prelude::*;
 
 /// The courses open to the signed-in person.
@@ -17,14 +17,14 @@ pub async fn catalogue() -> Result<Vec<CourseCard>, AppError> {
     )
 }
 
-/// A course outline with the person's progress.
-#[server(prefix = "/api", endpoint = "courses/outline")]
-pub async fn outline(slug: String) -> Result<CourseOutline, AppError> {
+/// A course's page: outline with the person's progress, quizzes, exercises, certificate.
+#[server(prefix = "/api", endpoint = "courses/page")]
+pub async fn course_page(slug: String) -> Result<CoursePageView, AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::learn::courses::outline(&request::state()?.db, &user, &slug).await
+            services::learn::courses::page(&request::state()?.db, &user, &slug).await
         }
         .await,
     )

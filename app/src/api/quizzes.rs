@@ -3,8 +3,8 @@
 
 use crate::error::AppError;
 use crate::model::{
-    AttemptView, CertificateStatus, ClassQuizzes, QuestionBank, QuizCard, QuizEditor, QuizInput,
-    QuizResults, QuizRow, Verification,
+    AttemptView, ClassQuizzes, QuestionBank, QuizCard, QuizEditor, QuizInput, QuizResults,
+    Verification,
 };
 use leptos::prelude::*;
 
@@ -200,21 +200,6 @@ pub async fn remove_quiz_item(item: i64) -> Result<(), AppError> {
     )
 }
 
-/// The published quizzes of a course the person may read.
-#[server(prefix = "/api", endpoint = "quizzes/of-course")]
-pub async fn course_quizzes(slug: String) -> Result<Vec<QuizRow>, AppError> {
-    use crate::server::{request, services};
-    request::finish(
-        async move {
-            let user = request::require_user()?;
-            let db = &request::state()?.db;
-            let c = services::learn::courses::visible_course(db, &user, &slug).await?;
-            services::quizzes::bank::quiz_rows(db, c.id, true).await
-        }
-        .await,
-    )
-}
-
 /// A quiz before starting: its rules and the person's attempts.
 #[server(prefix = "/api", endpoint = "quizzes/card")]
 pub async fn get_quiz_card(id: i64) -> Result<QuizCard, AppError> {
@@ -294,19 +279,6 @@ pub async fn get_quiz_results(class: i64, quiz: i64) -> Result<QuizResults, AppE
             let user = request::require_user()?;
             services::quizzes::results::quiz_results(&request::state()?.db, &user, class, quiz)
                 .await
-        }
-        .await,
-    )
-}
-
-/// Where the person stands towards a course's certificate.
-#[server(prefix = "/api", endpoint = "certificates/status")]
-pub async fn get_certificate_status(slug: String) -> Result<CertificateStatus, AppError> {
-    use crate::server::{request, services};
-    request::finish(
-        async move {
-            let user = request::require_user()?;
-            services::learn::certificates::status(&request::state()?.db, &user, &slug).await
         }
         .await,
     )

@@ -69,6 +69,19 @@ pub struct CourseOutline {
     pub has_glossary: bool,
 }
 
+/// A course's page: its outline and everything the reader may take in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoursePageView {
+    /// Modules and lessons with the reader's progress.
+    pub outline: CourseOutline,
+    /// Its knowledge checks.
+    pub quizzes: Vec<QuizRow>,
+    /// Its exercises, with the reader's best scores.
+    pub exercises: Vec<super::exercise::ExerciseRow>,
+    /// How the reader stands towards its certificate.
+    pub certificate: CertificateStatus,
+}
+
 /// A lesson as a learner reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonView {

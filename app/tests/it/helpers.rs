@@ -15,7 +15,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub db: DatabaseConnection,
     /// Statements run on the database so far, by the server and the test alike.
-    pub queries: Arc<std::sync::atomic::AtomicUsize>,
+    statements: Arc<std::sync::Mutex<Vec<String>>>,
     /// The database's URL (for a second server).
     pub database_url: String,
     _dir: tempfile::TempDir,
@@ -241,14 +241,14 @@ impl TestApp {
             }
         };
         let mut database = db::connect(&url).await.expect("connect");
-        let queries = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counter = queries.clone();
+        let statements = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = statements.clone();
         let show = std::env::var_os("CHECKPOINT_TEST_SQL").is_some();
         database.set_metric_callback(move |info| {
-            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if show {
                 eprintln!("sql: {}", info.statement.sql);
             }
+            seen.lock().unwrap().push(info.statement.sql.clone());
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -278,7 +278,7 @@ impl TestApp {
         });
         TestApp {
             addr,
-            queries,
+            statements,
             db: database,
             database_url: state_url,
             _dir: dir,
@@ -323,10 +323,20 @@ impl TestApp {
 
     /// How many statements `run` makes the server send to the database.
     pub async fn queries_of<T>(&self, run: impl std::future::Future<Output = T>) -> (T, usize) {
-        use std::sync::atomic::Ordering;
-        let before = self.queries.load(Ordering::SeqCst);
+        let (out, statements) = self.statements_of(run).await;
+        (out, statements.len())
+    }
+
+    /// The statements `run` makes the server send to the database (`CHECKPOINT_TEST_SQL=1`
+    /// prints every statement as it runs).
+    pub async fn statements_of<T>(
+        &self,
+        run: impl std::future::Future<Output = T>,
+    ) -> (T, Vec<String>) {
+        let before = self.statements.lock().unwrap().len();
         let out = run.await;
-        (out, self.queries.load(Ordering::SeqCst) - before)
+        let after = self.statements.lock().unwrap()[before..].to_vec();
+        (out, after)
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -396,3 +396,34 @@ async fn a_signed_in_lesson_page_takes_at_most_five_queries() {
         .await;
     assert!(queries <= 5, "{queries} queries for one lesson page");
 }
+
+/// A signed-in course page is one server call: the course is found and its access checked
+/// once for the outline, the quizzes, the exercises and the certificate. It used to be four
+/// calls, each finding and checking the course again (19 statements).
+#[tokio::test]
+async fn a_signed_in_course_page_checks_the_course_once() {
+    let app = TestApp::spawn().await;
+    let trainee = app.login_as(Role::Trainee).await;
+    let path = "/courses/document-examination";
+    trainee.page(path, StatusCode::OK).await;
+    let (page, statements) = app
+        .statements_of(async { trainee.page(path, StatusCode::OK).await })
+        .await;
+    for part in [
+        r#"id="certificate""#,
+        "Travel document examination",
+        r#"href="/quizzes/"#,
+    ] {
+        assert!(page.contains(part), "{part} missing from the course page");
+    }
+    let course_reads = statements
+        .iter()
+        .filter(|s| s.contains(r#"FROM "courses""#))
+        .count();
+    assert_eq!(course_reads, 1, "the course found {course_reads} times");
+    assert!(
+        statements.len() <= 14,
+        "{} statements for one course page",
+        statements.len()
+    );
+}

@@ -92,7 +92,7 @@ const FUNCTIONS: &[Function] = &[
     ),
     ("/api/courses/catalogue", Need::SignedIn, &[]),
     (
-        "/api/courses/outline",
+        "/api/courses/page",
         Need::Learner,
         &[("slug", "document-examination")],
     ),
@@ -322,11 +322,6 @@ const FUNCTIONS: &[Function] = &[
         Need::Nobody,
         &[("item", "99999")],
     ),
-    (
-        "/api/quizzes/of-course",
-        Need::Learner,
-        &[("slug", "document-examination")],
-    ),
     ("/api/quizzes/card", Need::Missing, &[("id", "99999")]),
     ("/api/quizzes/start", Need::Missing, &[("id", "99999")]),
     ("/api/quizzes/attempt", Need::Missing, &[("id", "99999")]),
@@ -341,11 +336,6 @@ const FUNCTIONS: &[Function] = &[
         "/api/quizzes/results",
         Need::Nobody,
         &[("class", "99999"), ("quiz", "1")],
-    ),
-    (
-        "/api/certificates/status",
-        Need::Learner,
-        &[("slug", "document-examination")],
     ),
     (
         "/api/certificates/claim",

@@ -1,12 +1,12 @@
 //! A course outline.
 
 use super::{Progress, SearchBox};
-use crate::api::courses::outline;
-use crate::api::quizzes::{course_quizzes, get_certificate_status};
+use crate::api::courses::course_page;
 use crate::components::forms::ErrorView;
 use crate::components::forms::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
+use crate::model::CoursePageView;
 use crate::pages::author::bank::role_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -17,16 +17,18 @@ pub fn CoursePage() -> impl IntoView {
     let slug = use_params_map()
         .with_untracked(|p| p.get("slug"))
         .unwrap_or_default();
+    // Fetched once per render, however often the view is built (see `fetch::once`).
+    let page = crate::components::fetch::once(course_page(slug));
     let data = move || {
-        let slug = slug.clone();
+        let page = page.clone();
         Suspend::new(async move {
-            let quizzes = course_quizzes(slug.clone()).await.unwrap_or_default();
-            let exercises = crate::api::exercises::course_exercises(slug.clone())
-                .await
-                .unwrap_or_default();
-            let cert = get_certificate_status(slug.clone()).await.ok();
-            match outline(slug.clone()).await {
-                Ok(o) => {
+            match page.await {
+                Ok(CoursePageView {
+                    outline: o,
+                    quizzes,
+                    exercises,
+                    certificate,
+                }) => {
                     let c = o.course.clone();
                     let started = c.completed > 0
                         || o.resume
@@ -61,7 +63,8 @@ pub fn CoursePage() -> impl IntoView {
                             </ul>
                         })}
                         <super::exercise::ExerciseList rows=exercises />
-                        {cert.map(|s| {
+                        {{
+                            let s = certificate;
                             let slug = c.slug.clone();
                             view! {
                                 <section class="panel certificate" id="certificate">
@@ -88,7 +91,7 @@ pub fn CoursePage() -> impl IntoView {
                                     }}
                                 </section>
                             }
-                        })}
+                        }}
                         <h2>{t(Msg::Outline)}</h2>
                         <ol class="outline">
                             {o.modules.into_iter().map(|m| view! {

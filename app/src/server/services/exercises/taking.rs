@@ -9,8 +9,21 @@ pub async fn course_exercises(
     user: &CurrentUser,
     slug: &str,
 ) -> AppResult<Vec<ExerciseRow>> {
-    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
-    let author = may_edit(user, &c);
+    use crate::server::services::learn::courses;
+    let c = courses::visible_course(db, user, slug).await?;
+    let modules = courses::modules_in_order(db, c.id).await?;
+    exercises_of(db, user, &c, &modules).await
+}
+
+/// The exercises of course `c`, which `user` may read: published ones, or all for its
+/// authors; with `user`'s best score in each. `modules` are the course's.
+pub async fn exercises_of(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+    modules: &[crate::server::entities::course_module::Model],
+) -> AppResult<Vec<ExerciseRow>> {
+    let author = may_edit(user, c);
     let mut q = exercise::Entity::find()
         .select_only()
         .columns([
@@ -29,12 +42,8 @@ pub async fn course_exercises(
     }
     let rows: Vec<(i64, String, ExerciseKind, Option<i64>, bool, String)> =
         q.into_tuple().all(db).await?;
-    let modules: std::collections::HashMap<i64, String> =
-        crate::server::services::learn::courses::modules_in_order(db, c.id)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m.title))
-            .collect();
+    let modules: std::collections::HashMap<i64, &str> =
+        modules.iter().map(|m| (m.id, m.title.as_str())).collect();
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let mut best: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
     let scores: Vec<(i64, f64, f64)> = exercise_attempt::Entity::find()
@@ -61,7 +70,7 @@ pub async fn course_exercises(
                 id,
                 title,
                 kind,
-                module: module_id.and_then(|m| modules.get(&m).cloned()),
+                module: module_id.and_then(|m| modules.get(&m).map(|t| t.to_string())),
                 published,
                 image,
                 best: best.get(&id).copied(),

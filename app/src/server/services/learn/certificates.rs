@@ -91,13 +91,12 @@ pub async fn for_people(
         .collect())
 }
 
-/// Where `user` stands towards the certificate of course `slug`.
+/// Where `user` stands towards course `c`'s certificate (`c` already checked readable).
 pub async fn status(
     db: &DatabaseConnection,
     user: &CurrentUser,
-    slug: &str,
+    c: &course::Model,
 ) -> AppResult<CertificateStatus> {
-    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
     let (done, total) = lesson_counts(db, user.id, c.id).await?;
     let post_test_passed = post_test_passed(db, user.id, c.id).await?;
     let certificate = current(db, user.id, c.id).await?.as_ref().map(row);
@@ -107,7 +106,7 @@ pub async fn status(
         && done >= total
         && post_test_passed;
     Ok(CertificateStatus {
-        rule: c.certificate_rule,
+        rule: c.certificate_rule.clone(),
         lessons_done: done,
         lessons_total: total,
         post_test_passed,
@@ -138,16 +137,15 @@ async fn post_test_passed(
     person_id: i64,
     course_id: i64,
 ) -> AppResult<bool> {
-    let post_tests: Vec<i64> = quiz::Entity::find()
-        .filter(quiz::Column::CourseId.eq(course_id))
-        .filter(quiz::Column::Role.eq(crate::model::QuizRole::PostTest))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|q| q.id)
-        .collect();
+    use sea_orm::sea_query::Query;
+    let post_tests = Query::select()
+        .column(quiz::Column::Id)
+        .from(quiz::Entity)
+        .and_where(quiz::Column::CourseId.eq(course_id))
+        .and_where(quiz::Column::Role.eq(crate::model::QuizRole::PostTest))
+        .to_owned();
     Ok(attempt::Entity::find()
-        .filter(attempt::Column::QuizId.is_in(post_tests))
+        .filter(attempt::Column::QuizId.in_subquery(post_tests))
         .filter(attempt::Column::PersonId.eq(person_id))
         .filter(attempt::Column::Passed.eq(true))
         .one(db)
@@ -157,14 +155,14 @@ async fn post_test_passed(
 
 /// Issues the certificate of course `slug` to `user` when they meet its rule. Returns its code.
 pub async fn claim(db: &DatabaseConnection, user: &CurrentUser, slug: &str) -> AppResult<String> {
-    let s = status(db, user, slug).await?;
+    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
+    let s = status(db, user, &c).await?;
     if let Some(existing) = s.certificate {
         return Ok(existing.code);
     }
     if !s.can_claim {
         return Err(AppError::field("certificate", Msg::ErrNotEligible));
     }
-    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
     issue(db, user.id, &c, None).await
 }
 

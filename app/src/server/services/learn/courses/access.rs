@@ -25,13 +25,13 @@ pub async fn published_lesson_ids(
     course_id: i64,
 ) -> AppResult<Vec<i64>> {
     Ok(lesson::Entity::find()
+        .select_only()
+        .column(lesson::Column::Id)
         .filter(lesson::Column::CourseId.eq(course_id))
         .filter(lesson::Column::Published.eq(true))
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.id)
-        .collect())
+        .await?)
 }
 
 /// Whether `user` may read course `c`: `Ok` if so, `Forbidden` for a published course they

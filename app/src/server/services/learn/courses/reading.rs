@@ -64,14 +64,31 @@ pub async fn catalogue(db: &DatabaseConnection, user: &CurrentUser) -> AppResult
         .collect())
 }
 
-/// A course's outline with `user`'s progress and where to continue.
-pub async fn outline(
+/// Course `slug`'s page for `user`: the outline, quizzes, exercises and certificate, with the
+/// course found and its access checked once.
+pub async fn page(
     db: &DatabaseConnection,
     user: &CurrentUser,
     slug: &str,
-) -> AppResult<CourseOutline> {
+) -> AppResult<crate::model::CoursePageView> {
+    use crate::server::services::{exercises, learn::certificates, quizzes};
     let c = visible_course(db, user, slug).await?;
     let modules = modules_in_order(db, c.id).await?;
+    Ok(crate::model::CoursePageView {
+        exercises: exercises::exercises_of(db, user, &c, &modules).await?,
+        outline: outline(db, user, &c, modules).await?,
+        quizzes: quizzes::bank::quiz_rows(db, c.id, true).await?,
+        certificate: certificates::status(db, user, &c).await?,
+    })
+}
+
+/// The outline of course `c`, which `user` may read, with its `modules`.
+async fn outline(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+    modules: Vec<course_module::Model>,
+) -> AppResult<CourseOutline> {
     let lessons = visible_lessons(db, user, vec![c.id]).await?;
     let progress: Vec<lesson_progress::Model> = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::PersonId.eq(user.id))
@@ -90,7 +107,7 @@ pub async fn outline(
         .await?
         .is_some();
     let completed = lessons.iter().filter(|l| done.contains(&l.id)).count() as u64;
-    let course = card(&c, lessons.len() as u64, completed);
+    let course = card(c, lessons.len() as u64, completed);
     let modules = modules
         .into_iter()
         .map(|m| OutlineModule {
@@ -112,7 +129,7 @@ pub async fn outline(
         .collect();
     Ok(CourseOutline {
         course,
-        audience: c.audience,
+        audience: c.audience.clone(),
         modules,
         resume,
         has_glossary,
