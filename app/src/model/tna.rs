@@ -4,6 +4,31 @@
 use super::CampaignStatus;
 use serde::{Deserialize, Serialize};
 
+/// The new-campaign form as sent: repeated `agency`, `country` and `position` fields for what
+/// it covers; checked and turned into a campaign by the service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CampaignInput {
+    /// Title.
+    pub title: String,
+    /// Questionnaire version id.
+    pub questionnaire: String,
+    /// First day (YYYY-MM-DD).
+    pub opens_on: String,
+    /// Last day (YYYY-MM-DD).
+    pub closes_on: String,
+    /// Present when "anonymous" is ticked.
+    pub anonymous: Option<String>,
+    /// Smallest group whose results are shown (empty: the default).
+    pub min_group: String,
+    /// Agency ids covered.
+    pub agency: Vec<String>,
+    /// Country codes covered (every active agency of each).
+    pub country: Vec<String>,
+    /// Position ids whose officers answer.
+    pub position: Vec<String>,
+}
+
 /// A questionnaire version in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionnaireRow {

@@ -33,7 +33,9 @@ mod respond;
 mod routes;
 mod tna;
 pub mod trace;
-pub use extract::{Admin, Analyst, Author, Form, Path, Policy, Query, Require, Upload, refusal};
+pub use extract::{
+    Admin, Analyst, Author, Form, Path, Policy, Query, Require, TypedForm, Upload, refusal,
+};
 pub use respond::{after_post, attachment, back_with_notice, render_with, safe_file_name};
 pub use routes::Routes;
 

@@ -1,7 +1,7 @@
 //! The plain routes of capacity assessments: the scope form, source documents and the country
 //! report's exports.
 
-use super::{Form, Path, Upload, after_post, attachment, back_with_notice};
+use super::{Path, TypedForm, Upload, after_post, attachment, back_with_notice};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
@@ -25,21 +25,23 @@ pub fn routes() -> super::Routes {
         .get("/assessments/{id}/documents/{doc}", download_document)
 }
 
-/// `POST /assessments/{id}/scope`: the elements ticked on the scope form (repeated `element`
-/// fields, which server functions cannot take).
+/// The scope form: the elements ticked (repeated `element` fields, which server functions
+/// cannot take).
+#[derive(serde::Deserialize)]
+struct ScopeForm {
+    #[serde(default)]
+    element: Vec<String>,
+}
+
+/// `POST /assessments/{id}/scope`: the elements ticked on the scope form.
 async fn post_scope(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     user: CurrentUser,
-    Form(fields): Form,
+    TypedForm(form): TypedForm<ScopeForm>,
 ) -> Response {
     let back = format!("/assessments/{id}");
-    let elements: Vec<String> = fields
-        .into_iter()
-        .filter(|(k, _)| k == "element")
-        .map(|(_, v)| v)
-        .collect();
-    let result = capacity::set_scope(&state.db, &user, id, &elements).await;
+    let result = capacity::set_scope(&state.db, &user, id, &form.element).await;
     back_with_notice(&back, Msg::Saved, result)
 }
 

@@ -215,6 +215,28 @@ impl<S: Send + Sync> FromRequest<S> for Form {
     }
 }
 
+/// A plain form post decoded into `T` by `serde_html_form` (repeated names into `Vec`s, an
+/// unticked checkbox absent). Over [`FORM_LIMIT`] is 413; fields that do not decode into `T`
+/// are 422 (the forms send only what `T` reads, so only a hand-made request gets there).
+pub struct TypedForm<T>(pub T);
+
+impl<T, S> FromRequest<S> for TypedForm<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Response> {
+        let bytes = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+            .await
+            .map_err(|_| refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong))?;
+        serde_html_form::from_bytes(&bytes)
+            .map(TypedForm)
+            .map_err(|_| refusal(StatusCode::UNPROCESSABLE_ENTITY, Msg::ErrInvalid))
+    }
+}
+
 /// The parts of a multipart upload: name → (file name, bytes). The route's body limit bounds
 /// it (413 beyond); a broken part or a control character in a file name is 422.
 pub struct Upload(pub HashMap<String, (Option<String>, Bytes)>);

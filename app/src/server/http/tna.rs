@@ -3,8 +3,8 @@
 //! specifications and the exports.
 
 use super::{
-    Admin, Analyst, Form, Path, Require, Upload, after_post, attachment, back_with_notice,
-    render_with,
+    Admin, Analyst, Form, Path, Require, TypedForm, Upload, after_post, attachment,
+    back_with_notice, render_with,
 };
 use crate::error::AppError;
 use crate::i18n::Msg;
@@ -52,9 +52,9 @@ async fn edit_questionnaire(
 async fn create_campaign(
     State(state): State<AppState>,
     Require(user, _): Require<Analyst>,
-    Form(fields): Form,
+    TypedForm(input): TypedForm<crate::model::tna::CampaignInput>,
 ) -> Response {
-    let result = campaigns::create(&state.db, &user, &fields)
+    let result = campaigns::create(&state.db, &user, &input)
         .await
         .map(|id| format!("/tna/campaigns/{id}?notice=Saved"));
     after_post("/tna/campaigns/new", result)

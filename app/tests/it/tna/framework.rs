@@ -159,3 +159,49 @@ async fn a_campaign_over_whole_countries_maps_gaps_per_country() {
     assert!(page.contains(r#"id="country-map""#), "a map per country");
     assert!(page.contains(">UTO<") && page.contains(">FRA<"));
 }
+
+/// The new-campaign form is decoded into its fields at the door: a field sent twice where one
+/// is expected is refused (422, with a message), an agency that is not an id comes back to the
+/// form beside its field, and neither writes a campaign.
+#[tokio::test]
+async fn a_malformed_campaign_form_is_refused_and_writes_nothing() {
+    use app::server::entities::tna_campaign;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let app = TestApp::spawn().await;
+    let analyst = app.login_as(Role::Analyst).await;
+    let q = short_questionnaire(&analyst).await.to_string();
+    let before = tna_campaign::Entity::find().count(&app.db).await.unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let opens = today.to_string();
+    let closes = (today + time::Duration::days(9)).to_string();
+    let form = |extra: &[(&'static str, &'static str)]| {
+        let mut f: Vec<(&str, String)> = vec![
+            ("questionnaire", q.clone()),
+            ("opens_on", opens.clone()),
+            ("closes_on", closes.clone()),
+            ("min_group", "1".to_owned()),
+        ];
+        f.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        f
+    };
+    let twice = form(&[("title", "One"), ("title", "Two"), ("country", "UTO")]);
+    let twice: Vec<(&str, &str)> = twice.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = analyst
+        .post_form("/tna/campaigns", "/tna/campaigns/new", &twice)
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("missing or invalid"));
+    let bad_agency = form(&[("title", "Bad agency"), ("agency", "three")]);
+    let bad_agency: Vec<(&str, &str)> = bad_agency.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = analyst
+        .post_form("/tna/campaigns", "/tna/campaigns/new", &bad_agency)
+        .await;
+    let to = location(&res);
+    assert!(to.starts_with("/tna/campaigns/new"), "{to}");
+    assert!(to.contains("agency"), "{to}");
+    assert_eq!(
+        tna_campaign::Entity::find().count(&app.db).await.unwrap(),
+        before,
+        "nothing written"
+    );
+}

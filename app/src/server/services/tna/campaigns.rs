@@ -11,7 +11,8 @@
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::tna::{
-    AgencyProgress, CampaignChoices, CampaignDetail, CampaignRow, ResponseForm, SurveyRow,
+    AgencyProgress, CampaignChoices, CampaignDetail, CampaignInput, CampaignRow, ResponseForm,
+    SurveyRow,
 };
 use crate::model::{CampaignStatus, ResponseStatus};
 use crate::model::{CurrentUser, Role};
@@ -20,7 +21,7 @@ use crate::server::entities::{
     tna_participation, tna_questionnaire, tna_response,
 };
 use crate::server::services::learn::classes::{fmt_date, parse_date};
-use crate::server::services::tna::questionnaires::{field, load};
+use crate::server::services::tna::questionnaires::load;
 use content::tna::{Answer, Answers};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -169,31 +170,33 @@ pub async fn choices(db: &DatabaseConnection) -> AppResult<CampaignChoices> {
 pub async fn create(
     db: &DatabaseConnection,
     user: &CurrentUser,
-    fields: &[(String, String)],
+    input: &CampaignInput,
 ) -> AppResult<i64> {
     may_analyse(user)?;
-    let title = field(fields, "title").trim();
+    let title = input.title.trim();
     if title.is_empty() {
         return Err(AppError::field("title", Msg::ErrRequired));
     }
     if title.chars().count() > 200 {
         return Err(AppError::field("title", Msg::ErrTooLong));
     }
-    let questionnaire: i64 = field(fields, "questionnaire")
+    let questionnaire: i64 = input
+        .questionnaire
+        .trim()
         .parse()
         .map_err(|_| AppError::field("questionnaire", Msg::ErrRequired))?;
     load(db, questionnaire)
         .await
         .map_err(|_| AppError::field("questionnaire", Msg::ErrRequired))?;
-    let opens = parse_date(field(fields, "opens_on"))
-        .ok_or_else(|| AppError::field("opens_on", Msg::ErrDate))?;
-    let closes = parse_date(field(fields, "closes_on"))
-        .ok_or_else(|| AppError::field("closes_on", Msg::ErrDate))?;
+    let opens =
+        parse_date(&input.opens_on).ok_or_else(|| AppError::field("opens_on", Msg::ErrDate))?;
+    let closes =
+        parse_date(&input.closes_on).ok_or_else(|| AppError::field("closes_on", Msg::ErrDate))?;
     if closes < opens {
         return Err(AppError::field("closes_on", Msg::ErrDateOrder));
     }
-    let anonymous = !field(fields, "anonymous").is_empty();
-    let min_group: i32 = match field(fields, "min_group").trim() {
+    let anonymous = input.anonymous.as_deref().is_some_and(|v| !v.is_empty());
+    let min_group: i32 = match input.min_group.trim() {
         "" if anonymous => 5,
         "" => 1,
         v => v
@@ -204,22 +207,25 @@ pub async fn create(
     if !(lowest..=MIN_GROUP_MAX).contains(&min_group) {
         return Err(AppError::field("min_group", Msg::ErrMinGroup));
     }
-    let ids = |name: &str| -> AppResult<Vec<i64>> {
+    let ids = |name: &'static str, values: &[String]| -> AppResult<Vec<i64>> {
         let mut out: Vec<i64> = Vec::new();
-        for (k, v) in fields.iter().filter(|(k, _)| k == name) {
-            let id = v.parse().map_err(|_| AppError::field(k, Msg::ErrInvalid))?;
+        for v in values {
+            let id = v
+                .trim()
+                .parse()
+                .map_err(|_| AppError::field(name, Msg::ErrInvalid))?;
             if !out.contains(&id) {
                 out.push(id);
             }
         }
         Ok(out)
     };
-    let mut agencies = ids("agency")?;
+    let mut agencies = ids("agency", &input.agency)?;
     // A whole country: every active agency of it.
-    let countries: Vec<String> = fields
+    let countries: Vec<String> = input
+        .country
         .iter()
-        .filter(|(k, _)| k == "country")
-        .map(|(_, v)| v.trim().to_uppercase())
+        .map(|v| v.trim().to_uppercase())
         .collect();
     if !countries.is_empty() {
         for a in agency::Entity::find()
@@ -243,7 +249,7 @@ pub async fn create(
     if known != agencies.len() {
         return Err(AppError::field("agency", Msg::ErrChooseAgency));
     }
-    let positions = ids("position")?;
+    let positions = ids("position", &input.position)?;
     let in_scope = position::Entity::find()
         .filter(position::Column::Id.is_in(positions.clone()))
         .filter(position::Column::AgencyId.is_in(agencies.clone()))
