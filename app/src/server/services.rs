@@ -69,16 +69,26 @@ pub fn like_pattern(query: &str) -> String {
 /// which sleeps in growing steps (up to 100 ms) and turns a burst of small writes — many
 /// trainees saving answers in the same second — into long tails. Writers on hot paths take
 /// this in-process lock first, so they queue in order and each write finishes in well under a
-/// millisecond. PostgreSQL needs no such gate (`None`).
+/// millisecond. PostgreSQL needs no such gate (`None`). There is one gate per database file
+/// ([`database_key`]): writers to different databases (the test suite's, one per test) never
+/// wait for each other.
 pub async fn write_gate(
-    db: &impl sea_orm::ConnectionTrait,
-) -> Option<tokio::sync::MutexGuard<'static, ()>> {
-    static GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-        Some(GATE.lock().await)
-    } else {
-        None
+    db: &sea_orm::DatabaseConnection,
+) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    use sea_orm::ConnectionTrait;
+    type Gates = std::collections::HashMap<String, std::sync::Arc<tokio::sync::Mutex<()>>>;
+    static GATES: std::sync::Mutex<Option<Gates>> = std::sync::Mutex::new(None);
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        return None;
     }
+    let gate = GATES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get_or_insert_with(Default::default)
+        .entry(database_key(db))
+        .or_default()
+        .clone();
+    Some(gate.lock_owned().await)
 }
 
 /// Which database `db` is — the SQLite file, or the PostgreSQL server and database — for

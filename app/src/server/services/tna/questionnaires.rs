@@ -16,23 +16,25 @@ use sea_orm::{
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Parsed questionnaires by id and last change, so autosaves do not re-read the TOML.
-type Parsed = HashMap<i64, (time::OffsetDateTime, Arc<Questionnaire>)>;
+/// Parsed questionnaires by database ([`crate::server::services::database_key`]), id and last
+/// change, so autosaves do not re-read the TOML.
+type Parsed = HashMap<(String, i64), (time::OffsetDateTime, Arc<Questionnaire>)>;
 static PARSED: Mutex<Option<Parsed>> = Mutex::new(None);
 
 /// Version `id` and its parsed definition.
 pub async fn load(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     id: i64,
 ) -> AppResult<(tna_questionnaire::Model, Arc<Questionnaire>)> {
     let row = tna_questionnaire::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let key = (crate::server::services::database_key(db), id);
     if let Some((at, q)) = PARSED
         .lock()
         .ok()
-        .and_then(|m| m.as_ref().and_then(|m| m.get(&id).cloned()))
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&key).cloned()))
         && at == row.updated_at
     {
         return Ok((row, q));
@@ -42,7 +44,7 @@ pub async fn load(
     let q = Arc::new(q);
     if let Ok(mut m) = PARSED.lock() {
         m.get_or_insert_with(HashMap::new)
-            .insert(id, (row.updated_at, q.clone()));
+            .insert(key, (row.updated_at, q.clone()));
     }
     Ok((row, q))
 }

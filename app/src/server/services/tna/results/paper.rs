@@ -25,7 +25,7 @@ pub fn paper_columns(q: &Questionnaire) -> (Vec<String>, Vec<String>) {
 }
 
 /// An empty paper-response file (CSV) for campaign `id`, to fill in from paper forms.
-pub async fn paper_template(db: &impl ConnectionTrait, id: i64) -> AppResult<Vec<u8>> {
+pub async fn paper_template(db: &DatabaseConnection, id: i64) -> AppResult<Vec<u8>> {
     let c = get(db, id).await?;
     let (_, q) = load(db, c.questionnaire_id).await?;
     let (header, _) = paper_columns(&q);
