@@ -8,6 +8,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: rendering a page allocates and frees many small
+/// strings, and glibc's allocator took 18 % of the server's CPU time on a lesson page (see
+/// `docs/benchmarks.md`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod commands;
 mod serving;
 use commands::*;
