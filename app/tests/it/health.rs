@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 
 #[tokio::test]
 async fn healthy_when_the_database_answers() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     let res = app.client().get("/healthz").await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: serde_json::Value = res.json().await.unwrap();
@@ -14,7 +14,7 @@ async fn healthy_when_the_database_answers() {
 
 #[tokio::test]
 async fn unavailable_when_the_database_does_not_answer() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     app.db.clone().close().await.unwrap();
     let res = app.client().get("/healthz").await;
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);

@@ -69,17 +69,43 @@ enum Template {
     Postgres { admin_url: String, name: String },
 }
 
-fn template() -> Template {
+/// What a test's database starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seed {
+    /// Migrated, with the demo data (people for every role, courses, an assessment).
+    Demo,
+    /// Migrated only: reference data, nobody signed up, nothing taught.
+    Empty,
+}
+
+fn template(seed: Seed) -> Template {
+    use std::sync::OnceLock;
     match std::env::var("CHECKPOINT_TEST_POSTGRES") {
         Ok(admin_url) if !admin_url.is_empty() => {
-            static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-            let name = NAME.get_or_init(|| on_own_runtime(postgres_template(admin_url.clone())));
+            // Before any test database of this run exists: those an earlier run left.
+            static CLEANED: OnceLock<()> = OnceLock::new();
+            CLEANED.get_or_init(|| on_own_runtime(drop_leftovers(admin_url.clone())));
+            static DEMO: OnceLock<String> = OnceLock::new();
+            static EMPTY: OnceLock<String> = OnceLock::new();
+            let cell = match seed {
+                Seed::Demo => &DEMO,
+                Seed::Empty => &EMPTY,
+            };
+            let name =
+                cell.get_or_init(|| on_own_runtime(postgres_template(admin_url.clone(), seed)));
             Template::Postgres {
                 admin_url,
                 name: name.clone(),
             }
         }
-        _ => Template::Sqlite(sqlite_template().to_owned()),
+        _ => Template::Sqlite(match seed {
+            Seed::Demo => sqlite_template().to_owned(),
+            Seed::Empty => {
+                static FILE: OnceLock<PathBuf> = OnceLock::new();
+                FILE.get_or_init(|| on_own_runtime(build_sqlite_template(Seed::Empty)))
+                    .clone()
+            }
+        }),
     }
 }
 
@@ -87,7 +113,7 @@ fn template() -> Template {
 /// command-line tests start from it too, whatever database the suite runs on).
 pub fn sqlite_template() -> &'static std::path::Path {
     static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| on_own_runtime(build_sqlite_template()))
+    FILE.get_or_init(|| on_own_runtime(build_sqlite_template(Seed::Demo)))
 }
 
 /// Runs `fut` on a runtime of its own and waits: the first test's runtime may be
@@ -107,20 +133,21 @@ fn on_own_runtime<T: Send + 'static>(
     .expect("building the template database")
 }
 
-/// Migrates the database at `url` and loads the demo data.
-async fn migrated_demo(url: String) -> DatabaseConnection {
+/// Migrates the database at `url` and loads what `seed` asks for.
+async fn migrated(url: String, seed: Seed) -> DatabaseConnection {
     let database = db::connect(&url).await.expect("connect");
     db::migrate(&database).await.expect("migrate");
-    services::demo::load(&database).await.expect("demo data");
+    if seed == Seed::Demo {
+        services::demo::load(&database).await.expect("demo data");
+    }
     database
 }
 
-async fn postgres_template(admin_url: String) -> String {
+/// Drops the test databases an earlier run left behind when its process exited.
+async fn drop_leftovers(admin_url: String) {
     let admin = sea_orm::Database::connect(&admin_url)
         .await
         .expect("connect to PostgreSQL");
-    // One template on the server: each run replaces the one before, and drops the test
-    // databases an earlier run left behind when it exited.
     let leftovers = admin
         .query_all(sea_orm::Statement::from_string(
             admin.get_database_backend(),
@@ -135,7 +162,19 @@ async fn postgres_template(admin_url: String) -> String {
             .await
             .expect("drop a test database left behind");
     }
-    let name = "cp_template".to_owned();
+    admin.close().await.ok();
+}
+
+async fn postgres_template(admin_url: String, seed: Seed) -> String {
+    let admin = sea_orm::Database::connect(&admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    // One template of each kind on the server: each run replaces the one before.
+    let name = match seed {
+        Seed::Demo => "cp_template",
+        Seed::Empty => "cp_template_empty",
+    }
+    .to_owned();
     admin
         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         .await
@@ -145,7 +184,7 @@ async fn postgres_template(admin_url: String) -> String {
         .await
         .expect("create the template database");
     admin.close().await.ok();
-    migrated_demo(database_in(&admin_url, &name))
+    migrated(database_in(&admin_url, &name), seed)
         .await
         .close()
         .await
@@ -153,7 +192,7 @@ async fn postgres_template(admin_url: String) -> String {
     name
 }
 
-async fn build_sqlite_template() -> PathBuf {
+async fn build_sqlite_template(seed: Seed) -> PathBuf {
     // Under the target folder, one per process.
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("templates");
     std::fs::create_dir_all(&dir).unwrap();
@@ -168,8 +207,12 @@ async fn build_sqlite_template() -> PathBuf {
         }
     }
     let building = tempfile::tempdir_in(&dir).unwrap();
-    let database = migrated_demo(Config::sqlite_url(building.path())).await;
-    let file = dir.join(format!("demo-{}.db", std::process::id()));
+    let database = migrated(Config::sqlite_url(building.path()), seed).await;
+    let kind = match seed {
+        Seed::Demo => "demo",
+        Seed::Empty => "empty",
+    };
+    let file = dir.join(format!("{kind}-{}.db", std::process::id()));
     std::fs::remove_file(&file).ok();
     // One self-contained file, whatever the write-ahead log still held.
     database
@@ -209,14 +252,24 @@ pub fn site_root() -> PathBuf {
 impl TestApp {
     /// Serves the app on a fresh database with migrations and demo data applied.
     pub async fn spawn() -> TestApp {
-        Self::spawn_with(|_| {}).await
+        Self::spawn_seeded(Seed::Demo, |_| {}).await
+    }
+
+    /// Serves the app on a fresh migrated database without the demo data: a new
+    /// installation, for tests that need nobody in it.
+    pub async fn empty() -> TestApp {
+        Self::spawn_seeded(Seed::Empty, |_| {}).await
     }
 
     /// [`TestApp::spawn`] with the configuration changed by `configure` (served over HTTPS
     /// behind a proxy, say).
     pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+        Self::spawn_seeded(Seed::Demo, configure).await
+    }
+
+    async fn spawn_seeded(seed: Seed, configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (url, pg) = match template() {
+        let (url, pg) = match template(seed) {
             Template::Postgres {
                 admin_url,
                 name: template,

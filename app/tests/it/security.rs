@@ -81,7 +81,7 @@ async fn the_token_in_the_header_is_accepted() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     for path in ["/login", "/healthz", "/no/such/page"] {
         let res = app.client().get(path).await;
         let h = res.headers();
@@ -440,4 +440,21 @@ async fn malformed_arguments_get_a_plain_400() {
     let big = "x".repeat(3 * 1024 * 1024);
     let res = admin.call("/api/people/list", &[("q", big.as_str())]).await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// A new installation (migrated, no demo loaded) has no one in it: none of the demo accounts,
+/// whose passwords are printed in the README, can sign in.
+#[tokio::test]
+async fn a_new_installation_has_no_demo_accounts() {
+    let app = TestApp::empty().await;
+    assert_eq!(count(&app.db, "people").await, 0);
+    for demo in app::server::services::demo::LOGINS {
+        let res = app.client().login(demo.login, demo.password).await;
+        assert_ne!(
+            location(&res),
+            "/",
+            "{} signed in on a new installation",
+            demo.login
+        );
+    }
 }
