@@ -114,22 +114,22 @@ pub async fn create(
 }
 
 /// A first-round assessment about to be written.
-pub(crate) struct NewAssessment {
-    pub(crate) country: String,
-    pub(crate) title: String,
-    pub(crate) requested_by: String,
-    pub(crate) starts: time::Date,
-    pub(crate) ends: time::Date,
-    pub(crate) status: AssessmentStatus,
-    pub(crate) summary: String,
-    pub(crate) methodology: String,
+struct NewAssessment {
+    country: String,
+    title: String,
+    requested_by: String,
+    starts: time::Date,
+    ends: time::Date,
+    status: AssessmentStatus,
+    summary: String,
+    methodology: String,
     /// The lead assessor, who becomes the team's first member.
-    pub(crate) lead: i64,
+    lead: i64,
 }
 
 /// Writes a first-round assessment on the default framework with its lead as the first team
-/// member, inside `txn`; returns its id. Used by [`create`] and the demo data.
-pub(crate) async fn insert_first_round(
+/// member, inside `txn`; returns its id.
+async fn insert_first_round(
     txn: &impl ConnectionTrait,
     new: NewAssessment,
     now: time::OffsetDateTime,

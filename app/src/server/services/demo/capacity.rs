@@ -1,11 +1,11 @@
-//! The demonstration assessment loaded with the demo data.
+//! The demonstration assessment loaded with the demo data, written through the same services
+//! an assessor's forms use (so the shipped example passes every check a real one must).
 
 use crate::error::AppResult;
-use crate::server::entities::{
-    assessment_finding, assessment_recommendation, assessment_score, capacity_assessment, person,
-};
-use crate::server::services::capacity::{AGREED, DATE, NewAssessment, insert_first_round};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use crate::model::{AssessmentInput, AssessmentStatus, RecommendationInput, ScoreInput};
+use crate::server::entities::{capacity_assessment, person};
+use crate::server::services::{capacity, people};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 /// Loads the demo assessment of Utopia (final, led by the demo assessor) unless it is there.
 pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
@@ -23,81 +23,56 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
     let (false, Some(lead)) = (exists, lead) else {
         return Ok(());
     };
-    let day = |raw: &str| {
-        time::Date::parse(raw, DATE).map_err(|e| crate::server::errors::internal("demo date", e))
+    let Some((lead, _)) = people::current_user(db, lead.id).await? else {
+        return Ok(());
     };
-    let now = crate::server::services::now();
-    let txn = db.begin().await?;
-    let id = insert_first_round(
-        &txn,
-        NewAssessment {
-            country: "UTO".to_owned(),
+    let id = capacity::create(
+        db,
+        &lead,
+        &AssessmentInput {
             title: demo.title.clone(),
+            country: "UTO".to_owned(),
             requested_by: demo.requested_by.clone(),
-            starts: day(&demo.starts_on)?,
-            ends: day(&demo.ends_on)?,
-            status: crate::model::AssessmentStatus::Final,
-            summary: demo.summary.trim().to_owned(),
-            methodology: demo.methodology.trim().to_owned(),
-            lead: lead.id,
+            starts_on: demo.starts_on.clone(),
+            ends_on: demo.ends_on.clone(),
         },
-        now,
     )
     .await?;
-    let scores: Vec<assessment_score::ActiveModel> = demo
-        .scores
-        .iter()
-        .map(|s| assessment_score::ActiveModel {
-            assessment_id: Set(id),
-            indicator_id: Set(s.indicator.clone()),
-            assessor_id: Set(AGREED),
-            level: Set(s.level.map(i32::from)),
-            not_applicable: Set(s.not_applicable),
-            reason: Set(s.reason.clone()),
-            evidence: Set(s.evidence.clone()),
-            confidence: Set(s.confidence.clone()),
-            updated_by: Set(lead.id),
-            updated_at: Set(now),
-            version: Set(1),
-        })
-        .collect();
-    for chunk in scores.chunks(50) {
-        assessment_score::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(&txn)
-            .await?;
+    capacity::save_narrative(db, &lead, id, &demo.summary, &demo.methodology, 1).await?;
+    for s in &demo.scores {
+        let level = match (s.not_applicable, s.level) {
+            (true, _) => "na".to_owned(),
+            (false, Some(l)) => l.to_string(),
+            (false, None) => continue,
+        };
+        let input = ScoreInput {
+            level,
+            reason: s.reason.clone(),
+            evidence: s.evidence.clone(),
+            confidence: s.confidence.clone(),
+            version: 0,
+            agreed: Some("1".to_owned()),
+        };
+        capacity::save_score(db, &lead, id, &s.indicator, &input).await?;
     }
-    for (i, f) in demo.findings.iter().enumerate() {
-        assessment_finding::Entity::insert(assessment_finding::ActiveModel {
-            assessment_id: Set(id),
-            element_id: Set(f.element.clone()),
-            kind: Set(crate::model::FindingKind::from_code(&f.kind)
-                .ok_or(crate::error::AppError::Internal)?),
-            text: Set(f.text.clone()),
-            position: Set(i as i32 + 1),
-            version: Set(1),
-            ..Default::default()
-        })
-        .exec_without_returning(&txn)
-        .await?;
+    for f in &demo.findings {
+        capacity::add_finding(db, &lead, id, &f.element, &f.kind, &f.text).await?;
     }
-    for (i, r) in demo.recommendations.iter().enumerate() {
-        assessment_recommendation::Entity::insert(assessment_recommendation::ActiveModel {
-            assessment_id: Set(id),
-            element_id: Set(r.element.clone()),
-            text: Set(r.text.clone()),
-            priority: Set(r.priority.clone()),
-            timeframe: Set(r.timeframe.clone()),
-            responsible: Set(r.responsible.clone()),
-            cost: Set(r.cost.clone()),
-            indicators: Set(r.indicators.join(",")),
-            quarter: Set(r.quarter.clone()),
-            position: Set(i as i32 + 1),
-            version: Set(1),
-            ..Default::default()
-        })
-        .exec_without_returning(&txn)
-        .await?;
+    for r in &demo.recommendations {
+        let input = RecommendationInput {
+            element: r.element.clone(),
+            text: r.text.clone(),
+            priority: r.priority.clone(),
+            timeframe: r.timeframe.clone(),
+            responsible: r.responsible.clone(),
+            cost: r.cost.clone(),
+            indicators: r.indicators.join(","),
+            quarter: r.quarter.clone(),
+        };
+        capacity::add_recommendation(db, &lead, id, &input).await?;
     }
-    txn.commit().await?;
+    for step in [AssessmentStatus::InReview, AssessmentStatus::Final] {
+        capacity::set_status(db, &lead, id, step.code()).await?;
+    }
     Ok(())
 }
