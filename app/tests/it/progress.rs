@@ -12,19 +12,24 @@ mod scope;
 const TRAINEE: i64 = 4;
 const ADMIN: i64 = 1;
 
+/// Records that the demo trainee completed lesson `lesson` of course 1.
+async fn trainee_completes(app: &TestApp, lesson: i64) {
+    events::record(
+        &app.db,
+        TRAINEE,
+        events::EventKind::LessonCompleted,
+        1,
+        Some(lesson),
+    )
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table() {
     let app = TestApp::spawn().await;
     for lesson in [1, 2, 3] {
-        events::record(
-            &app.db,
-            TRAINEE,
-            events::EventKind::LessonCompleted,
-            1,
-            Some(lesson),
-        )
-        .await
-        .unwrap();
+        trainee_completes(&app, lesson).await;
     }
     // A generated exercise answered by the trainee: its findings feed exercise accuracy.
     use app::model::exercise::ExerciseKind;

@@ -332,15 +332,7 @@ async fn a_rebuild_counts_pending_events_once() {
             .unwrap(),
     );
     for lesson in [1, 2] {
-        events::record(
-            &app.db,
-            TRAINEE,
-            events::EventKind::LessonCompleted,
-            1,
-            Some(lesson),
-        )
-        .await
-        .unwrap();
+        trainee_completes(&app, lesson).await;
     }
     let pending = || pending_events(&app.db);
     assert_eq!(pending().await, 2, "written events wait to be folded");
@@ -360,15 +352,7 @@ async fn the_background_fold_counts_events_without_a_dashboard_read() {
     let app =
         TestApp::spawn_with(|c| c.fold_period = Some(std::time::Duration::from_millis(50))).await;
     let pending = || pending_events(&app.db);
-    events::record(
-        &app.db,
-        TRAINEE,
-        events::EventKind::LessonCompleted,
-        1,
-        Some(1),
-    )
-    .await
-    .unwrap();
+    trainee_completes(&app, 1).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while pending().await > 0 {
         assert!(

@@ -10,15 +10,7 @@ async fn focal_points_and_managers_see_their_own_scope() {
     use app::server::entities::{agency, person};
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;
-    events::record(
-        &app.db,
-        TRAINEE,
-        events::EventKind::LessonCompleted,
-        1,
-        Some(1),
-    )
-    .await
-    .unwrap();
+    trainee_completes(&app, 1).await;
     let border = agency::Entity::find()
         .filter(agency::Column::Name.eq("Utopia Border Police"))
         .one(&app.db)
@@ -169,15 +161,7 @@ async fn a_focal_points_export_never_names_a_draft_course() {
     use app::server::entities::course;
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
     let app = TestApp::spawn().await;
-    events::record(
-        &app.db,
-        TRAINEE,
-        events::EventKind::LessonCompleted,
-        1,
-        Some(1),
-    )
-    .await
-    .unwrap();
+    trainee_completes(&app, 1).await;
     let c = course::Entity::find_by_id(1)
         .one(&app.db)
         .await
