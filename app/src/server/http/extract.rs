@@ -204,15 +204,20 @@ impl<S: Send + Sync> FromRequest<S> for Form {
     type Rejection = Response;
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Response> {
-        let bytes = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
-            .await
-            .map_err(|_| refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong))?;
+        let bytes = form_body(req).await?;
         Ok(Form(
             form_urlencoded::parse(&bytes)
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect(),
         ))
     }
+}
+
+/// The body of a plain form post, at most [`FORM_LIMIT`] bytes (413 beyond).
+async fn form_body(req: Request) -> Result<Bytes, Response> {
+    axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+        .await
+        .map_err(|_| refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong))
 }
 
 /// A plain form post decoded into `T` by `serde_html_form` (repeated names into `Vec`s, an
@@ -228,9 +233,7 @@ where
     type Rejection = Response;
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Response> {
-        let bytes = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
-            .await
-            .map_err(|_| refusal(StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrTooLong))?;
+        let bytes = form_body(req).await?;
         serde_html_form::from_bytes(&bytes)
             .map(TypedForm)
             .map_err(|_| refusal(StatusCode::UNPROCESSABLE_ENTITY, Msg::ErrInvalid))
