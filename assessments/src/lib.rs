@@ -8,6 +8,7 @@ pub mod capacity;
 pub mod examination;
 pub mod exercise;
 pub mod mrz;
+pub mod names;
 pub mod progress;
 pub mod questions;
 pub mod results;

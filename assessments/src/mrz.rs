@@ -402,13 +402,7 @@ impl Reader {
         if let (Some(m), Some(d)) = (mm, dd)
             && (1..=12).contains(&m)
         {
-            let leap = year.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
-            let days = match m {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
+            let days = crate::names::dates::days_in_month(year.map(i32::unsigned_abs), m);
             if d == 0 || d > days {
                 self.errors.push(problem(
                     field,
