@@ -2,6 +2,7 @@
 //! list, and course packs (Markdown lessons with TOML metadata) with their renderer.
 
 pub mod demo_assessment;
+pub mod desk;
 pub mod framework;
 pub mod images;
 pub mod markdown;

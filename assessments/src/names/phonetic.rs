@@ -8,8 +8,8 @@
 //! `docs/decisions.md`).
 //!
 //! The key keeps consonants in order, folds consonants that transcriptions confuse into one
-//! class, drops vowels after the first letter (a leading vowel becomes `A`), drops a final `H`,
-//! and collapses doubled letters.
+//! class, drops vowels and the glides `W` and `Y` after the first letter (a leading vowel or
+//! glide becomes `A`), drops a final `H`, and collapses doubled letters.
 
 /// Table C escapes read as the consonant a transcription would write.
 const ESCAPES: &[(&str, &str)] = &[
@@ -34,6 +34,7 @@ const ESCAPES: &[(&str, &str)] = &[
 /// Letter groups written for one sound, longest first.
 const DIGRAPHS: &[(&str, &str)] = &[
     ("SHCH", "S"),
+    ("SCH", "S"),
     ("TCH", "C"),
     ("DZH", "J"),
     ("KH", "K"),
@@ -92,7 +93,6 @@ pub fn key(part: &str, arabic_scheme: bool) -> String {
         let c = bytes[i];
         sounds.push(match c {
             b'Q' | b'G' | b'C' => b'K',
-            b'V' => b'W',
             b'X' => b'X',
             _ => c,
         });
@@ -113,9 +113,12 @@ pub fn key(part: &str, arabic_scheme: bool) -> String {
     }
     let mut out = String::with_capacity(expanded.len());
     for (n, c) in expanded.iter().enumerate() {
-        let c = if n == 0 && is_vowel(*c) && *c != b'Y' {
+        // A leading vowel or glide is one class (OMAR, UMAR; IAKOVLEV, YAKOVLEV); inside a
+        // name vowels and the glides W and Y are dropped, since transcriptions of Arabic write
+        // و and ي as vowels (YOUSSEF, YWSF).
+        let c = if n == 0 && is_vowel(*c) {
             'A'
-        } else if is_vowel(*c) {
+        } else if is_vowel(*c) || *c == b'W' {
             continue;
         } else {
             *c as char
@@ -159,7 +162,10 @@ mod tests {
         same(&["KHALID", "KHALED", "XKHALD"]);
         same(&["SERGEI", "SERGEY"]);
         same(&["TSAREVA", "TZAREVA"]);
-        same(&["YOUSSEF", "YUSUF", "YOUSEF"]);
+        same(&["YOUSSEF", "YUSUF", "YOUSEF", "YWSF"]);
+        same(&["IAKOVLEV", "YAKOVLEV"]);
+        same(&["SHCHERBAKOVA", "SCHERBAKOVA"]);
+        same(&["MANSOUR", "MANSUR", "MNXSSWR"]);
     }
 
     #[test]

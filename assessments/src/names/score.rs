@@ -159,7 +159,9 @@ pub struct Explanation {
 #[derive(Debug, Clone)]
 struct NameAgreement {
     exact: bool,
-    spelling: f64,
+    /// `None` when one name is in Doc 9303's Arabic scheme and the other is not: their
+    /// spellings cannot be compared letter by letter (`EMR` against `OMAR`).
+    spelling: Option<f64>,
     sound: f64,
     arabic: Option<f64>,
     query_form: String,
@@ -172,15 +174,19 @@ struct NameAgreement {
 
 impl NameAgreement {
     fn strength(&self) -> f64 {
-        let mut sum = FeatureKind::NameSpelling.weight() * self.spelling
+        let spelling = FeatureKind::NameSpelling.weight();
+        let mut sum = spelling * self.spelling.unwrap_or(0.0)
             + FeatureKind::NameSound.weight() * self.sound
             + if self.exact {
                 FeatureKind::NameExact.weight()
             } else {
                 0.0
             };
-        let mut weight = FeatureKind::NameSpelling.weight()
-            + FeatureKind::NameSound.weight()
+        let mut weight = if self.spelling.is_some() {
+            spelling
+        } else {
+            0.0
+        } + FeatureKind::NameSound.weight()
             + FeatureKind::NameExact.weight();
         if let Some(a) = self.arabic {
             sum += FeatureKind::NameArabic.weight() * a;
@@ -222,9 +228,10 @@ fn parts<'a>(form: &'a [String], arabic_scheme: bool) -> Vec<Part<'a>> {
         .collect()
 }
 
-/// How two parts agree: spelling, whether they sound alike, whether one is the other's initial.
-/// A part with an article written onto it is also compared without it.
-fn agree(x: &Part, y: &Part) -> (f64, bool, bool) {
+/// How two parts agree: spelling, sound (1 when the keys are equal, less for near keys),
+/// whether they sound alike, whether one is the other's initial. A part with an article
+/// written onto it is also compared without it.
+fn agree(x: &Part, y: &Part) -> (f64, f64, bool, bool) {
     fn forms<'p>(p: &'p Part) -> Vec<(&'p str, &'p str)> {
         let mut v = vec![(p.text, p.key.as_str())];
         if let Some((b, k)) = &p.bare {
@@ -232,13 +239,19 @@ fn agree(x: &Part, y: &Part) -> (f64, bool, bool) {
         }
         v
     }
-    let mut best = (0.0, false, false);
+    let mut best = (0.0, 0.0, false, false);
     for (a, ka) in forms(x) {
         for (b, kb) in forms(y) {
             let (s, initial) = spelling(a, b);
             let alike = ka == kb || initial;
-            if (s + f64::from(u8::from(alike))) > (best.0 + f64::from(u8::from(best.1))) {
-                best = (s, alike, initial);
+            // Near keys (one sound added or lost) count for less than equal ones.
+            let sound = if alike {
+                1.0
+            } else {
+                0.8 * strsim::jaro_winkler(ka, kb)
+            };
+            if s + sound > best.0 + best.1 {
+                best = (s, sound, alike, initial);
             }
         }
     }
@@ -269,22 +282,21 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
     let mut candidates = Vec::with_capacity(pa.len() * pb.len());
     for (i, x) in pa.iter().enumerate() {
         for (j, y) in pb.iter().enumerate() {
-            let (s, alike, initial) = agree(x, y);
-            let both = (s + if alike { 1.0 } else { 0.0 }) / 2.0;
-            candidates.push((both, s, alike, initial, i, j));
+            let (s, sound, alike, initial) = agree(x, y);
+            candidates.push((s + sound, s, sound, alike, initial, i, j));
         }
     }
-    candidates.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.4.cmp(&r.4)).then(l.5.cmp(&r.5)));
+    candidates.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.5.cmp(&r.5)).then(l.6.cmp(&r.6)));
     let (mut used_a, mut used_b) = (vec![false; pa.len()], vec![false; pb.len()]);
     let mut chosen = Vec::new();
-    for (_, s, alike, initial, i, j) in candidates {
+    for (_, s, sound, alike, initial, i, j) in candidates {
         // A poor pair is no pair: the part stays unpaired.
-        if used_a[i] || used_b[j] || (s < 0.6 && !alike) {
+        if used_a[i] || used_b[j] || (s < 0.8 && !alike) {
             continue;
         }
         used_a[i] = true;
         used_b[j] = true;
-        chosen.push((i, j, s, alike, initial));
+        chosen.push((i, j, s, sound, alike, initial));
     }
     chosen.sort_by_key(|c| c.0);
     let reordered = chosen.windows(2).any(|w| w[0].1 > w[1].1);
@@ -316,8 +328,7 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
                 * coverage,
             chosen
                 .iter()
-                .filter(|c| c.3)
-                .map(|(i, j, ..)| weight_of(*i, *j))
+                .map(|(i, j, _, sound, ..)| sound * weight_of(*i, *j))
                 .sum::<f64>()
                 / weights
                 * coverage,
@@ -326,9 +337,10 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
         (0.0, 0.0)
     };
 
-    // Split and merged parts: compare the names written together, in their own order.
-    let joined_a: String = pa.iter().map(|p| p.text).collect();
-    let joined_b: String = pb.iter().map(|p| p.text).collect();
+    // Split and merged parts: compare the names written together, in their own order and with
+    // their particles (`VAN DER BERG` against `VANDERBERG`).
+    let joined_a: String = a.concat();
+    let joined_b: String = b.concat();
     // Levenshtein, not Jaro-Winkler: a long shared first part must not pass for a merge.
     let joined_spelling = strsim::normalized_levenshtein(&joined_a, &joined_b);
     let joined_sound = {
@@ -336,10 +348,8 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
         let kb = phonetic::key(&joined_b, b_arabic);
         if ka == kb { 1.0 } else { 0.0 }
     };
-    let joined = !exact
-        && pa.len() != pb.len()
-        && joined_spelling >= 0.8
-        && joined_spelling > spelling_value;
+    let joined =
+        !exact && a.len() != b.len() && joined_spelling >= 0.8 && joined_spelling > spelling_value;
     if joined {
         spelling_value = joined_spelling;
         sound_value = sound_value.max(joined_sound);
@@ -362,7 +372,7 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
     }
     let pairs = chosen
         .iter()
-        .map(|(i, j, s, alike, initial)| PartPair {
+        .map(|(i, j, s, _, alike, initial)| PartPair {
             query: pa[*i].text.to_string(),
             candidate: pb[*j].text.to_string(),
             kind: if pa[*i].text == pb[*j].text {
@@ -379,7 +389,13 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
         .collect();
     NameAgreement {
         exact,
-        spelling: if exact { 1.0 } else { spelling_value },
+        spelling: if a_arabic != b_arabic {
+            None
+        } else if exact {
+            Some(1.0)
+        } else {
+            Some(spelling_value)
+        },
         sound: if exact { 1.0 } else { sound_value },
         arabic: None,
         query_form: a.join(" "),
@@ -456,7 +472,7 @@ pub fn compare(query: &Identity, candidate: &Identity) -> Explanation {
             FeatureKind::NameExact,
             Some(if names.exact { 1.0 } else { 0.0 }),
         ),
-        feature(FeatureKind::NameSpelling, Some(names.spelling)),
+        feature(FeatureKind::NameSpelling, names.spelling),
         feature(FeatureKind::NameSound, Some(names.sound)),
         feature(FeatureKind::NameArabic, names.arabic),
         feature(FeatureKind::DateOfBirth, date.map(DateAgreement::value)),
