@@ -158,9 +158,10 @@ pub struct Explanation {
 /// The comparison of two names, before other features.
 #[derive(Debug, Clone)]
 struct NameAgreement {
-    exact: bool,
-    /// `None` when one name is in Doc 9303's Arabic scheme and the other is not: their
-    /// spellings cannot be compared letter by letter (`EMR` against `OMAR`).
+    /// The same parts, particles aside. Like `spelling`, `None` when one name is in Doc 9303's
+    /// Arabic scheme and the other is not: their letters cannot be compared one by one (`EMR`
+    /// against `OMAR`).
+    exact: Option<bool>,
     spelling: Option<f64>,
     sound: f64,
     arabic: Option<f64>,
@@ -173,27 +174,32 @@ struct NameAgreement {
 }
 
 impl NameAgreement {
-    fn strength(&self) -> f64 {
-        let spelling = FeatureKind::NameSpelling.weight();
-        let mut sum = spelling * self.spelling.unwrap_or(0.0)
-            + FeatureKind::NameSound.weight() * self.sound
-            + if self.exact {
-                FeatureKind::NameExact.weight()
-            } else {
-                0.0
-            };
-        let mut weight = if self.spelling.is_some() {
-            spelling
-        } else {
-            0.0
-        } + FeatureKind::NameSound.weight()
-            + FeatureKind::NameExact.weight();
-        if let Some(a) = self.arabic {
-            sum += FeatureKind::NameArabic.weight() * a;
-            weight += FeatureKind::NameArabic.weight();
-        }
-        sum / weight
+    fn features(&self) -> [(FeatureKind, Option<f64>); 4] {
+        [
+            (
+                FeatureKind::NameExact,
+                self.exact.map(|e| f64::from(u8::from(e))),
+            ),
+            (FeatureKind::NameSpelling, self.spelling),
+            (FeatureKind::NameSound, Some(self.sound)),
+            (FeatureKind::NameArabic, self.arabic),
+        ]
     }
+
+    fn strength(&self) -> f64 {
+        weighted_mean(self.features())
+    }
+}
+
+/// The weighted mean of the features compared.
+fn weighted_mean(features: impl IntoIterator<Item = (FeatureKind, Option<f64>)>) -> f64 {
+    let (sum, weight) = features
+        .into_iter()
+        .filter_map(|(kind, value)| Some((kind.weight(), value?)))
+        .fold((0.0, 0.0), |(s, w), (weight, value)| {
+            (s + weight * value, w + weight)
+        });
+    if weight > 0.0 { sum / weight } else { 0.0 }
 }
 
 struct Part<'a> {
@@ -387,9 +393,10 @@ fn compare_forms(a: &[String], a_arabic: bool, b: &[String], b_arabic: bool) -> 
             spelling: round(*s),
         })
         .collect();
+    let comparable = a_arabic == b_arabic;
     NameAgreement {
-        exact,
-        spelling: if a_arabic != b_arabic {
+        exact: comparable.then_some(exact),
+        spelling: if !comparable {
             None
         } else if exact {
             Some(1.0)
@@ -467,29 +474,25 @@ pub fn compare(query: &Identity, candidate: &Identity) -> Explanation {
         _ => None,
     };
     let document = same(&query.document, &candidate.document).filter(|v| *v == 1.0);
-    let features = vec![
-        feature(
-            FeatureKind::NameExact,
-            Some(if names.exact { 1.0 } else { 0.0 }),
-        ),
-        feature(FeatureKind::NameSpelling, names.spelling),
-        feature(FeatureKind::NameSound, Some(names.sound)),
-        feature(FeatureKind::NameArabic, names.arabic),
-        feature(FeatureKind::DateOfBirth, date.map(DateAgreement::value)),
-        feature(
-            FeatureKind::Nationality,
-            same(&query.nationality, &candidate.nationality),
-        ),
-        feature(FeatureKind::Sex, sex),
-        feature(FeatureKind::DocumentNumber, document),
-    ];
-    let (sum, weight) = features
-        .iter()
-        .filter(|f| f.compared)
-        .fold((0.0, 0.0), |(s, w), f| {
-            (s + f.value * f.weight, w + f.weight)
-        });
-    let score = round(if weight > 0.0 { sum / weight } else { 0.0 });
+    let features: Vec<Feature> = names
+        .features()
+        .into_iter()
+        .chain([
+            (FeatureKind::DateOfBirth, date.map(DateAgreement::value)),
+            (
+                FeatureKind::Nationality,
+                same(&query.nationality, &candidate.nationality),
+            ),
+            (FeatureKind::Sex, sex),
+            (FeatureKind::DocumentNumber, document),
+        ])
+        .map(|(kind, value)| feature(kind, value))
+        .collect();
+    let score = round(weighted_mean(
+        features
+            .iter()
+            .map(|f| (f.kind, f.compared.then_some(f.value))),
+    ));
     Explanation {
         score,
         hit: score >= HIT_THRESHOLD,

@@ -3,6 +3,79 @@
 
 use super::*;
 
+/// `checkpoint names match`: the explained score of two identities, as JSON.
+pub(super) fn names_match(args: &super::NamesMatchArgs) -> ExitCode {
+    use assessments::names::score::{HIT_THRESHOLD, Sex};
+    use assessments::names::{Identity, Name, PartialDate, compare};
+    let refuse = |argument: &str, error: String| {
+        println!(
+            "{}",
+            serde_json::json!({ "error": error, "argument": argument })
+        );
+        ExitCode::from(2)
+    };
+    let side = |name: &str,
+                dob: &Option<String>,
+                nationality: &Option<String>,
+                sex: &Option<String>,
+                document: &Option<String>,
+                suffix: &str|
+     -> Result<Identity, ExitCode> {
+        let name = Name::parse(name).map_err(|e| {
+            refuse(
+                &format!("name_{}", if suffix.is_empty() { "a" } else { "b" }),
+                e.to_string(),
+            )
+        })?;
+        let birth = dob
+            .as_deref()
+            .map(PartialDate::parse)
+            .transpose()
+            .map_err(|e| refuse(&format!("dob{suffix}"), e.to_string()))?;
+        let sex = match sex.as_deref() {
+            None => None,
+            Some(s) => Some(
+                Sex::parse(s)
+                    .ok_or_else(|| refuse(&format!("sex{suffix}"), "write F, M or X".into()))?,
+            ),
+        };
+        Ok(Identity {
+            birth,
+            nationality: nationality.clone(),
+            sex,
+            document: document.clone(),
+            ..Identity::named(name)
+        })
+    };
+    let a = match side(
+        &args.name_a,
+        &args.dob,
+        &args.nationality,
+        &args.sex,
+        &args.document,
+        "",
+    ) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let b = match side(
+        &args.name_b,
+        &args.dob_b,
+        &args.nationality_b,
+        &args.sex_b,
+        &args.document_b,
+        "_b",
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let explanation = compare(&a, &b);
+    let mut json = serde_json::to_value(&explanation).expect("an explanation is plain data");
+    json["threshold"] = serde_json::json!(HIT_THRESHOLD);
+    println!("{json}");
+    ExitCode::SUCCESS
+}
+
 pub(super) fn mrz_check(args: &[String]) -> ExitCode {
     use std::io::Read;
     let lines: Vec<String> = if args.is_empty() {

@@ -105,6 +105,9 @@ enum Command {
     /// Machine readable zones (ICAO Doc 9303).
     #[command(subcommand)]
     Mrz(MrzCommand),
+    /// Names across scripts: transliteration and explained matching (ICAO Doc 9303 Part 3).
+    #[command(subcommand)]
+    Names(NamesCommand),
     /// Progress dashboards.
     #[command(subcommand)]
     Progress(ProgressCommand),
@@ -226,6 +229,45 @@ enum MrzCommand {
 }
 
 #[derive(Subcommand)]
+enum NamesCommand {
+    /// Score how closely two identities match, as the border desk's list query does, and
+    /// explain the score: each feature with its value and weight, the name parts as they were
+    /// paired. Names may be typed in Latin, Cyrillic or Arabic script, or as an MRZ name
+    /// (`SURNAME<<GIVEN<NAMES`). Prints JSON and exits 0; exits 2 with {"error", "argument"}
+    /// when an input is not a name or a date. Needs no database.
+    Match(NamesMatchArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct NamesMatchArgs {
+    /// The first name (the traveller).
+    pub name_a: String,
+    /// The second name (the list entry).
+    pub name_b: String,
+    /// The first person's date of birth: YYYY-MM-DD, YYYY-MM or YYYY.
+    #[arg(long)]
+    pub dob: Option<String>,
+    /// The second person's date of birth.
+    #[arg(long)]
+    pub dob_b: Option<String>,
+    /// The first person's nationality (three-letter code).
+    #[arg(long)]
+    pub nationality: Option<String>,
+    #[arg(long)]
+    pub nationality_b: Option<String>,
+    /// The first person's sex: F, M or X.
+    #[arg(long)]
+    pub sex: Option<String>,
+    #[arg(long)]
+    pub sex_b: Option<String>,
+    /// The first person's document number.
+    #[arg(long)]
+    pub document: Option<String>,
+    #[arg(long)]
+    pub document_b: Option<String>,
+}
+
+#[derive(Subcommand)]
 enum SpecimensCommand {
     /// Draw specimens: for each, the page under visible, UV and IR light (PNG) and a JSON
     /// answer key with the defects injected and the exercise regions that mark them. The same
@@ -341,6 +383,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Mrz(MrzCommand::Check { lines }) = &cli.command {
         return Ok(mrz_check(lines));
     }
+    if let Command::Names(NamesCommand::Match(args)) = &cli.command {
+        return Ok(names_match(args));
+    }
     if let Command::Specimens(SpecimensCommand::Generate {
         count,
         seed,
@@ -424,6 +469,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
         Command::Mrz(MrzCommand::Check { lines }) => return Ok(mrz_check(&lines)),
+        Command::Names(NamesCommand::Match(args)) => return Ok(names_match(&args)),
         Command::Specimens(_) => unreachable!("handled before the database is opened"),
         Command::Assessment(AssessmentCommand::List) => {
             use app::server::entities::capacity_assessment;

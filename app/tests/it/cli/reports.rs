@@ -156,13 +156,15 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no campaign 999"));
 }
 
+/// The JSON a command printed.
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
 #[test]
 fn mrz_lines_are_checked_from_arguments_or_standard_input() {
     let dir = tempfile::tempdir().unwrap();
-    let json = |out: &Output| -> serde_json::Value {
-        serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-    };
     // The Doc 9303 TD3 specimen, as arguments: valid, exit 0.
     let out = checkpoint(
         dir.path(),
@@ -205,6 +207,75 @@ fn mrz_lines_are_checked_from_arguments_or_standard_input() {
         assert!(v["format"].is_null());
         assert!(!v["errors"].as_array().unwrap().is_empty());
     }
+}
+
+#[test]
+fn two_names_are_matched_with_the_score_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    // A transcription of an Arabic name against the name in Arabic script, the day and month of
+    // birth swapped.
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "names",
+            "match",
+            "KHALED AL SHARIF",
+            "خالد الشريف",
+            "--dob",
+            "1983-08-07",
+            "--dob-b",
+            "1983-07-08",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["hit"], true, "{v}");
+    assert_eq!(v["candidate_form"], "XKHALD ALXSHRYF");
+    assert_eq!(v["date"], "day_month_swapped");
+    let features = v["features"].as_array().unwrap();
+    let spelling = features
+        .iter()
+        .find(|f| f["kind"] == "name_spelling")
+        .unwrap();
+    // Letters of the Arabic scheme and of a transcription are not compared one by one.
+    assert_eq!(spelling["compared"], false);
+    assert!(features.iter().all(|f| f["weight"].as_f64().unwrap() > 0.0));
+    assert_eq!(v["threshold"], 0.75);
+    // A stranger: a low score, still explained.
+    let out = checkpoint(
+        dir.path(),
+        &["names", "match", "ANNA ERIKSSON", "PIOTR NOVAK"],
+        "",
+    );
+    let v = json(&out);
+    assert_eq!(v["hit"], false);
+    assert!(v["score"].as_f64().unwrap() < 0.3);
+    // Bad input: exit 2 with the reason and the argument, nothing else.
+    for (args, argument) in [
+        (vec!["names", "match", "", "ANNA"], "name_a"),
+        (vec!["names", "match", "ANNA", "A\u{202E}NNA"], "name_b"),
+        (
+            vec!["names", "match", "ANNA", "ANNA", "--dob", "1990-02-30"],
+            "dob",
+        ),
+        (
+            vec!["names", "match", "ANNA", "ANNA", "--sex-b", "female"],
+            "sex_b",
+        ),
+    ] {
+        let out = checkpoint(dir.path(), &args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let v = json(&out);
+        assert_eq!(v["argument"], argument, "{v}");
+        assert!(v["error"].as_str().unwrap().len() > 10);
+    }
+    let long = "A".repeat(10_000);
+    let out = checkpoint(dir.path(), &["names", "match", &long, "ANNA"], "");
+    assert_eq!(
+        json(&out)["error"],
+        "the name is longer than 200 characters"
+    );
 }
 
 #[test]
