@@ -5,6 +5,7 @@
 //! and reports alike.
 
 pub mod capacity;
+pub mod desk;
 pub mod examination;
 pub mod exercise;
 pub mod mrz;
