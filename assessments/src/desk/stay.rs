@@ -186,9 +186,7 @@ mod tests {
         let day = |i: usize| base + Duration::days(i as i64);
         let mut marks = vec![false; at(arrival) + rule.max_days as usize + 2];
         for s in history {
-            for i in at(s.entry)..=at(s.exit) {
-                marks[i] = true;
-            }
+            marks[at(s.entry)..=at(s.exit)].fill(true);
         }
         let count = |marks: &[bool], i: usize| {
             marks[i + 1 - window..=i].iter().filter(|m| **m).count() as u32
