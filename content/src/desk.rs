@@ -7,6 +7,9 @@
 
 pub mod alerts;
 pub mod names;
+pub mod travellers;
+
+use crate::specimens::Issuer;
 
 /// A fictional state a traveller or a listed person may belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +19,17 @@ pub struct State {
     pub name: &'static str,
     /// Which name stock its people are drawn from.
     pub names: names::Tradition,
+    /// How its documents print the state.
+    pub issuer: Issuer,
+    /// Whether its nationals need a visa to enter Utopia.
+    pub visa_required: bool,
+}
+
+impl State {
+    /// The state with `code`.
+    pub fn by_code(code: &str) -> Option<&'static State> {
+        STATES.iter().find(|s| s.code == code)
+    }
 }
 
 /// Utopia and its neighbours.
@@ -24,20 +38,43 @@ pub const STATES: [State; 4] = [
         code: "UTO",
         name: "Utopia",
         names: names::Tradition::Mixed,
+        issuer: crate::specimens::UTOPIA,
+        visa_required: false,
     },
     State {
         code: "QZR",
         name: "Zarqania",
         names: names::Tradition::Arabic,
+        issuer: Issuer {
+            code: "QZR",
+            state: "STATE OF ZARQANIA",
+            nationality: "ZARQANIAN",
+            authority: "ZARQANIA CIVIL STATUS DIRECTORATE",
+        },
+        visa_required: true,
     },
     State {
         code: "QVK",
         name: "Velikoria",
         names: names::Tradition::Cyrillic,
+        issuer: Issuer {
+            code: "QVK",
+            state: "REPUBLIC OF VELIKORIA",
+            nationality: "VELIKORIAN",
+            authority: "VELIKORIA MIGRATION SERVICE",
+        },
+        visa_required: true,
     },
     State {
         code: "QMV",
         name: "Miravalle",
         names: names::Tradition::Latin,
+        issuer: Issuer {
+            code: "QMV",
+            state: "REPUBLIC OF MIRAVALLE",
+            nationality: "MIRAVALLEAN",
+            authority: "MIRAVALLE NATIONAL IDENTITY OFFICE",
+        },
+        visa_required: false,
     },
 ];

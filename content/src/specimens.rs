@@ -151,7 +151,36 @@ pub struct Holder {
     pub expiry: String,
     /// Place of birth.
     pub place: String,
+    /// Nationality and issuing state (ICAO code); documents issued before states other than
+    /// Utopia were drawn carry none and are Utopian.
+    #[serde(default = "utopian")]
+    pub nationality: String,
 }
+
+fn utopian() -> String {
+    UTOPIA.code.to_string()
+}
+
+/// The state that issued a document, as its pages print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Issuer {
+    /// ICAO code, written in the MRZ and the code field.
+    pub code: &'static str,
+    /// The state's name in the page's header.
+    pub state: &'static str,
+    /// The nationality field.
+    pub nationality: &'static str,
+    /// The issuing authority on an identity card's back.
+    pub authority: &'static str,
+}
+
+/// ICAO's fictional state, whose documents the specimen generator draws by default.
+pub const UTOPIA: Issuer = Issuer {
+    code: "UTO",
+    state: "REPUBLIC OF UTOPIA",
+    nationality: "UTOPIAN",
+    authority: "UTOPIA NATIONAL REGISTRY",
+};
 
 /// The drawn face of a person: enough parameters to tell two people apart, or to draw the
 /// same person twice.

@@ -388,6 +388,27 @@ pub fn read_watch_csv(text: &str) -> Result<Vec<WatchEntry>, Vec<RowError>> {
     }
 }
 
+/// Writes a watch list in the CSV format [`read_watch_csv`] reads.
+pub fn write_watch_csv(entries: &[WatchEntry]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(CSV_COLUMNS).expect("writing to memory");
+    for e in entries {
+        out.write_record([
+            e.surname.as_str(),
+            e.given_names.as_str(),
+            &e.aliases.join("; "),
+            &e.birth,
+            &e.nationality,
+            &e.sex,
+            &e.reason,
+            e.action.code(),
+            &e.valid_until,
+        ])
+        .expect("writing to memory");
+    }
+    String::from_utf8(out.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +431,19 @@ mod tests {
         let documents = stolen_documents(11, 100);
         assert_eq!(documents, stolen_documents(11, 100));
         assert!(documents.iter().all(|d| d.number.len() == 9));
+    }
+
+    #[test]
+    fn a_written_list_reads_back_the_same() {
+        let list = watch_list(3, 300);
+        let back = read_watch_csv(&write_watch_csv(&list)).unwrap();
+        assert_eq!(back.len(), list.len());
+        for (a, b) in list.iter().zip(&back) {
+            assert_eq!(
+                (&a.surname, &a.given_names, &a.aliases, &a.birth, a.action),
+                (&b.surname, &b.given_names, &b.aliases, &b.birth, b.action)
+            );
+        }
     }
 
     const HEADER: &str =

@@ -102,9 +102,14 @@ pub fn mrz_of(layout: Layout, h: &Holder) -> Vec<String> {
             let pd = '<';
             let composite = format!("{number}{nd}{birth}{bd}{expiry}{ed}{personal}{pd}");
             vec![
-                format!("P<UTO{}", mrz_name(&h.surname, &h.given_names, 39)),
                 format!(
-                    "{number}{nd}UTO{birth}{bd}{}{expiry}{ed}{personal}{pd}{}",
+                    "P<{}{}",
+                    h.nationality,
+                    mrz_name(&h.surname, &h.given_names, 39)
+                ),
+                format!(
+                    "{number}{nd}{}{birth}{bd}{}{expiry}{ed}{personal}{pd}{}",
+                    h.nationality,
                     h.sex,
                     check_digit(&composite)
                 ),
@@ -112,9 +117,12 @@ pub fn mrz_of(layout: Layout, h: &Holder) -> Vec<String> {
         }
         Layout::Td1 => {
             let optional = pad("", 15);
-            let line1 = format!("IDUTO{number}{nd}{optional}");
+            let line1 = format!("ID{}{number}{nd}{optional}", h.nationality);
             let optional2 = pad("", 11);
-            let line2_head = format!("{birth}{bd}{}{expiry}{ed}UTO{optional2}", h.sex);
+            let line2_head = format!(
+                "{birth}{bd}{}{expiry}{ed}{}{optional2}",
+                h.sex, h.nationality
+            );
             let composite = format!(
                 "{}{}{}{}",
                 &line1[5..30],
@@ -157,6 +165,7 @@ pub(super) fn holder(rng: &mut Rng) -> Holder {
         issue: date(iy, im, id),
         expiry: date(iy + 10, im, id.saturating_sub(1).max(1)),
         place: (*rng.pick(&PLACES)).to_owned(),
+        nationality: UTOPIA.code.to_owned(),
     }
 }
 

@@ -4,12 +4,51 @@
 use super::*;
 
 /// Generates specimen `index` of the run with `seed`, with `defects` (a TD3 page unless
-/// `layout` says otherwise). The same arguments always give the same specimen.
+/// `layout` says otherwise), issued by Utopia to a fictional Utopian. The same arguments always
+/// give the same specimen.
 pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Specimen {
-    let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)));
-    let font = FontRef::try_from_slice(FONT).expect("the bundled font is valid");
+    let mut rng = run_rng(seed, index);
     let h = holder(&mut rng);
     let face = random_face(&mut rng);
+    draw_specimen((seed, index), rng, layout, defects, h, face, &UTOPIA)
+}
+
+/// Generates a specimen for a given holder and face, issued by `issuer` (the border desk's
+/// travellers). The same arguments always give the same specimen.
+pub fn generate_for(
+    seed: u64,
+    index: u32,
+    layout: Layout,
+    defects: &[Defect],
+    holder: Holder,
+    face: Face,
+    issuer: &Issuer,
+) -> Specimen {
+    draw_specimen(
+        (seed, index),
+        run_rng(seed, index),
+        layout,
+        defects,
+        holder,
+        face,
+        issuer,
+    )
+}
+
+fn run_rng(seed: u64, index: u32) -> Rng {
+    Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)))
+}
+
+fn draw_specimen(
+    (seed, index): (u64, u32),
+    mut rng: Rng,
+    layout: Layout,
+    defects: &[Defect],
+    h: Holder,
+    face: Face,
+    issuer: &Issuer,
+) -> Specimen {
+    let font = FontRef::try_from_slice(FONT).expect("the bundled font is valid");
     let mut mrz = mrz_of(layout, &h);
     let mut printed = h.clone();
     let mut regions: Vec<KeyRegion> = Vec::new();
@@ -116,7 +155,7 @@ pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Sp
     text(
         &mut page,
         &font,
-        "REPUBLIC OF UTOPIA",
+        issuer.state,
         40.0 * k,
         22.0 * k,
         Style {
@@ -214,7 +253,7 @@ pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Sp
         &mut page,
         "code",
         "Code / Code",
-        "UTO",
+        issuer.code,
         col1 + 170.0 * k,
         row(0.0),
         s(field),
@@ -259,7 +298,7 @@ pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Sp
         &mut page,
         "nationality",
         "Nationality / Nationalité",
-        "UTOPIAN",
+        issuer.nationality,
         col1,
         row(3.0),
         s(field),
@@ -387,7 +426,7 @@ pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Sp
         text(
             &mut page,
             &font,
-            "Authority / Autorité: UTOPIA NATIONAL REGISTRY",
+            &format!("Authority / Autorité: {}", issuer.authority),
             40.0,
             b.y + 40.0,
             l(label + 2.0),
@@ -608,7 +647,7 @@ pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Sp
         ("surname".to_owned(), printed.surname.clone()),
         ("given_names".to_owned(), printed.given_names.clone()),
         ("document_number".to_owned(), printed.number.clone()),
-        ("nationality".to_owned(), "UTO".to_owned()),
+        ("nationality".to_owned(), h.nationality.clone()),
         ("birth_date".to_owned(), printed.birth.clone()),
         ("sex".to_owned(), printed.sex.to_string()),
         ("expiry_date".to_owned(), printed.expiry.clone()),

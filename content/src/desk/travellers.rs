@@ -1,0 +1,837 @@
+//! Travellers for a shift at the border desk, generated from a seed: who they are, the document
+//! they hold (drawn by the specimen generator), the person standing at the desk, their earlier
+//! entries and exits, their purpose and their answers to the officer's questions — and the key:
+//! what each traveller really is and what the officer should do.
+//!
+//! A scenario also carries the alert lists the desk queries: a generated national watch list
+//! and stolen-document list, with the entries the seeded cases need planted in them. Everything
+//! is the same for the same specification.
+
+use super::alerts::{
+    Action, DocumentKind, StolenDocument, WatchEntry, document_number, watch_entry,
+};
+use super::names::{PersonName, person};
+use super::{STATES, State};
+use crate::specimens::{
+    Defect, Face, Holder, Layout, Rng, Specimen, generate_for, look_alike, random_face,
+};
+use assessments::desk::shift::{AlertAction, CaseKind, Key};
+use assessments::desk::stay::{Rule, Stay};
+use assessments::names::{Identity, ListIndex, Name, PartialDate};
+use serde::{Deserialize, Serialize};
+use time::{Date, Duration};
+
+/// The most travellers one shift may hold.
+pub const MAX_TRAVELLERS: u32 = 500;
+/// The largest generated watch list.
+pub const MAX_LIST: usize = 100_000;
+/// The score from which a list entry is shown to the officer as a candidate.
+pub const CANDIDATE_FLOOR: f64 = 0.6;
+
+/// What a trainer asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Spec {
+    pub seed: u64,
+    pub travellers: u32,
+    /// The day of the shift.
+    pub today: Date,
+    /// The national stay rule.
+    pub rule: Rule,
+    /// The chance, per traveller, of each case kind other than genuine (0.0005 is realistic,
+    /// 0.05 a drill).
+    pub rates: Vec<(CaseKind, f64)>,
+    /// Cases placed for certain, at positions the seed chooses.
+    pub fixed: Vec<(CaseKind, u32)>,
+    /// Generated persons on the watch list (planted entries come on top).
+    pub list_size: usize,
+}
+
+/// Why a specification cannot be generated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    #[error("a shift holds from 1 to {MAX_TRAVELLERS} travellers")]
+    Travellers,
+    #[error("the fixed cases ({0}) are more than the travellers")]
+    TooManyFixed(u32),
+    #[error("a rate is a chance between 0 and 0.5")]
+    Rate,
+    #[error("the watch list holds at most {MAX_LIST} generated persons")]
+    List,
+    #[error("a genuine traveller is not a case to place")]
+    GenuineFixed,
+}
+
+/// Where the traveller stands in the movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Tourism,
+    Business,
+    FamilyVisit,
+    Study,
+    Transit,
+}
+
+/// A visa in the traveller's document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visa {
+    pub number: String,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    /// Days of stay the visa allows.
+    pub duration_days: u32,
+}
+
+/// One traveller at the desk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Traveller {
+    /// Position in the queue, from 0.
+    pub index: u32,
+    pub layout: Layout,
+    /// The document's data as issued.
+    pub holder: Holder,
+    /// Defects drawn into the document.
+    pub defects: Vec<Defect>,
+    /// The face the document was issued for.
+    pub face: Face,
+    /// The face of the person at the desk.
+    pub bearer: Face,
+    /// The name in its own script, when it has one.
+    pub native_name: Option<String>,
+    pub visa: Option<Visa>,
+    /// Earlier stays in Utopia, oldest first.
+    pub history: Vec<Stay>,
+    pub purpose: Purpose,
+    /// Days the traveller says they will stay.
+    pub intended_days: u32,
+    /// For a minor: who travels with them, and whether the absent parent's consent is shown.
+    pub minor: Option<MinorTravel>,
+    /// The officer's questions and this traveller's answers.
+    pub answers: Vec<(Question, String)>,
+    pub key: Key,
+}
+
+/// A minor's travel arrangements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinorTravel {
+    pub accompanied_by: String,
+    pub consent_letter: bool,
+}
+
+/// The questions an officer may put at the primary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Purpose,
+    Length,
+    Accommodation,
+    Occupation,
+    ReturnTicket,
+    Funds,
+    PlaceOfBirth,
+    TravellingWith,
+}
+
+impl Question {
+    pub const ALL: [Question; 8] = [
+        Question::Purpose,
+        Question::Length,
+        Question::Accommodation,
+        Question::Occupation,
+        Question::ReturnTicket,
+        Question::Funds,
+        Question::PlaceOfBirth,
+        Question::TravellingWith,
+    ];
+}
+
+/// A generated shift: its lists and its travellers.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub spec: Spec,
+    pub watch: Vec<WatchEntry>,
+    pub stolen: Vec<StolenDocument>,
+    pub travellers: Vec<Traveller>,
+}
+
+impl Spec {
+    /// Checks the specification before anything is generated.
+    pub fn check(&self) -> Result<(), SpecError> {
+        if self.travellers == 0 || self.travellers > MAX_TRAVELLERS {
+            return Err(SpecError::Travellers);
+        }
+        let fixed: u32 = self.fixed.iter().map(|(_, n)| *n).sum();
+        if fixed > self.travellers {
+            return Err(SpecError::TooManyFixed(fixed));
+        }
+        if self.fixed.iter().any(|(k, _)| *k == CaseKind::Genuine) {
+            return Err(SpecError::GenuineFixed);
+        }
+        if self
+            .rates
+            .iter()
+            .any(|(_, r)| !r.is_finite() || !(0.0..=0.5).contains(r))
+            || self.rates.iter().map(|(_, r)| r).sum::<f64>() > 1.0
+        {
+            return Err(SpecError::Rate);
+        }
+        if self.list_size > MAX_LIST {
+            return Err(SpecError::List);
+        }
+        Ok(())
+    }
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// The case kind of each traveller: fixed cases at seeded positions, the rest by rate.
+fn kinds(spec: &Spec, rng: &mut Rng) -> Vec<CaseKind> {
+    let n = spec.travellers as usize;
+    let mut kinds: Vec<Option<CaseKind>> = vec![None; n];
+    for (kind, count) in &spec.fixed {
+        for _ in 0..*count {
+            // A free position: the seed decides which.
+            let free: Vec<usize> = (0..n).filter(|i| kinds[*i].is_none()).collect();
+            let at = free[rng.below(free.len() as u64) as usize];
+            kinds[at] = Some(*kind);
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|k| {
+            k.unwrap_or_else(|| {
+                let mut draw = rng.unit();
+                for (kind, rate) in &spec.rates {
+                    if draw < *rate {
+                        return *kind;
+                    }
+                    draw -= rate;
+                }
+                CaseKind::Genuine
+            })
+        })
+        .collect()
+}
+
+struct Draft {
+    name: PersonName,
+    state: &'static State,
+    female: bool,
+    birth: Date,
+}
+
+fn draft(rng: &mut Rng, today: Date, minor: bool, written_otherwise: bool) -> Draft {
+    // A name that is written in another script has spellings to vary.
+    let state = if written_otherwise {
+        rng.pick(&[&STATES[1], &STATES[2]])
+    } else {
+        rng.pick(&STATES)
+    };
+    let female = rng.below(2) == 0;
+    let age_days = if minor {
+        365 * 6 + rng.below(365 * 10)
+    } else {
+        365 * 19 + rng.below(365 * 50)
+    };
+    Draft {
+        name: person(rng, state.names, female),
+        state,
+        female,
+        birth: today - Duration::days(age_days as i64),
+    }
+}
+
+/// The holder of a document for `draft`, spelled as `spelling` picks.
+fn holder_of(rng: &mut Rng, d: &Draft, given: String, surname: String, today: Date) -> Holder {
+    let issued = today - Duration::days(30 + rng.below(365 * 8) as i64);
+    Holder {
+        surname,
+        given_names: given,
+        number: document_number(rng),
+        birth: iso(d.birth),
+        sex: if d.female { 'F' } else { 'M' },
+        issue: iso(issued),
+        expiry: iso(issued + Duration::days(365 * 10)),
+        place: rng.pick(&PLACES_OF_BIRTH).to_string(),
+        nationality: d.state.code.to_string(),
+    }
+}
+
+const PLACES_OF_BIRTH: [&str; 8] = [
+    "UTOPIA CITY",
+    "PORT AMANI",
+    "EASTGATE",
+    "NORTH HARBOUR",
+    "ZARQA OASIS",
+    "VELIKOGRAD",
+    "SAN ISIDRO DEL MAR",
+    "RIVERSIDE",
+];
+
+/// Earlier stays: short ones that keep within `rule` (at most two in any window), and for an
+/// overstay one that broke it, between half a year and two years ago.
+fn history(rng: &mut Rng, today: Date, rule: Rule, overstayed: bool) -> Vec<Stay> {
+    let window = i64::from(rule.window_days);
+    let max = i64::from(rule.max_days);
+    let mut stays = Vec::new();
+    let mut at = today - Duration::days(1100 + rng.below(200) as i64);
+    for _ in 0..rng.below(5) {
+        let entry = at + Duration::days(window / 2 + rng.below(120) as i64);
+        let exit = entry + Duration::days(1 + rng.below(rule.max_days as u64 / 3) as i64);
+        if exit >= today - Duration::days(10) {
+            break;
+        }
+        stays.push(Stay { entry, exit });
+        at = exit;
+    }
+    if overstayed {
+        let entry = today - Duration::days(180 + rng.below(500) as i64 + max + 60);
+        let exit = entry + Duration::days(max + 4 + rng.below(40) as i64);
+        stays.retain(|s| {
+            s.exit < entry - Duration::days(window) || s.entry > exit + Duration::days(window)
+        });
+        stays.push(Stay { entry, exit });
+        stays.sort_by_key(|s| s.entry);
+    }
+    stays
+}
+
+fn answers(
+    rng: &mut Rng,
+    purpose: Purpose,
+    days: u32,
+    holder: &Holder,
+    impostor: bool,
+    minor: &Option<MinorTravel>,
+) -> Vec<(Question, String)> {
+    let place = if impostor {
+        // An impostor knows the name and the date, but not where "they" were born.
+        PLACES_OF_BIRTH
+            .iter()
+            .find(|p| **p != holder.place)
+            .unwrap_or(&"UTOPIA CITY")
+            .to_string()
+    } else {
+        holder.place.clone()
+    };
+    let (purpose_text, stay_at, occupation) = match purpose {
+        Purpose::Tourism => (
+            "Holiday. I want to see the old town and the coast.",
+            "Hotel Meridian, Harbour Road.",
+            *rng.pick(&["Teacher.", "Nurse.", "Shop owner.", "Retired."]),
+        ),
+        Purpose::Business => (
+            "A meeting with a supplier, then a trade fair.",
+            "Hotel Continental, city centre; my company booked it.",
+            *rng.pick(&["Sales manager.", "Engineer.", "Buyer for a textile firm."]),
+        ),
+        Purpose::FamilyVisit => (
+            "I am visiting my sister and her children.",
+            "At my sister's flat in Eastgate.",
+            *rng.pick(&["Accountant.", "Driver.", "Farmer."]),
+        ),
+        Purpose::Study => (
+            "A summer course at the University of Utopia.",
+            "The university residence.",
+            "Student.",
+        ),
+        Purpose::Transit => (
+            "Only passing through; my connecting flight leaves tonight.",
+            "I stay in the airport.",
+            *rng.pick(&["Engineer.", "Seafarer.", "Consultant."]),
+        ),
+    };
+    let with = match minor {
+        Some(m) => m.accompanied_by.clone(),
+        None => rng
+            .pick(&[
+                "Alone.",
+                "With a colleague.",
+                "With my husband.",
+                "With my wife.",
+            ])
+            .to_string(),
+    };
+    vec![
+        (Question::Purpose, purpose_text.to_string()),
+        (Question::Length, format!("{days} days.")),
+        (Question::Accommodation, stay_at.to_string()),
+        (
+            Question::Occupation,
+            if minor.is_some() {
+                "I am at school.".into()
+            } else {
+                occupation.to_string()
+            },
+        ),
+        (Question::ReturnTicket, "Yes, here it is.".to_string()),
+        (
+            Question::Funds,
+            rng.pick(&[
+                "Cash and a bank card.",
+                "My card; about 1,500 in my account.",
+                "My company pays.",
+            ])
+            .to_string(),
+        ),
+        (Question::PlaceOfBirth, place),
+        (Question::TravellingWith, with),
+    ]
+}
+
+/// Generates the shift `spec` describes.
+pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
+    spec.check()?;
+    let mut rng = Rng::new(spec.seed ^ 0xDE5C_0001);
+    let today = spec.today;
+    let kinds = kinds(spec, &mut rng);
+    let mut watch: Vec<WatchEntry> = super::alerts::watch_list(spec.seed, spec.list_size);
+    let mut stolen = super::alerts::stolen_documents(spec.seed, spec.list_size / 10 + 20);
+    let mut travellers = Vec::with_capacity(kinds.len());
+    for (index, kind) in kinds.iter().copied().enumerate() {
+        let index = index as u32;
+        let minor_case = kind == CaseKind::MinorWithoutConsent;
+        // Some genuine travellers are minors too, properly accompanied.
+        let genuine_minor = kind == CaseKind::Genuine && rng.below(25) == 0;
+        let d = draft(
+            &mut rng,
+            today,
+            minor_case || genuine_minor,
+            kind == CaseKind::TransliterationHit,
+        );
+        let choice: Vec<usize> = d
+            .name
+            .parts()
+            .map(|p| rng.below(p.spellings.len() as u64) as usize)
+            .collect();
+        let (mut given, mut surname) = d.name.given_and_family(|i, _| choice[i]);
+        let mut key = Key {
+            kind,
+            listed_as: None,
+            action: None,
+            namesakes: Vec::new(),
+        };
+        let birth = d.birth;
+        match kind {
+            CaseKind::TrueHit | CaseKind::TransliterationHit => {
+                // The traveller is on the list: under this spelling, or under another.
+                let id = format!("P{:06}", index + 1);
+                let (list_given, list_surname) = if kind == CaseKind::TrueHit {
+                    (given.clone(), surname.clone())
+                } else if d.name.parts().any(|p| p.spellings.len() > 1) {
+                    d.name.given_and_family(|i, n| (choice[i] + 1) % n)
+                } else {
+                    // No other Latin spelling: the list holds the name in its own script.
+                    (String::new(), String::new())
+                };
+                let action = *rng.pick(&[
+                    Action::Arrest,
+                    Action::RefuseEntry,
+                    Action::RefuseEntry,
+                    Action::Inform,
+                    Action::Monitor,
+                ]);
+                let (mut entry, _) = watch_entry(&mut rng, watch.len());
+                entry.id = id.clone();
+                entry.given_names = if list_surname.is_empty() {
+                    String::new()
+                } else {
+                    list_given
+                };
+                entry.surname = if list_surname.is_empty() {
+                    d.name.native()
+                } else {
+                    list_surname
+                };
+                entry.aliases.clear();
+                entry.birth = iso(birth);
+                entry.nationality = d.state.code.to_string();
+                entry.sex = if d.female { "F" } else { "M" }.into();
+                entry.action = action;
+                entry.reason = match action {
+                    Action::Arrest => "Arrest warrant: migrant smuggling",
+                    Action::RefuseEntry => "Entry ban after deportation",
+                    Action::Inform => "Inform the liaison office on arrival",
+                    Action::Monitor => "Record movements: suspected document fraud",
+                    Action::LocateMissingPerson => "Missing adult reported by family",
+                }
+                .into();
+                watch.push(entry);
+                key.listed_as = Some(id);
+                key.action = Some(match action {
+                    Action::Arrest => AlertAction::Arrest,
+                    Action::RefuseEntry => AlertAction::RefuseEntry,
+                    Action::Inform => AlertAction::Inform,
+                    Action::Monitor => AlertAction::Monitor,
+                    Action::LocateMissingPerson => AlertAction::LocateMissingPerson,
+                });
+            }
+            CaseKind::NearMiss => {
+                // Someone listed shares the family name and a similar given name, born years
+                // apart: the query returns them, and they are not this traveller.
+                let (mut entry, _) = watch_entry(&mut rng, watch.len());
+                entry.id = format!("P{:06}", index + 1);
+                entry.surname = surname.clone();
+                entry.given_names = given.clone();
+                entry.aliases.clear();
+                let years = 6 + rng.below(15) as i64;
+                entry.birth = iso(birth - Duration::days(365 * years));
+                entry.nationality = d.state.code.to_string();
+                entry.sex = if d.female { "F" } else { "M" }.into();
+                watch.push(entry);
+            }
+            _ => {}
+        }
+        if kind == CaseKind::Genuine && rng.below(2) == 0 {
+            // Spelled as the document does: genuine travellers come in every spelling.
+            (given, surname) = d.name.given_and_family(|_, _| 0);
+        }
+        let mut holder = holder_of(&mut rng, &d, given, surname, today);
+        match kind {
+            CaseKind::ExpiredDocument => {
+                let expired = today - Duration::days(1 + rng.below(200) as i64);
+                holder.expiry = iso(expired);
+                holder.issue = iso(expired - Duration::days(365 * 10));
+            }
+            CaseKind::SoonExpiring => {
+                let soon = today + Duration::days(3 + rng.below(25) as i64);
+                holder.expiry = iso(soon);
+                holder.issue = iso(soon - Duration::days(365 * 10));
+            }
+            CaseKind::StolenDocument => stolen.push(StolenDocument {
+                number: holder.number.clone(),
+                issuing_state: holder.nationality.clone(),
+                kind: DocumentKind::Passport,
+                status: (*rng.pick(&["stolen", "lost"])).to_string(),
+                reported: iso(today - Duration::days(20 + rng.below(600) as i64)),
+            }),
+            _ => {}
+        }
+        // A document must stay valid for the stay.
+        let intended_days = 3 + rng.below(u64::from(spec.rule.max_days) / 3) as u32;
+        if !matches!(kind, CaseKind::ExpiredDocument | CaseKind::SoonExpiring) {
+            let expiry = Date::parse(
+                &holder.expiry,
+                &time::format_description::well_known::Iso8601::DATE,
+            )
+            .unwrap_or(today);
+            if expiry < today + Duration::days(i64::from(intended_days) + 60) {
+                holder.expiry = iso(today + Duration::days(400 + rng.below(2000) as i64));
+            }
+        }
+        let defects = if kind == CaseKind::MrzDefect {
+            vec![*rng.pick(&[
+                Defect::WrongCheckDigit,
+                Defect::NameMismatch,
+                Defect::NumberMismatch,
+                Defect::DateMismatch,
+            ])]
+        } else {
+            Vec::new()
+        };
+        let face = random_face(&mut rng);
+        let bearer = if kind == CaseKind::Impostor {
+            look_alike(&face, &mut rng)
+        } else {
+            face
+        };
+        let layout = if d.state.code == "UTO" && rng.below(3) == 0 {
+            Layout::Td1
+        } else {
+            Layout::Td3
+        };
+        let visa = d.state.visa_required.then(|| {
+            let from = today - Duration::days(5 + rng.below(60) as i64);
+            Visa {
+                number: format!("V{:08}", rng.below(100_000_000)),
+                valid_from: from,
+                valid_until: from + Duration::days(180),
+                duration_days: spec.rule.max_days,
+            }
+        });
+        let purpose = if minor_case || genuine_minor {
+            Purpose::FamilyVisit
+        } else {
+            *rng.pick(&[
+                Purpose::Tourism,
+                Purpose::Business,
+                Purpose::FamilyVisit,
+                Purpose::Study,
+                Purpose::Transit,
+            ])
+        };
+        let minor = (minor_case || genuine_minor).then(|| MinorTravel {
+            accompanied_by: if minor_case {
+                "With my mother. My father stays at home.".into()
+            } else if rng.below(2) == 0 {
+                "With my mother and my father.".into()
+            } else {
+                "With my mother; here is my father's letter.".into()
+            },
+            consent_letter: !minor_case,
+        });
+        let answers = answers(
+            &mut rng,
+            purpose,
+            intended_days,
+            &holder,
+            kind == CaseKind::Impostor,
+            &minor,
+        );
+        travellers.push(Traveller {
+            index,
+            layout,
+            holder,
+            defects,
+            face,
+            bearer,
+            native_name: (d.state.names != super::names::Tradition::Latin
+                && !d.name.native().is_ascii())
+            .then(|| d.name.native()),
+            visa,
+            history: history(&mut rng, today, spec.rule, kind == CaseKind::Overstay),
+            purpose,
+            intended_days,
+            minor,
+            answers,
+            key,
+        });
+    }
+    // A generated list entry that scores as a hit against a traveller who is not that person
+    // would make the key unfair (nothing in the record tells them apart): such entries leave
+    // the list. Then the key names every entry the query still returns that is not the
+    // traveller: what the officer must dismiss.
+    let index = ListIndex::new(watch.iter().map(WatchEntry::identity).collect());
+    let mut unfair = std::collections::BTreeSet::new();
+    for t in &travellers {
+        for c in index.screen(&t.identity(), assessments::names::score::HIT_THRESHOLD, 10) {
+            let id = &watch[c.entry].id;
+            if t.key.listed_as.as_ref() != Some(id) && id.starts_with('W') {
+                unfair.insert(id.clone());
+            }
+        }
+    }
+    if !unfair.is_empty() {
+        watch.retain(|e| !unfair.contains(&e.id));
+    }
+    let index = ListIndex::new(watch.iter().map(WatchEntry::identity).collect());
+    for t in &mut travellers {
+        for c in index.screen(&t.identity(), CANDIDATE_FLOOR, 10) {
+            let id = &watch[c.entry].id;
+            if t.key.listed_as.as_ref() != Some(id) {
+                t.key.namesakes.push(id.clone());
+            }
+        }
+    }
+    Ok(Scenario {
+        spec: spec.clone(),
+        watch,
+        stolen,
+        travellers,
+    })
+}
+
+impl Traveller {
+    /// The traveller as the desk queries the lists: the name, date of birth, nationality, sex
+    /// and number the document's MRZ gives.
+    pub fn identity(&self) -> Identity {
+        let h = &self.holder;
+        Identity {
+            birth: PartialDate::parse(&h.birth).ok(),
+            nationality: Some(h.nationality.clone()),
+            sex: assessments::names::score::Sex::parse(&h.sex.to_string()),
+            document: Some(h.number.clone()),
+            ..Identity::named(
+                Name::parse(&format!("{} {}", h.given_names, h.surname))
+                    .expect("generated names read"),
+            )
+        }
+    }
+
+    /// The document drawn under visible, UV and IR light.
+    pub fn specimen(&self, seed: u64) -> Specimen {
+        let issuer = State::by_code(&self.holder.nationality)
+            .map(|s| s.issuer)
+            .unwrap_or(crate::specimens::UTOPIA);
+        generate_for(
+            seed,
+            self.index,
+            self.layout,
+            &self.defects,
+            self.holder.clone(),
+            self.face,
+            &issuer,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use assessments::desk::stay;
+    use assessments::names::score::HIT_THRESHOLD;
+    use time::macros::date;
+
+    fn spec(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> Spec {
+        Spec {
+            seed: 42,
+            travellers,
+            today: date!(2026 - 12 - 06),
+            rule: Rule::NINETY_IN_ONE_EIGHTY,
+            rates: Vec::new(),
+            fixed,
+            list_size: 2_000,
+        }
+    }
+
+    #[test]
+    fn every_case_kind_is_what_its_key_says() {
+        let fixed: Vec<(CaseKind, u32)> = CaseKind::ALL
+            .iter()
+            .filter(|k| **k != CaseKind::Genuine)
+            .map(|k| (*k, 3))
+            .collect();
+        let s = scenario(&spec(60, fixed)).unwrap();
+        assert_eq!(s.travellers.len(), 60);
+        let index = ListIndex::new(s.watch.iter().map(WatchEntry::identity).collect());
+        let today = s.spec.today;
+        for t in &s.travellers {
+            let query = t.identity();
+            let hits: Vec<&str> = index
+                .screen(&query, HIT_THRESHOLD, 10)
+                .iter()
+                .map(|c| s.watch[c.entry].id.as_str())
+                .collect();
+            let expiry = Date::parse(
+                &t.holder.expiry,
+                &time::format_description::well_known::Iso8601::DATE,
+            )
+            .unwrap();
+            let stay = stay::check(&t.history, today, s.spec.rule).unwrap();
+            let on_stolen_list = s.stolen.iter().any(|d| d.number == t.holder.number);
+            let what = format!("{:?} {:?}", t.key, t.holder);
+            match t.key.kind {
+                CaseKind::TrueHit | CaseKind::TransliterationHit => {
+                    assert_eq!(hits, [t.key.listed_as.as_deref().unwrap()], "{what}");
+                }
+                _ => assert!(hits.is_empty(), "{what}: {hits:?}"),
+            }
+            if t.key.kind == CaseKind::NearMiss {
+                assert!(!t.key.namesakes.is_empty(), "{what}");
+            }
+            assert_eq!(
+                on_stolen_list,
+                t.key.kind == CaseKind::StolenDocument,
+                "{what}"
+            );
+            assert_eq!(
+                expiry < today,
+                t.key.kind == CaseKind::ExpiredDocument,
+                "{what}"
+            );
+            if t.key.kind == CaseKind::SoonExpiring {
+                assert!(
+                    expiry >= today && expiry < today + Duration::days(30),
+                    "{what}"
+                );
+            }
+            assert_eq!(
+                !stay.overstays.is_empty(),
+                t.key.kind == CaseKind::Overstay,
+                "{what}"
+            );
+            if t.key.kind != CaseKind::Overstay {
+                let last = stay.latest_exit.expect("days left");
+                assert!(
+                    last >= today + Duration::days(i64::from(t.intended_days)),
+                    "{what}"
+                );
+            }
+            assert_eq!(
+                !t.defects.is_empty(),
+                t.key.kind == CaseKind::MrzDefect,
+                "{what}"
+            );
+            assert_eq!(
+                t.bearer != t.face,
+                t.key.kind == CaseKind::Impostor,
+                "{what}"
+            );
+            let unaccompanied = t.minor.as_ref().is_some_and(|m| !m.consent_letter);
+            assert_eq!(
+                unaccompanied,
+                t.key.kind == CaseKind::MinorWithoutConsent,
+                "{what}"
+            );
+            // A national of a state that needs a visa holds one, valid today.
+            let state = State::by_code(&t.holder.nationality).unwrap();
+            assert_eq!(t.visa.is_some(), state.visa_required);
+            if let Some(v) = &t.visa {
+                assert!(v.valid_from <= today && today <= v.valid_until);
+            }
+            assert_eq!(t.answers.len(), Question::ALL.len());
+        }
+    }
+
+    #[test]
+    fn the_same_spec_gives_the_same_shift_and_rates_are_honoured() {
+        let mut drill = spec(200, vec![]);
+        drill.rates = vec![(CaseKind::Impostor, 0.05), (CaseKind::StolenDocument, 0.05)];
+        let a = scenario(&drill).unwrap();
+        let b = scenario(&drill).unwrap();
+        assert_eq!(a.travellers, b.travellers);
+        assert_eq!(a.watch, b.watch);
+        let special = a
+            .travellers
+            .iter()
+            .filter(|t| t.key.kind != CaseKind::Genuine)
+            .count();
+        // 10 % expected: 20 of 200; a seeded draw stays near it.
+        assert!((8..=35).contains(&special), "{special}");
+        drill.seed = 43;
+        assert_ne!(scenario(&drill).unwrap().travellers, a.travellers);
+    }
+
+    #[test]
+    fn impossible_specs_are_refused() {
+        let bad = [
+            spec(0, vec![]),
+            spec(MAX_TRAVELLERS + 1, vec![]),
+            spec(3, vec![(CaseKind::Impostor, 4)]),
+            spec(3, vec![(CaseKind::Genuine, 1)]),
+            Spec {
+                rates: vec![(CaseKind::Impostor, 0.9)],
+                ..spec(3, vec![])
+            },
+            Spec {
+                rates: vec![(CaseKind::Impostor, f64::NAN)],
+                ..spec(3, vec![])
+            },
+            Spec {
+                list_size: MAX_LIST + 1,
+                ..spec(3, vec![])
+            },
+        ];
+        for s in bad {
+            assert!(scenario(&s).is_err(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_traveller_s_document_is_drawn_for_them() {
+        let s = scenario(&spec(4, vec![(CaseKind::TransliterationHit, 1)])).unwrap();
+        let t = s
+            .travellers
+            .iter()
+            .find(|t| t.key.kind == CaseKind::TransliterationHit)
+            .unwrap();
+        let specimen = t.specimen(s.spec.seed);
+        assert!(specimen.mrz[0].contains(&t.holder.nationality));
+        let lines: Vec<&str> = specimen.mrz.iter().map(String::as_str).collect();
+        let read = assessments::mrz::check(&lines, 2026).unwrap();
+        assert!(read.valid(), "{:?}", read.errors);
+        assert_eq!(read.fields["document_number"], t.holder.number);
+    }
+}
