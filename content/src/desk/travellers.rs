@@ -510,7 +510,19 @@ pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
             _ => {}
         }
         // A document must stay valid for the stay.
-        let intended_days = 3 + rng.below(u64::from(spec.rule.max_days) / 3) as u32;
+        let mut intended_days = 3 + rng.below(u64::from(spec.rule.max_days) / 3) as u32;
+        if kind == CaseKind::SoonExpiring {
+            // Still valid for the whole stay: the traveller leaves before it expires.
+            let left = (Date::parse(
+                &holder.expiry,
+                &time::format_description::well_known::Iso8601::DATE,
+            )
+            .unwrap_or(today)
+                - today)
+                .whole_days()
+                .max(2) as u32;
+            intended_days = intended_days.min(left - 1);
+        }
         if !matches!(kind, CaseKind::ExpiredDocument | CaseKind::SoonExpiring) {
             let expiry = Date::parse(
                 &holder.expiry,
@@ -668,170 +680,4 @@ impl Traveller {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use assessments::desk::stay;
-    use assessments::names::score::HIT_THRESHOLD;
-    use time::macros::date;
-
-    fn spec(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> Spec {
-        Spec {
-            seed: 42,
-            travellers,
-            today: date!(2026 - 12 - 06),
-            rule: Rule::NINETY_IN_ONE_EIGHTY,
-            rates: Vec::new(),
-            fixed,
-            list_size: 2_000,
-        }
-    }
-
-    #[test]
-    fn every_case_kind_is_what_its_key_says() {
-        let fixed: Vec<(CaseKind, u32)> = CaseKind::ALL
-            .iter()
-            .filter(|k| **k != CaseKind::Genuine)
-            .map(|k| (*k, 3))
-            .collect();
-        let s = scenario(&spec(60, fixed)).unwrap();
-        assert_eq!(s.travellers.len(), 60);
-        let index = ListIndex::new(s.watch.iter().map(WatchEntry::identity).collect());
-        let today = s.spec.today;
-        for t in &s.travellers {
-            let query = t.identity();
-            let hits: Vec<&str> = index
-                .screen(&query, HIT_THRESHOLD, 10)
-                .iter()
-                .map(|c| s.watch[c.entry].id.as_str())
-                .collect();
-            let expiry = Date::parse(
-                &t.holder.expiry,
-                &time::format_description::well_known::Iso8601::DATE,
-            )
-            .unwrap();
-            let stay = stay::check(&t.history, today, s.spec.rule).unwrap();
-            let on_stolen_list = s.stolen.iter().any(|d| d.number == t.holder.number);
-            let what = format!("{:?} {:?}", t.key, t.holder);
-            match t.key.kind {
-                CaseKind::TrueHit | CaseKind::TransliterationHit => {
-                    assert_eq!(hits, [t.key.listed_as.as_deref().unwrap()], "{what}");
-                }
-                _ => assert!(hits.is_empty(), "{what}: {hits:?}"),
-            }
-            if t.key.kind == CaseKind::NearMiss {
-                assert!(!t.key.namesakes.is_empty(), "{what}");
-            }
-            assert_eq!(
-                on_stolen_list,
-                t.key.kind == CaseKind::StolenDocument,
-                "{what}"
-            );
-            assert_eq!(
-                expiry < today,
-                t.key.kind == CaseKind::ExpiredDocument,
-                "{what}"
-            );
-            if t.key.kind == CaseKind::SoonExpiring {
-                assert!(
-                    expiry >= today && expiry < today + Duration::days(30),
-                    "{what}"
-                );
-            }
-            assert_eq!(
-                !stay.overstays.is_empty(),
-                t.key.kind == CaseKind::Overstay,
-                "{what}"
-            );
-            if t.key.kind != CaseKind::Overstay {
-                let last = stay.latest_exit.expect("days left");
-                assert!(
-                    last >= today + Duration::days(i64::from(t.intended_days)),
-                    "{what}"
-                );
-            }
-            assert_eq!(
-                !t.defects.is_empty(),
-                t.key.kind == CaseKind::MrzDefect,
-                "{what}"
-            );
-            assert_eq!(
-                t.bearer != t.face,
-                t.key.kind == CaseKind::Impostor,
-                "{what}"
-            );
-            let unaccompanied = t.minor.as_ref().is_some_and(|m| !m.consent_letter);
-            assert_eq!(
-                unaccompanied,
-                t.key.kind == CaseKind::MinorWithoutConsent,
-                "{what}"
-            );
-            // A national of a state that needs a visa holds one, valid today.
-            let state = State::by_code(&t.holder.nationality).unwrap();
-            assert_eq!(t.visa.is_some(), state.visa_required);
-            if let Some(v) = &t.visa {
-                assert!(v.valid_from <= today && today <= v.valid_until);
-            }
-            assert_eq!(t.answers.len(), Question::ALL.len());
-        }
-    }
-
-    #[test]
-    fn the_same_spec_gives_the_same_shift_and_rates_are_honoured() {
-        let mut drill = spec(200, vec![]);
-        drill.rates = vec![(CaseKind::Impostor, 0.05), (CaseKind::StolenDocument, 0.05)];
-        let a = scenario(&drill).unwrap();
-        let b = scenario(&drill).unwrap();
-        assert_eq!(a.travellers, b.travellers);
-        assert_eq!(a.watch, b.watch);
-        let special = a
-            .travellers
-            .iter()
-            .filter(|t| t.key.kind != CaseKind::Genuine)
-            .count();
-        // 10 % expected: 20 of 200; a seeded draw stays near it.
-        assert!((8..=35).contains(&special), "{special}");
-        drill.seed = 43;
-        assert_ne!(scenario(&drill).unwrap().travellers, a.travellers);
-    }
-
-    #[test]
-    fn impossible_specs_are_refused() {
-        let bad = [
-            spec(0, vec![]),
-            spec(MAX_TRAVELLERS + 1, vec![]),
-            spec(3, vec![(CaseKind::Impostor, 4)]),
-            spec(3, vec![(CaseKind::Genuine, 1)]),
-            Spec {
-                rates: vec![(CaseKind::Impostor, 0.9)],
-                ..spec(3, vec![])
-            },
-            Spec {
-                rates: vec![(CaseKind::Impostor, f64::NAN)],
-                ..spec(3, vec![])
-            },
-            Spec {
-                list_size: MAX_LIST + 1,
-                ..spec(3, vec![])
-            },
-        ];
-        for s in bad {
-            assert!(scenario(&s).is_err(), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn a_traveller_s_document_is_drawn_for_them() {
-        let s = scenario(&spec(4, vec![(CaseKind::TransliterationHit, 1)])).unwrap();
-        let t = s
-            .travellers
-            .iter()
-            .find(|t| t.key.kind == CaseKind::TransliterationHit)
-            .unwrap();
-        let specimen = t.specimen(s.spec.seed);
-        assert!(specimen.mrz[0].contains(&t.holder.nationality));
-        let lines: Vec<&str> = specimen.mrz.iter().map(String::as_str).collect();
-        let read = assessments::mrz::check(&lines, 2026).unwrap();
-        assert!(read.valid(), "{:?}", read.errors);
-        assert_eq!(read.fields["document_number"], t.holder.number);
-    }
-}
+mod tests;

@@ -259,6 +259,104 @@ pub(super) async fn user_add(
 }
 
 /// `checkpoint specimens generate`.
+/// `checkpoint desk generate`: a shift's travellers, images, key and lists.
+pub(super) fn desk_generate(args: &super::DeskGenerateArgs) -> Result<ExitCode, String> {
+    use assessments::desk::shift::CaseKind;
+    use assessments::desk::stay::Rule;
+    use content::desk::alerts::write_watch_csv;
+    use content::desk::travellers::{Spec, scenario};
+    use content::specimens::{bearer_photo, png};
+    let chance = match args.rate.as_str() {
+        "realistic" => 1.0 / 2000.0,
+        "drill" => 1.0 / 20.0,
+        other => other
+            .parse::<f64>()
+            .ok()
+            .filter(|r| r.is_finite() && (0.0..=1.0).contains(r))
+            .ok_or_else(|| {
+                format!("--rate {other:?}: write realistic, drill or a chance from 0 to 1")
+            })?,
+    };
+    let special: Vec<CaseKind> = CaseKind::ALL
+        .into_iter()
+        .filter(|k| *k != CaseKind::Genuine)
+        .collect();
+    let today = match &args.today {
+        Some(text) => time::Date::parse(text, &time::format_description::well_known::Iso8601::DATE)
+            .map_err(|_| format!("--today {text:?}: write the date as YYYY-MM-DD"))?,
+        None => time::OffsetDateTime::now_utc().date(),
+    };
+    let spec = Spec {
+        seed: args.seed,
+        travellers: args.travellers,
+        today,
+        rule: Rule::NINETY_IN_ONE_EIGHTY,
+        rates: special
+            .iter()
+            .map(|k| (*k, chance / special.len() as f64))
+            .collect(),
+        fixed: Vec::new(),
+        list_size: args.list_size,
+    };
+    let shift = scenario(&spec).map_err(|e| e.to_string())?;
+    let out = &args.out;
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    let mut travellers = Vec::new();
+    for t in &shift.travellers {
+        let stem = format!("traveller-{:03}", t.index + 1);
+        let specimen = t.specimen(spec.seed);
+        let mut files = Vec::new();
+        for (light, img) in [
+            ("visible", &specimen.visible),
+            ("uv", &specimen.uv),
+            ("ir", &specimen.ir),
+        ] {
+            let name = format!("{stem}-{light}.png");
+            write(&name, &png(img))?;
+            files.push(name);
+        }
+        let name = format!("{stem}-bearer.png");
+        write(
+            &name,
+            &png(&bearer_photo(&t.bearer, spec.seed ^ u64::from(t.index))),
+        )?;
+        files.push(name);
+        let mut entry = serde_json::to_value(t).map_err(|e| e.to_string())?;
+        entry["mrz"] = serde_json::json!(specimen.mrz);
+        entry["files"] = serde_json::json!(files);
+        entry["must_stop"] = serde_json::json!(t.key.must_stop());
+        travellers.push(entry);
+        println!("{stem}: {:?} {}", t.key.kind, specimen.mrz.join(" / "));
+    }
+    let key = serde_json::json!({
+        "seed": spec.seed,
+        "today": format!("{:04}-{:02}-{:02}", today.year(), u8::from(today.month()), today.day()),
+        "rule": spec.rule,
+        "travellers": travellers,
+    });
+    write(
+        "key.json",
+        (serde_json::to_string_pretty(&key).map_err(|e| e.to_string())? + "\n").as_bytes(),
+    )?;
+    write("watch-list.csv", write_watch_csv(&shift.watch).as_bytes())?;
+    let mut stolen = String::from("number,issuing_state,kind,status,reported\n");
+    for d in &shift.stolen {
+        let kind = match d.kind {
+            content::desk::alerts::DocumentKind::Passport => "passport",
+            content::desk::alerts::DocumentKind::IdentityCard => "identity_card",
+        };
+        stolen.push_str(&format!(
+            "{},{},{kind},{},{}\n",
+            d.number, d.issuing_state, d.status, d.reported
+        ));
+    }
+    write("stolen-documents.csv", stolen.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub(super) fn specimens_generate(
     count: u32,
     seed: u64,

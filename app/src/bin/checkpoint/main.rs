@@ -108,6 +108,9 @@ enum Command {
     /// Names across scripts: transliteration and explained matching (ICAO Doc 9303 Part 3).
     #[command(subcommand)]
     Names(NamesCommand),
+    /// The border desk: generated shifts of travellers with alert lists.
+    #[command(subcommand)]
+    Desk(DeskCommand),
     /// Progress dashboards.
     #[command(subcommand)]
     Progress(ProgressCommand),
@@ -226,6 +229,37 @@ enum MrzCommand {
         /// The MRZ lines, in order (quote them: `<` is special to shells).
         lines: Vec<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum DeskCommand {
+    /// Generate a shift: for each traveller the document under visible, UV and IR light and
+    /// the bearer's photo (PNG), then `key.json` (every traveller with what they really are and
+    /// what the officer should do), `watch-list.csv` (importable as a trainer's list) and
+    /// `stolen-documents.csv`. The same arguments give byte-identical files. Needs no database.
+    Generate(DeskGenerateArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct DeskGenerateArgs {
+    /// How many travellers (1 to 500).
+    #[arg(long, default_value_t = 20)]
+    pub travellers: u32,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The folder to write (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// How often a traveller is a case other than genuine: `realistic` (1 in 2,000), `drill`
+    /// (1 in 20) or a chance such as 0.1; spread evenly over the case kinds.
+    #[arg(long, default_value = "drill")]
+    pub rate: String,
+    /// Persons on the generated watch list (the cases' own entries come on top).
+    #[arg(long, default_value_t = 5_000)]
+    pub list_size: usize,
+    /// The day of the shift, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub today: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -386,6 +420,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Names(NamesCommand::Match(args)) = &cli.command {
         return Ok(names_match(args));
     }
+    if let Command::Desk(DeskCommand::Generate(args)) = &cli.command {
+        return desk_generate(args);
+    }
     if let Command::Specimens(SpecimensCommand::Generate {
         count,
         seed,
@@ -470,6 +507,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
         Command::Mrz(MrzCommand::Check { lines }) => return Ok(mrz_check(&lines)),
         Command::Names(NamesCommand::Match(args)) => return Ok(names_match(&args)),
+        Command::Desk(DeskCommand::Generate(args)) => return desk_generate(&args),
         Command::Specimens(_) => unreachable!("handled before the database is opened"),
         Command::Assessment(AssessmentCommand::List) => {
             use app::server::entities::capacity_assessment;

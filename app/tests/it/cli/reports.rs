@@ -279,6 +279,82 @@ fn two_names_are_matched_with_the_score_explained() {
 }
 
 #[test]
+fn a_desk_shift_is_generated_with_its_key_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |out: &str| {
+        checkpoint(
+            dir.path(),
+            &[
+                "desk",
+                "generate",
+                "--travellers",
+                "6",
+                "--seed",
+                "5",
+                "--rate",
+                "0.5",
+                "--list-size",
+                "300",
+                "--today",
+                "2026-12-06",
+                "--out",
+                out,
+            ],
+            "",
+        )
+    };
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(run(a.to_str().unwrap()).status.success());
+    assert!(run(b.to_str().unwrap()).status.success());
+    let key: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(a.join("key.json")).unwrap()).unwrap();
+    let travellers = key["travellers"].as_array().unwrap();
+    assert_eq!(travellers.len(), 6);
+    for t in travellers {
+        assert!(
+            t["key"]["kind"].is_string() && t["must_stop"].is_boolean(),
+            "{t}"
+        );
+        assert_eq!(
+            t["mrz"].as_array().unwrap().len(),
+            if t["layout"] == "td1" { 3 } else { 2 }
+        );
+        for file in t["files"].as_array().unwrap() {
+            let name = file.as_str().unwrap();
+            let bytes = std::fs::read(a.join(name)).unwrap();
+            assert_eq!(&bytes[1..4], b"PNG", "{name}");
+            // The same seed gives the same files.
+            assert_eq!(bytes, std::fs::read(b.join(name)).unwrap(), "{name}");
+        }
+    }
+    let list = std::fs::read_to_string(a.join("watch-list.csv")).unwrap();
+    assert!(content::desk::alerts::read_watch_csv(&list).unwrap().len() >= 300);
+    assert!(
+        std::fs::read_to_string(a.join("stolen-documents.csv"))
+            .unwrap()
+            .starts_with("number,")
+    );
+    // Bad arguments: a message, nothing written.
+    for (flag, value) in [
+        ("--travellers", "0"),
+        ("--rate", "often"),
+        ("--today", "tomorrow"),
+        ("--list-size", "100001"),
+    ] {
+        let out_dir = dir.path().join(format!("bad{flag}"));
+        let mut args = vec!["desk", "generate", "--out", out_dir.to_str().unwrap()];
+        args.extend([flag, value]);
+        let out = checkpoint(dir.path(), &args, "");
+        assert!(!out.status.success(), "{flag} {value}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).trim().is_empty(),
+            "{flag}"
+        );
+        assert!(!out_dir.exists(), "{flag}");
+    }
+}
+
+#[test]
 fn backups_are_written_once_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     with_demo(dir.path());
