@@ -423,6 +423,17 @@ messages! {
     ErrNotANumber => "Enter a number.", "Saisissez un nombre.";
     ErrNotInAttempt => "This question is not part of this attempt.", "Cette question ne fait pas partie de cette tentative.";
     ErrAttemptClosed => "This attempt is closed: answers can no longer be changed.", "Cette tentative est close : les réponses ne peuvent plus être modifiées.";
+    ErrDeskSpec => "This shift cannot be generated: use 1 to 500 travellers, rates from 0 to 0.5 and at most 100,000 listed persons, with no more fixed cases than travellers.",
+        "Ce service ne peut pas être généré : de 1 à 500 voyageurs, des taux de 0 à 0,5 et au plus 100 000 personnes signalées, sans plus de cas imposés que de voyageurs.";
+    ErrDeskTimeLimit => "Give a time limit from 1 to 480 minutes.", "Indiquez une durée limite de 1 à 480 minutes.";
+    ErrDeskDecided => "This traveller has already been decided; nothing was changed.",
+        "Une décision a déjà été prise pour ce voyageur ; rien n'a été modifié.";
+    ErrDeskTimeUp => "The shift's time limit has passed: the decision was not recorded.",
+        "La durée du service est écoulée : la décision n'a pas été enregistrée.";
+    ErrDeskOver => "This shift is over.", "Ce service est terminé.";
+    ErrDeskGround => "Choose the ground of the refusal.", "Choisissez le motif du refus.";
+    ErrDeskUnknownEntry => "This is not a candidate the list returned for this traveller.",
+        "Ce n'est pas un candidat que la liste a renvoyé pour ce voyageur.";
     ErrTimeUp => "Time is up. The attempt was closed with the answers saved before the limit.",
         "Le temps est écoulé. La tentative a été close avec les réponses enregistrées avant la limite.";
     ErrNotEligible => "The certificate is earned by completing every lesson and passing the post-test.",

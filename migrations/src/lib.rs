@@ -27,6 +27,7 @@ mod m20261205_000016_first_pre_test_gain;
 mod m20261206_000017_exercise_outcome_codes;
 mod m20261206_000018_exercise_versions;
 mod m20261206_000019_agency_kind_codes;
+mod m20261206_000020_create_border_desk;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_exercise_outcome_codes::Migration),
             Box::new(m20261206_000018_exercise_versions::Migration),
             Box::new(m20261206_000019_agency_kind_codes::Migration),
+            Box::new(m20261206_000020_create_border_desk::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@
 //! | courses and learning | [`learn`] | `courses/` (packs, access, reading, search), `authoring`, `classes`, `records`, `certificates` |
 //! | knowledge checks | [`quizzes`] | `bank/` (questions, quizzes, packs), `attempts/` (answers, closing, view), `results` |
 //! | document exercises | [`exercises`] | access, authoring, taking, grading, results, `generated`, `images` |
+//! | the border desk | [`desk`] | `scenarios`, `shifts`, `results` |
 //! | capacity assessments | [`capacity`] | access, lifecycle, scoring, findings, report, documents |
 //! | needs analysis | [`tna`] | `questionnaires`, `campaigns/` (responses), `results/` (page, export, paper) |
 //! | progress and exports | [`progress`] | scope, queries, `events`, `rollups/` (store, fold, rebuild), `xapi` |
@@ -24,6 +25,7 @@
 pub mod backup;
 pub mod capacity;
 pub mod demo;
+pub mod desk;
 pub mod exercises;
 pub mod learn;
 pub mod people;

@@ -12,6 +12,7 @@ mod backup;
 mod browser;
 mod classes;
 mod cli;
+mod desk;
 mod exercises;
 mod health;
 mod helpers;

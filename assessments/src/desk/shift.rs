@@ -70,6 +70,33 @@ pub enum Ground {
     PurposeNotJustified,
 }
 
+impl Ground {
+    pub const ALL: [Ground; 6] = [
+        Ground::NoValidDocument,
+        Ground::FalseDocument,
+        Ground::NoValidVisa,
+        Ground::AlertListed,
+        Ground::StayLimitReached,
+        Ground::PurposeNotJustified,
+    ];
+
+    /// The code stored and sent in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Ground::NoValidDocument => "no_valid_document",
+            Ground::FalseDocument => "false_document",
+            Ground::NoValidVisa => "no_valid_visa",
+            Ground::AlertListed => "alert_listed",
+            Ground::StayLimitReached => "stay_limit_reached",
+            Ground::PurposeNotJustified => "purpose_not_justified",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Ground> {
+        Ground::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
 /// The officer's decision for one traveller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "decision", content = "ground", rename_all = "snake_case")]
@@ -83,6 +110,25 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// The decision's code: `admit`, `refer` or `refuse`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Admit => "admit",
+            Decision::Refer => "refer",
+            Decision::Refuse(_) => "refuse",
+        }
+    }
+
+    /// Reads a decision from its code and, for a refusal, the ground's code.
+    pub fn from_codes(decision: &str, ground: Option<&str>) -> Option<Decision> {
+        match decision {
+            "admit" => Some(Decision::Admit),
+            "refer" => Some(Decision::Refer),
+            "refuse" => Ground::from_code(ground?).map(Decision::Refuse),
+            _ => None,
+        }
+    }
+
     /// Whether the traveller was stopped (referred or refused).
     pub fn stops(self) -> bool {
         !matches!(self, Decision::Admit)
@@ -575,6 +621,23 @@ mod tests {
         assert_eq!(r.median_seconds, Some(40));
         assert_eq!(r.accuracy_by_quarter, [1.0, 0.5, 0.5, 1.0]);
         assert!(r.by_kind.contains(&(CaseKind::Genuine, 4, 5)));
+    }
+
+    #[test]
+    fn decisions_read_back_from_their_codes() {
+        for d in [Decision::Admit, Decision::Refer]
+            .into_iter()
+            .chain(Ground::ALL.map(Decision::Refuse))
+        {
+            let ground = match d {
+                Decision::Refuse(g) => Some(g.code()),
+                _ => None,
+            };
+            assert_eq!(Decision::from_codes(d.code(), ground), Some(d));
+        }
+        assert_eq!(Decision::from_codes("refuse", None), None);
+        assert_eq!(Decision::from_codes("refuse", Some("dislike")), None);
+        assert_eq!(Decision::from_codes("shoot", None), None);
     }
 
     #[test]

@@ -1,0 +1,22 @@
+//! `desk_scenarios`: a border-desk shift a trainer defined.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "desk_scenarios")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub course_id: i64,
+    pub title: String,
+    /// `content::desk::travellers::Spec` as JSON.
+    pub spec: String,
+    pub time_limit_minutes: i32,
+    pub created_by: i64,
+    pub created_at: TimeDateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

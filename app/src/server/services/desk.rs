@@ -1,0 +1,79 @@
+//! The border desk: shift scenarios that trainers define in a course, shifts that trainees
+//! work against the clock, and the scoring of each shift.
+//!
+//! Rooms: [`scenarios`] (defining a shift; generating and caching its travellers and lists),
+//! [`shifts`] (starting a shift, the current traveller, the list query, decisions), [`results`]
+//! (a shift scored traveller by traveller, with the debrief).
+//!
+//! A scenario stores only its specification; its travellers, watch list and the list's index
+//! are generated from it when first needed and kept in memory per database (the generator is
+//! deterministic, so every server and every restart sees the same shift).
+
+pub mod results;
+pub mod scenarios;
+pub mod shifts;
+
+use crate::error::{AppError, AppResult};
+use crate::server::entities::desk_scenario;
+use assessments::names::ListIndex;
+use content::desk::travellers::{Scenario, Spec};
+use sea_orm::DatabaseConnection;
+use std::sync::{Arc, Mutex};
+
+/// A scenario's generated shift, with its watch list indexed for queries.
+pub struct Generated {
+    pub shift: Scenario,
+    pub index: ListIndex,
+}
+
+impl std::fmt::Debug for Generated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Generated({} travellers)", self.shift.travellers.len())
+    }
+}
+
+type Cache = std::collections::HashMap<(String, i64), Arc<Generated>>;
+static GENERATED: Mutex<Option<Cache>> = Mutex::new(None);
+
+/// The generated shift of scenario `row`, from the cache or generated now (off the async
+/// runtime: a large list takes a few seconds).
+pub async fn generated(
+    db: &DatabaseConnection,
+    row: &desk_scenario::Model,
+) -> AppResult<Arc<Generated>> {
+    let key = (crate::server::services::database_key(db), row.id);
+    if let Some(found) = GENERATED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .as_ref()
+        .and_then(|c| c.get(&key).cloned())
+    {
+        return Ok(found);
+    }
+    let spec: Spec = crate::server::services::stored("desk scenario spec", &row.spec)?;
+    let made = tokio::task::spawn_blocking(move || {
+        content::desk::travellers::scenario(&spec).map(|shift| {
+            let index = ListIndex::new(shift.watch.iter().map(|e| e.identity()).collect());
+            Generated { shift, index }
+        })
+    })
+    .await
+    .map_err(|e| crate::server::errors::internal("desk generation task", e))?
+    .map_err(|e| crate::server::errors::internal("stored desk spec", e))?;
+    let made = Arc::new(made);
+    GENERATED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get_or_insert_with(Default::default)
+        .insert(key, made.clone());
+    Ok(made)
+}
+
+/// A scenario by id, or not found.
+pub async fn scenario_row(db: &DatabaseConnection, id: i64) -> AppResult<desk_scenario::Model> {
+    use sea_orm::EntityTrait;
+    desk_scenario::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,257 @@
+//! Working a shift: starting it against the scenario's time limit, the traveller at the desk,
+//! the list query, and one decision per traveller — in order, once, before the time is up.
+
+use super::*;
+use crate::i18n::Msg;
+use crate::model::CurrentUser;
+use crate::server::entities::{desk_decision, desk_shift};
+use assessments::desk::shift::Decision;
+use assessments::names::Explanation;
+use content::desk::alerts::{StolenDocument, WatchEntry};
+use content::desk::travellers::{CANDIDATE_FLOOR, Traveller};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use time::Duration;
+
+/// The longest note sent with a referral.
+pub const MAX_NOTE: usize = 2_000;
+
+/// Starts a shift of scenario `scenario_id` for `user`, or returns the one they have open.
+pub async fn start(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    scenario_id: i64,
+) -> AppResult<i64> {
+    let row = scenario_row(db, scenario_id).await?;
+    scenarios::course_of(db, user, &row).await?;
+    let now = crate::server::services::now();
+    if let Some(open) = desk_shift::Entity::find()
+        .filter(desk_shift::Column::ScenarioId.eq(row.id))
+        .filter(desk_shift::Column::PersonId.eq(user.id))
+        .filter(desk_shift::Column::FinishedAt.is_null())
+        .filter(desk_shift::Column::Deadline.gt(now))
+        .order_by_desc(desk_shift::Column::Id)
+        .one(db)
+        .await?
+    {
+        return Ok(open.id);
+    }
+    // Generate now, so the first traveller does not wait.
+    generated(db, &row).await?;
+    let shift = desk_shift::ActiveModel {
+        scenario_id: Set(row.id),
+        person_id: Set(user.id),
+        started_at: Set(now),
+        deadline: Set(now + Duration::minutes(i64::from(row.time_limit_minutes))),
+        finished_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(shift.id)
+}
+
+/// Shift `id`, which must be `user`'s own.
+pub async fn own_shift(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<desk_shift::Model> {
+    let shift = desk_shift::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if shift.person_id != user.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(shift)
+}
+
+/// How many travellers of shift `id` have been decided: the next one's position.
+async fn decided(db: &DatabaseConnection, id: i64) -> AppResult<u32> {
+    Ok(desk_decision::Entity::find()
+        .filter(desk_decision::Column::ShiftId.eq(id))
+        .count(db)
+        .await? as u32)
+}
+
+/// The desk as the trainee sees it: the traveller called, and the clock.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    pub shift: desk_shift::Model,
+    pub scenario: Arc<Generated>,
+    /// The traveller at the desk; `None` when the shift is over.
+    pub traveller: Option<Traveller>,
+    pub position: u32,
+    pub total: u32,
+    pub seconds_left: i64,
+}
+
+/// The desk of shift `id`.
+pub async fn desk(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<Desk> {
+    let shift = own_shift(db, user, id).await?;
+    let row = scenario_row(db, shift.scenario_id).await?;
+    let scenario = generated(db, &row).await?;
+    let position = decided(db, id).await?;
+    let total = scenario.shift.travellers.len() as u32;
+    let now = crate::server::services::now();
+    let over = shift.finished_at.is_some() || now >= shift.deadline || position >= total;
+    let traveller = (!over)
+        .then(|| scenario.shift.travellers.get(position as usize).cloned())
+        .flatten();
+    Ok(Desk {
+        seconds_left: (shift.deadline - now).whole_seconds().max(0),
+        shift,
+        scenario,
+        traveller,
+        position,
+        total,
+    })
+}
+
+/// What a list query returns for the traveller at the desk.
+#[derive(Debug, Clone)]
+pub struct QueryResult {
+    /// Persons on the watch list scoring at least the candidate floor, best first, each with
+    /// the explanation of its score.
+    pub candidates: Vec<(WatchEntry, Explanation)>,
+    /// The document, when it is on the stolen and lost documents list.
+    pub stolen: Option<StolenDocument>,
+}
+
+/// Queries the lists for `traveller` of a generated scenario.
+pub fn query_lists(g: &Generated, traveller: &Traveller) -> QueryResult {
+    let identity = traveller.identity();
+    let candidates = g
+        .index
+        .screen(&identity, CANDIDATE_FLOOR, 10)
+        .into_iter()
+        .map(|c| (g.shift.watch[c.entry].clone(), c.explanation))
+        .collect();
+    let stolen = g
+        .shift
+        .stolen
+        .iter()
+        .find(|d| {
+            d.number == traveller.holder.number && d.issuing_state == traveller.holder.nationality
+        })
+        .cloned();
+    QueryResult { candidates, stolen }
+}
+
+/// Queries the lists for the traveller at the desk of shift `id`.
+pub async fn query(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<QueryResult> {
+    let desk = desk(db, user, id).await?;
+    let traveller = desk
+        .traveller
+        .ok_or_else(|| AppError::field("decision", Msg::ErrDeskOver))?;
+    Ok(query_lists(&desk.scenario, &traveller))
+}
+
+/// A decision as the trainee sends it.
+#[derive(Debug, Clone)]
+pub struct DecisionInput {
+    /// The position of the traveller decided (guards against a form sent twice).
+    pub traveller: u32,
+    pub queried: bool,
+    pub confirmed: Vec<String>,
+    pub dismissed: Vec<String>,
+    pub decision: String,
+    pub ground: Option<String>,
+    pub note: String,
+    pub seconds: u32,
+}
+
+/// Records the decision for the traveller at the desk of shift `id`. Returns whether the shift
+/// is over. Nothing is stored when the shift is over, the time is up, the traveller was already
+/// decided, or the input does not hold.
+pub async fn decide(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    input: DecisionInput,
+) -> AppResult<bool> {
+    let desk = desk(db, user, id).await?;
+    if desk.shift.finished_at.is_some() {
+        return Err(AppError::field("decision", Msg::ErrDeskOver));
+    }
+    if crate::server::services::now() >= desk.shift.deadline {
+        finish(db, &desk.shift).await?;
+        return Err(AppError::field("decision", Msg::ErrDeskTimeUp));
+    }
+    if input.traveller < desk.position {
+        return Err(AppError::field("decision", Msg::ErrDeskDecided));
+    }
+    let Some(traveller) = desk
+        .traveller
+        .as_ref()
+        .filter(|_| input.traveller == desk.position)
+    else {
+        return Err(AppError::BadRequest("not the traveller at the desk".into()));
+    };
+    let Some(decision) = Decision::from_codes(&input.decision, input.ground.as_deref()) else {
+        return Err(match input.decision.as_str() {
+            "refuse" => AppError::field("ground", Msg::ErrDeskGround),
+            _ => AppError::field("decision", Msg::ErrRequired),
+        });
+    };
+    if input.note.chars().count() > MAX_NOTE {
+        return Err(AppError::field("note", Msg::ErrTooLong));
+    }
+    // Hits can only be confirmed or dismissed among the candidates the query returned.
+    let candidates: Vec<String> = query_lists(&desk.scenario, traveller)
+        .candidates
+        .into_iter()
+        .map(|(e, _)| e.id)
+        .collect();
+    let known = |ids: &[String]| ids.iter().all(|i| candidates.contains(i));
+    let acted_on_hits = !(input.confirmed.is_empty() && input.dismissed.is_empty());
+    if (acted_on_hits && !input.queried)
+        || !known(&input.confirmed)
+        || !known(&input.dismissed)
+        || input.confirmed.iter().any(|c| input.dismissed.contains(c))
+    {
+        return Err(AppError::field("confirmed", Msg::ErrDeskUnknownEntry));
+    }
+    let json = |ids: &[String]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let row = desk_decision::ActiveModel {
+        shift_id: Set(id),
+        traveller: Set(input.traveller as i32),
+        queried: Set(input.queried),
+        confirmed: Set(json(&input.confirmed)),
+        dismissed: Set(json(&input.dismissed)),
+        decision: Set(decision.code().to_string()),
+        ground: Set(match decision {
+            Decision::Refuse(g) => Some(g.code().to_string()),
+            _ => None,
+        }),
+        note: Set(input.note.trim().to_string()),
+        seconds: Set(input.seconds.min(86_400) as i32),
+        decided_at: Set(crate::server::services::now()),
+    };
+    // The primary key (shift, traveller) refuses a second decision sent at the same moment.
+    if let Err(e) = desk_decision::Entity::insert(row).exec(db).await {
+        return Err(match e.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                AppError::field("decision", Msg::ErrDeskDecided)
+            }
+            _ => e.into(),
+        });
+    }
+    let over = input.traveller + 1 >= desk.total;
+    if over {
+        finish(db, &desk.shift).await?;
+    }
+    Ok(over)
+}
+
+async fn finish(db: &DatabaseConnection, shift: &desk_shift::Model) -> AppResult<()> {
+    if shift.finished_at.is_none() {
+        let mut s: desk_shift::ActiveModel = shift.clone().into();
+        let now = crate::server::services::now();
+        s.finished_at = Set(Some(now.min(shift.deadline)));
+        s.update(db).await?;
+    }
+    Ok(())
+}

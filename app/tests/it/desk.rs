@@ -1,0 +1,274 @@
+//! The border desk's services on a real database: a trainer defines a shift in a course, a
+//! trainee works it traveller by traveller, and the shift is scored; and every way a decision
+//! can be refused, with nothing stored.
+
+use crate::helpers::*;
+use app::error::AppError;
+use app::i18n::Msg;
+use app::model::CurrentUser;
+use app::server::services::desk::{results, scenarios, shifts};
+use assessments::desk::shift::CaseKind;
+use assessments::desk::stay::Rule;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+const COURSE: &str = "document-examination";
+
+async fn user(db: &DatabaseConnection, login: &str) -> CurrentUser {
+    use app::server::entities::person;
+    let id = person::Entity::find()
+        .filter(person::Column::Login.eq(login))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app::server::services::people::current_user(db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}
+
+fn input(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> scenarios::ScenarioInput {
+    scenarios::ScenarioInput {
+        title: "Morning shift, airport arrivals".into(),
+        travellers,
+        seed: 11,
+        rates: Vec::new(),
+        fixed,
+        rule: Rule::NINETY_IN_ONE_EIGHTY,
+        time_limit_minutes: 30,
+        list_size: 300,
+        today: time::macros::date!(2026 - 12 - 06),
+    }
+}
+
+fn field_error(e: AppError) -> (String, Msg) {
+    match e {
+        AppError::Validation(errors) => (errors[0].field.clone(), errors[0].message),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+/// Works the traveller at the desk as a careful officer would, from the key: query, confirm
+/// the listed person, dismiss the others, stop whoever must be stopped.
+async fn work_rightly(db: &DatabaseConnection, trainee: &CurrentUser, shift: i64) -> bool {
+    let desk = shifts::desk(db, trainee, shift).await.unwrap();
+    let t = desk.traveller.expect("a traveller at the desk");
+    let found = shifts::query(db, trainee, shift).await.unwrap();
+    let ids: Vec<String> = found.candidates.iter().map(|(e, _)| e.id.clone()).collect();
+    let confirmed: Vec<String> = t.key.listed_as.iter().cloned().collect();
+    let dismissed: Vec<String> = ids.into_iter().filter(|i| !confirmed.contains(i)).collect();
+    shifts::decide(
+        db,
+        trainee,
+        shift,
+        shifts::DecisionInput {
+            traveller: desk.position,
+            queried: true,
+            confirmed,
+            dismissed,
+            decision: if t.key.must_stop() { "refer" } else { "admit" }.into(),
+            ground: None,
+            note: "Sent to second line: see the hit and the document checks.".into(),
+            seconds: 30 + desk.position,
+        },
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_trainee_works_a_shift_and_it_is_scored() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let admin = user(db, "admin").await;
+    let trainee = user(db, "trainee").await;
+    let id = scenarios::create(
+        db,
+        &admin,
+        COURSE,
+        input(
+            6,
+            vec![(CaseKind::TransliterationHit, 1), (CaseKind::Impostor, 1)],
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        scenarios::of_course(db, &trainee, COURSE)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let shift = shifts::start(db, &trainee, id).await.unwrap();
+    // Starting again returns the open shift.
+    assert_eq!(shifts::start(db, &trainee, id).await.unwrap(), shift);
+    let mut over = false;
+    let mut n = 0;
+    while !over {
+        over = work_rightly(db, &trainee, shift).await;
+        n += 1;
+    }
+    assert_eq!(n, 6);
+    let desk = shifts::desk(db, &trainee, shift).await.unwrap();
+    assert!(desk.traveller.is_none() && desk.shift.finished_at.is_some());
+    let r = results::of_shift(db, &trainee, shift).await.unwrap();
+    assert_eq!(
+        (r.summary.travellers, r.summary.right, r.unreached),
+        (6, 6, 0)
+    );
+    assert_eq!(
+        (r.summary.critical, r.summary.major, r.summary.minor),
+        (0, 0, 0)
+    );
+    assert_eq!(r.summary.hit_rate, Some(1.0));
+    assert_eq!(r.summary.false_alarm_rate, Some(0.0));
+    assert!(r.summary.d_prime > 1.0);
+    // The debrief explains how the list scored the listed traveller under another spelling.
+    let hit = r
+        .travellers
+        .iter()
+        .find(|t| t.key.kind == CaseKind::TransliterationHit)
+        .unwrap();
+    let (_, explanation) = hit.listed.as_ref().unwrap();
+    assert!(explanation.hit, "{explanation:?}");
+    // The course's trainer (here the administrator) sees the trainee's results; another
+    // trainee does not.
+    assert!(results::of_shift(db, &admin, shift).await.is_ok());
+    let trainer = user(db, "trainer").await;
+    let err = shifts::desk(db, &trainer, shift).await.unwrap_err();
+    assert_eq!(err, AppError::Forbidden);
+}
+
+#[tokio::test]
+async fn bad_decisions_are_refused_and_store_nothing() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let admin = user(db, "admin").await;
+    let trainee = user(db, "trainee").await;
+    let trainer = user(db, "trainer").await;
+    let id = scenarios::create(
+        db,
+        &admin,
+        COURSE,
+        input(3, vec![(CaseKind::StolenDocument, 1)]),
+    )
+    .await
+    .unwrap();
+    let shift = shifts::start(db, &trainee, id).await.unwrap();
+    let decision = |traveller: u32,
+                    decision: &str,
+                    ground: Option<&str>,
+                    confirmed: Vec<String>| shifts::DecisionInput {
+        traveller,
+        queried: true,
+        confirmed,
+        dismissed: Vec::new(),
+        decision: decision.into(),
+        ground: ground.map(String::from),
+        note: String::new(),
+        seconds: 20,
+    };
+    // A refusal without its ground; a decision that is none; an entry the list never returned.
+    let e = shifts::decide(db, &trainee, shift, decision(0, "refuse", None, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(field_error(e), ("ground".into(), Msg::ErrDeskGround));
+    let e = shifts::decide(
+        db,
+        &trainee,
+        shift,
+        decision(0, "wave through", None, vec![]),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_error(e), ("decision".into(), Msg::ErrRequired));
+    let e = shifts::decide(
+        db,
+        &trainee,
+        shift,
+        decision(0, "admit", None, vec!["W999999".into()]),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        field_error(e),
+        ("confirmed".into(), Msg::ErrDeskUnknownEntry)
+    );
+    let mut long = decision(0, "refer", None, vec![]);
+    long.note = "x".repeat(shifts::MAX_NOTE + 1);
+    let e = shifts::decide(db, &trainee, shift, long).await.unwrap_err();
+    assert_eq!(field_error(e), ("note".into(), Msg::ErrTooLong));
+    // Acting on another trainee's shift.
+    let e = shifts::decide(db, &trainer, shift, decision(0, "admit", None, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::Forbidden);
+    assert_eq!(count(db, "desk_decisions").await, 0);
+    // The same traveller decided twice: the second is refused.
+    shifts::decide(db, &trainee, shift, decision(0, "admit", None, vec![]))
+        .await
+        .unwrap();
+    let e = shifts::decide(db, &trainee, shift, decision(0, "refer", None, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(field_error(e), ("decision".into(), Msg::ErrDeskDecided));
+    assert_eq!(count(db, "desk_decisions").await, 1);
+    // After the time limit.
+    db.execute_unprepared(&format!(
+        "UPDATE desk_shifts SET deadline = started_at WHERE id = {shift}"
+    ))
+    .await
+    .unwrap();
+    let e = shifts::decide(db, &trainee, shift, decision(1, "admit", None, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(field_error(e), ("decision".into(), Msg::ErrDeskTimeUp));
+    assert_eq!(count(db, "desk_decisions").await, 1);
+    let e = shifts::decide(db, &trainee, shift, decision(1, "admit", None, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(field_error(e), ("decision".into(), Msg::ErrDeskOver));
+    let r = results::of_shift(db, &trainee, shift).await.unwrap();
+    assert_eq!((r.summary.travellers, r.unreached), (1, 2));
+}
+
+#[tokio::test]
+async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let trainee = user(db, "trainee").await;
+    let admin = user(db, "admin").await;
+    let e = scenarios::create(db, &trainee, COURSE, input(5, vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::Forbidden);
+    let mut no_title = input(5, vec![]);
+    no_title.title = "  ".into();
+    let mut no_time = input(5, vec![]);
+    no_time.time_limit_minutes = 0;
+    let cases = [
+        (input(0, vec![]), "travellers", Msg::ErrDeskSpec),
+        (
+            input(2, vec![(CaseKind::Impostor, 3)]),
+            "travellers",
+            Msg::ErrDeskSpec,
+        ),
+        (no_title, "title", Msg::ErrRequired),
+        (no_time, "time_limit_minutes", Msg::ErrDeskTimeLimit),
+    ];
+    for (bad, field, msg) in cases {
+        let e = scenarios::create(db, &admin, COURSE, bad)
+            .await
+            .unwrap_err();
+        assert_eq!(field_error(e), (field.to_string(), msg));
+    }
+    assert_eq!(count(db, "desk_scenarios").await, 0);
+    assert!(
+        scenarios::create(db, &admin, "no-such-course", input(5, vec![]))
+            .await
+            .is_err()
+    );
+}
