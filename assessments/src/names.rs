@@ -110,6 +110,19 @@ impl Name {
                     .map(|r| translit::fold_arabic(&r.join(" ")))
             }
         };
+        if arabic.is_none() {
+            // An MRZ written with Table A's XX forms (`MUXXLLER`, `PENXXA`) also reads as the
+            // recommended and the bare spelling.
+            for (ue, n) in [("UE", "N"), ("U", "N")] {
+                let respelled: Vec<String> = forms[0]
+                    .iter()
+                    .map(|p| p.replace("UXX", ue).replace("NXX", n))
+                    .collect();
+                if !forms.contains(&respelled) {
+                    forms.push(respelled);
+                }
+            }
+        }
         Ok(Name {
             given: text.trim().to_string(),
             script: transliterated.script,
@@ -171,6 +184,19 @@ mod tests {
         assert_eq!(
             NameError::Control('\u{202E}').to_string(),
             "the name holds an invisible control character (U+202E)"
+        );
+    }
+
+    #[test]
+    fn an_mrz_in_the_xx_forms_reads_as_the_other_spellings_too() {
+        let name = Name::parse("ARGUXXELLO<IBANXXEZ<<BEGONXXA").unwrap();
+        assert!(
+            name.forms
+                .contains(&vec!["ARGUELLO".into(), "IBANEZ".into(), "BEGONA".into()])
+        );
+        assert!(
+            name.forms
+                .contains(&vec!["ARGUEELLO".into(), "IBANEZ".into(), "BEGONA".into()])
         );
     }
 

@@ -321,7 +321,7 @@ async fn trainers_edit_only_their_own_courses() {
         location(&create_course(&trainee, "nope").await),
         "/author?error=ErrForbidden"
     );
-    assert_eq!(count(&app.db, "courses").await, 4);
+    assert_eq!(count(&app.db, "courses").await, 5);
 }
 
 #[tokio::test]

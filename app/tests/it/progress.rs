@@ -60,8 +60,8 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         page.contains(r#"<h2 id="kpi-lessons">3</h2>"#),
         "three lessons completed"
     );
-    // The demo trainee is enrolled in the three shipped courses (recorded as events).
-    assert!(page.contains(r#"<h2 id="kpi-enrolments">3</h2>"#));
+    // The demo trainee is enrolled in the four shipped courses (recorded as events).
+    assert!(page.contains(r#"<h2 id="kpi-enrolments">4</h2>"#));
     assert!(page.contains("Utopia Immigration Service") && page.contains("chart columns"));
     // Filtered to another course, the lessons disappear.
     let other = admin.page("/progress?course=2", StatusCode::OK).await;
@@ -100,7 +100,7 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         .unwrap();
     assert!(agencies.starts_with("agency,people,enrolments,lessons_completed"));
     assert!(
-        agencies.contains("Utopia Immigration Service,1,3,3"),
+        agencies.contains("Utopia Immigration Service,1,4,3"),
         "{agencies}"
     );
     assert_eq!(

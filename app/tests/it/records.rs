@@ -147,7 +147,6 @@ async fn a_trainee_sees_and_downloads_their_own_record_as_csv_and_valid_xapi() {
     );
     let csv = csv.text().await.unwrap();
     assert!(csv.starts_with("timestamp,event,course,lesson,item,score_percent"));
-    // The three events above and the demo enrolments.
     let mine = {
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
         app::server::entities::learning_event::Entity::find()
@@ -156,7 +155,8 @@ async fn a_trainee_sees_and_downloads_their_own_record_as_csv_and_valid_xapi() {
             .await
             .unwrap() as usize
     };
-    assert_eq!(mine, 6);
+    // Three events and an enrolment in each of the four shipped courses.
+    assert_eq!(mine, 7);
     assert_eq!(csv.lines().count(), 1 + mine);
     let jsonl = trainee
         .get("/record/record.jsonl")

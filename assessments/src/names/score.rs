@@ -425,7 +425,15 @@ fn compare_names(a: &Name, b: &Name) -> NameAgreement {
         for fb in &b.forms {
             let mut agreement = compare_forms(fa, a.arabic.is_some(), fb, b.arabic.is_some());
             if let (Some(x), Some(y)) = (&a.arabic, &b.arabic) {
-                agreement.arabic = Some(strsim::jaro_winkler(x, y));
+                // In the order given, and part by part in sorted order (reordered names).
+                let sorted = |s: &str| {
+                    let mut parts: Vec<&str> = s.split(' ').collect();
+                    parts.sort_unstable();
+                    parts.join(" ")
+                };
+                agreement.arabic = Some(
+                    strsim::jaro_winkler(x, y).max(strsim::jaro_winkler(&sorted(x), &sorted(y))),
+                );
             }
             if best
                 .as_ref()
@@ -630,6 +638,14 @@ mod tests {
             .unwrap();
         assert!(arabic.compared && arabic.value == 1.0, "{e:?}");
         assert!(e.hit);
+        // Reordered, the Arabic readings still agree.
+        let e = score(&person("ALXSHRYF<<XKHALD", "1983-08-19"), &list);
+        let arabic = e
+            .features
+            .iter()
+            .find(|f| f.kind == FeatureKind::NameArabic)
+            .unwrap();
+        assert_eq!(arabic.value, 1.0, "{e:?}");
         // The common transcription of the same name sounds alike part by part.
         let e = score(&person("KHALED AL SHARIF", "1983-08-19"), &list);
         assert!(e.hit, "{e:?}");
