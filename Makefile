@@ -40,7 +40,7 @@ clippy:
 unit:
 	env -u CHECKPOINT_TEST_POSTGRES cargo test --workspace --features app/ssr
 
-# Each fuzz target (MRZ parser, upload decoder) briefly, on nightly with cargo-fuzz.
+# Each fuzz target (MRZ parser, upload decoder, name engine) briefly, on nightly with cargo-fuzz.
 fuzz:
 	@scripts/fuzz.sh
 

@@ -13,7 +13,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "==> installing cargo-fuzz (a few minutes, once)"
   cargo install --quiet --locked cargo-fuzz
 fi
-for target in mrz upload; do
+for target in mrz upload names; do
   echo "==> fuzzing $target for ${seconds}s"
   mkdir -p "fuzz/corpus/$target"
   # A scratch copy of the seed corpus, so the run does not add files to the checkout.

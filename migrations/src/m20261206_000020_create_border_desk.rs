@@ -71,14 +71,20 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(S::Title).string_len(200).not_null())
                     .col(ColumnDef::new(S::Spec).text().not_null())
                     .col(ColumnDef::new(S::TimeLimitMinutes).integer().not_null())
-                    .col(ColumnDef::new(S::CreatedBy).big_integer().not_null())
+                    .col(ColumnDef::new(S::CreatedBy).big_integer().null())
                     .col(
                         ColumnDef::new(S::CreatedAt)
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
                     .foreign_key(&mut fk(S::Table, S::CourseId, Courses::Table, Courses::Id))
-                    .foreign_key(&mut fk(S::Table, S::CreatedBy, People::Table, People::Id))
+                    // A deleted author leaves the scenario, and the trainees' shifts, in place.
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(S::Table, S::CreatedBy)
+                            .to(People::Table, People::Id)
+                            .on_delete(ForeignKeyAction::SetNull),
+                    )
                     .to_owned(),
             )
             .await?;

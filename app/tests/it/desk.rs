@@ -125,7 +125,7 @@ async fn a_trainee_works_a_shift_and_it_is_scored() {
     );
     assert_eq!(r.summary.hit_rate, Some(1.0));
     assert_eq!(r.summary.false_alarm_rate, Some(0.0));
-    assert!(r.summary.d_prime > 1.0);
+    assert!(r.summary.d_prime.unwrap() > 1.0);
     // The debrief explains how the list scored the listed traveller under another spelling.
     let hit = r
         .travellers
@@ -134,12 +134,14 @@ async fn a_trainee_works_a_shift_and_it_is_scored() {
         .unwrap();
     let (_, explanation) = hit.listed.as_ref().unwrap();
     assert!(explanation.hit, "{explanation:?}");
-    // The course's trainer (here the administrator) sees the trainee's results; another
-    // trainee does not.
+    // The course's authors (here the administrator) see the trainee's results; someone else
+    // neither works the shift nor sees its results.
     assert!(results::of_shift(db, &admin, shift).await.is_ok());
     let trainer = user(db, "trainer").await;
     let err = shifts::desk(db, &trainer, shift).await.unwrap_err();
     assert_eq!(err, AppError::Forbidden);
+    let assessor = user(db, "assessor").await;
+    assert!(results::of_shift(db, &assessor, shift).await.is_err());
 }
 
 #[tokio::test]

@@ -64,7 +64,8 @@ pub enum Ground {
     NoValidVisa,
     /// The person is listed for refusal of entry.
     AlertListed,
-    /// The person has already stayed the days the national rule allows.
+    /// The national rule on the length of stay: the days it allows are used up, or an earlier
+    /// visit overstayed them.
     StayLimitReached,
     /// The purpose and conditions of the stay are not justified.
     PurposeNotJustified,
@@ -400,8 +401,9 @@ pub struct ShiftResult {
     /// Share of the travellers who could go who were stopped.
     pub false_alarm_rate: Option<f64>,
     /// Sensitivity: z(hit rate) − z(false-alarm rate), with the log-linear correction so that
-    /// perfect rates stay finite.
-    pub d_prime: f64,
+    /// perfect rates stay finite; `None` unless the shift held travellers to stop and
+    /// travellers to let go (without both, it measures nothing).
+    pub d_prime: Option<f64>,
     pub median_seconds: Option<u32>,
     /// Share of right decisions in each quarter of the shift, in order (fatigue shows here).
     pub accuracy_by_quarter: Vec<f64>,
@@ -439,7 +441,8 @@ pub fn summarise(scored: &[Scored]) -> ShiftResult {
     let rate = |n: usize, of: usize| (of > 0).then(|| n as f64 / of as f64);
     // Log-linear correction (Hautus 1995): add 0.5 to each count and 1 to each total.
     let corrected = |n: usize, of: usize| (n as f64 + 0.5) / (of as f64 + 1.0);
-    let d_prime = probit(corrected(hits, signal)) - probit(corrected(false_alarms, noise));
+    let d_prime = (signal > 0 && noise > 0)
+        .then(|| probit(corrected(hits, signal)) - probit(corrected(false_alarms, noise)));
     let mut seconds: Vec<u32> = scored.iter().map(|s| s.seconds).collect();
     seconds.sort_unstable();
     let median_seconds = (!seconds.is_empty()).then(|| seconds[(seconds.len() - 1) / 2]);
@@ -617,7 +620,12 @@ mod tests {
         assert_eq!(r.hit_rate, Some(0.5));
         assert_eq!(r.false_alarm_rate, Some(1.0 / 6.0));
         // z(1.5/3) − z(1.5/7)
-        assert!((r.d_prime - (0.0 - probit(1.5 / 7.0))).abs() < 1e-9);
+        assert!((r.d_prime.unwrap() - (0.0 - probit(1.5 / 7.0))).abs() < 1e-9);
+        // A shift with nobody to stop measures no sensitivity.
+        let calm: Vec<Scored> = (0..5)
+            .map(|_| score(&key(CaseKind::Genuine), &handled(Decision::Admit)))
+            .collect();
+        assert_eq!(summarise(&calm).d_prime, None);
         assert_eq!(r.median_seconds, Some(40));
         assert_eq!(r.accuracy_by_quarter, [1.0, 0.5, 0.5, 1.0]);
         assert!(r.by_kind.contains(&(CaseKind::Genuine, 4, 5)));
@@ -672,12 +680,13 @@ mod tests {
                 summarise(&v)
             };
             let base = shift(hits, alarms);
-            prop_assert!(base.d_prime.is_finite());
+            let d = base.d_prime.unwrap();
+            prop_assert!(d.is_finite());
             if hits < signal {
-                prop_assert!(shift(hits + 1, alarms).d_prime > base.d_prime);
+                prop_assert!(shift(hits + 1, alarms).d_prime.unwrap() > d);
             }
             if alarms > 0 {
-                prop_assert!(shift(hits, alarms - 1).d_prime > base.d_prime);
+                prop_assert!(shift(hits, alarms - 1).d_prime.unwrap() > d);
             }
         }
     }

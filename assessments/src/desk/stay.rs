@@ -74,6 +74,8 @@ pub enum StayError {
     TooMany,
     #[error("the history spans more than {MAX_SPAN_DAYS} days")]
     TooLong,
+    #[error("the day of arrival must be in the years 1900 to 2200")]
+    Arrival,
 }
 
 /// The most earlier stays a history may hold.
@@ -87,6 +89,10 @@ fn validate(history: &[Stay], arrival: Date, rule: Rule) -> Result<Vec<Stay>, St
     }
     if history.len() > MAX_STAYS {
         return Err(StayError::TooMany);
+    }
+    // Day arithmetic stays far from the calendar's limits.
+    if !(1900..=2200).contains(&arrival.year()) {
+        return Err(StayError::Arrival);
     }
     let mut stays = history.to_vec();
     stays.sort_by_key(|s| s.entry);

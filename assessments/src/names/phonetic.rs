@@ -116,7 +116,7 @@ pub fn key(part: &str, arabic_scheme: bool) -> String {
         // A leading vowel or glide is one class (OMAR, UMAR; IAKOVLEV, YAKOVLEV); inside a
         // name vowels and the glides W and Y are dropped, since transcriptions of Arabic write
         // و and ي as vowels (YOUSSEF, YWSF).
-        let c = if n == 0 && is_vowel(*c) {
+        let c = if n == 0 && (is_vowel(*c) || *c == b'W') {
             'A'
         } else if is_vowel(*c) || *c == b'W' {
             continue;
@@ -175,6 +175,9 @@ mod tests {
         assert_ne!(k("AHMED"), k("MAHMOUD"));
         assert_ne!(k("ALI"), k("ALLAM"));
         assert_ne!(k("PETROV"), k("PAVLOV"));
+        // A leading W is a glide, not nothing: WU and WEI keep a key, WALID is not LID.
+        assert_eq!(k("WU"), "A");
+        assert_ne!(k("WALID"), k("LID"));
         // An X in a Latin name is KS, not a Table C escape.
         assert_eq!(key("XENIA", false), key("KSENIA", false));
         assert_ne!(key("XENIA", true), key("KSENIA", false));

@@ -52,7 +52,9 @@ pub enum SpecError {
     #[error("a shift holds from 1 to {MAX_TRAVELLERS} travellers")]
     Travellers,
     #[error("the fixed cases ({0}) are more than the travellers")]
-    TooManyFixed(u32),
+    TooManyFixed(u64),
+    #[error("the day of the shift must be in the years 2000 to 2100")]
+    Today,
     #[error("a rate is a chance between 0 and 0.5")]
     Rate,
     #[error("the watch list holds at most {MAX_LIST} generated persons")]
@@ -160,17 +162,21 @@ impl Spec {
         if self.travellers == 0 || self.travellers > MAX_TRAVELLERS {
             return Err(SpecError::Travellers);
         }
-        let fixed: u32 = self.fixed.iter().map(|(_, n)| *n).sum();
-        if fixed > self.travellers {
+        let fixed: u64 = self.fixed.iter().map(|(_, n)| u64::from(*n)).sum();
+        if fixed > u64::from(self.travellers) || self.fixed.len() > CaseKind::ALL.len() {
             return Err(SpecError::TooManyFixed(fixed));
+        }
+        if !(2000..=2100).contains(&self.today.year()) {
+            return Err(SpecError::Today);
         }
         if self.fixed.iter().any(|(k, _)| *k == CaseKind::Genuine) {
             return Err(SpecError::GenuineFixed);
         }
-        if self
-            .rates
-            .iter()
-            .any(|(_, r)| !r.is_finite() || !(0.0..=0.5).contains(r))
+        if self.rates.len() > CaseKind::ALL.len()
+            || self
+                .rates
+                .iter()
+                .any(|(_, r)| !r.is_finite() || !(0.0..=0.5).contains(r))
             || self.rates.iter().map(|(_, r)| r).sum::<f64>() > 1.0
         {
             return Err(SpecError::Rate);

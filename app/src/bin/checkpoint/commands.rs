@@ -258,7 +258,6 @@ pub(super) async fn user_add(
     }
 }
 
-/// `checkpoint specimens generate`.
 /// `checkpoint desk generate`: a shift's travellers, images, key and lists.
 pub(super) fn desk_generate(args: &super::DeskGenerateArgs) -> Result<ExitCode, String> {
     use assessments::desk::shift::CaseKind;
@@ -357,6 +356,7 @@ pub(super) fn desk_generate(args: &super::DeskGenerateArgs) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
+/// `checkpoint specimens generate`.
 pub(super) fn specimens_generate(
     count: u32,
     seed: u64,

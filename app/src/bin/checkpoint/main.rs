@@ -236,7 +236,8 @@ enum DeskCommand {
     /// Generate a shift: for each traveller the document under visible, UV and IR light and
     /// the bearer's photo (PNG), then `key.json` (every traveller with what they really are and
     /// what the officer should do), `watch-list.csv` (importable as a trainer's list) and
-    /// `stolen-documents.csv`. The same arguments give byte-identical files. Needs no database.
+    /// `stolen-documents.csv`. The same arguments (with the same `--today`) give byte-identical
+    /// files. Needs no database.
     Generate(DeskGenerateArgs),
 }
 

@@ -12,7 +12,8 @@ pub struct Model {
     /// `content::desk::travellers::Spec` as JSON.
     pub spec: String,
     pub time_limit_minutes: i32,
-    pub created_by: i64,
+    /// The author; `None` once their account is deleted (the scenario and its shifts stay).
+    pub created_by: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

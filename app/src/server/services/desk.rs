@@ -32,23 +32,32 @@ impl std::fmt::Debug for Generated {
     }
 }
 
-type Cache = std::collections::HashMap<(String, i64), Arc<Generated>>;
-static GENERATED: Mutex<Option<Cache>> = Mutex::new(None);
+/// How many generated scenarios are kept in memory (a 100,000-person list and its index take
+/// tens of megabytes); the least recently used goes first.
+const CACHED: usize = 8;
+
+type Cache = Vec<((String, i64), Arc<Generated>)>;
+static GENERATED: Mutex<Cache> = Mutex::new(Vec::new());
 
 /// The generated shift of scenario `row`, from the cache or generated now (off the async
-/// runtime: a large list takes a few seconds).
+/// runtime: a large list takes a few seconds). Two requests for a scenario not yet cached may
+/// both generate it; the result is the same, and the second replaces the first.
 pub async fn generated(
     db: &DatabaseConnection,
     row: &desk_scenario::Model,
 ) -> AppResult<Arc<Generated>> {
     let key = (crate::server::services::database_key(db), row.id);
-    if let Some(found) = GENERATED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .as_ref()
-        .and_then(|c| c.get(&key).cloned())
     {
-        return Ok(found);
+        let mut cache = GENERATED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(at) = cache.iter().position(|(k, _)| *k == key) {
+            // Most recently used last.
+            let hit = cache.remove(at);
+            let found = hit.1.clone();
+            cache.push(hit);
+            return Ok(found);
+        }
     }
     let spec: Spec = crate::server::services::stored("desk scenario spec", &row.spec)?;
     let made = tokio::task::spawn_blocking(move || {
@@ -61,11 +70,14 @@ pub async fn generated(
     .map_err(|e| crate::server::errors::internal("desk generation task", e))?
     .map_err(|e| crate::server::errors::internal("stored desk spec", e))?;
     let made = Arc::new(made);
-    GENERATED
+    let mut cache = GENERATED
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get_or_insert_with(Default::default)
-        .insert(key, made.clone());
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.retain(|(k, _)| *k != key);
+    if cache.len() >= CACHED {
+        cache.remove(0);
+    }
+    cache.push((key, made.clone()));
     Ok(made)
 }
 

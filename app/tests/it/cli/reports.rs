@@ -240,7 +240,11 @@ fn two_names_are_matched_with_the_score_explained() {
         .unwrap();
     // Letters of the Arabic scheme and of a transcription are not compared one by one.
     assert_eq!(spelling["compared"], false);
-    assert!(features.iter().all(|f| f["weight"].as_f64().unwrap() > 0.0));
+    let sound = features.iter().find(|f| f["kind"] == "name_sound").unwrap();
+    assert_eq!(
+        (sound["compared"].as_bool(), sound["value"].as_f64()),
+        (Some(true), Some(1.0))
+    );
     assert_eq!(v["threshold"], 0.75);
     // A stranger: a low score, still explained.
     let out = checkpoint(

@@ -144,6 +144,15 @@ fn impossible_specs_are_refused() {
             list_size: MAX_LIST + 1,
             ..spec(3, vec![])
         },
+        // Counts that would wrap around if added in 32 bits.
+        spec(
+            3,
+            vec![(CaseKind::Impostor, u32::MAX), (CaseKind::Overstay, 2)],
+        ),
+        Spec {
+            today: time::macros::date!(9999 - 12 - 31),
+            ..spec(3, vec![])
+        },
     ];
     for s in bad {
         assert!(scenario(&s).is_err(), "{s:?}");

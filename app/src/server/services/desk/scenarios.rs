@@ -70,7 +70,7 @@ pub async fn create(
         title: Set(title.to_string()),
         spec: Set(spec),
         time_limit_minutes: Set(input.time_limit_minutes),
-        created_by: Set(user.id),
+        created_by: Set(Some(user.id)),
         created_at: Set(crate::server::services::now()),
         ..Default::default()
     }
@@ -79,7 +79,9 @@ pub async fn create(
     Ok(row.id)
 }
 
-/// The scenarios of course `slug`, oldest first, for anyone who may see the course.
+/// The scenarios of course `slug`, oldest first, for anyone who may see the course. The rows
+/// hold the specification, seed included: a page for trainees shows the title and the time
+/// limit, never the specification.
 pub async fn of_course(
     db: &DatabaseConnection,
     user: &CurrentUser,
