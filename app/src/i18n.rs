@@ -1058,6 +1058,7 @@ messages! {
     EvAttemptSubmitted => "Quiz submitted", "Quiz envoyé";
     EvExerciseGraded => "Exercise answered", "Exercice corrigé";
     EvCertificateIssued => "Certificate issued", "Certificat délivré";
+    EvDeskDecided => "Traveller decided at the border desk", "Voyageur traité au poste frontière";
     EvOther => "Activity", "Activité";
     ErrDateRange => "Give a date between the years 2000 and 2100.", "Donnez une date entre les années 2000 et 2100.";
     ErrDatesReversed => "The end date comes before the start date.", "La date de fin précède la date de début.";

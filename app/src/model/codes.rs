@@ -182,6 +182,9 @@ stored_codes! {
         ExerciseGraded = "exercise_graded",
         /// A certificate was issued; `ref_id` is the certificate.
         CertificateIssued = "certificate_issued",
+        /// A traveller was decided at the border desk; `ref_id` is the shift, `score` 100 when
+        /// the decision was one the case allows and 0 otherwise.
+        DeskDecided = "desk_decided",
     }
 }
 

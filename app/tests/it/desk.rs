@@ -112,6 +112,19 @@ async fn a_trainee_works_a_shift_and_it_is_scored() {
         n += 1;
     }
     assert_eq!(n, 6);
+    // Every decision is a learning event of the course, scored 100 when right.
+    let events: Vec<(String, Option<f64>)> = db
+        .query_all(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT kind, score FROM learning_events WHERE ref_id = {shift} AND kind = 'desk_decided'"),
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.try_get("", "kind").unwrap(), r.try_get("", "score").unwrap()))
+        .collect();
+    assert_eq!(events.len(), 6);
+    assert!(events.iter().all(|(_, s)| *s == Some(100.0)));
     let desk = shifts::desk(db, &trainee, shift).await.unwrap();
     assert!(desk.traveller.is_none() && desk.shift.finished_at.is_some());
     let r = results::of_shift(db, &trainee, shift).await.unwrap();
@@ -209,6 +222,7 @@ async fn bad_decisions_are_refused_and_store_nothing() {
         .unwrap_err();
     assert_eq!(e, AppError::Forbidden);
     assert_eq!(count(db, "desk_decisions").await, 0);
+    let desk_events = "SELECT COUNT(*) AS n FROM learning_events WHERE kind = 'desk_decided'";
     // The same traveller decided twice: the second is refused.
     shifts::decide(db, &trainee, shift, decision(0, "admit", None, vec![]))
         .await
@@ -229,6 +243,18 @@ async fn bad_decisions_are_refused_and_store_nothing() {
         .unwrap_err();
     assert_eq!(field_error(e), ("decision".into(), Msg::ErrDeskTimeUp));
     assert_eq!(count(db, "desk_decisions").await, 1);
+    // One decision stored, one event: the refused ones wrote neither.
+    let n: i64 = db
+        .query_one(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            desk_events,
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "n")
+        .unwrap();
+    assert_eq!(n, 1);
     let e = shifts::decide(db, &trainee, shift, decision(1, "admit", None, vec![]))
         .await
         .unwrap_err();

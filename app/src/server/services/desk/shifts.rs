@@ -5,12 +5,14 @@ use super::*;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
 use crate::server::entities::{desk_decision, desk_shift};
+use crate::server::services::progress::events;
 use assessments::desk::shift::Decision;
 use assessments::names::Explanation;
 use content::desk::alerts::{StolenDocument, WatchEntry};
 use content::desk::travellers::{CANDIDATE_FLOOR, Traveller};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use time::Duration;
 
@@ -80,6 +82,8 @@ async fn decided(db: &DatabaseConnection, id: i64) -> AppResult<u32> {
 #[derive(Debug, Clone)]
 pub struct Desk {
     pub shift: desk_shift::Model,
+    /// The course the scenario belongs to.
+    pub course_id: i64,
     pub scenario: Arc<Generated>,
     /// The traveller at the desk; `None` when the shift is over.
     pub traveller: Option<Traveller>,
@@ -102,6 +106,7 @@ pub async fn desk(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         .flatten();
     Ok(Desk {
         seconds_left: (shift.deadline - now).whole_seconds().max(0),
+        course_id: row.course_id,
         shift,
         scenario,
         traveller,
@@ -163,7 +168,8 @@ pub struct DecisionInput {
     pub seconds: u32,
 }
 
-/// Records the decision for the traveller at the desk of shift `id`. Returns whether the shift
+/// Records the decision for the traveller at the desk of shift `id`, with its learning event
+/// (score 100 when the decision is one the case allows, 0 otherwise). Returns whether the shift
 /// is over. Nothing is stored when the shift is over, the time is up, the traveller was already
 /// decided, or the input does not hold.
 pub async fn decide(
@@ -230,8 +236,20 @@ pub async fn decide(
         seconds: Set(input.seconds.min(86_400) as i32),
         decided_at: Set(crate::server::services::now()),
     };
-    // The primary key (shift, traveller) refuses a second decision sent at the same moment.
-    if let Err(e) = desk_decision::Entity::insert(row).exec(db).await {
+    // The decision and its learning event commit together; the primary key (shift, traveller)
+    // refuses a second decision sent at the same moment.
+    let handling = assessments::desk::shift::Handling {
+        queried: input.queried,
+        confirmed: input.confirmed.clone(),
+        dismissed: input.dismissed.clone(),
+        decision,
+        note: input.note.clone(),
+        seconds: input.seconds,
+    };
+    let right = assessments::desk::shift::score(&traveller.key, &handling).right;
+    let _gate = crate::server::services::write_gate(db).await;
+    let txn = db.begin().await?;
+    if let Err(e) = desk_decision::Entity::insert(row).exec(&txn).await {
         return Err(match e.sql_err() {
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
                 AppError::field("decision", Msg::ErrDeskDecided)
@@ -239,6 +257,19 @@ pub async fn decide(
             _ => e.into(),
         });
     }
+    events::record_detail(
+        &txn,
+        user.id,
+        events::EventKind::DeskDecided,
+        desk.course_id,
+        events::Detail {
+            ref_id: Some(id),
+            score: Some(if right { 100.0 } else { 0.0 }),
+            ..events::Detail::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
     let over = input.traveller + 1 >= desk.total;
     if over {
         finish(db, &desk.shift).await?;

@@ -410,7 +410,8 @@ pub fn kind_label(kind: EventKind) -> Msg {
         events::EventKind::AttemptSubmitted => Msg::EvAttemptSubmitted,
         events::EventKind::ExerciseGraded => Msg::EvExerciseGraded,
         events::EventKind::CertificateIssued => Msg::EvCertificateIssued,
-        _ => Msg::EvOther,
+        events::EventKind::DeskDecided => Msg::EvDeskDecided,
+        events::EventKind::Enrolled => Msg::EvOther,
     }
 }
 

@@ -74,7 +74,7 @@ pub fn counted(kind: EventKind, quiz_role: Option<QuizRole>) -> Counted {
                 Some(QuizRole::Practice) | None => None,
             },
         },
-        events::EventKind::LessonViewed => Counted::Other,
+        events::EventKind::LessonViewed | events::EventKind::DeskDecided => Counted::Other,
     }
 }
 

@@ -44,7 +44,10 @@ fn verb(kind: EventKind) -> (&'static str, &'static str) {
             ("http://adlnet.gov/expapi/verbs/scored", "scored")
         }
         events::EventKind::CertificateIssued => ("http://id.tincanapi.com/verb/earned", "earned"),
-        _ => ("http://adlnet.gov/expapi/verbs/experienced", "experienced"),
+        events::EventKind::DeskDecided => ("http://adlnet.gov/expapi/verbs/responded", "responded"),
+        events::EventKind::Enrolled => {
+            ("http://adlnet.gov/expapi/verbs/experienced", "experienced")
+        }
     }
 }
 
