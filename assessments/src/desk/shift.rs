@@ -304,6 +304,10 @@ pub enum Mistake {
     NamesakeConfirmed {
         entry: String,
     },
+    /// A candidate the query returned was left neither confirmed nor dismissed.
+    CandidateLeftOpen {
+        entry: String,
+    },
 }
 
 impl Mistake {
@@ -311,9 +315,10 @@ impl Mistake {
         match self {
             Mistake::WrongDecision { verdict } => *verdict,
             Mistake::NamesakeConfirmed { .. } | Mistake::HitNotConfirmed { .. } => Verdict::Major,
-            Mistake::WrongGround | Mistake::NoQuery | Mistake::ReferralWithoutNote => {
-                Verdict::Minor
-            }
+            Mistake::WrongGround
+            | Mistake::NoQuery
+            | Mistake::ReferralWithoutNote
+            | Mistake::CandidateLeftOpen { .. } => Verdict::Minor,
         }
     }
 }
@@ -369,6 +374,15 @@ pub fn score(key: &Key, handling: &Handling) -> Scored {
             mistakes.push(Mistake::NamesakeConfirmed {
                 entry: entry.clone(),
             });
+        }
+    }
+    if handling.queried {
+        for entry in &key.namesakes {
+            if !handling.dismissed.contains(entry) && !handling.confirmed.contains(entry) {
+                mistakes.push(Mistake::CandidateLeftOpen {
+                    entry: entry.clone(),
+                });
+            }
         }
     }
     let verdict = mistakes
