@@ -9,6 +9,7 @@ pub mod capacity;
 pub mod classes;
 pub mod countries;
 pub mod courses;
+pub mod desk;
 pub mod exercises;
 pub mod people;
 pub mod progress;

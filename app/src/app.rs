@@ -129,6 +129,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/record") view=learn::record::MyRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/people/:id/record") view=learn::record::PersonRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/exercises/:id") view=learn::exercise::ExercisePage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/shifts/:id") view=learn::desk::DeskPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/shifts/:id/results") view=learn::desk::DeskResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/exercise-attempts/:id") view=learn::exercise::ExerciseResultPage ssr=SsrMode::Async />
                     <Route path=path!("/author/exercises/:id") view=author::exercise::ExerciseEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/attempts/:id") view=learn::quiz::AttemptPage ssr=SsrMode::Async />

@@ -7,6 +7,7 @@
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
+pub mod desk;
 pub mod exercise;
 pub mod progress;
 pub mod record;

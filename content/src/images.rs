@@ -106,7 +106,8 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, ImageProblem> {
     Err(ImageProblem::NotAnImage)
 }
 
-fn jpeg(image: &RgbImage, quality: u8) -> Vec<u8> {
+/// `image` encoded as a JPEG of `quality` (1–100).
+pub fn jpeg(image: &RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
     let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
     // Encoding an in-memory RGB image into a Vec cannot fail.

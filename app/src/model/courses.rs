@@ -80,6 +80,8 @@ pub struct CoursePageView {
     pub exercises: Vec<super::exercise::ExerciseRow>,
     /// How the reader stands towards its certificate.
     pub certificate: CertificateStatus,
+    /// Its border desk shifts, with the reader's.
+    pub desk: Vec<super::desk::ScenarioRow>,
 }
 
 /// A lesson as a learner reads it.

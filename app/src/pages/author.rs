@@ -3,6 +3,7 @@
 pub mod bank;
 pub mod course;
 pub mod courses;
+pub mod desk;
 pub mod exercise;
 pub mod lesson;
 pub mod quiz;

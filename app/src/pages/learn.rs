@@ -1,7 +1,8 @@
-//! Learning: the course catalogue, outlines, lessons, glossaries and search.
+//! Learning: the course catalogue, outlines, lessons, glossaries, search and the border desk.
 
 pub mod catalogue;
 pub mod course;
+pub mod desk;
 pub mod exercise;
 pub mod glossary;
 pub mod lesson;

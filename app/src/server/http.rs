@@ -24,6 +24,7 @@ use tower_sessions::Session;
 
 mod assessments;
 mod courses;
+mod desk;
 pub mod exercises;
 mod extract;
 mod people;
@@ -119,6 +120,7 @@ fn plain() -> Routes {
         .merge(quizzes::routes())
         .merge(assessments::routes())
         .merge(exercises::routes())
+        .merge(desk::routes())
         .merge(tna::routes())
         .merge(records::routes())
 }

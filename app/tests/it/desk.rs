@@ -5,10 +5,11 @@
 use crate::helpers::*;
 use app::error::AppError;
 use app::i18n::Msg;
-use app::model::CurrentUser;
+use app::model::{CurrentUser, Role};
 use app::server::services::desk::{results, scenarios, shifts};
 use assessments::desk::shift::CaseKind;
 use assessments::desk::stay::Rule;
+use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 const COURSE: &str = "document-examination";
@@ -71,7 +72,6 @@ async fn work_rightly(db: &DatabaseConnection, trainee: &CurrentUser, shift: i64
             decision: if t.key.must_stop() { "refer" } else { "admit" }.into(),
             ground: None,
             note: "Sent to second line: see the hit and the document checks.".into(),
-            seconds: 30 + desk.position,
         },
     )
     .await
@@ -184,7 +184,6 @@ async fn bad_decisions_are_refused_and_store_nothing() {
         decision: decision.into(),
         ground: ground.map(String::from),
         note: String::new(),
-        seconds: 20,
     };
     // A refusal without its ground; a decision that is none; an entry the list never returned.
     let e = shifts::decide(db, &trainee, shift, decision(0, "refuse", None, vec![]))
@@ -299,4 +298,198 @@ async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused()
             .await
             .is_err()
     );
+}
+
+/// Entry ids of the watch list (`W000123`, or `T000123` for the travellers' own entries) in a
+/// page.
+fn entry_ids(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let bytes = html.as_bytes();
+    for i in 0..bytes.len().saturating_sub(7) {
+        if (bytes[i] == b'W' || bytes[i] == b'T')
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes[i + 1..i + 7].iter().all(u8::is_ascii_digit)
+            && bytes.get(i + 7).is_none_or(|b| !b.is_ascii_alphanumeric())
+        {
+            found.push(html[i..i + 7].to_string());
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let trainer = app.login_as(Role::Admin).await;
+    let trainee_c = app.login_as(Role::Trainee).await;
+    let editor = format!("/author/courses/{COURSE}");
+    let scenario = |travellers: &'static str| {
+        vec![
+            ("title", "Evening arrivals, land border"),
+            ("travellers", travellers),
+            ("seed", "7"),
+            ("time_limit_minutes", "20"),
+            ("list_size", "300"),
+            ("today", "2026-12-06"),
+            ("rate_true_hit", "0"),
+            ("fixed_true_hit", "1"),
+            ("fixed_impostor", "1"),
+        ]
+    };
+    // An impossible shift comes back with its message, and nothing is stored.
+    let res = trainer
+        .post_form(&format!("{editor}/desk"), &editor, &scenario("0"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).contains("error="), "{}", location(&res));
+    assert_eq!(count(db, "desk_scenarios").await, 0);
+    let res = trainer
+        .post_form(&format!("{editor}/desk"), &editor, &scenario("5"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).ends_with("#desk"), "{}", location(&res));
+    let page = trainer.page(&editor, StatusCode::OK).await;
+    assert!(page.contains("Evening arrivals, land border") && page.contains("desk-new-form"));
+    let trainee = user(db, "trainee").await;
+    let id = scenarios::of_course(db, &trainee, COURSE).await.unwrap()[0].id;
+
+    // The trainee starts it from the course page.
+    let course = trainee_c
+        .page(&format!("/courses/{COURSE}"), StatusCode::OK)
+        .await;
+    assert!(course.contains(&format!("desk-start-{id}")));
+    let res = trainee_c
+        .post_form(
+            &format!("/desk/scenarios/{id}/start"),
+            &format!("/courses/{COURSE}"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let desk_url = location(&res);
+    let shift: i64 = desk_url.rsplit('/').next().unwrap().parse().unwrap();
+
+    // Someone who is not the trainee sees neither the desk nor the images.
+    let other = app.login_as(Role::Analyst).await;
+    assert!(matches!(
+        other.get(&desk_url).await.status(),
+        StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+    ));
+    assert!(matches!(
+        other
+            .get(&format!("{desk_url}/images/0/visible.jpg"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+    ));
+    // The trainee sees the traveller at the desk, not the queue ahead.
+    let ahead = trainee_c
+        .get(&format!("{desk_url}/images/1/visible.jpg"))
+        .await;
+    assert_eq!(ahead.status(), StatusCode::NOT_FOUND);
+
+    let mut n = 0;
+    loop {
+        let desk = shifts::desk(db, &trainee, shift).await.unwrap();
+        let Some(t) = desk.traveller.clone() else {
+            break;
+        };
+        let page = trainee_c.page(&desk_url, StatusCode::OK).await;
+        assert!(page.contains(&t.holder.surname), "traveller {n}");
+        // Before the query, the page names no list entry; nothing of the key is on it.
+        assert!(entry_ids(&page).is_empty(), "{:?}", entry_ids(&page));
+        for light in ["visible", "uv", "ir", "bearer"] {
+            let res = trainee_c
+                .get(&format!("{desk_url}/images/{n}/{light}.jpg"))
+                .await;
+            assert_eq!(res.status(), StatusCode::OK);
+            assert_eq!(res.headers()["content-type"], "image/jpeg");
+            assert_eq!(&res.bytes().await.unwrap()[..2], &[0xFF, 0xD8]);
+        }
+        let queried = trainee_c
+            .page(&format!("{desk_url}?query=1"), StatusCode::OK)
+            .await;
+        let candidates = shifts::query(db, &trainee, shift).await.unwrap().candidates;
+        for (e, _) in &candidates {
+            assert!(queried.contains(&e.id), "candidate {} shown", e.id);
+        }
+        let must_stop = t.key.must_stop();
+        let position = n.to_string();
+        let mut fields: Vec<(String, String)> = vec![
+            ("traveller".into(), position.clone()),
+            ("queried".into(), "1".into()),
+            (
+                "note".into(),
+                "Listed person and look-alike: second line to examine.".into(),
+            ),
+        ];
+        for (e, _) in &candidates {
+            let confirm = t.key.listed_as.as_ref() == Some(&e.id);
+            fields.push((
+                format!("hit:{}", e.id),
+                if confirm { "confirm" } else { "dismiss" }.into(),
+            ));
+        }
+        if n == 0 {
+            // A refusal without its ground comes back with the message; nothing is stored.
+            let mut bad: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            bad.push(("decision", "refuse"));
+            let res = trainee_c
+                .post_form(&format!("{desk_url}/decide"), &desk_url, &bad)
+                .await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            assert!(location(&res).starts_with(&format!("{desk_url}?query=1")));
+            assert!(location(&res).contains(Msg::ErrDeskGround.code()));
+            assert_eq!(count(db, "desk_decisions").await, 0);
+        }
+        fields.push((
+            "decision".into(),
+            if must_stop { "refer" } else { "admit" }.into(),
+        ));
+        let send: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let res = trainee_c
+            .post_form(&format!("{desk_url}/decide"), &desk_url, &send)
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        n += 1;
+        if n == 5 {
+            assert_eq!(location(&res), format!("{desk_url}/results"));
+        } else {
+            assert!(location(&res).starts_with(&desk_url));
+            // Sent twice (a double click), the decision is refused, not recorded again.
+            let again = trainee_c
+                .post_form(&format!("{desk_url}/decide"), &desk_url, &send)
+                .await;
+            assert!(location(&again).contains(Msg::ErrDeskDecided.code()));
+        }
+    }
+    assert_eq!(n, 5);
+    assert_eq!(count(db, "desk_decisions").await, 5);
+    let over = trainee_c.page(&desk_url, StatusCode::OK).await;
+    assert!(over.contains("desk-over"));
+    let results = trainee_c
+        .page(&format!("{desk_url}/results"), StatusCode::OK)
+        .await;
+    assert!(
+        results.contains("desk-summary") && results.contains("5 / 5"),
+        "{results}"
+    );
+    // The course's trainer sees the shift, its results and the class's results per case.
+    let editor_page = trainer.page(&editor, StatusCode::OK).await;
+    assert!(editor_page.contains(&format!("/desk/shifts/{shift}/results")));
+    assert!(editor_page.contains("desk-class-by-kind"));
+    trainer
+        .page(&format!("{desk_url}/results"), StatusCode::OK)
+        .await;
+    assert!(matches!(
+        other.get(&format!("{desk_url}/results")).await.status(),
+        StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+    ));
 }

@@ -668,6 +668,11 @@ impl Traveller {
         }
     }
 
+    /// The MRZ lines the document prints (those of [`Traveller::specimen`], without drawing).
+    pub fn mrz(&self, seed: u64) -> Vec<String> {
+        crate::specimens::mrz_for(seed, self.index, self.layout, &self.defects, &self.holder)
+    }
+
     /// The document drawn under visible, UV and IR light.
     pub fn specimen(&self, seed: u64) -> Specimen {
         let issuer = State::by_code(&self.holder.nationality)

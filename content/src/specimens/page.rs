@@ -35,23 +35,20 @@ pub fn generate_for(
     )
 }
 
-fn run_rng(seed: u64, index: u32) -> Rng {
-    Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)))
+/// What a specimen prints: the MRZ (with a check digit altered when that is a defect) and the
+/// visual zone's data (changed by the mismatch defects), with where the alterations are.
+struct Printed {
+    mrz: Vec<String>,
+    printed: Holder,
+    /// The printed expiry's altered character, when that is a defect.
+    altered_expiry: Option<usize>,
+    /// The MRZ line and column of the altered check digit.
+    wrong_digit: Option<(usize, usize)>,
 }
 
-fn draw_specimen(
-    (seed, index): (u64, u32),
-    mut rng: Rng,
-    layout: Layout,
-    defects: &[Defect],
-    h: Holder,
-    face: Face,
-    issuer: &Issuer,
-) -> Specimen {
-    let font = FontRef::try_from_slice(FONT).expect("the bundled font is valid");
-    let mut mrz = mrz_of(layout, &h);
+fn printed(rng: &mut Rng, layout: Layout, defects: &[Defect], h: &Holder) -> Printed {
+    let mut mrz = mrz_of(layout, h);
     let mut printed = h.clone();
-    let mut regions: Vec<KeyRegion> = Vec::new();
     // Data changed on the visual zone.
     if defects.contains(&Defect::NameMismatch) {
         let mut s: Vec<char> = printed.surname.chars().collect();
@@ -104,6 +101,48 @@ fn draw_specimen(
         mrz[line] = chars.into_iter().collect();
         (line, col)
     });
+
+    Printed {
+        mrz,
+        printed,
+        altered_expiry,
+        wrong_digit,
+    }
+}
+
+/// The MRZ lines specimen `index` of the run with `seed` prints for `holder` with `defects`:
+/// the lines [`generate_for`] draws, without drawing the page.
+pub fn mrz_for(
+    seed: u64,
+    index: u32,
+    layout: Layout,
+    defects: &[Defect],
+    holder: &Holder,
+) -> Vec<String> {
+    printed(&mut run_rng(seed, index), layout, defects, holder).mrz
+}
+
+fn run_rng(seed: u64, index: u32) -> Rng {
+    Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)))
+}
+
+fn draw_specimen(
+    (seed, index): (u64, u32),
+    mut rng: Rng,
+    layout: Layout,
+    defects: &[Defect],
+    h: Holder,
+    face: Face,
+    issuer: &Issuer,
+) -> Specimen {
+    let font = FontRef::try_from_slice(FONT).expect("the bundled font is valid");
+    let Printed {
+        mrz,
+        printed,
+        altered_expiry,
+        wrong_digit,
+    } = printed(&mut rng, layout, defects, &h);
+    let mut regions: Vec<KeyRegion> = Vec::new();
 
     // Page geometry.
     let (pw, ph) = match layout {

@@ -42,6 +42,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                     let i = c.input.clone();
                     let (s1, s2, s3) = (i.slug.clone(), i.slug.clone(), i.slug.clone());
                     let s4 = i.slug.clone();
+                    let s5 = i.slug.clone();
                     let learner_url = format!("/courses/{}", i.slug);
                     let bank_url = format!("/author/courses/{}/questions", i.slug);
                     view! {
@@ -130,6 +131,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                             </section>
                         </div>
                         <super::exercise::CourseExercises slug=s4 />
+                        <super::desk::CourseDesk slug=s5 />
                     }
                     .into_any()
                 }

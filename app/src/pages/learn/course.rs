@@ -28,6 +28,7 @@ pub fn CoursePage() -> impl IntoView {
                     quizzes,
                     exercises,
                     certificate,
+                    desk,
                 }) => {
                     let c = o.course.clone();
                     let started = c.completed > 0
@@ -63,6 +64,7 @@ pub fn CoursePage() -> impl IntoView {
                             </ul>
                         })}
                         <super::exercise::ExerciseList rows=exercises />
+                        <super::desk::DeskList rows=desk />
                         {{
                             let s = certificate;
                             let slug = c.slug.clone();

@@ -3,15 +3,18 @@
 //!
 //! Rooms: [`scenarios`] (defining a shift; generating and caching its travellers and lists),
 //! [`shifts`] (starting a shift, the current traveller, the list query, decisions), [`results`]
-//! (a shift scored traveller by traveller, with the debrief).
+//! (a shift scored traveller by traveller, with the debrief), [`images`] (a traveller's document
+//! and photo, drawn on demand), [`views`] (what the pages show).
 //!
 //! A scenario stores only its specification; its travellers, watch list and the list's index
 //! are generated from it when first needed and kept in memory per database (the generator is
 //! deterministic, so every server and every restart sees the same shift).
 
+pub mod images;
 pub mod results;
 pub mod scenarios;
 pub mod shifts;
+pub mod views;
 
 use crate::error::{AppError, AppResult};
 use crate::server::entities::desk_scenario;

@@ -167,6 +167,30 @@ const PLAIN: &[Plain] = &[
         Need::Missing,
     ),
     (
+        "POST",
+        "/author/courses/{slug}/desk",
+        "/author/courses/no-such-course/desk",
+        Need::Author,
+    ),
+    (
+        "POST",
+        "/desk/scenarios/{id}/start",
+        "/desk/scenarios/99999/start",
+        Need::Missing,
+    ),
+    (
+        "POST",
+        "/desk/shifts/{id}/decide",
+        "/desk/shifts/99999/decide",
+        Need::Missing,
+    ),
+    (
+        "GET",
+        "/desk/shifts/{id}/images/{traveller}/{file}",
+        "/desk/shifts/99999/images/0/visible.jpg",
+        Need::Missing,
+    ),
+    (
         "GET",
         "/record/{file}",
         "/record/record.csv",

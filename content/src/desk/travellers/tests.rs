@@ -174,3 +174,24 @@ fn a_traveller_s_document_is_drawn_for_them() {
     assert!(read.valid(), "{:?}", read.errors);
     assert_eq!(read.fields["document_number"], t.holder.number);
 }
+
+#[test]
+fn the_mrz_without_drawing_is_the_one_drawn() {
+    // Travellers whose documents carry defects (the random draws before the MRZ's own
+    // alteration must happen in the same order in both paths), and a few without.
+    let s = scenario(&spec(40, vec![(CaseKind::MrzDefect, 6)])).unwrap();
+    let defective: Vec<&Traveller> = s
+        .travellers
+        .iter()
+        .filter(|t| !t.defects.is_empty())
+        .collect();
+    assert!(defective.len() >= 6);
+    for t in defective.into_iter().chain(s.travellers.iter().take(3)) {
+        assert_eq!(
+            t.mrz(s.spec.seed),
+            t.specimen(s.spec.seed).mrz,
+            "traveller {}",
+            t.index
+        );
+    }
+}

@@ -16,6 +16,8 @@ pub struct TravellerResult {
     pub name: String,
     pub key: Key,
     pub scored: Scored,
+    /// The note sent with a referral.
+    pub note: String,
     /// The listed person this traveller is, with how the list scored them.
     pub listed: Option<(String, assessments::names::Explanation)>,
 }
@@ -61,17 +63,6 @@ pub async fn of_shift(
                 format!("traveller {} beyond the shift", d.traveller),
             ));
         };
-        let decision = Decision::from_codes(&d.decision, d.ground.as_deref()).ok_or_else(|| {
-            crate::server::errors::internal("desk decision", format!("code {}", d.decision))
-        })?;
-        let handling = Handling {
-            queried: d.queried,
-            confirmed: crate::server::services::stored("desk confirmed", &d.confirmed)?,
-            dismissed: crate::server::services::stored("desk dismissed", &d.dismissed)?,
-            decision,
-            note: d.note.clone(),
-            seconds: d.seconds.max(0) as u32,
-        };
         let listed = t.key.listed_as.as_ref().and_then(|id| {
             let n = g.shift.watch.iter().position(|e| &e.id == id)?;
             let entry = g.index.entry(n)?;
@@ -84,7 +75,8 @@ pub async fn of_shift(
             index: t.index,
             name: format!("{} {}", t.holder.surname, t.holder.given_names),
             key: t.key.clone(),
-            scored: score(&t.key, &handling),
+            scored: scored(t, d)?,
+            note: d.note.clone(),
             listed,
         });
     }
@@ -95,4 +87,23 @@ pub async fn of_shift(
         shift,
         travellers,
     })
+}
+
+/// Traveller `t`'s handling as decision `d` recorded it, scored against their key.
+pub fn scored(
+    t: &content::desk::travellers::Traveller,
+    d: &desk_decision::Model,
+) -> AppResult<Scored> {
+    let decision = Decision::from_codes(&d.decision, d.ground.as_deref()).ok_or_else(|| {
+        crate::server::errors::internal("desk decision", format!("code {}", d.decision))
+    })?;
+    let handling = Handling {
+        queried: d.queried,
+        confirmed: crate::server::services::stored("desk confirmed", &d.confirmed)?,
+        dismissed: crate::server::services::stored("desk dismissed", &d.dismissed)?,
+        decision,
+        note: d.note.clone(),
+        seconds: d.seconds.max(0) as u32,
+    };
+    Ok(score(&t.key, &handling))
 }

@@ -165,11 +165,11 @@ pub struct DecisionInput {
     pub decision: String,
     pub ground: Option<String>,
     pub note: String,
-    pub seconds: u32,
 }
 
 /// Records the decision for the traveller at the desk of shift `id`, with its learning event
-/// (score 100 when the decision is one the case allows, 0 otherwise). Returns whether the shift
+/// (score 100 when the decision is one the case allows, 0 otherwise) and the seconds the
+/// traveller took, from the server's clock: since the decision before, or the shift's start. Returns whether the shift
 /// is over. Nothing is stored when the shift is over, the time is up, the traveller was already
 /// decided, or the input does not hold.
 pub async fn decide(
@@ -220,6 +220,15 @@ pub async fn decide(
     {
         return Err(AppError::field("confirmed", Msg::ErrDeskUnknownEntry));
     }
+    let now = crate::server::services::now();
+    let since = match input.traveller.checked_sub(1) {
+        Some(before) => desk_decision::Entity::find_by_id((id, before as i32))
+            .one(db)
+            .await?
+            .map_or(desk.shift.started_at, |d| d.decided_at),
+        None => desk.shift.started_at,
+    };
+    let seconds = (now - since).whole_seconds().clamp(0, 86_400) as u32;
     let json = |ids: &[String]| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     let row = desk_decision::ActiveModel {
         shift_id: Set(id),
@@ -233,8 +242,8 @@ pub async fn decide(
             _ => None,
         }),
         note: Set(input.note.trim().to_string()),
-        seconds: Set(input.seconds.min(86_400) as i32),
-        decided_at: Set(crate::server::services::now()),
+        seconds: Set(seconds as i32),
+        decided_at: Set(now),
     };
     // The decision and its learning event commit together; the primary key (shift, traveller)
     // refuses a second decision sent at the same moment.
@@ -244,7 +253,7 @@ pub async fn decide(
         dismissed: input.dismissed.clone(),
         decision,
         note: input.note.clone(),
-        seconds: input.seconds,
+        seconds,
     };
     let right = assessments::desk::shift::score(&traveller.key, &handling).right;
     let _gate = crate::server::services::write_gate(db).await;

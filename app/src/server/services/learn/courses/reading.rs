@@ -79,6 +79,7 @@ pub async fn page(
         outline: outline(db, user, &c, modules).await?,
         quizzes: quizzes::bank::quiz_rows(db, c.id, true).await?,
         certificate: certificates::status(db, user, &c).await?,
+        desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
     })
 }
 

@@ -1,0 +1,362 @@
+//! The border desk as exchanged between the server and the pages. Case kinds, decisions,
+//! grounds, scores and their explanations are `assessments`' own types (the rules are pure and
+//! live there); this module adds what a page shows of a scenario, the traveller at the desk and
+//! a shift's results, and the names of each code in the reader's language.
+//!
+//! A trainee's page never carries a traveller's key, the scenario's specification or its
+//! seed: the desk shows only what an officer at the counter would see.
+
+use super::exercise::Named;
+use crate::i18n::Msg;
+use serde::{Deserialize, Serialize};
+
+pub use assessments::desk::shift::{
+    AlertAction, CaseKind, Decision, Ground, Mistake, Scored, ShiftResult, Verdict,
+};
+pub use assessments::names::dates::DateAgreement;
+pub use assessments::names::{Explanation, Feature, FeatureKind};
+
+/// A scenario as the course page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioRow {
+    pub id: i64,
+    pub title: String,
+    pub travellers: u32,
+    pub time_limit_minutes: i32,
+    /// The reader's shift still open on it.
+    pub open_shift: Option<i64>,
+    /// The reader's shifts that are over, latest first.
+    pub done: Vec<ShiftRow>,
+}
+
+/// One shift, as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftRow {
+    pub id: i64,
+    /// Who worked it (lists for trainers).
+    pub person: String,
+    pub scenario: String,
+    /// `YYYY-MM-DD HH:MM`, UTC.
+    pub started: String,
+    pub decided: u32,
+    pub travellers: u32,
+    pub finished: bool,
+}
+
+/// The border desk of a course, for its authors: the scenarios with their settings, and every
+/// shift worked on them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskAdmin {
+    pub scenarios: Vec<ScenarioSettings>,
+    pub shifts: Vec<ShiftRow>,
+    /// Right decisions and travellers per case kind, over every decided traveller of every
+    /// shift: what the class gets wrong.
+    pub by_kind: Vec<(CaseKind, usize, usize)>,
+    /// Today on the server, `YYYY-MM-DD`: the day a new scenario's form proposes.
+    pub today: String,
+}
+
+/// A scenario's settings, for its authors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioSettings {
+    pub id: i64,
+    pub title: String,
+    pub travellers: u32,
+    pub seed: u64,
+    pub time_limit_minutes: i32,
+    pub list_size: usize,
+    /// `YYYY-MM-DD`.
+    pub today: String,
+    pub rates: Vec<(CaseKind, f64)>,
+    pub fixed: Vec<(CaseKind, u32)>,
+}
+
+/// The desk of a shift: the clock, and the traveller called.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskView {
+    pub shift_id: i64,
+    pub course_slug: String,
+    pub course_title: String,
+    pub scenario: String,
+    /// The traveller's position in the queue, from 0; equal to `total` when all are decided.
+    pub position: u32,
+    pub total: u32,
+    pub seconds_left: i64,
+    /// The day of the shift, `YYYY-MM-DD`.
+    pub today: String,
+    /// `None` when the shift is over.
+    pub traveller: Option<TravellerView>,
+    /// What the list query returned, once the officer has queried.
+    pub query: Option<QueryView>,
+}
+
+/// The traveller at the counter and their document, as the officer sees them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TravellerView {
+    pub index: u32,
+    /// A passport (`true`) or an identity card.
+    pub passport: bool,
+    pub surname: String,
+    pub given_names: String,
+    /// The name in its own script, when the document prints one.
+    pub native_name: Option<String>,
+    pub nationality: String,
+    pub nationality_name: String,
+    pub sex: String,
+    pub birth: String,
+    pub place_of_birth: String,
+    pub number: String,
+    pub issued: String,
+    pub expires: String,
+    pub mrz: Vec<String>,
+    /// Whether nationals of the traveller's state need a visa.
+    pub visa_required: bool,
+    pub visa: Option<VisaView>,
+    /// Earlier stays in Utopia, latest first.
+    pub history: Vec<StayRow>,
+    /// The stay rule's calculator on the history, for this arrival.
+    pub stay: StayView,
+    /// Code of [`PURPOSES`].
+    pub purpose: String,
+    pub intended_days: u32,
+    pub minor: Option<MinorView>,
+    /// (code of [`QUESTIONS`], the traveller's answer).
+    pub answers: Vec<(String, String)>,
+}
+
+/// A visa in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisaView {
+    pub number: String,
+    pub valid_from: String,
+    pub valid_until: String,
+    pub duration_days: u32,
+}
+
+/// An earlier stay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StayRow {
+    pub entry: String,
+    pub exit: String,
+    pub days: u32,
+}
+
+/// The stay calculator's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StayView {
+    pub max_days: u32,
+    pub window_days: u32,
+    /// Days already used in the window ending today, today included.
+    pub used: u32,
+    /// The last day the traveller may stay; `None` when no day is left.
+    pub latest_exit: Option<String>,
+    /// Earlier stays over the limit: (first day over, days over).
+    pub overstays: Vec<(String, u32)>,
+}
+
+/// A minor's travel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinorView {
+    pub accompanied_by: String,
+    pub consent_letter: bool,
+}
+
+/// What the list query returned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueryView {
+    pub candidates: Vec<CandidateView>,
+    pub stolen: Option<StolenView>,
+}
+
+/// A listed person the query returned, with why they scored as they did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateView {
+    pub id: String,
+    pub surname: String,
+    pub given_names: String,
+    pub aliases: Vec<String>,
+    pub birth: String,
+    pub nationality: String,
+    pub sex: String,
+    pub reason: String,
+    /// Code of [`ACTIONS`].
+    pub action: String,
+    pub valid_until: String,
+    pub explanation: Explanation,
+}
+
+/// A document on the stolen and lost documents list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StolenView {
+    pub number: String,
+    pub issuing_state: String,
+    /// `stolen`, `lost` or `revoked`.
+    pub status: String,
+    pub reported: String,
+}
+
+/// A shift's results with its debrief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShiftResultsView {
+    pub shift_id: i64,
+    pub person: String,
+    pub scenario: String,
+    pub course_slug: String,
+    pub course_title: String,
+    pub started: String,
+    pub summary: ShiftResult,
+    pub travellers: Vec<TravellerResultView>,
+    /// Travellers not reached before the shift ended.
+    pub unreached: usize,
+    /// The reader is one of the course's trainers (not the trainee who worked it).
+    pub as_trainer: bool,
+}
+
+/// One traveller of a scored shift.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TravellerResultView {
+    pub index: u32,
+    pub name: String,
+    pub scored: Scored,
+    pub ground: Option<Ground>,
+    pub note: String,
+    /// The listed person this traveller really was, and how the list scored them.
+    pub listed: Option<(String, Explanation)>,
+}
+
+/// Questions the officer may put, by code.
+pub const QUESTIONS: [(&str, Msg); 8] = [
+    ("purpose", Msg::DeskQPurpose),
+    ("length", Msg::DeskQLength),
+    ("accommodation", Msg::DeskQAccommodation),
+    ("occupation", Msg::DeskQOccupation),
+    ("return_ticket", Msg::DeskQReturnTicket),
+    ("funds", Msg::DeskQFunds),
+    ("place_of_birth", Msg::DeskQPlaceOfBirth),
+    ("travelling_with", Msg::DeskQTravellingWith),
+];
+
+/// Purposes of travel, by code.
+pub const PURPOSES: [(&str, Msg); 5] = [
+    ("tourism", Msg::DeskPurposeTourism),
+    ("business", Msg::DeskPurposeBusiness),
+    ("family_visit", Msg::DeskPurposeFamily),
+    ("study", Msg::DeskPurposeStudy),
+    ("transit", Msg::DeskPurposeTransit),
+];
+
+/// Actions an alert asks for, by code.
+pub const ACTIONS: [(&str, Msg); 5] = [
+    ("arrest", Msg::DeskActionArrest),
+    ("refuse_entry", Msg::DeskActionRefuse),
+    ("inform", Msg::DeskActionInform),
+    ("monitor", Msg::DeskActionMonitor),
+    ("locate_missing_person", Msg::DeskActionLocate),
+];
+
+/// The code of a value as forms and tables write it: its serde name (`true_hit`, `tourism`).
+pub fn code_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The name of `code` in `table`, when it is one of its codes.
+pub fn label_of(table: &[(&str, Msg)], code: &str) -> Option<Msg> {
+    table.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+}
+
+impl Named for CaseKind {
+    fn label(self) -> Msg {
+        match self {
+            CaseKind::Genuine => Msg::DeskKindGenuine,
+            CaseKind::TrueHit => Msg::DeskKindTrueHit,
+            CaseKind::NearMiss => Msg::DeskKindNearMiss,
+            CaseKind::TransliterationHit => Msg::DeskKindTranslitHit,
+            CaseKind::StolenDocument => Msg::DeskKindStolen,
+            CaseKind::Overstay => Msg::DeskKindOverstay,
+            CaseKind::ExpiredDocument => Msg::DeskKindExpired,
+            CaseKind::SoonExpiring => Msg::DeskKindSoonExpiring,
+            CaseKind::MrzDefect => Msg::DeskKindMrzDefect,
+            CaseKind::Impostor => Msg::DeskKindImpostor,
+            CaseKind::MinorWithoutConsent => Msg::DeskKindMinor,
+        }
+    }
+}
+
+impl Named for Ground {
+    fn label(self) -> Msg {
+        match self {
+            Ground::NoValidDocument => Msg::DeskGroundDocument,
+            Ground::FalseDocument => Msg::DeskGroundFalse,
+            Ground::NoValidVisa => Msg::DeskGroundVisa,
+            Ground::AlertListed => Msg::DeskGroundAlert,
+            Ground::StayLimitReached => Msg::DeskGroundStay,
+            Ground::PurposeNotJustified => Msg::DeskGroundPurpose,
+        }
+    }
+}
+
+impl Named for Decision {
+    fn label(self) -> Msg {
+        match self {
+            Decision::Admit => Msg::DeskAdmit,
+            Decision::Refer => Msg::DeskRefer,
+            Decision::Refuse(_) => Msg::DeskRefuse,
+        }
+    }
+}
+
+impl Named for Verdict {
+    fn label(self) -> Msg {
+        match self {
+            Verdict::Right => Msg::DeskVerdictRight,
+            Verdict::Minor => Msg::DeskVerdictMinor,
+            Verdict::Major => Msg::DeskVerdictMajor,
+            Verdict::Critical => Msg::DeskVerdictCritical,
+        }
+    }
+}
+
+impl Named for FeatureKind {
+    fn label(self) -> Msg {
+        match self {
+            FeatureKind::NameExact => Msg::DeskFeatureExact,
+            FeatureKind::NameSpelling => Msg::DeskFeatureSpelling,
+            FeatureKind::NameSound => Msg::DeskFeatureSound,
+            FeatureKind::NameArabic => Msg::DeskFeatureArabic,
+            FeatureKind::DateOfBirth => Msg::DeskFeatureBirth,
+            FeatureKind::Nationality => Msg::DeskFeatureNationality,
+            FeatureKind::Sex => Msg::DeskFeatureSex,
+            FeatureKind::DocumentNumber => Msg::DeskFeatureDocument,
+        }
+    }
+}
+
+impl Named for DateAgreement {
+    fn label(self) -> Msg {
+        match self {
+            DateAgreement::Same => Msg::DeskDateSame,
+            DateAgreement::SameAsFarAsKnown => Msg::DeskDateAsFarAsKnown,
+            DateAgreement::DayMonthSwapped => Msg::DeskDateSwapped,
+            DateAgreement::YearOffByOne => Msg::DeskDateYearOff,
+            DateAgreement::OtherDay => Msg::DeskDateOtherDay,
+            DateAgreement::SameYearOnly => Msg::DeskDateYearOnly,
+            DateAgreement::Different => Msg::DeskDateDifferent,
+        }
+    }
+}
+
+/// A mistake in the reader's language: its message, and the list entry it is about.
+pub fn mistake_label(m: &Mistake) -> (Msg, Option<&str>) {
+    match m {
+        Mistake::WrongDecision { .. } => (Msg::DeskMistakeDecision, None),
+        Mistake::WrongGround => (Msg::DeskMistakeGround, None),
+        Mistake::NoQuery => (Msg::DeskMistakeNoQuery, None),
+        Mistake::ReferralWithoutNote => (Msg::DeskMistakeNoNote, None),
+        Mistake::HitNotConfirmed { entry } => (Msg::DeskMistakeHitMissed, Some(entry)),
+        Mistake::NamesakeConfirmed { entry } => (Msg::DeskMistakeNamesake, Some(entry)),
+        Mistake::CandidateLeftOpen { entry } => (Msg::DeskMistakeLeftOpen, Some(entry)),
+    }
+}
