@@ -23,8 +23,8 @@ if [ -x .tools/npm/node_modules/.bin/wasm-opt ]; then
     "$pkg/checkpoint.wasm" -o "$pkg/checkpoint.wasm"
 fi
 
-cp assets/checkpoint.css assets/favicon.svg "$pkg/"
-for f in "$pkg"/checkpoint.wasm "$pkg"/checkpoint.js "$pkg"/checkpoint.css "$pkg"/favicon.svg; do
+cp assets/checkpoint.css assets/favicon.svg assets/desk-clock.js "$pkg/"
+for f in "$pkg"/checkpoint.wasm "$pkg"/checkpoint.js "$pkg"/checkpoint.css "$pkg"/favicon.svg "$pkg"/desk-clock.js; do
   gzip -9 -k -f -n "$f"
   if command -v brotli >/dev/null 2>&1; then brotli -q 11 -f -k "$f"; fi
 done

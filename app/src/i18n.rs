@@ -1137,6 +1137,7 @@ messages! {
     DeskExpires => "Date of expiry", "Date d'expiration";
     DeskMrz => "Machine readable zone", "Zone de lecture automatique";
     DeskVisa => "Visa", "Visa";
+    DeskCitizen => "A citizen of Utopia: enters as of right, with no visa and no limit on the stay. Check the document and the lists as for anyone.", "Citoyen d'Utopie : entre de plein droit, sans visa ni limite de séjour. Vérifiez le document et les listes comme pour tout voyageur.";
     DeskVisaRequired => "Nationals of this state need a visa to enter Utopia.", "Les ressortissants de cet État ont besoin d'un visa pour entrer en Utopie.";
     DeskVisaNotRequired => "Nationals of this state do not need a visa for a short stay.", "Les ressortissants de cet État n'ont pas besoin de visa pour un court séjour.";
     DeskNoVisa => "No visa in the document.", "Aucun visa dans le document.";

@@ -359,25 +359,3 @@ fn question_fields(fieldset: &web_sys::Element) -> Option<String> {
     }
     Some(String::from(params.to_string()))
 }
-
-/// The time left on a clock, counting down each second once script runs (the page shows the
-/// time left when it was served). The server's clock decides: this only shows it.
-#[island]
-pub fn Countdown(seconds: i64) -> impl IntoView {
-    let (left, set_left) = signal(seconds.max(0));
-    #[cfg(feature = "hydrate")]
-    set_interval(
-        move || set_left.update(|s| *s = (*s - 1).max(0)),
-        std::time::Duration::from_secs(1),
-    );
-    #[cfg(not(feature = "hydrate"))]
-    let _ = set_left;
-    view! {
-        <span id="desk-clock" role="timer" class=move || if left.get() < 60 { "clock clock-low" } else { "clock" }>
-            {move || {
-                let s = left.get();
-                format!("{}:{:02}", s / 60, s % 60)
-            }}
-        </span>
-    }
-}

@@ -109,6 +109,8 @@ pub struct TravellerView {
     pub issued: String,
     pub expires: String,
     pub mrz: Vec<String>,
+    /// A citizen of Utopia: enters as of right, with no visa and no stay limit.
+    pub citizen: bool,
     /// Whether nationals of the traveller's state need a visa.
     pub visa_required: bool,
     pub visa: Option<VisaView>,

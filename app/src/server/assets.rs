@@ -1,6 +1,7 @@
-//! The browser assets (`pkg/`: the islands bundle, its JavaScript glue, the stylesheet and the
-//! icon, each with its gzip and brotli copies), embedded in the server binary when it is built
-//! so that the binary copied alone to another machine serves the whole app.
+//! The browser assets (`pkg/`: the islands bundle, its JavaScript glue, the stylesheet, the
+//! icon and the border desk's clock script, each with its gzip and brotli copies), embedded in
+//! the server binary when it is built so that the binary copied alone to another machine serves
+//! the whole app.
 //!
 //! At start the server writes them under its data folder and serves that folder with
 //! `tower-http`'s `ServeDir`, which already answers precompressed variants, conditional

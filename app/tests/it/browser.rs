@@ -7,6 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod assessments;
+mod desk;
 mod exercises;
 mod learn;
 mod people;

@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 
 const COURSE: &str = "document-examination";
 
-async fn user(db: &DatabaseConnection, login: &str) -> CurrentUser {
+pub async fn user(db: &DatabaseConnection, login: &str) -> CurrentUser {
     use app::server::entities::person;
     let id = person::Entity::find()
         .filter(person::Column::Login.eq(login))
@@ -300,13 +300,13 @@ async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused()
     );
 }
 
-/// Entry ids of the watch list (`W000123`, or `T000123` for the travellers' own entries) in a
-/// page.
+/// Entry ids of the lists (`W000123` generated persons, `P000123` the travellers listed,
+/// `T000123` imported) in a page.
 fn entry_ids(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let bytes = html.as_bytes();
     for i in 0..bytes.len().saturating_sub(7) {
-        if (bytes[i] == b'W' || bytes[i] == b'T')
+        if matches!(bytes[i], b'W' | b'P' | b'T')
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && bytes[i + 1..i + 7].iter().all(u8::is_ascii_digit)
             && bytes.get(i + 7).is_none_or(|b| !b.is_ascii_alphanumeric())

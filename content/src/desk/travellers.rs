@@ -12,6 +12,9 @@ use super::alerts::{
 };
 use super::names::{PersonName, person};
 use super::{STATES, State};
+
+/// Utopia's code: its citizens enter as of right.
+pub const UTOPIA_CODE: &str = "UTO";
 use crate::specimens::{
     Defect, Face, Holder, Layout, Rng, Specimen, generate_for, look_alike, random_face,
 };
@@ -228,10 +231,14 @@ struct Draft {
     birth: Date,
 }
 
-fn draft(rng: &mut Rng, today: Date, minor: bool, written_otherwise: bool) -> Draft {
-    // A name that is written in another script has spellings to vary.
+/// Who the traveller is. A name written in another script has spellings to vary; a foreigner
+/// (the stay rule applies to foreigners only: Utopia's citizens enter as of right) comes from
+/// a neighbour.
+fn draft(rng: &mut Rng, today: Date, minor: bool, written_otherwise: bool, foreign: bool) -> Draft {
     let state = if written_otherwise {
         rng.pick(&[&STATES[1], &STATES[2]])
+    } else if foreign {
+        rng.pick(&STATES[1..])
     } else {
         rng.pick(&STATES)
     };
@@ -406,6 +413,7 @@ pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
             today,
             minor_case || genuine_minor,
             kind == CaseKind::TransliterationHit,
+            kind == CaseKind::Overstay,
         );
         let choice: Vec<usize> = d
             .name
@@ -555,7 +563,7 @@ pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
         } else {
             face
         };
-        let layout = if d.state.code == "UTO" && rng.below(3) == 0 {
+        let layout = if d.state.code == UTOPIA_CODE && rng.below(3) == 0 {
             Layout::Td1
         } else {
             Layout::Td3
@@ -609,7 +617,12 @@ pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
                 && !d.name.native().is_ascii())
             .then(|| d.name.native()),
             visa,
-            history: history(&mut rng, today, spec.rule, kind == CaseKind::Overstay),
+            // Earlier stays are a foreigner's: a citizen's movements are not counted.
+            history: if d.state.code == UTOPIA_CODE {
+                Vec::new()
+            } else {
+                history(&mut rng, today, spec.rule, kind == CaseKind::Overstay)
+            },
             purpose,
             intended_days,
             minor,

@@ -41,7 +41,7 @@ fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
 fn new_scenario_form(slug: &str, today: String) -> impl IntoView + use<> {
     view! {
         <details class="panel" id="desk-new">
-            <summary>{t(Msg::DeskNewScenario)}</summary>
+            <summary id="desk-new-open">{t(Msg::DeskNewScenario)}</summary>
             <form method="post" action=format!("/author/courses/{slug}/desk") class="stack" id="desk-new-form">
                 <CsrfField />
                 <label for="desk-title">{t(Msg::Title)}</label>

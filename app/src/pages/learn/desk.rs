@@ -3,13 +3,13 @@
 //! read from the MRZ, the visa, the travel history and the stay calculator, the questions at
 //! the counter, the list query and the decision), and a shift's results with its debrief.
 //!
-//! Every step is a plain link or form, so the desk works before any script loads; the clock is
-//! the one island, and the server's clock decides.
+//! Every step is a plain link or form, so the desk works without script and loads no
+//! WebAssembly; a small script counts the clock down (`assets/desk-clock.js`), and the server's
+//! clock decides.
 
 use crate::api::desk::{desk_results, desk_shift};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView, int_param};
-use crate::components::islands::Countdown;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::desk::{
@@ -30,6 +30,18 @@ fn percent(share: Option<f64>) -> String {
         || t(Msg::DeskNotApplicable).to_string(),
         |s| format!("{:.0} %", s * 100.0),
     )
+}
+
+/// The time left, as served; `desk-clock.js` counts it down each second.
+#[component]
+fn Clock(seconds: i64) -> impl IntoView {
+    let s = seconds.max(0);
+    view! {
+        <span id="desk-clock" role="timer" data-seconds=s class=if s < 60 { "clock clock-low" } else { "clock" }>
+            {format!("{}:{:02}", s / 60, s % 60)}
+        </span>
+        <script src=concat!("/pkg/desk-clock.js?v=", env!("CARGO_PKG_VERSION")) defer=true></script>
+    }
 }
 
 /// The border desk section of a course page.
@@ -166,47 +178,55 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
             </dl>
             <h3>{t(Msg::DeskMrz)}</h3>
             <pre class="mrz" id="desk-mrz">{tr.mrz.join("\n")}</pre>
-            <h3>{t(Msg::DeskVisa)}</h3>
-            <p>{t(if tr.visa_required { Msg::DeskVisaRequired } else { Msg::DeskVisaNotRequired })}</p>
-            {match tr.visa.clone() {
-                Some(v) => view! {
-                    <dl class="facts" id="desk-visa">
-                        <dt>{t(Msg::DeskVisaNumber)}</dt><dd>{v.number}</dd>
-                        <dt>{t(Msg::DeskVisaFrom)}</dt><dd>{v.valid_from}</dd>
-                        <dt>{t(Msg::DeskVisaUntil)}</dt><dd>{v.valid_until}</dd>
-                        <dt>{t(Msg::DeskVisaDays)}</dt><dd>{v.duration_days}</dd>
-                    </dl>
-                }.into_any(),
-                None => view! { <p id="desk-visa">{t(Msg::DeskNoVisa)}</p> }.into_any(),
-            }}
-            <h3>{t(Msg::DeskHistory)}</h3>
-            {if tr.history.is_empty() {
-                view! { <p>{t(Msg::DeskNoHistory)}</p> }.into_any()
+            {if tr.citizen {
+                view! { <p class="banner banner-info" id="desk-citizen">{t(Msg::DeskCitizen)}</p> }.into_any()
             } else {
+                let tr = tr.clone();
+                let today = today.clone();
                 view! {
-                    <table id="desk-history">
-                        <thead><tr><th scope="col">{t(Msg::DeskEntry)}</th><th scope="col">{t(Msg::DeskExit)}</th><th scope="col">{t(Msg::DeskDays)}</th></tr></thead>
-                        <tbody>
-                            {tr.history.iter().map(|s| view! { <tr><td>{s.entry.clone()}</td><td>{s.exit.clone()}</td><td>{s.days}</td></tr> }).collect_view()}
-                        </tbody>
-                    </table>
+                <h3>{t(Msg::DeskVisa)}</h3>
+                <p>{t(if tr.visa_required { Msg::DeskVisaRequired } else { Msg::DeskVisaNotRequired })}</p>
+                {match tr.visa.clone() {
+                    Some(v) => view! {
+                        <dl class="facts" id="desk-visa">
+                            <dt>{t(Msg::DeskVisaNumber)}</dt><dd>{v.number}</dd>
+                            <dt>{t(Msg::DeskVisaFrom)}</dt><dd>{v.valid_from}</dd>
+                            <dt>{t(Msg::DeskVisaUntil)}</dt><dd>{v.valid_until}</dd>
+                            <dt>{t(Msg::DeskVisaDays)}</dt><dd>{v.duration_days}</dd>
+                        </dl>
+                    }.into_any(),
+                    None => view! { <p id="desk-visa">{t(Msg::DeskNoVisa)}</p> }.into_any(),
+                }}
+                <h3>{t(Msg::DeskHistory)}</h3>
+                {if tr.history.is_empty() {
+                    view! { <p>{t(Msg::DeskNoHistory)}</p> }.into_any()
+                } else {
+                    view! {
+                        <table id="desk-history">
+                            <thead><tr><th scope="col">{t(Msg::DeskEntry)}</th><th scope="col">{t(Msg::DeskExit)}</th><th scope="col">{t(Msg::DeskDays)}</th></tr></thead>
+                            <tbody>
+                                {tr.history.iter().map(|s| view! { <tr><td>{s.entry.clone()}</td><td>{s.exit.clone()}</td><td>{s.days}</td></tr> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+                <details class="desk-stay" id="desk-stay">
+                    <summary>{t(Msg::DeskStayCalculator)}</summary>
+                    <dl class="facts">
+                        <dt>{t(Msg::DeskStayRule)}</dt><dd>{format!("{} / {}", tr.stay.max_days, tr.stay.window_days)}</dd>
+                        <dt>{t(Msg::DeskShiftDay)}</dt><dd>{today}</dd>
+                        <dt>{t(Msg::DeskStayUsed)}</dt><dd>{tr.stay.used}</dd>
+                        <dt>{t(Msg::DeskLatestExit)}</dt>
+                        <dd>{tr.stay.latest_exit.clone().unwrap_or_else(|| t(Msg::DeskNoDaysLeft).to_string())}</dd>
+                    </dl>
+                    <ul>
+                        {tr.stay.overstays.iter().map(|(from, days)| view! {
+                            <li>{t(Msg::DeskOverstayFrom)} " " {from.clone()} ": " {*days} " " {t(Msg::DeskDaysOver)}</li>
+                        }).collect_view()}
+                    </ul>
+                </details>
                 }.into_any()
             }}
-            <details class="desk-stay" id="desk-stay">
-                <summary>{t(Msg::DeskStayCalculator)}</summary>
-                <dl class="facts">
-                    <dt>{t(Msg::DeskStayRule)}</dt><dd>{format!("{} / {}", tr.stay.max_days, tr.stay.window_days)}</dd>
-                    <dt>{t(Msg::DeskShiftDay)}</dt><dd>{today}</dd>
-                    <dt>{t(Msg::DeskStayUsed)}</dt><dd>{tr.stay.used}</dd>
-                    <dt>{t(Msg::DeskLatestExit)}</dt>
-                    <dd>{tr.stay.latest_exit.clone().unwrap_or_else(|| t(Msg::DeskNoDaysLeft).to_string())}</dd>
-                </dl>
-                <ul>
-                    {tr.stay.overstays.iter().map(|(from, days)| view! {
-                        <li>{t(Msg::DeskOverstayFrom)} " " {from.clone()} ": " {*days} " " {t(Msg::DeskDaysOver)}</li>
-                    }).collect_view()}
-                </ul>
-            </details>
             {tr.minor.clone().map(|m| view! {
                 <h3>{t(Msg::DeskMinorTitle)}</h3>
                 <dl class="facts" id="desk-minor">
@@ -343,7 +363,7 @@ pub fn DeskPage() -> impl IntoView {
                             {header}
                             <p class="desk-status" id="desk-status">
                                 {t(Msg::DeskTravellerOf)} " " <strong id="desk-position">{d.position + 1}</strong> " " {t(Msg::DeskOf)} " " {d.total}
-                                " · " {t(Msg::DeskTimeLeft)} " " <Countdown seconds=d.seconds_left />
+                                " · " {t(Msg::DeskTimeLeft)} " " <Clock seconds=d.seconds_left />
                                 " · " {t(Msg::DeskShiftDay)} " " {d.today.clone()}
                             </p>
                             <div class="desk">

@@ -29,6 +29,11 @@ fn every_case_kind_is_what_its_key_says() {
     let index = ListIndex::new(s.watch.iter().map(WatchEntry::identity).collect());
     let today = s.spec.today;
     for t in &s.travellers {
+        // The stay rule is a foreigner's: citizens have no counted stays, and no overstay.
+        if t.holder.nationality == UTOPIA_CODE {
+            assert!(t.history.is_empty(), "citizen {} with stays", t.index);
+            assert_ne!(t.key.kind, CaseKind::Overstay);
+        }
         let query = t.identity();
         let hits: Vec<&str> = index
             .screen(&query, HIT_THRESHOLD, 10)

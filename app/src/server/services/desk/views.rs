@@ -177,6 +177,7 @@ fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
         issued: h.issue.clone(),
         expires: h.expiry.clone(),
         mrz: t.mrz(spec.seed),
+        citizen: h.nationality == content::desk::travellers::UTOPIA_CODE,
         visa_required: state.is_some_and(|s| s.visa_required),
         visa: t.visa.as_ref().map(|v| VisaView {
             number: v.number.clone(),
