@@ -1188,6 +1188,13 @@ messages! {
     DeskConfirmHit => "Confirm: this is the traveller", "Confirmer : c'est ce voyageur";
     DeskDismissHit => "Dismiss: another person", "Écarter : une autre personne";
     DeskHitOpen => "Not decided", "Non tranché";
+    DeskDismissReason => "Why it is another person", "Pourquoi il s'agit d'une autre personne";
+    DeskWhyBirth => "The date of birth differs", "La date de naissance diffère";
+    DeskWhyNationality => "The nationality differs", "La nationalité diffère";
+    DeskWhySex => "The sex differs", "Le sexe diffère";
+    DeskWhyNameOnly => "Only the name is alike; nothing else matches", "Seul le nom se ressemble ; rien d'autre ne concorde";
+    DeskWhyEvidence => "Other evidence: the document, its history, the person's answers", "Autres éléments : le document, son historique, les réponses de la personne";
+    ErrDeskReason => "Give the reason for dismissing each candidate you dismiss.", "Indiquez pourquoi vous écartez chaque candidat écarté.";
     DeskDecision => "Decision", "Décision";
     DeskAdmit => "Admit", "Admettre";
     DeskRefer => "Refer to second line", "Orienter vers la deuxième ligne";
@@ -1216,6 +1223,8 @@ messages! {
     DeskListedAs => "This traveller is the listed person", "Ce voyageur est la personne signalée";
     DeskSeconds => "Seconds", "Secondes";
     DeskNotApplicable => "not measured", "non mesuré";
+    DeskProgressTitle => "Border desk: right decisions by case", "Poste de première ligne : bonnes décisions par type de cas";
+    DeskRightShare => "Right", "Réussite";
     DeskAdminTitle => "Border desk shifts", "Services au poste de première ligne";
     DeskAdminIntro => "A shift scenario is a queue of generated travellers with its watch list and stolen documents list. The same seed always gives the same travellers, so a class works the same shift.", "Un scénario de service est une file de voyageurs générés avec sa liste de surveillance et sa liste de documents volés. La même graine donne toujours les mêmes voyageurs : toute la classe tient le même service.";
     DeskNewScenario => "New shift scenario", "Nouveau scénario de service";

@@ -28,6 +28,7 @@ mod m20261206_000017_exercise_outcome_codes;
 mod m20261206_000018_exercise_versions;
 mod m20261206_000019_agency_kind_codes;
 mod m20261206_000020_create_border_desk;
+mod m20261206_000021_desk_findings;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_exercise_versions::Migration),
             Box::new(m20261206_000019_agency_kind_codes::Migration),
             Box::new(m20261206_000020_create_border_desk::Migration),
+            Box::new(m20261206_000021_desk_findings::Migration),
         ]
     }
 }

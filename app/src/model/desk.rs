@@ -222,6 +222,8 @@ pub struct TravellerResultView {
     pub scored: Scored,
     pub ground: Option<Ground>,
     pub note: String,
+    /// Why each candidate was dismissed: (entry id, code of [`DISMISS_REASONS`]).
+    pub reasons: Vec<(String, String)>,
     /// The listed person this traveller really was, and how the list scored them.
     pub listed: Option<(String, Explanation)>,
 }
@@ -236,6 +238,15 @@ pub const QUESTIONS: [(&str, Msg); 8] = [
     ("funds", Msg::DeskQFunds),
     ("place_of_birth", Msg::DeskQPlaceOfBirth),
     ("travelling_with", Msg::DeskQTravellingWith),
+];
+
+/// Why a candidate the list returned is not the traveller, by code.
+pub const DISMISS_REASONS: [(&str, Msg); 5] = [
+    ("birth_date", Msg::DeskWhyBirth),
+    ("nationality", Msg::DeskWhyNationality),
+    ("sex", Msg::DeskWhySex),
+    ("name_only", Msg::DeskWhyNameOnly),
+    ("other_evidence", Msg::DeskWhyEvidence),
 ];
 
 /// Purposes of travel, by code.

@@ -122,6 +122,8 @@ pub struct Dashboard {
     pub countries: Vec<Row>,
     /// Exercise accuracy per feature kind: (kind, found, total).
     pub defects: Vec<(String, i64, i64)>,
+    /// Border-desk decisions per case kind: (case kind code, right, decided).
+    pub desk: Vec<(String, i64, i64)>,
     /// Training needs per closed needs-analysis campaign in scope, oldest first.
     pub needs: Vec<NeedsPoint>,
     /// Filter choices.

@@ -162,6 +162,26 @@ pub fn ProgressPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        {(!d.desk.is_empty()).then(|| view! {
+                            <h2>{t(Msg::DeskProgressTitle)}</h2>
+                            {downloads("desk", &query)}
+                            <table class="data" id="progress-desk">
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::DeskCase)}</th>
+                                    <th scope="col">{t(Msg::DeskRightDecisions)}</th>
+                                    <th scope="col">{t(Msg::DeskRightShare)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {d.desk.iter().map(|(k, right, n)| view! {
+                                        <tr>
+                                            <td>{case_label(k)}</td>
+                                            <td>{format!("{right} / {n}")}</td>
+                                            <td>{format!("{:.0} %", 100.0 * *right as f64 / (*n).max(1) as f64)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
                         <h2>{t(Msg::RecordsSearchTitle)}</h2>
                         <p class="hint">{t(Msg::RecordsSearchHint)}</p>
                         {search_form(String::new())}
@@ -261,4 +281,13 @@ pub fn LearnerSearchPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// A border-desk case kind's name from its code.
+fn case_label(code: &str) -> String {
+    use crate::model::exercise::Named;
+    crate::model::desk::CaseKind::ALL
+        .into_iter()
+        .find(|k| crate::model::desk::code_of(k) == code)
+        .map_or_else(|| code.to_string(), |k| t(k.label()).to_string())
 }

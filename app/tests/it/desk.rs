@@ -68,6 +68,10 @@ async fn work_rightly(db: &DatabaseConnection, trainee: &CurrentUser, shift: i64
             traveller: desk.position,
             queried: true,
             confirmed,
+            reasons: dismissed
+                .iter()
+                .map(|d| (d.clone(), "name_only".to_string()))
+                .collect(),
             dismissed,
             decision: if t.key.must_stop() { "refer" } else { "admit" }.into(),
             ground: None,
@@ -181,6 +185,7 @@ async fn bad_decisions_are_refused_and_store_nothing() {
         queried: true,
         confirmed,
         dismissed: Vec::new(),
+        reasons: Vec::new(),
         decision: decision.into(),
         ground: ground.map(String::from),
         note: String::new(),
@@ -430,6 +435,7 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
                 format!("hit:{}", e.id),
                 if confirm { "confirm" } else { "dismiss" }.into(),
             ));
+            fields.push((format!("why:{}", e.id), "birth_date".into()));
         }
         if n == 0 {
             // A refusal without its ground comes back with the message; nothing is stored.
@@ -492,4 +498,73 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
         other.get(&format!("{desk_url}/results")).await.status(),
         StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
     ));
+}
+
+#[tokio::test]
+async fn a_dismissed_candidate_is_dismissed_for_a_stated_reason() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let admin = user(db, "admin").await;
+    let trainee = user(db, "trainee").await;
+    let id = scenarios::create(db, &admin, COURSE, input(1, vec![(CaseKind::NearMiss, 1)]))
+        .await
+        .unwrap();
+    let shift = shifts::start(db, &trainee, id).await.unwrap();
+    let candidates = shifts::query(db, &trainee, shift).await.unwrap().candidates;
+    let entry = candidates
+        .first()
+        .expect("a near miss has a candidate")
+        .0
+        .id
+        .clone();
+    let dismiss = |reasons: Vec<(String, String)>| shifts::DecisionInput {
+        traveller: 0,
+        queried: true,
+        confirmed: Vec::new(),
+        dismissed: vec![entry.clone()],
+        reasons,
+        decision: "admit".into(),
+        ground: None,
+        note: String::new(),
+    };
+    for reasons in [
+        vec![],
+        vec![(entry.clone(), "looks different".to_string())],
+        vec![("W999999".to_string(), "birth_date".to_string())],
+    ] {
+        let e = shifts::decide(db, &trainee, shift, dismiss(reasons))
+            .await
+            .unwrap_err();
+        assert_eq!(field_error(e), ("confirmed".into(), Msg::ErrDeskReason));
+    }
+    assert_eq!(count(db, "desk_decisions").await, 0);
+    shifts::decide(
+        db,
+        &trainee,
+        shift,
+        dismiss(vec![(entry.clone(), "birth_date".to_string())]),
+    )
+    .await
+    .unwrap();
+    let r = results::of_shift(db, &trainee, shift).await.unwrap();
+    assert_eq!(
+        r.travellers[0].reasons,
+        vec![(entry, "birth_date".to_string())]
+    );
+    // The decision counts on the progress dashboard, under its case kind.
+    let page = app
+        .login_as(Role::Admin)
+        .await
+        .page("/progress", StatusCode::OK)
+        .await;
+    assert!(
+        page.contains("progress-desk"),
+        "the desk table on /progress"
+    );
+    let csv = app
+        .login_as(Role::Admin)
+        .await
+        .page("/progress/export/desk.csv", StatusCode::OK)
+        .await;
+    assert!(csv.contains("near_miss,1,1,100.0"), "{csv}");
 }

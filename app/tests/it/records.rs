@@ -123,6 +123,7 @@ async fn some_learning(app: &TestApp) {
                 lesson_id: lesson,
                 ref_id: None,
                 score,
+                item: None,
             },
         )
         .await

@@ -13,8 +13,8 @@ use crate::components::forms::{CsrfField, ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::desk::{
-    ACTIONS, CandidateView, DeskView, Explanation, Ground, PURPOSES, QUESTIONS, QueryView,
-    ScenarioRow, ShiftResultsView, TravellerView, label_of, mistake_label,
+    ACTIONS, CandidateView, DISMISS_REASONS, DeskView, Explanation, Ground, PURPOSES, QUESTIONS,
+    QueryView, ScenarioRow, ShiftResultsView, TravellerView, label_of, mistake_label,
 };
 use crate::model::exercise::Named;
 use leptos::prelude::*;
@@ -271,6 +271,13 @@ fn candidate(c: CandidateView) -> impl IntoView {
                 <label class="option" for=id("dismiss")><input type="radio" id=id("dismiss") name=name.clone() value="dismiss" /> " " {t(Msg::DeskDismissHit)}</label>
                 <label class="option" for=id("open")><input type="radio" id=id("open") name=name value="" checked=true /> " " {t(Msg::DeskHitOpen)}</label>
             </p>
+            <p>
+                <label for=id("why")>{t(Msg::DeskDismissReason)}</label> " "
+                <select id=id("why") name=format!("why:{}", c.id)>
+                    <option value="">"—"</option>
+                    {DISMISS_REASONS.iter().map(|(code, m)| view! { <option value=*code>{t(*m)}</option> }).collect_view()}
+                </select>
+            </p>
         </fieldset>
     }
 }
@@ -451,6 +458,13 @@ pub fn DeskResultsPage() -> impl IntoView {
                                             {t(s.decision.label())}
                                             {tr.ground.map(|g| view! { " — " {t(g.label())} })}
                                             {(!tr.note.is_empty()).then(|| view! { <br /><span class="hint">{tr.note.clone()}</span> })}
+                                            {(!tr.reasons.is_empty()).then(|| view! {
+                                                <ul class="hint">
+                                                    {tr.reasons.iter().map(|(entry, why)| view! {
+                                                        <li>{t(Msg::DeskDismissHit)} " " {entry.clone()} ": " {named(&DISMISS_REASONS, why)}</li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            })}
                                         </td>
                                         <td>{t(s.verdict.label())}</td>
                                         <td>

@@ -21,6 +21,8 @@ pub struct Model {
     pub note: String,
     pub seconds: i32,
     pub decided_at: TimeDateTimeWithTimeZone,
+    /// Why each dismissed candidate was dismissed: a JSON object from entry id to reason code.
+    pub reasons: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

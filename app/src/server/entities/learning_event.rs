@@ -20,6 +20,8 @@ pub struct Model {
     pub ref_id: Option<i64>,
     /// A score it carries, percent (attempts).
     pub score: Option<f64>,
+    /// What within the course it is about (a border-desk decision: `desk:` and the case kind).
+    pub item: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

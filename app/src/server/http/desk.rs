@@ -113,7 +113,8 @@ async fn start(State(state): State<AppState>, Path(id): Path<i64>, user: Current
 }
 
 /// `POST /desk/shifts/{id}/decide`: the decision for the traveller at the desk. Each candidate
-/// the query returned comes as `hit:<entry id>` = `confirm`, `dismiss` or empty.
+/// the query returned comes as `hit:<entry id>` = `confirm`, `dismiss` or empty, and a
+/// dismissal's reason as `why:<entry id>`.
 async fn decide(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -143,11 +144,22 @@ async fn decide(
             }
         }
     }
+    // A reason is read for the candidates dismissed only (the form sends one per candidate).
+    let reasons = form
+        .0
+        .iter()
+        .filter_map(|(name, value)| {
+            let entry = name.strip_prefix("why:")?;
+            (dismissed.iter().any(|d| d == entry) && !value.is_empty())
+                .then(|| (entry.to_string(), value.clone()))
+        })
+        .collect();
     let input = shifts::DecisionInput {
         traveller,
         queried,
         confirmed,
         dismissed,
+        reasons,
         decision: form.get("decision").to_string(),
         ground: Some(form.get("ground").to_string()).filter(|g| !g.is_empty()),
         note: form.get("note").to_string(),

@@ -129,7 +129,7 @@ async fn export_xapi(
     ))
 }
 
-/// `GET /progress/export/{agencies|courses|countries|defects}.{csv|xlsx}?filters`: a table of
+/// `GET /progress/export/{agencies|courses|countries|needs|defects|desk}.{csv|xlsx}?filters`: a table of
 /// the progress dashboard, with the same filters and the same scope as the page.
 async fn export_progress(
     State(state): State<AppState>,

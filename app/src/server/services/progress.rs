@@ -165,6 +165,7 @@ pub async fn dashboard(
         courses: Vec::new(),
         countries: Vec::new(),
         defects: Vec::new(),
+        desk: Vec::new(),
         needs,
         options,
         filters: f,
@@ -286,12 +287,19 @@ pub async fn dashboard(
         gain: t.gain,
         gain_people: total.gains.max(0) as usize,
     };
-    d.defects = found;
+    // Border-desk decisions are findings too, under `desk:` and their case kind.
+    let (desk, defects): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(|f| f.0.starts_with("desk:"));
+    d.defects = defects;
+    d.desk = desk
+        .into_iter()
+        .map(|(k, right, n)| (k.trim_start_matches("desk:").to_string(), right, n))
+        .collect();
     Ok(d)
 }
 
-/// One dashboard table as rows of text for CSV or XLSX: `agencies`, `courses`, `countries`
-/// or `defects`.
+/// One dashboard table as rows of text for CSV or XLSX: `agencies`, `courses`, `countries`,
+/// `needs`, `defects` or `desk`.
 pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
     let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
     let rows = |rows: &[Row], first: &str| {
@@ -357,6 +365,23 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
                     f.to_string(),
                     t.to_string(),
                     format!("{:.1}", 100.0 * (t - f) as f64 / (*t).max(1) as f64),
+                ]);
+            }
+            Ok(out)
+        }
+        "desk" => {
+            let mut out = vec![vec![
+                "case_kind".into(),
+                "right".into(),
+                "decided".into(),
+                "right_percent".into(),
+            ]];
+            for (k, right, n) in &d.desk {
+                out.push(vec![
+                    k.clone(),
+                    right.to_string(),
+                    n.to_string(),
+                    format!("{:.1}", 100.0 * *right as f64 / (*n).max(1) as f64),
                 ]);
             }
             Ok(out)

@@ -74,6 +74,9 @@ async fn a_trainee_works_a_ten_traveller_shift_and_the_trainer_sees_the_result()
                 "dismiss"
             };
             b.click(&format!("#hit-{}-{choice}", e.id)).await;
+            if choice == "dismiss" {
+                b.select(&format!("#hit-{}-why", e.id), "birth_date").await;
+            }
         }
         let expected = t.key.expectation();
         if expected.admit == Verdict::Right {

@@ -18,6 +18,8 @@ pub struct TravellerResult {
     pub scored: Scored,
     /// The note sent with a referral.
     pub note: String,
+    /// Why each candidate was dismissed: (entry id, reason code).
+    pub reasons: Vec<(String, String)>,
     /// The listed person this traveller is, with how the list scored them.
     pub listed: Option<(String, assessments::names::Explanation)>,
 }
@@ -77,6 +79,12 @@ pub async fn of_shift(
             key: t.key.clone(),
             scored: scored(t, d)?,
             note: d.note.clone(),
+            reasons: crate::server::services::stored::<std::collections::BTreeMap<String, String>>(
+                "desk reasons",
+                &d.reasons,
+            )?
+            .into_iter()
+            .collect(),
             listed,
         });
     }

@@ -162,6 +162,9 @@ pub struct DecisionInput {
     pub queried: bool,
     pub confirmed: Vec<String>,
     pub dismissed: Vec<String>,
+    /// Why each dismissed candidate was dismissed: (entry id, code of
+    /// [`crate::model::desk::DISMISS_REASONS`]).
+    pub reasons: Vec<(String, String)>,
     pub decision: String,
     pub ground: Option<String>,
     pub note: String,
@@ -220,6 +223,32 @@ pub async fn decide(
     {
         return Err(AppError::field("confirmed", Msg::ErrDeskUnknownEntry));
     }
+    // Each dismissal says why, with one of the reasons; a reason for anything else is refused.
+    let reason_of = |id: &String| {
+        input
+            .reasons
+            .iter()
+            .find(|(entry, _)| entry == id)
+            .map(|(_, r)| r.as_str())
+    };
+    let known_reason =
+        |r: &str| crate::model::desk::label_of(&crate::model::desk::DISMISS_REASONS, r).is_some();
+    if input
+        .dismissed
+        .iter()
+        .any(|d| !reason_of(d).is_some_and(known_reason))
+        || input
+            .reasons
+            .iter()
+            .any(|(entry, _)| !input.dismissed.contains(entry))
+    {
+        return Err(AppError::field("confirmed", Msg::ErrDeskReason));
+    }
+    let reasons: std::collections::BTreeMap<&str, &str> = input
+        .reasons
+        .iter()
+        .map(|(e, r)| (e.as_str(), r.as_str()))
+        .collect();
     let now = crate::server::services::now();
     let since = match input.traveller.checked_sub(1) {
         Some(before) => desk_decision::Entity::find_by_id((id, before as i32))
@@ -244,6 +273,7 @@ pub async fn decide(
         note: Set(input.note.trim().to_string()),
         seconds: Set(seconds as i32),
         decided_at: Set(now),
+        reasons: Set(serde_json::to_string(&reasons).unwrap_or_else(|_| "{}".into())),
     };
     // The decision and its learning event commit together; the primary key (shift, traveller)
     // refuses a second decision sent at the same moment.
@@ -274,6 +304,10 @@ pub async fn decide(
         events::Detail {
             ref_id: Some(id),
             score: Some(if right { 100.0 } else { 0.0 }),
+            item: Some(format!(
+                "desk:{}",
+                crate::model::desk::code_of(&traveller.key.kind)
+            )),
             ..events::Detail::default()
         },
     )

@@ -283,6 +283,7 @@ pub async fn results_view(
                     _ => None,
                 },
                 note: t.note,
+                reasons: t.reasons,
                 scored: t.scored,
                 listed: t.listed,
             })

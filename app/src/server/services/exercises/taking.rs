@@ -291,6 +291,7 @@ pub async fn submit(
                 lesson_id: None,
                 ref_id: Some(a.id),
                 score: Some(outcome.percent()),
+                item: None,
             },
         )
         .await?;

@@ -40,9 +40,11 @@ pub struct EventRow {
     pub course: Option<CourseRef>,
     /// The lesson (id, title).
     pub lesson: Option<Choice>,
-    /// What `ref_id` names: a quiz attempt's quiz (id, title), an exercise (id, title) or a
-    /// certificate (id, code).
+    /// What `ref_id` names: a quiz attempt's quiz (id, title), an exercise (id, title), a
+    /// certificate (id, code) or a border-desk shift (id, its scenario's title).
     pub item: Option<Choice>,
+    /// What within the course it is about (a border-desk decision: `desk:` and the case kind).
+    pub part: Option<String>,
     /// Percent, when the event carries a score.
     pub score: Option<f64>,
 }
@@ -361,6 +363,30 @@ pub async fn named(
         .await?
         .into_iter()
         .collect();
+    // Border-desk shifts → their scenario's title.
+    let shift_titles: HashMap<i64, String> = {
+        use crate::server::entities::{desk_scenario, desk_shift};
+        let shifts: Vec<(i64, i64)> = desk_shift::Entity::find()
+            .select_only()
+            .columns([desk_shift::Column::Id, desk_shift::Column::ScenarioId])
+            .filter(desk_shift::Column::Id.is_in(refs(events::EventKind::DeskDecided)))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let titles: HashMap<i64, String> = desk_scenario::Entity::find()
+            .select_only()
+            .columns([desk_scenario::Column::Id, desk_scenario::Column::Title])
+            .filter(desk_scenario::Column::Id.is_in(shifts.iter().map(|s| s.1)))
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        shifts
+            .into_iter()
+            .filter_map(|(shift, scenario)| Some((shift, titles.get(&scenario)?.clone())))
+            .collect()
+    };
     let named = |id: i64, name: &String| {
         Some(Choice {
             id,
@@ -380,6 +406,9 @@ pub async fn named(
                 (events::EventKind::CertificateIssued, Some(c)) => {
                     certificates.get(&c).and_then(|code| named(c, code))
                 }
+                (events::EventKind::DeskDecided, Some(s)) => {
+                    shift_titles.get(&s).and_then(|title| named(s, title))
+                }
                 _ => None,
             };
             EventRow {
@@ -395,6 +424,7 @@ pub async fn named(
                 }),
                 lesson: e.lesson_id.and_then(|l| named(l, lessons.get(&l)?)),
                 item,
+                part: e.item,
                 score: e.score,
                 kind: e.kind,
             }

@@ -12,7 +12,7 @@ use sea_orm::{
 pub use crate::model::EventKind;
 
 /// What an event refers to beyond its course and lesson.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Detail {
     /// The lesson concerned.
     pub lesson_id: Option<i64>,
@@ -20,6 +20,9 @@ pub struct Detail {
     pub ref_id: Option<i64>,
     /// A percentage.
     pub score: Option<f64>,
+    /// What within the course the event is about (a border-desk decision: `desk:` and the
+    /// traveller's case kind), counted per item in the dashboards.
+    pub item: Option<String>,
 }
 
 /// Records that `person_id` did `kind` in course `course_id` (lesson `lesson_id`), stamped
@@ -90,6 +93,7 @@ pub async fn record_detail(
         lesson_id: Set(detail.lesson_id),
         ref_id: Set(detail.ref_id),
         score: Set(detail.score),
+        item: Set(detail.item),
         class_id: Set(class_id),
         agency_id: Set(agency_id),
         country_code: Set(country_code),

@@ -66,6 +66,11 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
             exercise.name.clone(),
             "http://adlnet.gov/expapi/activities/interaction",
         ),
+        (events::EventKind::DeskDecided, Some(shift), _) => (
+            format!("{base}/desk/shifts/{}", shift.id),
+            shift.name.clone(),
+            "http://adlnet.gov/expapi/activities/simulation",
+        ),
         (events::EventKind::CertificateIssued, Some(certificate), _) => (
             format!("{base}/verify/{}", certificate.name),
             format!("Certificate {}", certificate.name),
@@ -127,6 +132,13 @@ pub fn statement(base: &str, e: &EventRow, name: &str) -> Value {
             "score": { "scaled": raw / 100.0, "raw": raw, "min": 0, "max": 100 },
         });
     }
+    // A border-desk decision: whether it was right, and the case it was about.
+    if e.kind == events::EventKind::DeskDecided {
+        s["result"]["success"] = json!(e.score.is_some_and(|v| v >= 100.0));
+        if let Some(case) = e.part.as_deref().and_then(|p| p.strip_prefix("desk:")) {
+            s["result"]["extensions"] = json!({ format!("{base}/xapi/desk-case"): case });
+        }
+    }
     if e.kind == events::EventKind::LessonCompleted {
         s["result"] = json!({ "completion": true });
     }
@@ -158,8 +170,33 @@ mod tests {
                 id: 9,
                 name: "Post-test".into(),
             }),
+            part: None,
             score,
         }
+    }
+
+    #[test]
+    fn a_desk_decision_names_its_shift_whether_it_was_right_and_its_case() {
+        let mut e = event(events::EventKind::DeskDecided, Some(0.0));
+        e.lesson = None;
+        e.item = Some(Choice {
+            id: 12,
+            name: "Morning arrivals".into(),
+        });
+        e.part = Some("desk:true_hit".into());
+        let s = statement("https://cp.example", &e, "Ana");
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/responded");
+        assert_eq!(s["object"]["id"], "https://cp.example/desk/shifts/12");
+        assert_eq!(s["result"]["success"], false);
+        assert_eq!(
+            s["result"]["extensions"]["https://cp.example/xapi/desk-case"],
+            "true_hit"
+        );
+        e.score = Some(100.0);
+        assert_eq!(
+            statement("https://cp.example", &e, "Ana")["result"]["success"],
+            true
+        );
     }
 
     #[test]

@@ -165,6 +165,15 @@ pub async fn fold_pending(db: &DatabaseConnection, limit: u64) -> AppResult<usiz
             changed_tests.insert(key);
         }
         g.cells_of(changes);
+        // A border-desk decision counts as a finding of its case kind: right, or not.
+        if let (events::EventKind::DeskDecided, Some(item)) = (e.kind, &e.item) {
+            let v = g
+                .findings
+                .entry(finding_key(&coord, item.clone()))
+                .or_default();
+            v.0 += i64::from(e.score.is_some_and(|s| s >= 100.0));
+            v.1 += 1;
+        }
         if let (events::EventKind::ExerciseGraded, Some(a)) = (e.kind, e.ref_id) {
             graded.insert(a, coord);
         }

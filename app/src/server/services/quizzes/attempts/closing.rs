@@ -121,6 +121,7 @@ pub async fn close(db: &DatabaseConnection, id: i64, status: AttemptStatus) -> A
             lesson_id: None,
             ref_id: Some(a.id),
             score: Some(percent),
+            item: None,
         },
     )
     .await?;

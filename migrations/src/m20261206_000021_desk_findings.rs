@@ -1,0 +1,71 @@
+//! What the progress dashboards need of the border desk, and the reasons an officer gives.
+//!
+//! - `learning_events.item`: what within the course an event is about, beyond its lesson and
+//!   reference (a border-desk decision: the case kind of the traveller decided), so the
+//!   dashboards count right decisions per case kind with the same filters as everything else.
+//! - `desk_decisions.reasons`: why each candidate the list returned was dismissed, as a JSON
+//!   object from list entry id to reason code.
+
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum LearningEvents {
+    Table,
+    Item,
+}
+
+#[derive(DeriveIden)]
+enum DeskDecisions {
+    Table,
+    Reasons,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // One column per statement: SQLite alters one at a time.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(LearningEvents::Table)
+                    .add_column(ColumnDef::new(LearningEvents::Item).string_len(64).null())
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskDecisions::Table)
+                    .add_column(
+                        ColumnDef::new(DeskDecisions::Reasons)
+                            .text()
+                            .not_null()
+                            .default("{}"),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskDecisions::Table)
+                    .drop_column(DeskDecisions::Reasons)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(LearningEvents::Table)
+                    .drop_column(LearningEvents::Item)
+                    .to_owned(),
+            )
+            .await
+    }
+}
