@@ -63,6 +63,7 @@ bench: tools site build
 	scripts/bench.sh
 	scripts/bench-lesson-cpu.sh
 	scripts/bench-quizzes.sh
+	scripts/bench-desk.sh
 	cargo bench -p content --bench tna_analysis
 	cargo bench -p content --bench images
 	cargo bench -p content --bench specimens

@@ -1137,6 +1137,8 @@ messages! {
     DeskExpires => "Date of expiry", "Date d'expiration";
     DeskMrz => "Machine readable zone", "Zone de lecture automatique";
     DeskVisa => "Visa", "Visa";
+    DeskReaderClean => "Reader: the MRZ reads, and its check digits and dates agree.", "Lecteur : la ZLA se lit, ses chiffres de contrôle et ses dates concordent.";
+    DeskReaderFault => "Reader: the MRZ check failed for", "Lecteur : échec du contrôle de la ZLA pour";
     DeskCitizen => "A citizen of Utopia: enters as of right, with no visa and no limit on the stay. Check the document and the lists as for anyone.", "Citoyen d'Utopie : entre de plein droit, sans visa ni limite de séjour. Vérifiez le document et les listes comme pour tout voyageur.";
     DeskVisaRequired => "Nationals of this state need a visa to enter Utopia.", "Les ressortissants de cet État ont besoin d'un visa pour entrer en Utopie.";
     DeskVisaNotRequired => "Nationals of this state do not need a visa for a short stay.", "Les ressortissants de cet État n'ont pas besoin de visa pour un court séjour.";
@@ -1188,6 +1190,8 @@ messages! {
     DeskConfirmHit => "Confirm: this is the traveller", "Confirmer : c'est ce voyageur";
     DeskDismissHit => "Dismiss: another person", "Écarter : une autre personne";
     DeskHitOpen => "Not decided", "Non tranché";
+    DeskReplay => "Replay this decision", "Revoir cette décision";
+    DeskWholeCourse => "Every trainee of the course", "Tous les stagiaires du cours";
     DeskDismissReason => "Why it is another person", "Pourquoi il s'agit d'une autre personne";
     DeskWhyBirth => "The date of birth differs", "La date de naissance diffère";
     DeskWhyNationality => "The nationality differs", "La nationalité diffère";
@@ -1238,7 +1242,7 @@ messages! {
     DeskCreateScenario => "Create the scenario", "Créer le scénario";
     DeskShiftsWorked => "Shifts worked", "Services effectués";
     DeskNoShiftsYet => "No shift worked yet.", "Aucun service effectué pour l'instant.";
-    DeskClassByKind => "Right decisions by case, over every shift", "Bonnes décisions par type de cas, sur tous les services";
+    DeskClassByKind => "Right decisions by case, per scenario (a scenario set for a class: the class's results)", "Bonnes décisions par type de cas, par scénario (un scénario réservé à une classe : les résultats de la classe)";
     DeskTrainee => "Trainee", "Stagiaire";
     DeskStarted => "Started", "Commencé";
     DeskDecidedCol => "Decided", "Traités";

@@ -5,6 +5,9 @@
 //!   dashboards count right decisions per case kind with the same filters as everything else.
 //! - `desk_decisions.reasons`: why each candidate the list returned was dismissed, as a JSON
 //!   object from list entry id to reason code.
+//! - `desk_scenarios.class_id`: the class a scenario is set for (none: every trainee of the
+//!   course). Classes are never deleted, so the column needs no foreign key (SQLite cannot add
+//!   one to an existing table).
 
 use sea_orm_migration::prelude::*;
 
@@ -21,6 +24,12 @@ enum LearningEvents {
 enum DeskDecisions {
     Table,
     Reasons,
+}
+
+#[derive(DeriveIden)]
+enum DeskScenarios {
+    Table,
+    ClassId,
 }
 
 #[async_trait::async_trait]
@@ -47,10 +56,26 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskScenarios::Table)
+                    .add_column(ColumnDef::new(DeskScenarios::ClassId).big_integer().null())
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskScenarios::Table)
+                    .drop_column(DeskScenarios::ClassId)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

@@ -16,6 +16,9 @@ pub use assessments::desk::shift::{
 pub use assessments::names::dates::DateAgreement;
 pub use assessments::names::{Explanation, Feature, FeatureKind};
 
+/// Right decisions and travellers per case kind.
+pub type ByKind = Vec<(CaseKind, usize, usize)>;
+
 /// A scenario as the course page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioRow {
@@ -25,7 +28,8 @@ pub struct ScenarioRow {
     pub time_limit_minutes: i32,
     /// The reader's shift still open on it.
     pub open_shift: Option<i64>,
-    /// The reader's shifts that are over, latest first.
+    /// The reader's shift that is over (a scenario is worked once; kept as a list for shifts
+    /// worked before that rule).
     pub done: Vec<ShiftRow>,
 }
 
@@ -49,9 +53,11 @@ pub struct ShiftRow {
 pub struct DeskAdmin {
     pub scenarios: Vec<ScenarioSettings>,
     pub shifts: Vec<ShiftRow>,
-    /// Right decisions and travellers per case kind, over every decided traveller of every
-    /// shift: what the class gets wrong.
-    pub by_kind: Vec<(CaseKind, usize, usize)>,
+    /// Per scenario (its title), right decisions and travellers per case kind over every
+    /// decided traveller of its shifts: what the class it is set for gets wrong.
+    pub by_kind: Vec<(String, ByKind)>,
+    /// The course's classes, a scenario can be set for.
+    pub classes: Vec<super::Choice>,
     /// Today on the server, `YYYY-MM-DD`: the day a new scenario's form proposes.
     pub today: String,
 }
@@ -69,6 +75,8 @@ pub struct ScenarioSettings {
     pub today: String,
     pub rates: Vec<(CaseKind, f64)>,
     pub fixed: Vec<(CaseKind, u32)>,
+    /// The class it is set for; `None`: every trainee of the course.
+    pub class: Option<String>,
 }
 
 /// The desk of a shift: the clock, and the traveller called.
@@ -109,6 +117,9 @@ pub struct TravellerView {
     pub issued: String,
     pub expires: String,
     pub mrz: Vec<String>,
+    /// The fields whose check the document reader reports failed (check digits, dates, codes):
+    /// empty when the MRZ reads clean.
+    pub mrz_faults: Vec<String>,
     /// A citizen of Utopia: enters as of right, with no visa and no stay limit.
     pub citizen: bool,
     /// Whether nationals of the traveller's state need a visa.
@@ -224,6 +235,10 @@ pub struct TravellerResultView {
     pub note: String,
     /// Why each candidate was dismissed: (entry id, code of [`DISMISS_REASONS`]).
     pub reasons: Vec<(String, String)>,
+    /// Whether the lists were queried, and the entries confirmed and dismissed.
+    pub queried: bool,
+    pub confirmed: Vec<String>,
+    pub dismissed: Vec<String>,
     /// The listed person this traveller really was, and how the list scored them.
     pub listed: Option<(String, Explanation)>,
 }

@@ -41,6 +41,7 @@ fn input(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> scenarios::ScenarioInp
         time_limit_minutes: 30,
         list_size: 300,
         today: time::macros::date!(2026 - 12 - 06),
+        class_id: None,
     }
 }
 
@@ -247,6 +248,17 @@ async fn bad_decisions_are_refused_and_store_nothing() {
         .unwrap_err();
     assert_eq!(field_error(e), ("decision".into(), Msg::ErrDeskTimeUp));
     assert_eq!(count(db, "desk_decisions").await, 1);
+    // Over, the shift shows the traveller decided, not the first one never reached.
+    use app::server::services::desk::images;
+    images::of_traveller(db, &trainee, shift, 0).await.unwrap();
+    assert_eq!(
+        images::of_traveller(db, &trainee, shift, 1)
+            .await
+            .unwrap_err(),
+        AppError::NotFound
+    );
+    // A scenario is worked once: starting it again returns the shift that is over.
+    assert_eq!(shifts::start(db, &trainee, id).await.unwrap(), shift);
     // One decision stored, one event: the refused ones wrote neither.
     let n: i64 = db
         .query_one(sea_orm::Statement::from_string(
@@ -537,6 +549,22 @@ async fn a_dismissed_candidate_is_dismissed_for_a_stated_reason() {
             .unwrap_err();
         assert_eq!(field_error(e), ("confirmed".into(), Msg::ErrDeskReason));
     }
+    // The same candidate named twice (a reason checked, another stored) is refused.
+    let e = shifts::decide(
+        db,
+        &trainee,
+        shift,
+        dismiss(vec![
+            (entry.clone(), "birth_date".to_string()),
+            (entry.clone(), "junk".to_string()),
+        ]),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        field_error(e),
+        ("confirmed".into(), Msg::ErrDeskUnknownEntry)
+    );
     assert_eq!(count(db, "desk_decisions").await, 0);
     shifts::decide(
         db,
@@ -567,4 +595,68 @@ async fn a_dismissed_candidate_is_dismissed_for_a_stated_reason() {
         .page("/progress/export/desk.csv", StatusCode::OK)
         .await;
     assert!(csv.contains("near_miss,1,1,100.0"), "{csv}");
+}
+
+#[tokio::test]
+async fn a_scenario_set_for_a_class_is_worked_by_that_class_only() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let admin = user(db, "admin").await;
+    let trainee = user(db, "trainee").await;
+    let class = |name: &str| app::model::ClassInput {
+        course: COURSE.into(),
+        name: name.into(),
+        starts_on: "2026-12-07".into(),
+        ends_on: "2026-12-11".into(),
+        location: "Northgate border post".into(),
+        tot: None,
+    };
+    let northgate =
+        app::server::services::learn::classes::create(db, &admin, &class("Northgate, December"))
+            .await
+            .unwrap();
+    let for_class = |class_id| scenarios::ScenarioInput {
+        class_id,
+        ..input(3, vec![])
+    };
+    // A class of another course is refused.
+    let other = app::server::services::learn::classes::create(
+        db,
+        &admin,
+        &app::model::ClassInput {
+            course: "migration-essentials".into(),
+            ..class("Elsewhere")
+        },
+    )
+    .await
+    .unwrap();
+    let e = scenarios::create(db, &admin, COURSE, for_class(Some(other)))
+        .await
+        .unwrap_err();
+    assert_eq!(field_error(e), ("class".into(), Msg::ErrUnknownFilter));
+    let id = scenarios::create(db, &admin, COURSE, for_class(Some(northgate)))
+        .await
+        .unwrap();
+    // The demo trainee is not in the Northgate class: the course page does not offer the
+    // shift, and starting it by hand finds nothing.
+    let course = app::server::services::learn::courses::visible_course(db, &trainee, COURSE)
+        .await
+        .unwrap();
+    let rows = app::server::services::desk::views::course_rows(db, &trainee, &course)
+        .await
+        .unwrap();
+    assert!(rows.iter().all(|r| r.id != id));
+    assert_eq!(
+        shifts::start(db, &trainee, id).await.unwrap_err(),
+        AppError::NotFound
+    );
+    // Enrolled in the class, they work it.
+    app::server::services::learn::classes::enrol_login(db, &admin, northgate, "trainee")
+        .await
+        .unwrap();
+    let rows = app::server::services::desk::views::course_rows(db, &trainee, &course)
+        .await
+        .unwrap();
+    assert!(rows.iter().any(|r| r.id == id));
+    shifts::start(db, &trainee, id).await.unwrap();
 }

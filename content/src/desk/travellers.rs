@@ -656,6 +656,27 @@ pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
             }
         }
     }
+    // Every entry is renumbered in one shuffled sequence, so an id says nothing of how the
+    // entry came to be on the list (a traveller's own entry, or a generated person).
+    let mut order: Vec<usize> = (0..watch.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    let renamed: std::collections::HashMap<String, String> = watch
+        .iter_mut()
+        .zip(&order)
+        .map(|(e, n)| {
+            let new = format!("W{:06}", n + 1);
+            (std::mem::replace(&mut e.id, new.clone()), new)
+        })
+        .collect();
+    for t in &mut travellers {
+        let key = &mut t.key;
+        key.listed_as = key.listed_as.as_ref().map(|id| renamed[id].clone());
+        for id in &mut key.namesakes {
+            *id = renamed[id.as_str()].clone();
+        }
+    }
     Ok(Scenario {
         spec: spec.clone(),
         watch,

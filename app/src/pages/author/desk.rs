@@ -28,6 +28,7 @@ fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
             " · " {t(Msg::DeskTimeLimit)} " " {s.time_limit_minutes} " " {t(Msg::Minutes)}
             " · " {t(Msg::DeskListSize)} " " {s.list_size} " · " {t(Msg::DeskShiftDay)} " " {s.today.clone()}
             " · " {t(Msg::SeedLabel)} " " <code>{s.seed}</code>
+            " · " {t(Msg::ClassWord)} ": " {s.class.clone().unwrap_or_else(|| t(Msg::DeskWholeCourse).to_string())}
             <br />
             <span class="hint">
                 {s.rates.iter().map(|(k, r)| format!("{} {:.0} %", t(k.label()), r * 100.0)).chain(
@@ -38,29 +39,43 @@ fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
     }
 }
 
-fn new_scenario_form(slug: &str, today: String) -> impl IntoView + use<> {
+fn new_scenario_form(
+    slug: &str,
+    today: String,
+    classes: Vec<crate::model::Choice>,
+) -> impl IntoView + use<> {
+    // Open when the form came back refused, so its messages are seen.
+    let open = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("field").is_some_and(|f| f.starts_with("desk_")));
     view! {
-        <details class="panel" id="desk-new">
+        <details class="panel" id="desk-new" open=open>
             <summary id="desk-new-open">{t(Msg::DeskNewScenario)}</summary>
             <form method="post" action=format!("/author/courses/{slug}/desk") class="stack" id="desk-new-form">
                 <CsrfField />
                 <label for="desk-title">{t(Msg::Title)}</label>
                 <input id="desk-title" name="title" required=true maxlength="200" />
-                <FieldMsg field="title" />
+                <FieldMsg field="desk_title" />
                 <label for="desk-travellers">{t(Msg::DeskTravellers)}</label>
                 <input id="desk-travellers" name="travellers" type="number" min="1" max="500" value="20" required=true />
-                <FieldMsg field="travellers" />
+                <FieldMsg field="desk_travellers" />
                 <label for="desk-minutes">{t(Msg::DeskTimeLimitLabel)}</label>
                 <input id="desk-minutes" name="time_limit_minutes" type="number" min="1" max="480" value="30" required=true />
-                <FieldMsg field="time_limit_minutes" />
+                <FieldMsg field="desk_time_limit_minutes" />
                 <label for="desk-seed">{t(Msg::DeskSeedLabel)}</label>
                 <input id="desk-seed" name="seed" type="number" min="0" value="1" required=true />
-                <FieldMsg field="seed" />
+                <FieldMsg field="desk_seed" />
                 <label for="desk-list">{t(Msg::DeskListSize)}</label>
                 <input id="desk-list" name="list_size" type="number" min="0" max="100000" value="2000" required=true />
+                <FieldMsg field="desk_list_size" />
+                <label for="desk-class">{t(Msg::ClassWord)}</label>
+                <select id="desk-class" name="class">
+                    <option value="">{t(Msg::DeskWholeCourse)}</option>
+                    {classes.into_iter().map(|k| view! { <option value=k.id>{k.name}</option> }).collect_view()}
+                </select>
+                <FieldMsg field="desk_class" />
                 <label for="desk-today">{t(Msg::DeskShiftDay)}</label>
                 <input id="desk-today" name="today" type="date" value=today required=true />
-                <FieldMsg field="today" />
+                <FieldMsg field="desk_today" />
                 <fieldset>
                     <legend>{t(Msg::DeskRatesLegend)}</legend>
                     <table class="data">
@@ -129,17 +144,17 @@ pub fn CourseDesk(slug: String) -> impl IntoView {
                     <h2>{t(Msg::DeskAdminTitle)}</h2>
                     <p class="hint">{t(Msg::DeskAdminIntro)}</p>
                     <ul id="desk-scenario-list">{a.scenarios.iter().map(scenario_settings).collect_view()}</ul>
-                    {new_scenario_form(&slug, a.today.clone())}
+                    {new_scenario_form(&slug, a.today.clone(), a.classes.clone())}
                     <h3>{t(Msg::DeskShiftsWorked)}</h3>
                     {shifts_table(&a)}
                     {(!a.by_kind.is_empty()).then(|| view! {
                         <h3>{t(Msg::DeskClassByKind)}</h3>
                         <table class="data" id="desk-class-by-kind">
-                            <thead><tr><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
+                            <thead><tr><th scope="col">{t(Msg::Title)}</th><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
                             <tbody>
-                                {a.by_kind.iter().map(|(k, right, n)| view! {
-                                    <tr><th scope="row">{t(k.label())}</th><td>{format!("{right} / {n}")}</td></tr>
-                                }).collect_view()}
+                                {a.by_kind.iter().flat_map(|(title, kinds)| kinds.iter().map(move |(k, right, n)| view! {
+                                    <tr><td>{title.clone()}</td><th scope="row">{t(k.label())}</th><td>{format!("{right} / {n}")}</td></tr>
+                                })).collect_view()}
                             </tbody>
                         </table>
                     })}

@@ -14,7 +14,8 @@ use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::desk::{
     ACTIONS, CandidateView, DISMISS_REASONS, DeskView, Explanation, Ground, PURPOSES, QUESTIONS,
-    QueryView, ScenarioRow, ShiftResultsView, TravellerView, label_of, mistake_label,
+    QueryView, ScenarioRow, ShiftResultsView, TravellerResultView, TravellerView, label_of,
+    mistake_label,
 };
 use crate::model::exercise::Named;
 use leptos::prelude::*;
@@ -61,6 +62,8 @@ pub fn DeskList(rows: Vec<ScenarioRow>) -> impl IntoView {
                                 Some(id) => view! {
                                     <p><a class="button primary" id=format!("desk-resume-{}", r.id) href=format!("/desk/shifts/{id}")>{t(Msg::DeskResumeShift)}</a></p>
                                 }.into_any(),
+                                // A scenario is worked once: its results follow.
+                                None if !r.done.is_empty() => ().into_any(),
                                 None => view! {
                                     <form method="post" action=format!("/desk/scenarios/{}/start", r.id)>
                                         <CsrfField />
@@ -178,6 +181,15 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
             </dl>
             <h3>{t(Msg::DeskMrz)}</h3>
             <pre class="mrz" id="desk-mrz">{tr.mrz.join("\n")}</pre>
+            {if tr.mrz_faults.is_empty() {
+                view! { <p id="desk-reader">{t(Msg::DeskReaderClean)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="banner banner-warning" id="desk-reader">
+                        {t(Msg::DeskReaderFault)} ": " {tr.mrz_faults.join(", ")}
+                    </p>
+                }.into_any()
+            }}
             {if tr.citizen {
                 view! { <p class="banner banner-info" id="desk-citizen">{t(Msg::DeskCitizen)}</p> }.into_any()
             } else {
@@ -393,6 +405,33 @@ pub fn DeskPage() -> impl IntoView {
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
 }
 
+/// A decision replayed: the document and the person as the officer saw them, whether the lists
+/// were queried, and each candidate confirmed or dismissed (with why).
+fn replay(shift: i64, tr: &TravellerResultView) -> impl IntoView + use<> {
+    let url = |light: &str| format!("/desk/shifts/{shift}/images/{}/{light}.jpg", tr.index);
+    let why = |entry: &str| {
+        tr.reasons
+            .iter()
+            .find(|(e, _)| e == entry)
+            .map(|(_, w)| named(&DISMISS_REASONS, w))
+            .unwrap_or_default()
+    };
+    view! {
+        <details class="desk-replay" id=format!("desk-replay-{}", tr.index)>
+            <summary>{t(Msg::DeskReplay)}</summary>
+            <p class="gallery">
+                <a href=url("visible") target="_blank" rel="noopener"><img class="thumb" src=url("visible") alt=t(Msg::DeskDocument) loading="lazy" /></a>
+                <a href=url("bearer") target="_blank" rel="noopener"><img class="thumb" src=url("bearer") alt=t(Msg::DeskBearer) loading="lazy" /></a>
+            </p>
+            <ul>
+                <li>{t(Msg::DeskQueryTitle)} ": " {t(if tr.queried { Msg::Yes } else { Msg::No })}</li>
+                {tr.confirmed.iter().map(|e| view! { <li>{t(Msg::DeskConfirmHit)} " — " {e.clone()}</li> }).collect_view()}
+                {tr.dismissed.iter().map(|e| view! { <li>{t(Msg::DeskDismissHit)} " — " {e.clone()} ": " {why(e)}</li> }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
 fn summary(r: &ShiftResultsView) -> impl IntoView + use<> {
     let s = r.summary.clone();
     view! {
@@ -430,7 +469,9 @@ pub fn DeskResultsPage() -> impl IntoView {
                 return view! { <ErrorView error=crate::error::AppError::NotFound /> }.into_any();
             };
             match desk_results(id).await {
-                Ok(r) => view! {
+                Ok(r) => {
+                    let shift_id = r.shift_id;
+                    view! {
                     <PageTitle text=format!("{} — {}", t(Msg::DeskResultsTitle), r.scenario) />
                     <p class="breadcrumbs">
                         <a href=format!("/courses/{}#desk", r.course_slug)>{r.course_title.clone()}</a>
@@ -458,13 +499,7 @@ pub fn DeskResultsPage() -> impl IntoView {
                                             {t(s.decision.label())}
                                             {tr.ground.map(|g| view! { " — " {t(g.label())} })}
                                             {(!tr.note.is_empty()).then(|| view! { <br /><span class="hint">{tr.note.clone()}</span> })}
-                                            {(!tr.reasons.is_empty()).then(|| view! {
-                                                <ul class="hint">
-                                                    {tr.reasons.iter().map(|(entry, why)| view! {
-                                                        <li>{t(Msg::DeskDismissHit)} " " {entry.clone()} ": " {named(&DISMISS_REASONS, why)}</li>
-                                                    }).collect_view()}
-                                                </ul>
-                                            })}
+                                            {replay(shift_id, &tr)}
                                         </td>
                                         <td>{t(s.verdict.label())}</td>
                                         <td>
@@ -487,8 +522,9 @@ pub fn DeskResultsPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             }
         })

@@ -15,6 +15,8 @@ pub struct Model {
     /// The author; `None` once their account is deleted (the scenario and its shifts stay).
     pub created_by: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
+    /// The class it is set for; `None`: every trainee of the course.
+    pub class_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

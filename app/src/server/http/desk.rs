@@ -39,6 +39,20 @@ async fn create(
                 .and(Err(e))
         }
     };
+    // The course editor holds other forms with fields of the same names (a module's title, an
+    // exercise's seed): this form's errors are named apart.
+    let result = result.map_err(|e| match e {
+        AppError::Validation(errors) => AppError::Validation(
+            errors
+                .into_iter()
+                .map(|mut f| {
+                    f.field = format!("desk_{}", f.field);
+                    f
+                })
+                .collect(),
+        ),
+        other => other,
+    });
     after_post(
         &back,
         result.map(|_| {
@@ -101,6 +115,13 @@ fn scenario_from(form: &Form) -> Result<scenarios::ScenarioInput, AppError> {
         time_limit_minutes: number(form, "time_limit_minutes", Msg::ErrDeskTimeLimit)?,
         list_size: number(form, "list_size", Msg::ErrDeskSpec)?,
         today,
+        class_id: match form.get("class").trim() {
+            "" => None,
+            k => Some(
+                k.parse()
+                    .map_err(|_| AppError::field("class", Msg::ErrUnknownFilter))?,
+            ),
+        },
     })
 }
 

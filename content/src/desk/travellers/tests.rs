@@ -200,3 +200,45 @@ fn the_mrz_without_drawing_is_the_one_drawn() {
         );
     }
 }
+
+#[test]
+fn list_ids_say_nothing_of_how_an_entry_came_to_be_listed() {
+    let s = scenario(&spec(
+        30,
+        vec![
+            (CaseKind::TrueHit, 2),
+            (CaseKind::TransliterationHit, 2),
+            (CaseKind::NearMiss, 2),
+        ],
+    ))
+    .unwrap();
+    let ids: std::collections::BTreeSet<&str> = s.watch.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), s.watch.len(), "unique ids");
+    assert!(
+        s.watch.iter().all(|e| e.id.len() == 7
+            && e.id.starts_with('W')
+            && e.id[1..].bytes().all(|b| b.is_ascii_digit())),
+        "one form of id for every entry"
+    );
+    for t in &s.travellers {
+        for id in t.key.listed_as.iter().chain(&t.key.namesakes) {
+            assert!(
+                ids.contains(id.as_str()),
+                "{id} of traveller {} on the list",
+                t.index
+            );
+        }
+    }
+    // A listed traveller's entry is not found at the traveller's own position in the list.
+    let listed: Vec<&Traveller> = s
+        .travellers
+        .iter()
+        .filter(|t| t.key.listed_as.is_some())
+        .collect();
+    assert!(listed.len() >= 4);
+    assert!(
+        listed
+            .iter()
+            .any(|t| t.key.listed_as.as_deref() != Some(format!("W{:06}", t.index + 1).as_str()))
+    );
+}

@@ -57,12 +57,15 @@ pub async fn of_traveller(
         .ok_or(AppError::NotFound)?;
     let row = scenario_row(db, shift.scenario_id).await?;
     if shift.person_id == user.id {
-        // The trainee sees the traveller called and those before, never the queue ahead.
+        // The trainee sees the traveller called and those before, never the queue ahead; once
+        // the shift is over, only the travellers decided.
         let decided = desk_decision::Entity::find()
             .filter(desk_decision::Column::ShiftId.eq(shift_id))
             .count(db)
             .await?;
-        if u64::from(traveller) > decided {
+        let over = shift.finished_at.is_some() || crate::server::services::now() >= shift.deadline;
+        let seen = if over { decided } else { decided + 1 };
+        if u64::from(traveller) >= seen {
             return Err(AppError::NotFound);
         }
     } else {

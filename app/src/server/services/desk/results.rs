@@ -20,6 +20,10 @@ pub struct TravellerResult {
     pub note: String,
     /// Why each candidate was dismissed: (entry id, reason code).
     pub reasons: Vec<(String, String)>,
+    /// Whether the lists were queried, and the entries confirmed and dismissed.
+    pub queried: bool,
+    pub confirmed: Vec<String>,
+    pub dismissed: Vec<String>,
     /// The listed person this traveller is, with how the list scored them.
     pub listed: Option<(String, assessments::names::Explanation)>,
 }
@@ -79,6 +83,9 @@ pub async fn of_shift(
             key: t.key.clone(),
             scored: scored(t, d)?,
             note: d.note.clone(),
+            queried: d.queried,
+            confirmed: crate::server::services::stored("desk confirmed", &d.confirmed)?,
+            dismissed: crate::server::services::stored("desk dismissed", &d.dismissed)?,
             reasons: crate::server::services::stored::<std::collections::BTreeMap<String, String>>(
                 "desk reasons",
                 &d.reasons,

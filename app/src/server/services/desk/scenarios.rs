@@ -5,6 +5,7 @@
 use super::*;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
+use crate::server::entities::{class, class_trainer, course, enrolment};
 use crate::server::services::learn::{authoring::may_edit, courses::visible_course};
 use assessments::desk::shift::CaseKind;
 use assessments::desk::stay::Rule;
@@ -26,6 +27,8 @@ pub struct ScenarioInput {
     pub list_size: usize,
     /// The day the shift takes place on (its documents' validity is judged against it).
     pub today: time::Date,
+    /// The class of the course it is set for; `None`: every trainee of the course.
+    pub class_id: Option<i64>,
 }
 
 /// Stores a new scenario in course `slug`; only the course's authors may.
@@ -45,6 +48,15 @@ pub async fn create(
     }
     if title.chars().count() > 200 {
         return Err(AppError::field("title", Msg::ErrTooLong));
+    }
+    if let Some(class_id) = input.class_id {
+        let of_course = class::Entity::find_by_id(class_id)
+            .one(db)
+            .await?
+            .is_some_and(|c| c.course_id == course.id);
+        if !of_course {
+            return Err(AppError::field("class", Msg::ErrUnknownFilter));
+        }
     }
     if !(1..=MAX_MINUTES).contains(&input.time_limit_minutes) {
         return Err(AppError::field("time_limit_minutes", Msg::ErrDeskTimeLimit));
@@ -72,6 +84,7 @@ pub async fn create(
         time_limit_minutes: Set(input.time_limit_minutes),
         created_by: Set(Some(user.id)),
         created_at: Set(crate::server::services::now()),
+        class_id: Set(input.class_id),
         ..Default::default()
     }
     .insert(db)
@@ -108,4 +121,51 @@ pub async fn course_of(
         .ok_or(AppError::NotFound)?
         .slug;
     visible_course(db, user, &slug).await
+}
+
+/// The classes of course `c` in which `user` is a trainee or a trainer.
+pub async fn classes_of(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+) -> AppResult<Vec<i64>> {
+    let in_course: Vec<i64> = class::Entity::find()
+        .filter(class::Column::CourseId.eq(c.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    if in_course.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut mine: Vec<i64> = enrolment::Entity::find()
+        .filter(enrolment::Column::PersonId.eq(user.id))
+        .filter(enrolment::Column::ClassId.is_in(in_course.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.class_id)
+        .collect();
+    mine.extend(
+        class_trainer::Entity::find()
+            .filter(class_trainer::Column::PersonId.eq(user.id))
+            .filter(class_trainer::Column::ClassId.is_in(in_course))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| t.class_id),
+    );
+    Ok(mine)
+}
+
+/// Whether `user` may work scenario `row` of course `c`: one set for the whole course, or for
+/// a class they are in; the course's authors may work every one (to try it).
+pub fn may_work(
+    user: &CurrentUser,
+    c: &course::Model,
+    row: &desk_scenario::Model,
+    classes: &[i64],
+) -> bool {
+    row.class_id.is_none_or(|k| classes.contains(&k)) || may_edit(user, c)
 }

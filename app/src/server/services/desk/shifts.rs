@@ -19,25 +19,29 @@ use time::Duration;
 /// The longest note sent with a referral.
 pub const MAX_NOTE: usize = 2_000;
 
-/// Starts a shift of scenario `scenario_id` for `user`, or returns the one they have open.
+/// Starts a shift of scenario `scenario_id` for `user`, or returns the one they already have:
+/// a scenario is worked once (its debrief is the key to the same queue), and a trainer sets
+/// up another scenario, with another seed, for another round.
 pub async fn start(
     db: &DatabaseConnection,
     user: &CurrentUser,
     scenario_id: i64,
 ) -> AppResult<i64> {
     let row = scenario_row(db, scenario_id).await?;
-    scenarios::course_of(db, user, &row).await?;
+    let course = scenarios::course_of(db, user, &row).await?;
+    let classes = scenarios::classes_of(db, user, &course).await?;
+    if !scenarios::may_work(user, &course, &row, &classes) {
+        return Err(AppError::NotFound);
+    }
     let now = crate::server::services::now();
-    if let Some(open) = desk_shift::Entity::find()
+    if let Some(mine) = desk_shift::Entity::find()
         .filter(desk_shift::Column::ScenarioId.eq(row.id))
         .filter(desk_shift::Column::PersonId.eq(user.id))
-        .filter(desk_shift::Column::FinishedAt.is_null())
-        .filter(desk_shift::Column::Deadline.gt(now))
         .order_by_desc(desk_shift::Column::Id)
         .one(db)
         .await?
     {
-        return Ok(open.id);
+        return Ok(mine.id);
     }
     // Generate now, so the first traveller does not wait.
     generated(db, &row).await?;
@@ -223,24 +227,24 @@ pub async fn decide(
     {
         return Err(AppError::field("confirmed", Msg::ErrDeskUnknownEntry));
     }
-    // Each dismissal says why, with one of the reasons; a reason for anything else is refused.
-    let reason_of = |id: &String| {
-        input
-            .reasons
-            .iter()
-            .find(|(entry, _)| entry == id)
-            .map(|(_, r)| r.as_str())
-    };
+    // Each dismissal says why, once, with one of the reasons; a reason for anything else, or
+    // a candidate named twice, is refused.
     let known_reason =
         |r: &str| crate::model::desk::label_of(&crate::model::desk::DISMISS_REASONS, r).is_some();
-    if input
-        .dismissed
-        .iter()
-        .any(|d| !reason_of(d).is_some_and(known_reason))
-        || input
+    fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        ids.into_iter().all(|i| seen.insert(i))
+    }
+    if !distinct(input.confirmed.iter().chain(&input.dismissed))
+        || !distinct(input.reasons.iter().map(|(e, _)| e))
+    {
+        return Err(AppError::field("confirmed", Msg::ErrDeskUnknownEntry));
+    }
+    if input.reasons.len() != input.dismissed.len()
+        || !input
             .reasons
             .iter()
-            .any(|(entry, _)| !input.dismissed.contains(entry))
+            .all(|(entry, r)| input.dismissed.contains(entry) && known_reason(r))
     {
         return Err(AppError::field("confirmed", Msg::ErrDeskReason));
     }

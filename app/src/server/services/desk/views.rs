@@ -10,7 +10,7 @@ use crate::model::desk::{
     ShiftResultsView, ShiftRow, StayRow, StayView, StolenView, TravellerResultView, TravellerView,
     VisaView,
 };
-use crate::server::entities::{course, desk_decision, desk_shift, person};
+use crate::server::entities::{course, desk_decision, desk_shift, learning_event, person};
 use crate::server::services::learn::authoring::may_edit;
 use crate::server::services::quizzes::attempts::stamp;
 use assessments::desk::shift::CaseKind;
@@ -27,11 +27,15 @@ pub async fn course_rows(
     user: &CurrentUser,
     c: &course::Model,
 ) -> AppResult<Vec<ScenarioRow>> {
-    let rows = desk_scenario::Entity::find()
+    let classes = scenarios::classes_of(db, user, c).await?;
+    let rows: Vec<desk_scenario::Model> = desk_scenario::Entity::find()
         .filter(desk_scenario::Column::CourseId.eq(c.id))
         .order_by_asc(desk_scenario::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|r| scenarios::may_work(user, c, r, &classes))
+        .collect();
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -176,6 +180,14 @@ fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
         number: h.number.clone(),
         issued: h.issue.clone(),
         expires: h.expiry.clone(),
+        mrz_faults: {
+            let lines = t.mrz(spec.seed);
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            match assessments::mrz::check(&lines, spec.today.year()) {
+                Ok(read) => read.errors.into_iter().map(|p| p.field).collect(),
+                Err(problems) => problems.into_iter().map(|p| p.field).collect(),
+            }
+        },
         mrz: t.mrz(spec.seed),
         citizen: h.nationality == content::desk::travellers::UTOPIA_CODE,
         visa_required: state.is_some_and(|s| s.visa_required),
@@ -284,6 +296,9 @@ pub async fn results_view(
                 },
                 note: t.note,
                 reasons: t.reasons,
+                queried: t.queried,
+                confirmed: t.confirmed,
+                dismissed: t.dismissed,
                 scored: t.scored,
                 listed: t.listed,
             })
@@ -322,32 +337,66 @@ pub async fn admin(
         .map(|p| (p.id, p.display_name))
         .collect();
     let titles: HashMap<i64, &str> = rows.iter().map(|r| (r.id, r.title.as_str())).collect();
-    // Right decisions per case kind: every decided traveller of the shifts listed, scored
-    // against its generated key.
-    let mut by_kind: HashMap<CaseKind, (usize, usize)> = HashMap::new();
+    let classes: Vec<crate::model::Choice> = crate::server::entities::class::Entity::find()
+        .filter(crate::server::entities::class::Column::CourseId.eq(course.id))
+        .order_by_asc(crate::server::entities::class::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|k| crate::model::Choice {
+            id: k.id,
+            name: k.name,
+        })
+        .collect();
+    let class_name = |id: Option<i64>| {
+        id.and_then(|id| classes.iter().find(|k| k.id == id))
+            .map(|k| k.name.clone())
+    };
+    // Right decisions per case kind in each scenario (a scenario set for a class: the class's
+    // results), over every shift worked on it: the decisions' learning events carry the case
+    // kind and whether the decision was right, so nothing is generated to count them.
+    let mut per_scenario = Vec::new();
     for r in &rows {
-        let ids: Vec<i64> = shifts
-            .iter()
-            .filter(|s| s.scenario_id == r.id)
-            .map(|s| s.id)
-            .collect();
+        let mut by_kind: HashMap<CaseKind, (usize, usize)> = HashMap::new();
+        let ids: Vec<i64> = desk_shift::Entity::find()
+            .select_only()
+            .column(desk_shift::Column::Id)
+            .filter(desk_shift::Column::ScenarioId.eq(r.id))
+            .into_tuple()
+            .all(db)
+            .await?;
         if ids.is_empty() {
             continue;
         }
-        let g = generated(db, r).await?;
-        for d in desk_decision::Entity::find()
-            .filter(desk_decision::Column::ShiftId.is_in(ids))
-            .all(db)
-            .await?
-        {
-            let Some(t) = g.shift.travellers.get(d.traveller.max(0) as usize) else {
-                continue;
-            };
-            let right = results::scored(t, &d)?.right;
-            let e = by_kind.entry(t.key.kind).or_default();
-            e.0 += usize::from(right);
-            e.1 += 1;
+        for chunk in ids.chunks(500) {
+            let decided: Vec<(Option<String>, Option<f64>)> = learning_event::Entity::find()
+                .select_only()
+                .columns([learning_event::Column::Item, learning_event::Column::Score])
+                .filter(learning_event::Column::Kind.eq(crate::model::EventKind::DeskDecided))
+                .filter(learning_event::Column::RefId.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(db)
+                .await?;
+            for (item, score) in decided {
+                let Some(kind) = item
+                    .as_deref()
+                    .and_then(|i| i.strip_prefix("desk:"))
+                    .and_then(|code| CaseKind::ALL.into_iter().find(|k| code_of(k) == code))
+                else {
+                    continue;
+                };
+                let e = by_kind.entry(kind).or_default();
+                e.0 += usize::from(score.is_some_and(|v| v >= 100.0));
+                e.1 += 1;
+            }
         }
+        per_scenario.push((
+            r.title.clone(),
+            CaseKind::ALL
+                .into_iter()
+                .filter_map(|k| by_kind.get(&k).map(|(r, n)| (k, *r, *n)))
+                .collect(),
+        ));
     }
     Ok(DeskAdmin {
         scenarios: rows
@@ -364,6 +413,7 @@ pub async fn admin(
                     today: s.today.to_string(),
                     rates: s.rates.clone(),
                     fixed: s.fixed.clone(),
+                    class: class_name(r.class_id),
                 })
             })
             .collect(),
@@ -379,10 +429,8 @@ pub async fn admin(
                 )
             })
             .collect(),
-        by_kind: CaseKind::ALL
-            .into_iter()
-            .filter_map(|k| by_kind.get(&k).map(|(r, n)| (k, *r, *n)))
-            .collect(),
+        by_kind: per_scenario,
+        classes,
         today: crate::server::services::now().date().to_string(),
     })
 }
