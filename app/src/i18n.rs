@@ -1192,6 +1192,9 @@ messages! {
     DeskHitOpen => "Not decided", "Non tranché";
     DeskReplay => "Replay this decision", "Revoir cette décision";
     DeskWholeCourse => "Every trainee of the course", "Tous les stagiaires du cours";
+    DeskOwnList => "Your own watch list (CSV, optional)", "Votre propre liste de surveillance (CSV, facultatif)";
+    DeskOwnListHint => "Persons added to the generated list: columns surname, given_names, aliases (separated by ;), birth (YYYY, YYYY-MM or YYYY-MM-DD), nationality, sex (F, M or X), reason, action (arrest, refuse_entry, inform, monitor, locate_missing_person), valid_until (YYYY-MM-DD); at most 20,000 rows. A file with any bad row imports nothing.", "Personnes ajoutées à la liste générée : colonnes surname, given_names, aliases (séparés par ;), birth (AAAA, AAAA-MM ou AAAA-MM-JJ), nationality, sex (F, M ou X), reason, action (arrest, refuse_entry, inform, monitor, locate_missing_person), valid_until (AAAA-MM-JJ) ; au plus 20 000 lignes. Un fichier comportant une ligne erronée n'importe rien.";
+    DeskListRefused => "The watch list was not imported and no scenario was created: correct these rows and send the form again.", "La liste de surveillance n'a pas été importée et aucun scénario n'a été créé : corrigez ces lignes et renvoyez le formulaire.";
     DeskDismissReason => "Why it is another person", "Pourquoi il s'agit d'une autre personne";
     DeskWhyBirth => "The date of birth differs", "La date de naissance diffère";
     DeskWhyNationality => "The nationality differs", "La nationalité diffère";

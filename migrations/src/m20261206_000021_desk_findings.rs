@@ -5,6 +5,8 @@
 //!   dashboards count right decisions per case kind with the same filters as everything else.
 //! - `desk_decisions.reasons`: why each candidate the list returned was dismissed, as a JSON
 //!   object from list entry id to reason code.
+//! - `desk_scenarios.own_list`: the trainer's own persons added to the generated watch list
+//!   (imported from CSV), as a JSON array.
 //! - `desk_scenarios.class_id`: the class a scenario is set for (none: every trainee of the
 //!   course). Classes are never deleted, so the column needs no foreign key (SQLite cannot add
 //!   one to an existing table).
@@ -30,6 +32,7 @@ enum DeskDecisions {
 enum DeskScenarios {
     Table,
     ClassId,
+    OwnList,
 }
 
 #[async_trait::async_trait]
@@ -64,10 +67,31 @@ impl MigrationTrait for Migration {
                     .add_column(ColumnDef::new(DeskScenarios::ClassId).big_integer().null())
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskScenarios::Table)
+                    .add_column(
+                        ColumnDef::new(DeskScenarios::OwnList)
+                            .text()
+                            .not_null()
+                            .default("[]"),
+                    )
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(DeskScenarios::Table)
+                    .drop_column(DeskScenarios::OwnList)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

@@ -19,6 +19,13 @@ pub use assessments::names::{Explanation, Feature, FeatureKind};
 /// Right decisions and travellers per case kind.
 pub type ByKind = Vec<(CaseKind, usize, usize)>;
 
+/// A trainer's watch list that was not imported: every bad row, with its line (the header is
+/// line 1), column and reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskListReport {
+    pub rows: Vec<(usize, String, String)>,
+}
+
 /// A scenario as the course page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioRow {

@@ -42,6 +42,7 @@ fn input(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> scenarios::ScenarioInp
         list_size: 300,
         today: time::macros::date!(2026 - 12 - 06),
         class_id: None,
+        own_list: Vec::new(),
     }
 }
 
@@ -317,6 +318,35 @@ async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused()
     );
 }
 
+/// Posts the scenario form (multipart, as the browser sends it) with `fields` and, when given, a
+/// watch-list CSV.
+async fn post_scenario(
+    app: &TestApp,
+    c: &Client,
+    fields: &[(&str, &str)],
+    csv: Option<String>,
+) -> reqwest::Response {
+    let editor = format!("/author/courses/{COURSE}");
+    let mut form = reqwest::multipart::Form::new().text("csrf_token", c.csrf().await);
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some(csv) = csv {
+        form = form.part(
+            "watch_csv",
+            reqwest::multipart::Part::bytes(csv.into_bytes()).file_name("list.csv"),
+        );
+    }
+    c.http
+        .post(app.url(&format!("{editor}/desk")))
+        .header("accept", "text/html")
+        .header("referer", app.url(&editor))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Entry ids of the lists (`W000123` generated persons, `P000123` the travellers listed,
 /// `T000123` imported) in a page.
 fn entry_ids(html: &str) -> Vec<String> {
@@ -355,15 +385,11 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
         ]
     };
     // An impossible shift comes back with its message, and nothing is stored.
-    let res = trainer
-        .post_form(&format!("{editor}/desk"), &editor, &scenario("0"))
-        .await;
+    let res = post_scenario(&app, &trainer, &scenario("0"), None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(location(&res).contains("error="), "{}", location(&res));
     assert_eq!(count(db, "desk_scenarios").await, 0);
-    let res = trainer
-        .post_form(&format!("{editor}/desk"), &editor, &scenario("5"))
-        .await;
+    let res = post_scenario(&app, &trainer, &scenario("5"), None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(location(&res).ends_with("#desk"), "{}", location(&res));
     let page = trainer.page(&editor, StatusCode::OK).await;
@@ -659,4 +685,58 @@ async fn a_scenario_set_for_a_class_is_worked_by_that_class_only() {
         .unwrap();
     assert!(rows.iter().any(|r| r.id == id));
     shifts::start(db, &trainee, id).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_trainer_s_own_watch_list_is_imported_whole_or_not_at_all() {
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let trainer = app.login_as(Role::Admin).await;
+    let header = "surname,given_names,aliases,birth,nationality,sex,reason,action,valid_until\n";
+    let fields = [
+        ("title", "Own list drill"),
+        ("travellers", "4"),
+        ("seed", "3"),
+        ("time_limit_minutes", "20"),
+        ("list_size", "200"),
+        ("today", "2026-12-06"),
+    ];
+    let send = |csv: String| post_scenario(&app, &trainer, &fields, Some(csv));
+    // Two bad rows (an impossible date, an unknown action) and a good one: nothing is imported,
+    // no scenario stored, and the editor lists each bad row with why.
+    let bad = format!(
+        "{header}AL-RASHID,OMAR,,1985-02-30,QZR,M,Smuggling network,refuse_entry,2030-01-01\n         PETROV,IVAN,,1979-04-11,QVK,M,Fraud,deport,2030-01-01\n         SILVA,ANA,,1990-06-01,QMV,F,Missing person,locate_missing_person,2030-01-01\n"
+    );
+    let res = send(bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The text as read (without the markers between the page's text nodes).
+    let page = res.text().await.unwrap().replace("<!>", "");
+    assert!(page.contains("desk-list-report"), "{page}");
+    assert!(
+        page.contains("Line 2 (birth)") && page.contains("Line 3 (action)"),
+        "each bad row listed: {page}"
+    );
+    assert!(!page.contains("Line 4"), "the good row is not listed");
+    assert_eq!(count(db, "desk_scenarios").await, 0);
+    // A good list is stored with the scenario and joins the generated list.
+    let good = format!(
+        "{header}SILVA,ANA,,1990-06-01,QMV,F,Missing person: locate and protect,locate_missing_person,2030-01-01\n"
+    );
+    let res = send(good).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", location(&res));
+    let admin = user(db, "admin").await;
+    let row = scenarios::of_course(db, &admin, COURSE)
+        .await
+        .unwrap()
+        .remove(0);
+    let g = app::server::services::desk::generated(db, &row)
+        .await
+        .unwrap();
+    assert!(
+        g.shift
+            .watch
+            .iter()
+            .any(|e| e.surname == "SILVA" && e.reason.starts_with("Missing person")),
+        "the trainer's person on the list"
+    );
 }

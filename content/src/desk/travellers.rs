@@ -396,11 +396,19 @@ fn answers(
 
 /// Generates the shift `spec` describes.
 pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
+    scenario_with(spec, Vec::new())
+}
+
+/// Generates the shift `spec` describes, with a trainer's own persons (read by
+/// [`super::alerts::read_watch_csv`]) added to the generated watch list: the query returns them
+/// like any listed person, and the key names them where they are a traveller's namesakes.
+pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, SpecError> {
     spec.check()?;
     let mut rng = Rng::new(spec.seed ^ 0xDE5C_0001);
     let today = spec.today;
     let kinds = kinds(spec, &mut rng);
     let mut watch: Vec<WatchEntry> = super::alerts::watch_list(spec.seed, spec.list_size);
+    watch.extend(own);
     let mut stolen = super::alerts::stolen_documents(spec.seed, spec.list_size / 10 + 20);
     let mut travellers = Vec::with_capacity(kinds.len());
     for (index, kind) in kinds.iter().copied().enumerate() {

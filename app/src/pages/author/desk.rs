@@ -6,7 +6,7 @@ use crate::api::desk::course_desk_admin;
 use crate::components::feedback::FieldMsg;
 use crate::components::forms::CsrfField;
 use crate::i18n::{Msg, t};
-use crate::model::desk::{CaseKind, DeskAdmin, ScenarioSettings, code_of};
+use crate::model::desk::{CaseKind, DeskAdmin, DeskListReport, ScenarioSettings, code_of};
 use crate::model::exercise::Named;
 use leptos::prelude::*;
 
@@ -45,12 +45,24 @@ fn new_scenario_form(
     classes: Vec<crate::model::Choice>,
 ) -> impl IntoView + use<> {
     // Open when the form came back refused, so its messages are seen.
-    let open = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("field").is_some_and(|f| f.starts_with("desk_")));
+    let report = use_context::<DeskListReport>();
+    let open = report.is_some()
+        || leptos_router::hooks::use_query_map()
+            .with_untracked(|q| q.get("field").is_some_and(|f| f.starts_with("desk_")));
     view! {
         <details class="panel" id="desk-new" open=open>
             <summary id="desk-new-open">{t(Msg::DeskNewScenario)}</summary>
-            <form method="post" action=format!("/author/courses/{slug}/desk") class="stack" id="desk-new-form">
+            {report.map(|r| view! {
+                <div class="banner banner-error" role="alert" id="desk-list-report">
+                    <p>{t(Msg::DeskListRefused)}</p>
+                    <ul>
+                        {r.rows.into_iter().map(|(line, column, message)| view! {
+                            <li>{t(Msg::Line)} " " {line} {(!column.is_empty()).then(|| format!(" ({column})"))} ": " {message}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <form method="post" action=format!("/author/courses/{slug}/desk") class="stack" id="desk-new-form" enctype="multipart/form-data">
                 <CsrfField />
                 <label for="desk-title">{t(Msg::Title)}</label>
                 <input id="desk-title" name="title" required=true maxlength="200" />
@@ -97,6 +109,9 @@ fn new_scenario_form(
                     </table>
                     <p class="hint">{t(Msg::DeskFixedLegend)}</p>
                 </fieldset>
+                <label for="desk-watch-csv">{t(Msg::DeskOwnList)}</label>
+                <input id="desk-watch-csv" name="watch_csv" type="file" accept=".csv,text/csv" aria-describedby="desk-watch-csv-hint" />
+                <p class="hint" id="desk-watch-csv-hint">{t(Msg::DeskOwnListHint)}</p>
                 <p><button type="submit" class="primary" id="desk-create">{t(Msg::DeskCreateScenario)}</button></p>
             </form>
         </details>

@@ -17,6 +17,8 @@ pub struct Model {
     pub created_at: TimeDateTimeWithTimeZone,
     /// The class it is set for; `None`: every trainee of the course.
     pub class_id: Option<i64>,
+    /// The trainer's own persons added to the generated watch list, as a JSON array.
+    pub own_list: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

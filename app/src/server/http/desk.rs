@@ -1,7 +1,7 @@
 //! The plain routes of the border desk: a trainer's new scenario, a trainee starting a shift and
 //! deciding each traveller (forms that work without script), and a traveller's images.
 
-use super::{Author, Form, Path, Require, after_post};
+use super::{Author, Form, Path, Require, Upload, after_post, render_with};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
@@ -10,28 +10,75 @@ use crate::server::state::AppState;
 use assessments::desk::shift::CaseKind;
 use assessments::desk::stay::Rule;
 use axum::extract::State;
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// The routes, merged into the application router.
 pub fn routes() -> super::Routes {
     super::Routes::new()
-        .post("/author/courses/{slug}/desk", create)
+        .upload("/author/courses/{slug}/desk", create, super::UPLOAD_LIMIT)
         .post("/desk/scenarios/{id}/start", start)
         .post("/desk/shifts/{id}/decide", decide)
         .get("/desk/shifts/{id}/images/{traveller}/{file}", image)
 }
 
-/// `POST /author/courses/{slug}/desk`: a new shift scenario.
+/// `POST /author/courses/{slug}/desk`: a new shift scenario, with the trainer's own watch list
+/// as an optional CSV file (`watch_csv`). A list with any bad row imports nothing: the editor
+/// comes back listing every bad row and why, and no scenario is stored.
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Require(user, _): Require<Author>,
-    form: Form,
+    parts: Parts,
+    upload: Upload,
 ) -> Response {
     let back = format!("/author/courses/{slug}");
+    let (_, csv) = upload.file("watch_csv");
+    let own_list = if csv.is_empty() {
+        Vec::new()
+    } else {
+        let text = String::from_utf8_lossy(&csv);
+        match content::desk::alerts::read_watch_csv(text.trim_start_matches('\u{feff}')) {
+            Ok(entries) => entries,
+            Err(rows) => {
+                if let Err(e) = crate::server::services::learn::authoring::editable_course(
+                    &state.db, &user, &slug,
+                )
+                .await
+                {
+                    return e.into_response();
+                }
+                let report = crate::model::desk::DeskListReport {
+                    rows: rows
+                        .into_iter()
+                        .map(|r| (r.line, r.column, r.message))
+                        .collect(),
+                };
+                return render_with(
+                    &state,
+                    parts,
+                    Some(&back),
+                    report,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    };
+    let form = Form(
+        upload
+            .0
+            .iter()
+            .filter(|(name, _)| *name != "watch_csv")
+            .map(|(name, (_, bytes))| (name.clone(), String::from_utf8_lossy(bytes).into_owned()))
+            .collect(),
+    );
     let result = match scenario_from(&form) {
-        Ok(input) => scenarios::create(&state.db, &user, &slug, input).await,
+        Ok(input) => {
+            let input = scenarios::ScenarioInput { own_list, ..input };
+            scenarios::create(&state.db, &user, &slug, input).await
+        }
         // Someone who may not edit the course learns only that.
         Err(e) => {
             crate::server::services::learn::authoring::editable_course(&state.db, &user, &slug)
@@ -122,6 +169,7 @@ fn scenario_from(form: &Form) -> Result<scenarios::ScenarioInput, AppError> {
                     .map_err(|_| AppError::field("class", Msg::ErrUnknownFilter))?,
             ),
         },
+        own_list: Vec::new(),
     })
 }
 

@@ -63,8 +63,10 @@ pub async fn generated(
         }
     }
     let spec: Spec = crate::server::services::stored("desk scenario spec", &row.spec)?;
+    let own: Vec<content::desk::alerts::WatchEntry> =
+        crate::server::services::stored("desk scenario list", &row.own_list)?;
     let made = tokio::task::spawn_blocking(move || {
-        content::desk::travellers::scenario(&spec).map(|shift| {
+        content::desk::travellers::scenario_with(&spec, own).map(|shift| {
             let index = ListIndex::new(shift.watch.iter().map(|e| e.identity()).collect());
             Generated { shift, index }
         })

@@ -242,3 +242,31 @@ fn list_ids_say_nothing_of_how_an_entry_came_to_be_listed() {
             .any(|t| t.key.listed_as.as_deref() != Some(format!("W{:06}", t.index + 1).as_str()))
     );
 }
+
+#[test]
+fn a_trainer_s_own_persons_join_the_list_and_the_key() {
+    let base = spec(12, vec![]);
+    let plain = scenario(&base).unwrap();
+    // One of the shift's genuine travellers, listed by the trainer under the same name and
+    // date of birth: the query returns the entry, so the key names it.
+    let t = &plain.travellers[0];
+    let csv = format!(
+        "surname,given_names,aliases,birth,nationality,sex,reason,action,valid_until\n\
+         {},{},,{},{},{},Trainer's exercise: a namesake to dismiss,monitor,2030-01-01\n",
+        t.holder.surname, t.holder.given_names, t.holder.birth, t.holder.nationality, t.holder.sex
+    );
+    let own = crate::desk::alerts::read_watch_csv(&csv).unwrap();
+    let with = scenario_with(&base, own).unwrap();
+    assert_eq!(with.watch.len(), plain.watch.len() + 1);
+    assert_eq!(with.travellers.len(), plain.travellers.len());
+    let listed = with
+        .watch
+        .iter()
+        .find(|e| e.reason.starts_with("Trainer's exercise"))
+        .expect("the trainer's person on the list");
+    assert!(
+        with.travellers[0].key.namesakes.contains(&listed.id),
+        "{:?}",
+        with.travellers[0].key
+    );
+}

@@ -29,6 +29,8 @@ pub struct ScenarioInput {
     pub today: time::Date,
     /// The class of the course it is set for; `None`: every trainee of the course.
     pub class_id: Option<i64>,
+    /// The trainer's own persons to add to the generated watch list.
+    pub own_list: Vec<content::desk::alerts::WatchEntry>,
 }
 
 /// Stores a new scenario in course `slug`; only the course's authors may.
@@ -85,6 +87,8 @@ pub async fn create(
         created_by: Set(Some(user.id)),
         created_at: Set(crate::server::services::now()),
         class_id: Set(input.class_id),
+        own_list: Set(serde_json::to_string(&input.own_list)
+            .map_err(|e| crate::server::errors::internal("desk own list", e))?),
         ..Default::default()
     }
     .insert(db)
