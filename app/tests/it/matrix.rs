@@ -533,6 +533,17 @@ const FUNCTIONS: &[Function] = &[
     ("/api/records/search", Need::Progress, &[("q", "a")]),
     ("/api/exercises/result", Need::Missing, &[("id", "99999")]),
     (
+        "/api/desk/admin",
+        Need::Admin,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/desk/shift",
+        Need::Missing,
+        &[("id", "99999"), ("query", "false")],
+    ),
+    ("/api/desk/results", Need::Missing, &[("id", "99999")]),
+    (
         "/api/certificates/verify",
         Need::Anyone,
         &[("code", "CP-NONE-NONE-NONE")],
