@@ -286,6 +286,8 @@ async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused()
     let db = &app.db;
     let trainee = user(db, "trainee").await;
     let admin = user(db, "admin").await;
+    // The demo data's practice shift is already there.
+    let before = count(db, "desk_scenarios").await;
     let e = scenarios::create(db, &trainee, COURSE, input(5, vec![]))
         .await
         .unwrap_err();
@@ -310,7 +312,7 @@ async fn only_a_course_s_authors_define_shifts_and_impossible_ones_are_refused()
             .unwrap_err();
         assert_eq!(field_error(e), (field.to_string(), msg));
     }
-    assert_eq!(count(db, "desk_scenarios").await, 0);
+    assert_eq!(count(db, "desk_scenarios").await, before);
     assert!(
         scenarios::create(db, &admin, "no-such-course", input(5, vec![]))
             .await
@@ -385,10 +387,11 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
         ]
     };
     // An impossible shift comes back with its message, and nothing is stored.
+    let before = count(db, "desk_scenarios").await;
     let res = post_scenario(&app, &trainer, &scenario("0"), None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(location(&res).contains("error="), "{}", location(&res));
-    assert_eq!(count(db, "desk_scenarios").await, 0);
+    assert_eq!(count(db, "desk_scenarios").await, before);
     let res = post_scenario(&app, &trainer, &scenario("5"), None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(location(&res).ends_with("#desk"), "{}", location(&res));
@@ -397,6 +400,14 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
     let trainee = user(db, "trainee").await;
     let id = scenarios::of_course(db, &trainee, COURSE).await.unwrap()[0].id;
 
+    // The demo data ships a practice shift in the primary-line course.
+    let primary = trainee_c
+        .page("/courses/primary-line", StatusCode::OK)
+        .await;
+    assert!(
+        primary.contains("Practice shift: morning arrivals") && primary.contains("desk-start-"),
+        "the demo shift on the primary-line course"
+    );
     // The trainee starts it from the course page.
     let course = trainee_c
         .page(&format!("/courses/{COURSE}"), StatusCode::OK)
@@ -707,6 +718,7 @@ async fn a_trainer_s_own_watch_list_is_imported_whole_or_not_at_all() {
     let bad = format!(
         "{header}AL-RASHID,OMAR,,1985-02-30,QZR,M,Smuggling network,refuse_entry,2030-01-01\n         PETROV,IVAN,,1979-04-11,QVK,M,Fraud,deport,2030-01-01\n         SILVA,ANA,,1990-06-01,QMV,F,Missing person,locate_missing_person,2030-01-01\n"
     );
+    let before = count(db, "desk_scenarios").await;
     let res = send(bad).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // The text as read (without the markers between the page's text nodes).
@@ -717,7 +729,7 @@ async fn a_trainer_s_own_watch_list_is_imported_whole_or_not_at_all() {
         "each bad row listed: {page}"
     );
     assert!(!page.contains("Line 4"), "the good row is not listed");
-    assert_eq!(count(db, "desk_scenarios").await, 0);
+    assert_eq!(count(db, "desk_scenarios").await, before);
     // A good list is stored with the scenario and joins the generated list.
     let good = format!(
         "{header}SILVA,ANA,,1990-06-01,QMV,F,Missing person: locate and protect,locate_missing_person,2030-01-01\n"

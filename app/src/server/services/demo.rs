@@ -199,8 +199,72 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
         crate::server::services::people::create_direct(db, &p, demo.password).await?;
     }
     ensure_classes(db).await?;
+    ensure_desk(db).await?;
     crate::server::services::demo::capacity::ensure_demo(db).await?;
     crate::server::services::demo::tna::ensure(db).await
+}
+
+/// The demo border-desk shift: a practice shift of the primary-line course, set up by the
+/// administrator through the scenario service, with one case of each list kind and an
+/// impostor placed among genuine travellers.
+async fn ensure_desk(db: &DatabaseConnection) -> AppResult<()> {
+    use crate::server::entities::desk_scenario;
+    use crate::server::services::desk::scenarios;
+    use assessments::desk::shift::CaseKind;
+    const TITLE: &str = "Practice shift: morning arrivals";
+    let Some(c) = course::Entity::find()
+        .filter(course::Column::Slug.eq("primary-line"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let exists = desk_scenario::Entity::find()
+        .filter(desk_scenario::Column::CourseId.eq(c.id))
+        .filter(desk_scenario::Column::Title.eq(TITLE))
+        .one(db)
+        .await?
+        .is_some();
+    let Some(admin) = person::Entity::find()
+        .filter(person::Column::Login.eq("admin"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    if exists {
+        return Ok(());
+    }
+    let Some((admin, _)) = crate::server::services::people::current_user(db, admin.id).await?
+    else {
+        return Ok(());
+    };
+    scenarios::create(
+        db,
+        &admin,
+        &c.slug,
+        scenarios::ScenarioInput {
+            title: TITLE.to_owned(),
+            travellers: 12,
+            seed: 2026,
+            rates: Vec::new(),
+            fixed: vec![
+                (CaseKind::TrueHit, 1),
+                (CaseKind::NearMiss, 1),
+                (CaseKind::TransliterationHit, 1),
+                (CaseKind::StolenDocument, 1),
+                (CaseKind::Impostor, 1),
+            ],
+            rule: assessments::desk::stay::Rule::NINETY_IN_ONE_EIGHTY,
+            time_limit_minutes: 20,
+            list_size: 2_000,
+            today: crate::server::services::now().date(),
+            class_id: None,
+            own_list: Vec::new(),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// One demo class per course, run by the demo trainer, with the demo trainee enrolled.
