@@ -149,13 +149,22 @@ pub fn query_lists(g: &Generated, traveller: &Traveller) -> QueryResult {
     QueryResult { candidates, stolen }
 }
 
+/// [`query_lists`] on a blocking thread: screening a large list takes milliseconds of CPU that
+/// the async runtime's workers should not spend.
+pub async fn screened(g: &Arc<Generated>, traveller: &Traveller) -> AppResult<QueryResult> {
+    let (g, traveller) = (g.clone(), traveller.clone());
+    tokio::task::spawn_blocking(move || query_lists(&g, &traveller))
+        .await
+        .map_err(|e| crate::server::errors::internal("desk screening task", e))
+}
+
 /// Queries the lists for the traveller at the desk of shift `id`.
 pub async fn query(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<QueryResult> {
     let desk = desk(db, user, id).await?;
     let traveller = desk
         .traveller
         .ok_or_else(|| AppError::field("decision", Msg::ErrDeskOver))?;
-    Ok(query_lists(&desk.scenario, &traveller))
+    screened(&desk.scenario, &traveller).await
 }
 
 /// A decision as the trainee sends it.
@@ -213,7 +222,8 @@ pub async fn decide(
         return Err(AppError::field("note", Msg::ErrTooLong));
     }
     // Hits can only be confirmed or dismissed among the candidates the query returned.
-    let candidates: Vec<String> = query_lists(&desk.scenario, traveller)
+    let candidates: Vec<String> = screened(&desk.scenario, traveller)
+        .await?
         .candidates
         .into_iter()
         .map(|(e, _)| e.id)

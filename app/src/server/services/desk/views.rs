@@ -150,7 +150,7 @@ pub async fn desk_view(
         None => None,
     };
     let query = match (&desk.traveller, query) {
-        (Some(t), true) => Some(query_view(shifts::query_lists(&desk.scenario, t))),
+        (Some(t), true) => Some(query_view(shifts::screened(&desk.scenario, t).await?)),
         _ => None,
     };
     Ok(DeskView {
