@@ -147,10 +147,25 @@ pub enum AlertAction {
     LocateMissingPerson,
 }
 
+/// Which way the traveller crosses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Arriving: the officer admits (registers the entry), refers or refuses entry.
+    #[default]
+    Entry,
+    /// Departing: the officer registers the exit or refers to second line. Refusing entry has
+    /// no meaning here, and stopping a departure is a second-line matter.
+    Exit,
+}
+
 /// The key for one traveller: what they are and what the officer should do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Key {
     pub kind: CaseKind,
+    /// Arriving or departing (keys written before departures existed are arrivals).
+    #[serde(default)]
+    pub direction: Direction,
     /// The list entry that is this traveller (a true or transliteration hit).
     pub listed_as: Option<String>,
     /// What that entry asks for.
@@ -191,6 +206,48 @@ impl Key {
 
     /// What may be decided for this traveller.
     pub fn expectation(&self) -> Expectation {
+        match self.direction {
+            Direction::Entry => self.at_entry(),
+            Direction::Exit => self.at_exit(),
+        }
+    }
+
+    /// At exit the primary line registers the departure or refers; a refusal is never right
+    /// (and refusing a genuine traveller's departure is as grave as refusing their entry). An
+    /// entry ban does not stop a person leaving; an arrest warrant, a missing person, a stolen
+    /// document, an impostor, an overstay on this visit, a document defect and a child leaving
+    /// without the absent parent's consent do.
+    fn at_exit(&self) -> Expectation {
+        use Verdict::*;
+        let leaves = Expectation {
+            admit: Right,
+            refer: Minor,
+            refuse: Critical,
+            grounds: &[],
+        };
+        let stop = |admit| Expectation {
+            admit,
+            refer: Right,
+            refuse: Major,
+            grounds: &[],
+        };
+        match self.kind {
+            CaseKind::Genuine
+            | CaseKind::NearMiss
+            | CaseKind::SoonExpiring
+            | CaseKind::ExpiredDocument => leaves,
+            CaseKind::TrueHit | CaseKind::TransliterationHit => match self.action {
+                Some(AlertAction::Arrest) => stop(Critical),
+                Some(AlertAction::LocateMissingPerson) => stop(Major),
+                Some(AlertAction::RefuseEntry | AlertAction::Inform | AlertAction::Monitor)
+                | None => leaves,
+            },
+            CaseKind::StolenDocument | CaseKind::Impostor => stop(Critical),
+            CaseKind::Overstay | CaseKind::MrzDefect | CaseKind::MinorWithoutConsent => stop(Major),
+        }
+    }
+
+    fn at_entry(&self) -> Expectation {
         use Verdict::*;
         let genuine = Expectation {
             admit: Right,
@@ -498,10 +555,77 @@ mod tests {
     fn key(kind: CaseKind) -> Key {
         Key {
             kind,
+            direction: Direction::Entry,
             listed_as: None,
             action: None,
             namesakes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn at_exit_the_desk_registers_the_departure_unless_the_person_or_document_must_be_held() {
+        let leaving = |kind| Key {
+            direction: Direction::Exit,
+            ..key(kind)
+        };
+        let hit = |action| Key {
+            listed_as: Some("W1".into()),
+            action: Some(action),
+            ..leaving(CaseKind::TrueHit)
+        };
+        // An entry ban does not keep anyone in the country: the exit is registered.
+        assert_eq!(
+            hit(AlertAction::RefuseEntry).expectation().admit,
+            Verdict::Right
+        );
+        assert!(!hit(AlertAction::RefuseEntry).must_stop());
+        assert_eq!(
+            hit(AlertAction::Monitor).expectation().admit,
+            Verdict::Right
+        );
+        // A wanted person leaving is held for the police: letting them go is critical.
+        assert_eq!(
+            hit(AlertAction::Arrest).expectation().admit,
+            Verdict::Critical
+        );
+        assert_eq!(hit(AlertAction::Arrest).expectation().refer, Verdict::Right);
+        assert_eq!(
+            hit(AlertAction::LocateMissingPerson).expectation().refer,
+            Verdict::Right
+        );
+        for kind in [CaseKind::StolenDocument, CaseKind::Impostor] {
+            assert_eq!(leaving(kind).expectation().admit, Verdict::Critical);
+        }
+        // This visit overstayed, the document is defective, or a child leaves without the
+        // absent parent's consent: second line.
+        for kind in [
+            CaseKind::Overstay,
+            CaseKind::MrzDefect,
+            CaseKind::MinorWithoutConsent,
+        ] {
+            assert!(leaving(kind).must_stop());
+            assert_eq!(leaving(kind).expectation().refer, Verdict::Right);
+        }
+        // A refusal is never right on a departure, and refusing a genuine one is critical.
+        for kind in CaseKind::ALL {
+            assert_ne!(leaving(kind).expectation().refuse, Verdict::Right);
+        }
+        assert_eq!(
+            leaving(CaseKind::Genuine).expectation().refuse,
+            Verdict::Critical
+        );
+        // An expired passport does not stop its holder going home.
+        assert!(!leaving(CaseKind::ExpiredDocument).must_stop());
+        assert!(key(CaseKind::ExpiredDocument).must_stop());
+    }
+
+    #[test]
+    fn a_key_without_a_direction_is_an_arrival() {
+        let k: Key = serde_json::from_str(
+            r#"{"kind":"genuine","listed_as":null,"action":null,"namesakes":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(k.direction, Direction::Entry);
     }
 
     fn handled(decision: Decision) -> Handling {

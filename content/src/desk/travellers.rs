@@ -18,7 +18,7 @@ pub const UTOPIA_CODE: &str = "UTO";
 use crate::specimens::{
     Defect, Face, Holder, Layout, Rng, Specimen, generate_for, look_alike, random_face,
 };
-use assessments::desk::shift::{AlertAction, CaseKind, Key};
+use assessments::desk::shift::{AlertAction, CaseKind, Direction, Key};
 use assessments::desk::stay::{Rule, Stay};
 use assessments::names::{Identity, ListIndex, Name, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,10 @@ pub struct Spec {
     pub fixed: Vec<(CaseKind, u32)>,
     /// Generated persons on the watch list (planted entries come on top).
     pub list_size: usize,
+    /// The share of travellers who are departing, from 0 (an arrivals hall) to 1 (a departures
+    /// hall). Expired and soon-expiring documents are always met on arrival.
+    #[serde(default)]
+    pub exit_share: f64,
 }
 
 /// Why a specification cannot be generated.
@@ -64,6 +68,8 @@ pub enum SpecError {
     List,
     #[error("a genuine traveller is not a case to place")]
     GenuineFixed,
+    #[error("the share of departing travellers is between 0 and 1")]
+    ExitShare,
 }
 
 /// Where the traveller stands in the movement.
@@ -106,8 +112,12 @@ pub struct Traveller {
     pub visa: Option<Visa>,
     /// Earlier stays in Utopia, oldest first.
     pub history: Vec<Stay>,
+    /// For a foreigner departing: the day this visit began (the stay they are ending today).
+    #[serde(default)]
+    pub entered: Option<Date>,
     pub purpose: Purpose,
-    /// Days the traveller says they will stay.
+    /// Days the traveller says they will stay; for a departing traveller, the days they stayed
+    /// (or, for a citizen, will be away).
     pub intended_days: u32,
     /// For a minor: who travels with them, and whether the absent parent's consent is shown.
     pub minor: Option<MinorTravel>,
@@ -186,6 +196,9 @@ impl Spec {
         }
         if self.list_size > MAX_LIST {
             return Err(SpecError::List);
+        }
+        if !self.exit_share.is_finite() || !(0.0..=1.0).contains(&self.exit_share) {
+            return Err(SpecError::ExitShare);
         }
         Ok(())
     }
@@ -394,6 +407,98 @@ fn answers(
     ]
 }
 
+/// The visit a departing foreigner is ending today, and the earlier stays that remain before
+/// it. An overstayer's visit alone runs past the rule's maximum; anyone else's keeps within
+/// the rule with their earlier stays (the visit shortens until it does, and when even a day
+/// would not, the earlier stays in the window are dropped).
+fn current_stay(
+    rng: &mut Rng,
+    mut earlier: Vec<Stay>,
+    today: Date,
+    rule: Rule,
+    overstayed: bool,
+    days: u32,
+) -> (Vec<Stay>, Date) {
+    let max = rule.max_days;
+    let length = if overstayed {
+        max + 3 + rng.below(40) as u32
+    } else {
+        days.clamp(1, max)
+    };
+    let mut entered = today - Duration::days(i64::from(length) - 1);
+    earlier.retain(|s| s.exit + Duration::days(1) < entered);
+    if overstayed {
+        return (earlier, entered);
+    }
+    loop {
+        let fits = assessments::desk::stay::check(&earlier, entered, rule)
+            .is_ok_and(|c| c.latest_exit.is_some_and(|last| last >= today));
+        if fits {
+            break;
+        }
+        if entered < today {
+            entered += Duration::days(1);
+        } else {
+            earlier.clear();
+            break;
+        }
+    }
+    (earlier, entered)
+}
+
+/// A departing traveller's answers: why they leave, how long they stayed (or will be away),
+/// their ticket.
+fn departure_answers(
+    answers: &mut [(Question, String)],
+    purpose: Purpose,
+    citizen: bool,
+    days: u32,
+    entered: Option<Date>,
+    today: Date,
+) {
+    for (question, answer) in answers.iter_mut() {
+        match question {
+            Question::Purpose => {
+                *answer = if citizen {
+                    match purpose {
+                        Purpose::Tourism => "A holiday abroad.",
+                        Purpose::Business => "A meeting with a client abroad.",
+                        Purpose::FamilyVisit => "I am visiting my brother abroad.",
+                        Purpose::Study => "A semester at a university abroad.",
+                        Purpose::Transit => "I fly on to a conference.",
+                    }
+                } else {
+                    match purpose {
+                        Purpose::Tourism => "Going home after my holiday.",
+                        Purpose::Business => "Flying home; the trade fair is over.",
+                        Purpose::FamilyVisit => "Going home; I was visiting my sister.",
+                        Purpose::Study => "My course has ended; I am going home.",
+                        Purpose::Transit => "Catching my connecting flight.",
+                    }
+                }
+                .to_string()
+            }
+            Question::Length => {
+                *answer = match entered {
+                    Some(since) => format!("I arrived on {}; {days} days.", iso(since)),
+                    None => format!("{days} days abroad."),
+                }
+            }
+            Question::ReturnTicket => {
+                *answer = if citizen {
+                    format!(
+                        "Yes, I come back on {}.",
+                        iso(today + Duration::days(i64::from(days)))
+                    )
+                } else {
+                    "This is my ticket home, for today's flight.".to_string()
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Generates the shift `spec` describes.
 pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
     scenario_with(spec, Vec::new())
@@ -411,7 +516,13 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
     watch.extend(own);
     let mut stolen = super::alerts::stolen_documents(spec.seed, spec.list_size / 10 + 20);
     let mut travellers = Vec::with_capacity(kinds.len());
+    // Departures draw from their own stream, so a specification without any generates exactly
+    // what it did before departures existed.
+    let mut exits = Rng::new(spec.seed ^ 0xDE5C_0E17);
     for (index, kind) in kinds.iter().copied().enumerate() {
+        let departing = spec.exit_share > 0.0
+            && !matches!(kind, CaseKind::ExpiredDocument | CaseKind::SoonExpiring)
+            && exits.unit() < spec.exit_share;
         let index = index as u32;
         let minor_case = kind == CaseKind::MinorWithoutConsent;
         // Some genuine travellers are minors too, properly accompanied.
@@ -431,6 +542,11 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
         let (mut given, mut surname) = d.name.given_and_family(|i, _| choice[i]);
         let mut key = Key {
             kind,
+            direction: if departing {
+                Direction::Exit
+            } else {
+                Direction::Entry
+            },
             listed_as: None,
             action: None,
             namesakes: Vec::new(),
@@ -606,7 +722,7 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
             },
             consent_letter: !minor_case,
         });
-        let answers = answers(
+        let mut answers = answers(
             &mut rng,
             purpose,
             intended_days,
@@ -614,6 +730,49 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
             kind == CaseKind::Impostor,
             &minor,
         );
+        let citizen = d.state.code == UTOPIA_CODE;
+        // Earlier stays are a foreigner's: a citizen's movements are not counted.
+        let mut history = if citizen {
+            Vec::new()
+        } else {
+            history(
+                &mut rng,
+                today,
+                spec.rule,
+                kind == CaseKind::Overstay && !departing,
+            )
+        };
+        let mut visa = visa;
+        let mut entered = None;
+        if departing {
+            if !citizen {
+                let (earlier, since) = current_stay(
+                    &mut exits,
+                    history,
+                    today,
+                    spec.rule,
+                    kind == CaseKind::Overstay,
+                    intended_days,
+                );
+                history = earlier;
+                entered = Some(since);
+                intended_days = (today - since).whole_days() as u32 + 1;
+                if let Some(v) = &mut visa {
+                    // The visa they entered on.
+                    let back = Duration::days(i64::from(intended_days) - 1);
+                    v.valid_from -= back;
+                    v.valid_until -= back;
+                }
+            }
+            departure_answers(
+                &mut answers,
+                purpose,
+                citizen,
+                intended_days,
+                entered,
+                today,
+            );
+        }
         travellers.push(Traveller {
             index,
             layout,
@@ -625,12 +784,8 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
                 && !d.name.native().is_ascii())
             .then(|| d.name.native()),
             visa,
-            // Earlier stays are a foreigner's: a citizen's movements are not counted.
-            history: if d.state.code == UTOPIA_CODE {
-                Vec::new()
-            } else {
-                history(&mut rng, today, spec.rule, kind == CaseKind::Overstay)
-            },
+            history,
+            entered,
             purpose,
             intended_days,
             minor,

@@ -296,6 +296,7 @@ pub(super) fn desk_generate(args: &super::DeskGenerateArgs) -> Result<ExitCode, 
             .collect(),
         fixed: Vec::new(),
         list_size: args.list_size,
+        exit_share: args.exit_share,
     };
     let shift = scenario(&spec).map_err(|e| e.to_string())?;
     let out = &args.out;

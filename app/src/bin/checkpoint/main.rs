@@ -258,6 +258,9 @@ pub(crate) struct DeskGenerateArgs {
     /// Persons on the generated watch list (the cases' own entries come on top).
     #[arg(long, default_value_t = 5_000)]
     pub list_size: usize,
+    /// The share of departing travellers, from 0 to 1.
+    #[arg(long, default_value_t = 0.0)]
+    pub exit_share: f64,
     /// The day of the shift, YYYY-MM-DD (default: today).
     #[arg(long)]
     pub today: Option<String>,

@@ -14,6 +14,7 @@ fn spec(travellers: u32, fixed: Vec<(CaseKind, u32)>) -> Spec {
         rates: Vec::new(),
         fixed,
         list_size: 2_000,
+        exit_share: 0.0,
     }
 }
 
@@ -158,6 +159,14 @@ fn impossible_specs_are_refused() {
             today: time::macros::date!(9999 - 12 - 31),
             ..spec(3, vec![])
         },
+        Spec {
+            exit_share: 1.5,
+            ..spec(3, vec![])
+        },
+        Spec {
+            exit_share: f64::NAN,
+            ..spec(3, vec![])
+        },
     ];
     for s in bad {
         assert!(scenario(&s).is_err(), "{s:?}");
@@ -269,4 +278,101 @@ fn a_trainer_s_own_persons_join_the_list_and_the_key() {
         "{:?}",
         with.travellers[0].key
     );
+}
+
+#[test]
+fn departing_travellers_end_a_visit_that_the_stay_rule_judges() {
+    let fixed: Vec<(CaseKind, u32)> = CaseKind::ALL
+        .iter()
+        .filter(|k| **k != CaseKind::Genuine)
+        .map(|k| (*k, 4))
+        .collect();
+    let s = scenario(&Spec {
+        exit_share: 0.6,
+        ..spec(120, fixed)
+    })
+    .unwrap();
+    let today = s.spec.today;
+    let rule = s.spec.rule;
+    let departing: Vec<&Traveller> = s
+        .travellers
+        .iter()
+        .filter(|t| t.key.direction == Direction::Exit)
+        .collect();
+    assert!(
+        (40..=100).contains(&departing.len()),
+        "{} departing of 120",
+        departing.len()
+    );
+    let mut overstayers = 0;
+    for t in &s.travellers {
+        if t.key.direction == Direction::Entry {
+            assert!(t.entered.is_none(), "arrival {} with a visit", t.index);
+            continue;
+        }
+        // An expired or nearly expired document is an arrival's case.
+        assert!(!matches!(
+            t.key.kind,
+            CaseKind::ExpiredDocument | CaseKind::SoonExpiring
+        ));
+        if t.holder.nationality == UTOPIA_CODE {
+            assert!(t.entered.is_none() && t.history.is_empty());
+            continue;
+        }
+        let since = t.entered.expect("a departing foreigner's visit");
+        assert!(since <= today);
+        assert_eq!(
+            (today - since).whole_days() as u32 + 1,
+            t.intended_days,
+            "traveller {}",
+            t.index
+        );
+        // The calculator on the earlier stays, from the day this visit began: an overstayer is
+        // past the last day allowed, everyone else within it.
+        let check = stay::check(&t.history, since, rule).unwrap();
+        assert!(check.overstays.is_empty(), "traveller {}", t.index);
+        let within = check.latest_exit.is_some_and(|last| last >= today);
+        if t.key.kind == CaseKind::Overstay {
+            overstayers += 1;
+            assert!(!within, "overstayer {} within the rule", t.index);
+        } else {
+            assert!(within, "traveller {} over the rule", t.index);
+        }
+        let length = t
+            .answers
+            .iter()
+            .find(|(q, _)| *q == Question::Length)
+            .unwrap();
+        assert!(length.1.contains(&since.to_string()), "{:?}", length.1);
+    }
+    assert!(overstayers > 0, "no overstay among the departures");
+}
+
+#[test]
+fn a_spec_without_departures_generates_what_it_did_before() {
+    let before = scenario(&spec(40, vec![(CaseKind::Impostor, 2)])).unwrap();
+    let with_none = scenario(&Spec {
+        exit_share: 0.0,
+        ..spec(40, vec![(CaseKind::Impostor, 2)])
+    })
+    .unwrap();
+    assert_eq!(before.travellers, with_none.travellers);
+    assert!(
+        before
+            .travellers
+            .iter()
+            .all(|t| t.key.direction == Direction::Entry)
+    );
+    // The departures' own stream leaves every arrival as it was.
+    let mixed = scenario(&Spec {
+        exit_share: 0.5,
+        ..spec(40, vec![(CaseKind::Impostor, 2)])
+    })
+    .unwrap();
+    for (a, b) in before.travellers.iter().zip(&mixed.travellers) {
+        assert_eq!(a.key.kind, b.key.kind);
+        if b.key.direction == Direction::Entry {
+            assert_eq!(a.holder, b.holder);
+        }
+    }
 }
