@@ -425,6 +425,10 @@ messages! {
     ErrAttemptClosed => "This attempt is closed: answers can no longer be changed.", "Cette tentative est close : les réponses ne peuvent plus être modifiées.";
     ErrDeskSpec => "This shift cannot be generated: use 1 to 500 travellers, rates from 0 to 0.5 and at most 100,000 listed persons, with no more fixed cases than travellers.",
         "Ce service ne peut pas être généré : de 1 à 500 voyageurs, des taux de 0 à 0,5 et au plus 100 000 personnes signalées, sans plus de cas imposés que de voyageurs.";
+    ErrDeskRefuseExit => "A departing traveller is not refused at the primary line: register the exit, or refer them to second line.",
+        "Un voyageur au départ ne fait pas l'objet d'un refus en première ligne : enregistrez la sortie ou orientez-le vers la deuxième ligne.";
+    ErrDeskExitShare => "Give the share of departing travellers as a percentage from 0 to 100.",
+        "Indiquez la part de voyageurs au départ en pourcentage, de 0 à 100.";
     ErrDeskTimeLimit => "Give a time limit from 1 to 480 minutes.", "Indiquez une durée limite de 1 à 480 minutes.";
     ErrDeskDecided => "This traveller has already been decided; nothing was changed.",
         "Une décision a déjà été prise pour ce voyageur ; rien n'a été modifié.";
@@ -1204,6 +1208,16 @@ messages! {
     ErrDeskReason => "Give the reason for dismissing each candidate you dismiss.", "Indiquez pourquoi vous écartez chaque candidat écarté.";
     DeskDecision => "Decision", "Décision";
     DeskAdmit => "Admit", "Admettre";
+    DeskRegisterExit => "Register the exit", "Enregistrer la sortie";
+    DeskArriving => "Arriving", "À l'arrivée";
+    DeskDeparting => "Departing", "Au départ";
+    DeskDirection => "Direction", "Sens";
+    DeskExitShare => "Departing travellers (% of the queue)", "Voyageurs au départ (% de la file)";
+    DeskThisVisit => "This visit began on", "Début de la visite en cours";
+    DeskVisitDays => "Days of this visit", "Jours de la visite en cours";
+    DeskUsedAtEntry => "Days used in the window ending on the day this visit began", "Jours utilisés dans la période se terminant le jour du début de cette visite";
+    DeskOverToday => "Days over the limit on leaving today", "Jours de dépassement en partant aujourd'hui";
+    DeskDepartureHint => "This traveller is leaving Utopia: register the exit, or refer to second line if the person or the document must be held.", "Ce voyageur quitte l'Utopie : enregistrez la sortie, ou orientez-le vers la deuxième ligne si la personne ou le document doit être retenu.";
     DeskRefer => "Refer to second line", "Orienter vers la deuxième ligne";
     DeskRefuse => "Refuse entry", "Refuser l'entrée";
     DeskGround => "Ground of refusal", "Motif du refus";
@@ -1256,7 +1270,7 @@ messages! {
     DeskKindNearMiss => "Near miss: a similar name, another person", "Quasi-correspondance : nom voisin, autre personne";
     DeskKindTranslitHit => "Listed person under another transliteration", "Personne signalée sous une autre translittération";
     DeskKindStolen => "Stolen or lost document", "Document volé ou perdu";
-    DeskKindOverstay => "Earlier overstay", "Dépassement de séjour antérieur";
+    DeskKindOverstay => "Overstay (an earlier visit, or the one ending today)", "Dépassement de séjour (visite antérieure ou celle qui se termine aujourd'hui)";
     DeskKindExpired => "Expired document", "Document expiré";
     DeskKindSoonExpiring => "Document expiring soon (still valid)", "Document bientôt expiré (encore valide)";
     DeskKindMrzDefect => "MRZ defect", "Défaut de la ZLA";
@@ -1302,6 +1316,12 @@ messages! {
     DeskQFunds => "How will you pay for your stay?", "Comment allez-vous financer votre séjour ?";
     DeskQPlaceOfBirth => "Where were you born?", "Où êtes-vous né ?";
     DeskQTravellingWith => "Who are you travelling with?", "Avec qui voyagez-vous ?";
+    DeskQPurposeJourney => "What is the purpose of your journey?", "Quel est le motif de votre voyage ?";
+    DeskQLengthStayed => "How long have you stayed?", "Combien de temps êtes-vous resté ?";
+    DeskQLengthAway => "How long will you be away?", "Combien de temps serez-vous absent ?";
+    DeskQAccommodationStayed => "Where did you stay?", "Où avez-vous logé ?";
+    DeskQTicketHome => "May I see your ticket?", "Puis-je voir votre billet ?";
+    DeskQFundsStayed => "How did you pay for your stay?", "Comment avez-vous financé votre séjour ?";
     DeskPurposeTourism => "Tourism", "Tourisme";
     DeskPurposeBusiness => "Business", "Affaires";
     DeskPurposeFamily => "Family visit", "Visite familiale";

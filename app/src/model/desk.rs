@@ -84,6 +84,8 @@ pub struct ScenarioSettings {
     pub fixed: Vec<(CaseKind, u32)>,
     /// The class it is set for; `None`: every trainee of the course.
     pub class: Option<String>,
+    /// Departing travellers, in per cent of the queue.
+    pub exit_percent: u32,
 }
 
 /// The desk of a shift: the clock, and the traveller called.
@@ -129,6 +131,8 @@ pub struct TravellerView {
     pub mrz_faults: Vec<String>,
     /// A citizen of Utopia: enters as of right, with no visa and no stay limit.
     pub citizen: bool,
+    /// Leaving Utopia (the exit is registered), rather than arriving.
+    pub departing: bool,
     /// Whether nationals of the traveller's state need a visa.
     pub visa_required: bool,
     pub visa: Option<VisaView>,
@@ -166,8 +170,13 @@ pub struct StayRow {
 pub struct StayView {
     pub max_days: u32,
     pub window_days: u32,
-    /// Days already used in the window ending today, today included.
+    /// For an arrival, days already used in the window ending today, today included; for a
+    /// departing foreigner, in the window ending on the day their visit began.
     pub used: u32,
+    /// For a departing foreigner, the day their visit began, `YYYY-MM-DD`.
+    pub visit_began: Option<String>,
+    /// For a departing foreigner, the days past the last day allowed, on leaving today.
+    pub days_over: u32,
     /// The last day the traveller may stay; `None` when no day is left.
     pub latest_exit: Option<String>,
     /// Earlier stays over the limit: (first day over, days over).
@@ -237,6 +246,7 @@ pub struct ShiftResultsView {
 pub struct TravellerResultView {
     pub index: u32,
     pub name: String,
+    pub departing: bool,
     pub scored: Scored,
     pub ground: Option<Ground>,
     pub note: String,
@@ -261,6 +271,20 @@ pub const QUESTIONS: [(&str, Msg); 8] = [
     ("place_of_birth", Msg::DeskQPlaceOfBirth),
     ("travelling_with", Msg::DeskQTravellingWith),
 ];
+
+/// The wording of question `code` of [`QUESTIONS`] for a traveller leaving Utopia: a
+/// foreigner is asked about the visit they end, a citizen about the journey they begin.
+pub fn departure_question(code: &str, citizen: bool) -> Option<Msg> {
+    Some(match (code, citizen) {
+        ("purpose", _) => Msg::DeskQPurposeJourney,
+        ("length", false) => Msg::DeskQLengthStayed,
+        ("length", true) => Msg::DeskQLengthAway,
+        ("accommodation", false) => Msg::DeskQAccommodationStayed,
+        ("return_ticket", false) => Msg::DeskQTicketHome,
+        ("funds", false) => Msg::DeskQFundsStayed,
+        _ => return None,
+    })
+}
 
 /// Why a candidate the list returned is not the traveller, by code.
 pub const DISMISS_REASONS: [(&str, Msg); 5] = [

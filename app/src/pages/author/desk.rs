@@ -29,6 +29,7 @@ fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
             " · " {t(Msg::DeskListSize)} " " {s.list_size} " · " {t(Msg::DeskShiftDay)} " " {s.today.clone()}
             " · " {t(Msg::SeedLabel)} " " <code>{s.seed}</code>
             " · " {t(Msg::ClassWord)} ": " {s.class.clone().unwrap_or_else(|| t(Msg::DeskWholeCourse).to_string())}
+            " · " {t(Msg::DeskExitShare)} " " {s.exit_percent}
             <br />
             <span class="hint">
                 {s.rates.iter().map(|(k, r)| format!("{} {:.0} %", t(k.label()), r * 100.0)).chain(
@@ -79,6 +80,9 @@ fn new_scenario_form(
                 <label for="desk-list">{t(Msg::DeskListSize)}</label>
                 <input id="desk-list" name="list_size" type="number" min="0" max="100000" value="2000" required=true />
                 <FieldMsg field="desk_list_size" />
+                <label for="desk-exits">{t(Msg::DeskExitShare)}</label>
+                <input id="desk-exits" name="exit_percent" type="number" min="0" max="100" value="0" required=true />
+                <FieldMsg field="desk_exit_percent" />
                 <label for="desk-class">{t(Msg::ClassWord)}</label>
                 <select id="desk-class" name="class">
                     <option value="">{t(Msg::DeskWholeCourse)}</option>

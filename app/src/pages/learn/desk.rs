@@ -13,9 +13,9 @@ use crate::components::forms::{CsrfField, ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::desk::{
-    ACTIONS, CandidateView, DISMISS_REASONS, DeskView, Explanation, Ground, PURPOSES, QUESTIONS,
-    QueryView, ScenarioRow, ShiftResultsView, TravellerResultView, TravellerView, label_of,
-    mistake_label,
+    ACTIONS, CandidateView, DISMISS_REASONS, Decision, DeskView, Explanation, Ground, PURPOSES,
+    QUESTIONS, QueryView, ScenarioRow, ShiftResultsView, TravellerResultView, TravellerView,
+    label_of, mistake_label,
 };
 use crate::model::exercise::Named;
 use leptos::prelude::*;
@@ -227,9 +227,16 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
                     <dl class="facts">
                         <dt>{t(Msg::DeskStayRule)}</dt><dd>{format!("{} / {}", tr.stay.max_days, tr.stay.window_days)}</dd>
                         <dt>{t(Msg::DeskShiftDay)}</dt><dd>{today}</dd>
-                        <dt>{t(Msg::DeskStayUsed)}</dt><dd>{tr.stay.used}</dd>
+                        {tr.stay.visit_began.clone().map(|began| view! {
+                            <dt>{t(Msg::DeskThisVisit)}</dt><dd id="desk-visit-began">{began}</dd>
+                            <dt>{t(Msg::DeskVisitDays)}</dt><dd>{tr.intended_days}</dd>
+                        })}
+                        <dt>{t(if tr.stay.visit_began.is_some() { Msg::DeskUsedAtEntry } else { Msg::DeskStayUsed })}</dt><dd>{tr.stay.used}</dd>
                         <dt>{t(Msg::DeskLatestExit)}</dt>
                         <dd>{tr.stay.latest_exit.clone().unwrap_or_else(|| t(Msg::DeskNoDaysLeft).to_string())}</dd>
+                        {tr.stay.visit_began.is_some().then(|| view! {
+                            <dt>{t(Msg::DeskOverToday)}</dt><dd id="desk-days-over">{tr.stay.days_over}</dd>
+                        })}
                     </dl>
                     <ul>
                         {tr.stay.overstays.iter().map(|(from, days)| view! {
@@ -247,10 +254,18 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
                 </dl>
             })}
             <h3>{t(Msg::DeskInterview)}</h3>
-            <p>{t(Msg::DeskPurpose)} ": " {named(&PURPOSES, &tr.purpose)} " · " {t(Msg::DeskIntendedDays)} ": " {tr.intended_days}</p>
+            <p>
+                {t(Msg::DeskPurpose)} ": " {named(&PURPOSES, &tr.purpose)} " · "
+                {t(if tr.departing && !tr.citizen { Msg::DeskVisitDays } else { Msg::DeskIntendedDays })} ": " {tr.intended_days}
+            </p>
             <div class="desk-questions" id="desk-questions">
-                {tr.answers.iter().map(|(q, a)| view! {
-                    <details><summary>{named(&QUESTIONS, q)}</summary><p>{a.clone()}</p></details>
+                {tr.answers.iter().map(|(q, a)| {
+                    let asked = tr
+                        .departing
+                        .then(|| crate::model::desk::departure_question(q, tr.citizen))
+                        .flatten()
+                        .map_or_else(|| named(&QUESTIONS, q), |m| t(m).to_string());
+                    view! { <details><summary>{asked}</summary><p>{a.clone()}</p></details> }
                 }).collect_view()}
             </div>
         </section>
@@ -325,6 +340,7 @@ fn decision_form(d: &DeskView, tr: &TravellerView) -> impl IntoView + use<> {
     let queried = d.query.is_some();
     let query = d.query.clone();
     let shift = d.shift_id;
+    let departing = tr.departing;
     view! {
         {(!queried).then(|| view! {
             <form method="get" action=format!("/desk/shifts/{shift}") class="desk-query-form">
@@ -340,17 +356,24 @@ fn decision_form(d: &DeskView, tr: &TravellerView) -> impl IntoView + use<> {
             <FieldMsg field="confirmed" />
             <fieldset>
                 <legend>{t(Msg::DeskDecision)}</legend>
-                <label class="option" for="decision-admit"><input type="radio" id="decision-admit" name="decision" value="admit" required=true /> " " {t(Msg::DeskAdmit)}</label>
+                <label class="option" for="decision-admit">
+                    <input type="radio" id="decision-admit" name="decision" value="admit" required=true /> " "
+                    {t(if departing { Msg::DeskRegisterExit } else { Msg::DeskAdmit })}
+                </label>
                 <label class="option" for="decision-refer"><input type="radio" id="decision-refer" name="decision" value="refer" /> " " {t(Msg::DeskRefer)}</label>
-                <label class="option" for="decision-refuse"><input type="radio" id="decision-refuse" name="decision" value="refuse" /> " " {t(Msg::DeskRefuse)}</label>
+                {(!departing).then(|| view! {
+                    <label class="option" for="decision-refuse"><input type="radio" id="decision-refuse" name="decision" value="refuse" /> " " {t(Msg::DeskRefuse)}</label>
+                })}
                 <FieldMsg field="decision" />
             </fieldset>
-            <label for="desk-ground">{t(Msg::DeskGround)}</label>
-            <select id="desk-ground" name="ground">
-                <option value="">"—"</option>
-                {Ground::ALL.into_iter().map(|g| view! { <option value=g.code()>{t(g.label())}</option> }).collect_view()}
-            </select>
-            <FieldMsg field="ground" />
+            {(!departing).then(|| view! {
+                <label for="desk-ground">{t(Msg::DeskGround)}</label>
+                <select id="desk-ground" name="ground">
+                    <option value="">"—"</option>
+                    {Ground::ALL.into_iter().map(|g| view! { <option value=g.code()>{t(g.label())}</option> }).collect_view()}
+                </select>
+                <FieldMsg field="ground" />
+            })}
             <label for="desk-note">{t(Msg::DeskNote)}</label>
             <textarea id="desk-note" name="note" rows="3" maxlength="2000"></textarea>
             <FieldMsg field="note" />
@@ -384,7 +407,9 @@ pub fn DeskPage() -> impl IntoView {
                                 {t(Msg::DeskTravellerOf)} " " <strong id="desk-position">{d.position + 1}</strong> " " {t(Msg::DeskOf)} " " {d.total}
                                 " · " {t(Msg::DeskTimeLeft)} " " <Clock seconds=d.seconds_left />
                                 " · " {t(Msg::DeskShiftDay)} " " {d.today.clone()}
+                                " · " <span class="badge" id="desk-direction">{t(if tr.departing { Msg::DeskDeparting } else { Msg::DeskArriving })}</span>
                             </p>
+                            {tr.departing.then(|| view! { <p class="banner banner-info" id="desk-departure">{t(Msg::DeskDepartureHint)}</p> })}
                             <div class="desk">
                                 {document_images(d.shift_id, &tr)}
                                 {traveller_data(&tr, &d.today)}
@@ -494,9 +519,9 @@ pub fn DeskResultsPage() -> impl IntoView {
                                     <tr class=if s.right { "ok" } else { "wrong" } id=format!("desk-traveller-{}", tr.index)>
                                         <td>{if s.right { "✓ " } else { "✗ " }}{tr.index + 1}</td>
                                         <td>{tr.name.clone()}</td>
-                                        <td>{t(s.kind.label())}</td>
+                                        <td>{t(s.kind.label())} <br /><span class="hint">{t(if tr.departing { Msg::DeskDeparting } else { Msg::DeskArriving })}</span></td>
                                         <td>
-                                            {t(s.decision.label())}
+                                            {t(if tr.departing && s.decision == Decision::Admit { Msg::DeskRegisterExit } else { s.decision.label() })}
                                             {tr.ground.map(|g| view! { " — " {t(g.label())} })}
                                             {(!tr.note.is_empty()).then(|| view! { <br /><span class="hint">{tr.note.clone()}</span> })}
                                             {replay(shift_id, &tr)}

@@ -170,6 +170,13 @@ fn scenario_from(form: &Form) -> Result<scenarios::ScenarioInput, AppError> {
             ),
         },
         own_list: Vec::new(),
+        exit_share: match form.get("exit_percent").trim() {
+            "" => 0.0,
+            p => match p.parse::<u32>() {
+                Ok(p) if p <= 100 => f64::from(p) / 100.0,
+                _ => return Err(AppError::field("exit_percent", Msg::ErrDeskExitShare)),
+            },
+        },
     })
 }
 

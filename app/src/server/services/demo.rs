@@ -261,6 +261,7 @@ async fn ensure_desk(db: &DatabaseConnection) -> AppResult<()> {
             today: crate::server::services::now().date(),
             class_id: None,
             own_list: Vec::new(),
+            exit_share: 0.25,
         },
     )
     .await?;

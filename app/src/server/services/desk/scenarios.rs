@@ -31,6 +31,8 @@ pub struct ScenarioInput {
     pub class_id: Option<i64>,
     /// The trainer's own persons to add to the generated watch list.
     pub own_list: Vec<content::desk::alerts::WatchEntry>,
+    /// The share of departing travellers, from 0 to 1.
+    pub exit_share: f64,
 }
 
 /// Stores a new scenario in course `slug`; only the course's authors may.
@@ -71,7 +73,11 @@ pub async fn create(
         rates: input.rates,
         fixed: input.fixed,
         list_size: input.list_size,
+        exit_share: input.exit_share,
     };
+    if !input.exit_share.is_finite() || !(0.0..=1.0).contains(&input.exit_share) {
+        return Err(AppError::field("exit_percent", Msg::ErrDeskExitShare));
+    }
     if spec.check().is_err()
         || assessments::desk::stay::check(&[], input.today, input.rule).is_err()
     {

@@ -218,6 +218,12 @@ pub async fn decide(
             _ => AppError::field("decision", Msg::ErrRequired),
         });
     };
+    // A departure is registered or referred; the primary line does not refuse it.
+    if matches!(decision, Decision::Refuse(_))
+        && traveller.key.direction == assessments::desk::shift::Direction::Exit
+    {
+        return Err(AppError::field("decision", Msg::ErrDeskRefuseExit));
+    }
     if input.note.chars().count() > MAX_NOTE {
         return Err(AppError::field("note", Msg::ErrTooLong));
     }

@@ -170,8 +170,16 @@ pub async fn desk_view(
 fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
     let h = &t.holder;
     let state = content::desk::State::by_code(&h.nationality);
-    let stay = assessments::desk::stay::check(&t.history, spec.today, spec.rule)
-        .map_err(|e| crate::server::errors::internal("desk stay history", e))?;
+    // An arrival is judged from today; a departing foreigner from the day their visit began,
+    // and the days they stayed past the last one allowed.
+    let stay =
+        assessments::desk::stay::check(&t.history, t.entered.unwrap_or(spec.today), spec.rule)
+            .map_err(|e| crate::server::errors::internal("desk stay history", e))?;
+    let days_over = match (t.entered, stay.latest_exit) {
+        (Some(_), Some(last)) => (spec.today - last).whole_days().max(0) as u32,
+        (Some(began), None) => (spec.today - began).whole_days() as u32 + 1,
+        (None, _) => 0,
+    };
     Ok(TravellerView {
         index: t.index,
         passport: matches!(t.layout, content::specimens::Layout::Td3),
@@ -196,6 +204,7 @@ fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
         },
         mrz: t.mrz(spec.seed),
         citizen: h.nationality == content::desk::travellers::UTOPIA_CODE,
+        departing: t.key.direction == assessments::desk::shift::Direction::Exit,
         visa_required: state.is_some_and(|s| s.visa_required),
         visa: t.visa.as_ref().map(|v| VisaView {
             number: v.number.clone(),
@@ -217,6 +226,8 @@ fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
             max_days: spec.rule.max_days,
             window_days: spec.rule.window_days,
             used: stay.used,
+            visit_began: t.entered.map(|d| d.to_string()),
+            days_over,
             latest_exit: stay.latest_exit.map(|d| d.to_string()),
             overstays: stay
                 .overstays
@@ -296,6 +307,7 @@ pub async fn results_view(
             .map(|t| TravellerResultView {
                 index: t.index,
                 name: t.name,
+                departing: t.key.direction == assessments::desk::shift::Direction::Exit,
                 ground: match t.scored.decision {
                     assessments::desk::shift::Decision::Refuse(g) => Some(g),
                     _ => None,
@@ -420,6 +432,7 @@ pub async fn admin(
                     rates: s.rates.clone(),
                     fixed: s.fixed.clone(),
                     class: class_name(r.class_id),
+                    exit_percent: (s.exit_share * 100.0).round() as u32,
                 })
             })
             .collect(),
