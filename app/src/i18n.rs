@@ -1208,6 +1208,7 @@ messages! {
     ErrDeskReason => "Give the reason for dismissing each candidate you dismiss.", "Indiquez pourquoi vous écartez chaque candidat écarté.";
     DeskDecision => "Decision", "Décision";
     DeskAdmit => "Admit", "Admettre";
+    DeskClassNoScenarios => "The class's course has no border desk scenario yet: the course's authors set them up in the course editor.", "Le cours de la classe n'a pas encore de scénario de poste de première ligne : les auteurs du cours les créent dans l'éditeur du cours.";
     DeskRegisterExit => "Register the exit", "Enregistrer la sortie";
     DeskArriving => "Arriving", "À l'arrivée";
     DeskDeparting => "Departing", "Au départ";

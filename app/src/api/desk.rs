@@ -2,7 +2,7 @@
 //! through the plain routes of `server::http::desk` (forms that work without script).
 
 use crate::error::AppError;
-use crate::model::desk::{DeskAdmin, DeskView, ShiftResultsView};
+use crate::model::desk::{ClassDesk, DeskAdmin, DeskView, ShiftResultsView};
 use leptos::prelude::*;
 
 /// The desk of one of the reader's shifts; with `query`, what the list query returned for the
@@ -39,7 +39,21 @@ pub async fn course_desk_admin(slug: String) -> Result<DeskAdmin, AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::desk::views::admin(&request::state()?.db, &user, &slug).await
+            services::desk::trainers::admin(&request::state()?.db, &user, &slug).await
+        }
+        .await,
+    )
+}
+
+/// A class's border desk for its trainers: the scenarios it works, its trainees' shifts,
+/// results per case.
+#[server(prefix = "/api", endpoint = "desk/class")]
+pub async fn desk_of_class(id: i64) -> Result<ClassDesk, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::desk::trainers::class_desk(&request::state()?.db, &user, id).await
         }
         .await,
     )

@@ -69,6 +69,17 @@ pub struct DeskAdmin {
     pub today: String,
 }
 
+/// A class's border desk, for its trainers: the scenarios the class works and its trainees'
+/// shifts (`desk.classes` holds only this class).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassDesk {
+    pub class_id: i64,
+    pub class_name: String,
+    pub course_slug: String,
+    pub course_title: String,
+    pub desk: DeskAdmin,
+}
+
 /// A scenario's settings, for its authors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioSettings {
@@ -237,8 +248,9 @@ pub struct ShiftResultsView {
     pub travellers: Vec<TravellerResultView>,
     /// Travellers not reached before the shift ended.
     pub unreached: usize,
-    /// The reader is one of the course's trainers (not the trainee who worked it).
-    pub as_trainer: bool,
+    /// For a trainer reviewing a trainee's shift, the trainers' desk to go back to: the course
+    /// editor's for an author, the class's for a class trainer.
+    pub trainer_desk: Option<String>,
 }
 
 /// One traveller of a scored shift.

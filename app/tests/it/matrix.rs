@@ -543,6 +543,7 @@ const FUNCTIONS: &[Function] = &[
         &[("id", "99999"), ("query", "false")],
     ),
     ("/api/desk/results", Need::Missing, &[("id", "99999")]),
+    ("/api/desk/class", Need::Nobody, &[("id", "99999")]),
     (
         "/api/certificates/verify",
         Need::Anyone,

@@ -20,7 +20,7 @@ fn default_rate(kind: CaseKind) -> &'static str {
     }
 }
 
-fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
+pub(crate) fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
     let s = s.clone();
     view! {
         <li>
@@ -122,7 +122,7 @@ fn new_scenario_form(
     }
 }
 
-fn shifts_table(a: &DeskAdmin) -> impl IntoView + use<> {
+pub(crate) fn shifts_table(a: &DeskAdmin) -> impl IntoView + use<> {
     let shifts = a.shifts.clone();
     if shifts.is_empty() {
         return view! { <p class="hint">{t(Msg::DeskNoShiftsYet)}</p> }.into_any();
@@ -149,6 +149,22 @@ fn shifts_table(a: &DeskAdmin) -> impl IntoView + use<> {
     .into_any()
 }
 
+/// Right decisions per case kind, per scenario.
+pub(crate) fn by_kind_table(a: &DeskAdmin) -> impl IntoView + use<> {
+    let by_kind = a.by_kind.clone();
+    (!by_kind.is_empty()).then(|| view! {
+        <h3>{t(Msg::DeskClassByKind)}</h3>
+        <table class="data" id="desk-class-by-kind">
+            <thead><tr><th scope="col">{t(Msg::Title)}</th><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
+            <tbody>
+                {by_kind.into_iter().flat_map(|(title, kinds)| kinds.into_iter().map(move |(k, right, n)| view! {
+                    <tr><td>{title.clone()}</td><th scope="row">{t(k.label())}</th><td>{format!("{right} / {n}")}</td></tr>
+                })).collect_view()}
+            </tbody>
+        </table>
+    })
+}
+
 /// The border desk section of the course editor.
 #[component]
 pub fn CourseDesk(slug: String) -> impl IntoView {
@@ -166,17 +182,7 @@ pub fn CourseDesk(slug: String) -> impl IntoView {
                     {new_scenario_form(&slug, a.today.clone(), a.classes.clone())}
                     <h3>{t(Msg::DeskShiftsWorked)}</h3>
                     {shifts_table(&a)}
-                    {(!a.by_kind.is_empty()).then(|| view! {
-                        <h3>{t(Msg::DeskClassByKind)}</h3>
-                        <table class="data" id="desk-class-by-kind">
-                            <thead><tr><th scope="col">{t(Msg::Title)}</th><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
-                            <tbody>
-                                {a.by_kind.iter().flat_map(|(title, kinds)| kinds.iter().map(move |(k, right, n)| view! {
-                                    <tr><td>{title.clone()}</td><th scope="row">{t(k.label())}</th><td>{format!("{right} / {n}")}</td></tr>
-                                })).collect_view()}
-                            </tbody>
-                        </table>
-                    })}
+                    {by_kind_table(&a)}
                 </section>
             }
             .into_any()

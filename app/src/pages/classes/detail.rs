@@ -31,7 +31,10 @@ pub fn ClassPage() -> impl IntoView {
                             {(!c.location.is_empty()).then(|| format!(" · {}", c.location))}
                         </p>
                         <p>{t(Msg::Trainers)} ": " {d.trainers.join(", ")}</p>
-                        <p><a class="button" id="class-quizzes-link" href=format!("/classes/{id}/quizzes")>{t(Msg::Quizzes)} " · " {t(Msg::Results)} " · " {t(Msg::Certificates)}</a></p>
+                        <p>
+                            <a class="button" id="class-quizzes-link" href=format!("/classes/{id}/quizzes")>{t(Msg::Quizzes)} " · " {t(Msg::Results)} " · " {t(Msg::Certificates)}</a>
+                            " " <a class="button" id="class-desk-link" href=format!("/classes/{id}/desk")>{t(Msg::DeskAdminTitle)}</a>
+                        </p>
                         <p class="join-code">
                             {t(Msg::JoinCode)} ": " <strong id="join-code">{d.join_code.clone()}</strong>
                             " " <span class="hint">{t(Msg::JoinCodeHint)}</span>

@@ -500,7 +500,7 @@ pub fn DeskResultsPage() -> impl IntoView {
                     <PageTitle text=format!("{} — {}", t(Msg::DeskResultsTitle), r.scenario) />
                     <p class="breadcrumbs">
                         <a href=format!("/courses/{}#desk", r.course_slug)>{r.course_title.clone()}</a>
-                        {r.as_trainer.then(|| view! { " › " <a href=format!("/author/courses/{}#desk", r.course_slug)>{t(Msg::DeskAdminTitle)}</a> })}
+                        {r.trainer_desk.clone().map(|href| view! { " › " <a href=href>{t(Msg::DeskAdminTitle)}</a> })}
                     </p>
                     <h1>{t(Msg::DeskResultsTitle)} " — " {r.scenario.clone()}</h1>
                     <p>{r.person.clone()} " · " {t(Msg::DeskStarted)} " " {r.started.clone()}</p>

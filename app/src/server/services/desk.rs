@@ -4,7 +4,8 @@
 //! Rooms: [`scenarios`] (defining a shift; generating and caching its travellers and lists),
 //! [`shifts`] (starting a shift, the current traveller, the list query, decisions), [`results`]
 //! (a shift scored traveller by traveller, with the debrief), [`images`] (a traveller's document
-//! and photo, drawn on demand), [`views`] (what the pages show).
+//! and photo, drawn on demand), [`views`] (what a trainee's pages show), [`trainers`] (a
+//! course's and a class's desk for those who train with it, and who may review a shift).
 //!
 //! A scenario stores only its specification; its travellers, watch list and the list's index
 //! are generated from it when first needed and kept in memory per database (the generator is
@@ -14,6 +15,7 @@ pub mod images;
 pub mod results;
 pub mod scenarios;
 pub mod shifts;
+pub mod trainers;
 pub mod views;
 
 use crate::error::{AppError, AppResult};

@@ -4,7 +4,6 @@
 use super::*;
 use crate::model::CurrentUser;
 use crate::server::entities::{desk_decision, desk_shift};
-use crate::server::services::learn::authoring::may_edit;
 use assessments::desk::shift::{Decision, Handling, Key, Scored, ShiftResult, score, summarise};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -32,6 +31,8 @@ pub struct TravellerResult {
 #[derive(Debug, Clone)]
 pub struct ShiftResults {
     pub shift: desk_shift::Model,
+    /// How the reader reviews it, when it is not their own shift.
+    pub reviewer: Option<trainers::Reviewer>,
     pub summary: ShiftResult,
     pub travellers: Vec<TravellerResult>,
     /// Travellers not reached before the shift ended.
@@ -49,9 +50,11 @@ pub async fn of_shift(
         .await?
         .ok_or(AppError::NotFound)?;
     let row = scenario_row(db, shift.scenario_id).await?;
+    let mut reviewer = None;
     if shift.person_id != user.id {
         let course = scenarios::course_of(db, user, &row).await?;
-        if !may_edit(user, &course) {
+        reviewer = trainers::reviewer(db, user, &course, &row, shift.person_id).await?;
+        if reviewer.is_none() {
             return Err(AppError::Forbidden);
         }
     }
@@ -100,6 +103,7 @@ pub async fn of_shift(
         unreached: g.shift.travellers.len() - travellers.len(),
         summary: summarise(&scored),
         shift,
+        reviewer,
         travellers,
     })
 }

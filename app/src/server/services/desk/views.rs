@@ -1,25 +1,19 @@
 //! What the border desk's pages show, built from the services: the scenarios of a course with
 //! the reader's shifts, the desk of a shift (the traveller as an officer sees them, never their
-//! key), a shift's results, and a course's desk for its authors.
+//! key) and a shift's results.
 
 use super::*;
 use crate::model::CurrentUser;
 use crate::model::desk::code_of;
 use crate::model::desk::{
-    CandidateView, DeskAdmin, DeskView, MinorView, QueryView, ScenarioRow, ScenarioSettings,
-    ShiftResultsView, ShiftRow, StayRow, StayView, StolenView, TravellerResultView, TravellerView,
-    VisaView,
+    CandidateView, DeskView, MinorView, QueryView, ScenarioRow, ShiftResultsView, ShiftRow,
+    StayRow, StayView, StolenView, TravellerResultView, TravellerView, VisaView,
 };
-use crate::server::entities::{course, desk_decision, desk_shift, learning_event, person};
-use crate::server::services::learn::authoring::may_edit;
+use crate::server::entities::{course, desk_decision, desk_shift, person};
 use crate::server::services::quizzes::attempts::stamp;
-use assessments::desk::shift::CaseKind;
 use content::desk::travellers::Traveller;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-
-/// Shifts listed at most, newest first.
-const LISTED: u64 = 500;
 
 /// The scenarios of course `c`, which `user` may see, with the reader's shifts on each.
 pub async fn course_rows(
@@ -76,7 +70,7 @@ pub async fn course_rows(
         .collect())
 }
 
-fn spec_of(row: &desk_scenario::Model) -> Option<Spec> {
+pub(super) fn spec_of(row: &desk_scenario::Model) -> Option<Spec> {
     serde_json::from_str(&row.spec).ok()
 }
 
@@ -86,7 +80,7 @@ fn is_open(s: &desk_shift::Model, decided: Option<u32>, total: u32, now: OffsetD
 
 use time::OffsetDateTime;
 
-fn shift_row(
+pub(super) fn shift_row(
     s: &desk_shift::Model,
     person: &str,
     scenario: &str,
@@ -106,7 +100,7 @@ fn shift_row(
 }
 
 /// How many travellers each shift has decided.
-async fn decided_counts(
+pub(super) async fn decided_counts(
     db: &DatabaseConnection,
     shifts: impl Iterator<Item = i64>,
 ) -> AppResult<HashMap<i64, u32>> {
@@ -127,7 +121,7 @@ async fn decided_counts(
     Ok(counts)
 }
 
-async fn course_row(db: &DatabaseConnection, id: i64) -> AppResult<course::Model> {
+pub(super) async fn course_row(db: &DatabaseConnection, id: i64) -> AppResult<course::Model> {
     course::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -291,6 +285,10 @@ pub async fn results_view(
         .await?
         .map(|p| p.display_name)
         .unwrap_or_default();
+    let trainer_desk = r.reviewer.map(|rv| match rv {
+        super::trainers::Reviewer::Author => format!("/author/courses/{}#desk", course.slug),
+        super::trainers::Reviewer::ClassTrainer(k) => format!("/classes/{k}/desk"),
+    });
     Ok(ShiftResultsView {
         shift_id: id,
         person,
@@ -298,7 +296,7 @@ pub async fn results_view(
         course_slug: course.slug,
         course_title: course.title,
         started: stamp(r.shift.started_at),
-        as_trainer: r.shift.person_id != user.id,
+        trainer_desk,
         summary: r.summary,
         unreached: r.unreached,
         travellers: r
@@ -321,135 +319,5 @@ pub async fn results_view(
                 listed: t.listed,
             })
             .collect(),
-    })
-}
-
-/// Course `slug`'s border desk for its authors: scenarios with their settings, the shifts worked
-/// on them, and right decisions per case kind over every shift.
-pub async fn admin(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    slug: &str,
-) -> AppResult<DeskAdmin> {
-    let course = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
-    if !may_edit(user, &course) {
-        return Err(AppError::Forbidden);
-    }
-    let rows = scenarios::of_course(db, user, slug).await?;
-    let specs: HashMap<i64, Spec> = rows
-        .iter()
-        .filter_map(|r| spec_of(r).map(|s| (r.id, s)))
-        .collect();
-    let shifts = desk_shift::Entity::find()
-        .filter(desk_shift::Column::ScenarioId.is_in(rows.iter().map(|r| r.id)))
-        .order_by_desc(desk_shift::Column::Id)
-        .limit(LISTED)
-        .all(db)
-        .await?;
-    let counts = decided_counts(db, shifts.iter().map(|s| s.id)).await?;
-    let people: HashMap<i64, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(shifts.iter().map(|s| s.person_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.display_name))
-        .collect();
-    let titles: HashMap<i64, &str> = rows.iter().map(|r| (r.id, r.title.as_str())).collect();
-    let classes: Vec<crate::model::Choice> = crate::server::entities::class::Entity::find()
-        .filter(crate::server::entities::class::Column::CourseId.eq(course.id))
-        .order_by_asc(crate::server::entities::class::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|k| crate::model::Choice {
-            id: k.id,
-            name: k.name,
-        })
-        .collect();
-    let class_name = |id: Option<i64>| {
-        id.and_then(|id| classes.iter().find(|k| k.id == id))
-            .map(|k| k.name.clone())
-    };
-    // Right decisions per case kind in each scenario (a scenario set for a class: the class's
-    // results), over every shift worked on it: the decisions' learning events carry the case
-    // kind and whether the decision was right, so nothing is generated to count them.
-    let mut per_scenario = Vec::new();
-    for r in &rows {
-        let mut by_kind: HashMap<CaseKind, (usize, usize)> = HashMap::new();
-        let ids: Vec<i64> = desk_shift::Entity::find()
-            .select_only()
-            .column(desk_shift::Column::Id)
-            .filter(desk_shift::Column::ScenarioId.eq(r.id))
-            .into_tuple()
-            .all(db)
-            .await?;
-        if ids.is_empty() {
-            continue;
-        }
-        for chunk in ids.chunks(500) {
-            let decided: Vec<(Option<String>, Option<f64>)> = learning_event::Entity::find()
-                .select_only()
-                .columns([learning_event::Column::Item, learning_event::Column::Score])
-                .filter(learning_event::Column::Kind.eq(crate::model::EventKind::DeskDecided))
-                .filter(learning_event::Column::RefId.is_in(chunk.iter().copied()))
-                .into_tuple()
-                .all(db)
-                .await?;
-            for (item, score) in decided {
-                let Some(kind) = item
-                    .as_deref()
-                    .and_then(|i| i.strip_prefix("desk:"))
-                    .and_then(|code| CaseKind::ALL.into_iter().find(|k| code_of(k) == code))
-                else {
-                    continue;
-                };
-                let e = by_kind.entry(kind).or_default();
-                e.0 += usize::from(score.is_some_and(|v| v >= 100.0));
-                e.1 += 1;
-            }
-        }
-        per_scenario.push((
-            r.title.clone(),
-            CaseKind::ALL
-                .into_iter()
-                .filter_map(|k| by_kind.get(&k).map(|(r, n)| (k, *r, *n)))
-                .collect(),
-        ));
-    }
-    Ok(DeskAdmin {
-        scenarios: rows
-            .iter()
-            .filter_map(|r| {
-                let s = specs.get(&r.id)?;
-                Some(ScenarioSettings {
-                    id: r.id,
-                    title: r.title.clone(),
-                    travellers: s.travellers,
-                    seed: s.seed,
-                    time_limit_minutes: r.time_limit_minutes,
-                    list_size: s.list_size,
-                    today: s.today.to_string(),
-                    rates: s.rates.clone(),
-                    fixed: s.fixed.clone(),
-                    class: class_name(r.class_id),
-                    exit_percent: (s.exit_share * 100.0).round() as u32,
-                })
-            })
-            .collect(),
-        shifts: shifts
-            .iter()
-            .map(|s| {
-                shift_row(
-                    s,
-                    people.get(&s.person_id).map_or("", String::as_str),
-                    titles.get(&s.scenario_id).copied().unwrap_or(""),
-                    &counts,
-                    specs.get(&s.scenario_id).map_or(0, |x| x.travellers),
-                )
-            })
-            .collect(),
-        by_kind: per_scenario,
-        classes,
-        today: crate::server::services::now().date().to_string(),
     })
 }
