@@ -427,6 +427,10 @@ messages! {
         "Ce service ne peut pas être généré : de 1 à 500 voyageurs, des taux de 0 à 0,5 et au plus 100 000 personnes signalées, sans plus de cas imposés que de voyageurs.";
     ErrDeskRefuseExit => "A departing traveller is not refused at the primary line: register the exit, or refer them to second line.",
         "Un voyageur au départ ne fait pas l'objet d'un refus en première ligne : enregistrez la sortie ou orientez-le vers la deuxième ligne.";
+    ErrDeskRule => "The stay rule allows from 7 days to fewer days than its window holds, in a window of at most 3,660 days (90 in any 180, for example).",
+        "La règle de séjour autorise de 7 jours à moins de jours que sa période n'en compte, sur une période d'au plus 3 660 jours (90 sur toute période de 180, par exemple).";
+    DeskStayMax => "Stay rule: days allowed", "Règle de séjour : jours autorisés";
+    DeskStayWindow => "in any window of (days)", "sur toute période de (jours)";
     ErrDeskExitShare => "Give the share of departing travellers as a percentage from 0 to 100.",
         "Indiquez la part de voyageurs au départ en pourcentage, de 0 à 100.";
     ErrDeskTimeLimit => "Give a time limit from 1 to 480 minutes.", "Indiquez une durée limite de 1 à 480 minutes.";

@@ -97,6 +97,8 @@ pub struct ScenarioSettings {
     pub class: Option<String>,
     /// Departing travellers, in per cent of the queue.
     pub exit_percent: u32,
+    /// The national stay rule: days allowed, in any window of days.
+    pub stay_rule: (u32, u32),
 }
 
 /// The desk of a shift: the clock, and the traveller called.

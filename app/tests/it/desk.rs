@@ -764,6 +764,8 @@ async fn a_departures_hall_registers_exits_and_holds_who_must_be_held() {
     // A share of departures beyond 100 % is refused with its own message, and stores nothing.
     let form = |exits: &'static str| {
         vec![
+            ("stay_max_days", "30"),
+            ("stay_window_days", "60"),
             ("title", "Departures hall, evening"),
             ("travellers", "6"),
             ("seed", "5"),
@@ -779,6 +781,16 @@ async fn a_departures_hall_registers_exits_and_holds_who_must_be_held() {
     let res = post_scenario(&app, &trainer, &form("140"), None).await;
     assert!(
         location(&res).contains("field=desk_exit_percent"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(count(db, "desk_scenarios").await, before);
+    // So is a stay rule that allows as many days as its window holds.
+    let mut bad_rule = form("100");
+    bad_rule[1] = ("stay_window_days", "30");
+    let res = post_scenario(&app, &trainer, &bad_rule, None).await;
+    assert!(
+        location(&res).contains("field=desk_stay_max_days"),
         "{}",
         location(&res)
     );
@@ -799,6 +811,11 @@ async fn a_departures_hall_registers_exits_and_holds_who_must_be_held() {
     // The desk offers what an exit allows: register it, or refer; no refusal, no ground.
     let page = strip_markers(&trainee_c.page(&desk_url, StatusCode::OK).await);
     assert!(page.contains("Register the exit") && page.contains("Departing"));
+    // The scenario's national rule is the calculator's.
+    assert!(
+        page.contains("<dd>30 / 60</dd>"),
+        "the 30-in-60 rule on the desk"
+    );
     assert!(!page.contains("decision-refuse") && !page.contains("desk-ground"));
     // A refusal sent all the same is refused, and nothing is stored.
     let res = trainee_c

@@ -70,7 +70,16 @@ pub enum SpecError {
     GenuineFixed,
     #[error("the share of departing travellers is between 0 and 1")]
     ExitShare,
+    #[error(
+        "the stay rule allows from {MIN_STAY_DAYS} days to fewer days than its window holds, in a window of at most {MAX_WINDOW_DAYS} days"
+    )]
+    Rule,
 }
+
+/// The fewest days a stay rule may allow (a traveller intends a stay of three days or more).
+pub const MIN_STAY_DAYS: u32 = 7;
+/// The longest window a stay rule may count in (about ten years).
+pub const MAX_WINDOW_DAYS: u32 = 3_660;
 
 /// Where the traveller stands in the movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,6 +208,12 @@ impl Spec {
         }
         if !self.exit_share.is_finite() || !(0.0..=1.0).contains(&self.exit_share) {
             return Err(SpecError::ExitShare);
+        }
+        if self.rule.max_days < MIN_STAY_DAYS
+            || self.rule.max_days >= self.rule.window_days
+            || self.rule.window_days > MAX_WINDOW_DAYS
+        {
+            return Err(SpecError::Rule);
         }
         Ok(())
     }

@@ -30,6 +30,7 @@ pub(crate) fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
             " · " {t(Msg::SeedLabel)} " " <code>{s.seed}</code>
             " · " {t(Msg::ClassWord)} ": " {s.class.clone().unwrap_or_else(|| t(Msg::DeskWholeCourse).to_string())}
             " · " {t(Msg::DeskExitShare)} " " {s.exit_percent}
+            " · " {t(Msg::DeskStayRule)} " " {format!("{} / {}", s.stay_rule.0, s.stay_rule.1)}
             <br />
             <span class="hint">
                 {s.rates.iter().map(|(k, r)| format!("{} {:.0} %", t(k.label()), r * 100.0)).chain(
@@ -83,6 +84,12 @@ fn new_scenario_form(
                 <label for="desk-exits">{t(Msg::DeskExitShare)}</label>
                 <input id="desk-exits" name="exit_percent" type="number" min="0" max="100" value="0" required=true />
                 <FieldMsg field="desk_exit_percent" />
+                <label for="desk-stay-max">{t(Msg::DeskStayMax)}</label>
+                <input id="desk-stay-max" name="stay_max_days" type="number" min="7" max="3659" value="90" required=true />
+                <label for="desk-stay-window">{t(Msg::DeskStayWindow)}</label>
+                <input id="desk-stay-window" name="stay_window_days" type="number" min="8" max="3660" value="180" required=true />
+                <FieldMsg field="desk_stay_max_days" />
+                <FieldMsg field="desk_stay_window_days" />
                 <label for="desk-class">{t(Msg::ClassWord)}</label>
                 <select id="desk-class" name="class">
                     <option value="">{t(Msg::DeskWholeCourse)}</option>

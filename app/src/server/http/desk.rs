@@ -121,6 +121,15 @@ fn scenario_from(form: &Form) -> Result<scenarios::ScenarioInput, AppError> {
             .parse()
             .map_err(|_| AppError::field(name, msg))
     }
+    /// A day count of the stay rule; empty: the usual rule's.
+    fn or_default(form: &Form, name: &'static str, usual: u32) -> Result<u32, AppError> {
+        match form.get(name).trim() {
+            "" => Ok(usual),
+            n => n
+                .parse()
+                .map_err(|_| AppError::field(name, Msg::ErrDeskRule)),
+        }
+    }
     let mut rates = Vec::new();
     let mut fixed = Vec::new();
     for kind in CaseKind::ALL
@@ -158,7 +167,14 @@ fn scenario_from(form: &Form) -> Result<scenarios::ScenarioInput, AppError> {
         seed: number(form, "seed", Msg::ErrSeed)?,
         rates,
         fixed,
-        rule: Rule::NINETY_IN_ONE_EIGHTY,
+        rule: Rule {
+            max_days: or_default(form, "stay_max_days", Rule::NINETY_IN_ONE_EIGHTY.max_days)?,
+            window_days: or_default(
+                form,
+                "stay_window_days",
+                Rule::NINETY_IN_ONE_EIGHTY.window_days,
+            )?,
+        },
         time_limit_minutes: number(form, "time_limit_minutes", Msg::ErrDeskTimeLimit)?,
         list_size: number(form, "list_size", Msg::ErrDeskSpec)?,
         today,

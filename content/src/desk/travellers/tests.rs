@@ -167,6 +167,27 @@ fn impossible_specs_are_refused() {
             exit_share: f64::NAN,
             ..spec(3, vec![])
         },
+        Spec {
+            rule: Rule {
+                max_days: 180,
+                window_days: 180,
+            },
+            ..spec(3, vec![])
+        },
+        Spec {
+            rule: Rule {
+                max_days: 2,
+                window_days: 30,
+            },
+            ..spec(3, vec![])
+        },
+        Spec {
+            rule: Rule {
+                max_days: 90,
+                window_days: 5_000,
+            },
+            ..spec(3, vec![])
+        },
     ];
     for s in bad {
         assert!(scenario(&s).is_err(), "{s:?}");
@@ -374,5 +395,32 @@ fn a_spec_without_departures_generates_what_it_did_before() {
         if b.key.direction == Direction::Entry {
             assert_eq!(a.holder, b.holder);
         }
+    }
+}
+
+#[test]
+fn another_national_stay_rule_shapes_the_histories_and_the_overstays() {
+    let rule = Rule {
+        max_days: 30,
+        window_days: 60,
+    };
+    let s = scenario(&Spec {
+        rule,
+        exit_share: 0.5,
+        ..spec(80, vec![(CaseKind::Overstay, 8)])
+    })
+    .unwrap();
+    for t in &s.travellers {
+        let from = t.entered.unwrap_or(s.spec.today);
+        let check = stay::check(&t.history, from, rule).unwrap();
+        let overstayed = !check.overstays.is_empty()
+            || (t.entered.is_some() && check.latest_exit.is_none_or(|l| l < s.spec.today));
+        assert_eq!(
+            overstayed,
+            t.key.kind == CaseKind::Overstay,
+            "traveller {} ({:?})",
+            t.index,
+            t.key.kind
+        );
     }
 }

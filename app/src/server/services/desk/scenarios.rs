@@ -78,6 +78,9 @@ pub async fn create(
     if !input.exit_share.is_finite() || !(0.0..=1.0).contains(&input.exit_share) {
         return Err(AppError::field("exit_percent", Msg::ErrDeskExitShare));
     }
+    if spec.check() == Err(content::desk::travellers::SpecError::Rule) {
+        return Err(AppError::field("stay_max_days", Msg::ErrDeskRule));
+    }
     if spec.check().is_err()
         || assessments::desk::stay::check(&[], input.today, input.rule).is_err()
     {

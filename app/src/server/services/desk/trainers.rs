@@ -183,6 +183,7 @@ async fn overview(
                     fixed: s.fixed.clone(),
                     class: class_name(r.class_id),
                     exit_percent: (s.exit_share * 100.0).round() as u32,
+                    stay_rule: (s.rule.max_days, s.rule.window_days),
                 })
             })
             .collect(),
