@@ -19,6 +19,7 @@ fn main() {
             rates: CaseKind::ALL[1..].iter().map(|k| (*k, 0.005)).collect(),
             fixed: Vec::new(),
             list_size,
+            exit_share: 0.3,
         };
         let started = Instant::now();
         let shift = scenario(&spec).expect("a valid spec");
