@@ -427,8 +427,8 @@ messages! {
         "Ce service ne peut pas être généré : de 1 à 500 voyageurs, des taux de 0 à 0,5 et au plus 100 000 personnes signalées, sans plus de cas imposés que de voyageurs.";
     ErrDeskRefuseExit => "A departing traveller is not refused at the primary line: register the exit, or refer them to second line.",
         "Un voyageur au départ ne fait pas l'objet d'un refus en première ligne : enregistrez la sortie ou orientez-le vers la deuxième ligne.";
-    ErrDeskRule => "The stay rule allows from 7 days to fewer days than its window holds, in a window of at most 3,660 days (90 in any 180, for example).",
-        "La règle de séjour autorise de 7 jours à moins de jours que sa période n'en compte, sur une période d'au plus 3 660 jours (90 sur toute période de 180, par exemple).";
+    ErrDeskRule => "The stay rule allows from 7 to 365 days, fewer than its window holds, in a window of at most 3,660 days (90 in any 180, for example).",
+        "La règle de séjour autorise de 7 à 365 jours, moins que sa période n'en compte, sur une période d'au plus 3 660 jours (90 sur toute période de 180, par exemple).";
     DeskStayMax => "Stay rule: days allowed", "Règle de séjour : jours autorisés";
     DeskStayWindow => "in any window of (days)", "sur toute période de (jours)";
     ErrDeskExitShare => "Give the share of departing travellers as a percentage from 0 to 100.",
@@ -1216,9 +1216,10 @@ messages! {
     DeskRegisterExit => "Register the exit", "Enregistrer la sortie";
     DeskArriving => "Arriving", "À l'arrivée";
     DeskDeparting => "Departing", "Au départ";
-    DeskDirection => "Direction", "Sens";
     DeskExitShare => "Departing travellers (% of the queue)", "Voyageurs au départ (% de la file)";
     DeskThisVisit => "This visit began on", "Début de la visite en cours";
+    DeskDaysAway => "Days abroad", "Jours à l'étranger";
+    DeskCitizenLeaving => "A citizen of Utopia: leaves freely, with no visa and no stay limit. Check the document and the lists as for anyone.", "Citoyen d'Utopie : sort librement, sans visa ni limite de séjour. Vérifiez le document et les listes comme pour tout voyageur.";
     DeskVisitDays => "Days of this visit", "Jours de la visite en cours";
     DeskUsedAtEntry => "Days used in the window ending on the day this visit began", "Jours utilisés dans la période se terminant le jour du début de cette visite";
     DeskOverToday => "Days over the limit on leaving today", "Jours de dépassement en partant aujourd'hui";

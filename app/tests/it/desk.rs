@@ -834,6 +834,19 @@ async fn a_departures_hall_registers_exits_and_holds_who_must_be_held() {
         "{}",
         location(&res)
     );
+    // Without a ground, the message is still that a departure is not refused.
+    let res = trainee_c
+        .post_form(
+            &format!("{desk_url}/decide"),
+            &desk_url,
+            &[("traveller", "0"), ("decision", "refuse")],
+        )
+        .await;
+    assert!(
+        location(&res).contains(Msg::ErrDeskRefuseExit.code()),
+        "{}",
+        location(&res)
+    );
     assert_eq!(count(db, "desk_decisions").await, 0);
 
     // A foreigner's visit is on the stay calculator: the day it began and the days over.

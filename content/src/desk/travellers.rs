@@ -71,13 +71,16 @@ pub enum SpecError {
     #[error("the share of departing travellers is between 0 and 1")]
     ExitShare,
     #[error(
-        "the stay rule allows from {MIN_STAY_DAYS} days to fewer days than its window holds, in a window of at most {MAX_WINDOW_DAYS} days"
+        "the stay rule allows from {MIN_STAY_DAYS} to {MAX_STAY_DAYS} days, fewer than its window holds, in a window of at most {MAX_WINDOW_DAYS} days"
     )]
     Rule,
 }
 
 /// The fewest days a stay rule may allow (a traveller intends a stay of three days or more).
 pub const MIN_STAY_DAYS: u32 = 7;
+/// The most days a stay rule may allow (a short-stay rule; longer stays need a residence
+/// permit, which the desk does not model).
+pub const MAX_STAY_DAYS: u32 = 365;
 /// The longest window a stay rule may count in (about ten years).
 pub const MAX_WINDOW_DAYS: u32 = 3_660;
 
@@ -209,7 +212,7 @@ impl Spec {
         if !self.exit_share.is_finite() || !(0.0..=1.0).contains(&self.exit_share) {
             return Err(SpecError::ExitShare);
         }
-        if self.rule.max_days < MIN_STAY_DAYS
+        if !(MIN_STAY_DAYS..=MAX_STAY_DAYS).contains(&self.rule.max_days)
             || self.rule.max_days >= self.rule.window_days
             || self.rule.window_days > MAX_WINDOW_DAYS
         {
@@ -499,6 +502,15 @@ fn departure_answers(
                     None => format!("{days} days abroad."),
                 }
             }
+            Question::Accommodation if citizen => {
+                *answer = match purpose {
+                    Purpose::Business | Purpose::Transit => "The hotel my company booked.",
+                    Purpose::FamilyVisit => "At my brother's.",
+                    Purpose::Study => "The university's residence.",
+                    Purpose::Tourism => "A guest house by the sea.",
+                }
+                .to_string()
+            }
             Question::ReturnTicket => {
                 *answer = if citizen {
                     format!(
@@ -549,6 +561,9 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
             kind == CaseKind::TransliterationHit,
             kind == CaseKind::Overstay,
         );
+        // A child leaving without the absent parent's consent is held when leaving the country
+        // they live in: such a case departs only as a citizen.
+        let departing = departing && !(minor_case && d.state.code != UTOPIA_CODE);
         let choice: Vec<usize> = d
             .name
             .parts()
@@ -712,7 +727,9 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
             Visa {
                 number: format!("V{:08}", rng.below(100_000_000)),
                 valid_from: from,
-                valid_until: from + Duration::days(180),
+                // Valid for the window of the rule, and for the stay intended.
+                valid_until: (from + Duration::days(i64::from(spec.rule.window_days.max(180))))
+                    .max(today + Duration::days(i64::from(intended_days) + 30)),
                 duration_days: spec.rule.max_days,
             }
         });
@@ -750,13 +767,14 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
         let mut history = if citizen {
             Vec::new()
         } else {
-            history(
-                &mut rng,
-                today,
-                spec.rule,
-                kind == CaseKind::Overstay && !departing,
-            )
+            history(&mut rng, today, spec.rule, kind == CaseKind::Overstay)
         };
+        if departing && kind == CaseKind::Overstay {
+            // A departing overstayer overstays the visit they end, not an earlier one: the
+            // earlier overstay drawn (drawn all the same, so the travellers after this one
+            // stay as they are) leaves the history.
+            history.retain(|s| (s.exit - s.entry).whole_days() < i64::from(spec.rule.max_days));
+        }
         let mut visa = visa;
         let mut entered = None;
         if departing {
@@ -772,11 +790,31 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
                 history = earlier;
                 entered = Some(since);
                 intended_days = (today - since).whole_days() as u32 + 1;
+                let back = Duration::days(i64::from(intended_days) - 1);
                 if let Some(v) = &mut visa {
-                    // The visa they entered on.
-                    let back = Duration::days(i64::from(intended_days) - 1);
+                    // The visa they entered on, still valid today unless they overstayed.
                     v.valid_from -= back;
                     v.valid_until -= back;
+                    if kind != CaseKind::Overstay {
+                        v.valid_until = v.valid_until.max(today + Duration::days(30));
+                    }
+                }
+                // The passport they entered with was issued before the visa and the visit.
+                let issued = Date::parse(
+                    &holder.issue,
+                    &time::format_description::well_known::Iso8601::DATE,
+                )
+                .unwrap_or(today);
+                let latest = since - Duration::days(70);
+                if issued > latest {
+                    let earlier = issued - latest;
+                    holder.issue = iso(latest);
+                    let expiry = Date::parse(
+                        &holder.expiry,
+                        &time::format_description::well_known::Iso8601::DATE,
+                    )
+                    .unwrap_or(today);
+                    holder.expiry = iso((expiry - earlier).max(today + Duration::days(200)));
                 }
             }
             departure_answers(

@@ -85,7 +85,7 @@ fn new_scenario_form(
                 <input id="desk-exits" name="exit_percent" type="number" min="0" max="100" value="0" required=true />
                 <FieldMsg field="desk_exit_percent" />
                 <label for="desk-stay-max">{t(Msg::DeskStayMax)}</label>
-                <input id="desk-stay-max" name="stay_max_days" type="number" min="7" max="3659" value="90" required=true />
+                <input id="desk-stay-max" name="stay_max_days" type="number" min="7" max="365" value="90" required=true />
                 <label for="desk-stay-window">{t(Msg::DeskStayWindow)}</label>
                 <input id="desk-stay-window" name="stay_window_days" type="number" min="8" max="3660" value="180" required=true />
                 <FieldMsg field="desk_stay_max_days" />

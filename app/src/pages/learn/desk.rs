@@ -191,7 +191,7 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
                 }.into_any()
             }}
             {if tr.citizen {
-                view! { <p class="banner banner-info" id="desk-citizen">{t(Msg::DeskCitizen)}</p> }.into_any()
+                view! { <p class="banner banner-info" id="desk-citizen">{t(if tr.departing { Msg::DeskCitizenLeaving } else { Msg::DeskCitizen })}</p> }.into_any()
             } else {
                 let tr = tr.clone();
                 let today = today.clone();
@@ -256,7 +256,11 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
             <h3>{t(Msg::DeskInterview)}</h3>
             <p>
                 {t(Msg::DeskPurpose)} ": " {named(&PURPOSES, &tr.purpose)} " · "
-                {t(if tr.departing && !tr.citizen { Msg::DeskVisitDays } else { Msg::DeskIntendedDays })} ": " {tr.intended_days}
+                {t(match (tr.departing, tr.citizen) {
+                    (true, false) => Msg::DeskVisitDays,
+                    (true, true) => Msg::DeskDaysAway,
+                    (false, _) => Msg::DeskIntendedDays,
+                })} ": " {tr.intended_days}
             </p>
             <div class="desk-questions" id="desk-questions">
                 {tr.answers.iter().map(|(q, a)| {

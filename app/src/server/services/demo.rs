@@ -211,7 +211,7 @@ async fn ensure_desk(db: &DatabaseConnection) -> AppResult<()> {
     use crate::server::entities::desk_scenario;
     use crate::server::services::desk::scenarios;
     use assessments::desk::shift::CaseKind;
-    const TITLE: &str = "Practice shift: morning arrivals";
+    const TITLE: &str = "Practice shift: morning arrivals and departures";
     let Some(c) = course::Entity::find()
         .filter(course::Column::Slug.eq("primary-line"))
         .one(db)

@@ -212,18 +212,18 @@ pub async fn decide(
     else {
         return Err(AppError::BadRequest("not the traveller at the desk".into()));
     };
+    // A departure is registered or referred; the primary line does not refuse it.
+    if input.decision == "refuse"
+        && traveller.key.direction == assessments::desk::shift::Direction::Exit
+    {
+        return Err(AppError::field("decision", Msg::ErrDeskRefuseExit));
+    }
     let Some(decision) = Decision::from_codes(&input.decision, input.ground.as_deref()) else {
         return Err(match input.decision.as_str() {
             "refuse" => AppError::field("ground", Msg::ErrDeskGround),
             _ => AppError::field("decision", Msg::ErrRequired),
         });
     };
-    // A departure is registered or referred; the primary line does not refuse it.
-    if matches!(decision, Decision::Refuse(_))
-        && traveller.key.direction == assessments::desk::shift::Direction::Exit
-    {
-        return Err(AppError::field("decision", Msg::ErrDeskRefuseExit));
-    }
     if input.note.chars().count() > MAX_NOTE {
         return Err(AppError::field("note", Msg::ErrTooLong));
     }

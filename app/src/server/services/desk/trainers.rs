@@ -227,6 +227,10 @@ pub async fn reviewer(
     if may_edit(user, c) {
         return Ok(Some(Reviewer::Author));
     }
+    // A class's trainers, while they hold the trainer's role.
+    if !user.has(crate::model::Role::Trainer) {
+        return Ok(None);
+    }
     let trained: Vec<i64> = class_trainer::Entity::find()
         .select_only()
         .column(class_trainer::Column::ClassId)
