@@ -2,6 +2,8 @@
 //! forms with repeated fields, response forms without script, paper-response uploads, job
 //! specifications and the exports.
 
+mod builder;
+
 use super::{
     Admin, Analyst, Form, Path, Require, TypedForm, Upload, after_post, attachment,
     back_with_notice, render_with,
@@ -44,7 +46,10 @@ async fn edit_questionnaire(
     Form(fields): Form,
 ) -> Response {
     let back = format!("/tna/questionnaires/{id}");
-    let result = questionnaires::edit(&state.db, id, &fields).await;
+    let result = match builder::decode(&fields) {
+        Ok(change) => questionnaires::edit(&state.db, id, change).await,
+        Err(e) => Err(e),
+    };
     back_with_notice(&back, Msg::Saved, result)
 }
 

@@ -8,7 +8,7 @@ use crate::model::tna::{
     ConditionView, ItemView, QuestionnaireDetail, QuestionnaireRow, SectionView,
 };
 use crate::server::entities::{tna_campaign, tna_questionnaire};
-use content::tna::{Choice, Condition, Item, ItemKind, Problem, Questionnaire, Section, Text};
+use content::tna::{Condition, Item, ItemKind, Problem, Questionnaire, Section, Text};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -167,7 +167,8 @@ pub fn kind_code(kind: ItemKind) -> &'static str {
     }
 }
 
-fn kind_from(code: &str) -> Option<ItemKind> {
+/// The item kind of form code `code`.
+pub fn kind_from(code: &str) -> Option<ItemKind> {
     Some(match code {
         "likert" => ItemKind::Likert,
         "dual" => ItemKind::Dual,
@@ -366,128 +367,36 @@ pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
-fn condition_from(fields: &[(String, String)]) -> AppResult<Option<Condition>> {
-    let item = field(fields, "cond_item").trim();
-    if item.is_empty() {
-        return Ok(None);
-    }
-    let value = field(fields, "cond_value").trim();
-    let mut c = Condition {
-        item: item.to_owned(),
-        equals: None,
-        any_of: None,
-        at_least: None,
-    };
-    match field(fields, "cond_op") {
-        "equals" => c.equals = Some(value.to_owned()),
-        "in" => {
-            c.any_of = Some(
-                value
-                    .split(',')
-                    .map(|v| v.trim().to_owned())
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-            )
-        }
-        "at_least" => {
-            c.at_least = Some(
-                value
-                    .parse()
-                    .map_err(|_| AppError::field("cond_value", Msg::ErrNumber))?,
-            )
-        }
-        _ => return Err(AppError::field("cond_op", Msg::ErrInvalid)),
-    }
-    Ok(Some(c))
+/// One change made in the questionnaire builder, decoded from its form at the edge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionnaireEdit {
+    /// The title and introduction.
+    Meta { title: Text, intro: Text },
+    /// A new section, or section `original` renamed, retitled or given a condition (its items
+    /// stay).
+    Section { original: String, section: Section },
+    /// A new item in section `section`, or item `original` replaced.
+    Item {
+        original: String,
+        section: String,
+        item: Item,
+    },
+    /// Item `id` deleted, or the empty section `id`.
+    Delete { id: String },
+    /// Item `id` moved one place up or down in its section.
+    Move { id: String, up: bool },
+    /// The whole questionnaire replaced by its TOML text (its id and version kept).
+    Toml(String),
 }
 
-fn number(fields: &[(String, String)], name: &str) -> AppResult<Option<f64>> {
-    let v = field(fields, name).trim();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    v.parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .map(Some)
-        .ok_or_else(|| AppError::field(name, Msg::ErrNumber))
-}
-
-/// An item from the item form: options one per line as `id | English | French`.
-fn item_from(fields: &[(String, String)]) -> AppResult<Item> {
-    let kind =
-        kind_from(field(fields, "kind")).ok_or_else(|| AppError::field("kind", Msg::ErrInvalid))?;
-    let mut options = Vec::new();
-    if matches!(kind, ItemKind::Single | ItemKind::Multiple) {
-        for line in field(fields, "options")
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-        {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            let [id, en, fr] = parts[..] else {
-                return Err(AppError::field("options", Msg::ErrItemOptions));
-            };
-            options.push(Choice {
-                id: id.to_owned(),
-                en: en.to_owned(),
-                fr: fr.to_owned(),
-            });
+/// Applies `edit` to `q`.
+fn apply(q: &mut Questionnaire, edit: QuestionnaireEdit) -> AppResult<()> {
+    match edit {
+        QuestionnaireEdit::Meta { title, intro } => {
+            q.title = title;
+            q.intro = intro;
         }
-    }
-    let competency = field(fields, "competency").trim();
-    Ok(Item {
-        id: field(fields, "id").trim().to_owned(),
-        kind,
-        required: !field(fields, "required").is_empty(),
-        text: Text {
-            en: field(fields, "text_en").trim().to_owned(),
-            fr: field(fields, "text_fr").trim().to_owned(),
-        },
-        competency: (!competency.is_empty() && matches!(kind, ItemKind::Dual | ItemKind::Likert))
-            .then(|| competency.to_owned()),
-        options,
-        min: if kind == ItemKind::Numeric {
-            number(fields, "min")?
-        } else {
-            None
-        },
-        max: if kind == ItemKind::Numeric {
-            number(fields, "max")?
-        } else {
-            None
-        },
-        show_if: condition_from(fields)?,
-    })
-}
-
-/// One change made in the builder.
-fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
-    let too_long = fields.iter().any(|(_, v)| v.chars().count() > 8000);
-    if too_long {
-        return Err(AppError::field("text_en", Msg::ErrTooLong));
-    }
-    match field(fields, "op") {
-        "meta" => {
-            q.title = Text {
-                en: field(fields, "title_en").trim().to_owned(),
-                fr: field(fields, "title_fr").trim().to_owned(),
-            };
-            q.intro = Text {
-                en: field(fields, "intro_en").trim().to_owned(),
-                fr: field(fields, "intro_fr").trim().to_owned(),
-            };
-        }
-        "section" => {
-            let original = field(fields, "original");
-            let section = Section {
-                id: field(fields, "id").trim().to_owned(),
-                title: Text {
-                    en: field(fields, "title_en").trim().to_owned(),
-                    fr: field(fields, "title_fr").trim().to_owned(),
-                },
-                show_if: condition_from(fields)?,
-                items: Vec::new(),
-            };
+        QuestionnaireEdit::Section { original, section } => {
             if section.title.en.is_empty() || section.title.fr.is_empty() {
                 return Err(AppError::field(&section.id, Msg::ErrBothLanguages));
             }
@@ -507,10 +416,11 @@ fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
                 None => q.sections.push(section),
             }
         }
-        "item" => {
-            let item = item_from(fields)?;
-            let original = field(fields, "original");
-            let section = field(fields, "section");
+        QuestionnaireEdit::Item {
+            original,
+            section,
+            item,
+        } => {
             let existing = q
                 .sections
                 .iter_mut()
@@ -527,8 +437,7 @@ fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
                     .push(item),
             }
         }
-        "delete" => {
-            let id = field(fields, "item");
+        QuestionnaireEdit::Delete { id } => {
             let before = q.items().count();
             for s in &mut q.sections {
                 s.items.retain(|i| i.id != id);
@@ -541,9 +450,7 @@ fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
                 }
             }
         }
-        "move" => {
-            let id = field(fields, "item");
-            let up = field(fields, "dir") == "up";
+        QuestionnaireEdit::Move { id, up } => {
             let s = q
                 .sections
                 .iter_mut()
@@ -559,28 +466,27 @@ fn apply(q: &mut Questionnaire, fields: &[(String, String)]) -> AppResult<()> {
                 s.items.swap(at, to);
             }
         }
-        "toml" => {
-            let mut parsed: Questionnaire = content::tna::read_questionnaire(field(fields, "toml"))
+        QuestionnaireEdit::Toml(text) => {
+            let mut parsed: Questionnaire = content::tna::read_questionnaire(&text)
                 .map_err(|_| AppError::field("toml", Msg::ErrToml))?;
             parsed.id = q.id.clone();
             parsed.version = q.version.clone();
             *q = parsed;
         }
-        _ => return Err(AppError::BadRequest("unknown operation".into())),
     }
     Ok(())
 }
 
-/// Applies one builder change (`op` and its fields) to version `id`, unless a campaign has
-/// opened with it; the result must pass the design-time checks, or nothing is written.
-pub async fn edit(db: &DatabaseConnection, id: i64, fields: &[(String, String)]) -> AppResult<()> {
+/// Applies one builder change to version `id`, unless a campaign has opened with it; the
+/// result must pass the design-time checks, or nothing is written.
+pub async fn edit(db: &DatabaseConnection, id: i64, change: QuestionnaireEdit) -> AppResult<()> {
     let _gate = crate::server::services::write_gate(db).await;
     let (m, q) = load(db, id).await?;
     if locked(db, id).await? {
         return Err(AppError::field("title", Msg::ErrQuestionnaireInUse));
     }
     let mut q = (*q).clone();
-    apply(&mut q, fields)?;
+    apply(&mut q, change)?;
     let fw = crate::server::services::tna::framework(db).await?;
     content::tna::check_questionnaire(&q, &fw).map_err(design_error)?;
     let mut row: tna_questionnaire::ActiveModel = m.into();
