@@ -6,7 +6,9 @@ use super::{Author, Form, Path, Require, Upload, after_post, back_with_notice};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::model::CurrentUser;
-use crate::model::exercise::{ExerciseChange, ExerciseEdit, VizField};
+use crate::model::exercise::{
+    ExerciseAnswer, ExerciseChange, ExerciseEdit, MRZ_FIELDS, Spot, VizField,
+};
 use crate::server::services::exercises::{self, images as exercise_images};
 use crate::server::state::AppState;
 use axum::extract::State;
@@ -222,14 +224,67 @@ async fn delete(
     after_post(&format!("/author/exercises/{id}"), result)
 }
 
+/// Reads an answer from the exercise form (what the numbers and words mean is checked when
+/// it is graded). Markers come as `x,y` pairs separated by `;`.
+fn answer_from(form: &Form) -> Result<ExerciseAnswer, AppError> {
+    let markers_text = form.get("markers");
+    let pairs: Vec<&str> = markers_text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if pairs.len() > assessments::exercise::MAX_MARKERS {
+        return Err(AppError::field("markers", Msg::ErrTooManyMarkers));
+    }
+    let markers = pairs
+        .iter()
+        .map(|p| {
+            let (x, y) = p.split_once(',')?;
+            let (x, y) = (x.trim().parse::<f64>().ok()?, y.trim().parse::<f64>().ok()?);
+            (x.is_finite() && y.is_finite()).then_some(Spot { x, y })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or(AppError::field("markers", Msg::ErrMarkerOutside))?;
+    let view_texts = (0..exercises::PARTS_MAX)
+        .map(|i| {
+            let text = form.get(&format!("view{i}")).trim();
+            (!text.is_empty()).then(|| text.chars().take(500).collect())
+        })
+        .collect();
+    let yes_no = |name: &str| match form.get(name) {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    Ok(ExerciseAnswer {
+        markers,
+        views: Vec::new(),
+        view_texts,
+        verdict: form.get("verdict").to_owned(),
+        forgery: form.get("forgery").to_owned(),
+        checked: form
+            .all("check")
+            .filter_map(|v| v.parse().ok())
+            .take(exercises::PARTS_MAX)
+            .collect(),
+        consistent: yes_no("consistent"),
+        wrong_fields: form
+            .all("wrong")
+            .filter(|v| MRZ_FIELDS.iter().any(|(c, _)| c == v))
+            .map(str::to_owned)
+            .collect(),
+        same_person: yes_no("same"),
+    })
+}
+
 /// `POST /exercises/{id}/answer`: grades the answer and shows its result.
 async fn answer(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     user: CurrentUser,
-    Form(fields): Form,
+    form: Form,
 ) -> Response {
-    let result = match exercises::answer_from(&fields) {
+    let result = match answer_from(&form) {
         Ok(a) => exercises::submit(&state.db, &user, id, a)
             .await
             .map(|attempt| format!("/exercise-attempts/{attempt}")),
@@ -276,5 +331,31 @@ async fn image(
             "not found",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_many_markers_are_refused_as_they_are_read() {
+        let many = Form(vec![("markers".to_string(), "1,1;".repeat(10_000))]);
+        assert!(answer_from(&many).is_err());
+        let some = Form(vec![
+            ("markers".to_string(), "10,20; 30.5,40".to_string()),
+            ("check".to_string(), "2".to_string()),
+            ("check".to_string(), "5".to_string()),
+            ("wrong".to_string(), "nationality".to_string()),
+            ("wrong".to_string(), "not-a-field".to_string()),
+            ("same".to_string(), "no".to_string()),
+        ]);
+        let a = answer_from(&some).unwrap();
+        assert_eq!(a.markers.len(), 2);
+        assert_eq!(a.checked, vec![2, 5]);
+        assert_eq!(a.wrong_fields, vec!["nationality".to_string()]);
+        assert_eq!(a.same_person, Some(false));
+        let outside = Form(vec![("markers".to_string(), "10;NaN,1".to_string())]);
+        assert!(answer_from(&outside).is_err());
     }
 }

@@ -198,6 +198,14 @@ impl Form {
     pub fn get(&self, name: &str) -> &str {
         crate::server::services::tna::questionnaires::field(&self.0, name)
     }
+
+    /// Every value of the repeated field `name`, in order.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for Form {

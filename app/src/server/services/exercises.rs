@@ -32,14 +32,13 @@ use crate::model::CurrentUser;
 use crate::model::exercise::{
     ChecklistItem, ExerciseAnswer, ExerciseChange, ExerciseEdit, ExerciseEditor, ExerciseKind,
     ExerciseOutcome, ExerciseResult, ExerciseRow, ExerciseSpec, ExerciseView, FEATURE_KINDS,
-    FORGERIES, GlossaryLink, ImageRef, ImpostorKey, LIGHTS, LightView, MRZ_FIELDS, MrzKey, Outline,
-    PastAttempt, RegionSpec, Spot, VERDICTS, VerdictKey, ViewShown, VizField,
+    FORGERIES, GlossaryLink, ImageRef, ImpostorKey, LIGHTS, LightView, MrzKey, Outline,
+    PastAttempt, RegionSpec, VERDICTS, VerdictKey, ViewShown, VizField,
 };
 use crate::server::entities::{
     course, course_module, exercise, exercise_attempt, exercise_finding,
 };
 use crate::server::services::learn::authoring::may_edit;
-use crate::server::services::tna::questionnaires::field;
 use assessments::exercise as geo;
 use images::StoredImage;
 use sea_orm::{
@@ -52,7 +51,7 @@ const TITLE_MAX: usize = 200;
 /// Longest instructions or explanation.
 const TEXT_MAX: usize = 20_000;
 /// Most regions, light views, checklist entries or bearer photos in one exercise.
-const PARTS_MAX: usize = 40;
+pub const PARTS_MAX: usize = 40;
 
 /// The key and content of exercise `e`. An unreadable one is an error (logged with the
 /// exercise's id), never an empty exercise that the next edit would write back.

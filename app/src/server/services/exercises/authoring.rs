@@ -123,17 +123,6 @@ pub async fn editor(
     })
 }
 
-/// Every value of a repeated field.
-pub(super) fn values<'a>(
-    fields: &'a [(String, String)],
-    name: &'a str,
-) -> impl Iterator<Item = &'a str> {
-    fields
-        .iter()
-        .filter(move |(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
 pub(super) fn checked_text(text: &str, name: &str, max: usize) -> AppResult<String> {
     let t = text.trim();
     if t.chars().count() > max {

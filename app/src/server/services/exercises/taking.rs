@@ -185,56 +185,6 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     Ok(v)
 }
 
-/// Reads an answer from the exercise form. Markers come as `x,y` pairs separated by `;`.
-pub fn answer_from(fields: &[(String, String)]) -> AppResult<ExerciseAnswer> {
-    let markers_text = field(fields, "markers");
-    let pairs: Vec<&str> = markers_text
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if pairs.len() > geo::MAX_MARKERS {
-        return Err(AppError::field("markers", Msg::ErrTooManyMarkers));
-    }
-    let markers = pairs
-        .iter()
-        .map(|p| {
-            let (x, y) = p.split_once(',')?;
-            let (x, y) = (x.trim().parse::<f64>().ok()?, y.trim().parse::<f64>().ok()?);
-            (x.is_finite() && y.is_finite()).then_some(Spot { x, y })
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or(AppError::field("markers", Msg::ErrMarkerOutside))?;
-    let view_texts = (0..PARTS_MAX)
-        .map(|i| {
-            let text = field(fields, &format!("view{i}")).trim();
-            (!text.is_empty()).then(|| text.chars().take(500).collect())
-        })
-        .collect();
-    let yes_no = |name: &str| match field(fields, name) {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
-    Ok(ExerciseAnswer {
-        markers,
-        views: Vec::new(),
-        view_texts,
-        verdict: field(fields, "verdict").to_owned(),
-        forgery: field(fields, "forgery").to_owned(),
-        checked: values(fields, "check")
-            .filter_map(|v| v.parse().ok())
-            .take(PARTS_MAX)
-            .collect(),
-        consistent: yes_no("consistent"),
-        wrong_fields: values(fields, "wrong")
-            .filter(|v| MRZ_FIELDS.iter().any(|(c, _)| c == v))
-            .map(str::to_owned)
-            .collect(),
-        same_person: yes_no("same"),
-    })
-}
-
 /// Grades and records `user`'s answer to exercise `id`: the attempt, its findings and a
 /// learning event, all or nothing. Returns the attempt id.
 pub async fn submit(
