@@ -3,18 +3,22 @@
 //! officers' and supervisors' responses — so the heat map, the drill-down and the training
 //! plan have something true-to-life to show — and an open campaign in the immigration service
 //! for the demo trainee to answer. Deterministic, and loaded once.
+//!
+//! Everything goes through the services an analyst and an administrator use: the job
+//! specifications are set as on the position page, the campaigns created and opened as on the
+//! campaign pages, and the officers' answers imported as a paper-response file, then the
+//! campaign closed — so the demo holds nothing those services would refuse.
 
 use crate::error::AppResult;
+use crate::model::tna::CampaignInput;
 use crate::server::entities::{
-    agency, position, position_requirement, tna_campaign, tna_campaign_agency, tna_questionnaire,
-    tna_response,
+    agency, person, position, position_requirement, tna_campaign, tna_questionnaire,
 };
+use crate::server::services::tna::{campaigns, results};
 use assessments::results::SeededRng;
 use content::tna::{Answer, Answers, ItemKind};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use std::collections::HashMap;
 
 /// The demo campaign's title.
 pub const TITLE: &str = "Utopia front-line training needs 2026";
@@ -62,7 +66,7 @@ fn importance(competency: &str) -> i32 {
     }
 }
 
-/// Loads the demo campaign unless it exists.
+/// Loads the demo campaigns unless they exist.
 pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
     let exists = tna_campaign::Entity::find()
         .filter(tna_campaign::Column::Title.eq(TITLE))
@@ -81,6 +85,9 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
         .one(db)
         .await?
     else {
+        return Ok(());
+    };
+    let Some(analyst) = demo_user(db, "analyst").await? else {
         return Ok(());
     };
     let (_, q) = crate::server::services::tna::questionnaires::load(db, q_row.id).await?;
@@ -102,173 +109,209 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
     ];
     let mut rng = SeededRng::new(2026);
     let today = crate::server::services::now().date();
-    let txn = db.begin().await?;
-    let now = crate::server::services::now();
-    let campaign = tna_campaign::ActiveModel {
-        title: Set(TITLE.to_owned()),
-        questionnaire_id: Set(q_row.id),
-        status: Set(crate::model::CampaignStatus::Closed),
-        anonymous: Set(true),
-        min_group: Set(5),
-        opens_on: Set(today - time::Duration::days(60)),
-        closes_on: Set(today - time::Duration::days(30)),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let (header, columns) = results::paper_columns(&q);
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let write = |csv: &mut csv::Writer<Vec<u8>>, row: &[String]| {
+        csv.write_record(row)
+            .map_err(|e| crate::server::errors::internal("demo responses", e))
+    };
+    write(&mut csv, &header)?;
+    let mut agencies = Vec::new();
     for (ai, (agency_name, positions)) in plan.iter().enumerate() {
         let Some(a) = agency::Entity::find()
             .filter(agency::Column::CountryCode.eq("UTO"))
             .filter(agency::Column::Name.eq(*agency_name))
-            .one(&txn)
+            .one(db)
             .await?
         else {
             continue;
         };
-        tna_campaign_agency::ActiveModel {
-            campaign_id: Set(campaign.id),
-            agency_id: Set(a.id),
-        }
-        .insert(&txn)
-        .await?;
+        agencies.push(a.id);
         for (pi, (title, officers)) in positions.iter().enumerate() {
             let Some(p) = position::Entity::find()
                 .filter(position::Column::AgencyId.eq(a.id))
                 .filter(position::Column::Title.eq(*title))
-                .one(&txn)
+                .one(db)
                 .await?
             else {
                 continue;
             };
             let specified = position_requirement::Entity::find()
                 .filter(position_requirement::Column::PositionId.eq(p.id))
-                .one(&txn)
+                .one(db)
                 .await?
                 .is_some();
             if !specified {
-                for c in &competencies {
-                    let level = if c.starts_with("lead-") {
-                        (pi == 1).then_some(3)
-                    } else {
-                        FRONT_LINE
-                            .iter()
-                            .find(|(prefix, _)| c.starts_with(prefix))
-                            .map(|(_, l)| l + pi as u8)
-                    };
-                    if let Some(level) = level {
-                        position_requirement::ActiveModel {
-                            position_id: Set(p.id),
-                            competency_id: Set(c.clone()),
-                            level: Set(i32::from(level)),
-                        }
-                        .insert(&txn)
-                        .await?;
-                    }
-                }
+                let levels: Vec<(String, String)> = competencies
+                    .iter()
+                    .filter_map(|c| {
+                        let level = if c.starts_with("lead-") {
+                            (pi == 1).then_some(3)
+                        } else {
+                            FRONT_LINE
+                                .iter()
+                                .find(|(prefix, _)| c.starts_with(prefix))
+                                .map(|(_, l)| l + pi as u8)
+                        };
+                        level.map(|l| (c.clone(), l.to_string()))
+                    })
+                    .collect();
+                crate::server::services::tna::set_job_specification(db, p.id, &levels).await?;
             }
             for k in 0..*officers {
-                let mut answers = Answers::new();
+                let answers = q.shown_answers(&officer_answers(&q, &mut rng, ai, pi, k));
+                let mut cells: HashMap<String, String> = HashMap::new();
                 for item in q.items() {
-                    let answer = match item.kind {
-                        ItemKind::Dual => {
-                            let c = item.competency.as_deref().unwrap_or("");
-                            let noise = |rng: &mut SeededRng| rng.below(3) as i32 - 1;
-                            let lead_bonus = if pi == 1 && c.starts_with("lead-") {
-                                3
-                            } else {
-                                0
-                            };
-                            let imp = (importance(c) + lead_bonus + noise(&mut rng)).clamp(1, 7);
-                            let perf =
-                                (performance(ai, c) + pi as i32 + noise(&mut rng)).clamp(1, 7);
-                            Some(Answer::Dual(imp as u8, perf as u8))
+                    match answers.get(&item.id) {
+                        Some(Answer::Dual(i, p)) => {
+                            let (ci, cp) = content::tna::dual_fields(&item.id);
+                            cells.insert(ci, i.to_string());
+                            cells.insert(cp, p.to_string());
                         }
-                        ItemKind::Likert => Some(Answer::Number((2 + rng.below(3)) as f64)),
-                        ItemKind::Numeric => {
-                            let lo = item.min.unwrap_or(0.0);
-                            let hi = item.max.unwrap_or(30.0).min(lo + 25.0);
-                            Some(Answer::Number(
-                                (lo + rng.below((hi - lo) as usize + 1) as f64).round(),
-                            ))
+                        Some(Answer::Number(n)) => {
+                            cells.insert(item.id.clone(), n.to_string());
                         }
-                        ItemKind::Single => {
-                            let choice = match item.id.as_str() {
-                                "role" => Some(if pi == 1 { "supervisor" } else { "front-line" }),
-                                "workplace" => {
-                                    Some(if ai == 0 { "airport" } else { "land-crossing" })
-                                }
-                                _ => None,
-                            };
-                            let id = choice.map(str::to_owned).unwrap_or_else(|| {
-                                item.options[rng.below(item.options.len())].id.clone()
-                            });
-                            Some(Answer::Text(id))
+                        Some(Answer::Text(t)) => {
+                            cells.insert(item.id.clone(), t.clone());
                         }
-                        ItemKind::Multiple => Some(Answer::Choices(vec![
-                            item.options[(k + ai) % item.options.len()].id.clone(),
-                        ])),
-                        ItemKind::Text => None,
-                    };
-                    if let Some(a) = answer {
-                        answers.insert(item.id.clone(), a);
+                        Some(Answer::Choices(c)) => {
+                            cells.insert(item.id.clone(), c.join(";"));
+                        }
+                        None => {}
                     }
                 }
-                let answers = q.shown_answers(&answers);
-                tna_response::ActiveModel {
-                    campaign_id: Set(campaign.id),
-                    person_id: Set(None),
-                    draft_token: Set(None),
-                    perspective: Set("self".into()),
-                    agency_id: Set(a.id),
-                    position_id: Set(Some(p.id)),
-                    source: Set(if k % 4 == 3 { "paper" } else { "online" }.into()),
-                    paper_ref: Set((k % 4 == 3).then(|| format!("P-{}-{}-{k}", a.id, p.id))),
-                    status: Set(crate::model::ResponseStatus::Submitted),
-                    answers: Set(serde_json::to_string(&answers)
-                        .map_err(|e| crate::server::errors::internal("answers", e))?),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    submitted_on: Set(Some(today - time::Duration::days(40))),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
+                let mut row = vec![
+                    format!("P-{}-{}-{k}", a.id, p.id),
+                    "self".to_owned(),
+                    a.name.clone(),
+                    p.title.clone(),
+                ];
+                row.extend(columns.iter().map(|c| cells.remove(c).unwrap_or_default()));
+                write(&mut csv, &row)?;
             }
         }
     }
+    if agencies.is_empty() {
+        return Ok(());
+    }
+    let bytes = csv
+        .into_inner()
+        .map_err(|e| crate::server::errors::internal("demo responses", e))?;
+    let campaign =
+        |title: &str, opens: time::Date, closes: time::Date, agencies: &[i64]| CampaignInput {
+            title: title.to_owned(),
+            questionnaire: q_row.id.to_string(),
+            opens_on: opens.to_string(),
+            closes_on: closes.to_string(),
+            anonymous: Some("on".to_owned()),
+            min_group: "5".to_owned(),
+            agency: agencies.iter().map(i64::to_string).collect(),
+            country: Vec::new(),
+            position: Vec::new(),
+        };
+    let past = campaigns::create(
+        db,
+        &analyst,
+        &campaign(
+            TITLE,
+            today - time::Duration::days(60),
+            today - time::Duration::days(30),
+            &agencies,
+        ),
+    )
+    .await?;
+    campaigns::set_status(db, &analyst, past, "open").await?;
+    if let Err(problems) = results::import_paper(db, &analyst, past, &bytes).await? {
+        return Err(crate::server::errors::internal(
+            "demo responses",
+            format!("{problems:?}"),
+        ));
+    }
+    campaigns::set_status(db, &analyst, past, "closed").await?;
     // An open campaign in the immigration service, so the demo trainee has a questionnaire
     // to answer.
-    let open = tna_campaign::ActiveModel {
-        title: Set(OPEN_TITLE.to_owned()),
-        questionnaire_id: Set(q_row.id),
-        status: Set(crate::model::CampaignStatus::Open),
-        anonymous: Set(true),
-        min_group: Set(5),
-        opens_on: Set(today - time::Duration::days(1)),
-        closes_on: Set(today + time::Duration::days(90)),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let open = campaigns::create(
+        db,
+        &analyst,
+        &campaign(
+            OPEN_TITLE,
+            today - time::Duration::days(1),
+            today + time::Duration::days(90),
+            &agencies[..1],
+        ),
+    )
     .await?;
-    if let Some(a) = agency::Entity::find()
-        .filter(agency::Column::CountryCode.eq("UTO"))
-        .filter(agency::Column::Name.eq("Utopia Immigration Service"))
-        .one(&txn)
-        .await?
-    {
-        tna_campaign_agency::ActiveModel {
-            campaign_id: Set(open.id),
-            agency_id: Set(a.id),
-        }
-        .insert(&txn)
-        .await?;
-    }
-    txn.commit().await?;
+    campaigns::set_status(db, &analyst, open, "open").await?;
     Ok(())
+}
+
+/// The demo analyst, signed in as the services see them.
+async fn demo_user(
+    db: &DatabaseConnection,
+    login: &str,
+) -> AppResult<Option<crate::model::CurrentUser>> {
+    let Some(p) = person::Entity::find()
+        .filter(person::Column::Login.eq(login))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(crate::server::services::people::current_user(db, p.id)
+        .await?
+        .map(|(user, _)| user))
+}
+
+/// Officer `k`'s answers, in position `pi` (0: front line, 1: supervisory) of agency `ai`.
+fn officer_answers(
+    q: &content::tna::Questionnaire,
+    rng: &mut SeededRng,
+    ai: usize,
+    pi: usize,
+    k: usize,
+) -> Answers {
+    let mut answers = Answers::new();
+    for item in q.items() {
+        let answer = match item.kind {
+            ItemKind::Dual => {
+                let c = item.competency.as_deref().unwrap_or("");
+                let noise = |rng: &mut SeededRng| rng.below(3) as i32 - 1;
+                let lead_bonus = if pi == 1 && c.starts_with("lead-") {
+                    3
+                } else {
+                    0
+                };
+                let imp = (importance(c) + lead_bonus + noise(rng)).clamp(1, 7);
+                let perf = (performance(ai, c) + pi as i32 + noise(rng)).clamp(1, 7);
+                Some(Answer::Dual(imp as u8, perf as u8))
+            }
+            ItemKind::Likert => Some(Answer::Number((2 + rng.below(3)) as f64)),
+            ItemKind::Numeric => {
+                let lo = item.min.unwrap_or(0.0);
+                let hi = item.max.unwrap_or(30.0).min(lo + 25.0);
+                Some(Answer::Number(
+                    (lo + rng.below((hi - lo) as usize + 1) as f64).round(),
+                ))
+            }
+            ItemKind::Single => {
+                let choice = match item.id.as_str() {
+                    "role" => Some(if pi == 1 { "supervisor" } else { "front-line" }),
+                    "workplace" => Some(if ai == 0 { "airport" } else { "land-crossing" }),
+                    _ => None,
+                };
+                let id = choice
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| item.options[rng.below(item.options.len())].id.clone());
+                Some(Answer::Text(id))
+            }
+            ItemKind::Multiple => Some(Answer::Choices(vec![
+                item.options[(k + ai) % item.options.len()].id.clone(),
+            ])),
+            ItemKind::Text => None,
+        };
+        if let Some(a) = answer {
+            answers.insert(item.id.clone(), a);
+        }
+    }
+    answers
 }
