@@ -653,6 +653,10 @@ messages! {
     StatusFinal => "Final", "Définitive";
     SendToReview => "Send to review", "Passer en révision";
     BackToDraft => "Back to draft", "Revenir au brouillon";
+    ConfirmStep => "Yes, go ahead", "Oui, continuer";
+    ConfirmDelete => "This cannot be undone.", "Cette action est irréversible.";
+    ConfirmRevoke => "The certificate will no longer verify. This cannot be undone.", "Le certificat ne sera plus vérifiable. Cette action est irréversible.";
+    ConfirmFinal => "A final assessment is read-only for everyone, its lead included.", "Une évaluation définitive est en lecture seule pour tous, y compris son responsable.";
     MakeFinal => "Make final (read-only)", "Rendre définitive (lecture seule)";
     Scope => "Scope", "Périmètre";
     ScopeHelp => "Elements assessed. Those left out are not scored and do not count.", "Éléments évalués. Ceux qui sont exclus ne sont pas notés et ne comptent pas.";

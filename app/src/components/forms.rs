@@ -32,6 +32,29 @@ pub fn PostForm(
     }
 }
 
+/// The submit button of a step that cannot be undone (delete, revoke, make final), behind a
+/// confirmation: the first button only opens the question, and the form is sent by the second,
+/// inside it. Plain HTML (`<details>`): it works without script and by keyboard. The first
+/// button has id `id`; the confirming one `<id>-confirm`.
+#[component]
+pub fn ConfirmSubmit(
+    /// What the step is called ("Delete").
+    label: String,
+    /// What the person is asked before it is done.
+    question: Msg,
+    #[prop(optional, into)] id: String,
+) -> impl IntoView {
+    let confirm_id = (!id.is_empty()).then(|| format!("{id}-confirm"));
+    let id = (!id.is_empty()).then_some(id);
+    view! {
+        <details class="confirm">
+            <summary class="link-button" id=id>{label.clone()}</summary>
+            <span class="confirm-question">{t(question)}</span> " "
+            <button type="submit" class="danger" id=confirm_id>{t(Msg::ConfirmStep)} " — " {label}</button>
+        </details>
+    }
+}
+
 /// The panel shown when a page's data cannot be shown: sets the HTTP status, and sends a
 /// person whose session has ended to sign in (and back here afterwards).
 #[component]

@@ -4,7 +4,7 @@
 
 use crate::api::capacity::{get_element_scoring, get_entries};
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{CsrfField, ErrorView, PostForm};
+use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
@@ -238,7 +238,7 @@ pub fn ElementPage() -> impl IntoView {
                                                 <input type="hidden" name="id" value=id />
                                                 <input type="hidden" name="element" value=f.element.clone() />
                                                 <input type="hidden" name="finding" value=f.id />
-                                                <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                                <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete />
                                             </PostForm>
                                         })}
                                     </li>
@@ -278,7 +278,7 @@ pub fn ElementPage() -> impl IntoView {
                                                 <input type="hidden" name="id" value=id />
                                                 <input type="hidden" name="element" value=r.input.element.clone() />
                                                 <input type="hidden" name="recommendation" value=r.id />
-                                                <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                                <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete />
                                             </PostForm>
                                         })}
                                     </li>

@@ -4,7 +4,7 @@
 use super::{ScoreCell, status_label, team_role_label};
 use crate::api::capacity::{baseline_candidates, get_assessment, get_narrative};
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{CsrfField, ErrorView, PostForm};
+use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
 use crate::error::AppError;
@@ -54,7 +54,11 @@ pub fn AssessmentPage() -> impl IntoView {
                                         <PostForm action="/api/assessments/status" class="inline">
                                             <input type="hidden" name="id" value=id />
                                             <input type="hidden" name="status" value=to />
-                                            <button type="submit" id=format!("status-{to}")>{t(label)}</button>
+                                            {if to == AssessmentStatus::Final.code() {
+                                                view! { <ConfirmSubmit label=t(label).to_string() question=Msg::ConfirmFinal id=format!("status-{to}") /> }.into_any()
+                                            } else {
+                                                view! { <button type="submit" id=format!("status-{to}")>{t(label)}</button> }.into_any()
+                                            }}
                                         </PostForm>
                                         " "
                                     }).collect_view()}

@@ -3,7 +3,7 @@
 
 use crate::api::quizzes::{get_question_bank, question_source};
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{CsrfField, ErrorView, PostForm};
+use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
 use crate::error::AppError;
@@ -273,7 +273,7 @@ pub fn BankPage() -> impl IntoView {
                                                             " "
                                                             <PostForm action="/api/quizzes/question-delete" class="inline">
                                                                 <input type="hidden" name="id" value=q.id />
-                                                                <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                                                <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete id=format!("delete-question-{}", q.id) />
                                                             </PostForm>
                                                         </td>
                                                     </tr>

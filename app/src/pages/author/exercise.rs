@@ -4,7 +4,7 @@
 use crate::api::exercises::{course_exercises, exercise_findings, get_exercise_editor};
 use crate::components::examine::RegionDrawer;
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{CsrfField, ErrorView};
+use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
 use crate::model::exercise::{
@@ -220,7 +220,7 @@ fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                                     </details>
                                     <EditForm id=id version=version op="region_delete" class="inline">
                                         <input type="hidden" name="region" value=rid2 />
-                                        <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                                        <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete />
                                     </EditForm>
                                 </td>
                             </tr>
@@ -281,7 +281,7 @@ fn views_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                         </EditForm>
                         <EditForm id=id version=version op="view_delete" class="inline">
                             <input type="hidden" name="view" value=i />
-                            <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                            <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete />
                         </EditForm>
                     </article>
                 }
@@ -408,7 +408,7 @@ fn impostor_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                         <img class="thumb" src=image_url(&b.hash, "thumb") alt=t(Msg::BearerPhotos) />
                         <EditForm id=id version=version op="bearer_delete" class="inline">
                             <input type="hidden" name="bearer" value=i />
-                            <button type="submit" class="link-button">{t(Msg::Delete)}</button>
+                            <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete />
                         </EditForm>
                     </figure>
                 }).collect_view()}
@@ -546,7 +546,7 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                             <FieldMsg field="file" />
                             <form method="post" action=format!("/author/exercises/{}/delete", e.id)>
                                 <CsrfField />
-                                <button type="submit" class="danger" id="delete-exercise">{t(Msg::DeleteExercise)}</button>
+                                <ConfirmSubmit label=t(Msg::DeleteExercise).to_string() question=Msg::ConfirmDelete id="delete-exercise" />
                             </form>
                         </section>
                     }

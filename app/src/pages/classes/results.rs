@@ -3,7 +3,7 @@
 
 use crate::api::quizzes::{get_class_quizzes, get_quiz_results};
 use crate::components::feedback::{Feedback, FieldMsg};
-use crate::components::forms::{ErrorView, PostForm};
+use crate::components::forms::{ConfirmSubmit, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
@@ -97,7 +97,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                                             <input type="hidden" name="code" value=code.clone() />
                                                             <label class="visually-hidden" for=format!("reason-{code}")>{t(Msg::RevokeReason)}</label>
                                                             <input id=format!("reason-{code}") name="reason" required maxlength="500" placeholder=t(Msg::RevokeReason) />
-                                                            " " <button type="submit" class="link-button">{t(Msg::Revoke)}</button>
+                                                            " " <ConfirmSubmit label=t(Msg::Revoke).to_string() question=Msg::ConfirmRevoke id=format!("revoke-{code}") />
                                                         </PostForm>
                                                     }.into_any(),
                                                 }}</td>

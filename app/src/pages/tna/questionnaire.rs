@@ -4,7 +4,7 @@
 
 use crate::api::tna::get_questionnaire;
 use crate::components::feedback::{Feedback, field_has_error};
-use crate::components::forms::{CsrfField, ErrorView, PostForm, int_param};
+use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm, int_param};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
 use crate::model::tna::{ConditionView, ItemView, SectionView};
@@ -183,7 +183,11 @@ fn small_post(
             <input type="hidden" name="op" value=op />
             <input type="hidden" name="item" value=item />
             {extra.map(|(k, v)| view! { <input type="hidden" name=k value=v /> })}
-            <button type="submit" class="link-button" id=button_id>{label}</button>
+            {if op == "delete" {
+                view! { <ConfirmSubmit label=label.to_string() question=Msg::ConfirmDelete id=button_id /> }.into_any()
+            } else {
+                view! { <button type="submit" class="link-button" id=button_id>{label}</button> }.into_any()
+            }}
         </form>
     }
 }

@@ -17,6 +17,7 @@ async fn an_assessor_opens_an_assessment_scores_an_indicator_and_reads_the_repor
     b.click("form[action=\"/api/assessments/create\"] button[type=submit]")
         .await;
     b.wait_text("h1", "Utopia follow-up assessment").await;
+    let url = b.url().await;
     assert!(b.text("#scores").await.contains("Administration"));
 
     // Score the first indicator of the structure element.
@@ -43,4 +44,19 @@ async fn an_assessor_opens_an_assessment_scores_an_indicator_and_reads_the_repor
     b.click("#report-link").await;
     b.wait_text("#report", "Decree 4/2027").await;
     assert!(b.exists("#report svg.radar").await);
+
+    // Making it final asks first: the button only opens the question.
+    b.goto(&url).await;
+    b.click("#status-in_review").await;
+    b.wait_for("the review", "location.search.includes('notice=')")
+        .await;
+    b.wait_text("#assessment-status", "review").await;
+    let shown = "document.querySelector('#status-final-confirm').checkVisibility()";
+    assert_eq!(b.script(&format!("return {shown};")).await, json!(false));
+    b.click("#status-final").await;
+    b.wait_for("the question", shown).await;
+    assert!(b.text(".confirm").await.contains("read-only for everyone"));
+    assert!(!b.text("#assessment-status").await.contains("Final"));
+    b.click("#status-final-confirm").await;
+    b.wait_text("#assessment-status", "Final").await;
 }
