@@ -653,6 +653,9 @@ messages! {
     StatusFinal => "Final", "Définitive";
     SendToReview => "Send to review", "Passer en révision";
     BackToDraft => "Back to draft", "Revenir au brouillon";
+    ErrNoFile => "Choose an image file to upload.", "Choisissez un fichier image à téléverser.";
+    UploadAndSave => "Upload the image (the lesson is saved with it)", "Téléverser l'image (la leçon est enregistrée avec elle)";
+    ImageUploadedSaved => "Image uploaded; the lesson was saved with it.", "Image téléversée ; la leçon a été enregistrée avec elle.";
     ConfirmStep => "Yes, go ahead", "Oui, continuer";
     ConfirmDelete => "This cannot be undone.", "Cette action est irréversible.";
     ConfirmRevoke => "The certificate will no longer verify. This cannot be undone.", "Le certificat ne sera plus vérifiable. Cette action est irréversible.";

@@ -620,3 +620,68 @@ async fn a_lesson_over_the_size_limit_is_refused_with_the_limit_named() {
         "nothing written"
     );
 }
+
+#[tokio::test]
+async fn an_image_sent_with_the_lesson_s_form_saves_what_was_typed_or_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let png = {
+        let img = image::RgbaImage::from_pixel(20, 20, image::Rgba([200, 60, 20, 255]));
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    };
+    let page = admin.page("/author/lessons/1", StatusCode::OK).await;
+    let revision = page
+        .split("name=\"revision\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let send = |revision: String, file: Vec<u8>| {
+        let admin = &admin;
+        let app = &app;
+        async move {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf_token", admin.csrf().await)
+                .text("id", "1")
+                .text("revision", revision)
+                .text("title", "Travel documents and ICAO formats")
+                .text("objectives", "Read the MRZ before the visual zone")
+                .text("duration", "20")
+                .text("body", "## Typed before the upload")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(file).file_name("desk.png"),
+                );
+            admin
+                .http
+                .post(app.url("/author/lessons/1/images"))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // A stale revision (someone saved meanwhile): neither the text nor the image is stored.
+    let res = send("stale".into(), png.clone()).await;
+    assert!(location(&res).contains("error="), "{}", location(&res));
+    let page = admin.page("/author/lessons/1", StatusCode::OK).await;
+    assert!(!page.contains("desk.png") && !page.contains("Typed before the upload"));
+    // No file: said so, and nothing is saved.
+    let res = send(revision.clone(), Vec::new()).await;
+    assert!(
+        location(&res).contains(app::i18n::Msg::ErrNoFile.code()),
+        "{}",
+        location(&res)
+    );
+    // Both saved, with the notice that says so.
+    let res = send(revision, png).await;
+    assert_eq!(
+        location(&res),
+        "/author/lessons/1?notice=ImageUploadedSaved"
+    );
+    let page = admin.page("/author/lessons/1", StatusCode::OK).await;
+    assert!(page.contains("desk.png") && page.contains("Read the MRZ before the visual zone"));
+}

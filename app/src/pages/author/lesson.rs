@@ -71,9 +71,8 @@ pub fn LessonEditorPage() -> impl IntoView {
                         />
                         <FieldMsg field="body" />
                         <button type="submit" class="primary" id="save-lesson">{t(Msg::Save)}</button>
-                    </PostForm>
-                    <section class="panel">
-                        <h2>{t(Msg::Images)}</h2>
+                        <section aria-labelledby="images-title">
+                        <h2 id="images-title">{t(Msg::Images)}</h2>
                         {if l.images.is_empty() {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                         } else {
@@ -83,17 +82,21 @@ pub fn LessonEditorPage() -> impl IntoView {
                                 </ul>
                             }.into_any()
                         }}
-                        <form method="post" action=format!("/author/lessons/{}/images", l.id) enctype="multipart/form-data" class="stack">
-                            <input type="hidden" name="csrf_token" value=crate::app::use_page().csrf />
-                            <div class="field">
-                                <label for="file">{t(Msg::ImageUpload)}</label>
-                                <input type="file" id="file" name="file" accept=".png,.jpg,.jpeg,.webp,.svg" required aria-describedby="file-hint" />
-                                <span class="hint" id="file-hint">{t(Msg::ImageHint)}</span>
-                                <FieldMsg field="file" />
-                            </div>
-                            <button type="submit">{t(Msg::Upload)}</button>
-                        </form>
-                    </section>
+                        // The image goes with the lesson's form, so what was typed is saved with it
+                        // rather than lost when the page comes back.
+                        <div class="field">
+                            <label for="file">{t(Msg::ImageUpload)}</label>
+                            <input type="file" id="file" name="file" accept=".png,.jpg,.jpeg,.webp,.svg" aria-describedby="file-hint" />
+                            <span class="hint" id="file-hint">{t(Msg::ImageHint)}</span>
+                            <FieldMsg field="file" />
+                        </div>
+                        <p>
+                            <button type="submit" id="upload-image" formaction=format!("/author/lessons/{}/images", l.id) formenctype="multipart/form-data">
+                                {t(Msg::UploadAndSave)}
+                            </button>
+                        </p>
+                        </section>
+                    </PostForm>
                 }
                 .into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),

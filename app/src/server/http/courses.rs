@@ -99,6 +99,35 @@ async fn upload_lesson_image(
 ) -> Response {
     let back = format!("/author/lessons/{lesson_id}");
     let (name, bytes) = upload.file("file");
+    if bytes.is_empty() {
+        return back_with_notice(
+            &back,
+            Msg::ImageUploaded,
+            Err::<(), _>(AppError::field("file", Msg::ErrNoFile)),
+        );
+    }
+    // Sent from the lesson's own form: what was typed is saved first (all or nothing, with the
+    // lesson's revision check), so it is never lost to the upload.
+    let with_lesson = upload.has("title");
+    if with_lesson {
+        let (title, objectives, duration, body, revision) = (
+            upload.text("title"),
+            upload.text("objectives"),
+            upload.text("duration"),
+            upload.text("body"),
+            upload.text("revision"),
+        );
+        let save = authoring::LessonSave {
+            title: &title,
+            objectives: &objectives,
+            duration: &duration,
+            body: &body,
+            revision: &revision,
+        };
+        if let Err(e) = authoring::update_lesson(&state.db, &user, lesson_id, &save).await {
+            return back_with_notice(&back, Msg::Saved, Err::<(), _>(e));
+        }
+    }
     let result = authoring::upload_image(
         &state.db,
         &user,
@@ -107,7 +136,12 @@ async fn upload_lesson_image(
         &bytes,
     )
     .await;
-    back_with_notice(&back, Msg::ImageUploaded, result)
+    let done = if with_lesson {
+        Msg::ImageUploadedSaved
+    } else {
+        Msg::ImageUploaded
+    };
+    back_with_notice(&back, done, result)
 }
 
 /// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who

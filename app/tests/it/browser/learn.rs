@@ -37,6 +37,42 @@ async fn the_lesson_editor_previews_markdown_as_you_type() {
     b.wait_for("the save", "location.search.includes('notice=Saved')")
         .await;
     assert!(b.text("#preview").await.contains("Live preview works"));
+
+    // An image uploaded while objectives and text are being typed keeps both: they are saved
+    // with it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("counter.png");
+    let img = image::RgbaImage::from_pixel(40, 30, image::Rgba([10, 60, 120, 255]));
+    img.save(&file).unwrap();
+    b.type_into("#objectives", "Read the MRZ before the visual zone")
+        .await;
+    b.type_into("#body", "## Typed before the upload").await;
+    let input = b.find("#file").await;
+    b.cmd(
+        "POST",
+        &format!("/element/{input}/value"),
+        json!({ "text": file.to_str().unwrap() }),
+    )
+    .await;
+    b.click("#upload-image").await;
+    b.wait_for(
+        "the upload",
+        "location.search.includes('notice=ImageUploadedSaved')",
+    )
+    .await;
+    assert_eq!(
+        b.script("return document.querySelector('#objectives').value;")
+            .await,
+        json!("Read the MRZ before the visual zone")
+    );
+    assert!(
+        b.script("return document.querySelector('#body').value;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .contains("Typed before the upload")
+    );
+    assert!(b.text("#images").await.contains("counter.png"));
 }
 
 #[tokio::test]
@@ -112,8 +148,7 @@ async fn a_trainer_publishes_a_course_runs_a_class_and_sees_the_trainee_progress
         json!({ "text": image.to_str().unwrap() }),
     )
     .await;
-    b.click("form[enctype=\"multipart/form-data\"] button[type=submit]")
-        .await;
+    b.click("#upload-image").await;
     b.wait_text("#images", "counter.png").await;
     b.type_into(
         "#body",
