@@ -654,6 +654,7 @@ messages! {
     SendToReview => "Send to review", "Passer en révision";
     BackToDraft => "Back to draft", "Revenir au brouillon";
     ErrNoFile => "Choose an image file to upload.", "Choisissez un fichier image à téléverser.";
+    ProgressCorrectFilters => "Correct the filters to see the figures.", "Corrigez les filtres pour voir les chiffres.";
     UploadAndSave => "Upload the image (the lesson is saved with it)", "Téléverser l'image (la leçon est enregistrée avec elle)";
     ImageUploadedSaved => "Image uploaded; the lesson was saved with it.", "Image téléversée ; la leçon a été enregistrée avec elle.";
     ConfirmStep => "Yes, go ahead", "Oui, continuer";

@@ -84,45 +84,17 @@ pub fn ProgressPage() -> impl IntoView {
         let filters = filters.clone();
         Suspend::new(async move {
             let f = filters;
+            let typed = f.clone();
             match get_progress(f.from, f.to, f.country, f.agency, f.course, f.class, f.role).await {
                 Ok((d, chart)) => {
                     let f = d.filters.clone();
                     let query = f.query();
-                    let sel = |v: &Option<String>, x: String| v.as_deref() == Some(x.as_str());
                     let tt = d.totals.clone();
                     view! {
                         <PageTitle text=t(Msg::ProgressTitle) />
                         <h1>{t(Msg::ProgressTitle)}</h1>
                         <p class="lead">{t(Msg::ProgressIntro)}</p>
-                        <form method="get" action="/progress" class="filters" id="progress-filters">
-                            <div class="field-row">
-                                <div class="field"><label for="f-from">{t(Msg::FromMonth)}</label>
-                                    <input type="month" id="f-from" placeholder="YYYY-MM" name="from" value=f.from.clone().unwrap_or_default() /></div>
-                                <div class="field"><label for="f-to">{t(Msg::ToMonth)}</label>
-                                    <input type="month" id="f-to" placeholder="YYYY-MM" name="to" value=f.to.clone().unwrap_or_default() /></div>
-                                <div class="field"><label for="f-country">{t(Msg::CountryWord)}</label>
-                                    <select id="f-country" name="country"><option value="">{t(Msg::AllWord)}</option>
-                                        {d.options.countries.iter().map(|(c, n)| view! { <option value=c.clone() selected=sel(&f.country, c.clone())>{n.clone()}</option> }).collect_view()}
-                                    </select></div>
-                                <div class="field"><label for="f-agency">{t(Msg::AgencyWord)}</label>
-                                    <select id="f-agency" name="agency"><option value="">{t(Msg::AllWord)}</option>
-                                        {d.options.agencies.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.agency, id.to_string())>{n.clone()}</option> }).collect_view()}
-                                    </select></div>
-                                <div class="field"><label for="f-course">{t(Msg::Course)}</label>
-                                    <select id="f-course" name="course"><option value="">{t(Msg::AllWord)}</option>
-                                        {d.options.courses.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.course, id.to_string())>{n.clone()}</option> }).collect_view()}
-                                    </select></div>
-                                <div class="field"><label for="f-class">{t(Msg::ClassWord)}</label>
-                                    <select id="f-class" name="class"><option value="">{t(Msg::AllWord)}</option>
-                                        {d.options.classes.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.class, id.to_string())>{n.clone()}</option> }).collect_view()}
-                                    </select></div>
-                                <div class="field"><label for="f-role">{t(Msg::RoleFilter)}</label>
-                                    <select id="f-role" name="role"><option value="">{t(Msg::AllWord)}</option>
-                                        {Role::ALL.iter().map(|r| view! { <option value=r.code() selected=sel(&f.role, r.code().to_owned())>{t(r.label())}</option> }).collect_view()}
-                                    </select></div>
-                            </div>
-                            <button type="submit" class="primary" id="apply-filters">{t(Msg::ApplyFilters)}</button>
-                        </form>
+                        {filters_form(&f, &d.options, None)}
                         <div class="cards kpis" id="progress-totals">
                             <article class="card"><h2 id="kpi-people">{tt.people}</h2><p>{t(Msg::PeopleTrained)}</p></article>
                             <article class="card"><h2 id="kpi-enrolments">{tt.enrolments}</h2><p>{t(Msg::Enrolments)}</p></article>
@@ -211,6 +183,29 @@ pub fn ProgressPage() -> impl IntoView {
                     }
                     .into_any()
                 }
+                Err(crate::error::AppError::Validation(errors)) if !errors.is_empty() => {
+                    // Refused filters come back as chosen, with the reason beside the field,
+                    // and no figures until they are corrected.
+                    let first = (errors[0].field.clone(), errors[0].message);
+                    #[cfg(feature = "ssr")]
+                    crate::server::request::set_status(
+                        crate::error::AppError::Validation(errors.clone()).status(),
+                    );
+                    match get_progress(None, None, None, None, None, None, None).await {
+                        Ok((d, _)) => view! {
+                            <PageTitle text=t(Msg::ProgressTitle) />
+                            <h1>{t(Msg::ProgressTitle)}</h1>
+                            <p class="banner banner-error" role="alert" id="progress-filter-error">{t(first.1)} " " {t(Msg::ProgressCorrectFilters)}</p>
+                            {filters_form(&typed, &d.options, Some(first))}
+                        }
+                        .into_any(),
+                        Err(e) => view! {
+                            <PageTitle text=t(Msg::ProgressTitle) />
+                            <ErrorView error=e />
+                        }
+                        .into_any(),
+                    }
+                }
                 Err(e) => view! {
                     <PageTitle text=t(Msg::ProgressTitle) />
                     <ErrorView error=e />
@@ -221,6 +216,55 @@ pub fn ProgressPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// The dashboard's filters, as chosen; `error` (a field and its message) is shown beside its
+/// field when the filters were refused.
+fn filters_form(
+    f: &Filters,
+    options: &crate::model::progress::Options,
+    error: Option<(String, Msg)>,
+) -> impl IntoView + use<> {
+    let f = f.clone();
+    let options = options.clone();
+    let sel = |v: &Option<String>, x: String| v.as_deref() == Some(x.as_str());
+    let err = move |field: &'static str| {
+        error
+            .as_ref()
+            .filter(|(f, _)| f == field)
+            .map(|(_, m)| view! { <span class="field-error" id=format!("f-{field}-error")>{t(*m)}</span> })
+    };
+    view! {
+        <form method="get" action="/progress" class="filters" id="progress-filters">
+            <div class="field-row">
+                <div class="field"><label for="f-from">{t(Msg::FromMonth)}</label>
+                    <input type="month" id="f-from" placeholder="YYYY-MM" name="from" value=f.from.clone().unwrap_or_default() />{err("from")}</div>
+                <div class="field"><label for="f-to">{t(Msg::ToMonth)}</label>
+                    <input type="month" id="f-to" placeholder="YYYY-MM" name="to" value=f.to.clone().unwrap_or_default() />{err("to")}</div>
+                <div class="field"><label for="f-country">{t(Msg::CountryWord)}</label>
+                    <select id="f-country" name="country"><option value="">{t(Msg::AllWord)}</option>
+                        {options.countries.iter().map(|(c, n)| view! { <option value=c.clone() selected=sel(&f.country, c.clone())>{n.clone()}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="f-agency">{t(Msg::AgencyWord)}</label>
+                    <select id="f-agency" name="agency"><option value="">{t(Msg::AllWord)}</option>
+                        {options.agencies.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.agency, id.to_string())>{n.clone()}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="f-course">{t(Msg::Course)}</label>
+                    <select id="f-course" name="course"><option value="">{t(Msg::AllWord)}</option>
+                        {options.courses.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.course, id.to_string())>{n.clone()}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="f-class">{t(Msg::ClassWord)}</label>
+                    <select id="f-class" name="class"><option value="">{t(Msg::AllWord)}</option>
+                        {options.classes.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.class, id.to_string())>{n.clone()}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="f-role">{t(Msg::RoleFilter)}</label>
+                    <select id="f-role" name="role"><option value="">{t(Msg::AllWord)}</option>
+                        {Role::ALL.iter().map(|r| view! { <option value=r.code() selected=sel(&f.role, r.code().to_owned())>{t(r.label())}</option> }).collect_view()}
+                    </select></div>
+            </div>
+            <button type="submit" class="primary" id="apply-filters">{t(Msg::ApplyFilters)}</button>
+        </form>
+    }
 }
 
 /// The search form for learning records in the viewer's scope.

@@ -46,6 +46,21 @@ async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() 
         "nothing done in the border police"
     );
     assert!(b.exists("a[href^=\"/progress/export/agencies.csv\"]").await);
+    // Months chosen the wrong way round come back to the filters, as chosen, with the reason
+    // beside the field — not to an error page.
+    b.script("document.querySelector('#f-from').value = '2026-09'; document.querySelector('#f-to').value = '2026-03';").await;
+    b.click("#apply-filters").await;
+    b.find("#progress-filter-error").await;
+    assert!(
+        b.text("#f-to-error").await.contains("before"),
+        "{}",
+        b.text("#f-to-error").await
+    );
+    assert_eq!(
+        b.script("return [document.querySelector('#f-from').value, document.querySelector('#f-to').value, document.querySelector('#f-agency').value];").await,
+        json!(["2026-09", "2026-03", police])
+    );
+    assert!(!b.exists("#progress-totals").await);
     b.sign_out().await;
 
     b.sign_in(&app, "focal", "focal-demo-2026").await;
