@@ -655,6 +655,7 @@ messages! {
     BackToDraft => "Back to draft", "Revenir au brouillon";
     ErrNoFile => "Choose an image file to upload.", "Choisissez un fichier image à téléverser.";
     ProgressCorrectFilters => "Correct the filters to see the figures.", "Corrigez les filtres pour voir les chiffres.";
+    LessonSavedImageRefused => "The lesson was saved; the image was not uploaded (the reason is beside the file field).", "La leçon a été enregistrée ; l'image n'a pas été téléversée (la raison figure à côté du champ du fichier).";
     UploadAndSave => "Upload the image (the lesson is saved with it)", "Téléverser l'image (la leçon est enregistrée avec elle)";
     ImageUploadedSaved => "Image uploaded; the lesson was saved with it.", "Image téléversée ; la leçon a été enregistrée avec elle.";
     ConfirmStep => "Yes, go ahead", "Oui, continuer";

@@ -35,7 +35,8 @@ pub fn PostForm(
 /// The submit button of a step that cannot be undone (delete, revoke, make final), behind a
 /// confirmation: the first button only opens the question, and the form is sent by the second,
 /// inside it. Plain HTML (`<details>`): it works without script and by keyboard. The first
-/// button has id `id`; the confirming one `<id>-confirm`.
+/// button has id `id`; the confirming one `<id>-confirm`. Fields the step needs (a reason) go
+/// in `children`, inside the question: no field outside it can submit the form with Enter.
 #[component]
 pub fn ConfirmSubmit(
     /// What the step is called ("Delete").
@@ -43,14 +44,17 @@ pub fn ConfirmSubmit(
     /// What the person is asked before it is done.
     question: Msg,
     #[prop(optional, into)] id: String,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let confirm_id = (!id.is_empty()).then(|| format!("{id}-confirm"));
+    let question_id = (!id.is_empty()).then(|| format!("{id}-question"));
     let id = (!id.is_empty()).then_some(id);
     view! {
         <details class="confirm">
             <summary class="link-button" id=id>{label.clone()}</summary>
-            <span class="confirm-question">{t(question)}</span> " "
-            <button type="submit" class="danger" id=confirm_id>{t(Msg::ConfirmStep)} " — " {label}</button>
+            <span class="confirm-question" id=question_id.clone()>{t(question)}</span> " "
+            {children.map(|c| c())}
+            <button type="submit" class="danger" id=confirm_id aria-describedby=question_id>{t(Msg::ConfirmStep)} " — " {label}</button>
         </details>
     }
 }

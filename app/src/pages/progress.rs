@@ -185,12 +185,9 @@ pub fn ProgressPage() -> impl IntoView {
                 }
                 Err(crate::error::AppError::Validation(errors)) if !errors.is_empty() => {
                     // Refused filters come back as chosen, with the reason beside the field,
-                    // and no figures until they are corrected.
+                    // and no figures until they are corrected (the refused call has already
+                    // set the response's status).
                     let first = (errors[0].field.clone(), errors[0].message);
-                    #[cfg(feature = "ssr")]
-                    crate::server::request::set_status(
-                        crate::error::AppError::Validation(errors.clone()).status(),
-                    );
                     match get_progress(None, None, None, None, None, None, None).await {
                         Ok((d, _)) => view! {
                             <PageTitle text=t(Msg::ProgressTitle) />
@@ -228,6 +225,13 @@ fn filters_form(
     let f = f.clone();
     let options = options.clone();
     let sel = |v: &Option<String>, x: String| v.as_deref() == Some(x.as_str());
+    let refused = error.as_ref().map(|(f, _)| f.clone());
+    let invalid = {
+        let refused = refused.clone();
+        move |field: &str| (refused.as_deref() == Some(field)).then_some("true")
+    };
+    let described =
+        move |field: &str| (refused.as_deref() == Some(field)).then(|| format!("f-{field}-error"));
     let err = move |field: &'static str| {
         error
             .as_ref()
@@ -238,29 +242,29 @@ fn filters_form(
         <form method="get" action="/progress" class="filters" id="progress-filters">
             <div class="field-row">
                 <div class="field"><label for="f-from">{t(Msg::FromMonth)}</label>
-                    <input type="month" id="f-from" placeholder="YYYY-MM" name="from" value=f.from.clone().unwrap_or_default() />{err("from")}</div>
+                    <input type="month" id="f-from" placeholder="YYYY-MM" name="from" aria-invalid=invalid("from") aria-describedby=described("from") value=f.from.clone().unwrap_or_default() />{err("from")}</div>
                 <div class="field"><label for="f-to">{t(Msg::ToMonth)}</label>
-                    <input type="month" id="f-to" placeholder="YYYY-MM" name="to" value=f.to.clone().unwrap_or_default() />{err("to")}</div>
+                    <input type="month" id="f-to" placeholder="YYYY-MM" name="to" aria-invalid=invalid("to") aria-describedby=described("to") value=f.to.clone().unwrap_or_default() />{err("to")}</div>
                 <div class="field"><label for="f-country">{t(Msg::CountryWord)}</label>
-                    <select id="f-country" name="country"><option value="">{t(Msg::AllWord)}</option>
+                    <select id="f-country" name="country" aria-invalid=invalid("country") aria-describedby=described("country")><option value="">{t(Msg::AllWord)}</option>
                         {options.countries.iter().map(|(c, n)| view! { <option value=c.clone() selected=sel(&f.country, c.clone())>{n.clone()}</option> }).collect_view()}
-                    </select></div>
+                    </select>{err("country")}</div>
                 <div class="field"><label for="f-agency">{t(Msg::AgencyWord)}</label>
-                    <select id="f-agency" name="agency"><option value="">{t(Msg::AllWord)}</option>
+                    <select id="f-agency" name="agency" aria-invalid=invalid("agency") aria-describedby=described("agency")><option value="">{t(Msg::AllWord)}</option>
                         {options.agencies.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.agency, id.to_string())>{n.clone()}</option> }).collect_view()}
-                    </select></div>
+                    </select>{err("agency")}</div>
                 <div class="field"><label for="f-course">{t(Msg::Course)}</label>
-                    <select id="f-course" name="course"><option value="">{t(Msg::AllWord)}</option>
+                    <select id="f-course" name="course" aria-invalid=invalid("course") aria-describedby=described("course")><option value="">{t(Msg::AllWord)}</option>
                         {options.courses.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.course, id.to_string())>{n.clone()}</option> }).collect_view()}
-                    </select></div>
+                    </select>{err("course")}</div>
                 <div class="field"><label for="f-class">{t(Msg::ClassWord)}</label>
-                    <select id="f-class" name="class"><option value="">{t(Msg::AllWord)}</option>
+                    <select id="f-class" name="class" aria-invalid=invalid("class") aria-describedby=described("class")><option value="">{t(Msg::AllWord)}</option>
                         {options.classes.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.class, id.to_string())>{n.clone()}</option> }).collect_view()}
-                    </select></div>
+                    </select>{err("class")}</div>
                 <div class="field"><label for="f-role">{t(Msg::RoleFilter)}</label>
-                    <select id="f-role" name="role"><option value="">{t(Msg::AllWord)}</option>
+                    <select id="f-role" name="role" aria-invalid=invalid("role") aria-describedby=described("role")><option value="">{t(Msg::AllWord)}</option>
                         {Role::ALL.iter().map(|r| view! { <option value=r.code() selected=sel(&f.role, r.code().to_owned())>{t(r.label())}</option> }).collect_view()}
-                    </select></div>
+                    </select>{err("role")}</div>
             </div>
             <button type="submit" class="primary" id="apply-filters">{t(Msg::ApplyFilters)}</button>
         </form>

@@ -669,14 +669,37 @@ async fn an_image_sent_with_the_lesson_s_form_saves_what_was_typed_or_nothing() 
     assert!(location(&res).contains("error="), "{}", location(&res));
     let page = admin.page("/author/lessons/1", StatusCode::OK).await;
     assert!(!page.contains("desk.png") && !page.contains("Typed before the upload"));
-    // No file: said so, and nothing is saved.
+    // No file, or a file that is not an image: the lesson is saved all the same, and the page
+    // says so and why the image was not.
     let res = send(revision.clone(), Vec::new()).await;
+    let to = location(&res);
     assert!(
-        location(&res).contains(app::i18n::Msg::ErrNoFile.code()),
+        to.contains(app::i18n::Msg::LessonSavedImageRefused.code())
+            && to.contains(app::i18n::Msg::ErrNoFile.code()),
+        "{to}"
+    );
+    let page = admin.page("/author/lessons/1", StatusCode::OK).await;
+    assert!(page.contains("Read the MRZ before the visual zone") && !page.contains("desk.png"));
+    let revision = page
+        .split("name=\"revision\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let res = send(revision.clone(), b"not an image".to_vec()).await;
+    assert!(
+        location(&res).contains(app::i18n::Msg::LessonSavedImageRefused.code()),
         "{}",
         location(&res)
     );
     // Both saved, with the notice that says so.
+    let page = admin.page("/author/lessons/1", StatusCode::OK).await;
+    let revision = page
+        .split("name=\"revision\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
     let res = send(revision, png).await;
     assert_eq!(
         location(&res),

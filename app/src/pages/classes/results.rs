@@ -95,9 +95,11 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                                     None => view! {
                                                         <PostForm action="/api/certificates/revoke" class="inline">
                                                             <input type="hidden" name="code" value=code.clone() />
-                                                            <label class="visually-hidden" for=format!("reason-{code}")>{t(Msg::RevokeReason)}</label>
-                                                            <input id=format!("reason-{code}") name="reason" required maxlength="500" placeholder=t(Msg::RevokeReason) />
-                                                            " " <ConfirmSubmit label=t(Msg::Revoke).to_string() question=Msg::ConfirmRevoke id=format!("revoke-{code}") />
+                                                            <ConfirmSubmit label=t(Msg::Revoke).to_string() question=Msg::ConfirmRevoke id=format!("revoke-{code}")>
+                                                                <label class="visually-hidden" for=format!("reason-{code}")>{t(Msg::RevokeReason)}</label>
+                                                                <input id=format!("reason-{code}") name="reason" required maxlength="500" placeholder=t(Msg::RevokeReason) />
+                                                                " "
+                                                            </ConfirmSubmit>
                                                         </PostForm>
                                                     }.into_any(),
                                                 }}</td>

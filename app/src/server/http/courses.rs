@@ -99,15 +99,9 @@ async fn upload_lesson_image(
 ) -> Response {
     let back = format!("/author/lessons/{lesson_id}");
     let (name, bytes) = upload.file("file");
-    if bytes.is_empty() {
-        return back_with_notice(
-            &back,
-            Msg::ImageUploaded,
-            Err::<(), _>(AppError::field("file", Msg::ErrNoFile)),
-        );
-    }
-    // Sent from the lesson's own form: what was typed is saved first (all or nothing, with the
-    // lesson's revision check), so it is never lost to the upload.
+    // Sent from the lesson's own form: what was typed is saved first (with the lesson's
+    // revision check), so it is never lost to the upload; when the image is then refused, the
+    // page says the lesson was saved and why the image was not.
     let with_lesson = upload.has("title");
     if with_lesson {
         let (title, objectives, duration, body, revision) = (
@@ -128,20 +122,33 @@ async fn upload_lesson_image(
             return back_with_notice(&back, Msg::Saved, Err::<(), _>(e));
         }
     }
-    let result = authoring::upload_image(
-        &state.db,
-        &user,
-        lesson_id,
-        name.as_deref().unwrap_or(""),
-        &bytes,
-    )
-    .await;
-    let done = if with_lesson {
-        Msg::ImageUploadedSaved
+    let result = if bytes.is_empty() {
+        Err(AppError::field("file", Msg::ErrNoFile))
     } else {
-        Msg::ImageUploaded
+        authoring::upload_image(
+            &state.db,
+            &user,
+            lesson_id,
+            name.as_deref().unwrap_or(""),
+            &bytes,
+        )
+        .await
     };
-    back_with_notice(&back, done, result)
+    match (with_lesson, result) {
+        (true, Err(AppError::Validation(mut errors))) => {
+            errors.insert(
+                0,
+                crate::error::FieldError::new("lesson", Msg::LessonSavedImageRefused),
+            );
+            back_with_notice(
+                &back,
+                Msg::Saved,
+                Err::<(), _>(AppError::Validation(errors)),
+            )
+        }
+        (true, result) => back_with_notice(&back, Msg::ImageUploadedSaved, result),
+        (false, result) => back_with_notice(&back, Msg::ImageUploaded, result),
+    }
 }
 
 /// `GET /media/courses/{course_id}/{module}/{name}`: an image beside a lesson, for people who

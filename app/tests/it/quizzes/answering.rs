@@ -191,6 +191,22 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
             .unwrap()
             .contains("No certificate has this code")
     );
+    // Revoking asks first, and its reason is typed inside the question: pressing Enter in a
+    // field outside it cannot revoke at once.
+    let page = trainer
+        .page(&format!("/classes/{class_id}/quizzes"), StatusCode::OK)
+        .await;
+    let form = page
+        .split("action=\"/api/certificates/revoke\"")
+        .nth(1)
+        .and_then(|f| f.split("</form>").next())
+        .expect("the revoke form");
+    let question = form
+        .find("<details class=\"confirm\"")
+        .expect("the question");
+    let reason = form.find("name=\"reason\"").expect("the reason field");
+    let button = form.find("type=\"submit\"").expect("the button");
+    assert!(question < reason && reason < button, "{form}");
     let res = trainer
         .post_form(
             "/api/certificates/revoke",

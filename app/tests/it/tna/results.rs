@@ -232,3 +232,42 @@ async fn paper_responses_import_whole_or_not_at_all() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(responses().await, 3);
 }
+
+#[tokio::test]
+async fn the_demo_needs_analysis_finishes_a_load_that_stopped_halfway() {
+    use app::server::entities::tna_campaign;
+    use app::server::services::demo::tna::{OPEN_TITLE, TITLE, ensure};
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let find = |title: &'static str| {
+        tna_campaign::Entity::find()
+            .filter(tna_campaign::Column::Title.eq(title))
+            .one(db)
+    };
+    let campaigns = count(db, "tna_campaigns").await;
+    let responses = count(db, "tna_responses").await;
+    // As if the load had stopped after importing the answers, before closing the campaign
+    // and opening the next one.
+    let past = find(TITLE).await.unwrap().unwrap();
+    let mut m: tna_campaign::ActiveModel = past.into();
+    m.status = Set(app::model::CampaignStatus::Open);
+    m.update(db).await.unwrap();
+    let open = find(OPEN_TITLE).await.unwrap().unwrap();
+    let mut m: tna_campaign::ActiveModel = open.into();
+    m.status = Set(app::model::CampaignStatus::Draft);
+    m.update(db).await.unwrap();
+    ensure(db).await.unwrap();
+    assert_eq!(
+        find(TITLE).await.unwrap().unwrap().status,
+        app::model::CampaignStatus::Closed
+    );
+    assert_eq!(
+        find(OPEN_TITLE).await.unwrap().unwrap().status,
+        app::model::CampaignStatus::Open
+    );
+    // Nothing loaded twice.
+    ensure(db).await.unwrap();
+    assert_eq!(count(db, "tna_campaigns").await, campaigns);
+    assert_eq!(count(db, "tna_responses").await, responses);
+}

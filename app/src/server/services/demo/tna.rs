@@ -7,17 +7,19 @@
 //! Everything goes through the services an analyst and an administrator use: the job
 //! specifications are set as on the position page, the campaigns created and opened as on the
 //! campaign pages, and the officers' answers imported as a paper-response file, then the
-//! campaign closed — so the demo holds nothing those services would refuse.
+//! campaign closed — so the demo holds nothing those services would refuse. (The responses
+//! are therefore all paper ones, dated the day the demo is loaded.)
 
 use crate::error::AppResult;
+use crate::model::CampaignStatus;
 use crate::model::tna::CampaignInput;
 use crate::server::entities::{
-    agency, person, position, position_requirement, tna_campaign, tna_questionnaire,
+    agency, person, position, position_requirement, tna_campaign, tna_questionnaire, tna_response,
 };
 use crate::server::services::tna::{campaigns, results};
 use assessments::results::SeededRng;
 use content::tna::{Answer, Answers, ItemKind};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::HashMap;
 
 /// The demo campaign's title.
@@ -66,14 +68,21 @@ fn importance(competency: &str) -> i32 {
     }
 }
 
-/// Loads the demo campaigns unless they exist.
+/// Loads the demo campaigns, or finishes loading them: each step is taken only if it is not
+/// done yet, so a load that stopped halfway is completed by the next one.
 pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
-    let exists = tna_campaign::Entity::find()
-        .filter(tna_campaign::Column::Title.eq(TITLE))
-        .one(db)
+    let by_title = |title: &'static str| {
+        tna_campaign::Entity::find()
+            .filter(tna_campaign::Column::Title.eq(title))
+            .one(db)
+    };
+    let done = by_title(TITLE)
         .await?
-        .is_some();
-    if exists {
+        .is_some_and(|c| c.status == CampaignStatus::Closed)
+        && by_title(OPEN_TITLE)
+            .await?
+            .is_some_and(|c| c.status == CampaignStatus::Open);
+    if done {
         return Ok(());
     }
     crate::server::services::tna::questionnaires::ensure_shipped(db).await?;
@@ -209,39 +218,63 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
             country: Vec::new(),
             position: Vec::new(),
         };
-    let past = campaigns::create(
-        db,
-        &analyst,
-        &campaign(
-            TITLE,
-            today - time::Duration::days(60),
-            today - time::Duration::days(30),
-            &agencies,
-        ),
-    )
-    .await?;
-    campaigns::set_status(db, &analyst, past, "open").await?;
-    if let Err(problems) = results::import_paper(db, &analyst, past, &bytes).await? {
+    let past = match by_title(TITLE).await? {
+        Some(c) => c,
+        None => {
+            let id = campaigns::create(
+                db,
+                &analyst,
+                &campaign(
+                    TITLE,
+                    today - time::Duration::days(60),
+                    today - time::Duration::days(30),
+                    &agencies,
+                ),
+            )
+            .await?;
+            campaigns::get(db, id).await?
+        }
+    };
+    if past.status == CampaignStatus::Draft {
+        campaigns::set_status(db, &analyst, past.id, "open").await?;
+    }
+    let answered = tna_response::Entity::find()
+        .filter(tna_response::Column::CampaignId.eq(past.id))
+        .count(db)
+        .await?
+        > 0;
+    if !answered && let Err(problems) = results::import_paper(db, &analyst, past.id, &bytes).await?
+    {
         return Err(crate::server::errors::internal(
             "demo responses",
             format!("{problems:?}"),
         ));
     }
-    campaigns::set_status(db, &analyst, past, "closed").await?;
+    if campaigns::get(db, past.id).await?.status != CampaignStatus::Closed {
+        campaigns::set_status(db, &analyst, past.id, "closed").await?;
+    }
     // An open campaign in the immigration service, so the demo trainee has a questionnaire
     // to answer.
-    let open = campaigns::create(
-        db,
-        &analyst,
-        &campaign(
-            OPEN_TITLE,
-            today - time::Duration::days(1),
-            today + time::Duration::days(90),
-            &agencies[..1],
-        ),
-    )
-    .await?;
-    campaigns::set_status(db, &analyst, open, "open").await?;
+    let open = match by_title(OPEN_TITLE).await? {
+        Some(c) => c,
+        None => {
+            let id = campaigns::create(
+                db,
+                &analyst,
+                &campaign(
+                    OPEN_TITLE,
+                    today - time::Duration::days(1),
+                    today + time::Duration::days(90),
+                    &agencies[..1],
+                ),
+            )
+            .await?;
+            campaigns::get(db, id).await?
+        }
+    };
+    if open.status != CampaignStatus::Open {
+        campaigns::set_status(db, &analyst, open.id, "open").await?;
+    }
     Ok(())
 }
 
