@@ -342,190 +342,6 @@ fn history(rng: &mut Rng, today: Date, rule: Rule, overstayed: bool) -> Vec<Stay
     stays
 }
 
-fn answers(
-    rng: &mut Rng,
-    purpose: Purpose,
-    days: u32,
-    holder: &Holder,
-    impostor: bool,
-    minor: &Option<MinorTravel>,
-) -> Vec<(Question, String)> {
-    let place = if impostor {
-        // An impostor knows the name and the date, but not where "they" were born.
-        PLACES_OF_BIRTH
-            .iter()
-            .find(|p| **p != holder.place)
-            .unwrap_or(&"UTOPIA CITY")
-            .to_string()
-    } else {
-        holder.place.clone()
-    };
-    let (purpose_text, stay_at, occupation) = match purpose {
-        Purpose::Tourism => (
-            "Holiday. I want to see the old town and the coast.",
-            "Hotel Meridian, Harbour Road.",
-            *rng.pick(&["Teacher.", "Nurse.", "Shop owner.", "Retired."]),
-        ),
-        Purpose::Business => (
-            "A meeting with a supplier, then a trade fair.",
-            "Hotel Continental, city centre; my company booked it.",
-            *rng.pick(&["Sales manager.", "Engineer.", "Buyer for a textile firm."]),
-        ),
-        Purpose::FamilyVisit => (
-            "I am visiting my sister and her children.",
-            "At my sister's flat in Eastgate.",
-            *rng.pick(&["Accountant.", "Driver.", "Farmer."]),
-        ),
-        Purpose::Study => (
-            "A summer course at the University of Utopia.",
-            "The university residence.",
-            "Student.",
-        ),
-        Purpose::Transit => (
-            "Only passing through; my connecting flight leaves tonight.",
-            "I stay in the airport.",
-            *rng.pick(&["Engineer.", "Seafarer.", "Consultant."]),
-        ),
-    };
-    let with = match minor {
-        Some(m) => m.accompanied_by.clone(),
-        None => rng
-            .pick(&[
-                "Alone.",
-                "With a colleague.",
-                "With my husband.",
-                "With my wife.",
-            ])
-            .to_string(),
-    };
-    vec![
-        (Question::Purpose, purpose_text.to_string()),
-        (Question::Length, format!("{days} days.")),
-        (Question::Accommodation, stay_at.to_string()),
-        (
-            Question::Occupation,
-            if minor.is_some() {
-                "I am at school.".into()
-            } else {
-                occupation.to_string()
-            },
-        ),
-        (Question::ReturnTicket, "Yes, here it is.".to_string()),
-        (
-            Question::Funds,
-            rng.pick(&[
-                "Cash and a bank card.",
-                "My card; about 1,500 in my account.",
-                "My company pays.",
-            ])
-            .to_string(),
-        ),
-        (Question::PlaceOfBirth, place),
-        (Question::TravellingWith, with),
-    ]
-}
-
-/// The visit a departing foreigner is ending today, and the earlier stays that remain before
-/// it. An overstayer's visit alone runs past the rule's maximum; anyone else's keeps within
-/// the rule with their earlier stays (the visit shortens until it does, and when even a day
-/// would not, the earlier stays in the window are dropped).
-fn current_stay(
-    rng: &mut Rng,
-    mut earlier: Vec<Stay>,
-    today: Date,
-    rule: Rule,
-    overstayed: bool,
-    days: u32,
-) -> (Vec<Stay>, Date) {
-    let max = rule.max_days;
-    let length = if overstayed {
-        max + 3 + rng.below(40) as u32
-    } else {
-        days.clamp(1, max)
-    };
-    let mut entered = today - Duration::days(i64::from(length) - 1);
-    earlier.retain(|s| s.exit + Duration::days(1) < entered);
-    if overstayed {
-        return (earlier, entered);
-    }
-    loop {
-        let fits = assessments::desk::stay::check(&earlier, entered, rule)
-            .is_ok_and(|c| c.latest_exit.is_some_and(|last| last >= today));
-        if fits {
-            break;
-        }
-        if entered < today {
-            entered += Duration::days(1);
-        } else {
-            earlier.clear();
-            break;
-        }
-    }
-    (earlier, entered)
-}
-
-/// A departing traveller's answers: why they leave, how long they stayed (or will be away),
-/// their ticket.
-fn departure_answers(
-    answers: &mut [(Question, String)],
-    purpose: Purpose,
-    citizen: bool,
-    days: u32,
-    entered: Option<Date>,
-    today: Date,
-) {
-    for (question, answer) in answers.iter_mut() {
-        match question {
-            Question::Purpose => {
-                *answer = if citizen {
-                    match purpose {
-                        Purpose::Tourism => "A holiday abroad.",
-                        Purpose::Business => "A meeting with a client abroad.",
-                        Purpose::FamilyVisit => "I am visiting my brother abroad.",
-                        Purpose::Study => "A semester at a university abroad.",
-                        Purpose::Transit => "I fly on to a conference.",
-                    }
-                } else {
-                    match purpose {
-                        Purpose::Tourism => "Going home after my holiday.",
-                        Purpose::Business => "Flying home; the trade fair is over.",
-                        Purpose::FamilyVisit => "Going home; I was visiting my sister.",
-                        Purpose::Study => "My course has ended; I am going home.",
-                        Purpose::Transit => "Catching my connecting flight.",
-                    }
-                }
-                .to_string()
-            }
-            Question::Length => {
-                *answer = match entered {
-                    Some(since) => format!("I arrived on {}; {days} days.", iso(since)),
-                    None => format!("{days} days abroad."),
-                }
-            }
-            Question::Accommodation if citizen => {
-                *answer = match purpose {
-                    Purpose::Business | Purpose::Transit => "The hotel my company booked.",
-                    Purpose::FamilyVisit => "At my brother's.",
-                    Purpose::Study => "The university's residence.",
-                    Purpose::Tourism => "A guest house by the sea.",
-                }
-                .to_string()
-            }
-            Question::ReturnTicket => {
-                *answer = if citizen {
-                    format!(
-                        "Yes, I come back on {}.",
-                        iso(today + Duration::days(i64::from(days)))
-                    )
-                } else {
-                    "This is my ticket home, for today's flight.".to_string()
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 /// Generates the shift `spec` describes.
 pub fn scenario(spec: &Spec) -> Result<Scenario, SpecError> {
     scenario_with(spec, Vec::new())
@@ -754,7 +570,7 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
             },
             consent_letter: !minor_case,
         });
-        let mut answers = answers(
+        let mut answers = answers::arrival(
             &mut rng,
             purpose,
             intended_days,
@@ -779,45 +595,19 @@ pub fn scenario_with(spec: &Spec, own: Vec<WatchEntry>) -> Result<Scenario, Spec
         let mut entered = None;
         if departing {
             if !citizen {
-                let (earlier, since) = current_stay(
+                let since = departures::end_visit(
                     &mut exits,
-                    history,
+                    &mut history,
+                    &mut visa,
+                    &mut holder,
+                    &mut intended_days,
                     today,
                     spec.rule,
                     kind == CaseKind::Overstay,
-                    intended_days,
                 );
-                history = earlier;
                 entered = Some(since);
-                intended_days = (today - since).whole_days() as u32 + 1;
-                let back = Duration::days(i64::from(intended_days) - 1);
-                if let Some(v) = &mut visa {
-                    // The visa they entered on, still valid today unless they overstayed.
-                    v.valid_from -= back;
-                    v.valid_until -= back;
-                    if kind != CaseKind::Overstay {
-                        v.valid_until = v.valid_until.max(today + Duration::days(30));
-                    }
-                }
-                // The passport they entered with was issued before the visa and the visit.
-                let issued = Date::parse(
-                    &holder.issue,
-                    &time::format_description::well_known::Iso8601::DATE,
-                )
-                .unwrap_or(today);
-                let latest = since - Duration::days(70);
-                if issued > latest {
-                    let earlier = issued - latest;
-                    holder.issue = iso(latest);
-                    let expiry = Date::parse(
-                        &holder.expiry,
-                        &time::format_description::well_known::Iso8601::DATE,
-                    )
-                    .unwrap_or(today);
-                    holder.expiry = iso((expiry - earlier).max(today + Duration::days(200)));
-                }
             }
-            departure_answers(
+            answers::departure(
                 &mut answers,
                 purpose,
                 citizen,
@@ -939,6 +729,9 @@ impl Traveller {
         )
     }
 }
+
+mod answers;
+mod departures;
 
 #[cfg(test)]
 mod tests;
