@@ -16,3 +16,4 @@ pub mod services;
 pub mod session;
 pub mod start;
 pub mod state;
+pub mod typed;

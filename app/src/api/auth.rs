@@ -68,6 +68,9 @@ pub async fn logout() -> Result<(), AppError> {
             s.flush()
                 .await
                 .map_err(|e| internal("session flush failed", e))?;
+            // Nothing typed by this person is offered to the next one at this computer.
+            let secure = request::state()?.config.secure_cookies;
+            request::set_cookie(crate::server::typed::COOKIE, "", 0, secure);
             request::redirect("/login?notice=SignedOut");
             Ok(())
         }

@@ -39,6 +39,58 @@ pub fn field_errors() -> Vec<(String, Msg)> {
     out
 }
 
+/// What was typed into the form posted to `action` when the server refused it (kept by
+/// `server::typed`), so the form comes back as it was sent. Empty unless the page shows an
+/// error, and in the browser (forms are rendered on the server).
+#[derive(Clone, Debug, Default)]
+pub struct Typed(Vec<(String, String)>);
+
+impl Typed {
+    /// The fields typed into the form posted to `action`, if it was just refused.
+    pub fn for_form(action: &str) -> Self {
+        let refused = use_query_map().with_untracked(|q| q.get("error").is_some());
+        if !refused {
+            return Self::default();
+        }
+        #[cfg(feature = "ssr")]
+        {
+            if let Some(p) = crate::server::request::parts() {
+                return Self(crate::server::typed::read(&p.headers, action));
+            }
+        }
+        let _ = action;
+        Self::default()
+    }
+
+    /// Whether anything was kept: the form is shown as it was sent.
+    pub fn is_some(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    /// The value typed into the field `name`.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// The value typed into `name`, or `stored` when nothing was kept.
+    pub fn or(&self, name: &str, stored: impl Into<String>) -> String {
+        self.get(name).unwrap_or_else(|| stored.into())
+    }
+
+    /// Whether the checkbox or option `name` = `value` was chosen; `stored` when nothing was
+    /// kept (an unticked box is not posted, so a kept form without it was unticked).
+    pub fn chose(&self, name: &str, value: &str, stored: bool) -> bool {
+        if self.is_some() {
+            self.0.iter().any(|(k, v)| k == name && v == value)
+        } else {
+            stored
+        }
+    }
+}
+
 /// Whether the last post failed on `field`.
 pub fn field_has_error(field: &str) -> bool {
     field_errors().iter().any(|(f, _)| f == field)

@@ -1,7 +1,7 @@
 //! Sign-in page.
 
 use crate::app::use_page;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::components::pagination::query_text;
@@ -18,6 +18,7 @@ pub fn LoginPage() -> impl IntoView {
         #[cfg(feature = "ssr")]
         crate::server::request::redirect(&next);
     }
+    let typed_login = Typed::for_form("/api/login").get("login");
     view! {
         <PageTitle text=t(Msg::LoginTitle) />
         <section class="panel narrow">
@@ -29,7 +30,7 @@ pub fn LoginPage() -> impl IntoView {
                 <div class="field">
                     <label for="login">{t(Msg::Login)}</label>
                     <input id="login" name="login" autocomplete="username" required maxlength="64"
-                        autocapitalize="none" spellcheck="false" />
+                        autocapitalize="none" spellcheck="false" value=typed_login />
                     <FieldMsg field="login" />
                 </div>
                 <div class="field">

@@ -86,6 +86,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         }))
         .layer(middleware::from_fn(server_fn_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), keep_typed))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             request_context,
@@ -165,6 +166,55 @@ async fn server_fn_errors(req: Request, next: Next) -> Response {
     match serde_json::from_slice::<crate::error::AppError>(&bytes) {
         Ok(err @ crate::error::AppError::BadRequest(_)) => bad_arguments(&headers, err, lang),
         _ => Response::from_parts(parts, Body::from(bytes)),
+    }
+}
+
+/// A form post refused by the server (answered with a redirect to its page and an error) goes
+/// back with what was typed: see [`super::typed`].
+async fn keep_typed(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST {
+        return next.run(req).await;
+    }
+    let action = req.uri().path().to_owned();
+    let (req, body) = form_body(req).await;
+    let mut res = next.run(req).await;
+    if let (Some(body), Some(location)) = (
+        body,
+        res.headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok()),
+    ) && let Some((name, value)) =
+        super::typed::set_cookie(&action, &body, location, state.config.secure_cookies)
+    {
+        res.headers_mut().append(name, value);
+    }
+    res
+}
+
+/// A browser's URL-encoded form post of at most [`super::typed::MAX_BODY`] bytes, read so its
+/// fields can be kept if it is refused; any other request passes as it is.
+async fn form_body(req: Request) -> (Request, Option<Bytes>) {
+    let urlencoded = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let small = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|n| n <= super::typed::MAX_BODY);
+    if !urlencoded || !small || super::request::wants_json(req.headers()) {
+        return (req, None);
+    }
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, super::typed::MAX_BODY).await {
+        Ok(bytes) => (
+            Request::from_parts(parts, Body::from(bytes.clone())),
+            Some(bytes),
+        ),
+        Err(_) => (Request::from_parts(parts, Body::empty()), None),
     }
 }
 

@@ -75,7 +75,8 @@ async fn redirects_after_sign_in_never_leave_the_site() {
 #[tokio::test]
 async fn unknown_user_and_wrong_password_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    let wrong = app.client().login("admin", "not-the-password").await;
+    let officer = app.client();
+    let wrong = officer.login("admin", "not-the-password").await;
     let unknown = app.client().login("nobody.here", "not-the-password").await;
     assert_eq!(wrong.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&wrong), location(&unknown));
@@ -92,6 +93,25 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
             .iter()
             .any(|c| c.to_str().unwrap().starts_with("checkpoint_session="))
     );
+    // The login typed is kept for the form; the password and the CSRF token never are.
+    let kept: Vec<&str> = wrong
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap())
+        .filter(|c| c.starts_with("checkpoint_typed="))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].contains("login=admin"), "{}", kept[0]);
+    for secret in ["not-the-password", "password", "csrf"] {
+        assert!(!kept[0].contains(secret), "{}", kept[0]);
+    }
+    let again = officer.page(&location(&wrong), StatusCode::OK).await;
+    assert!(
+        again.contains("value=\"admin\""),
+        "the login typed is shown again"
+    );
+    assert!(!again.contains("not-the-password"));
 }
 
 #[tokio::test]

@@ -47,6 +47,21 @@ async fn a_trainer_runs_a_class_and_follows_each_trainees_progress() {
         "/classes?error=ErrUnknownCourse&field=course&fe=course%3AErrUnknownCourse&fe=starts_on%3AErrDate"
     );
     let page = trainer.page(&back, StatusCode::OK).await;
+    // The form comes back as it was typed, the wrong date included.
+    for typed in [
+        "value=\"Northgate border post — March intake\"",
+        "value=\"02/03/2026\"",
+        "value=\"Northgate training room\"",
+    ] {
+        assert!(page.contains(typed), "{typed} kept");
+    }
+    assert!(
+        !trainer
+            .page("/classes", StatusCode::OK)
+            .await
+            .contains("value=\"02/03/2026\""),
+        "typed values come back only with the refusal"
+    );
     assert!(page.contains("id=\"course-error\""), "course message shown");
     assert!(
         page.contains("id=\"starts_on-error\""),

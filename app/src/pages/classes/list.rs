@@ -2,7 +2,7 @@
 
 use crate::api::classes::my_classes;
 use crate::api::courses::catalogue;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -14,7 +14,9 @@ pub fn ClassesPage() -> impl IntoView {
     let data = move || {
         Suspend::new(async move {
             match (my_classes().await, catalogue().await) {
-                (Ok(classes), Ok(courses)) => view! {
+                (Ok(classes), Ok(courses)) => {
+                    let typed = Typed::for_form("/api/classes/create");
+                    view! {
                     {if classes.is_empty() {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
@@ -52,41 +54,45 @@ pub fn ClassesPage() -> impl IntoView {
                             <div class="field">
                                 <label for="class-course">{t(Msg::Course)}</label>
                                 <select id="class-course" name="input[course]" required>
-                                    {courses.into_iter().map(|c| view! { <option value=c.slug>{c.title}</option> }).collect_view()}
+                                    {courses.into_iter().map(|c| {
+                                        let selected = typed.chose("input[course]", &c.slug, false);
+                                        view! { <option value=c.slug selected=selected>{c.title}</option> }
+                                    }).collect_view()}
                                 </select>
                                 <FieldMsg field="course" />
                             </div>
                             <div class="field">
                                 <label for="class-name">{t(Msg::ClassName)}</label>
-                                <input id="class-name" name="input[name]" required maxlength="200" />
+                                <input id="class-name" name="input[name]" required maxlength="200" value=typed.get("input[name]") />
                                 <FieldMsg field="name" />
                             </div>
                             <div class="row">
                                 <div class="field">
                                     <label for="starts-on">{t(Msg::StartsOn)}</label>
-                                    <input id="starts-on" name="input[starts_on]" type="date" required />
+                                    <input id="starts-on" name="input[starts_on]" type="date" required value=typed.get("input[starts_on]") />
                                     <FieldMsg field="starts_on" />
                                 </div>
                                 <div class="field">
                                     <label for="ends-on">{t(Msg::EndsOn)}</label>
-                                    <input id="ends-on" name="input[ends_on]" type="date" required />
+                                    <input id="ends-on" name="input[ends_on]" type="date" required value=typed.get("input[ends_on]") />
                                     <FieldMsg field="ends_on" />
                                 </div>
                             </div>
                             <div class="field">
                                 <label for="location">{t(Msg::Location)}</label>
-                                <input id="location" name="input[location]" maxlength="200" />
+                                <input id="location" name="input[location]" maxlength="200" value=typed.get("input[location]") />
                                 <FieldMsg field="location" />
                             </div>
                             <label class="check" for="tot">
-                                <input type="checkbox" id="tot" name="input[tot]" value="on" />
+                                <input type="checkbox" id="tot" name="input[tot]" value="on" checked=typed.chose("input[tot]", "on", false) />
                                 {t(Msg::TrainingOfTrainers)}
                             </label>
                             <button type="submit" class="primary">{t(Msg::ClassNew)}</button>
                         </PostForm>
                     </section>
                 }
-                .into_any(),
+                .into_any()
+                }
                 (Err(e), _) | (_, Err(e)) => view! { <ErrorView error=e /> }.into_any(),
             }
         })

@@ -3,7 +3,7 @@
 //! and, for a version a campaign has opened with, a read-only view with "new version".
 
 use crate::api::tna::get_questionnaire;
-use crate::components::feedback::{Feedback, field_has_error};
+use crate::components::feedback::{Feedback, Typed, field_has_error};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm, int_param};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::i18n::{Msg, t};
@@ -77,6 +77,25 @@ fn condition_fields(
     }
 }
 
+/// What was typed into this page's form `op` (for the section `section` and the item or
+/// section first called `original`; empty for a new one), if the server just refused it.
+fn kept(id: i64, op: &str, section: &str, original: &str) -> Option<Typed> {
+    let typed = Typed::for_form(&format!("/tna/questionnaires/{id}/edit"));
+    let mine = typed.get("op").as_deref() == Some(op)
+        && (op != "item" || typed.get("section").as_deref() == Some(section))
+        && typed.get("original").unwrap_or_default() == original;
+    mine.then_some(typed)
+}
+
+/// The skip rule as typed into a refused form.
+fn kept_condition(k: &Typed) -> ConditionView {
+    ConditionView {
+        item: k.or("cond_item", ""),
+        op: k.or("cond_op", "equals"),
+        value: k.or("cond_value", ""),
+    }
+}
+
 /// The form adding (`item` = `None`) or editing an item.
 fn item_form(
     id: i64,
@@ -107,10 +126,28 @@ fn item_form(
         .collect::<Vec<_>>()
         .join("\n");
     let current_competency = i.competency.clone().map(|c| c.0).unwrap_or_default();
+    let (mut i, mut options, mut current_competency) = (i, options, current_competency);
+    let mut min = i.min.map(|v| v.to_string()).unwrap_or_default();
+    let mut max = i.max.map(|v| v.to_string()).unwrap_or_default();
+    // Refused, this form comes back as it was sent, with the reason.
+    let kept = kept(id, "item", &section, &i.id);
+    if let Some(k) = &kept {
+        i.id = k.or("id", "");
+        i.kind = k.or("kind", i.kind.clone());
+        i.required = k.chose("required", "1", false);
+        i.text_en = k.or("text_en", "");
+        i.text_fr = k.or("text_fr", "");
+        current_competency = k.or("competency", "");
+        options = k.or("options", "");
+        min = k.or("min", "");
+        max = k.or("max", "");
+        i.show_if = Some(kept_condition(k));
+    }
     let p = prefix.clone();
     view! {
         <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack item-form" id=format!("{prefix}-form")>
             <CsrfField />
+            {kept.is_some().then(|| view! { <p class="field-error" role="alert" id=format!("{prefix}-error")>{crate::components::feedback::error_text()}</p> })}
             <input type="hidden" name="op" value="item" />
             <input type="hidden" name="section" value=section />
             <input type="hidden" name="original" value=i.id.clone() />
@@ -156,11 +193,11 @@ fn item_form(
             <div class="row">
                 <div class="field">
                     <label for=format!("{p}-min")>{t(Msg::Minimum)}</label>
-                    <input id=format!("{p}-min") name="min" inputmode="decimal" value=i.min.map(|v| v.to_string()).unwrap_or_default() />
+                    <input id=format!("{p}-min") name="min" inputmode="decimal" value=min />
                 </div>
                 <div class="field">
                     <label for=format!("{p}-max")>{t(Msg::Maximum)}</label>
-                    <input id=format!("{p}-max") name="max" inputmode="decimal" value=i.max.map(|v| v.to_string()).unwrap_or_default() />
+                    <input id=format!("{p}-max") name="max" inputmode="decimal" value=max />
                 </div>
             </div>
             {condition_fields(prefix.clone(), i.show_if.clone(), earlier)}
@@ -225,9 +262,9 @@ fn item_card(
                     " "
                     {small_post(id, "delete", item_id.clone(), None, t(Msg::Delete), format!("delete-{item_id}"))}
                 </p>
-                <details>
+                <details open=kept(id, "item", &section, &item.id).is_some()>
                     <summary>{t(Msg::Edit)}</summary>
-                    {item_form(id, section, Some(item.clone()), competencies, earlier)}
+                    {item_form(id, section.clone(), Some(item.clone()), competencies, earlier)}
                 </details>
             })}
         </li>
@@ -243,6 +280,7 @@ fn section_block(
 ) -> impl IntoView {
     let section_id = s.id.clone();
     let failed = field_has_error(&s.id);
+    let edited = kept(id, "section", "", &section_id);
     let items = s.items.clone();
     let before: Vec<String> = {
         let first = items.first().map(|i| i.id.clone());
@@ -264,11 +302,11 @@ fn section_block(
             </ol>
             {(editable && s.items.is_empty()).then(|| small_post(id, "delete", section_id.clone(), None, t(Msg::DeleteSection), format!("delete-section-{section_id}")))}
             {editable.then(|| view! {
-                <details class="add-item">
+                <details class="add-item" open=kept(id, "item", &section_id, "").is_some()>
                     <summary id=format!("add-item-{section_id}")>{t(Msg::AddItem)}</summary>
                     {item_form(id, section_id.clone(), None, competencies.clone(), all_items.clone())}
                 </details>
-                <details>
+                <details open=edited.is_some()>
                     <summary>{t(Msg::EditSection)}</summary>
                     <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
                         <CsrfField />
@@ -276,10 +314,10 @@ fn section_block(
                         <input type="hidden" name="original" value=section_id.clone() />
                         <input type="hidden" name="id" value=section_id.clone() />
                         <div class="field"><label for=format!("s-{section_id}-en")>{t(Msg::TitleEn)}</label>
-                            <input id=format!("s-{section_id}-en") name="title_en" value=s.title_en.clone() required /></div>
+                            <input id=format!("s-{section_id}-en") name="title_en" value=edited.as_ref().map_or_else(|| s.title_en.clone(), |k| k.or("title_en", "")) required /></div>
                         <div class="field"><label for=format!("s-{section_id}-fr")>{t(Msg::TitleFr)}</label>
-                            <input id=format!("s-{section_id}-fr") name="title_fr" value=s.title_fr.clone() required /></div>
-                        {condition_fields(format!("s-{section_id}"), s.show_if.clone(), before)}
+                            <input id=format!("s-{section_id}-fr") name="title_fr" value=edited.as_ref().map_or_else(|| s.title_fr.clone(), |k| k.or("title_fr", "")) required /></div>
+                        {condition_fields(format!("s-{section_id}"), edited.as_ref().map_or_else(|| s.show_if.clone(), |k| Some(kept_condition(k))), before)}
                         <button type="submit">{t(Msg::Save)}</button>
                     </form>
                 </details>
@@ -326,33 +364,41 @@ pub fn QuestionnairePage() -> impl IntoView {
                         <p class="actions">
                             <a class="button" href=format!("/tna/questionnaires/{id}/print") id="print-link">{t(Msg::PaperVersion)}</a>
                         </p>
-                        {editable.then(|| view! {
-                            <details class="panel">
+                        {editable.then(|| {
+                            let m = kept(id, "meta", "", "");
+                            let title_en = m.as_ref().map_or_else(|| q.title.0.clone(), |k| k.or("title_en", ""));
+                            let title_fr = m.as_ref().map_or_else(|| q.title.1.clone(), |k| k.or("title_fr", ""));
+                            let intro_en = m.as_ref().map_or_else(|| q.intro.0.clone(), |k| k.or("intro_en", ""));
+                            let intro_fr = m.as_ref().map_or_else(|| q.intro.1.clone(), |k| k.or("intro_fr", ""));
+                            view! {
+                            <details class="panel" open=m.is_some()>
                                 <summary>{t(Msg::TitleAndIntro)}</summary>
                                 <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
                                     <CsrfField />
                                     <input type="hidden" name="op" value="meta" />
-                                    <div class="field"><label for="m-title-en">{t(Msg::TitleEn)}</label><input id="m-title-en" name="title_en" value=q.title.0.clone() required maxlength="300" /></div>
-                                    <div class="field"><label for="m-title-fr">{t(Msg::TitleFr)}</label><input id="m-title-fr" name="title_fr" value=q.title.1.clone() required maxlength="300" /></div>
-                                    <div class="field"><label for="m-intro-en">{t(Msg::IntroEn)}</label><textarea id="m-intro-en" name="intro_en" rows="5">{textarea_text(&q.intro.0)}</textarea></div>
-                                    <div class="field"><label for="m-intro-fr">{t(Msg::IntroFr)}</label><textarea id="m-intro-fr" name="intro_fr" rows="5">{textarea_text(&q.intro.1)}</textarea></div>
+                                    <div class="field"><label for="m-title-en">{t(Msg::TitleEn)}</label><input id="m-title-en" name="title_en" value=title_en required maxlength="300" /></div>
+                                    <div class="field"><label for="m-title-fr">{t(Msg::TitleFr)}</label><input id="m-title-fr" name="title_fr" value=title_fr required maxlength="300" /></div>
+                                    <div class="field"><label for="m-intro-en">{t(Msg::IntroEn)}</label><textarea id="m-intro-en" name="intro_en" rows="5">{textarea_text(&intro_en)}</textarea></div>
+                                    <div class="field"><label for="m-intro-fr">{t(Msg::IntroFr)}</label><textarea id="m-intro-fr" name="intro_fr" rows="5">{textarea_text(&intro_fr)}</textarea></div>
                                     <button type="submit">{t(Msg::Save)}</button>
                                 </form>
                             </details>
-                        })}
+                        }})}
                         {q.sections.into_iter().map(|s| section_block(id, s, editable, competencies.clone(), all_items.clone())).collect_view()}
                         {editable.then(|| {
                             let all = all_items.clone();
+                            let n = kept(id, "section", "", "");
+                            let typed = |name: &str| n.as_ref().and_then(|k| k.get(name));
                             view! {
-                                <details class="panel">
+                                <details class="panel" open=n.is_some()>
                                     <summary id="add-section">{t(Msg::AddSection)}</summary>
                                     <form method="post" action=format!("/tna/questionnaires/{id}/edit") class="stack">
                                         <CsrfField />
                                         <input type="hidden" name="op" value="section" />
-                                        <div class="field"><label for="ns-id">{t(Msg::ItemIdLabel)}</label><input id="ns-id" name="id" required maxlength="64" pattern=crate::validate::ID_PATTERN /></div>
-                                        <div class="field"><label for="ns-en">{t(Msg::TitleEn)}</label><input id="ns-en" name="title_en" required /></div>
-                                        <div class="field"><label for="ns-fr">{t(Msg::TitleFr)}</label><input id="ns-fr" name="title_fr" required /></div>
-                                        {condition_fields("ns".to_owned(), None, all)}
+                                        <div class="field"><label for="ns-id">{t(Msg::ItemIdLabel)}</label><input id="ns-id" name="id" required maxlength="64" pattern=crate::validate::ID_PATTERN value=typed("id") /></div>
+                                        <div class="field"><label for="ns-en">{t(Msg::TitleEn)}</label><input id="ns-en" name="title_en" required value=typed("title_en") /></div>
+                                        <div class="field"><label for="ns-fr">{t(Msg::TitleFr)}</label><input id="ns-fr" name="title_fr" required value=typed("title_fr") /></div>
+                                        {condition_fields("ns".to_owned(), n.as_ref().map(kept_condition), all)}
                                         <button type="submit" id="ns-save">{t(Msg::AddSection)}</button>
                                     </form>
                                 </details>

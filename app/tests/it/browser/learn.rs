@@ -164,10 +164,42 @@ async fn a_trainer_publishes_a_course_runs_a_class_and_sees_the_trainee_progress
     b.click("#publish").await;
     b.wait_text("#publish", "Withdraw").await;
 
-    // A class with a join code.
+    // A class with a join code. Sent first with its dates the wrong way round, it comes back
+    // as it was typed, with the message beside the end date; corrected, it opens.
     b.goto(&app.url("/classes")).await;
     b.select("#class-course", "counter-basics").await;
     b.type_into("#class-name", "Counter basics — pilot").await;
+    b.type_into("#location", "Regional training centre, Port Utopia")
+        .await;
+    b.click("#tot").await;
+    b.script("document.querySelector('#starts-on').value = '2026-04-07'; document.querySelector('#ends-on').value = '2026-04-06';").await;
+    b.click("form[action=\"/api/classes/create\"] button[type=submit]")
+        .await;
+    b.wait_for("the refusal", "location.search.includes('error=')")
+        .await;
+    b.wait_text("#ends_on-error", "first day").await;
+    let kept = b
+        .script(
+            "return [document.querySelector('#class-course').value, \
+             document.querySelector('#class-name').value, \
+             document.querySelector('#starts-on').value, \
+             document.querySelector('#ends-on').value, \
+             document.querySelector('#location').value, \
+             document.querySelector('#tot').checked];",
+        )
+        .await;
+    assert_eq!(
+        kept,
+        serde_json::json!([
+            "counter-basics",
+            "Counter basics — pilot",
+            "2026-04-07",
+            "2026-04-06",
+            "Regional training centre, Port Utopia",
+            true
+        ])
+    );
+    b.click("#tot").await;
     b.script("document.querySelector('#starts-on').value = '2026-04-06'; document.querySelector('#ends-on').value = '2026-04-07';").await;
     b.click("form[action=\"/api/classes/create\"] button[type=submit]")
         .await;

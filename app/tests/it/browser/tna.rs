@@ -101,8 +101,37 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
     b.select("#new-general-competency", "doc-mrz-verification")
         .await;
     b.select("#new-general-cond-item", "role").await;
-    b.select("#new-general-cond-op", "equals").await;
+    // "At least" needs a scale: refused, the form comes back open as it was typed, with why.
+    b.select("#new-general-cond-op", "at_least").await;
     b.type_into("#new-general-cond-value", "front-line").await;
+    b.click("#new-general-save").await;
+    b.wait_for("the refusal", "location.search.includes('error=')")
+        .await;
+    b.wait_for(
+        "the reason beside the form",
+        "document.querySelector('#new-general-error') && document.querySelector('#new-general-error').checkVisibility()",
+    )
+    .await;
+    let kept = b
+        .script(
+            "return ['id', 'kind', 'en', 'fr', 'competency', 'cond-item', 'cond-op', 'cond-value'] \
+             .map(f => document.querySelector('#new-general-' + f).value);",
+        )
+        .await;
+    assert_eq!(
+        kept,
+        serde_json::json!([
+            "mrz",
+            "dual",
+            "Checking the machine readable zone",
+            "Contrôler la zone de lecture automatique",
+            "doc-mrz-verification",
+            "role",
+            "at_least",
+            "front-line"
+        ])
+    );
+    b.select("#new-general-cond-op", "equals").await;
     b.click("#new-general-save").await;
     b.wait_for(
         "the MRZ item",
