@@ -454,6 +454,7 @@ messages! {
     Category => "Category", "Catégorie";
     Kind => "Kind", "Type";
     Marks => "Marks", "Points";
+    MarkOne => "Mark", "Point";
     Questions => "Questions", "Questions";
     NoQuestions => "No questions yet. Import a GIFT or Moodle XML file.", "Aucune question pour l'instant. Importez un fichier GIFT ou Moodle XML.";
     ImportQuestions => "Import questions", "Importer des questions";

@@ -96,9 +96,35 @@ pub fn MarkerBoard(
     /// Labels: zoom in, zoom out, magnifier, clear, markers placed, field, help, image alt,
     /// reference alt.
     labels: Vec<String>,
+    /// Where the markers placed so far are kept in the browser, so a reload (or a browser
+    /// closed by a power cut) finds them again: a key naming the exercise, the person and
+    /// their newest attempt (see [`markers_key`]); empty to keep nothing (a preview).
+    keep: String,
 ) -> impl IntoView {
     let (w, h) = (width.max(1) as f64, height.max(1) as f64);
     let (markers, set_markers) = signal(Vec::<(f64, f64)>::new());
+    #[cfg(feature = "hydrate")]
+    if !keep.is_empty() {
+        Effect::new(move |first: Option<()>| {
+            let Some(storage) = window().local_storage().ok().flatten() else {
+                return;
+            };
+            if first.is_none() {
+                if let Ok(Some(text)) = storage.get_item(&keep) {
+                    set_markers.set(parse_markers(&text));
+                }
+                forget_older(&storage, &keep);
+            }
+            let text = markers_text(&markers.get());
+            let _ = if text.is_empty() {
+                storage.remove_item(&keep)
+            } else {
+                storage.set_item(&keep, &text)
+            };
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = keep;
     let (zoom, set_zoom) = signal(0usize);
     let (loupe_on, set_loupe_on) = signal(false);
     // Magnifier: its centre in the viewport's content (px), the magnified image's size and
@@ -372,6 +398,29 @@ pub fn MarkerBoard(
                     on:change=move |ev| set_markers.set(parse_markers(&event_target_value(&ev))) />
             </p>
         </div>
+    }
+}
+
+/// The browser storage key for the markers `person` places on `exercise` after their attempt
+/// `newest` (0 before the first): a new attempt starts from an empty board.
+pub fn markers_key(exercise: i64, person: i64, newest: i64) -> String {
+    format!("checkpoint.markers.{exercise}.{person}.{newest}")
+}
+
+/// Removes the markers kept for this exercise and person before their newest attempt.
+#[cfg(feature = "hydrate")]
+fn forget_older(storage: &web_sys::Storage, keep: &str) {
+    let Some((prefix, _)) = keep.rsplit_once('.') else {
+        return;
+    };
+    let older: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| {
+            k.starts_with(prefix) && k.as_bytes().get(prefix.len()) == Some(&b'.') && k != keep
+        })
+        .collect();
+    for k in older {
+        let _ = storage.remove_item(&k);
     }
 }
 

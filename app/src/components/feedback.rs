@@ -62,6 +62,18 @@ impl Typed {
         Self::default()
     }
 
+    /// The fields typed into the form posted to `action` for one record (the form's hidden
+    /// `field` equal to `value`): a page with one such form per record fills only the one
+    /// that was sent.
+    pub fn for_record(action: &str, field: &str, value: &str) -> Self {
+        let typed = Self::for_form(action);
+        if typed.get(field).as_deref() == Some(value) {
+            typed
+        } else {
+            Self::default()
+        }
+    }
+
     /// Whether anything was kept: the form is shown as it was sent.
     pub fn is_some(&self) -> bool {
         !self.0.is_empty()

@@ -160,8 +160,19 @@ fn csrf_token() -> String {
 /// given, not an error. Saves may answer out of order on a slow link; the status shows the
 /// outcome of the latest. Without the bundle the form's own "Save answers" button does the
 /// same for every question at once, and every item stays visible.
+///
+/// A save the server refuses for what it holds (a number that is not one, an option that is
+/// not offered, a closed campaign) says so, naming the question (its fieldset's
+/// `data-label`) and the reason, from `problems` (message code, text: the strings come from
+/// the server, so the bundle carries no catalogue); the question is marked until it saves.
+/// Only a save that never got an answer says to check the connection.
 #[island]
-pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
+pub fn AutoSave(
+    form: String,
+    saved: String,
+    failed: String,
+    problems: Vec<(String, String)>,
+) -> impl IntoView {
     let (status, set_status) = signal(String::new());
     // Marks the island live once hydrated, so people (and tests) can tell saving is automatic.
     let (live, set_live) = signal(false);
@@ -197,7 +208,7 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
             let Some(fields) = question_fields(&fieldset) else {
                 return;
             };
-            let (saved, failed) = (saved.clone(), failed.clone());
+            let (saved, failed, problems) = (saved.clone(), failed.clone(), problems.clone());
             let (target, id) = form_target(&form);
             let number = latest.get() + 1;
             latest.set(number);
@@ -208,24 +219,65 @@ pub fn AutoSave(form: String, saved: String, failed: String) -> impl IntoView {
                 } else {
                     crate::api::quizzes::autosave(id, fields, csrf_token()).await
                 };
+                let label = fieldset.get_attribute("data-label").unwrap_or_default();
+                let refusal = match &result {
+                    Err(crate::error::AppError::Validation(errors)) => errors.first().map(|e| {
+                        let code = e.message.code();
+                        problems
+                            .iter()
+                            .find(|(c, _)| c == code)
+                            .map_or_else(|| failed.clone(), |(_, text)| text.clone())
+                    }),
+                    _ => None,
+                };
+                let _ = if refusal.is_some() {
+                    fieldset.class_list().add_1("has-error")
+                } else {
+                    fieldset.class_list().remove_1("has-error")
+                };
                 if latest.get() != number {
                     return; // a later save speaks for the page
                 }
-                match result {
-                    Ok(at) => set_status.set(format!("{saved} {at}")),
-                    Err(_) => set_status.set(failed),
+                match (result, refusal) {
+                    (Ok(at), _) => set_status.set(format!("{saved} {at}")),
+                    (Err(_), Some(why)) if label.is_empty() => set_status.set(why),
+                    (Err(_), Some(why)) => set_status.set(format!("{label}: {why}")),
+                    (Err(_), None) => set_status.set(failed),
                 }
             });
         });
         on_cleanup(move || handle.remove());
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&form, &saved, &failed, set_status, set_live);
+    let _ = (&form, &saved, &failed, &problems, set_status, set_live);
     view! {
         <p class="autosave hint" id="autosave-status" role="status" aria-live="polite" data-live=move || if live.get() { "1" } else { "0" }>
             {move || status.get()}
         </p>
     }
+}
+
+/// The messages a save can be refused with, for [`AutoSave`]'s `problems`: (code, text in
+/// the reader's language).
+pub fn save_problems() -> Vec<(String, String)> {
+    use crate::i18n::{Msg, t};
+    [
+        Msg::ErrNotANumber,
+        Msg::ErrNumber,
+        Msg::ErrUnknownOption,
+        Msg::ErrOutOfScale,
+        Msg::ErrHalfDual,
+        Msg::ErrTooLong,
+        Msg::ErrNotInAttempt,
+        Msg::ErrAttemptClosed,
+        Msg::ErrTimeUp,
+        Msg::ErrAlreadySubmitted,
+        Msg::ErrCampaignClosed,
+        Msg::ErrSaveRetry,
+    ]
+    .into_iter()
+    .map(|m| (m.code().to_owned(), t(m).to_owned()))
+    .collect()
 }
 
 /// What the form saves into, from its action (`/attempts/<id>/answers` or

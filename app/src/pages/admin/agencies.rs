@@ -4,7 +4,7 @@ use super::StatusBadge;
 use super::countries::urlencode;
 use crate::api::agencies::list_agencies;
 use crate::api::countries::all_countries;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::components::pagination::{Pagination, query_page, query_text};
@@ -104,6 +104,15 @@ pub fn AgencyFields(
     };
     let mut countries = countries;
     countries.sort_by(|a, b| a.name(lang).cmp(b.name(lang)));
+    // Refused, the form (for this agency, when editing) comes back as it was sent.
+    let typed = Some(Typed::for_form(action))
+        .filter(|k| id.is_none() || k.get("id") == id.map(|i| i.to_string()))
+        .unwrap_or_default();
+    let name = typed.or("input[name]", name);
+    let country = typed.or("input[country]", country);
+    let kind = typed
+        .get("input[kind]")
+        .or_else(|| kind.map(|k| k.code().to_owned()));
     view! {
         <PostForm action=action class="stack">
             {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
@@ -127,7 +136,7 @@ pub fn AgencyFields(
                 <label for="agency-kind">{t(Msg::AgencyKind)}</label>
                 <select id="agency-kind" name="input[kind]" required>
                     {AgencyKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.code() selected=Some(k) == kind>{t(k.label())}</option>
+                        <option value=k.code() selected=kind.as_deref() == Some(k.code())>{t(k.label())}</option>
                     }).collect_view()}
                 </select>
                 <FieldMsg field="kind" />

@@ -4,7 +4,7 @@ use super::StatusBadge;
 use super::agencies::AgencyFields;
 use crate::api::agencies::get_agency;
 use crate::api::countries::all_countries;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -27,6 +27,11 @@ pub fn AgencyPage() -> impl IntoView {
             match (get_agency(id).await, all_countries().await) {
                 (Ok(d), Ok(countries)) => {
                     let a = d.agency;
+                    // The position title typed for this agency, if the server refused it.
+                    let typed_position = Typed::for_form("/api/agencies/positions/add");
+                    let position_title = typed_position
+                        .get("title")
+                        .filter(|_| typed_position.get("agency_id") == Some(a.id.to_string()));
                     view! {
                         <PageTitle text=a.name.clone() />
                         <h1>{a.name.clone()} " " <StatusBadge active=a.active /></h1>
@@ -60,7 +65,7 @@ pub fn AgencyPage() -> impl IntoView {
                                     <input type="hidden" name="agency_id" value=a.id />
                                     <label for="position-title" class="visually-hidden">{t(Msg::PositionTitle)}</label>
                                     <input id="position-title" name="title" required maxlength="200"
-                                        placeholder=t(Msg::PositionTitle) />
+                                        placeholder=t(Msg::PositionTitle) value=position_title />
                                     <button type="submit">{t(Msg::PositionAdd)}</button>
                                     <FieldMsg field="title" />
                                 </PostForm>

@@ -3,7 +3,7 @@
 use super::StatusBadge;
 use super::person_new::PersonFields;
 use crate::api::people::{get_person, person_choices};
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -26,6 +26,8 @@ pub fn PersonPage() -> impl IntoView {
                 (Ok(p), Ok(choices)) => {
                     let (id, active, name, login) =
                         (p.id, p.active, p.display_name.clone(), p.login.clone());
+                    // What was typed into this person's edit form, if the server refused it.
+                    let typed = Typed::for_record("/api/people/update", "id", &id.to_string());
                     view! {
                     <PageTitle text=name.clone() />
                     <h1>{name} " " <StatusBadge active=active /></h1>
@@ -36,7 +38,7 @@ pub fn PersonPage() -> impl IntoView {
                             <h2>{t(Msg::PersonEdit)}</h2>
                             <PostForm action="/api/people/update" class="stack">
                                 <input type="hidden" name="id" value=id />
-                                <PersonFields agencies=choices.agencies person=Some(p) />
+                                <PersonFields agencies=choices.agencies person=Some(p) typed=typed />
                                 <button type="submit" class="primary">{t(Msg::Save)}</button>
                             </PostForm>
                         </section>

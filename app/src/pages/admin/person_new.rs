@@ -1,7 +1,7 @@
 //! Create a person.
 
 use crate::api::people::person_choices;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Lang, Msg, t, use_lang};
@@ -14,14 +14,17 @@ pub fn PersonNewPage() -> impl IntoView {
     let data = move || {
         Suspend::new(async move {
             match person_choices().await {
-                Ok(choices) => view! {
+                Ok(choices) => {
+                    let typed = Typed::for_form("/api/people/create");
+                    view! {
                     <PostForm action="/api/people/create" class="stack panel">
                         <div class="field">
                             <label for="login">{t(Msg::Login)}</label>
-                            <input id="login" name="input[login]" required maxlength="64" autocapitalize="none" spellcheck="false" />
+                            <input id="login" name="input[login]" required maxlength="64" autocapitalize="none" spellcheck="false"
+                                value=typed.get("input[login]") />
                             <FieldMsg field="login" />
                         </div>
-                        <PersonFields agencies=choices.agencies person=None />
+                        <PersonFields agencies=choices.agencies person=None typed=typed />
                         <div class="field">
                             <label for="password">{t(Msg::InitialPassword)}</label>
                             <input id="password" name="input[password]" type="password" autocomplete="new-password"
@@ -31,8 +34,9 @@ pub fn PersonNewPage() -> impl IntoView {
                         </div>
                         <button type="submit" class="primary">{t(Msg::Create)}</button>
                     </PostForm>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             }
         })
@@ -46,9 +50,14 @@ pub fn PersonNewPage() -> impl IntoView {
 }
 
 /// The fields shared by the create and edit forms: name, email, agency, position, language,
-/// roles. Positions are grouped by agency; the server checks they match.
+/// roles. Positions are grouped by agency; the server checks they match. `typed`: what was
+/// typed into the form if the server just refused it (shown instead of `person`).
 #[component]
-pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> impl IntoView {
+pub fn PersonFields(
+    agencies: Vec<AgencyDetail>,
+    person: Option<PersonRow>,
+    typed: Typed,
+) -> impl IntoView {
     let ui = use_lang();
     let agency_id = person.as_ref().and_then(|p| p.agency.as_ref().map(|a| a.0));
     let position_id = person
@@ -63,11 +72,28 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
         .as_ref()
         .map(|p| p.countries.join(", "))
         .unwrap_or_default();
+    // Refused, the form comes back as it was sent.
+    let agency = typed.or(
+        "input[agency]",
+        agency_id.map(|a| a.to_string()).unwrap_or_default(),
+    );
+    let position = typed.or(
+        "input[position]",
+        position_id.map(|p| p.to_string()).unwrap_or_default(),
+    );
+    let language = typed.or("input[language]", lang.code());
+    let countries = typed.or("input[countries]", countries);
+    let display_name = typed
+        .get("input[display_name]")
+        .or_else(|| person.as_ref().map(|p| p.display_name.clone()));
+    let email = typed
+        .get("input[email]")
+        .or_else(|| person.as_ref().and_then(|p| p.email.clone()));
     let agency_options = agencies
         .iter()
         .map(|a| {
             let id = a.agency.id;
-            view! { <option value=id selected=Some(id) == agency_id>{a.agency.name.clone()}</option> }
+            view! { <option value=id selected=id.to_string() == agency>{a.agency.name.clone()}</option> }
         })
         .collect_view();
     let position_groups = agencies
@@ -77,7 +103,7 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
             view! {
                 <optgroup label=a.agency.name.clone()>
                     {a.positions.into_iter().map(|p| view! {
-                        <option value=p.id selected=Some(p.id) == position_id>{p.title}</option>
+                        <option value=p.id selected=p.id.to_string() == position>{p.title}</option>
                     }).collect_view()}
                 </optgroup>
             }
@@ -87,13 +113,13 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
         <div class="field">
             <label for="display_name">{t(Msg::DisplayName)}</label>
             <input id="display_name" name="input[display_name]" required maxlength="200"
-                value=person.as_ref().map(|p| p.display_name.clone()) />
+                value=display_name />
             <FieldMsg field="display_name" />
         </div>
         <div class="field">
             <label for="email">{t(Msg::Email)}</label>
             <input id="email" name="input[email]" type="email" maxlength="254"
-                value=person.as_ref().and_then(|p| p.email.clone()) />
+                value=email />
             <FieldMsg field="email" />
         </div>
         <div class="field">
@@ -116,7 +142,7 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
             <label for="language">{t(Msg::Language)}</label>
             <select id="language" name="input[language]">
                 {Lang::ALL.into_iter().map(|l| view! {
-                    <option value=l.code() selected=l == lang>{l.native_name()}</option>
+                    <option value=l.code() selected=l.code() == language>{l.native_name()}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -125,9 +151,10 @@ pub fn PersonFields(agencies: Vec<AgencyDetail>, person: Option<PersonRow>) -> i
             {Role::ALL.into_iter().map(|r| {
                 let name = format!("input[role_{}]", r.code());
                 let id = format!("role-{}", r.code());
+                let checked = typed.chose(&name, "on", roles.contains(&r));
                 view! {
                     <label class="check" for=id.clone()>
-                        <input type="checkbox" id=id.clone() name=name value="on" checked=roles.contains(&r) />
+                        <input type="checkbox" id=id.clone() name=name value="on" checked=checked />
                         {t(r.label())}
                     </label>
                 }

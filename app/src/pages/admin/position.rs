@@ -2,7 +2,7 @@
 //! competency of the framework, with the level descriptors at hand.
 
 use crate::api::agencies::get_job_specification;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{CsrfField, ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -21,6 +21,8 @@ pub fn PositionPage() -> impl IntoView {
             match get_job_specification(id).await {
                 Ok(spec) => {
                     let names = spec.level_names.clone();
+                    // Refused, the levels come back as they were chosen.
+                    let typed = Typed::for_form(&format!("/admin/positions/{id}/specification"));
                     view! {
                         <PageTitle text=format!("{} — {}", t(Msg::JobSpecification), spec.position) />
                         <p class="breadcrumbs"><a href=format!("/admin/agencies/{}", spec.agency.0)>{spec.agency.1.clone()}</a></p>
@@ -45,6 +47,7 @@ pub fn PositionPage() -> impl IntoView {
                                                 let field = format!("c_{}", r.id);
                                                 let select_id = format!("level-{}", r.id);
                                                 let label_for = select_id.clone();
+                                                let chosen = typed.or(&field, r.required.map(|l| l.to_string()).unwrap_or_default());
                                                 view! {
                                                     <tr>
                                                         <td>
@@ -59,7 +62,7 @@ pub fn PositionPage() -> impl IntoView {
                                                                 <option value="">{t(Msg::NotRequired)}</option>
                                                                 {names.iter().enumerate().map(|(i, name)| {
                                                                     let level = i as i32 + 1;
-                                                                    view! { <option value=level selected=r.required == Some(level)>{format!("{level} {name}")}</option> }
+                                                                    view! { <option value=level selected=chosen == level.to_string()>{format!("{level} {name}")}</option> }
                                                                 }).collect_view()}
                                                             </select>
                                                         </td>

@@ -3,7 +3,7 @@
 //! every assessor's score side by side with the spread, and the agreed score.
 
 use crate::api::capacity::{get_element_scoring, get_entries};
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::{PageTitle, textarea_text};
 use crate::error::AppError;
@@ -60,6 +60,22 @@ fn ScoreForm(
         .as_ref()
         .map(|c| c.confidence.clone())
         .unwrap_or_else(|| "medium".to_owned());
+    // Refused, this form (for this indicator, own or agreed score) comes back as it was sent.
+    let kept = Some(Typed::for_form("/api/assessments/score")).filter(|k| {
+        k.is_some()
+            && k.get("id") == Some(assessment.to_string())
+            && k.get("indicator").as_deref() == Some(indicator.as_str())
+            && k.get("input[agreed]").is_some() == agreed
+    });
+    let (current_level, reason, evidence, confidence) = match &kept {
+        Some(k) => (
+            k.get("input[level]").unwrap_or_default(),
+            k.or("input[reason]", reason),
+            k.or("input[evidence]", evidence),
+            k.or("input[confidence]", confidence),
+        ),
+        None => (current_level, reason, evidence, confidence),
+    };
     let prefix = format!("{}{indicator}", if agreed { "agreed-" } else { "mine-" });
     view! {
         <PostForm action="/api/assessments/score" class="stack score-form">
@@ -148,6 +164,19 @@ pub fn ElementPage() -> impl IntoView {
                     let scale = s.scale.clone();
                     let can_score = s.can_score;
                     let is_lead = s.is_lead && s.can_score;
+                    // Refused finding and recommendation forms for this element come back as
+                    // they were sent.
+                    let for_element = |action: &str, field: &str| {
+                        Some(Typed::for_form(action))
+                            .filter(|k| {
+                                k.get("id") == Some(id.to_string())
+                                    && k.get(field).as_deref() == Some(s.element.id.as_str())
+                            })
+                            .unwrap_or_default()
+                    };
+                    let finding_added = for_element("/api/assessments/finding", "element");
+                    let rec_added =
+                        for_element("/api/assessments/recommendation", "input[element]");
                     view! {
                         <PageTitle text=s.element.title.clone() />
                         <p class="breadcrumbs">
@@ -251,13 +280,13 @@ pub fn ElementPage() -> impl IntoView {
                                     <div class="field">
                                         <label for="finding-kind">{t(Msg::Kind)}</label>
                                         <select id="finding-kind" name="kind">
-                                            <option value="gap">{t(Msg::Gap)}</option>
-                                            <option value="strength">{t(Msg::Strength)}</option>
+                                            <option value="gap" selected=finding_added.chose("kind", "gap", false)>{t(Msg::Gap)}</option>
+                                            <option value="strength" selected=finding_added.chose("kind", "strength", false)>{t(Msg::Strength)}</option>
                                         </select>
                                     </div>
                                     <div class="field">
                                         <label for="finding-text">{t(Msg::AddFinding)}</label>
-                                        <textarea id="finding-text" name="text" rows="2" required maxlength="5000"></textarea>
+                                        <textarea id="finding-text" name="text" rows="2" required maxlength="5000">{textarea_text(&finding_added.or("text", ""))}</textarea>
                                         <FieldMsg field="text" />
                                     </div>
                                     <button type="submit">{t(Msg::AddFinding)}</button>
@@ -290,43 +319,45 @@ pub fn ElementPage() -> impl IntoView {
                                     <input type="hidden" name="input[element]" value=element_b.clone() />
                                     <div class="field">
                                         <label for="rec-text">{t(Msg::AddRecommendation)}</label>
-                                        <textarea id="rec-text" name="input[text]" rows="2" required maxlength="5000"></textarea>
+                                        <textarea id="rec-text" name="input[text]" rows="2" required maxlength="5000">{textarea_text(&rec_added.or("input[text]", ""))}</textarea>
                                     </div>
                                     <div class="row">
                                         <div class="field">
                                             <label for="rec-priority">{t(Msg::Priority)}</label>
                                             <select id="rec-priority" name="input[priority]">
-                                                <option value="high">{t(Msg::PriorityHigh)}</option>
-                                                <option value="medium" selected=true>{t(Msg::PriorityMedium)}</option>
-                                                <option value="low">{t(Msg::PriorityLow)}</option>
+                                                <option value="high" selected=rec_added.chose("input[priority]", "high", false)>{t(Msg::PriorityHigh)}</option>
+                                                <option value="medium" selected=rec_added.chose("input[priority]", "medium", true)>{t(Msg::PriorityMedium)}</option>
+                                                <option value="low" selected=rec_added.chose("input[priority]", "low", false)>{t(Msg::PriorityLow)}</option>
                                             </select>
                                         </div>
                                         <div class="field">
                                             <label for="rec-timeframe">{t(Msg::Timeframe)}</label>
                                             <select id="rec-timeframe" name="input[timeframe]">
-                                                <option value="short">{t(Msg::ShortTerm)}</option>
-                                                <option value="long">{t(Msg::LongTerm)}</option>
+                                                <option value="short" selected=rec_added.chose("input[timeframe]", "short", false)>{t(Msg::ShortTerm)}</option>
+                                                <option value="long" selected=rec_added.chose("input[timeframe]", "long", false)>{t(Msg::LongTerm)}</option>
                                             </select>
                                         </div>
                                         <div class="field">
                                             <label for="rec-quarter">{t(Msg::Quarter)}</label>
-                                            <input id="rec-quarter" name="input[quarter]" required pattern=crate::validate::QUARTER_PATTERN placeholder="2027-Q1" />
+                                            <input id="rec-quarter" name="input[quarter]" required pattern=crate::validate::QUARTER_PATTERN placeholder="2027-Q1"
+                                                value=rec_added.get("input[quarter]") />
                                             <FieldMsg field="quarter" />
                                         </div>
                                     </div>
                                     <div class="row">
                                         <div class="field">
                                             <label for="rec-responsible">{t(Msg::Responsible)}</label>
-                                            <input id="rec-responsible" name="input[responsible]" maxlength="200" />
+                                            <input id="rec-responsible" name="input[responsible]" maxlength="200" value=rec_added.get("input[responsible]") />
                                         </div>
                                         <div class="field">
                                             <label for="rec-cost">{t(Msg::Cost)}</label>
-                                            <input id="rec-cost" name="input[cost]" maxlength="100" />
+                                            <input id="rec-cost" name="input[cost]" maxlength="100" value=rec_added.get("input[cost]") />
                                         </div>
                                     </div>
                                     <div class="field">
                                         <label for="rec-indicators">{t(Msg::IndicatorsAddressed)}</label>
-                                        <input id="rec-indicators" name="input[indicators]" placeholder=indicator_ids.clone() />
+                                        <input id="rec-indicators" name="input[indicators]" placeholder=indicator_ids.clone()
+                                            value=rec_added.get("input[indicators]") />
                                         <FieldMsg field="indicators" />
                                     </div>
                                     <button type="submit">{t(Msg::AddRecommendation)}</button>

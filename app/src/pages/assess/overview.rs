@@ -3,7 +3,7 @@
 
 use super::{ScoreCell, status_label, team_role_label};
 use crate::api::capacity::{baseline_candidates, get_assessment, get_narrative};
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
@@ -32,6 +32,13 @@ pub fn AssessmentPage() -> impl IntoView {
                     let status = a.status;
                     let can_score = a.can_score;
                     let final_lead = a.is_lead && a.status == AssessmentStatus::Final;
+                    // Refused forms for this assessment come back as they were sent.
+                    let for_assessment =
+                        |action: &str| Typed::for_record(action, "id", &id.to_string());
+                    let baseline_set = for_assessment("/api/assessments/baseline");
+                    let member_added = for_assessment("/api/assessments/member");
+                    let narrative_saved = for_assessment("/api/assessments/narrative-save");
+                    let scope_set = Typed::for_form(&format!("/assessments/{id}/scope"));
                     view! {
                         <PageTitle text=a.title.clone() />
                         <p class="breadcrumbs"><a href="/assessments">{t(Msg::AssessmentsTitle)}</a></p>
@@ -81,7 +88,10 @@ pub fn AssessmentPage() -> impl IntoView {
                                 <label for="baseline">{t(Msg::Baseline)}</label>
                                 <select id="baseline" name="baseline">
                                     <option value="">{t(Msg::NoBaseline)}</option>
-                                    {baselines.into_iter().map(|(bid, label)| view! { <option value=bid>{label}</option> }).collect_view()}
+                                    {baselines.into_iter().map(|(bid, label)| {
+                                        let selected = baseline_set.chose("baseline", &bid.to_string(), false);
+                                        view! { <option value=bid selected=selected>{label}</option> }
+                                    }).collect_view()}
                                 </select>
                                 <button type="submit">{t(Msg::Save)}</button>
                                 <FieldMsg field="baseline" />
@@ -123,15 +133,16 @@ pub fn AssessmentPage() -> impl IntoView {
                                         <input type="hidden" name="id" value=id />
                                         <div class="field">
                                             <label for="member-login">{t(Msg::Login)}</label>
-                                            <input id="member-login" name="login" required maxlength="64" autocapitalize="none" />
+                                            <input id="member-login" name="login" required maxlength="64" autocapitalize="none"
+                                                value=member_added.get("login") />
                                             <FieldMsg field="login" />
                                         </div>
                                         <div class="field">
                                             <label for="member-role">{t(Msg::TeamRole)}</label>
                                             <select id="member-role" name="role">
-                                                <option value="assessor">{t(Msg::RoleAssessorMember)}</option>
-                                                <option value="counterpart">{t(Msg::RoleCounterpart)}</option>
-                                                <option value="lead">{t(Msg::RoleLead)}</option>
+                                                <option value="assessor" selected=member_added.chose("role", "assessor", false)>{t(Msg::RoleAssessorMember)}</option>
+                                                <option value="counterpart" selected=member_added.chose("role", "counterpart", false)>{t(Msg::RoleCounterpart)}</option>
+                                                <option value="lead" selected=member_added.chose("role", "lead", false)>{t(Msg::RoleLead)}</option>
                                             </select>
                                         </div>
                                         <button type="submit">{t(Msg::AddToTeam)}</button>
@@ -149,7 +160,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                                 <legend>{c.title.clone()}</legend>
                                                 {c.elements.into_iter().map(|e| view! {
                                                     <label class="check">
-                                                        <input type="checkbox" name="element" value=e.id.clone() checked=e.in_scope />
+                                                        <input type="checkbox" name="element" value=e.id.clone() checked=scope_set.chose("element", &e.id, e.in_scope) />
                                                         " " {e.title.clone()}
                                                     </label>
                                                 }).collect_view()}
@@ -169,12 +180,12 @@ pub fn AssessmentPage() -> impl IntoView {
                                     <input type="hidden" name="version" value=version />
                                     <div class="field">
                                         <label for="summary">{t(Msg::ExecutiveSummary)}</label>
-                                        <textarea id="summary" name="summary" rows="8">{textarea_text(&summary)}</textarea>
+                                        <textarea id="summary" name="summary" rows="8">{textarea_text(&narrative_saved.or("summary", summary))}</textarea>
                                         <FieldMsg field="summary" />
                                     </div>
                                     <div class="field">
                                         <label for="methodology">{t(Msg::Methodology)}</label>
-                                        <textarea id="methodology" name="methodology" rows="6">{textarea_text(&methodology)}</textarea>
+                                        <textarea id="methodology" name="methodology" rows="6">{textarea_text(&narrative_saved.or("methodology", methodology))}</textarea>
                                     </div>
                                     <button type="submit">{t(Msg::Save)}</button>
                                 </PostForm>

@@ -2,7 +2,7 @@
 //! how the course's certificate is earned.
 
 use crate::api::quizzes::{get_question_bank, question_source};
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::components::page_title::textarea_text;
@@ -33,6 +33,26 @@ pub fn role_label(role: QuizRole) -> &'static str {
         QuizRole::PreTest => Msg::RolePreTest,
         QuizRole::PostTest => Msg::RolePostTest,
     })
+}
+
+/// The quiz settings typed into a refused quiz form (`typed`), or `input` when nothing was kept.
+pub fn typed_quiz(typed: &Typed, input: crate::model::QuizInput) -> crate::model::QuizInput {
+    if !typed.is_some() {
+        return input;
+    }
+    let ticked = |name: &str| typed.chose(name, "on", false).then(|| "on".to_owned());
+    crate::model::QuizInput {
+        title: typed.or("input[title]", input.title),
+        role: typed.or("input[role]", input.role),
+        intro: typed.or("input[intro]", input.intro),
+        pass_mark: typed.or("input[pass_mark]", input.pass_mark),
+        time_limit_minutes: typed.or("input[time_limit_minutes]", input.time_limit_minutes),
+        attempts_allowed: typed.or("input[attempts_allowed]", input.attempts_allowed),
+        show_answers: typed.or("input[show_answers]", input.show_answers),
+        shuffle_questions: ticked("input[shuffle_questions]"),
+        shuffle_options: ticked("input[shuffle_options]"),
+        published: ticked("input[published]"),
+    }
 }
 
 /// The quiz settings fields shared by the new-quiz and quiz editor forms.
@@ -148,6 +168,13 @@ pub fn BankPage() -> impl IntoView {
                     let quizzes = b.quizzes.clone();
                     let questions = b.questions.clone();
                     let categories = b.categories.clone();
+                    // Refused forms for this course come back as they were sent.
+                    let for_course =
+                        |action: &str| Typed::for_record(action, "slug", &b.course_slug);
+                    let new_question = for_course("/api/quizzes/question-create");
+                    let new_quiz = for_course("/api/quizzes/create");
+                    let (new_question_open, new_quiz_open) =
+                        (new_question.is_some(), new_quiz.is_some());
                     view! {
                         <PageTitle text=format!("{} — {}", t(Msg::QuestionBank), course_title) />
                         <p class="breadcrumbs"><a href=course_href>{course_title.clone()}</a></p>
@@ -182,20 +209,21 @@ pub fn BankPage() -> impl IntoView {
                                 </PostForm>
                             </section>
                         </div>
-                        <details class="panel" id="new-question">
+                        <details class="panel" id="new-question" open=new_question_open>
                             <summary>{t(Msg::NewQuestion)}</summary>
                             <PostForm action="/api/quizzes/question-create" class="stack">
                                 <input type="hidden" name="slug" value=slug_new />
                                 <div class="field">
                                     <label for="new-category">{t(Msg::Category)}</label>
-                                    <input id="new-category" name="category" maxlength="200" list="bank-categories" />
+                                    <input id="new-category" name="category" maxlength="200" list="bank-categories"
+                                        value=new_question.get("category") />
                                     <datalist id="bank-categories">
                                         {category_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
                                     </datalist>
                                 </div>
                                 <div class="field">
                                     <label for="new-gift">{t(Msg::QuestionGift)}</label>
-                                    <textarea id="new-gift" name="gift" rows="8" class="code" required></textarea>
+                                    <textarea id="new-gift" name="gift" rows="8" class="code" required>{textarea_text(&new_question.or("gift", ""))}</textarea>
                                     <span class="hint">{t(Msg::QuestionGiftHelp)}</span>
                                     <FieldMsg field="gift" />
                                 </div>
@@ -229,18 +257,18 @@ pub fn BankPage() -> impl IntoView {
                                 </table>
                             }.into_any()
                         }}
-                        <details class="panel">
+                        <details class="panel" open=new_quiz_open>
                             <summary>{t(Msg::NewQuiz)}</summary>
                             <PostForm action="/api/quizzes/create" class="stack">
                                 <input type="hidden" name="slug" value=slug.clone() />
-                                <QuizFields input=crate::model::QuizInput {
+                                <QuizFields input=typed_quiz(&new_quiz, crate::model::QuizInput {
                                     role: "practice".into(),
                                     pass_mark: "70".into(),
                                     attempts_allowed: "0".into(),
                                     show_answers: "after_submit".into(),
                                     shuffle_options: Some("on".into()),
                                     ..Default::default()
-                                } />
+                                }) />
                                 <button type="submit" class="primary">{t(Msg::NewQuiz)}</button>
                             </PostForm>
                         </details>
@@ -303,6 +331,8 @@ pub fn QuestionEditPage() -> impl IntoView {
             let Some(id) = id else {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
+            // What was typed into this question's form, if the server refused it.
+            let typed = Typed::for_record("/api/quizzes/question-save", "id", &id.to_string());
             match question_source(id).await {
                 Ok((slug, category, gift)) => view! {
                     <PageTitle text=t(Msg::EditQuestion) />
@@ -313,11 +343,11 @@ pub fn QuestionEditPage() -> impl IntoView {
                         <input type="hidden" name="id" value=id />
                         <div class="field">
                             <label for="q-category">{t(Msg::Category)}</label>
-                            <input id="q-category" name="category" maxlength="200" value=category />
+                            <input id="q-category" name="category" maxlength="200" value=typed.or("category", category) />
                         </div>
                         <div class="field">
                             <label for="q-gift">{t(Msg::QuestionGift)}</label>
-                            <textarea id="q-gift" name="gift" rows="14" class="code" required>{textarea_text(&gift)}</textarea>
+                            <textarea id="q-gift" name="gift" rows="14" class="code" required>{textarea_text(&typed.or("gift", gift))}</textarea>
                             <span class="hint">{t(Msg::QuestionGiftHelp)}</span>
                             <FieldMsg field="gift" />
                         </div>

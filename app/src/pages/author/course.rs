@@ -2,7 +2,7 @@
 
 use super::courses::CourseFields;
 use crate::api::authoring::get_course_editor;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t, use_lang};
@@ -45,6 +45,13 @@ pub fn CourseEditorPage() -> impl IntoView {
                     let s5 = i.slug.clone();
                     let learner_url = format!("/courses/{}", i.slug);
                     let bank_url = format!("/author/courses/{}/questions", i.slug);
+                    // Refused forms come back as they were sent: each only for the course,
+                    // module or lesson it was sent for.
+                    let for_course = |action: &str| Typed::for_record(action, "slug", &i.slug);
+                    let module_added = for_course("/api/author/modules/add");
+                    let course_edited = for_course("/api/author/courses/update");
+                    let module_edited = Typed::for_form("/api/author/modules/update");
+                    let lesson_added = Typed::for_form("/api/author/lessons/add");
                     view! {
                         <PageTitle text=i.title.clone() />
                         <p class="breadcrumbs"><a href="/author">{t(Msg::AuthoringTitle)}</a></p>
@@ -71,21 +78,28 @@ pub fn CourseEditorPage() -> impl IntoView {
                             <section class="panel">
                                 <h2>{t(Msg::Modules)}</h2>
                                 <ol class="outline" id="modules">
-                                    {c.modules.into_iter().map(|m| view! {
+                                    {c.modules.into_iter().map(|m| {
+                                        let edited = (module_edited.get("id") == Some(m.id.to_string())).then_some(&module_edited);
+                                        let title = edited.map_or_else(|| m.title.clone(), |k| k.or("title", m.title.clone()));
+                                        let summary = edited.map_or_else(|| m.summary.clone(), |k| k.or("summary", m.summary.clone()));
+                                        let new_lesson = lesson_added
+                                            .get("title")
+                                            .filter(|_| lesson_added.get("module_id") == Some(m.id.to_string()));
+                                        view! {
                                         <li class="outline-module">
                                             <h3>{m.title.clone()} " " <MoveButtons action="/api/author/modules/move" id=m.id /></h3>
-                                            <details class="module-edit">
+                                            <details class="module-edit" open=edited.is_some()>
                                                 <summary>{t(Msg::Edit)}</summary>
                                                 <PostForm action="/api/author/modules/update" class="stack">
                                                     <input type="hidden" name="id" value=m.id />
                                                     <div class="field">
                                                         <label for=format!("module-title-{}", m.id)>{t(Msg::Title)}</label>
-                                                        <input id=format!("module-title-{}", m.id) name="title" required maxlength="200" value=m.title.clone() />
+                                                        <input id=format!("module-title-{}", m.id) name="title" required maxlength="200" value=title />
                                                     </div>
                                                     <div class="field">
                                                         <label for=format!("module-summary-{}", m.id)>{t(Msg::Summary)}</label>
                                                         <textarea id=format!("module-summary-{}", m.id) name="summary" rows="2">
-                                                            {crate::components::page_title::textarea_text(&m.summary)}
+                                                            {crate::components::page_title::textarea_text(&summary)}
                                                         </textarea>
                                                     </div>
                                                     <button type="submit">{t(Msg::Save)}</button>
@@ -103,17 +117,20 @@ pub fn CourseEditorPage() -> impl IntoView {
                                             <PostForm action="/api/author/lessons/add" class="row">
                                                 <input type="hidden" name="module_id" value=m.id />
                                                 <label class="visually-hidden" for=format!("lesson-title-{}", m.id)>{t(Msg::LessonAdd)}</label>
-                                                <input id=format!("lesson-title-{}", m.id) name="title" required maxlength="200" placeholder=t(Msg::Title) />
+                                                <input id=format!("lesson-title-{}", m.id) name="title" required maxlength="200" placeholder=t(Msg::Title)
+                                                    value=new_lesson />
                                                 <button type="submit">{t(Msg::LessonAdd)}</button>
                                             </PostForm>
                                         </li>
+                                        }
                                     }).collect_view()}
                                 </ol>
                                 <PostForm action="/api/author/modules/add" class="stack">
                                     <input type="hidden" name="slug" value=s2 />
                                     <div class="field">
                                         <label for="module-title">{t(Msg::ModuleAdd)}</label>
-                                        <input id="module-title" name="title" required maxlength="200" placeholder=t(Msg::Title) />
+                                        <input id="module-title" name="title" required maxlength="200" placeholder=t(Msg::Title)
+                                            value=module_added.get("title") />
                                         <FieldMsg field="title" />
                                     </div>
                                     <input type="hidden" name="summary" value="" />
@@ -124,8 +141,12 @@ pub fn CourseEditorPage() -> impl IntoView {
                                 <h2>{t(Msg::Edit)}</h2>
                                 <PostForm action="/api/author/courses/update" class="stack">
                                     <input type="hidden" name="slug" value=s3 />
-                                    <CourseFields lang=lang title=i.title.clone() summary=i.summary.clone() audience=i.audience.clone()
-                                        kind=i.kind.clone() language=i.language.clone() hours=i.hours.clone() />
+                                    <CourseFields lang=lang title=course_edited.or("input[title]", i.title.clone())
+                                        summary=course_edited.or("input[summary]", i.summary.clone())
+                                        audience=course_edited.or("input[audience]", i.audience.clone())
+                                        kind=course_edited.or("input[kind]", i.kind.clone())
+                                        language=course_edited.or("input[language]", i.language.clone())
+                                        hours=course_edited.or("input[hours]", i.hours.clone()) />
                                     <button type="submit" class="primary">{t(Msg::Save)}</button>
                                 </PostForm>
                             </section>

@@ -1,7 +1,7 @@
 //! The author's courses and the new-course form.
 
 use crate::api::authoring::my_courses;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Lang, Msg, t, use_lang};
@@ -14,7 +14,9 @@ pub fn AuthorCoursesPage() -> impl IntoView {
     let data = move || {
         Suspend::new(async move {
             match my_courses().await {
-                Ok(courses) => view! {
+                Ok(courses) => {
+                    let typed = Typed::for_form("/api/author/courses/create");
+                    view! {
                     {if courses.is_empty() {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
@@ -42,17 +44,20 @@ pub fn AuthorCoursesPage() -> impl IntoView {
                             <div class="field">
                                 <label for="slug">{t(Msg::CourseSlug)}</label>
                                 <input id="slug" name="input[slug]" required maxlength="64" pattern=crate::validate::ID_PATTERN
-                                    aria-describedby="slug-hint" autocapitalize="none" spellcheck="false" />
+                                    aria-describedby="slug-hint" autocapitalize="none" spellcheck="false"
+                                    value=typed.get("input[slug]") />
                                 <span class="hint" id="slug-hint">{t(Msg::CourseSlugHint)}</span>
                                 <FieldMsg field="slug" />
                             </div>
-                            <CourseFields lang=lang title=String::new() summary=String::new() audience=String::new()
-                                kind="thematic".into() language=lang.code().into() hours="1".into() />
+                            <CourseFields lang=lang title=typed.or("input[title]", "") summary=typed.or("input[summary]", "")
+                                audience=typed.or("input[audience]", "") kind=typed.or("input[kind]", "thematic")
+                                language=typed.or("input[language]", lang.code()) hours=typed.or("input[hours]", "1") />
                             <button type="submit" class="primary">{t(Msg::Create)}</button>
                         </PostForm>
                     </section>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             }
         })

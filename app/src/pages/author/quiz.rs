@@ -1,8 +1,8 @@
 //! The quiz editor: settings, and what the quiz asks (fixed questions and random draws).
 
-use super::bank::{QuizFields, kind_label};
+use super::bank::{QuizFields, kind_label, typed_quiz};
 use crate::api::quizzes::get_quiz_editor;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -24,6 +24,11 @@ pub fn QuizEditPage() -> impl IntoView {
                     let categories = e.categories.clone();
                     let questions = e.questions.clone();
                     let draw_categories = e.categories.clone();
+                    // Refused forms for this quiz come back as they were sent.
+                    let for_quiz = |action: &str| Typed::for_record(action, "id", &id.to_string());
+                    let question_added = for_quiz("/api/quizzes/add-question");
+                    let draw_added = for_quiz("/api/quizzes/add-draw");
+                    let edited = for_quiz("/api/quizzes/update");
                     view! {
                     <PageTitle text=e.input.title.clone() />
                     <p class="breadcrumbs">
@@ -68,8 +73,9 @@ pub fn QuizEditPage() -> impl IntoView {
                                             let qs: Vec<_> = questions.iter().filter(|q| q.category_id == c.id).cloned().collect();
                                             view! {
                                                 <optgroup label=c.name.clone()>
-                                                    {qs.into_iter().map(|q| view! {
-                                                        <option value=q.id>{format!("{} ({})", q.title, kind_label(q.kind))}</option>
+                                                    {qs.into_iter().map(|q| {
+                                                        let selected = question_added.chose("question", &q.id.to_string(), false);
+                                                        view! { <option value=q.id selected=selected>{format!("{} ({})", q.title, kind_label(q.kind))}</option> }
                                                     }).collect_view()}
                                                 </optgroup>
                                             }
@@ -86,15 +92,16 @@ pub fn QuizEditPage() -> impl IntoView {
                                 <div class="field">
                                     <label for="add-draw">{t(Msg::AddDraw)}</label>
                                     <select id="add-draw" name="category" required>
-                                        {draw_categories.clone().into_iter().map(|c| view! {
-                                            <option value=c.id>{format!("{} ({})", c.name, c.questions)}</option>
+                                        {draw_categories.clone().into_iter().map(|c| {
+                                            let selected = draw_added.chose("category", &c.id.to_string(), false);
+                                            view! { <option value=c.id selected=selected>{format!("{} ({})", c.name, c.questions)}</option> }
                                         }).collect_view()}
                                     </select>
                                     <FieldMsg field="category" />
                                 </div>
                                 <div class="field">
                                     <label for="draw-count">{t(Msg::Count)}</label>
-                                    <input id="draw-count" name="count" type="number" min="1" value="1" required />
+                                    <input id="draw-count" name="count" type="number" min="1" value=draw_added.or("count", "1") required />
                                     <FieldMsg field="count" />
                                 </div>
                                 <button type="submit">{t(Msg::Add)}</button>
@@ -104,7 +111,7 @@ pub fn QuizEditPage() -> impl IntoView {
                     <h2>{t(Msg::Settings)}</h2>
                     <PostForm action="/api/quizzes/update" class="stack">
                         <input type="hidden" name="id" value=id />
-                        <QuizFields input=e.input.clone() />
+                        <QuizFields input=typed_quiz(&edited, e.input.clone()) />
                         <button type="submit" class="primary">{t(Msg::Save)}</button>
                     </PostForm>
                     }

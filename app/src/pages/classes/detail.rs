@@ -1,7 +1,7 @@
 //! One class: details, join code, trainers, roster with progress, enrolment.
 
 use crate::api::classes::get_class;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -20,6 +20,11 @@ pub fn ClassPage() -> impl IntoView {
             match get_class(id).await {
                 Ok(d) => {
                     let c = d.class.clone();
+                    // Refused forms for this class come back as they were sent.
+                    let for_class = |action: &str| Typed::for_record(action, "id", &id.to_string());
+                    let enrolled = for_class("/api/classes/enrol");
+                    let agency_enrolled = for_class("/api/classes/enrol-agency");
+                    let trainer_added = for_class("/api/classes/trainer");
                     view! {
                         <PageTitle text=c.name.clone() />
                         <p class="breadcrumbs"><a href="/classes">{t(Msg::ClassesTitle)}</a></p>
@@ -81,7 +86,7 @@ pub fn ClassPage() -> impl IntoView {
                                     <input type="hidden" name="id" value=id />
                                     <div class="field">
                                         <label for="enrol-login">{t(Msg::EnrolOne)}</label>
-                                        <input id="enrol-login" name="login" required maxlength="64" autocapitalize="none" />
+                                        <input id="enrol-login" name="login" required maxlength="64" autocapitalize="none" value=enrolled.get("login") />
                                         <FieldMsg field="login" />
                                     </div>
                                     <button type="submit">{t(Msg::Enrol)}</button>
@@ -93,7 +98,10 @@ pub fn ClassPage() -> impl IntoView {
                                     <div class="field">
                                         <label for="enrol-agency">{t(Msg::EnrolAgency)}</label>
                                         <select id="enrol-agency" name="agency">
-                                            {d.agencies.into_iter().map(|(aid, name)| view! { <option value=aid>{name}</option> }).collect_view()}
+                                            {d.agencies.into_iter().map(|(aid, name)| {
+                                                let selected = agency_enrolled.chose("agency", &aid.to_string(), false);
+                                                view! { <option value=aid selected=selected>{name}</option> }
+                                            }).collect_view()}
                                         </select>
                                         <FieldMsg field="agency" />
                                     </div>
@@ -105,7 +113,7 @@ pub fn ClassPage() -> impl IntoView {
                                     <input type="hidden" name="id" value=id />
                                     <div class="field">
                                         <label for="trainer-login">{t(Msg::TrainerAdd)}</label>
-                                        <input id="trainer-login" name="trainer" required maxlength="64" autocapitalize="none" />
+                                        <input id="trainer-login" name="trainer" required maxlength="64" autocapitalize="none" value=trainer_added.get("trainer") />
                                         <FieldMsg field="trainer" />
                                     </div>
                                     <button type="submit">{t(Msg::Save)}</button>

@@ -1,6 +1,6 @@
 //! Joining a class with its code.
 
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{PostForm, require_signed_in};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -12,6 +12,7 @@ pub fn JoinPage() -> impl IntoView {
     if !require_signed_in() {
         return ().into_any();
     }
+    let typed_code = Typed::for_form("/api/classes/join").get("code");
     view! {
         <PageTitle text=t(Msg::JoinTitle) />
         <section class="panel narrow">
@@ -20,7 +21,8 @@ pub fn JoinPage() -> impl IntoView {
             <Feedback />
             <PostForm action="/api/classes/join" class="row">
                 <label for="code" class="visually-hidden">{t(Msg::JoinCode)}</label>
-                <input id="code" name="code" required maxlength="16" autocapitalize="characters" autocomplete="off" />
+                <input id="code" name="code" required maxlength="16" autocapitalize="characters" autocomplete="off"
+                    value=typed_code />
                 <button type="submit" class="primary">{t(Msg::Join)}</button>
                 <FieldMsg field="code" />
             </PostForm>

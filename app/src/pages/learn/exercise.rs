@@ -2,7 +2,8 @@
 //! misses and false marks and the author's explanations.
 
 use crate::api::exercises::{get_exercise, get_exercise_result};
-use crate::components::examine::MarkerBoard;
+use crate::app::use_page;
+use crate::components::examine::{MarkerBoard, markers_key};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView};
 use crate::components::page_title::PageTitle;
@@ -74,12 +75,17 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
     match e.kind {
         ExerciseKind::Anomalies | ExerciseKind::Compare => {
             let reference = e.reference.as_ref().map(|r| image_url(&r.hash, "display"));
+            let newest = e.attempts.first().map_or(0, |a| a.id);
+            let keep = match use_page().user {
+                Some(u) if !e.preview => markers_key(e.id, u.id, newest),
+                _ => String::new(),
+            };
             view! {
                 {reference.is_some().then(|| view! {
                     <p class="compare-captions"><span>{t(Msg::ReferenceSpecimen)}</span><span>{t(Msg::QuestionedDocument)}</span></p>
                 })}
                 <MarkerBoard display=image_url(&e.image.hash, "display") full=image_url(&e.image.hash, "full")
-                    width=e.image.width height=e.image.height reference=reference labels=board_labels />
+                    width=e.image.width height=e.image.height reference=reference labels=board_labels keep=keep />
                 <FieldMsg field="markers" />
             }
             .into_any()

@@ -237,8 +237,8 @@ pub fn AttemptPage() -> impl IntoView {
                                 let correct = q.correct_answer.clone();
                                 let answered = q.answered;
                                 view! {
-                                    <fieldset class="question" data-q=qid id=format!("question-{qid}")>
-                                        <legend>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(Msg::Marks).to_lowercase())}</span></legend>
+                                    <fieldset class="question" data-q=qid id=format!("question-{qid}") data-label=format!("{} {}", t(Msg::QuestionWord), i + 1)>
+                                        <legend>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(if q.marks == 1.0 { Msg::MarkOne } else { Msg::Marks }).to_lowercase())}</span></legend>
                                         <input type="hidden" name="p" value=qid />
                                         <div class="question-text" inner_html=q.text_html.clone()></div>
                                         <QuestionInputs q=q disabled=!open />
@@ -260,7 +260,7 @@ pub fn AttemptPage() -> impl IntoView {
                             }).collect_view()}
                             {open.then(|| view! {
                                 <p class="hint">{t(Msg::SubmitHelp)}</p>
-                                <AutoSave form="attempt-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() />
+                                <AutoSave form="attempt-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() problems=crate::components::islands::save_problems() />
                                 <p class="actions">
                                     <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
                                     " "

@@ -2,7 +2,7 @@
 
 use super::campaign_status;
 use crate::api::tna::get_tna_home;
-use crate::components::feedback::{Feedback, FieldMsg};
+use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -16,6 +16,9 @@ pub fn TnaHomePage() -> impl IntoView {
             match get_tna_home().await {
                 Ok(home) => {
                     let copies = home.questionnaires.clone();
+                    // Refused, the new-questionnaire form comes back open, as it was sent.
+                    let typed = Typed::for_form("/api/tna/questionnaires/create");
+                    let refused = typed.is_some();
                     view! {
                         <PageTitle text=t(Msg::TnaTitle) />
                         <h1>{t(Msg::TnaTitle)}</h1>
@@ -77,24 +80,25 @@ pub fn TnaHomePage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <details class="panel">
+                        <details class="panel" open=refused>
                             <summary>{t(Msg::NewQuestionnaire)}</summary>
                             <PostForm action="/api/tna/questionnaires/create" class="stack">
                                 <div class="field">
                                     <label for="q-title-en">{t(Msg::TitleEn)}</label>
-                                    <input id="q-title-en" name="title_en" required maxlength="300" />
+                                    <input id="q-title-en" name="title_en" required maxlength="300" value=typed.get("title_en") />
                                     <FieldMsg field="title_en" />
                                 </div>
                                 <div class="field">
                                     <label for="q-title-fr">{t(Msg::TitleFr)}</label>
-                                    <input id="q-title-fr" name="title_fr" required maxlength="300" />
+                                    <input id="q-title-fr" name="title_fr" required maxlength="300" value=typed.get("title_fr") />
                                 </div>
                                 <div class="field">
                                     <label for="q-copy">{t(Msg::StartFrom)}</label>
                                     <select id="q-copy" name="copy_of">
                                         <option value="">{t(Msg::EmptyQuestionnaire)}</option>
-                                        {copies.into_iter().map(|q| view! {
-                                            <option value=q.id>{format!("{} (v{})", q.title, q.number)}</option>
+                                        {copies.into_iter().map(|q| {
+                                            let selected = typed.chose("copy_of", &q.id.to_string(), false);
+                                            view! { <option value=q.id selected=selected>{format!("{} (v{})", q.title, q.number)}</option> }
                                         }).collect_view()}
                                     </select>
                                 </div>

@@ -112,8 +112,9 @@ fn item_view(
         }
         .into_any(),
     };
+    let label = short_label(&text);
     view! {
-        <fieldset data-q="" data-item=id.clone() data-show-item=si data-show-op=so data-show-value=sv
+        <fieldset data-q="" data-item=id.clone() data-label=label data-show-item=si data-show-op=so data-show-value=sv
             class=if failed { "q-item has-error" } else { "q-item" } id=format!("q-{id}")>
             <legend>{text}{item.required.then(|| view! { " " <abbr title=t(Msg::RequiredItem)>"*"</abbr> })}</legend>
             {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
@@ -121,6 +122,17 @@ fn item_view(
             {input}
         </fieldset>
     }
+}
+
+/// An item's text short enough to name it in the save status.
+fn short_label(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 /// The response page.
@@ -165,7 +177,7 @@ pub fn ResponsePage() -> impl IntoView {
                                 }
                             }).collect_view()}
                             {(!disabled).then(|| view! {
-                                <AutoSave form="response-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() />
+                                <AutoSave form="response-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() problems=crate::components::islands::save_problems() />
                                 <p class="actions">
                                     <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
                                     " "

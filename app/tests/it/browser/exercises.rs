@@ -95,12 +95,36 @@ async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the
     b.drag("#stage", (0.2, 0.2), (0.2, 0.2)).await;
     b.drag("#stage", (0.45, 0.5), (0.45, 0.5)).await;
     b.wait_text("#marker-count", "2").await;
+    // A reload (a slip of the finger, a browser restarted) finds the markers where they were.
+    let placed = b
+        .script("return document.getElementById('markers').value;")
+        .await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "the marker board again",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+    b.wait_text("#marker-count", "2").await;
+    assert_eq!(
+        b.script("return document.getElementById('markers').value;")
+            .await,
+        placed
+    );
     b.click("#submit-exercise").await;
     b.wait_text("#exercise-score", "25 %").await;
     assert!(b.exists("#result-overlay .marker.hit").await);
     assert!(b.exists("#result-overlay .marker.false").await);
     assert!(b.exists("#result-overlay .region.missed").await);
     assert!(b.text("#outcome-lines").await.contains("Substituted photo"));
+    // A new attempt starts from an empty board.
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "a fresh board",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+    assert_eq!(b.text("#marker-count").await, "0");
 }
 
 #[tokio::test]

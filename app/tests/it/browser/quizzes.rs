@@ -2,8 +2,8 @@
 
 use super::*;
 
-/// Questions for the quiz flow: true/false and single choice, so the test knows which input
-/// answers each.
+/// Questions for the quiz flow: true/false, single choice and one number, so the test knows
+/// which input answers each.
 const BROWSER_GIFT: &str = "$CATEGORY: Browser check
 
 ::B1 MRZ lines:: The machine readable zone of a TD3 passport has two lines. {T}
@@ -13,6 +13,8 @@ const BROWSER_GIFT: &str = "$CATEGORY: Browser check
 ::B3 Visa:: A visa is a travel document in its own right. {F}
 
 ::B4 Weights:: The check digit weights are 7, 3 and which number? {=1 ~2 ~9}
+
+::B5 TD1 lines:: How many lines has the machine readable zone of a TD1 identity card? {#3}
 ";
 
 #[tokio::test]
@@ -83,7 +85,7 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         .post_form(
             "/api/quizzes/add-draw",
             "/",
-            &[("id", &q), ("category", &cat), ("count", "4")],
+            &[("id", &q), ("category", &cat), ("count", "5")],
         )
         .await;
     let mut update = vec![("id", q.as_str()), ("input[published]", "on")];
@@ -106,7 +108,7 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         .all(&app.db)
         .await
         .unwrap();
-    let answers: Vec<String> = rows
+    let mut answers: Vec<String> = rows
         .iter()
         .map(|r| {
             let q: Question = serde_json::from_str(&r.snapshot).unwrap();
@@ -124,16 +126,45 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
             match model_answer(&q.body) {
                 Response::Bool(v) => format!("#q{}-{v}", r.question_id),
                 Response::Choices(c) => format!("#q{}-{}", r.question_id, token(c[0])),
+                Response::Number(_) => format!("#q{}", r.question_id),
                 other => panic!("unexpected {other:?}"),
             }
         })
         .collect();
-    assert_eq!(answers.len(), 4);
+    assert_eq!(answers.len(), 5);
     b.wait_for(
         "the autosave island",
         "document.querySelector('#autosave-status').dataset.live === '1'",
     )
     .await;
+    // A number that is not one is refused: the status names the question and says why, and
+    // the question is marked; corrected, it saves.
+    let at = rows
+        .iter()
+        .position(|r| answers.contains(&format!("#q{}", r.question_id)))
+        .unwrap();
+    let number = answers.remove(at);
+    b.type_into(&number, "10x").await;
+    b.script(&format!(
+        "document.querySelector('{number}').dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
+    ))
+    .await;
+    b.wait_text(
+        "#autosave-status",
+        &format!("Question {}: Enter a number.", at + 1),
+    )
+    .await;
+    assert!(
+        b.exists(&format!("#question-{}.has-error", &number[2..]))
+            .await
+    );
+    b.type_into(&number, "3").await;
+    b.script(&format!(
+        "document.querySelector('{number}').dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
+    ))
+    .await;
+    b.wait_text("#autosave-status", "Saved").await;
+    assert!(!b.exists("fieldset.has-error").await);
     for (i, css) in answers[..2].iter().enumerate() {
         b.click(css).await;
         b.wait_text("#autosave-status", "Saved").await;
@@ -147,7 +178,7 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
                 .await
                 .unwrap()
                 .len();
-            if saved == i + 1 {
+            if saved == i + 2 {
                 break;
             }
             assert!(Instant::now() < deadline, "answer {} was not saved", i + 1);
