@@ -455,6 +455,9 @@ messages! {
     Kind => "Kind", "Type";
     Marks => "Marks", "Points";
     MarkOne => "Mark", "Point";
+    EnrolledNone => "No one was enrolled: every active trainee of this agency is already in the class, or it has none.", "Personne n'a été inscrit : tous les stagiaires actifs de cette agence sont déjà dans la classe, ou elle n'en a aucun.";
+    EnrolledOne => "One trainee enrolled.", "Un stagiaire inscrit.";
+    EnrolledMany => "{n} trainees enrolled.", "{n} stagiaires inscrits.";
     Questions => "Questions", "Questions";
     NoQuestions => "No questions yet. Import a GIFT or Moodle XML file.", "Aucune question pour l'instant. Importez un fichier GIFT ou Moodle XML.";
     ImportQuestions => "Import questions", "Importer des questions";

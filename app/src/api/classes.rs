@@ -80,9 +80,14 @@ pub async fn enrol_agency(id: i64, agency: i64) -> Result<(), AppError> {
     request::finish(
         async move {
             let user = request::require_user()?;
-            services::learn::classes::enrol_agency(&request::state()?.db, &user, id, agency)
-                .await?;
-            request::redirect(&format!("/classes/{id}?notice=Saved"));
+            let n =
+                services::learn::classes::enrol_agency(&request::state()?.db, &user, id, agency)
+                    .await?;
+            request::redirect(&match n {
+                0 => format!("/classes/{id}?notice=EnrolledNone"),
+                1 => format!("/classes/{id}?notice=EnrolledOne"),
+                n => format!("/classes/{id}?notice=EnrolledMany&n={n}"),
+            });
             Ok(())
         }
         .await,

@@ -131,7 +131,7 @@ pub fn Feedback() -> impl IntoView {
     }
     view! {
         {expired.then(|| view! { <p class="banner banner-warning" role="status">{t(Msg::SessionExpired)}</p> })}
-        {notice.map(|m| view! { <p class="banner banner-ok" role="status">{t(m)}</p> })}
+        {notice.map(|m| view! { <p class="banner banner-ok" role="status">{with_count(t(m))}</p> })}
         {error.map(|m| view! {
             <div class="banner banner-error" role="alert" id="form-error">
                 <p>{t(m)}</p>
@@ -140,6 +140,18 @@ pub fn Feedback() -> impl IntoView {
                 })}
             </div>
         })}
+    }
+}
+
+/// `text` with its `{n}` replaced by the count the notice came with (`n=<digits>` in the
+/// query), so a notice says how many things it did.
+fn with_count(text: &str) -> String {
+    let n = use_query_map()
+        .with_untracked(|q| q.get("n"))
+        .filter(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()));
+    match n {
+        Some(n) => text.replace("{n}", &n),
+        None => text.replace("{n}", "?"),
     }
 }
 

@@ -147,12 +147,15 @@ pub fn referer_path(parts: &Parts) -> Option<String> {
     crate::validate::local_path(&pq).map(str::to_owned)
 }
 
-/// `path` without the feedback parameters (`error`, `field`, `fe`, `notice`, `expired`).
+/// `path` without the feedback parameters (`error`, `field`, `fe`, `notice`, `n`, `expired`).
 pub fn strip_feedback(path: &str) -> String {
     let (base, query) = path.split_once('?').unwrap_or((path, ""));
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-        if !matches!(k.as_ref(), "error" | "field" | "fe" | "notice" | "expired") {
+        if !matches!(
+            k.as_ref(),
+            "error" | "field" | "fe" | "notice" | "n" | "expired"
+        ) {
             out.append_pair(&k, &v);
         }
     }

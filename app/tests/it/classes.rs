@@ -101,14 +101,37 @@ async fn a_trainer_runs_a_class_and_follows_each_trainees_progress() {
         )
         .await;
     // By agency: every active trainee of the agency (the demo trainee is already in; no duplicate).
-    trainer
-        .post_form(
-            "/api/classes/enrol-agency",
-            &class_url,
-            &[("id", &id), ("agency", "1")],
+    // The notice says how many were enrolled, none included (today "Saved." for none).
+    let by_agency = || async {
+        trainer
+            .post_form(
+                "/api/classes/enrol-agency",
+                &class_url,
+                &[("id", &id), ("agency", "1")],
+            )
+            .await
+    };
+    let first = location(&by_agency().await);
+    assert!(first.ends_with("notice=EnrolledNone"), "{first}");
+    assert!(
+        trainer
+            .page(&first, StatusCode::OK)
+            .await
+            .contains("No one was enrolled")
+    );
+    assert_eq!(count(&app.db, "enrolments").await, enrolments + 1);
+    let base = class_url.split('?').next().unwrap();
+    let many = trainer
+        .page(&format!("{base}?notice=EnrolledMany&n=12"), StatusCode::OK)
+        .await;
+    assert!(many.contains("12 trainees enrolled."));
+    let forged = trainer
+        .page(
+            &format!("{base}?notice=EnrolledMany&n=%3Cb%3E"),
+            StatusCode::OK,
         )
         .await;
-    assert_eq!(count(&app.db, "enrolments").await, enrolments + 1);
+    assert!(forged.contains("? trainees enrolled.") && !forged.contains("<b>"));
 
     // The trainee reads and completes a lesson; the roster shows it.
     let trainee = app.login_as(Role::Trainee).await;

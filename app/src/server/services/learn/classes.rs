@@ -320,9 +320,11 @@ pub async fn detail(
 
 /// Enrols `person_ids` in class `class_id`: the enrolments and their learning events commit
 /// together.
-async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> AppResult<()> {
+/// Enrols `person_ids` in class `class_id` (those already enrolled stay as they are). Returns
+/// how many were newly enrolled.
+async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> AppResult<usize> {
     if person_ids.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     let now = crate::server::services::now();
     let _gate = crate::server::services::write_gate(db).await;
@@ -360,7 +362,7 @@ async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> Ap
         }
     }
     txn.commit().await?;
-    Ok(())
+    Ok(person_ids.iter().filter(|p| !already.contains(p)).count())
 }
 
 /// The active person with `login`, or a validation error on form field `field`.
@@ -386,10 +388,11 @@ pub async fn enrol_login(
 ) -> AppResult<()> {
     own_class(db, user, class_id).await?;
     let p = active_person(db, login, "login").await?;
-    enrol(db, class_id, &[p.id]).await
+    enrol(db, class_id, &[p.id]).await.map(drop)
 }
 
-/// Enrols every active trainee of an agency; returns how many were enrolled.
+/// Enrols every active trainee of an agency; returns how many were newly enrolled (those
+/// already in the class are not counted again).
 pub async fn enrol_agency(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -417,8 +420,7 @@ pub async fn enrol_agency(
         .into_iter()
         .map(|p| p.id)
         .collect();
-    enrol(db, class_id, &ids).await?;
-    Ok(ids.len())
+    enrol(db, class_id, &ids).await
 }
 
 /// Removes a trainee from a class (their lesson progress stays theirs).
