@@ -309,6 +309,7 @@ messages! {
     KindThematic => "Thematic", "Thématique";
     Draft => "Draft", "Brouillon";
     Hours => "hours", "heures";
+    HourOne => "hour", "heure";
     Minutes => "min", "min";
     LessonsCount => "lessons", "leçons";
     Completed => "completed", "terminées";
@@ -514,6 +515,8 @@ messages! {
     MinutesWord => "minutes", "minutes";
     Score => "Score", "Note";
     PassedLabel => "Passed", "Réussi";
+    PassMarkWord => "Pass mark", "Seuil de réussite";
+    NoPassMark => "Practice: no pass mark", "Entraînement : pas de seuil de réussite";
     NotPassed => "Not passed", "Non réussi";
     InProgress => "In progress", "En cours";
     Expired => "Closed at the time limit", "Close à la limite de temps";
@@ -1034,6 +1037,7 @@ messages! {
     WrongFieldsKey => "Wrong fields found by the MRZ engine", "Champs erronés trouvés par le moteur ZLA";
     MrzAllConsistent => "The MRZ is consistent with itself and with the visual zone.", "La ZLA est cohérente en elle-même et avec la zone visuelle.";
     ReadyToPublish => "Ready to publish.", "Prêt à publier.";
+    PublishedForTrainees => "Published: trainees of the course's classes can take it.", "Publié : les stagiaires des classes du cours peuvent le faire.";
     TryAsTrainee => "Try it as a trainee", "Essayer comme stagiaire";
     PreviewNote => "You author this exercise: your answers are previews, kept apart from trainees' results.", "Vous êtes l'auteur de cet exercice : vos réponses sont des essais, tenus à l'écart des résultats des stagiaires.";
     DeleteExercise => "Delete this exercise", "Supprimer cet exercice";

@@ -479,7 +479,9 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                         </h1>
                         <Feedback />
                         <div class="panel">
-                            {if e.problems.is_empty() {
+                            {if e.problems.is_empty() && e.published {
+                                view! { <p class="hint" id="exercise-ready">{t(Msg::PublishedForTrainees)}</p> }.into_any()
+                            } else if e.problems.is_empty() {
                                 view! { <p class="hint" id="exercise-ready">{t(Msg::ReadyToPublish)}</p> }.into_any()
                             } else {
                                 view! {

@@ -42,7 +42,7 @@ pub fn CoursePage() -> impl IntoView {
                         <p class="breadcrumbs"><a href="/courses">{t(Msg::CoursesTitle)}</a></p>
                         <h1>{c.title.clone()}</h1>
                         <p class="lead">{c.summary.clone()}</p>
-                        <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {format!("{} {}", c.estimated_hours, t(Msg::Hours))}</p>
+                        <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {format!("{} {}", c.estimated_hours, t(if c.estimated_hours == 1.0 { Msg::HourOne } else { Msg::Hours }))}</p>
                         <Progress done=c.completed total=c.lessons />
                         <p class="actions">
                             {o.resume.map(|id| view! {

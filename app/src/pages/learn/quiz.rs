@@ -40,7 +40,7 @@ pub fn QuizPage() -> impl IntoView {
                     <div class="lesson-body" inner_html=q.intro_html.clone()></div>
                     <ul class="facts">
                         <li>{t(Msg::Questions)} ": " {q.questions}</li>
-                        <li>{t(Msg::PassMark)} ": " {format!("{:.0}", q.pass_mark)}</li>
+                        <li>{if q.pass_mark > 0.0 { format!("{} {:.0} %", t(Msg::PassMarkWord), q.pass_mark) } else { t(Msg::NoPassMark).to_owned() }}</li>
                         <li>{t(Msg::AttemptsLabel)} ": " {if q.attempts_allowed == 0 { t(Msg::Unlimited).to_owned() } else { format!("{} / {}", q.attempts.len(), q.attempts_allowed) }}</li>
                         <li>{match q.time_limit_minutes {
                             Some(m) => format!("{m} {}", t(Msg::MinutesWord)),
@@ -183,14 +183,19 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
 }
 
 fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
-    let passed = a.passed == Some(true);
+    // A quiz without a pass mark (practice) is neither passed nor failed.
+    let graded = a.pass_mark > 0.0;
+    let passed = a.passed == Some(true) || !graded;
     view! {
         <section class=if passed { "banner banner-ok result" } else { "banner banner-warning result" } id="attempt-result" role="status">
             <p>
                 <strong>{t(Msg::Score)} ": " <span id="score-percent">{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</span></strong>
                 " (" {format!("{:.1} / {:.1}", a.score.unwrap_or(0.0), a.max_score)} ") — "
-                {status_label(a.status, a.passed)}
-                " · " {t(Msg::PassMark)} " " {format!("{:.0}", a.pass_mark)}
+                {if graded {
+                    format!("{} · {} {:.0} %", status_label(a.status, a.passed), t(Msg::PassMarkWord), a.pass_mark)
+                } else {
+                    t(Msg::NoPassMark).to_owned()
+                }}
             </p>
         </section>
     }

@@ -75,8 +75,11 @@ async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the
         spec.contains(r#""x":100.0,"y":60.0"#) || spec.contains(r#""x":100,"#),
         "drawn where dragged: {spec}"
     );
+    assert!(b.text("#exercise-ready").await.contains("Ready to publish"));
     b.click("#publish-exercise").await;
     b.wait_text("#exercise-status", "Published").await;
+    // Once published, it no longer says it is ready to be.
+    assert!(b.text("#exercise-ready").await.contains("trainees"));
     b.sign_out().await;
 
     // The trainee zooms, marks the first anomaly and a place with nothing, and submits.

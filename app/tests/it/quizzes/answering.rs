@@ -14,9 +14,30 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         "the outline lists the quizzes"
     );
 
+    // A practice quiz has no pass mark: it is neither passed nor failed ("Passed · Pass mark
+    // 0 %" said otherwise).
+    let practice = quiz_id(&app, "practice-documents-and-the-mrz").await;
+    let card = c
+        .page(&format!("/quizzes/{practice}"), StatusCode::OK)
+        .await;
+    assert!(card.contains("Practice: no pass mark") && !card.contains("Pass mark"));
+    let p = start(&c, practice).await;
+    c.post_form(
+        "/api/quizzes/submit",
+        &format!("/attempts/{p}"),
+        &[("id", &p.to_string())],
+    )
+    .await;
+    let result = c.page(&format!("/attempts/{p}"), StatusCode::OK).await;
+    assert!(result.contains("Practice: no pass mark"));
+    for wrong in ["Pass mark", "Not passed", "Passed"] {
+        assert!(!result.contains(wrong), "{wrong} on a practice result");
+    }
+
     let post = quiz_id(&app, "post-test").await;
     let card = c.page(&format!("/quizzes/{post}"), StatusCode::OK).await;
     assert!(card.contains("id=\"start-attempt\""));
+    assert!(card.contains("Pass mark 70 %"));
     let a = start(&c, post).await;
     // Starting again continues the same attempt (a double click starts nothing new).
     assert_eq!(start(&c, post).await, a);
