@@ -429,3 +429,47 @@ async fn a_signed_in_course_page_checks_the_course_once() {
         statements.len()
     );
 }
+
+#[tokio::test]
+async fn an_author_previewing_a_lesson_is_not_counted_as_a_person_trained() {
+    let app = TestApp::spawn().await;
+    let events = |who: &'static str| {
+        let db = app.db.clone();
+        async move {
+            count(
+                &db,
+                &format!(
+                    "learning_events WHERE kind IN ('lesson_viewed', 'lesson_completed') \
+                     AND person_id = (SELECT id FROM people WHERE login = '{who}')"
+                ),
+            )
+            .await
+        }
+    };
+    // The administrator reads and completes a lesson of a course they maintain: kept for
+    // them (the outline shows it), but no learning event, so no "person trained".
+    let admin = app.login_as(Role::Admin).await;
+    admin
+        .page("/courses/document-examination/lessons/2", StatusCode::OK)
+        .await;
+    admin
+        .post_form(
+            "/api/courses/progress",
+            "/courses/document-examination/lessons/2",
+            &[("lesson_id", "2"), ("done", "true")],
+        )
+        .await;
+    assert!(
+        admin
+            .page("/courses/document-examination", StatusCode::OK)
+            .await
+            .contains("1 / 10")
+    );
+    assert_eq!(events("admin").await, 0);
+    // A trainee's reading is.
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee
+        .page("/courses/document-examination/lessons/2", StatusCode::OK)
+        .await;
+    assert_eq!(events("trainee").await, 1);
+}

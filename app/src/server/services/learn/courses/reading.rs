@@ -231,7 +231,8 @@ pub async fn lesson(
         .await?
         .and_then(|(l, m)| Some((l, m?)))
         .ok_or(AppError::NotFound)?;
-    let completed = record_view(db, user.id, l.id, l.course_id).await?;
+    let counted = !previewing(db, user, &c).await?;
+    let completed = record_view(db, user.id, l.id, l.course_id, counted).await?;
     let html = if l.body_html.is_empty() && !l.body.is_empty() {
         render_body(c.id, &c.slug, &module.slug, &l.body)
     } else {
@@ -259,12 +260,28 @@ pub async fn lesson(
 /// opened longer ago than this; reloads in between cost no write.
 pub(super) const VISIT_GAP_MINUTES: i64 = 30;
 
-/// Records a visit of lesson `lesson_id` by `person`; returns whether they completed it.
+/// Whether `user` reads course `c` as its author previewing it (an administrator, or the
+/// trainer who made it, not enrolled in a class of it): their visits and completions are kept
+/// for them but are no learning events, so they never count as a person trained.
+pub(super) async fn previewing(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+) -> AppResult<bool> {
+    Ok(crate::server::services::learn::authoring::may_edit(user, c)
+        && crate::server::services::progress::events::class_for(db, user.id, c.id)
+            .await?
+            .is_none())
+}
+
+/// Records a visit of lesson `lesson_id` by `person` (with its learning event when
+/// `counted`); returns whether they completed it.
 pub(super) async fn record_view(
     db: &DatabaseConnection,
     person: i64,
     lesson_id: i64,
     course_id: i64,
+    counted: bool,
 ) -> AppResult<bool> {
     let now = crate::server::services::now();
     let existing = lesson_progress::Entity::find_by_id((person, lesson_id))
@@ -306,14 +323,16 @@ pub(super) async fn record_view(
             .await?;
         }
     }
-    crate::server::services::progress::events::record(
-        &txn,
-        person,
-        crate::server::services::progress::events::EventKind::LessonViewed,
-        course_id,
-        Some(lesson_id),
-    )
-    .await?;
+    if counted {
+        crate::server::services::progress::events::record(
+            &txn,
+            person,
+            crate::server::services::progress::events::EventKind::LessonViewed,
+            course_id,
+            Some(lesson_id),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(completed)
 }
@@ -337,7 +356,8 @@ pub async fn set_complete(
     if !l.published && !can_author(user) {
         return Err(AppError::NotFound);
     }
-    record_view(db, user.id, l.id, l.course_id).await?;
+    let counted = !previewing(db, user, &c).await?;
+    record_view(db, user.id, l.id, l.course_id, counted).await?;
     let row = lesson_progress::Entity::find_by_id((user.id, l.id))
         .one(db)
         .await?
@@ -348,7 +368,7 @@ pub async fn set_complete(
     let _gate = crate::server::services::write_gate(db).await;
     let txn = db.begin().await?;
     row.update(&txn).await?;
-    if done && !was_done {
+    if done && !was_done && counted {
         crate::server::services::progress::events::record(
             &txn,
             user.id,
