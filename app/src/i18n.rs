@@ -808,8 +808,7 @@ messages! {
     AllPositions => "All positions of the agencies", "Tous les postes des administrations";
     IndividualAnswers => "Individual answers (CSV)", "Réponses individuelles (CSV)";
     ResponseRate => "Response rate", "Taux de réponse";
-    ResponseRateHint => "The rate counts online self-assessments against the active accounts invited; paper responses and supervisors' assessments are counted apart.",
-        "Le taux rapporte les auto-évaluations en ligne aux comptes actifs invités ; les réponses papier et les évaluations des superviseurs sont comptées à part.";
+    ResponseRateHint => "The rate counts online self-assessments against the people invited: the active accounts the campaign invites now, and everyone who has already answered (though they may since have moved or left). Paper responses and supervisors' assessments are counted apart.", "Le taux rapporte les auto-évaluations en ligne aux personnes invitées : les comptes actifs que la campagne invite aujourd'hui, et toutes celles qui ont déjà répondu (même parties ou mutées depuis). Les réponses sur papier et les évaluations des supérieurs sont comptées à part.";
     Invited => "Invited", "Invités";
     SelfAssessments => "Self-assessments", "Auto-évaluations";
     SupervisorAssessments => "Supervisors", "Superviseurs";

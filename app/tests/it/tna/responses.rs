@@ -154,10 +154,40 @@ async fn officers_and_supervisors_answer_once_and_the_results_show_the_gaps() {
     assert!(!stored.answers.contains("mrz") && stored.answers.contains("interview"));
     assert!(stored.person_id.is_some(), "named campaign");
 
-    // Progress and results.
+    // Progress and results. The two officers who answered for the immigration service leave
+    // (deactivated here), and of its other people all but one: those who answered still count
+    // among the people invited, so the response rate stays within 100 % (it said 200 %).
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE people SET active = FALSE WHERE agency_id = {immigration} AND id <> \
+             COALESCE((SELECT id FROM people WHERE login = 'analyst' AND agency_id = {immigration}), \
+              (SELECT MIN(id) FROM people WHERE agency_id = {immigration} \
+               AND login NOT IN ('trainee', 'officer2')))"
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            &app.db,
+            &format!("people WHERE agency_id = {immigration} AND active")
+        )
+        .await,
+        1
+    );
     let progress = analyst
         .page(&format!("/tna/campaigns/{campaign}"), StatusCode::OK)
         .await;
+    let table = &progress[progress.find("id=\"progress\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rates: Vec<f64> = table
+        .split("<td class=\"num\">")
+        .filter_map(|cell| cell.split(" %</td>").next().filter(|c| c.len() < 5))
+        .filter_map(|c| c.trim().parse().ok())
+        .collect();
+    assert!(!rates.is_empty(), "{table}");
+    assert!(rates.iter().all(|r| *r <= 100.0), "{rates:?}");
+    assert!(rates.iter().any(|r| *r > 0.0), "{rates:?}");
     assert!(
         progress.contains("Utopia Border Police")
             && progress.contains("Utopia Immigration Service")

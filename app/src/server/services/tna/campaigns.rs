@@ -329,20 +329,40 @@ async fn invited(
     db: &impl ConnectionTrait,
     agencies: &[i64],
     positions: &[i64],
-) -> AppResult<HashMap<i64, usize>> {
+) -> AppResult<HashMap<i64, std::collections::HashSet<i64>>> {
     let mut q = person::Entity::find()
+        .select_only()
+        .column(person::Column::AgencyId)
+        .column(person::Column::Id)
         .filter(person::Column::Active.eq(true))
         .filter(person::Column::AgencyId.is_in(agencies.to_vec()));
     if !positions.is_empty() {
         q = q.filter(person::Column::PositionId.is_in(positions.to_vec()));
     }
-    let mut out = HashMap::new();
-    for p in q.all(db).await? {
-        if let Some(a) = p.agency_id {
-            *out.entry(a).or_insert(0) += 1;
+    let mut out: HashMap<i64, std::collections::HashSet<i64>> = HashMap::new();
+    for (agency, person) in q.into_tuple::<(Option<i64>, i64)>().all(db).await? {
+        if let Some(a) = agency {
+            out.entry(a).or_default().insert(person);
         }
     }
     Ok(out)
+}
+
+/// How many people of an agency were invited, counted as the responses are: those invited
+/// now (`current`) and everyone who has answered (`respondents`, `None` where an anonymous
+/// campaign erased who), though they may since have left, moved or been deactivated. So the
+/// response rate never exceeds 100 %.
+pub fn invited_count(
+    current: &std::collections::HashSet<i64>,
+    respondents: &[Option<i64>],
+) -> usize {
+    let known: std::collections::HashSet<i64> = respondents
+        .iter()
+        .flatten()
+        .copied()
+        .chain(current.iter().copied())
+        .collect();
+    known.len().max(respondents.len())
 }
 
 /// Campaign `id` with its progress per agency.
@@ -357,13 +377,14 @@ pub async fn detail(
     let positions = position_ids(db, id).await?;
     let invited = invited(db, &agencies, &positions).await?;
     // Only what the counts need: never the answers.
-    let responses: Vec<(i64, String, String, String)> = tna_response::Entity::find()
+    let responses: Vec<(i64, String, String, String, Option<i64>)> = tna_response::Entity::find()
         .filter(tna_response::Column::CampaignId.eq(id))
         .select_only()
         .column(tna_response::Column::AgencyId)
         .column(tna_response::Column::Perspective)
         .column(tna_response::Column::Source)
         .column(tna_response::Column::Status)
+        .column(tna_response::Column::PersonId)
         .into_tuple()
         .all(db)
         .await?;
@@ -387,7 +408,15 @@ pub async fn detail(
             .filter(|r| r.3 == "submitted" && r.2 == "paper")
             .count();
         let drafts = mine.clone().filter(|r| r.3 == "draft").count();
-        let n = invited.get(&a.id).copied().unwrap_or(0);
+        let respondents: Vec<Option<i64>> = mine
+            .clone()
+            .filter(|r| r.3 == "submitted" && r.1 == "self" && r.2 == "online")
+            .map(|r| r.4)
+            .collect();
+        let n = invited_count(
+            invited.get(&a.id).unwrap_or(&Default::default()),
+            &respondents,
+        );
         progress.push(AgencyProgress {
             agency_id: a.id,
             agency: a.name,
@@ -413,4 +442,33 @@ pub async fn detail(
         positions: position_titles,
         progress,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::invited_count;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn those_who_answered_and_since_left_are_still_counted_as_invited() {
+        let current: HashSet<i64> = [1, 2, 3].into();
+        // 4 answered, then was deactivated; 1 answered and is still invited.
+        assert_eq!(invited_count(&current, &[Some(4), Some(1)]), 4);
+        // An anonymous campaign cannot tell who answered: at least as many as answered.
+        assert_eq!(invited_count(&current, &[None, None, None, None, None]), 5);
+        assert_eq!(invited_count(&current, &[None]), 3);
+    }
+
+    proptest! {
+        #[test]
+        fn the_response_rate_never_exceeds_one_hundred_percent(
+            current in proptest::collection::hash_set(0i64..40, 0..30),
+            respondents in proptest::collection::vec(proptest::option::of(0i64..60), 0..50),
+        ) {
+            let n = invited_count(&current, &respondents);
+            prop_assert!(respondents.len() <= n);
+            prop_assert!(current.len() <= n);
+        }
+    }
 }
