@@ -43,22 +43,28 @@ pub async fn read_lesson(slug: String, id: i64) -> Result<LessonView, AppError> 
     )
 }
 
-/// Marks a lesson complete (or not) and returns to it.
+/// Marks a lesson complete and leads on to the next lesson (or, after the last, to the
+/// course); marked not complete, returns to it.
 #[server(prefix = "/api", endpoint = "courses/progress")]
 pub async fn mark_lesson(lesson_id: i64, done: bool) -> Result<(), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {
             let user = request::require_user()?;
-            let slug = services::learn::courses::set_complete(
+            let (slug, next) = services::learn::courses::set_complete(
                 &request::state()?.db,
                 &user,
                 lesson_id,
                 done,
             )
             .await?;
-            let notice = if done { "?notice=LessonCompleted" } else { "" };
-            request::redirect(&format!("/courses/{slug}/lessons/{lesson_id}{notice}"));
+            request::redirect(&match (done, next) {
+                (true, Some(next)) => {
+                    format!("/courses/{slug}/lessons/{next}?notice=LessonCompleted")
+                }
+                (true, None) => format!("/courses/{slug}?notice=LessonCompleted"),
+                (false, _) => format!("/courses/{slug}/lessons/{lesson_id}"),
+            });
             Ok(())
         }
         .await,

@@ -60,9 +60,10 @@ async fn trainees_read_lessons_mark_them_complete_and_continue_where_they_left_o
             &[("lesson_id", "2"), ("done", "true")],
         )
         .await;
+    // Completing a lesson leads on to the next one.
     assert_eq!(
         location(&res),
-        "/courses/document-examination/lessons/2?notice=LessonCompleted"
+        "/courses/document-examination/lessons/3?notice=LessonCompleted"
     );
     assert!(
         c.page(&location(&res), StatusCode::OK)

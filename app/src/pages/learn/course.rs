@@ -2,6 +2,7 @@
 
 use super::{Progress, SearchBox};
 use crate::api::courses::course_page;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::forms::PostForm;
 use crate::components::page_title::PageTitle;
@@ -41,6 +42,7 @@ pub fn CoursePage() -> impl IntoView {
                         <PageTitle text=c.title.clone() />
                         <p class="breadcrumbs"><a href="/courses">{t(Msg::CoursesTitle)}</a></p>
                         <h1>{c.title.clone()}</h1>
+                        <Feedback />
                         <p class="lead">{c.summary.clone()}</p>
                         <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {format!("{} {}", c.estimated_hours, t(if c.estimated_hours == 1.0 { Msg::HourOne } else { Msg::Hours }))}</p>
                         <Progress done=c.completed total=c.lessons />

@@ -90,7 +90,9 @@ async fn a_trainee_takes_a_lesson_and_picks_up_where_they_left_off() {
     b.click("#next-lesson").await;
     b.wait_text("h1", "Reading the MRZ").await;
     b.click("#mark-complete").await;
+    // Completed, the reader is led on to the next lesson, with the notice.
     b.wait_text(".banner-ok", "Lesson completed.").await;
+    b.wait_text("h1", "The substrate").await;
     // Back on the outline: one lesson done, and "continue" goes on from there.
     b.goto(&app.url("/courses/document-examination")).await;
     assert!(b.text(".progress-line").await.contains("1 / 10"));
@@ -220,7 +222,9 @@ async fn a_trainer_publishes_a_course_runs_a_class_and_sees_the_trainee_progress
     b.wait_text("h1", "Greeting the traveller").await;
     b.wait_for("the image", "document.querySelector('.lesson-body img') && document.querySelector('.lesson-body img').naturalWidth === 1").await;
     b.click("#mark-complete").await;
+    // The last lesson leads back to the course, with the notice.
     b.wait_text(".banner-ok", "Lesson completed.").await;
+    b.wait_text("h1", "Counter basics").await;
     b.goto(&app.url("/courses/counter-basics")).await;
     assert!(b.text(".progress-line").await.contains("1 / 1"));
     b.sign_out().await;

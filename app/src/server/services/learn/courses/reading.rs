@@ -337,13 +337,14 @@ pub(super) async fn record_view(
     Ok(completed)
 }
 
-/// Marks a lesson complete (or not) for `user`; returns the course slug.
+/// Marks a lesson complete (or not) for `user`; returns the course slug and the lesson that
+/// comes next for them, if any.
 pub async fn set_complete(
     db: &DatabaseConnection,
     user: &CurrentUser,
     lesson_id: i64,
     done: bool,
-) -> AppResult<String> {
+) -> AppResult<(String, Option<i64>)> {
     let l = lesson::Entity::find_by_id(lesson_id)
         .one(db)
         .await?
@@ -379,7 +380,13 @@ pub async fn set_complete(
         .await?;
     }
     txn.commit().await?;
-    Ok(c.slug)
+    let lessons = visible_lessons(db, user, vec![c.id]).await?;
+    let next = lessons
+        .iter()
+        .skip_while(|x| x.id != l.id)
+        .nth(1)
+        .map(|x| x.id);
+    Ok((c.slug, next))
 }
 
 /// A course's glossary, alphabetical.
