@@ -568,6 +568,7 @@ messages! {
     CertificateByTrainer => "Your trainer awards the certificate of this course.", "Le certificat de ce cours est décerné par votre formateur.";
     VerifyTitle => "Certificate verification", "Vérification de certificat";
     CertValid => "This certificate is valid.", "Ce certificat est valide.";
+    ValidWord => "Valid", "Valide";
     CertRevokedOn => "This certificate was revoked on", "Ce certificat a été révoqué le";
     CertUnknown => "No certificate has this code. Check the code as printed on the certificate.",
         "Aucun certificat ne porte ce code. Vérifiez le code tel qu'il est imprimé sur le certificat.";

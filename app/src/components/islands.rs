@@ -212,6 +212,8 @@ pub fn AutoSave(
             let (target, id) = form_target(&form);
             let number = latest.get() + 1;
             latest.set(number);
+            // The question remembers its own latest save: only that one marks it.
+            let _ = fieldset.set_attribute("data-save", &number.to_string());
             let latest = latest.clone();
             leptos::task::spawn_local(async move {
                 let result = if target == "responses" {
@@ -230,11 +232,13 @@ pub fn AutoSave(
                     }),
                     _ => None,
                 };
-                let _ = if refusal.is_some() {
-                    fieldset.class_list().add_1("has-error")
-                } else {
-                    fieldset.class_list().remove_1("has-error")
-                };
+                if fieldset.get_attribute("data-save") == Some(number.to_string()) {
+                    let _ = if refusal.is_some() {
+                        fieldset.class_list().add_1("has-error")
+                    } else {
+                        fieldset.class_list().remove_1("has-error")
+                    };
+                }
                 if latest.get() != number {
                     return; // a later save speaks for the page
                 }

@@ -176,16 +176,21 @@ async fn keep_typed(State(state): State<AppState>, req: Request, next: Next) -> 
         return next.run(req).await;
     }
     let action = req.uri().path().to_owned();
+    let had = super::cookies::read(req.headers(), super::typed::COOKIE).is_some();
     let (req, body) = form_body(req).await;
     let mut res = next.run(req).await;
-    if let (Some(body), Some(location)) = (
-        body,
-        res.headers()
-            .get(header::LOCATION)
-            .and_then(|l| l.to_str().ok()),
-    ) && let Some((name, value)) =
-        super::typed::set_cookie(&action, &body, location, state.config.secure_cookies)
-    {
+    let secure = state.config.secure_cookies;
+    let kept = match (body, res.headers().get(header::LOCATION)) {
+        (Some(body), Some(location)) => location
+            .to_str()
+            .ok()
+            .and_then(|l| super::typed::set_cookie(&action, &body, l, secure)),
+        _ => None,
+    };
+    // A post that keeps nothing forgets what an earlier one kept, so it never comes back with
+    // a later, unrelated error.
+    let forget = || had.then(|| super::typed::clear_cookie(secure)).flatten();
+    if let Some((name, value)) = kept.or_else(forget) {
         res.headers_mut().append(name, value);
     }
     res

@@ -61,13 +61,20 @@ pub fn set_cookie(
     location: &str,
     secure: bool,
 ) -> Option<(header::HeaderName, HeaderValue)> {
-    let refused =
-        form_urlencoded::parse(location.split_once('?')?.1.as_bytes()).any(|(k, _)| k == "error");
+    // Someone else saved first: the page shows their version, which a refill would hide (and
+    // the next save would overwrite it unseen).
+    let refused = form_urlencoded::parse(location.split_once('?')?.1.as_bytes())
+        .any(|(k, v)| k == "error" && !v.ends_with("Conflict"));
     if !refused || body.len() > MAX_BODY {
         return None;
     }
     let value = value(action, body)?;
     cookies::set(COOKIE, &value, Some(MAX_AGE), secure).map(|v| (header::SET_COOKIE, v))
+}
+
+/// The `Set-Cookie` header that forgets the kept fields (a later post went through).
+pub fn clear_cookie(secure: bool) -> Option<(header::HeaderName, HeaderValue)> {
+    cookies::set(COOKIE, "", Some(0), secure).map(|v| (header::SET_COOKIE, v))
 }
 
 /// The fields kept for the form posted to `action`, from the request's cookie.
@@ -120,6 +127,18 @@ mod tests {
             ]
         );
         assert!(read(&headers_with(value), "/api/classes/enrol").is_empty());
+    }
+
+    #[test]
+    fn nothing_is_kept_when_someone_else_saved_first() {
+        for code in [
+            "ErrScoreConflict",
+            "ErrNarrativeConflict",
+            "ErrFrameworkConflict",
+        ] {
+            let back = format!("/assessments/1/elements/x?error={code}&field=version");
+            assert!(set_cookie("/api/a", b"input%5Breason%5D=mine", &back, false).is_none());
+        }
     }
 
     #[test]

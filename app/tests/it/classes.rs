@@ -75,6 +75,21 @@ async fn a_trainer_runs_a_class_and_follows_each_trainees_progress() {
     let res = open_class(&trainer, "document-examination", "2026-03-02", "2026-03-06").await;
     let class_url = location(&res);
     assert!(class_url.starts_with("/classes/"), "{class_url}");
+    // Once a post goes through, what the refused one kept is forgotten: a later error on
+    // the page does not bring the old values back.
+    assert!(
+        res.headers()
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("checkpoint_typed=;")),
+        "the kept values are cleared"
+    );
+    assert!(
+        !trainer
+            .page("/classes?error=ErrDateOrder&field=ends_on", StatusCode::OK)
+            .await
+            .contains("value=\"02/03/2026\"")
+    );
     let id = class_url
         .trim_start_matches("/classes/")
         .split('?')

@@ -93,6 +93,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                                 <td>{match cert.revoked_on.clone() {
                                                     Some(d) => view! { {t(Msg::Revoked)} " " {d} }.into_any(),
                                                     None => view! {
+                                                        <span class="badge badge-ok">{t(Msg::ValidWord)}</span> " "
                                                         <PostForm action="/api/certificates/revoke" class="inline">
                                                             <input type="hidden" name="code" value=code.clone() />
                                                             <ConfirmSubmit label=t(Msg::Revoke).to_string() question=Msg::ConfirmRevoke id=format!("revoke-{code}")>

@@ -70,7 +70,7 @@ pub fn QuizPage() -> impl IntoView {
                                 {q.attempts.clone().into_iter().map(|a| view! {
                                     <tr>
                                         <td><a href=format!("/attempts/{}", a.id)>{format!("#{}", a.number)}</a></td>
-                                        <td>{status_label(a.status, a.passed)}</td>
+                                        <td>{if q.pass_mark > 0.0 { status_label(a.status, a.passed) } else if a.status == AttemptStatus::Open { t(Msg::InProgress).to_owned() } else { t(Msg::Submitted).to_owned() }}</td>
                                         <td>{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</td>
                                         <td>{a.closed_at.clone().unwrap_or_default()}</td>
                                     </tr>

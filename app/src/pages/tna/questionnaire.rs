@@ -129,8 +129,10 @@ fn item_form(
     let (mut i, mut options, mut current_competency) = (i, options, current_competency);
     let mut min = i.min.map(|v| v.to_string()).unwrap_or_default();
     let mut max = i.max.map(|v| v.to_string()).unwrap_or_default();
-    // Refused, this form comes back as it was sent, with the reason.
-    let kept = kept(id, "item", &section, &i.id);
+    // Refused, this form comes back as it was sent, with the reason; it still edits the item
+    // it was opened for (`original`), whatever id was typed.
+    let original = i.id.clone();
+    let kept = kept(id, "item", &section, &original);
     if let Some(k) = &kept {
         i.id = k.or("id", "");
         i.kind = k.or("kind", i.kind.clone());
@@ -150,7 +152,7 @@ fn item_form(
             {kept.is_some().then(|| view! { <p class="field-error" role="alert" id=format!("{prefix}-error")>{crate::components::feedback::error_text()}</p> })}
             <input type="hidden" name="op" value="item" />
             <input type="hidden" name="section" value=section />
-            <input type="hidden" name="original" value=i.id.clone() />
+            <input type="hidden" name="original" value=original />
             <div class="row">
                 <div class="field">
                     <label for=format!("{p}-id")>{t(Msg::ItemIdLabel)}</label>

@@ -222,6 +222,13 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         .nth(1)
         .and_then(|f| f.split("</form>").next())
         .expect("the revoke form");
+    // A valid certificate's status says so (it was an empty cell beside the button).
+    let row = page
+        .split(&format!("<code>{}</code>", cert.code))
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the certificate's row");
+    assert!(row.contains(">Valid<"), "{row}");
     let question = form
         .find("<details class=\"confirm\"")
         .expect("the question");

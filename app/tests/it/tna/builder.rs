@@ -80,6 +80,36 @@ async fn the_builder_checks_every_change_and_freezes_a_version_in_use() {
         );
     }
 
+    // A new item refused for an id already taken comes back as typed, in the new-item form,
+    // and still adds an item: corrected, it leaves the existing item as it was.
+    let dup = [
+        ("op", "item"),
+        ("section", "general"),
+        ("id", "mrz"),
+        ("kind", "text"),
+        ("text_en", "Anything else?"),
+        ("text_fr", "Autre chose ?"),
+    ];
+    let to = edit(&analyst, id, &dup).await;
+    assert!(to.contains("error=ErrItemId"), "{to}");
+    let page = analyst.page(&to, StatusCode::OK).await;
+    let form = &page[page.find("id=\"new-general-form\"").unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(form.contains(">Anything else?</textarea>"), "{form}");
+    assert!(form.contains("name=\"original\" value=\"\""), "{form}");
+    let mut fixed = dup.to_vec();
+    fixed[2] = ("id", "anything-else");
+    fixed.push(("original", ""));
+    assert!(edit(&analyst, id, &fixed).await.contains("notice=Saved"));
+    let after = definition(&app, id).await;
+    assert!(after.contains("Checking the MRZ") && after.contains("anything-else"));
+    assert!(
+        edit(&analyst, id, &[("op", "delete"), ("item", "anything-else")])
+            .await
+            .contains("notice=Saved")
+    );
+    assert_eq!(definition(&app, id).await, before);
+
     // Items move and the whole questionnaire can be edited as TOML, with the same checks.
     assert!(
         edit(

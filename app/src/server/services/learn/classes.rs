@@ -318,10 +318,9 @@ pub async fn detail(
     })
 }
 
-/// Enrols `person_ids` in class `class_id`: the enrolments and their learning events commit
-/// together.
-/// Enrols `person_ids` in class `class_id` (those already enrolled stay as they are). Returns
-/// how many were newly enrolled.
+/// Enrols `person_ids` in class `class_id` (those already enrolled stay as they are): the
+/// enrolments and their learning events commit together. Returns how many were newly
+/// enrolled.
 async fn enrol(db: &DatabaseConnection, class_id: i64, person_ids: &[i64]) -> AppResult<usize> {
     if person_ids.is_empty() {
         return Ok(0);
