@@ -470,6 +470,7 @@ messages! {
     ExportXml => "Export as Moodle XML", "Exporter en Moodle XML";
     QuestionsImported => "Questions imported:", "Questions importées :";
     QuestionsRefused => "Questions refused", "Questions refusées";
+    NothingImportedNoneValid => "Nothing was imported: no question in the file could be read. Correct the file and import it again.", "Rien n'a été importé : aucune question du fichier n'a pu être lue. Corrigez le fichier et importez-le à nouveau.";
     NothingImported => "Nothing was imported. Correct the questions below, or tick the box to import the valid ones.",
         "Rien n'a été importé. Corrigez les questions ci-dessous, ou cochez la case pour importer les questions valides.";
     WhereInFile => "Where", "Emplacement";

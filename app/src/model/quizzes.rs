@@ -89,6 +89,9 @@ pub struct BankImportReport {
     pub refused: Vec<BankRefusal>,
     /// Whether anything was written (false when the file was refused as a whole).
     pub written: bool,
+    /// Questions of the file that could be imported: when nothing was written, whether
+    /// importing "the valid ones" would help.
+    pub valid: usize,
 }
 
 /// A quiz's settings as entered in the quiz form (text fields are parsed on the server).

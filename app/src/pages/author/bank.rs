@@ -119,7 +119,8 @@ fn ImportReport(report: BankImportReport) -> impl IntoView {
             {if report.written {
                 view! { <p class="banner banner-ok" role="status">{t(Msg::QuestionsImported)} " " <strong id="imported-count">{report.imported}</strong></p> }.into_any()
             } else {
-                view! { <p class="banner banner-error" role="alert">{t(Msg::NothingImported)}</p> }.into_any()
+                // "Import the valid ones" is offered only when there are some.
+                view! { <p class="banner banner-error" role="alert">{t(if report.valid > 0 { Msg::NothingImported } else { Msg::NothingImportedNoneValid })}</p> }.into_any()
             }}
             {(!report.refused.is_empty()).then(|| view! {
                 <h2>{t(Msg::QuestionsRefused)} " (" {report.refused.len()} ")"</h2>

@@ -47,6 +47,10 @@ async fn question_files_import_whole_or_report_every_refusal() {
     assert!(page.contains("id=\"refused\""));
     assert!(page.contains("essay"), "the unknown type is named");
     assert!(page.contains("line "), "refusals name their line");
+    assert!(
+        page.contains("tick the box"),
+        "the valid ones can be imported"
+    );
     assert_eq!(count(&app.db, "questions").await, before);
 
     // Unless the trainer asks for the valid ones.
@@ -65,7 +69,14 @@ async fn question_files_import_whole_or_report_every_refusal() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("line "));
+    let page = res.text().await.unwrap();
+    assert!(page.contains("line "));
+    // Nothing in it can be imported: no offer to "import the valid ones".
+    assert!(
+        page.contains("no question in the file could be read"),
+        "{page}"
+    );
+    assert!(!page.contains("tick the box"));
     assert_eq!(count(&app.db, "questions").await, n);
 
     // 350 KB nested 50,000 deep once overflowed the stack and aborted the whole server.

@@ -94,6 +94,7 @@ pub async fn import_file(
             reason,
         }],
         written: false,
+        valid: 0,
     };
     let Some(format) = content::questions::detect(file_name, bytes) else {
         return Ok(refused_whole(
@@ -125,8 +126,10 @@ pub async fn import_file(
             imported: 0,
             refused,
             written: false,
+            valid: outcome.entries.len(),
         });
     }
+    let valid = outcome.entries.len();
     let entries: Vec<BankEntry> = outcome.entries.into_iter().map(|(_, e)| e).collect();
     let txn = db.begin().await?;
     let imported = insert_entries(&txn, course_id, &entries).await?;
@@ -135,6 +138,7 @@ pub async fn import_file(
         imported,
         refused,
         written: imported > 0,
+        valid,
     })
 }
 
