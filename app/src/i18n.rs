@@ -450,6 +450,16 @@ messages! {
     ErrNotEnrolled => "This person is not enrolled in the class.", "Cette personne n'est pas inscrite à la session.";
     ErrCertificateRevoked => "This certificate has been revoked.", "Ce certificat a été révoqué.";
     QuestionBank => "Question bank", "Banque de questions";
+    QuestionTitle => "Question", "Question";
+    YourResult => "Your result", "Votre résultat";
+    OutlineOnly => "You are reading this course's outline: what it covers, for whom and how long. Its lessons, quizzes and exercises open to the trainees of its classes and to trainers.", "Vous lisez le plan de ce cours : ce qu'il couvre, pour qui et en combien de temps. Ses leçons, quiz et exercices s'ouvrent aux stagiaires de ses classes et aux formateurs.";
+    DuplicateCourse => "Duplicate to adapt", "Dupliquer pour adapter";
+    DuplicateCourseHint => "Makes a draft course of your own from this one: its modules, lessons, images, glossary, question bank, quizzes, document exercises and border-desk scenarios. Learners' progress and results are not copied, and the original is not changed. Adapt the copy, publish it, then run your classes on it.", "Crée à partir de celui-ci un cours brouillon qui vous appartient : modules, leçons, images, glossaire, banque de questions, quiz, exercices sur documents et scénarios du poste frontière. La progression et les résultats des apprenants ne sont pas copiés, et l'original n'est pas modifié. Adaptez la copie, publiez-la, puis animez vos classes avec elle.";
+    CopySuffix => "adapted", "adapté";
+    CourseDuplicated => "Course duplicated. This draft is yours: adapt it, publish it, then create your classes on it.", "Cours dupliqué. Ce brouillon vous appartient : adaptez-le, publiez-le, puis créez vos classes avec lui.";
+    OtherCourses => "Courses maintained by others", "Cours tenus par d'autres";
+    OtherCoursesHint => "You can read these courses and their question banks to teach them. To change a lesson, a question, a quiz or an exercise, duplicate the course and adapt your copy.", "Vous pouvez lire ces cours et leurs banques de questions pour les enseigner. Pour modifier une leçon, une question, un quiz ou un exercice, dupliquez le cours et adaptez votre copie.";
+    BankReadOnly => "This course is maintained by its authors: you can read and export its questions and quizzes. To change them or add your own, duplicate the course and adapt your copy.", "Ce cours est tenu par ses auteurs : vous pouvez lire et exporter ses questions et ses quiz. Pour les modifier ou ajouter les vôtres, dupliquez le cours et adaptez votre copie.";
     Quizzes => "Quizzes", "Quiz";
     Categories => "Categories", "Catégories";
     Category => "Category", "Catégorie";

@@ -16,9 +16,10 @@ fn author() -> Result<crate::model::CurrentUser, AppError> {
     Ok(user)
 }
 
-/// Courses the author may edit: (slug, title, published).
+/// The courses an author sees: those they may edit, and the others they may read (to teach,
+/// read their question banks, or duplicate and adapt).
 #[server(prefix = "/api", endpoint = "author/courses")]
-pub async fn my_courses() -> Result<Vec<(String, String, bool)>, AppError> {
+pub async fn my_courses() -> Result<Vec<crate::model::AuthorCourse>, AppError> {
     use crate::server::{request, services};
     request::finish(
         async move { services::learn::authoring::my_courses(&request::state()?.db, &author()?).await }
@@ -39,6 +40,27 @@ pub async fn create_course(input: CourseInput) -> Result<(), AppError> {
             )
             .await?;
             request::redirect(&format!("/author/courses/{slug}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Copies a course into a new draft owned by the author, to adapt it; opens the copy's editor.
+#[server(prefix = "/api", endpoint = "author/courses/duplicate")]
+pub async fn duplicate_course(source: String, slug: String, title: String) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let name = services::learn::duplicate::CopyName { slug, title };
+            let slug = services::learn::duplicate::duplicate(
+                &request::state()?.db,
+                &author()?,
+                &source,
+                &name,
+            )
+            .await?;
+            request::redirect(&format!("/author/courses/{slug}?notice=CourseDuplicated"));
             Ok(())
         }
         .await,

@@ -37,9 +37,9 @@ pub async fn delete_question(id: i64) -> Result<(), AppError> {
     )
 }
 
-/// One question as GIFT, for editing: (course slug, category, GIFT text).
+/// One question as GIFT: (course slug, category, GIFT text, whether the reader may edit it).
 #[server(prefix = "/api", endpoint = "quizzes/question-source")]
-pub async fn question_source(id: i64) -> Result<(String, String, String), AppError> {
+pub async fn question_source(id: i64) -> Result<(String, String, String, bool), AppError> {
     use crate::server::{request, services};
     request::finish(
         async move {

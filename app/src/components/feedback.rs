@@ -155,12 +155,13 @@ fn with_count(text: &str) -> String {
     }
 }
 
-/// The error message for `field`, if the last post failed on it.
+/// The error message for `field`, if the last post failed on it. A page with several forms
+/// sharing field names shows it only beside the form that was sent (`when`).
 #[component]
-pub fn FieldMsg(field: &'static str) -> impl IntoView {
+pub fn FieldMsg(field: &'static str, #[prop(default = true)] when: bool) -> impl IntoView {
     let msg = field_errors()
         .into_iter()
-        .find(|(f, _)| f == field)
+        .find(|(f, _)| when && f == field)
         .map(|(_, m)| m);
     msg.map(|m| view! { <span class="field-error" id=format!("{field}-error")>{t(m)}</span> })
 }

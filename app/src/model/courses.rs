@@ -74,8 +74,11 @@ pub struct CourseOutline {
 pub struct CoursePageView {
     /// Modules and lessons with the reader's progress.
     pub outline: CourseOutline,
-    /// Its knowledge checks.
-    pub quizzes: Vec<QuizRow>,
+    /// The reader sees the course's outline only (an analyst or a manager planning training,
+    /// who does not take it): no lesson, quiz, exercise or certificate.
+    pub overview: bool,
+    /// Its knowledge checks, with how the reader stands on each.
+    pub quizzes: Vec<CourseQuiz>,
     /// Its exercises, with the reader's best scores.
     pub exercises: Vec<super::exercise::ExerciseRow>,
     /// How the reader stands towards its certificate.
@@ -137,6 +140,34 @@ pub struct SearchHit {
     pub title: String,
     /// A short extract of plain text around the match.
     pub extract: String,
+}
+
+/// A knowledge check on its course's page, with the reader's standing on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseQuiz {
+    /// The quiz.
+    pub quiz: QuizRow,
+    /// Attempts the reader has closed (submitted or expired).
+    pub closed: u32,
+    /// Whether the reader has an attempt open.
+    pub open: bool,
+    /// The reader's best percentage, once an attempt is closed.
+    pub best: Option<f64>,
+    /// Whether the reader has passed it (`None` for a practice quiz, which has no pass mark).
+    pub passed: Option<bool>,
+}
+
+/// A course on the author's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorCourse {
+    /// Identifier.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Whether learners see it.
+    pub published: bool,
+    /// Whether this author may edit it (else it is someone else's, to read or duplicate).
+    pub editable: bool,
 }
 
 /// What a trainer enters to create or edit a course.

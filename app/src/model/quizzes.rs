@@ -55,6 +55,8 @@ pub struct QuizRow {
 /// A course's question bank and quizzes, for its authors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionBank {
+    /// Whether the reader may change it (else they read it, and may duplicate the course).
+    pub editable: bool,
     /// Course slug.
     pub course_slug: String,
     /// Course title.
@@ -397,7 +399,7 @@ pub struct CertificateRow {
 }
 
 /// A learner's standing towards a course certificate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CertificateStatus {
     /// `post_test` or `trainer`.
     pub rule: String,

@@ -8,7 +8,8 @@ use crate::i18n::{Msg, t};
 use crate::model::Role;
 use leptos::prelude::*;
 
-/// Home: a greeting and one card per role the person holds.
+/// Home: a greeting and one card per role the person holds, each leading to where that role
+/// starts.
 #[component]
 pub fn HomePage() -> impl IntoView {
     if !require_signed_in() {
@@ -19,39 +20,31 @@ pub fn HomePage() -> impl IntoView {
     };
     let cards = Role::ALL.into_iter().filter(|r| user.has(*r)).map(|role| {
         let (title, text, link) = match role {
-            Role::Trainee => (
-                Msg::HomeTraineeTitle,
-                Msg::HomeTraineeText,
-                Some("/courses"),
-            ),
-            Role::Trainer => (Msg::HomeTrainerTitle, Msg::HomeTrainerText, None),
+            Role::Trainee => (Msg::HomeTraineeTitle, Msg::HomeTraineeText, "/courses"),
+            Role::Trainer => (Msg::HomeTrainerTitle, Msg::HomeTrainerText, "/classes"),
             Role::Assessor => (
                 Msg::HomeAssessorTitle,
                 Msg::HomeAssessorText,
-                Some("/assessments"),
+                "/assessments",
             ),
-            Role::Analyst => (Msg::HomeAnalystTitle, Msg::HomeAnalystText, Some("/tna")),
-            Role::Admin => (
-                Msg::HomeAdminTitle,
-                Msg::HomeAdminText,
-                Some("/admin/agencies"),
-            ),
-            Role::FocalPoint => (Msg::HomeFocalTitle, Msg::HomeFocalText, Some("/progress")),
-            Role::Manager => (
-                Msg::HomeManagerTitle,
-                Msg::HomeManagerText,
-                Some("/progress"),
-            ),
+            Role::Analyst => (Msg::HomeAnalystTitle, Msg::HomeAnalystText, "/tna"),
+            Role::Admin => (Msg::HomeAdminTitle, Msg::HomeAdminText, "/admin/agencies"),
+            Role::FocalPoint => (Msg::HomeFocalTitle, Msg::HomeFocalText, "/progress"),
+            Role::Manager => (Msg::HomeManagerTitle, Msg::HomeManagerText, "/progress"),
         };
         view! {
             <article class="card" data-role=role.code()>
-                <h2>{match link {
-                    Some(href) => view! { <a href=href>{t(title)}</a> }.into_any(),
-                    None => t(title).into_any(),
-                }}</h2>
+                <h2><a href=link>{t(title)}</a></h2>
                 <p>{t(text)}</p>
                 {(role == Role::Trainee).then(|| view! {
                     <p><a id="my-record" href="/record">{t(Msg::MyRecord)}</a></p>
+                })}
+                {(role == Role::Trainer).then(|| view! {
+                    <p class="links" id="trainer-links">
+                        <a href="/classes">{t(Msg::NavClasses)}</a> " · "
+                        <a href="/author">{t(Msg::NavAuthoring)}</a> " · "
+                        <a href="/progress">{t(Msg::NavProgress)}</a>
+                    </p>
                 })}
                 {(role == Role::Admin).then(|| view! {
                     <form method="get" action="/exports/xapi.jsonl" class="stack" id="xapi-export">

@@ -1,5 +1,7 @@
 //! Course authoring in the browser's forms: create, organise, write, preview, publish, upload.
 
+mod duplicate;
+
 use crate::helpers::{Client, TestApp, count, location};
 use app::model::Role;
 use reqwest::StatusCode;

@@ -16,6 +16,9 @@ enum Need {
     Author,
     /// People who take the course (the demo trainee, through a demo class) and its authors.
     Learner,
+    /// Learners, and those who plan or follow training (analysts, focal points, managers),
+    /// who see a published course's outline.
+    Outline,
     /// Nobody as such: only the record's owners (checked in the tests of that area); here
     /// every caller must be turned away or told the record does not exist.
     Nobody,
@@ -93,7 +96,7 @@ const FUNCTIONS: &[Function] = &[
     ("/api/courses/catalogue", Need::SignedIn, &[]),
     (
         "/api/courses/page",
-        Need::Learner,
+        Need::Outline,
         &[("slug", "document-examination")],
     ),
     (
@@ -117,6 +120,15 @@ const FUNCTIONS: &[Function] = &[
         "/api/author/courses/create",
         Need::Author,
         &[("input[slug]", "matrix-course"), ("input[title]", "Matrix")],
+    ),
+    (
+        "/api/author/courses/duplicate",
+        Need::Author,
+        &[
+            ("source", "document-examination"),
+            ("slug", "Not an identifier"),
+            ("title", "Matrix copy"),
+        ],
     ),
     (
         "/api/author/courses/get",
@@ -259,7 +271,7 @@ const FUNCTIONS: &[Function] = &[
     ),
     (
         "/api/quizzes/bank",
-        Need::Admin,
+        Need::Author,
         &[("slug", "document-examination")],
     ),
     (
@@ -556,7 +568,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/", Need::SignedIn),
     ("/account", Need::SignedIn),
     ("/courses", Need::SignedIn),
-    ("/courses/document-examination", Need::Learner),
+    ("/courses/document-examination", Need::Outline),
     ("/courses/document-examination/lessons/1", Need::Learner),
     ("/courses/document-examination/glossary", Need::Learner),
     ("/search?q=passport", Need::SignedIn),
@@ -565,7 +577,7 @@ const PAGES: &[(&str, Need)] = &[
     ("/author/lessons/1", Need::Admin),
     (
         "/author/courses/document-examination/questions",
-        Need::Admin,
+        Need::Author,
     ),
     ("/quizzes/1", Need::Learner),
     ("/verify", Need::Anyone),
@@ -602,6 +614,10 @@ fn allowed(need: Need, role: Option<Role>) -> bool {
         (Need::Analyst, r) => matches!(r, Some(Role::Analyst | Role::Admin)),
         (Need::Framework, r) => matches!(r, Some(Role::Trainer | Role::Analyst | Role::Admin)),
         (Need::Learner, r) => matches!(r, Some(Role::Trainee | Role::Trainer | Role::Admin)),
+        (Need::Outline, r) => {
+            allowed(Need::Learner, r)
+                || matches!(r, Some(Role::Analyst | Role::FocalPoint | Role::Manager))
+        }
         (Need::Nobody | Need::Missing, _) => false,
         (Need::Admin, r) => r == Some(Role::Admin),
         (Need::Progress, r) => matches!(

@@ -1,6 +1,7 @@
 //! A course's question bank: import and export, the questions by category, the quizzes, and
 //! how the course's certificate is earned.
 
+use super::courses::DuplicateCourse;
 use crate::api::quizzes::{get_question_bank, question_source};
 use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
@@ -156,6 +157,7 @@ pub fn BankPage() -> impl IntoView {
                 Ok(b) => {
                     let import_action =
                         format!("/author/courses/{}/questions/import", b.course_slug);
+                    let editable = b.editable;
                     let rule = b.certificate_rule.clone();
                     let slug = b.course_slug.clone();
                     let course_href = format!("/author/courses/{slug}");
@@ -182,6 +184,18 @@ pub fn BankPage() -> impl IntoView {
                         <h1>{t(Msg::QuestionBank)}</h1>
                         <Feedback />
                         {report.map(|r| view! { <ImportReport report=r /> })}
+                        {(!editable).then(|| view! {
+                            <section class="panel" id="bank-read-only">
+                                <p>{t(Msg::BankReadOnly)}</p>
+                                <p>
+                                    <a href=gift_href.clone() download="">{t(Msg::ExportGift)}</a>
+                                    " · "
+                                    <a href=xml_href.clone() download="">{t(Msg::ExportXml)}</a>
+                                </p>
+                                <DuplicateCourse slug=slug.clone() title=course_title.clone() />
+                            </section>
+                        })}
+                        {editable.then(|| view! {
                         <div class="columns">
                             <section class="panel">
                                 <h2>{t(Msg::ImportQuestions)}</h2>
@@ -231,6 +245,7 @@ pub fn BankPage() -> impl IntoView {
                                 <button type="submit">{t(Msg::Add)}</button>
                             </PostForm>
                         </details>
+                        })}
                         <h2>{t(Msg::Quizzes)}</h2>
                         {if quizzes.is_empty() {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
@@ -247,7 +262,11 @@ pub fn BankPage() -> impl IntoView {
                                     <tbody>
                                         {quizzes.clone().into_iter().map(|q| view! {
                                             <tr>
-                                                <td><a href=format!("/author/quizzes/{}", q.id)>{q.title.clone()}</a></td>
+                                                <td>{if editable {
+                                                    view! { <a href=format!("/author/quizzes/{}", q.id)>{q.title.clone()}</a> }.into_any()
+                                                } else {
+                                                    q.title.clone().into_any()
+                                                }}</td>
                                                 <td>{role_label(q.role)}</td>
                                                 <td>{q.questions}</td>
                                                 <td>{format!("{:.0} %", q.pass_mark)}</td>
@@ -258,6 +277,7 @@ pub fn BankPage() -> impl IntoView {
                                 </table>
                             }.into_any()
                         }}
+                        {editable.then(|| view! {
                         <details class="panel" open=new_quiz_open>
                             <summary>{t(Msg::NewQuiz)}</summary>
                             <PostForm action="/api/quizzes/create" class="stack">
@@ -273,6 +293,7 @@ pub fn BankPage() -> impl IntoView {
                                 <button type="submit" class="primary">{t(Msg::NewQuiz)}</button>
                             </PostForm>
                         </details>
+                        })}
                         <h2>{t(Msg::Questions)} " (" {questions.len()} ")"</h2>
                         {if questions.is_empty() {
                             view! { <p class="empty">{t(Msg::NoQuestions)}</p> }.into_any()
@@ -298,12 +319,14 @@ pub fn BankPage() -> impl IntoView {
                                                         <td>{kind_label(q.kind)}</td>
                                                         <td>{q.marks}</td>
                                                         <td class="actions">
-                                                            <a href=format!("/author/questions/{}", q.id)>{t(Msg::Edit)}</a>
-                                                            " "
-                                                            <PostForm action="/api/quizzes/question-delete" class="inline">
-                                                                <input type="hidden" name="id" value=q.id />
-                                                                <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete id=format!("delete-question-{}", q.id) />
-                                                            </PostForm>
+                                                            <a href=format!("/author/questions/{}", q.id)>{t(if editable { Msg::Edit } else { Msg::View })}</a>
+                                                            {editable.then(|| view! {
+                                                                " "
+                                                                <PostForm action="/api/quizzes/question-delete" class="inline">
+                                                                    <input type="hidden" name="id" value=q.id />
+                                                                    <ConfirmSubmit label=t(Msg::Delete).to_string() question=Msg::ConfirmDelete id=format!("delete-question-{}", q.id) />
+                                                                </PostForm>
+                                                            })}
                                                         </td>
                                                     </tr>
                                                 }).collect_view()}
@@ -335,7 +358,16 @@ pub fn QuestionEditPage() -> impl IntoView {
             // What was typed into this question's form, if the server refused it.
             let typed = Typed::for_record("/api/quizzes/question-save", "id", &id.to_string());
             match question_source(id).await {
-                Ok((slug, category, gift)) => view! {
+                Ok((slug, category, gift, false)) => view! {
+                    <PageTitle text=t(Msg::QuestionTitle) />
+                    <p class="breadcrumbs"><a href=format!("/author/courses/{slug}/questions")>{t(Msg::QuestionBank)}</a></p>
+                    <h1>{t(Msg::QuestionTitle)}</h1>
+                    <p class="hint">{t(Msg::BankReadOnly)}</p>
+                    <p><strong>{t(Msg::Category)} ": "</strong>{category}</p>
+                    <pre class="code" id="q-gift">{gift}</pre>
+                }
+                .into_any(),
+                Ok((slug, category, gift, true)) => view! {
                     <PageTitle text=t(Msg::EditQuestion) />
                     <p class="breadcrumbs"><a href=format!("/author/courses/{slug}/questions")>{t(Msg::QuestionBank)}</a></p>
                     <h1>{t(Msg::EditQuestion)}</h1>

@@ -43,6 +43,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                     let (s1, s2, s3) = (i.slug.clone(), i.slug.clone(), i.slug.clone());
                     let s4 = i.slug.clone();
                     let s5 = i.slug.clone();
+                    let (copy_slug, copy_title) = (i.slug.clone(), i.title.clone());
                     let learner_url = format!("/courses/{}", i.slug);
                     let bank_url = format!("/author/courses/{}/questions", i.slug);
                     // Refused forms come back as they were sent: each only for the course,
@@ -153,6 +154,10 @@ pub fn CourseEditorPage() -> impl IntoView {
                         </div>
                         <super::exercise::CourseExercises slug=s4 />
                         <super::desk::CourseDesk slug=s5 />
+                        <section class="panel">
+                            <h2>{t(Msg::DuplicateCourse)}</h2>
+                            <super::courses::DuplicateCourse slug=copy_slug title=copy_title />
+                        </section>
                     }
                     .into_any()
                 }

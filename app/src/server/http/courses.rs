@@ -80,7 +80,7 @@ async fn export_questions(
         ),
         _ => return Err(AppError::NotFound),
     };
-    let course = authoring::editable_course(&state.db, &user, &slug).await?;
+    let course = bank::readable_bank(&state.db, &user, &slug).await?;
     let text = bank::export(&state.db, course.id, format).await?;
     Ok(attachment(
         content_type,

@@ -2,6 +2,7 @@
 //!
 //! - [`courses`]: the catalogue, course packs, who may open a course, reading a lesson, search;
 //! - [`authoring`]: writing and publishing courses, modules and lessons in the browser;
+//! - [`duplicate`]: copying a course into a draft of one's own to adapt it;
 //! - [`classes`]: classes, their trainers and enrolments;
 //! - [`records`]: a person's learning record and transcript;
 //! - [`certificates`]: certificates earned, their PDF and public verification.
@@ -10,4 +11,5 @@ pub mod authoring;
 pub mod certificates;
 pub mod classes;
 pub mod courses;
+pub mod duplicate;
 pub mod records;

@@ -7,7 +7,8 @@
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::{
-    CourseEditor, CourseInput, CurrentUser, EditorLesson, EditorModule, LessonEditor, Role,
+    AuthorCourse, CourseEditor, CourseInput, CurrentUser, EditorLesson, EditorModule, LessonEditor,
+    Role,
 };
 use crate::server::entities::{course, course_media, course_module, lesson};
 use crate::server::errors::unique_as;
@@ -63,19 +64,32 @@ async fn editable_by_id(
     Ok(c)
 }
 
-/// Courses `user` may edit.
+/// The courses an author sees, by title: every course for an administrator (all editable); for
+/// a trainer, the courses they created (editable) and the published courses of others.
 pub async fn my_courses(
     db: &DatabaseConnection,
     user: &CurrentUser,
-) -> AppResult<Vec<(String, String, bool)>> {
+) -> AppResult<Vec<AuthorCourse>> {
+    if !crate::server::services::learn::courses::can_author(user) {
+        return Err(AppError::Forbidden);
+    }
     let mut q = course::Entity::find().order_by_asc(course::Column::Title);
     if !user.has(Role::Admin) {
-        q = q.filter(course::Column::CreatedBy.eq(user.id));
+        q = q.filter(
+            course::Column::CreatedBy
+                .eq(user.id)
+                .or(course::Column::Published.eq(true)),
+        );
     }
     Ok(q.all(db)
         .await?
         .into_iter()
-        .map(|c| (c.slug, c.title, c.published))
+        .map(|c| AuthorCourse {
+            editable: may_edit(user, &c),
+            slug: c.slug,
+            title: c.title,
+            published: c.published,
+        })
         .collect())
 }
 

@@ -57,6 +57,15 @@ pub async fn check_reader(
     }
 }
 
+/// Whether `user` plans or follows training without teaching it (an analyst, a manager, an
+/// agency's focal point): they may see the outline of any published course — what it covers,
+/// for whom, how long — though not its lessons, quizzes or exercises.
+pub fn reads_outlines(user: &CurrentUser) -> bool {
+    [Role::Analyst, Role::Manager, Role::FocalPoint]
+        .into_iter()
+        .any(|r| user.has(r))
+}
+
 /// The course `slug` if `user` may read it.
 pub async fn visible_course(
     db: &DatabaseConnection,

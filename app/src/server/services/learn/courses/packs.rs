@@ -40,11 +40,23 @@ pub async fn import_pack(
     publish: bool,
 ) -> AppResult<ImportSummary> {
     let txn = db.begin().await?;
+    let summary = import_pack_in(&txn, pack, author, publish).await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// [`import_pack`] inside the caller's transaction.
+pub(crate) async fn import_pack_in(
+    txn: &impl ConnectionTrait,
+    pack: &CoursePack,
+    author: Option<i64>,
+    publish: bool,
+) -> AppResult<ImportSummary> {
     let now = crate::server::services::now();
     let meta = &pack.meta;
     let existing = course::Entity::find()
         .filter(course::Column::Slug.eq(&meta.id))
-        .one(&txn)
+        .one(txn)
         .await?;
     let created = existing.is_none();
     let mut row: course::ActiveModel = match existing {
@@ -69,12 +81,12 @@ pub async fn import_pack(
     if publish {
         row.published = Set(true);
     }
-    let course = row.save(&txn).await?;
+    let course = row.save(txn).await?;
     let course_id = course.id.unwrap();
 
     let old_modules: HashMap<String, course_module::Model> = course_module::Entity::find()
         .filter(course_module::Column::CourseId.eq(course_id))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|m| (m.slug.clone(), m))
@@ -94,12 +106,12 @@ pub async fn import_pack(
         m.position = Set(i as i32 + 1);
         m.title = Set(module.meta.title.clone());
         m.summary = Set(module.meta.summary.clone());
-        let module_id = m.save(&txn).await?.id.unwrap();
+        let module_id = m.save(txn).await?.id.unwrap();
         kept_modules.insert(module_id);
 
         let old_lessons: HashMap<String, lesson::Model> = lesson::Entity::find()
             .filter(lesson::Column::ModuleId.eq(module_id))
-            .all(&txn)
+            .all(txn)
             .await?
             .into_iter()
             .map(|l| (l.slug.clone(), l))
@@ -124,24 +136,24 @@ pub async fn import_pack(
             row.body = Set(l.body.clone());
             row.body_html = Set(render_body(course_id, &meta.id, &module.slug, &l.body));
             row.updated_at = Set(now);
-            kept_lessons.push(row.save(&txn).await?.id.unwrap());
+            kept_lessons.push(row.save(txn).await?.id.unwrap());
             lesson_count += 1;
         }
         lesson::Entity::delete_many()
             .filter(lesson::Column::ModuleId.eq(module_id))
             .filter(lesson::Column::Id.is_not_in(kept_lessons))
-            .exec(&txn)
+            .exec(txn)
             .await?;
     }
     course_module::Entity::delete_many()
         .filter(course_module::Column::CourseId.eq(course_id))
         .filter(course_module::Column::Id.is_not_in(kept_modules))
-        .exec(&txn)
+        .exec(txn)
         .await?;
 
     glossary_term::Entity::delete_many()
         .filter(glossary_term::Column::CourseId.eq(course_id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     for (i, g) in pack.glossary.iter().enumerate() {
         glossary_term::ActiveModel {
@@ -151,23 +163,22 @@ pub async fn import_pack(
             definition: Set(g.definition.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
     course_media::Entity::delete_many()
         .filter(course_media::Column::CourseId.eq(course_id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     for module in &pack.modules {
         for (name, bytes) in &module.media {
-            store_media(&txn, course_id, &module.slug, name, media_type(name), bytes).await?;
+            store_media(txn, course_id, &module.slug, name, media_type(name), bytes).await?;
         }
     }
     if !pack.questions.is_empty() || !pack.quizzes.is_empty() {
-        crate::server::services::quizzes::bank::replace_from_pack(&txn, course_id, pack, publish)
+        crate::server::services::quizzes::bank::replace_from_pack(txn, course_id, pack, publish)
             .await?;
     }
-    txn.commit().await?;
     Ok(ImportSummary {
         course_id,
         created,

@@ -72,12 +72,37 @@ pub async fn page(
     slug: &str,
 ) -> AppResult<crate::model::CoursePageView> {
     use crate::server::services::{exercises, learn::certificates, quizzes};
-    let c = visible_course(db, user, slug).await?;
+    let c = match visible_course(db, user, slug).await {
+        Ok(c) => c,
+        // A published course someone planning training does not take: its outline only.
+        Err(AppError::Forbidden) if reads_outlines(user) => {
+            let c = course::Entity::find()
+                .filter(course::Column::Slug.eq(slug))
+                .filter(course::Column::Published.eq(true))
+                .one(db)
+                .await?
+                .ok_or(AppError::Forbidden)?;
+            let modules = modules_in_order(db, c.id).await?;
+            let mut outline = outline(db, user, &c, modules).await?;
+            outline.resume = None;
+            outline.has_glossary = false;
+            return Ok(crate::model::CoursePageView {
+                outline,
+                overview: true,
+                quizzes: Vec::new(),
+                exercises: Vec::new(),
+                certificate: crate::model::CertificateStatus::default(),
+                desk: Vec::new(),
+            });
+        }
+        Err(e) => return Err(e),
+    };
     let modules = modules_in_order(db, c.id).await?;
     Ok(crate::model::CoursePageView {
         exercises: exercises::exercises_of(db, user, &c, &modules).await?,
         outline: outline(db, user, &c, modules).await?,
-        quizzes: quizzes::bank::quiz_rows(db, c.id, true).await?,
+        overview: false,
+        quizzes: quizzes::bank::standing(db, user.id, c.id).await?,
         certificate: certificates::status(db, user, &c).await?,
         desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
     })
@@ -260,15 +285,17 @@ pub async fn lesson(
 /// opened longer ago than this; reloads in between cost no write.
 pub(super) const VISIT_GAP_MINUTES: i64 = 30;
 
-/// Whether `user` reads course `c` as its author previewing it (an administrator, or the
-/// trainer who made it, not enrolled in a class of it): their visits and completions are kept
-/// for them but are no learning events, so they never count as a person trained.
+/// Whether `user` reads course `c` without taking it: an administrator, the trainer who made
+/// it or one who teaches it, reading it while not enrolled in a class of it. Their visits and
+/// completions are kept for them but are no learning events, so they never count as a person
+/// trained.
 pub(super) async fn previewing(
     db: &DatabaseConnection,
     user: &CurrentUser,
     c: &course::Model,
 ) -> AppResult<bool> {
-    Ok(crate::server::services::learn::authoring::may_edit(user, c)
+    // Anyone else reads a lesson only through a class of its course (no query needed).
+    Ok(can_author(user)
         && crate::server::services::progress::events::class_for(db, user.id, c.id)
             .await?
             .is_none())

@@ -3,13 +3,14 @@
 
 use super::*;
 
-/// The bank of course `slug`, for its authors.
+/// The bank of course `slug`: for its authors to edit, for other trainers (who teach it) to read.
 pub async fn bank(
     db: &DatabaseConnection,
     user: &CurrentUser,
     slug: &str,
 ) -> AppResult<QuestionBank> {
-    let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
+    let c = readable_bank(db, user, slug).await?;
+    let editable = crate::server::services::learn::authoring::may_edit(user, &c);
     let categories = categories(db, c.id).await?;
     let order: HashMap<i64, usize> = categories
         .iter()
@@ -36,6 +37,7 @@ pub async fn bank(
         .collect();
     questions.sort_by_key(|q| order.get(&q.category_id).copied().unwrap_or(usize::MAX));
     Ok(QuestionBank {
+        editable,
         course_slug: c.slug.clone(),
         course_title: c.title.clone(),
         certificate_rule: c.certificate_rule.clone(),
@@ -252,8 +254,19 @@ pub async fn export(
     })
 }
 
-/// The course a question belongs to, if `user` may edit it.
-pub(super) async fn editable_question(
+/// Course `slug` if `user` may read its bank: its authors, and every trainer (a trainer reads
+/// every course, to teach it or to duplicate and adapt it).
+pub async fn readable_bank(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<course::Model> {
+    may_author(user)?;
+    crate::server::services::learn::courses::visible_course(db, user, slug).await
+}
+
+/// Question `id` and its course, if `user` (a trainer or an administrator) may read its bank.
+async fn readable_question(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
@@ -267,8 +280,22 @@ pub(super) async fn editable_question(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::server::services::learn::authoring::editable_course(db, user, &c.slug).await?;
+    let c = readable_bank(db, user, &c.slug).await?;
     Ok((q, c))
+}
+
+/// The course a question belongs to, if `user` may edit it.
+pub(super) async fn editable_question(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(question::Model, course::Model)> {
+    let (q, c) = readable_question(db, user, id).await?;
+    if crate::server::services::learn::authoring::may_edit(user, &c) {
+        Ok((q, c))
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Deletes a question from its bank (and from the quizzes that ask it). Attempts already made
@@ -289,13 +316,15 @@ pub async fn delete_question(
     Ok(c.slug)
 }
 
-/// One question as GIFT, for editing it as text.
+/// One question as GIFT, for editing it as text (or reading it, for a trainer who may not
+/// edit its course): the course's slug, the category, the text and whether `user` may edit it.
 pub async fn question_gift(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
-) -> AppResult<(String, String, String)> {
-    let (q, c) = editable_question(db, user, id).await?;
+) -> AppResult<(String, String, String, bool)> {
+    let (q, c) = readable_question(db, user, id).await?;
+    let editable = crate::server::services::learn::authoring::may_edit(user, &c);
     let question: Question = serde_json::from_str(&q.data)
         .map_err(|e| crate::server::errors::internal("question decoding", e))?;
     let category = question_category::Entity::find_by_id(q.category_id)
@@ -315,7 +344,7 @@ pub async fn question_gift(
         .join("\n")
         .trim()
         .to_owned();
-    Ok((c.slug, category, gift))
+    Ok((c.slug, category, gift, editable))
 }
 
 /// Replaces question `id` with the single question written in GIFT `text`, in `category`.

@@ -33,6 +33,46 @@ pub async fn quiz_rows(
         .collect())
 }
 
+/// The published quizzes of course `course_id` with how `person` stands on each: attempts
+/// closed, one open, best percentage, passed (never for a practice quiz).
+pub async fn standing(
+    db: &impl ConnectionTrait,
+    person: i64,
+    course_id: i64,
+) -> AppResult<Vec<crate::model::CourseQuiz>> {
+    use crate::model::AttemptStatus;
+    use crate::server::entities::attempt;
+    let rows = quiz_rows(db, course_id, true).await?;
+    let attempts = attempt::Entity::find()
+        .filter(attempt::Column::PersonId.eq(person))
+        .filter(attempt::Column::QuizId.is_in(rows.iter().map(|q| q.id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|quiz| {
+            let mine = attempts.iter().filter(|a| a.quiz_id == quiz.id);
+            let closed: Vec<&attempt::Model> = mine
+                .clone()
+                .filter(|a| a.status != AttemptStatus::Open)
+                .collect();
+            let best = closed
+                .iter()
+                .filter_map(|a| a.percent)
+                .max_by(f64::total_cmp);
+            let practice = quiz.pass_mark <= 0.0;
+            crate::model::CourseQuiz {
+                open: mine.clone().any(|a| a.status == AttemptStatus::Open),
+                closed: closed.len() as u32,
+                passed: (!practice && !closed.is_empty())
+                    .then(|| closed.iter().any(|a| a.passed == Some(true))),
+                best,
+                quiz,
+            }
+        })
+        .collect())
+}
+
 pub(super) fn quiz_row(q: &quiz::Model, questions: u64) -> QuizRow {
     QuizRow {
         id: q.id,
