@@ -138,8 +138,9 @@ pub struct SearchHit {
     pub course_title: String,
     /// Lesson title.
     pub title: String,
-    /// A short extract of plain text around the match.
-    pub extract: String,
+    /// A short extract of plain text around the match, as runs of text; the words the query
+    /// matched are marked (`true`).
+    pub extract: Vec<(String, bool)>,
 }
 
 /// A knowledge check on its course's page, with the reader's standing on it.

@@ -138,8 +138,12 @@ async fn glossary_and_search() {
         results.contains("Reading the MRZ"),
         "search finds the MRZ lesson"
     );
+    // The words found are shown whole and marked in each extract.
+    assert!(results.contains("<mark>check</mark>"), "{results}");
+    assert!(results.contains("<mark>digit"), "{results}");
     let results = c.page("/search?q=refoulement", StatusCode::OK).await;
     assert!(results.contains("Essentials of migration management"));
+    assert!(results.contains("refoulement</mark>"), "{results}");
     let none = c.page("/search?q=zzzqqqxxx", StatusCode::OK).await;
     assert!(none.contains("No lesson matches these words."));
     // Query syntax of the search engine is not exposed.

@@ -29,7 +29,11 @@ pub fn SearchPage() -> impl IntoView {
                                 <li>
                                     <a href=format!("/courses/{}/lessons/{}", h.course_slug, h.lesson_id)>{h.title}</a>
                                     " " <span class="hint">{h.course_title}</span>
-                                    <p>{h.extract}</p>
+                                    <p class="extract">{h.extract.into_iter().map(|(text, found)| if found {
+                                        view! { <mark>{text}</mark> }.into_any()
+                                    } else {
+                                        text.into_any()
+                                    }).collect_view()}</p>
                                 </li>
                             }).collect_view()}
                         </ol>

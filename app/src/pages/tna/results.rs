@@ -132,7 +132,7 @@ pub fn ResultsPage() -> impl IntoView {
                             plan_table(r.plan.clone()).into_any()
                         }}
                         <h2 id="drill">{t(Msg::ByAgency)}</h2>
-                        <form method="get" action=format!("/tna/campaigns/{id}/results") class="row no-print">
+                        <form method="get" action=format!("/tna/campaigns/{id}/results#drill") class="row no-print">
                             <label for="drill-agency">{t(Msg::Agency)}</label>
                             <select id="drill-agency" name="agency">
                                 {agencies.iter().map(|(aid, name)| view! { <option value=*aid selected=Some(*aid) == agency>{name.clone()}</option> }).collect_view()}

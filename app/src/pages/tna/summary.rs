@@ -46,7 +46,7 @@ pub fn SummaryPage() -> impl IntoView {
                         <PageTitle text=format!("{} — {}", name, r.campaign.title) />
                         <article class="report summary">
                             <header class="cover">
-                                <p class="no-print breadcrumbs"><a href=format!("/tna/campaigns/{id}/results?agency={agency}")>{t(Msg::Back)}</a></p>
+                                <p class="no-print breadcrumbs"><a href=format!("/tna/campaigns/{id}/results?agency={agency}#drill")>{t(Msg::Back)}</a></p>
                                 <h1>{t(Msg::SummaryFor)} " " {name.clone()}</h1>
                                 <p>{r.campaign.title.clone()} " · " {format!("{} – {}", r.campaign.opens_on, r.campaign.closes_on)}</p>
                                 <p class="hint">{t(Msg::SummaryHint)}</p>

@@ -310,6 +310,23 @@ async fn someone_planning_training_reads_a_course_outline_not_its_lessons() {
         )
         .await;
     }
+    // Every course the demo training plans link to opens for the analyst.
+    let analyst = app.login_as(Role::Analyst).await;
+    let mut links = Vec::new();
+    for id in 1..=2 {
+        let res = analyst.get(&format!("/tna/campaigns/{id}/results")).await;
+        if res.status() != StatusCode::OK {
+            continue;
+        }
+        let page = res.text().await.unwrap();
+        for part in page.split(r#"href="/courses/"#).skip(1) {
+            links.push(format!("/courses/{}", &part[..part.find('"').unwrap()]));
+        }
+    }
+    assert!(!links.is_empty(), "the demo plans link to courses");
+    for link in links {
+        analyst.page(&link, StatusCode::OK).await;
+    }
     // A draft stays hidden.
     let admin = app.login_as(Role::Admin).await;
     admin

@@ -238,3 +238,77 @@ async fn a_trainer_publishes_a_course_runs_a_class_and_sees_the_trainee_progress
     b.wait_text("#roster", "Samuel Okoro").await;
     assert!(b.text("#roster").await.contains("1 / 1"));
 }
+
+#[tokio::test]
+async fn a_trainer_duplicates_a_shipped_course_to_adapt_it() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    // The trainer's home card leads to their classes.
+    b.click("[data-role=trainer] h2 a").await;
+    b.wait_for("the classes", "location.pathname === '/classes'")
+        .await;
+    // A shipped course is maintained by the administrators: its bank reads, and offers a copy.
+    b.goto(&app.url("/author/courses/document-examination/questions"))
+        .await;
+    b.find("#bank-read-only").await;
+    assert!(!b.exists("#questions-file").await, "no import for a reader");
+    b.goto(&app.url("/author")).await;
+    b.click("#duplicate-document-examination summary").await;
+    b.type_into("#duplicate-document-examination-slug", "de-port-alba")
+        .await;
+    b.type_into(
+        "#duplicate-document-examination-title",
+        "Document examination (Port Alba)",
+    )
+    .await;
+    b.click("#duplicate-document-examination button[type=submit]")
+        .await;
+    b.wait_for(
+        "the copy's editor",
+        "location.pathname === '/author/courses/de-port-alba'",
+    )
+    .await;
+    assert!(b.text(".banner-ok").await.contains("Course duplicated"));
+    assert!(
+        b.text("h1")
+            .await
+            .contains("Document examination (Port Alba)")
+    );
+    // The copy is theirs: its bank is editable.
+    b.click("#question-bank").await;
+    b.find("#questions-file").await;
+    assert!(!b.exists("#bank-read-only").await);
+}
+
+#[tokio::test]
+async fn a_course_page_puts_the_outline_first_and_an_analyst_reads_it_from_the_plan() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/courses/document-examination")).await;
+    b.find("#outline").await;
+    // Outline and "continue" come before the quizzes, each quiz with the trainee's standing.
+    let order = b
+        .script(
+            "const o = document.querySelector('#outline'), q = document.querySelector('#course-quizzes'), \
+             r = document.querySelector('#resume'); \
+             return !!(r.compareDocumentPosition(o) & 4) && !!(o.compareDocumentPosition(q) & 4);",
+        )
+        .await;
+    assert_eq!(order, json!(true));
+    assert!(
+        b.text("#course-quizzes .quiz-standing")
+            .await
+            .contains("Not started")
+    );
+    b.sign_out().await;
+    // An analyst follows a course link from a training plan to its outline.
+    b.sign_in(&app, "analyst", "analyst-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/courses/document-examination")).await;
+    b.find("#outline-only").await;
+    assert!(!b.exists("#outline a").await, "no lesson links");
+}

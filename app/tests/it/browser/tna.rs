@@ -295,4 +295,11 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
         "the plan names the module that builds the competency: {plan}"
     );
     assert!(plan.contains("Reading and verifying the machine readable zone"));
+    // The drill-down by agency lands on its table, not at the top of the page.
+    b.click("#drill-go").await;
+    b.find("#drill-table").await;
+    assert_eq!(b.script("return location.hash;").await, json!("#drill"));
+    // The plan's course links open the course's outline for the analyst.
+    b.click("#plan a[href^='/courses/']").await;
+    b.find("#outline-only").await;
 }

@@ -95,8 +95,10 @@ pub async fn search(
         .collect())
 }
 
-/// About 200 characters of plain text around the first query word in `body`.
-pub(super) fn extract(body: &str, words: &[String]) -> String {
+/// About thirty words of plain text around the first word of `body` that a query word begins
+/// (as the search matches), cut at whole words, as runs of text with each matching word marked
+/// (`true`). An ellipsis shows where the lesson goes on.
+pub(super) fn extract(body: &str, words: &[String]) -> Vec<(String, bool)> {
     let plain: String = body
         .lines()
         .filter(|l| {
@@ -106,23 +108,55 @@ pub(super) fn extract(body: &str, words: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace(['*', '_', '`', '[', ']', '>'], "");
-    let lower = plain.to_lowercase();
-    let at = words
-        .iter()
-        .filter_map(|w| lower.find(w.as_str()))
-        .min()
-        .unwrap_or(0);
-    let chars: Vec<char> = plain.chars().collect();
-    let char_at = plain[..at.min(plain.len())].chars().count();
-    let start = char_at.saturating_sub(80);
-    let end = (char_at + 120).min(chars.len());
-    let mut s: String = chars[start..end].iter().collect();
-    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let matches = |token: &str| {
+        token
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|part| !part.is_empty())
+            .any(|part| {
+                let part = part.to_lowercase();
+                words.iter().any(|w| part.starts_with(w.as_str()))
+            })
+    };
+    let first = tokens.iter().position(|t| matches(t)).unwrap_or(0);
+    let start = first.saturating_sub(12);
+    let end = (first + 22).min(tokens.len());
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut push = |text: &str, marked: bool| {
+        if text.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some((last, m)) if *m == marked => last.push_str(text),
+            _ => runs.push((text.to_owned(), marked)),
+        }
+    };
     if start > 0 {
-        s.insert_str(0, "… ");
+        push("… ", false);
     }
-    if end < chars.len() {
-        s.push_str(" …");
+    for (i, token) in tokens[start..end].iter().enumerate() {
+        if i > 0 {
+            push(" ", false);
+        }
+        // Punctuation around a matching word stays unmarked.
+        match (
+            token.find(char::is_alphanumeric),
+            token
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric()),
+        ) {
+            (Some(from), Some((last, c))) if matches(token) => {
+                let to = last + c.len_utf8();
+                push(&token[..from], false);
+                push(&token[from..to], true);
+                push(&token[to..], false);
+            }
+            _ => push(token, false),
+        }
     }
-    s
+    if end < tokens.len() {
+        push(" …", false);
+    }
+    runs
 }
