@@ -653,6 +653,9 @@ messages! {
     ScoresByComponent => "Scores by component", "Notes par composante";
     Annex => "Annex: indicator scores and evidence", "Annexe : notes des indicateurs et éléments de preuve";
     Indicator => "Indicator", "Indicateur";
+    ToReconcileTitle => "Scores to reconcile", "Notes à concilier";
+    ToReconcileHint => "The assessors scored these indicators differently. Discuss each with the team, then record the agreed score on its page: until then it counts as not yet scored.", "Les évaluateurs ont noté ces indicateurs différemment. Discutez de chacun avec l'équipe, puis enregistrez la note convenue sur sa page : d'ici là, il compte comme non encore noté.";
+    ScoresGiven => "Scores given", "Notes attribuées";
     Element => "Element", "Élément";
     Component => "Component", "Composante";
     ErrQuarter => "Write the quarter as YYYY-Qn, for example 2027-Q1.", "Écrivez le trimestre sous la forme AAAA-Tn, par exemple 2027-Q1.";

@@ -116,6 +116,17 @@ pub fn counting(
     assessors.all(|j| j == first).then_some(first)
 }
 
+/// Whether an indicator waits for the lead to reconcile it: no agreed score yet, and the
+/// assessors who judged it do not all agree (the case [`counting`] leaves unscored).
+pub fn needs_reconciling(
+    agreed: Option<Option<Judgement>>,
+    assessors: impl IntoIterator<Item = Judgement> + Clone,
+) -> bool {
+    agreed.is_none()
+        && assessors.clone().into_iter().next().is_some()
+        && counting(None, assessors).is_none()
+}
+
 /// The spread of several assessors' levels for one indicator (highest − lowest), `None` when
 /// fewer than two gave a level. A spread of 2 or more needs discussion before the lead
 /// records the agreed score.
@@ -159,6 +170,20 @@ pub fn change(baseline: Option<f64>, follow_up: Option<f64>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicator_waits_for_reconciling_while_assessors_differ_and_nothing_is_agreed() {
+        use Judgement::{Level, NotApplicable};
+        assert!(needs_reconciling(None, [Level(2), Level(3)]));
+        assert!(needs_reconciling(None, [Level(2), NotApplicable]));
+        assert!(!needs_reconciling(None, [Level(2), Level(2)]), "they agree");
+        assert!(!needs_reconciling(None, [Level(2)]), "one assessor");
+        assert!(!needs_reconciling(None, []), "not scored yet");
+        assert!(
+            !needs_reconciling(Some(Some(Level(3))), [Level(2), Level(4)]),
+            "the lead agreed a score"
+        );
+    }
 
     #[test]
     #[allow(clippy::type_complexity)] // a table of cases

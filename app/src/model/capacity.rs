@@ -109,6 +109,24 @@ pub struct AssessmentView {
     pub components: Vec<ComponentView>,
     /// The overall roll-up.
     pub overall: ScoreView,
+    /// Indicators in scope whose assessors differ and that have no agreed score yet, in
+    /// framework order (shown to the lead, who reconciles them).
+    pub to_reconcile: Vec<ToReconcile>,
+}
+
+/// An indicator waiting for the lead to reconcile its assessors' scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToReconcile {
+    /// Element id (its scoring page).
+    pub element_id: String,
+    /// Element title.
+    pub element: String,
+    /// Indicator id (its place on that page).
+    pub indicator_id: String,
+    /// Indicator title.
+    pub indicator: String,
+    /// The assessors' judgements, lowest first: a level 0–4, or `None` for not applicable.
+    pub judgements: Vec<Option<u8>>,
 }
 
 /// One assessor's (or the agreed) score of an indicator.
@@ -229,9 +247,9 @@ pub struct RecommendationInput {
     /// Indicative cost.
     #[serde(default)]
     pub cost: String,
-    /// Indicator ids addressed, comma-separated.
+    /// The ids of the element's indicators it addresses (picked from a list).
     #[serde(default)]
-    pub indicators: String,
+    pub indicators: Vec<String>,
     /// Planned quarter, `YYYY-Qn`.
     pub quarter: String,
 }

@@ -155,12 +155,13 @@ pub fn ElementPage() -> impl IntoView {
                         .filter(|r| r.input.element == element)
                         .collect();
                     let (element_a, element_b) = (s.element.id.clone(), s.element.id.clone());
-                    let indicator_ids = s
+                    // The element's indicators: (id, title), to pick from and to name.
+                    let indicator_titles: Vec<(String, String)> = s
                         .indicators
                         .iter()
-                        .map(|i| i.id.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                        .map(|i| (i.id.clone(), i.title.clone()))
+                        .collect();
+                    let titles_listed = indicator_titles.clone();
                     let scale = s.scale.clone();
                     let can_score = s.can_score;
                     let is_lead = s.is_lead && s.can_score;
@@ -299,8 +300,20 @@ pub fn ElementPage() -> impl IntoView {
                                         <strong>{r.input.text.clone()}</strong>
                                         <br />
                                         <span class="hint">
-                                            {format!("{} · {} · {} · {} · {}", r.input.priority, r.input.timeframe, r.input.quarter, r.input.responsible, r.input.cost)}
+                                            {[
+                                                super::report::priority_label(&r.input.priority).to_owned(),
+                                                t(if r.input.timeframe == "long" { Msg::LongTerm } else { Msg::ShortTerm }).to_owned(),
+                                                r.input.quarter.clone(),
+                                                r.input.responsible.clone(),
+                                                r.input.cost.clone(),
+                                            ].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}
                                         </span>
+                                        {(!r.input.indicators.is_empty()).then(|| view! {
+                                            <br />
+                                            <span class="hint addressed">{t(Msg::IndicatorsAddressed)} ": "
+                                                {r.input.indicators.iter().map(|id| titles_listed.iter().find(|(i, _)| i == id).map(|(_, title)| title.clone()).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join("; ")}
+                                            </span>
+                                        })}
                                         {can_score.then(|| view! {
                                             " "
                                             <PostForm action="/api/assessments/delete-entry" class="inline">
@@ -354,12 +367,17 @@ pub fn ElementPage() -> impl IntoView {
                                             <input id="rec-cost" name="input[cost]" maxlength="100" value=rec_added.get("input[cost]") />
                                         </div>
                                     </div>
-                                    <div class="field">
-                                        <label for="rec-indicators">{t(Msg::IndicatorsAddressed)}</label>
-                                        <input id="rec-indicators" name="input[indicators]" placeholder=indicator_ids.clone()
-                                            value=rec_added.get("input[indicators]") />
+                                    <fieldset class="field" id="rec-indicators">
+                                        <legend>{t(Msg::IndicatorsAddressed)}</legend>
+                                        {indicator_titles.iter().enumerate().map(|(n, (iid, title))| view! {
+                                            <label class="check">
+                                                <input type="checkbox" name="input[indicators][]" value=iid.clone() id=format!("rec-indicator-{n}")
+                                                    checked=rec_added.chose("input[indicators][]", iid, false) />
+                                                " " {title.clone()}
+                                            </label>
+                                        }).collect_view()}
                                         <FieldMsg field="indicators" />
-                                    </div>
+                                    </fieldset>
                                     <button type="submit">{t(Msg::AddRecommendation)}</button>
                                 </PostForm>
                             })}

@@ -97,6 +97,31 @@ pub fn AssessmentPage() -> impl IntoView {
                                 <FieldMsg field="baseline" />
                             </PostForm>
                         })}
+                        {(!a.to_reconcile.is_empty()).then(|| {
+                            let rows = a.to_reconcile.clone();
+                            view! {
+                                <section class="panel" id="to-reconcile">
+                                    <h2>{format!("{} ({})", t(Msg::ToReconcileTitle), rows.len())}</h2>
+                                    <p class="hint">{t(Msg::ToReconcileHint)}</p>
+                                    <table class="data">
+                                        <thead><tr>
+                                            <th scope="col">{t(Msg::Element)}</th>
+                                            <th scope="col">{t(Msg::Indicator)}</th>
+                                            <th scope="col">{t(Msg::ScoresGiven)}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {rows.into_iter().map(|r| view! {
+                                                <tr>
+                                                    <td>{r.element}</td>
+                                                    <td><a href=format!("/assessments/{id}/elements/{}#{}", r.element_id, r.indicator_id)>{r.indicator}</a></td>
+                                                    <td>{r.judgements.iter().map(|j| j.map(|l| l.to_string()).unwrap_or_else(|| t(Msg::NotApplicableShort).to_owned())).collect::<Vec<_>>().join(", ")}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </section>
+                            }
+                        })}
                         <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall.clone() /></h2>
                         <table class="data" id="scores">
                             <tbody>

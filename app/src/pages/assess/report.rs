@@ -12,7 +12,8 @@ use crate::model::FindingKind;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-fn priority_label(p: &str) -> &'static str {
+/// A recommendation's priority, in words.
+pub fn priority_label(p: &str) -> &'static str {
     t(match p {
         "high" => Msg::PriorityHigh,
         "low" => Msg::PriorityLow,

@@ -41,7 +41,7 @@ async fn findings_recommendations_narrative_and_the_report() {
             ("input[timeframe]", "short".to_owned()),
             ("input[responsible]", "Ministry of the Interior".to_owned()),
             ("input[cost]", "Within existing budget".to_owned()),
-            ("input[indicators]", indicators.to_owned()),
+            ("input[indicators][]", indicators.to_owned()),
             ("input[quarter]", quarter.to_owned()),
         ]
     };

@@ -33,6 +33,10 @@ async fn assessors_score_independently_the_lead_reconciles_and_the_final_version
         .await;
     assert!(page.contains("3.00"), "element score");
     assert!(page.contains("1 indicators scored"));
+    assert!(
+        !page.contains(r#"id="to-reconcile""#),
+        "one assessor: nothing to reconcile"
+    );
 
     // A second assessor (the administrator, added to the team) disagrees: the indicator waits
     // for reconciliation and no longer counts.
@@ -53,6 +57,18 @@ async fn assessors_score_independently_the_lead_reconciles_and_the_final_version
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;
     assert!(!page.contains("3.00"), "disagreement is not averaged away");
+    // The overview lists it for the lead, with the scores given and a link to its place.
+    let listed = &page[page
+        .find(r#"id="to-reconcile""#)
+        .expect("a list to reconcile")..];
+    assert!(listed.contains("Scores to reconcile (1)"), "{listed}");
+    assert!(listed.contains(&format!("/elements/{ELEMENT}#{INDICATOR}")));
+    assert!(listed.contains("<td>1, 3</td>"), "{listed}");
+    // An assessor (who sees only their own scores until review) is not shown the list.
+    let theirs = second
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(!theirs.contains(r#"id="to-reconcile""#));
     let scoring = lead
         .page(
             &format!("/assessments/{id}/elements/{ELEMENT}"),
@@ -80,6 +96,7 @@ async fn assessors_score_independently_the_lead_reconciles_and_the_final_version
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;
     assert!(page.contains("2.00"));
+    assert!(!page.contains(r#"id="to-reconcile""#), "reconciled");
     // Only the lead records agreed scores.
     let res = score(&second, id, INDICATOR, "4", "mine", 1, true).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);

@@ -38,6 +38,36 @@ async fn an_assessor_opens_an_assessment_scores_an_indicator_and_reads_the_repor
         json!(true)
     );
 
+    // A recommendation picks the indicators it addresses from the element's list, by name,
+    // and reads back in words (no codes).
+    b.type_into(
+        "#rec-text",
+        "Adopt a decree allocating maritime surveillance to one agency.",
+    )
+    .await;
+    b.select("#rec-priority", "high").await;
+    b.type_into("#rec-quarter", "2028-Q3").await;
+    assert!(
+        b.text("#rec-indicators")
+            .await
+            .contains("Mandates of the border management agencies")
+    );
+    b.click("#rec-indicator-0").await;
+    b.click("form[action=\"/api/assessments/recommendation\"] button[type=submit]")
+        .await;
+    b.wait_text(".recommendations", "maritime surveillance")
+        .await;
+    let rec = b.text(".recommendations").await;
+    assert!(rec.contains("High") && rec.contains("Short term"), "{rec}");
+    assert!(
+        rec.contains("Mandates of the border management agencies"),
+        "{rec}"
+    );
+    assert!(
+        !rec.contains("adm-structure-mandate") && !rec.contains("high ·"),
+        "{rec}"
+    );
+
     // The overview and the report show it.
     b.click(".breadcrumbs a").await;
     b.wait_text("#scores", "3.00").await;

@@ -72,12 +72,13 @@ pub async fn add_recommendation(
     if !valid_quarter(input.quarter.trim()) {
         errors.push(FieldError::new("quarter", Msg::ErrQuarter));
     }
-    let indicators: Vec<String> = input
+    let mut indicators: Vec<String> = input
         .indicators
-        .split(',')
+        .iter()
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
         .collect();
+    indicators.dedup();
     if indicators
         .iter()
         .any(|i| !element.indicators.iter().any(|x| &x.id == i))
@@ -190,7 +191,12 @@ pub async fn entries(
                 timeframe: r.timeframe,
                 responsible: r.responsible,
                 cost: r.cost,
-                indicators: r.indicators,
+                indicators: r
+                    .indicators
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 quarter: r.quarter,
             },
         })

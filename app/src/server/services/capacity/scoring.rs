@@ -117,7 +117,13 @@ pub(super) async fn build_view(
         .all(db)
         .await?;
     let rows = visible_rows(rows, blind);
-    let (components, overall) = roll_ups(fw, &scope(&a, fw)?, &effective(&rows));
+    let in_scope = scope(&a, fw)?;
+    let (components, overall) = roll_ups(fw, &in_scope, &effective(&rows));
+    let to_reconcile = if role.leads() {
+        to_reconcile(fw, &in_scope, &rows)
+    } else {
+        Vec::new()
+    };
     let members = assessment_member::Entity::find()
         .filter(assessment_member::Column::AssessmentId.eq(id))
         .all(db)
@@ -163,7 +169,51 @@ pub(super) async fn build_view(
         team,
         components,
         overall,
+        to_reconcile,
     })
+}
+
+/// The indicators in scope that wait for the lead to reconcile them, in framework order.
+fn to_reconcile(
+    fw: &Framework,
+    in_scope: &HashSet<String>,
+    rows: &[assessment_score::Model],
+) -> Vec<ToReconcile> {
+    let mut out = Vec::new();
+    for (_, e, i) in fw.indicators() {
+        if !in_scope.contains(&e.id) {
+            continue;
+        }
+        let mine: Vec<&assessment_score::Model> =
+            rows.iter().filter(|r| r.indicator_id == i.id).collect();
+        let agreed = mine
+            .iter()
+            .find(|r| r.assessor_id == AGREED)
+            .map(|r| judgement(r));
+        let judged: Vec<Judgement> = mine
+            .iter()
+            .filter(|r| r.assessor_id != AGREED)
+            .filter_map(|r| judgement(r))
+            .collect();
+        if capacity::needs_reconciling(agreed, judged.iter().copied()) {
+            let mut judgements: Vec<Option<u8>> = judged
+                .iter()
+                .map(|j| match j {
+                    Judgement::Level(l) => Some(*l),
+                    Judgement::NotApplicable => None,
+                })
+                .collect();
+            judgements.sort();
+            out.push(ToReconcile {
+                element_id: e.id.clone(),
+                element: e.title.clone(),
+                indicator_id: i.id.clone(),
+                indicator: i.title.clone(),
+                judgements,
+            });
+        }
+    }
+    out
 }
 
 pub(super) fn entry(row: &assessment_score::Model, by: String) -> ScoreEntry {

@@ -66,7 +66,7 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
             timeframe: r.timeframe.clone(),
             responsible: r.responsible.clone(),
             cost: r.cost.clone(),
-            indicators: r.indicators.join(","),
+            indicators: r.indicators.clone(),
             quarter: r.quarter.clone(),
         };
         capacity::add_recommendation(db, &lead, id, &input).await?;
