@@ -24,6 +24,9 @@ pub const FULL_SIDE: u32 = 4000;
 pub const DISPLAY_SIDE: u32 = 1600;
 /// Longest side of the thumbnail.
 pub const THUMB_SIDE: u32 = 320;
+/// Longest side of the icon shown in lists (64 CSS pixels, sharp on a screen of twice the
+/// density).
+pub const ICON_SIDE: u32 = 128;
 
 /// Why an upload is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,19 +66,22 @@ pub struct Processed {
     pub display: Vec<u8>,
     /// Thumbnail, JPEG.
     pub thumb: Vec<u8>,
+    /// Icon for lists ([`ICON_SIDE`]), JPEG.
+    pub icon: Vec<u8>,
 }
 
 impl std::fmt::Debug for Processed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "Processed {{ {} {}×{}, {} + {} + {} bytes }}",
+            "Processed {{ {} {}×{}, {} + {} + {} + {} bytes }}",
             self.hash,
             self.width,
             self.height,
             self.full.len(),
             self.display.len(),
-            self.thumb.len()
+            self.thumb.len(),
+            self.icon.len()
         )
     }
 }
@@ -199,6 +205,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
     );
     let display = fit(&full, DISPLAY_SIDE, image::imageops::FilterType::Triangle);
     let thumb = fit(&display, THUMB_SIDE, image::imageops::FilterType::Triangle);
+    let icon = icon_of(&thumb);
     Ok(Processed {
         hash: format!("{:x}", Sha256::digest(bytes)),
         width: full.width(),
@@ -206,7 +213,25 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ImageProblem> {
         full: jpeg(&full, 90),
         display: jpeg(&display, 85),
         thumb: jpeg(&thumb, 80),
+        icon,
     })
+}
+
+/// The list icon of an image, from any of its larger copies: at most [`ICON_SIDE`] on its
+/// longest side, a small JPEG (a few KiB).
+fn icon_of(from: &RgbImage) -> Vec<u8> {
+    jpeg(
+        &fit(from, ICON_SIDE, image::imageops::FilterType::Triangle),
+        60,
+    )
+}
+
+/// The list icon made from a stored thumbnail (a JPEG this module wrote), for images kept
+/// before icons existed.
+pub fn icon_from_thumb(thumb: &[u8]) -> Result<Vec<u8>, ImageProblem> {
+    let decoded = image::load_from_memory_with_format(thumb, image::ImageFormat::Jpeg)
+        .map_err(|_| ImageProblem::Damaged)?;
+    Ok(icon_of(&decoded.to_rgb8()))
 }
 
 /// A lesson image as trainees' browsers receive it: decoded within the limits, at most
@@ -311,16 +336,27 @@ mod tests {
     }
 
     #[test]
-    fn a_photo_gets_three_sizes_without_its_metadata() {
+    fn a_photo_gets_four_sizes_without_its_metadata() {
         let bytes = png(2400, 1200);
         let p = process(&bytes).unwrap();
         assert_eq!((p.width, p.height), (2400, 1200));
         assert_eq!(p.hash.len(), 64);
-        for (file, side) in [(&p.full, 2400), (&p.display, 1600), (&p.thumb, 320)] {
+        let from_thumb = icon_from_thumb(&p.thumb).unwrap();
+        for (file, side) in [
+            (&p.full, 2400),
+            (&p.display, 1600),
+            (&p.thumb, 320),
+            (&p.icon, 128),
+            (&from_thumb, 128),
+        ] {
             assert!(file.starts_with(&[0xFF, 0xD8, 0xFF]), "JPEG");
             let img = image::load_from_memory(file).unwrap();
             assert_eq!(img.width().max(img.height()), side);
         }
+        assert_eq!(
+            icon_from_thumb(b"not a jpeg").unwrap_err(),
+            ImageProblem::Damaged
+        );
         // A JPEG carrying an EXIF block (camera and place) comes back without it.
         let mut with_exif = jpeg(&RgbImage::new(64, 48), 90);
         let app1 = b"\xFF\xE1\x00\x16Exif\x00\x00GPS 12.3N 45.6E";

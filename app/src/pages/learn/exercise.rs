@@ -352,7 +352,7 @@ pub fn ExerciseList(rows: Vec<crate::model::exercise::ExerciseRow>) -> impl Into
                 {rows.into_iter().map(|r| view! {
                     <li>
                         <a href=format!("/exercises/{}", r.id)>
-                            <img class="thumb-small" src=image_url(&r.image, "thumb") alt="" loading="lazy" />
+                            <img class="thumb-small" src=image_url(&r.image, "icon") alt="" loading="lazy" />
                             {r.title}
                         </a>
                         " " <span class="badge">{t(r.kind.label())}</span>

@@ -1,4 +1,4 @@
-//! `exercise_images`: an exercise image at three sizes, named by the hash of its upload.
+//! `exercise_images`: an exercise image at four sizes, named by the hash of its upload.
 
 use sea_orm::entity::prelude::*;
 
@@ -12,6 +12,9 @@ pub struct Model {
     pub full: Vec<u8>,
     pub display: Vec<u8>,
     pub thumb: Vec<u8>,
+    /// The icon for lists ([`content::images::ICON_SIDE`]); `None` for an image stored
+    /// before icons existed, until it is first asked for.
+    pub icon: Option<Vec<u8>>,
     pub uploaded_by: Option<i64>,
     pub created_at: TimeDateTimeWithTimeZone,
 }

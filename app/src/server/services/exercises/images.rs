@@ -4,7 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::server::entities::exercise_image;
-use sea_orm::{DatabaseConnection, EntityTrait, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 
 /// An image as stored: its name and full size.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,17 +24,20 @@ pub enum Size {
     Full,
     /// For the page.
     Display,
-    /// For lists.
+    /// For an author's lists and previews.
     Thumb,
+    /// For a trainee's lists (a course page).
+    Icon,
 }
 
 impl Size {
-    /// From a file name's stem (`full`, `display`, `thumb`).
+    /// From a file name's stem (`full`, `display`, `thumb`, `icon`).
     pub fn from_name(name: &str) -> Option<Size> {
         Some(match name {
             "full" => Size::Full,
             "display" => Size::Display,
             "thumb" => Size::Thumb,
+            "icon" => Size::Icon,
             _ => return None,
         })
     }
@@ -97,6 +100,7 @@ pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppRes
         full: Set(processed.full),
         display: Set(processed.display),
         thumb: Set(processed.thumb),
+        icon: Set(Some(processed.icon)),
         uploaded_by: Set(Some(user)),
         created_at: Set(crate::server::services::now()),
     };
@@ -124,6 +128,7 @@ pub async fn fetch(db: &DatabaseConnection, hash: &str, size: Size) -> AppResult
         Size::Full => exercise_image::Column::Full,
         Size::Display => exercise_image::Column::Display,
         Size::Thumb => exercise_image::Column::Thumb,
+        Size::Icon => return icon(db, hash).await,
     };
     exercise_image::Entity::find_by_id(hash.to_owned())
         .select_only()
@@ -132,6 +137,32 @@ pub async fn fetch(db: &DatabaseConnection, hash: &str, size: Size) -> AppResult
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The icon of image `hash`, made from its thumbnail and kept the first time it is asked for
+/// when the image was stored before icons existed.
+async fn icon(db: &DatabaseConnection, hash: &str) -> AppResult<Vec<u8>> {
+    let (icon, thumb): (Option<Vec<u8>>, Vec<u8>) = exercise_image::Entity::find_by_id(hash)
+        .select_only()
+        .column(exercise_image::Column::Icon)
+        .column(exercise_image::Column::Thumb)
+        .into_tuple()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(icon) = icon {
+        return Ok(icon);
+    }
+    let icon = tokio::task::spawn_blocking(move || content::images::icon_from_thumb(&thumb))
+        .await
+        .map_err(|e| crate::server::errors::internal("icon task", e))?
+        .map_err(|e| crate::server::errors::internal("stored thumbnail", e))?;
+    exercise_image::Entity::update_many()
+        .col_expr(exercise_image::Column::Icon, icon.clone().into())
+        .filter(exercise_image::Column::Hash.eq(hash))
+        .exec(db)
+        .await?;
+    Ok(icon)
 }
 
 #[cfg(test)]
