@@ -1017,6 +1017,7 @@ messages! {
     FeatureKind => "Feature or defect", "Élément ou défaut";
     RegionLabel => "Label", "Libellé";
     ExplanationLabel => "Explanation (shown after grading)", "Explication (affichée après correction)";
+    ExplanationWord => "Explanation", "Explication";
     ShapeLabel => "Shape", "Forme";
     ShapeRect => "Rectangle", "Rectangle";
     ShapeCircle => "Circle", "Cercle";

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 /// Zoom steps, as multiples of the width that fits the page.
 pub const ZOOMS: [f64; 7] = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0];
+/// The height a document may take at 100 %, in hundredths of the window's height (the
+/// board's box is at most 75 of them, with room for its border and scroll bars).
+const FIT_VH: f64 = 72.0;
 /// Most markers a trainee can place (the server refuses more).
 pub const MAX_MARKERS: usize = 50;
 
@@ -325,7 +328,16 @@ pub fn MarkerBoard(
     };
     // Styles are set through the CSS object model (`style:` directives), which the content
     // security policy allows; style attributes are refused by it.
-    let stage_width = move || format!("{}%", ZOOMS[zoom.get()] * 100.0);
+    // At 100 % the whole document fits the box: as wide as the box, or less when that would
+    // make it taller than the box may be (a laptop's screen is wide and short).
+    let fit_height = FIT_VH * w / h.max(1.0);
+    // Nothing until the board runs: a style attribute in the server's HTML would be refused by
+    // the content security policy (an error in the console), and hydration would then take it
+    // for applied.
+    let stage_width = move || {
+        live.get()
+            .then(|| format!("calc(min(100%, {fit_height:.2}vh) * {})", ZOOMS[zoom.get()]))
+    };
     let full_bg = format!("url('{full}')");
     let shown = move || loupe.get().filter(|_| loupe_on.get());
     const LOUPE: f64 = 180.0;
@@ -381,17 +393,19 @@ pub fn MarkerBoard(
                         </svg>
                     </div>
                     <div class="loupe" aria-hidden="true"
-                        style:display=move || if shown().is_some() { "block" } else { "none" }
-                        style:left=move || shown().map(|l| px(l.0 - LOUPE / 2.0)).unwrap_or_default()
-                        style:top=move || shown().map(|l| px(l.1 - LOUPE / 2.0)).unwrap_or_default()
-                        style:background-image=move || if shown().is_some() { full_bg.clone() } else { String::new() }
-                        style:background-size=move || shown().map(|l| format!("{} {}", px(l.2), px(l.3))).unwrap_or_default()
-                        style:background-position=move || shown().map(|l| format!("{} {}", px(LOUPE / 2.0 - l.4), px(LOUPE / 2.0 - l.5))).unwrap_or_default()>
+                        style:display=move || shown().map(|_| "block")
+                        style:left=move || shown().map(|l| px(l.0 - LOUPE / 2.0))
+                        style:top=move || shown().map(|l| px(l.1 - LOUPE / 2.0))
+                        style:background-image=move || shown().map(|_| full_bg.clone())
+                        style:background-size=move || shown().map(|l| format!("{} {}", px(l.2), px(l.3)))
+                        style:background-position=move || shown().map(|l| format!("{} {}", px(LOUPE / 2.0 - l.4), px(LOUPE / 2.0 - l.5)))>
                     </div>
                 </div>
             </div>
             <p class="hint">{label(6)}</p>
-            <p>
+            // For a browser without WebAssembly: coordinates typed by hand. Hidden once the
+            // board runs (it still carries the markers with the form).
+            <p class="markers-field">
                 <label for="markers">{label(5)}</label>
                 <input type="text" id="markers" name="markers" autocomplete="off" spellcheck="false"
                     prop:value=move || markers_text(&markers.get())

@@ -34,7 +34,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {t(Msg::AppName)}
             </a>
-            <nav class="site-nav" aria-label=t(Msg::NavMenu)>
+            // On a phone the navigation folds behind this button (an HTML popover: no script);
+            // a browser without popovers shows the navigation as on a wide screen.
+            <button type="button" class="menu-button" id="menu-button" popovertarget="site-nav" aria-controls="site-nav">
+                <span aria-hidden="true">"☰ "</span>{t(Msg::NavMenu)}
+            </button>
+            <nav class="site-nav" id="site-nav" popover="auto" aria-label=t(Msg::NavMenu)>
                     <ul class="nav-list">
                         {user.as_ref().map(|_| view! {
                             <li><a href="/">{t(Msg::NavHome)}</a></li>

@@ -13,6 +13,7 @@ mod learn;
 mod people;
 mod progress;
 mod quizzes;
+mod screens;
 mod tna;
 
 /// A chromedriver process and one browser session, both ended on drop (even when a test
@@ -238,6 +239,19 @@ impl Browser {
         )
         .await;
         self.cmd("DELETE", "/actions", json!({})).await;
+    }
+
+    /// The browser console's errors since the last call (the log is drained as it is read).
+    async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .cmd("POST", "/se/log", json!({"type": "browser"}))
+            .await;
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
     }
 
     async fn sign_in(&self, app: &TestApp, login: &str, password: &str) {

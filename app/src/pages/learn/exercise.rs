@@ -301,7 +301,27 @@ pub fn ExerciseResultPage() -> impl IntoView {
                                 {e.kind.has_markers().then(|| view! { " · " {t(Msg::FalseMark)} ": " <span id="false-marks">{false_marks}</span> })}
                             </p>
                         </section>
-                        {e.kind.has_markers().then(|| overlay(&r))}
+                        {if e.kind.has_markers() {
+                            overlay(&r).into_any()
+                        } else if e.kind == ExerciseKind::LightViews {
+                            view! {
+                                <div class="gallery" id="result-images">
+                                    {e.views.iter().map(|v| view! {
+                                        <Figure image=v.image.clone() alt=label_in(&LIGHTS, &v.light) caption=label_in(&LIGHTS, &v.light) />
+                                    }).collect_view()}
+                                </div>
+                            }.into_any()
+                        } else {
+                            // What was examined, beside what the trainee answered.
+                            view! {
+                                <div class="gallery" id="result-images">
+                                    <Figure image=e.image.clone() alt=e.title.clone() />
+                                    {e.bearers.iter().map(|b| view! {
+                                        <Figure image=b.clone() alt=t(Msg::BearerPhotos).to_owned() caption=t(Msg::BearerPhotos) />
+                                    }).collect_view()}
+                                </div>
+                            }.into_any()
+                        }}
                         {(e.kind == ExerciseKind::Mrz && !e.mrz_lines.is_empty()).then(|| view! {
                             <pre class="mrz">{e.mrz_lines.join("\n")}</pre>
                         })}
@@ -311,7 +331,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                                 <th scope="col">{t(Msg::ItemWord)}</th>
                                 <th scope="col">{t(Msg::YourAnswer)}</th>
                                 <th scope="col">{t(Msg::ExpectedWord)}</th>
-                                <th scope="col">{t(Msg::ExplanationLabel)}</th>
+                                <th scope="col">{t(Msg::ExplanationWord)}</th>
                             </tr></thead>
                             <tbody>
                                 {o.lines.into_iter().map(|l| {

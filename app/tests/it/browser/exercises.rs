@@ -91,6 +91,23 @@ async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the
         "document.querySelector('.marker-board[data-live=\"1\"]')",
     )
     .await;
+    // At 100 % the whole document is in view inside its box (no scrolling to reach the MRZ),
+    // and the typed-coordinates field for browsers without WebAssembly is gone.
+    b.wait_for(
+        "the document to fit its box",
+        "(() => { const v = document.getElementById('board'); \
+         return v.scrollHeight <= v.clientHeight + 1 && v.scrollWidth <= v.clientWidth + 1 \
+         && document.querySelector('#stage img').complete; })()",
+    )
+    .await;
+    assert_eq!(
+        b.script("return document.querySelector('.markers-field').checkVisibility();")
+            .await,
+        json!(false)
+    );
+    // Nothing the page does is refused by the content security policy, or fails.
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
     b.click("#zoom-in").await;
     b.wait_text("#zoom-level", "150 %").await;
     b.script("document.getElementById('board').scrollTo(0, 0); return true;")

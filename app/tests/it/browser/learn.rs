@@ -312,3 +312,56 @@ async fn a_course_page_puts_the_outline_first_and_an_analyst_reads_it_from_the_p
     b.find("#outline-only").await;
     assert!(!b.exists("#outline a").await, "no lesson links");
 }
+
+#[tokio::test]
+async fn on_a_phone_the_header_folds_into_a_menu() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.cmd(
+        "POST",
+        "/goog/cdp/execute",
+        json!({ "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": true } }),
+    )
+    .await;
+    b.goto(&app.url("/courses/document-examination")).await;
+    b.find("#outline").await;
+    assert_eq!(b.script("return window.innerWidth;").await, json!(375));
+    let visible = |css: &str| format!("return document.querySelector('{css}').checkVisibility();");
+    // Brand and a Menu button; the links wait behind it. Nothing is wider than the screen.
+    assert_eq!(b.script(&visible("#menu-button")).await, json!(true));
+    assert_eq!(b.script(&visible("#sign-out")).await, json!(false));
+    assert_eq!(
+        b.script("return document.documentElement.scrollWidth <= window.innerWidth;")
+            .await,
+        json!(true)
+    );
+    let header = b
+        .script("return document.querySelector('.site-header').getBoundingClientRect().height;")
+        .await;
+    assert!(header.as_f64().unwrap() < 80.0, "header {header}");
+    // The menu opens with every link, one per line, and takes the reader where they chose.
+    b.click("#menu-button").await;
+    b.wait_for(
+        "the menu",
+        "document.querySelector('#site-nav').matches(':popover-open')",
+    )
+    .await;
+    assert_eq!(b.script(&visible("#sign-out")).await, json!(true));
+    b.click("#site-nav a[href='/surveys']").await;
+    b.wait_for("the surveys", "location.pathname === '/surveys'")
+        .await;
+    // On a wide screen there is no menu button: the links are in the header.
+    b.cmd(
+        "POST",
+        "/goog/cdp/execute",
+        json!({ "cmd": "Emulation.clearDeviceMetricsOverride", "params": {} }),
+    )
+    .await;
+    b.goto(&app.url("/")).await;
+    b.find("#my-roles").await;
+    assert_eq!(b.script(&visible("#menu-button")).await, json!(false));
+    assert_eq!(b.script(&visible("#sign-out")).await, json!(true));
+}

@@ -20,6 +20,16 @@ async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() 
     b.click("nav a[href=\"/progress\"]").await;
     b.find("#progress-totals").await;
     assert_eq!(b.text("#kpi-lessons").await, "1");
+    // The filters are a compact bar above the figures, not a column of full-width fields.
+    let filters = b
+        .script(
+            "return document.getElementById('progress-filters').getBoundingClientRect().height;",
+        )
+        .await;
+    assert!(
+        filters.as_f64().unwrap() < 200.0,
+        "filters {filters} px high"
+    );
     // Every agency of Utopia can be chosen; the figures follow the choice.
     let agencies = b.text("#f-agency").await;
     assert!(

@@ -42,6 +42,9 @@ async fn the_shipped_set_has_twenty_published_exercises_of_every_kind_answerable
         page.contains(r#"<span id="exercise-score">100 %</span>"#),
         "{loc}"
     );
+    // The result shows what was examined, in the trainee's words, not the author's.
+    assert!(page.contains(r#"id="result-images""#), "{loc}");
+    assert!(!page.contains("shown after grading"));
     let course = trainee
         .page("/courses/document-examination", StatusCode::OK)
         .await;
