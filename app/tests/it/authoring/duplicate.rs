@@ -101,6 +101,17 @@ async fn a_trainer_duplicates_a_shipped_course_and_adapts_the_copy() {
     app::server::services::exercises::generated::ensure_shipped(&app.db)
         .await
         .unwrap();
+    // A lesson the administrators are still writing: it stays a draft in the copy.
+    app.db
+        .execute(Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "UPDATE lessons SET published = false WHERE id = (SELECT MAX(id) FROM lessons \
+                 WHERE course_id = (SELECT id FROM courses WHERE slug = '{SHIPPED}'))"
+            ),
+        ))
+        .await
+        .unwrap();
     let trainer = app.login_as(Role::Trainer).await;
     let author = trainer.page("/author", StatusCode::OK).await;
     assert!(author.contains(r#"id="other-courses""#), "{author}");
@@ -180,6 +191,11 @@ async fn a_trainer_duplicates_a_shipped_course_and_adapts_the_copy() {
     ] {
         assert!(of_course(&app, table, copy, "").await > 0, "{table}");
     }
+    assert_eq!(
+        of_course(&app, "lessons", copy, " AND NOT published").await,
+        1,
+        "the draft lesson stays a draft"
+    );
     for table in [
         "lesson_progress",
         "learning_events",
@@ -340,4 +356,63 @@ async fn someone_planning_training_reads_a_course_outline_not_its_lessons() {
     analyst
         .page(&format!("/courses/{SHIPPED}"), StatusCode::NOT_FOUND)
         .await;
+}
+
+#[tokio::test]
+async fn another_author_s_draft_stays_theirs() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    admin
+        .post_form(
+            "/api/author/courses/create",
+            "/author",
+            &[
+                ("input[slug]", "draft-by-admin"),
+                ("input[title]", "Interview techniques (draft)"),
+            ],
+        )
+        .await;
+    admin
+        .post_form(
+            "/api/quizzes/question-create",
+            "/author/courses/draft-by-admin/questions",
+            &[
+                ("slug", "draft-by-admin"),
+                ("category", "Draft"),
+                ("gift", "Is this the answer key? {T}"),
+            ],
+        )
+        .await;
+    assert_eq!(of_course(&app, "questions", "draft-by-admin", "").await, 1);
+    let trainer = app.login_as(Role::Trainer).await;
+    trainer
+        .page(
+            "/author/courses/draft-by-admin/questions",
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+    let export = trainer
+        .get("/author/courses/draft-by-admin/questions/export/gift")
+        .await;
+    assert_eq!(export.status(), StatusCode::NOT_FOUND);
+    let courses = count(&app.db, "courses").await;
+    let res = trainer
+        .post_form(
+            "/api/author/courses/duplicate",
+            "/author",
+            &[
+                ("source", "draft-by-admin"),
+                ("slug", "my-copy"),
+                ("title", "Mine"),
+            ],
+        )
+        .await;
+    assert!(location(&res).contains("error="), "{}", location(&res));
+    assert_eq!(count(&app.db, "courses").await, courses, "nothing copied");
+    assert!(
+        !trainer
+            .page("/author", StatusCode::OK)
+            .await
+            .contains("draft-by-admin")
+    );
 }

@@ -72,13 +72,13 @@ pub async fn add_recommendation(
     if !valid_quarter(input.quarter.trim()) {
         errors.push(FieldError::new("quarter", Msg::ErrQuarter));
     }
-    let mut indicators: Vec<String> = input
+    let mut seen = HashSet::new();
+    let indicators: Vec<String> = input
         .indicators
         .iter()
         .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && seen.insert(s.clone()))
         .collect();
-    indicators.dedup();
     if indicators
         .iter()
         .any(|i| !element.indicators.iter().any(|x| &x.id == i))

@@ -52,22 +52,19 @@ pub async fn duplicate(
         return Err(AppError::Forbidden);
     }
     let source = courses::visible_course(db, user, slug).await?;
+    // Someone else's draft is theirs until they publish it.
+    if !source.published && !crate::server::services::learn::authoring::may_edit(user, &source) {
+        return Err(AppError::NotFound);
+    }
     let name = valid_name(name)?;
     let mut pack = courses::export_pack(db, slug).await?;
     pack.meta.id = name.slug.clone();
     pack.meta.title = name.title;
 
     let txn = db.begin().await?;
-    // The import updates a course of the same identifier in place: refuse instead.
-    if course::Entity::find()
-        .filter(course::Column::Slug.eq(&name.slug))
-        .one(&txn)
-        .await?
-        .is_some()
-    {
-        return Err(AppError::field("slug", Msg::ErrSlugTaken));
-    }
-    let summary = courses::import_pack_in(&txn, &pack, Some(user.id), false).await?;
+    // Never onto an existing course: a pack import would update it in place.
+    let summary =
+        courses::import_pack_in(&txn, &pack, Some(user.id), false, courses::SameId::Refuse).await?;
     let copy_id = summary.course_id;
     let now = crate::server::services::now();
 

@@ -40,9 +40,18 @@ pub async fn import_pack(
     publish: bool,
 ) -> AppResult<ImportSummary> {
     let txn = db.begin().await?;
-    let summary = import_pack_in(&txn, pack, author, publish).await?;
+    let summary = import_pack_in(&txn, pack, author, publish, SameId::Update).await?;
     txn.commit().await?;
     Ok(summary)
+}
+
+/// What an import does with a course that already has the pack's identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SameId {
+    /// Updates it in place (re-importing a pack).
+    Update,
+    /// Refuses: the import must make a new course (a duplicate), never replace one.
+    Refuse,
 }
 
 /// [`import_pack`] inside the caller's transaction.
@@ -51,6 +60,7 @@ pub(crate) async fn import_pack_in(
     pack: &CoursePack,
     author: Option<i64>,
     publish: bool,
+    same_id: SameId,
 ) -> AppResult<ImportSummary> {
     let now = crate::server::services::now();
     let meta = &pack.meta;
@@ -58,6 +68,9 @@ pub(crate) async fn import_pack_in(
         .filter(course::Column::Slug.eq(&meta.id))
         .one(txn)
         .await?;
+    if existing.is_some() && same_id == SameId::Refuse {
+        return Err(AppError::field("slug", Msg::ErrSlugTaken));
+    }
     let created = existing.is_none();
     let mut row: course::ActiveModel = match existing {
         Some(c) => c.into(),
@@ -81,7 +94,12 @@ pub(crate) async fn import_pack_in(
     if publish {
         row.published = Set(true);
     }
-    let course = row.save(txn).await?;
+    // A course of this identifier created meanwhile (after the lookup above) is refused by
+    // the unique key, never updated.
+    let course = row
+        .save(txn)
+        .await
+        .map_err(crate::server::errors::unique_as("slug", Msg::ErrSlugTaken))?;
     let course_id = course.id.unwrap();
 
     let old_modules: HashMap<String, course_module::Model> = course_module::Entity::find()

@@ -110,12 +110,21 @@ pub async fn pack_quizzes(
     let questions = if gift.trim().is_empty() {
         Vec::new()
     } else {
-        content::questions::parse(Format::Gift, gift.as_bytes())
-            .map_err(|e| crate::server::errors::internal("bank export", e))?
-            .entries
-            .into_iter()
-            .map(|(_, e)| e)
-            .collect()
+        let read = content::questions::parse(Format::Gift, gift.as_bytes())
+            .map_err(|e| crate::server::errors::internal("bank export", e))?;
+        // Every stored question must come back from its GIFT text: a pack (or a duplicate
+        // made through one) never silently loses a question.
+        if let Some(r) = read.refused.first() {
+            return Err(crate::server::errors::internal(
+                "bank export",
+                format!(
+                    "{} questions do not read back, first at {}",
+                    read.refused.len(),
+                    r.location
+                ),
+            ));
+        }
+        read.entries.into_iter().map(|(_, e)| e).collect()
     };
     let titles: HashMap<i64, String> = question::Entity::find()
         .filter(question::Column::CourseId.eq(course_id))

@@ -254,15 +254,20 @@ pub async fn export(
     })
 }
 
-/// Course `slug` if `user` may read its bank: its authors, and every trainer (a trainer reads
-/// every course, to teach it or to duplicate and adapt it).
+/// Course `slug` if `user` may read its bank: its authors, and every trainer once it is
+/// published (to teach it, or to duplicate and adapt it).
 pub async fn readable_bank(
     db: &DatabaseConnection,
     user: &CurrentUser,
     slug: &str,
 ) -> AppResult<course::Model> {
     may_author(user)?;
-    crate::server::services::learn::courses::visible_course(db, user, slug).await
+    let c = crate::server::services::learn::courses::visible_course(db, user, slug).await?;
+    // Someone else's draft (its answer keys included) is theirs until they publish it.
+    if !c.published && !crate::server::services::learn::authoring::may_edit(user, &c) {
+        return Err(AppError::NotFound);
+    }
+    Ok(c)
 }
 
 /// Question `id` and its course, if `user` (a trainer or an administrator) may read its bank.

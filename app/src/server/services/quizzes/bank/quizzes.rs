@@ -60,7 +60,7 @@ pub async fn standing(
                 .iter()
                 .filter_map(|a| a.percent)
                 .max_by(f64::total_cmp);
-            let practice = quiz.pass_mark <= 0.0;
+            let practice = quiz.role == QuizRole::Practice;
             crate::model::CourseQuiz {
                 open: mine.clone().any(|a| a.status == AttemptStatus::Open),
                 closed: closed.len() as u32,
