@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod charts;
 pub mod examine;
 pub mod feedback;
 pub mod fetch;

@@ -335,6 +335,14 @@ pub fn code_of<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
+/// The label of border-desk case kind `code`.
+pub fn case_label(code: &str) -> Option<Msg> {
+    CaseKind::ALL
+        .into_iter()
+        .find(|k| code_of(k) == code)
+        .map(|k| k.label())
+}
+
 /// The name of `code` in `table`, when it is one of its codes.
 pub fn label_of(table: &[(&str, Msg)], code: &str) -> Option<Msg> {
     table.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)

@@ -19,7 +19,17 @@ pub struct Filters {
     pub class: Option<String>,
     /// Role code of the people counted.
     pub role: Option<String>,
+    /// What the trend charts count: a code of [`TREND_MEASURES`] (lessons when empty).
+    pub measure: Option<String>,
 }
+
+/// What the trend charts can count per month: (code, label).
+pub const TREND_MEASURES: [(&str, crate::i18n::Msg); 4] = [
+    ("lessons", crate::i18n::Msg::LessonsCompletedCol),
+    ("enrolments", crate::i18n::Msg::Enrolments),
+    ("certificates", crate::i18n::Msg::CertificatesIssued),
+    ("events", crate::i18n::Msg::LearningEvents),
+];
 
 impl Filters {
     /// The filters as a query string (for export links).
@@ -33,6 +43,7 @@ impl Filters {
             ("course", &self.course),
             ("class", &self.class),
             ("role", &self.role),
+            ("measure", &self.measure),
         ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 let enc: String = v
@@ -92,6 +103,15 @@ pub struct Row {
     pub gain: Option<f64>,
 }
 
+impl Row {
+    /// Certificates per enrolment in the period, percent (`None` without enrolments). A period
+    /// that starts after a class began counts its certificates but not its enrolments, so this
+    /// can pass 100 %.
+    pub fn completion(&self) -> Option<f64> {
+        (self.enrolments > 0).then(|| 100.0 * self.certificates as f64 / self.enrolments as f64)
+    }
+}
+
 /// What the filter form offers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
@@ -114,6 +134,10 @@ pub struct Dashboard {
     pub totals: Totals,
     /// Per month: (YYYY-MM, events, enrolments).
     pub monthly: Vec<(String, i64, i64)>,
+    /// The chosen measure per month for the largest courses (the rest as one "other" line).
+    pub trend_courses: Trend,
+    /// The same per agency.
+    pub trend_agencies: Trend,
     /// Per agency.
     pub agencies: Vec<Row>,
     /// Per course.
@@ -128,6 +152,28 @@ pub struct Dashboard {
     pub needs: Vec<NeedsPoint>,
     /// Filter choices.
     pub options: Options,
+}
+
+/// The dashboard's charts, as SVG drawn on the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charts {
+    /// Learning events per month.
+    pub activity: String,
+    /// The trend measure per month, by course.
+    pub courses: String,
+    /// The trend measure per month, by agency.
+    pub agencies: String,
+    /// Completion and learning gain by agency.
+    pub completion: String,
+}
+
+/// A figure per month for a few named lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trend {
+    /// The months, YYYY-MM, every month of the period.
+    pub months: Vec<String>,
+    /// (label, one value per month); `None` for the line that sums the rest.
+    pub series: Vec<(Option<String>, Vec<i64>)>,
 }
 
 /// One closed needs-analysis campaign's gaps, for "gaps closed over time".

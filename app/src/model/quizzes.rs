@@ -304,6 +304,24 @@ pub struct QuizResultRow {
     pub in_progress: bool,
 }
 
+impl QuizResultRow {
+    /// The trainee's standing in words: in progress, not attempted (`None`), passed or not —
+    /// and for a practice quiz (no pass mark) only "submitted", never passed or failed.
+    pub fn standing(&self, pass_mark: f64) -> Option<Msg> {
+        if self.in_progress {
+            Some(Msg::InProgress)
+        } else if self.attempts == 0 {
+            None
+        } else if pass_mark <= 0.0 {
+            Some(Msg::Submitted)
+        } else if self.passed {
+            Some(Msg::PassedLabel)
+        } else {
+            Some(Msg::NotPassed)
+        }
+    }
+}
+
 /// Item statistics of one question, for trainers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemRow {

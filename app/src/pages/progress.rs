@@ -3,12 +3,13 @@
 
 use crate::api::progress::get_progress;
 use crate::api::records::search_records;
+use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
 use crate::model::Role;
 use crate::model::exercise::FEATURE_KINDS;
-use crate::model::progress::{Filters, Row};
+use crate::model::progress::{Filters, Row, TREND_MEASURES, Trend};
 use crate::pages::author::exercise::label_in;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -46,9 +47,10 @@ fn table(id: &'static str, first: Msg, rows: Vec<Row>) -> impl IntoView {
                 <th scope="col">{t(Msg::ExerciseAverageCol)}</th>
                 <th scope="col">{t(Msg::AveragePostTest)}</th>
                 <th scope="col">{t(Msg::LearningGain)}</th>
+                <th scope="col">{t(Msg::CompletionCol)}</th>
             </tr></thead>
             <tbody>
-                {rows.into_iter().map(|r| view! {
+                {rows.into_iter().map(|r| { let completion = r.completion(); view! {
                     <tr>
                         <td>{r.label}</td>
                         <td>{r.people}</td>
@@ -59,11 +61,40 @@ fn table(id: &'static str, first: Msg, rows: Vec<Row>) -> impl IntoView {
                         <td>{pct(r.exercise_score)}</td>
                         <td>{pct(r.post_test)}</td>
                         <td>{r.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
+                        <td>{pct(completion)}</td>
                     </tr>
-                }).collect_view()}
+                }}).collect_view()}
             </tbody>
         </table>
     }
+}
+
+/// The label of the trend charts' measure.
+fn measure_label(f: &Filters) -> Msg {
+    TREND_MEASURES
+        .iter()
+        .find(|(code, _)| Some(*code) == f.measure.as_deref())
+        .map_or(Msg::LessonsCompletedCol, |(_, m)| *m)
+}
+
+/// A trend chart's figures: a row per month, a column per line.
+fn trend_table(id: &'static str, trend: &Trend) -> impl IntoView + use<> {
+    let mut head = vec![t(Msg::MonthWord).to_owned()];
+    head.extend(trend.series.iter().map(|(name, _)| {
+        name.clone()
+            .unwrap_or_else(|| t(Msg::OthersWord).to_owned())
+    }));
+    let rows = trend
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![m.clone()];
+            row.extend(trend.series.iter().map(|(_, v)| v[i].to_string()));
+            row
+        })
+        .collect();
+    view! { <FiguresTable id=id head=head rows=rows /> }
 }
 
 /// `/progress`.
@@ -79,14 +110,19 @@ pub fn ProgressPage() -> impl IntoView {
         course: get("course"),
         class: get("class"),
         role: get("role"),
+        measure: get("measure"),
     };
     let data = move || {
         let filters = filters.clone();
         Suspend::new(async move {
             let f = filters;
             let typed = f.clone();
-            match get_progress(f.from, f.to, f.country, f.agency, f.course, f.class, f.role).await {
-                Ok((d, chart)) => {
+            match get_progress(
+                f.from, f.to, f.country, f.agency, f.course, f.class, f.role, f.measure,
+            )
+            .await
+            {
+                Ok((d, charts)) => {
                     let f = d.filters.clone();
                     let query = f.query();
                     let tt = d.totals.clone();
@@ -106,7 +142,20 @@ pub fn ProgressPage() -> impl IntoView {
                             <article class="card"><h2 id="kpi-exercises">{pct(tt.exercise_score)}</h2><p>{t(Msg::ExerciseAverageCol)} {format!(" ({})", tt.exercises)}</p></article>
                         </div>
                         <h2>{t(Msg::ActivityPerMonth)}</h2>
-                        <div class="chart-wrap" inner_html=chart></div>
+                        <ChartBox id="chart-activity" label=t(Msg::ActivityPerMonth) svg=charts.activity />
+                        <FiguresTable id="activity-figures" head=vec![t(Msg::MonthWord).to_owned(), t(Msg::LearningEvents).to_owned(), t(Msg::Enrolments).to_owned()]
+                            rows=d.monthly.iter().map(|(m, e, n)| vec![m.clone(), e.to_string(), n.to_string()]).collect() />
+                        <h2 id="trends">{t(Msg::TrendTitle)}</h2>
+                        <p class="hint">{t(Msg::TrendHint)}</p>
+                        <h3>{format!("{} — {}", t(measure_label(&f)), t(Msg::TrendByCourse))}</h3>
+                        <ChartBox id="chart-courses" label=format!("{} — {}", t(measure_label(&f)), t(Msg::TrendByCourse)) svg=charts.courses />
+                        {trend_table("courses-figures", &d.trend_courses)}
+                        <h3>{format!("{} — {}", t(measure_label(&f)), t(Msg::TrendByAgency))}</h3>
+                        <ChartBox id="chart-agencies" label=format!("{} — {}", t(measure_label(&f)), t(Msg::TrendByAgency)) svg=charts.agencies />
+                        {trend_table("agencies-figures", &d.trend_agencies)}
+                        <h2>{t(Msg::CompletionAndGain)}</h2>
+                        <p class="hint">{t(Msg::CompletionHint)} " " {t(Msg::CompletionFiguresBelow)}</p>
+                        <ChartBox id="chart-completion" label=t(Msg::CompletionAndGain) svg=charts.completion />
                         <h2>{t(Msg::PerAgency)}</h2>
                         {downloads("agencies", &query)}
                         {table("progress-agencies", Msg::AgencyWord, d.agencies)}
@@ -188,7 +237,7 @@ pub fn ProgressPage() -> impl IntoView {
                     // and no figures until they are corrected (the refused call has already
                     // set the response's status).
                     let first = (errors[0].field.clone(), errors[0].message);
-                    match get_progress(None, None, None, None, None, None, None).await {
+                    match get_progress(None, None, None, None, None, None, None, None).await {
                         Ok((d, _)) => view! {
                             <PageTitle text=t(Msg::ProgressTitle) />
                             <h1>{t(Msg::ProgressTitle)}</h1>
@@ -261,6 +310,10 @@ fn filters_form(
                     <select id="f-class" name="class" aria-invalid=invalid("class") aria-describedby=described("class")><option value="">{t(Msg::AllWord)}</option>
                         {options.classes.iter().map(|(id, n)| view! { <option value=*id selected=sel(&f.class, id.to_string())>{n.clone()}</option> }).collect_view()}
                     </select>{err("class")}</div>
+                <div class="field"><label for="f-measure">{t(Msg::TrendMeasure)}</label>
+                    <select id="f-measure" name="measure" aria-invalid=invalid("measure") aria-describedby=described("measure")>
+                        {TREND_MEASURES.iter().map(|(code, m)| view! { <option value=*code selected=sel(&f.measure, (*code).to_owned())>{t(*m)}</option> }).collect_view()}
+                    </select>{err("measure")}</div>
                 <div class="field"><label for="f-role">{t(Msg::RoleFilter)}</label>
                     <select id="f-role" name="role" aria-invalid=invalid("role") aria-describedby=described("role")><option value="">{t(Msg::AllWord)}</option>
                         {Role::ALL.iter().map(|r| view! { <option value=r.code() selected=sel(&f.role, r.code().to_owned())>{t(r.label())}</option> }).collect_view()}
@@ -333,9 +386,5 @@ pub fn LearnerSearchPage() -> impl IntoView {
 
 /// A border-desk case kind's name from its code.
 fn case_label(code: &str) -> String {
-    use crate::model::exercise::Named;
-    crate::model::desk::CaseKind::ALL
-        .into_iter()
-        .find(|k| crate::model::desk::code_of(k) == code)
-        .map_or_else(|| code.to_string(), |k| t(k.label()).to_string())
+    crate::model::desk::case_label(code).map_or_else(|| code.to_string(), |m| t(m).to_string())
 }

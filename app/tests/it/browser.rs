@@ -241,6 +241,18 @@ impl Browser {
         self.cmd("DELETE", "/actions", json!({})).await;
     }
 
+    /// Lays pages out in a window of `width` × `height` CSS pixels (a phone when `mobile`).
+    async fn viewport(&self, width: u32, height: u32, mobile: bool) {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            json!({ "cmd": "Emulation.setDeviceMetricsOverride",
+                    "params": { "width": width, "height": height,
+                                "deviceScaleFactor": 1, "mobile": mobile } }),
+        )
+        .await;
+    }
+
     /// The browser console's errors since the last call (the log is drained as it is read).
     async fn console_errors(&self) -> Vec<String> {
         let log = self

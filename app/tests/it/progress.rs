@@ -63,6 +63,25 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
     // The demo trainee is enrolled in the four shipped courses (recorded as events).
     assert!(page.contains(r#"<h2 id="kpi-enrolments">4</h2>"#));
     assert!(page.contains("Utopia Immigration Service") && page.contains("chart columns"));
+    // Trends per course and per agency, completion and gain by agency, each with its figures.
+    for id in ["chart-courses", "chart-agencies", "chart-completion"] {
+        assert!(page.contains(&format!(r#"id="{id}""#)), "{id}");
+    }
+    let courses = page
+        .split(r#"id="courses-figures""#)
+        .nth(1)
+        .and_then(|p| p.split("</details>").next())
+        .expect("the course trend's figures");
+    assert!(courses.contains("Travel document examination"), "{courses}");
+    assert!(
+        courses.contains(">3</td>"),
+        "the three lessons in their month: {courses}"
+    );
+    let enrolled = admin
+        .page("/progress?measure=enrolments", StatusCode::OK)
+        .await;
+    assert!(enrolled.contains(r#"<option value="enrolments" selected"#));
+    assert!(enrolled.contains("Enrolments — per month, by course"));
     // Filtered to another course, the lessons disappear.
     let other = admin.page("/progress?course=2", StatusCode::OK).await;
     assert!(other.contains(r#"<h2 id="kpi-lessons">0</h2>"#));
@@ -100,6 +119,30 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         .unwrap();
     assert!(agencies.starts_with("agency,people,enrolments,lessons_completed"));
     assert!(
+        agencies
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("completion_percent")
+    );
+    let defects = admin
+        .get("/progress/export/defects.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        defects.starts_with("feature_kind,feature,found"),
+        "{defects}"
+    );
+    let second = defects.lines().nth(1).expect("a defect row");
+    let code = second.split(',').next().unwrap();
+    let label = app::model::exercise::feature_label(code).expect("a known kind");
+    assert!(
+        second.starts_with(&format!("{code},{},", label.text(app::i18n::Lang::En))),
+        "{second}"
+    );
+    assert!(
         agencies.contains("Utopia Immigration Service,1,4,3"),
         "{agencies}"
     );
@@ -119,6 +162,7 @@ async fn bad_filters_are_refused_with_a_clear_message() {
         ("class=424242", "There is no such choice"),
         ("country=XXX", "There is no such choice"),
         ("role=wizard", "There is no such choice"),
+        ("measure=salaries", "There is no such choice"),
         (
             "from=2026-12&to=2026-01",
             "The end date comes before the start date.",

@@ -147,7 +147,10 @@ async fn a_trainee_sees_and_downloads_their_own_record_as_csv_and_valid_xapi() {
             .contains("attachment")
     );
     let csv = csv.text().await.unwrap();
-    assert!(csv.starts_with("timestamp,event,course,lesson,item,score_percent"));
+    assert!(csv.starts_with("timestamp,event,event_label,course,lesson,item,score_percent"));
+    // The code for machines, beside its label for people.
+    assert!(csv.contains(",lesson_completed,Lesson completed,"), "{csv}");
+    assert!(csv.contains(",enrolled,Enrolled in a class,"), "{csv}");
     let mine = {
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
         app::server::entities::learning_event::Entity::find()

@@ -132,7 +132,9 @@ pub fn QuizResultsPage() -> impl IntoView {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
             match get_quiz_results(id, quiz).await {
-                Ok(r) => view! {
+                Ok(r) => {
+                    let pass_mark = r.pass_mark;
+                    view! {
                     <PageTitle text=format!("{} — {}", t(Msg::Results), r.quiz_title) />
                     <p class="breadcrumbs">
                         <a href=format!("/classes/{id}")>{r.class_name.clone()}</a>
@@ -159,7 +161,7 @@ pub fn QuizResultsPage() -> impl IntoView {
                                     <td>{row.name.clone()} " " <code>{row.login.clone()}</code></td>
                                     <td>{row.attempts}</td>
                                     <td>{pct(row.best)}</td>
-                                    <td>{if row.in_progress { t(Msg::InProgress) } else if row.attempts == 0 { "—" } else if row.passed { t(Msg::PassedLabel) } else { t(Msg::NotPassed) }}</td>
+                                    <td>{row.standing(pass_mark).map_or("—", t)}</td>
                                     <td>
                                         <PostForm action="/api/certificates/award" class="inline">
                                             <input type="hidden" name="class" value=id />
@@ -201,7 +203,8 @@ pub fn QuizResultsPage() -> impl IntoView {
                         }.into_any()
                     }}
                 }
-                .into_any(),
+                .into_any()
+                }
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             }
         })

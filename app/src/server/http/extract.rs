@@ -31,7 +31,8 @@ tokio::task_local! {
     pub static REQUEST_LANG: Lang;
 }
 
-fn request_lang() -> Lang {
+/// The language of the request being answered (English outside a request).
+pub(crate) fn request_lang() -> Lang {
     REQUEST_LANG.try_with(|l| *l).unwrap_or_default()
 }
 

@@ -51,7 +51,8 @@ async fn results_csv(
     Path((id, quiz)): Path<(i64, i64)>,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
-    let csv = results::results_csv(&state.db, &user, id, quiz).await?;
+    let csv =
+        results::results_csv(&state.db, &user, id, quiz, super::extract::request_lang()).await?;
     Ok(attachment(
         "text/csv; charset=utf-8",
         &format!("class-{id}-quiz-{quiz}-results.csv"),

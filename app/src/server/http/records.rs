@@ -51,7 +51,7 @@ async fn record_file(
     }
     let (name, rows) = records::all_events(&state.db, user, person_id).await?;
     Ok(if file == "record.csv" {
-        let out = records::events_csv(&rows)?;
+        let out = records::events_csv(&rows, super::extract::request_lang())?;
         attachment(
             "text/csv; charset=utf-8",
             &format!("learning-record-{person_id}.csv"),
@@ -142,7 +142,7 @@ async fn export_progress(
         return Err(AppError::NotFound);
     }
     let dashboard = progress::dashboard(&state.db, &user, filters).await?;
-    let table = progress::table(&dashboard, name)?;
+    let table = progress::table(&dashboard, name, super::extract::request_lang())?;
     if ext == "csv" {
         let out = crate::server::reports::table::csv_text(&table)?;
         Ok(attachment(

@@ -4,6 +4,9 @@
 
 use std::fmt::Write as _;
 
+mod lines;
+pub use lines::*;
+
 /// Escapes text for SVG content and attributes.
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -11,6 +14,16 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
+}
+
+/// `s` cut to at most `n` characters, an ellipsis marking the cut (the full text stays in
+/// the figures beside the chart).
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() > n {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    } else {
+        s.to_owned()
+    }
 }
 
 /// A radar (spider) chart of `axes` — label and score on 0..=`max` (`None`: not scored, drawn
@@ -112,11 +125,7 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
     }
     for (i, (label, value)) in rows.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
-        let short: String = if label.chars().count() > 44 {
-            format!("{}…", label.chars().take(43).collect::<String>())
-        } else {
-            label.clone()
-        };
+        let short = cut(label, 44);
         let _ = write!(
             svg,
             r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="#1b2430">{}</text>"##,
@@ -173,14 +182,7 @@ fn two_lines(text: &str, width: usize) -> (String, String) {
         }
     }
     let second = rest.join(" ");
-    let cut = |s: &str| {
-        if s.chars().count() > width {
-            format!("{}…", s.chars().take(width - 1).collect::<String>())
-        } else {
-            s.to_owned()
-        }
-    };
-    (cut(&first), cut(&second))
+    (cut(&first, width), cut(&second, width))
 }
 
 /// One cell of a heat map.
@@ -213,13 +215,6 @@ pub fn heat_map(
         esc(title)
     );
     let _ = write!(svg, "<title>{}</title>", esc(title));
-    let short = |s: &str, n: usize| {
-        if s.chars().count() > n {
-            format!("{}…", s.chars().take(n - 1).collect::<String>())
-        } else {
-            s.to_owned()
-        }
-    };
     for (j, col) in cols.iter().enumerate() {
         let x = label_w + cell_w * j as f64 + cell_w / 2.0;
         let (first, second) = two_lines(col, 16);
@@ -240,7 +235,7 @@ pub fn heat_map(
             r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end" fill="#1b2430">{}</text>"##,
             label_w - 8.0,
             y + 15.0,
-            esc(&short(row, 46))
+            esc(&cut(row, 46))
         );
         for (j, cell) in cells.get(i).into_iter().flatten().enumerate() {
             let x = label_w + cell_w * j as f64;
@@ -307,11 +302,7 @@ pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
     }
     for (i, (label, v)) in rows.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
-        let short: String = if label.chars().count() > 44 {
-            format!("{}…", label.chars().take(43).collect::<String>())
-        } else {
-            label.clone()
-        };
+        let short = cut(label, 44);
         let colour = if *v >= 3.5 {
             "#a1121b"
         } else if *v >= 2.0 {

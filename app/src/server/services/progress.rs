@@ -60,6 +60,65 @@ fn row_of(label: String, people: i64, m: &rollups::Measures) -> Row {
     }
 }
 
+/// How many named lines a trend chart draws before summing the rest into one.
+pub const TREND_LINES: usize = 6;
+
+/// The trend charts' measure `code` (lessons when unknown or empty) of figures `m`.
+fn trend_value(m: &rollups::Measures, code: &str) -> i64 {
+    match code {
+        "enrolments" => m.enrolments,
+        "certificates" => m.certificates,
+        "events" => m.events,
+        _ => m.lessons,
+    }
+}
+
+/// One line per key of `cells` (month as YYYYMM, key, value) over every month of
+/// `months`: the [`TREND_LINES`] largest by total, named from `names`, then the rest summed
+/// into one line.
+pub fn trend(
+    months: &[i32],
+    cells: &[(i32, i64, i64)],
+    names: &HashMap<i64, String>,
+) -> crate::model::progress::Trend {
+    let at: HashMap<i32, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+    let mut lines: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (month, key, v) in cells {
+        if let Some(i) = at.get(month) {
+            lines.entry(*key).or_insert_with(|| vec![0; months.len()])[*i] += v;
+        }
+    }
+    // A line that stays at zero says nothing the others do not.
+    let mut lines: Vec<(String, Vec<i64>)> = lines
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|x| *x != 0))
+        .map(|(k, v)| (names.get(&k).cloned().unwrap_or_else(|| "—".into()), v))
+        .collect();
+    lines.sort_by(|a, b| {
+        let total = |l: &(String, Vec<i64>)| l.1.iter().sum::<i64>();
+        total(b).cmp(&total(a)).then_with(|| a.0.cmp(&b.0))
+    });
+    let rest = lines.split_off(lines.len().min(TREND_LINES));
+    let mut series: Vec<(Option<String>, Vec<i64>)> =
+        lines.into_iter().map(|(n, v)| (Some(n), v)).collect();
+    if !rest.is_empty() {
+        let mut sum = vec![0; months.len()];
+        for (_, v) in rest {
+            for (s, x) in sum.iter_mut().zip(v) {
+                *s += x;
+            }
+        }
+        series.push((None, sum));
+    }
+    crate::model::progress::Trend {
+        months: months
+            .iter()
+            .map(|ym| format!("{}-{:02}", ym / 100, ym % 100))
+            .collect(),
+        series,
+    }
+}
+
 /// The options of the filter form (what the viewer may choose from).
 /// Draft courses are named only to those who may author them: a focal point's or a manager's
 /// filters and exports never show one.
@@ -161,6 +220,8 @@ pub async fn dashboard(
     let mut d = Dashboard {
         totals: Totals::default(),
         monthly: Vec::new(),
+        trend_courses: Default::default(),
+        trend_agencies: Default::default(),
         agencies: Vec::new(),
         courses: Vec::new(),
         countries: Vec::new(),
@@ -191,7 +252,7 @@ pub async fn dashboard(
                 &["month", "agency_id", "country_code"],
                 AGENCY | COUNTRY
             ),
-            cells(db, &scope, months, &["course_id"], COURSE),
+            cells(db, &scope, months, &["month", "course_id"], COURSE),
             people(db, &scope, months, None),
             people(db, &scope, months, Some(("agency_id", AGENCY))),
             people(db, &scope, months, Some(("country_code", COUNTRY))),
@@ -205,19 +266,26 @@ pub async fn dashboard(
     let mut per_country: HashMap<String, rollups::Measures> = HashMap::new();
     let mut per_month: std::collections::BTreeMap<i32, rollups::Measures> = Default::default();
     let mut total = rollups::Measures::default();
+    let measure = d.filters.measure.clone().unwrap_or_default();
+    let mut agency_months: Vec<(i32, i64, i64)> = Vec::new();
     for r in by_agency {
         let m = measures(&r, 3)?;
         let month: i32 = r.try_get_by_index(0)?;
         let agency: i64 = r.try_get_by_index(1)?;
         let country: String = r.try_get_by_index(2)?;
+        agency_months.push((month, agency, trend_value(&m, &measure)));
         per_agency.entry(agency).or_default().add(&m);
         per_country.entry(country).or_default().add(&m);
         per_month.entry(month).or_default().add(&m);
         total.add(&m);
     }
     let mut per_course: HashMap<i64, rollups::Measures> = HashMap::new();
+    let mut course_months: Vec<(i32, i64, i64)> = Vec::new();
     for r in by_course {
-        per_course.insert(r.try_get_by_index(0)?, measures(&r, 1)?);
+        let m = measures(&r, 2)?;
+        let course: i64 = r.try_get_by_index(1)?;
+        course_months.push((r.try_get_by_index(0)?, course, trend_value(&m, &measure)));
+        per_course.entry(course).or_default().add(&m);
     }
     let people_total = total_people.first().map_or(0, |r| r.1);
     let people_of = |rows: Vec<(String, i64)>| rows.into_iter().collect::<HashMap<String, i64>>();
@@ -265,6 +333,11 @@ pub async fn dashboard(
         })
         .collect();
     by_people(&mut d.countries);
+    let all_months: Vec<i32> = (months.0..=months.1).map(rollups::yyyymm).collect();
+    // Drafts the viewer may not see named stay out of the course lines, as of the table.
+    course_months.retain(|(_, c, _)| course_names.contains_key(c));
+    d.trend_courses = trend(&all_months, &course_months, &course_names);
+    d.trend_agencies = trend(&all_months, &agency_months, &agency_names);
     d.monthly = per_month
         .iter()
         .map(|(ym, m)| {
@@ -300,7 +373,8 @@ pub async fn dashboard(
 
 /// One dashboard table as rows of text for CSV or XLSX: `agencies`, `courses`, `countries`,
 /// `needs`, `defects` or `desk`.
-pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
+/// Codes stay in their own columns for machines, each beside its label in `lang` for people.
+pub fn table(d: &Dashboard, name: &str, lang: crate::i18n::Lang) -> AppResult<Vec<Vec<String>>> {
     let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
     let rows = |rows: &[Row], first: &str| {
         let mut out = vec![vec![
@@ -313,6 +387,7 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
             "exercise_score_percent".into(),
             "post_test_percent".into(),
             "normalised_gain".into(),
+            "completion_percent".into(),
         ]];
         for r in rows {
             out.push(vec![
@@ -325,6 +400,7 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
                 num(r.exercise_score),
                 num(r.post_test),
                 r.gain.map(|g| format!("{g:.2}")).unwrap_or_default(),
+                num(r.completion()),
             ]);
         }
         out
@@ -355,13 +431,16 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
         "defects" => {
             let mut out = vec![vec![
                 "feature_kind".into(),
+                "feature".into(),
                 "found".into(),
                 "total".into(),
                 "missed_percent".into(),
             ]];
             for (k, f, t) in &d.defects {
+                let label = crate::model::exercise::feature_label(k).map_or("", |m| m.text(lang));
                 out.push(vec![
                     k.clone(),
+                    label.to_owned(),
                     f.to_string(),
                     t.to_string(),
                     format!("{:.1}", 100.0 * (t - f) as f64 / (*t).max(1) as f64),
@@ -372,6 +451,7 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
         "desk" => {
             let mut out = vec![vec![
                 "case_kind".into(),
+                "case".into(),
                 "right".into(),
                 "decided".into(),
                 "right_percent".into(),
@@ -379,6 +459,9 @@ pub fn table(d: &Dashboard, name: &str) -> AppResult<Vec<Vec<String>>> {
             for (k, right, n) in &d.desk {
                 out.push(vec![
                     k.clone(),
+                    crate::model::desk::case_label(k)
+                        .map_or("", |m| m.text(lang))
+                        .to_owned(),
                     right.to_string(),
                     n.to_string(),
                     format!("{:.1}", 100.0 * *right as f64 / (*n).max(1) as f64),
@@ -437,5 +520,54 @@ mod tests {
         assert_eq!(grain_for(&CELL_GRAINS, AGENCY).0, 1);
         assert_eq!(grain_for(&CELL_GRAINS, COURSE).0, 2);
         assert_eq!(grain_for(&CELL_GRAINS, CLASS).0, 0);
+    }
+
+    proptest::proptest! {
+        /// The trend lines add up: per month, the lines (the named ones and "others") sum to
+        /// the figures given; at most TREND_LINES are named, the largest, and months outside
+        /// the period are left out.
+        #[test]
+        fn trend_lines_add_up(
+            cells in proptest::collection::vec((0i32..8, 0i64..12, 0i64..50), 0..80),
+        ) {
+            let months: Vec<i32> = (1..=6).map(|m| 202600 + m).collect();
+            let cells: Vec<(i32, i64, i64)> =
+                cells.into_iter().map(|(m, k, v)| (202600 + m, k, v)).collect();
+            let names: HashMap<i64, String> = (0..12).map(|k| (k, format!("line {k:02}"))).collect();
+            let t = trend(&months, &cells, &names);
+            proptest::prop_assert_eq!(t.months.len(), 6);
+            proptest::prop_assert!(t.series.iter().filter(|s| s.0.is_some()).count() <= TREND_LINES);
+            for (i, m) in months.iter().enumerate() {
+                let given: i64 = cells.iter().filter(|c| c.0 == *m).map(|c| c.2).sum();
+                let drawn: i64 = t.series.iter().map(|s| s.1[i]).sum();
+                proptest::prop_assert_eq!(given, drawn);
+            }
+            let totals: Vec<i64> = t.series.iter().filter(|s| s.0.is_some()).map(|s| s.1.iter().sum()).collect();
+            proptest::prop_assert!(totals.windows(2).all(|w| w[0] >= w[1]));
+            if let Some(other) = t.series.iter().find(|s| s.0.is_none()) {
+                let rest: i64 = other.1.iter().sum();
+                proptest::prop_assert!(totals.len() == TREND_LINES);
+                proptest::prop_assert!(rest > 0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_trend_names_its_lines_and_fills_empty_months() {
+        let names: HashMap<i64, String> =
+            [(1, "Border Police".into()), (2, "Immigration".into())].into();
+        let t = trend(
+            &[202601, 202602, 202603],
+            &[(202601, 1, 4), (202603, 2, 9), (202603, 1, 1)],
+            &names,
+        );
+        assert_eq!(t.months, ["2026-01", "2026-02", "2026-03"]);
+        assert_eq!(
+            t.series,
+            vec![
+                (Some("Immigration".to_owned()), vec![0, 0, 9]),
+                (Some("Border Police".to_owned()), vec![4, 0, 1])
+            ]
+        );
     }
 }

@@ -319,13 +319,7 @@ async fn on_a_phone_the_header_folds_into_a_menu() {
     let b = Browser::start().await;
     b.sign_in(&app, "trainee", "trainee-demo-2026").await;
     b.find("#my-roles").await;
-    b.cmd(
-        "POST",
-        "/goog/cdp/execute",
-        json!({ "cmd": "Emulation.setDeviceMetricsOverride",
-                "params": { "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": true } }),
-    )
-    .await;
+    b.viewport(375, 740, true).await;
     b.goto(&app.url("/courses/document-examination")).await;
     b.find("#outline").await;
     assert_eq!(b.script("return window.innerWidth;").await, json!(375));

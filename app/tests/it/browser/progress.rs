@@ -90,3 +90,88 @@ async fn a_programme_manager_and_a_focal_point_follow_progress_in_their_scope() 
         .await;
     assert!(b.text("main").await.contains("Samuel Okoro"));
 }
+
+#[tokio::test]
+async fn a_manager_reads_trends_by_course_and_agency_and_the_charts_stay_readable_on_a_phone() {
+    let app = TestApp::spawn().await;
+    use app::server::services::progress::events::{EventKind, record};
+    for lesson in [1, 2] {
+        record(&app.db, 4, EventKind::LessonCompleted, 1, Some(lesson))
+            .await
+            .unwrap();
+    }
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/progress")).await;
+    b.find("#progress-totals").await;
+    // A line per course and per agency, told apart in the legend.
+    let legend = b.text("#chart-courses svg").await;
+    assert!(legend.contains("Travel document examination"), "{legend}");
+    assert!(
+        b.text("#chart-agencies svg")
+            .await
+            .contains("Utopia Immigration Service")
+    );
+    assert!(b.exists("#chart-courses svg polyline").await);
+    // The figures behind the line, a click away.
+    assert_eq!(
+        b.script("return document.querySelector('#courses-figures table').checkVisibility();")
+            .await,
+        json!(false)
+    );
+    b.click("#courses-figures summary").await;
+    let figures = b.text("#courses-figures table").await;
+    assert!(
+        figures.contains("Travel document examination") && figures.contains('2'),
+        "{figures}"
+    );
+    // Completion and gain by agency, and the same completion in the agency table.
+    assert!(
+        b.text("#chart-completion svg")
+            .await
+            .contains("Utopia Immigration Service")
+    );
+    assert!(
+        b.text("#progress-agencies thead")
+            .await
+            .contains("Completion")
+    );
+    // The manager chooses what the trend counts.
+    b.select("#f-measure", "enrolments").await;
+    b.click("#apply-filters").await;
+    b.wait_for(
+        "the enrolment trend",
+        "location.search.includes('measure=enrolments')",
+    )
+    .await;
+    b.find("#chart-courses").await;
+    assert!(
+        b.script("return document.querySelector('#chart-courses').getAttribute('aria-label');")
+            .await
+            .as_str()
+            .unwrap()
+            .starts_with("Enrolments")
+    );
+    // On a phone the charts keep a readable size and scroll sideways in their box (which the
+    // keyboard can reach); the page itself does not.
+    b.viewport(375, 740, true).await;
+    b.goto(&app.url("/progress")).await;
+    b.find("#chart-courses").await;
+    let sizes = b
+        .script(
+            "const box = document.querySelector('#chart-courses'); \
+             return [box.scrollWidth > box.clientWidth, box.querySelector('svg').getBoundingClientRect().width, \
+                     box.tabIndex, document.documentElement.scrollWidth <= window.innerWidth];",
+        )
+        .await;
+    assert_eq!(sizes[0], json!(true), "{sizes}");
+    assert!(sizes[1].as_f64().unwrap() >= 500.0, "{sizes}");
+    assert_eq!(sizes[2], json!(0), "{sizes}");
+    assert_eq!(
+        sizes[3],
+        json!(true),
+        "the page is not wider than the phone: {sizes}"
+    );
+    assert!(b.console_errors().await.is_empty());
+}

@@ -6,16 +6,6 @@
 use super::*;
 use base64::Engine as _;
 
-async fn emulate(b: &Browser, width: u32, height: u32, mobile: bool) {
-    b.cmd(
-        "POST",
-        "/goog/cdp/execute",
-        json!({ "cmd": "Emulation.setDeviceMetricsOverride",
-                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile } }),
-    )
-    .await;
-}
-
 async fn shoot(b: &Browser, name: &str) {
     let png = b.cmd("GET", "/screenshot", json!({})).await;
     let bytes = base64::engine::general_purpose::STANDARD
@@ -38,7 +28,7 @@ async fn screens() {
     b.find("#my-roles").await;
     let exercise = "/exercises/1";
     for (size, width, height, mobile) in [("1366x768", 1366, 768, false), ("375", 375, 740, true)] {
-        emulate(&b, width, height, mobile).await;
+        b.viewport(width, height, mobile).await;
         b.goto(&app.url("/courses/document-examination")).await;
         b.find("#outline").await;
         shoot(&b, &format!("course-page-{size}")).await;
@@ -47,15 +37,29 @@ async fn screens() {
         tokio::time::sleep(Duration::from_millis(800)).await;
         shoot(&b, &format!("exercise-{size}")).await;
     }
-    emulate(&b, 1366, 768, false).await;
+    b.viewport(1366, 768, false).await;
     b.sign_out().await;
-    b.sign_in(&app, "manager", "manager-demo-2026").await;
+    // A year of a few agencies' learning, so the dashboard has something to show.
+    use app::server::services::demo::scale::{Size, generate};
+    let size = Size {
+        countries: 2,
+        agencies_per_country: 3,
+        courses: 3,
+        trainees: 120,
+        events: 6_000,
+    };
+    generate(&app.db, size, 7).await.unwrap();
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
     b.find("#my-roles").await;
     for (size, width, height, mobile) in [("1366x768", 1366, 768, false), ("375", 375, 740, true)] {
-        emulate(&b, width, height, mobile).await;
+        b.viewport(width, height, mobile).await;
         b.goto(&app.url("/progress")).await;
         b.find("h1").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         shoot(&b, &format!("dashboard-{size}")).await;
+        b.script("document.getElementById('trends').scrollIntoView();")
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        shoot(&b, &format!("dashboard-trends-{size}")).await;
     }
 }

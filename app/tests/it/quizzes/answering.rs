@@ -141,8 +141,12 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         .await;
     assert_eq!(csv.status(), StatusCode::OK);
     let csv = csv.text().await.unwrap();
-    assert!(csv.starts_with("login,name,attempts,best_percent"));
+    assert!(csv.starts_with("login,name,attempts,best_percent,passed,in_progress,standing"));
     assert!(csv.contains("trainee,"));
+    assert!(
+        csv.contains(",true,false,Passed\n") || csv.contains(",true,false,Passed\r\n"),
+        "{csv}"
+    );
     let trainee_id = row.person_id.to_string();
     let res = trainer
         .post_form(

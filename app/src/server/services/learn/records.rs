@@ -441,7 +441,7 @@ pub fn kind_label(kind: EventKind) -> Msg {
         events::EventKind::ExerciseGraded => Msg::EvExerciseGraded,
         events::EventKind::CertificateIssued => Msg::EvCertificateIssued,
         events::EventKind::DeskDecided => Msg::EvDeskDecided,
-        events::EventKind::Enrolled => Msg::EvOther,
+        events::EventKind::Enrolled => Msg::EvEnrolled,
     }
 }
 
@@ -561,13 +561,14 @@ pub async fn record(
 }
 
 /// A person's events as CSV: a header, then one line per event.
-pub fn events_csv(rows: &[EventRow]) -> AppResult<Vec<u8>> {
+pub fn events_csv(rows: &[EventRow], lang: crate::i18n::Lang) -> AppResult<Vec<u8>> {
     use crate::server::reports::table::{self, Cell};
     let text = |s: &str| Cell::Text(s.to_owned());
     let mut table: Vec<Vec<Cell>> = vec![
         [
             "timestamp",
             "event",
+            "event_label",
             "course",
             "lesson",
             "item",
@@ -585,6 +586,7 @@ pub fn events_csv(rows: &[EventRow]) -> AppResult<Vec<u8>> {
                     .unwrap_or_default(),
             ),
             text(e.kind.code()),
+            text(kind_label(e.kind).text(lang)),
             text(e.course.as_ref().map(|c| c.title.as_str()).unwrap_or("")),
             text(e.lesson.as_ref().map(|l| l.name.as_str()).unwrap_or("")),
             text(e.item.as_ref().map(|i| i.name.as_str()).unwrap_or("")),

@@ -197,6 +197,17 @@ pub async fn scope(db: &DatabaseConnection, user: &CurrentUser, f: &Filters) -> 
                 .ok_or(AppError::field("role", Msg::ErrUnknownFilter))?,
         )),
     };
+    if let Some(m) = f
+        .measure
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        && !crate::model::progress::TREND_MEASURES
+            .iter()
+            .any(|(code, _)| *code == m)
+    {
+        return Err(AppError::field("measure", Msg::ErrUnknownFilter));
+    }
     Ok(Scope {
         months: (from, to),
         country,

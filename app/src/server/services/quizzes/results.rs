@@ -239,6 +239,7 @@ pub async fn results_csv(
     user: &CurrentUser,
     class_id: i64,
     quiz_id: i64,
+    lang: crate::i18n::Lang,
 ) -> AppResult<String> {
     let r = quiz_results(db, user, class_id, quiz_id).await?;
     let fmt = |x: Option<f64>| x.map(|v| format!("{v:.1}")).unwrap_or_default();
@@ -249,6 +250,7 @@ pub async fn results_csv(
         "best_percent".into(),
         "passed".into(),
         "in_progress".into(),
+        "standing".into(),
     ]];
     for row in &r.rows {
         rows.push(vec![
@@ -258,6 +260,9 @@ pub async fn results_csv(
             fmt(row.best),
             row.passed.to_string(),
             row.in_progress.to_string(),
+            row.standing(r.pass_mark)
+                .map_or("", |m| m.text(lang))
+                .to_owned(),
         ]);
     }
     rows.push(Vec::new());
