@@ -9,8 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ChartBox(
     /// The box's id.
-    #[prop(into)]
-    id: String,
+    #[prop(optional, into)]
+    id: Option<String>,
     /// What the chart shows, for assistive technology.
     #[prop(into)]
     label: String,

@@ -11,6 +11,7 @@ mod desk;
 mod exercises;
 mod learn;
 mod people;
+mod phone;
 mod progress;
 mod quizzes;
 mod screens;

@@ -558,3 +558,15 @@ pub async fn count(db: &DatabaseConnection, table: &str) -> i64 {
         .unwrap();
     row.try_get::<i64>("", "n").unwrap()
 }
+
+/// The id of the course `slug`.
+pub async fn course_id(app: &TestApp, slug: &str) -> i64 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    app::server::entities::course::Entity::find()
+        .filter(app::server::entities::course::Column::Slug.eq(slug))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the course")
+        .id
+}

@@ -3,7 +3,7 @@
 
 use crate::helpers::{Client, TestApp, count, location};
 use app::model::Role;
-use app::server::entities::{attempt, attempt_question, certificate, class, course, quiz};
+use app::server::entities::{attempt, attempt_question, certificate, class, quiz};
 use assessments::questions::{Body, Question, Response, model_answer};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -14,15 +14,7 @@ mod imports;
 mod secrecy;
 mod stored;
 
-async fn course_id(app: &TestApp, slug: &str) -> i64 {
-    course::Entity::find()
-        .filter(course::Column::Slug.eq(slug))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
+use crate::helpers::course_id;
 
 async fn quiz_id(app: &TestApp, slug: &str) -> i64 {
     let cid = course_id(app, "document-examination").await;

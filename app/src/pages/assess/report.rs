@@ -4,6 +4,7 @@
 
 use super::{ScoreCell, status_label};
 use crate::api::capacity::get_report;
+use crate::components::charts::ChartBox;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -113,7 +114,7 @@ pub fn ReportPage() -> impl IntoView {
                             <section>
                                 <h2>{t(Msg::ScoresByComponent)}</h2>
                                 <p>{t(Msg::Overall)} ": " <ScoreCell score=a.overall.clone() /></p>
-                                <div class="chart-box" inner_html=r.radar_svg.clone()></div>
+                                <ChartBox label=t(Msg::ScoresByComponent) svg=r.radar_svg.clone() />
                                 <table class="data" id="traffic-lights">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Component)}</th>
@@ -131,7 +132,7 @@ pub fn ReportPage() -> impl IntoView {
                                 </table>
                                 {a.components.iter().map(|c| view! {
                                     <h3>{c.title.clone()}</h3>
-                                    <div class="chart-box" inner_html=bars.get(&c.id).cloned().unwrap_or_default()></div>
+                                    <ChartBox label=c.title.clone() svg=bars.get(&c.id).cloned().unwrap_or_default() />
                                 }).collect_view()}
                             </section>
                             {r.baseline.clone().map(|b| view! {

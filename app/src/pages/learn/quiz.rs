@@ -125,7 +125,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
             .into_any(),
         Kind::ShortAnswer | Kind::Numerical => view! {
             <label class="visually-hidden" for=name.clone()>{t(Msg::YourAnswer)}</label>
-            <input id=name.clone() name=name.clone() value=q.text.clone() maxlength="500" autocomplete="off"
+            <input id=name.clone() name=name.clone() value=q.text.clone() maxlength="500" autocomplete="off" aria-describedby=format!("{name}-text")
                 inputmode=if q.kind == Kind::Numerical { "decimal" } else { "text" } disabled=disabled />
         }
         .into_any(),
@@ -139,7 +139,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
                             <tr>
                                 <td><label for=field.clone()>{p.text.clone()}</label></td>
                                 <td>
-                                    <select id=field.clone() name=field disabled=disabled>
+                                    <select id=field.clone() name=field disabled=disabled aria-describedby=format!("{name}-text")>
                                         <option value="">{t(Msg::ChooseOne)}</option>
                                         {q.answers.clone().into_iter().map(|a| view! {
                                             <option value=a.id selected=chosen == Some(a.id)>{a.text.clone()}</option>
@@ -242,10 +242,11 @@ pub fn AttemptPage() -> impl IntoView {
                                 let correct = q.correct_answer.clone();
                                 let answered = q.answered;
                                 view! {
-                                    <fieldset class="question" data-q=qid id=format!("question-{qid}") data-label=format!("{} {}", t(Msg::QuestionWord), i + 1)>
-                                        <legend>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(if q.marks == 1.0 { Msg::MarkOne } else { Msg::Marks }).to_lowercase())}</span></legend>
+                                    <fieldset class="question" data-q=qid id=format!("question-{qid}") data-label=format!("{} {}", t(Msg::QuestionWord), i + 1)
+                                        aria-labelledby=format!("q{qid}-legend q{qid}-text")>
+                                        <legend id=format!("q{qid}-legend")>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(if q.marks == 1.0 { Msg::MarkOne } else { Msg::Marks }).to_lowercase())}</span></legend>
                                         <input type="hidden" name="p" value=qid />
-                                        <div class="question-text" inner_html=q.text_html.clone()></div>
+                                        <div class="question-text" id=format!("q{qid}-text") inner_html=q.text_html.clone()></div>
                                         <QuestionInputs q=q disabled=!open />
                                         {(!open && !answered).then(|| view! { <p class="hint">{t(Msg::NotAnswered)}</p> })}
                                         {(review).then(|| view! {

@@ -4,6 +4,7 @@
 
 use super::fig;
 use crate::api::tna::get_tna_results;
+use crate::components::charts::ChartBox;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -116,14 +117,14 @@ pub fn ResultsPage() -> impl IntoView {
                                 view! { <strong>{t(Msg::Gap)}</strong> " · " <a href=format!("/tna/campaigns/{id}/results?measure=need") id="show-need">{t(Msg::ShowNeed)}</a> }.into_any()
                             }}
                         </p>
-                        <div class="chart-box" id="heat-map" inner_html=r.heat_svg.clone()></div>
+                        <ChartBox id="heat-map" label=t(Msg::HeatMap) svg=r.heat_svg.clone() />
                         <p class="hint">{t(Msg::HeatMapHint)}</p>
                         {r.country_svg.clone().map(|svg| view! {
                             <h2>{t(Msg::ByCountry)}</h2>
-                            <div class="chart-box" id="country-map" inner_html=svg></div>
+                            <ChartBox id="country-map" label=t(Msg::ByCountry) svg=svg />
                         })}
                         <h2>{t(Msg::TopNeeds)}</h2>
-                        <div class="chart-box" id="top-needs" inner_html=r.top_svg.clone()></div>
+                        <ChartBox id="top-needs" label=t(Msg::TopNeeds) svg=r.top_svg.clone() />
                         <h2>{t(Msg::TrainingPlan)}</h2>
                         <p class="hint">{t(Msg::TrainingPlanHint)}</p>
                         {if r.plan.is_empty() {

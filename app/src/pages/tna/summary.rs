@@ -4,6 +4,7 @@
 
 use super::results::{gap_table, plan_table};
 use crate::api::tna::get_tna_results;
+use crate::components::charts::ChartBox;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -61,7 +62,7 @@ pub fn SummaryPage() -> impl IntoView {
                             </section>
                             <section>
                                 <h2>{t(Msg::TopNeeds)}</h2>
-                                <div class="chart-box" inner_html=r.top_svg.clone()></div>
+                                <ChartBox label=t(Msg::TopNeeds) svg=r.top_svg.clone() />
                             </section>
                         </article>
                     }

@@ -328,7 +328,7 @@ async fn on_a_phone_the_header_folds_into_a_menu() {
     assert_eq!(b.script(&visible("#menu-button")).await, json!(true));
     assert_eq!(b.script(&visible("#sign-out")).await, json!(false));
     assert_eq!(
-        b.script("return document.documentElement.scrollWidth <= window.innerWidth;")
+        b.script("return document.documentElement.scrollWidth <= 375;")
             .await,
         json!(true)
     );

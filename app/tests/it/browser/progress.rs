@@ -162,7 +162,7 @@ async fn a_manager_reads_trends_by_course_and_agency_and_the_charts_stay_readabl
         .script(
             "const box = document.querySelector('#chart-courses'); \
              return [box.scrollWidth > box.clientWidth, box.querySelector('svg').getBoundingClientRect().width, \
-                     box.tabIndex, document.documentElement.scrollWidth <= window.innerWidth];",
+                     box.tabIndex, document.documentElement.scrollWidth <= 375];",
         )
         .await;
     assert_eq!(sizes[0], json!(true), "{sizes}");

@@ -17,21 +17,19 @@ const BROWSER_GIFT: &str = "$CATEGORY: Browser check
 ::B5 TD1 lines:: How many lines has the machine readable zone of a TD1 identity card? {#3}
 ";
 
-#[tokio::test]
-async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_certificate() {
-    use ::assessments::questions::{Question, Response, model_answer};
-    use app::server::entities::{attempt_question, certificate, class, course, question_category};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-
-    let app = TestApp::spawn().await;
+/// A published practice quiz on the document-examination course (the demo trainee's class)
+/// drawing `count` questions from category `category` of `gift`, built by the administrator
+/// through the forms: its id.
+async fn practice_quiz(app: &TestApp, gift: &str, category: &str, count: usize) -> i64 {
+    use app::server::entities::question_category;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     // The administrator builds a short quiz on the course of the trainee's demo class.
     let admin = app.login_as(app::model::Role::Admin).await;
     let form = reqwest::multipart::Form::new()
         .text("csrf_token", admin.csrf().await)
         .part(
             "file",
-            reqwest::multipart::Part::bytes(BROWSER_GIFT.as_bytes().to_vec())
-                .file_name("browser.gift"),
+            reqwest::multipart::Part::bytes(gift.as_bytes().to_vec()).file_name("browser.gift"),
         );
     let res = admin
         .http
@@ -41,16 +39,10 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         .await
         .unwrap();
     assert_eq!(res.status(), reqwest::StatusCode::OK);
-    let course_id = course::Entity::find()
-        .filter(course::Column::Slug.eq("document-examination"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let course_id = crate::helpers::course_id(app, "document-examination").await;
     let category = question_category::Entity::find()
         .filter(question_category::Column::CourseId.eq(course_id))
-        .filter(question_category::Column::Name.eq("Browser check"))
+        .filter(question_category::Column::Name.eq(category))
         .one(&app.db)
         .await
         .unwrap()
@@ -85,13 +77,29 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         .post_form(
             "/api/quizzes/add-draw",
             "/",
-            &[("id", &q), ("category", &cat), ("count", "5")],
+            &[
+                ("id", &q),
+                ("category", &cat),
+                ("count", &count.to_string()),
+            ],
         )
         .await;
     let mut update = vec![("id", q.as_str()), ("input[published]", "on")];
     update.extend_from_slice(&quiz_fields);
     let res = admin.post_form("/api/quizzes/update", "/", &update).await;
     assert!(crate::helpers::location(&res).contains("notice=Saved"));
+    quiz
+}
+
+#[tokio::test]
+async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_certificate() {
+    use ::assessments::questions::{Question, Response, model_answer};
+    use app::server::entities::{attempt_question, certificate, class};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    let app = TestApp::spawn().await;
+    let quiz = practice_quiz(&app, BROWSER_GIFT, "Browser check", 5).await;
+    let course_id = crate::helpers::course_id(&app, "document-examination").await;
 
     // The trainee starts it and answers half; each answer saves itself.
     let b = Browser::start().await;
@@ -254,4 +262,61 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
     b.wait_text("#verification", "This certificate is valid.")
         .await;
     assert!(b.text("#holder").await.contains("Samuel Okoro"));
+}
+
+/// A matching question whose answers are long, as real ones are.
+const MATCHING_GIFT: &str = "$CATEGORY: Matching check
+
+::M1 Protection terms:: Match each term with its definition. {
+=Refugee -> Outside their country, with a well-founded fear of persecution for a Convention reason
+=Asylum-seeker -> Seeks international protection, and the claim has not yet been finally decided by the authorities
+=Stateless person -> Not considered as a national by any State under the operation of its law
+}
+";
+
+#[tokio::test]
+async fn on_a_phone_a_matching_question_fits_and_every_field_is_read_with_its_question() {
+    let app = TestApp::spawn().await;
+    let quiz = practice_quiz(&app, MATCHING_GIFT, "Matching check", 1).await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.viewport(375, 740, true).await;
+    b.goto(&app.url(&format!("/quizzes/{quiz}"))).await;
+    b.click("#start-attempt").await;
+    b.wait_for("the attempt", "location.pathname.startsWith('/attempts/')")
+        .await;
+    b.find("table.matching select").await;
+    // Nothing is wider than the phone: every item and its answer list stay on the screen.
+    let fits_script = "return [document.documentElement.scrollWidth <= 375, \
+         [...document.querySelectorAll('table.matching select, table.matching label, .question-review p')] \
+           .every(e => e.getBoundingClientRect().right <= 375.5)];";
+    assert_eq!(b.script(fits_script).await, json!([true, true]));
+    // The question's group is named by its number and its text; each answer list by its item,
+    // described by the question.
+    let names = b
+        .script(
+            "const f = document.querySelector('fieldset.question'); \
+             const text = ids => ids.split(' ').map(id => document.getElementById(id).textContent).join(' '); \
+             const s = f.querySelector('select'); \
+             return [text(f.getAttribute('aria-labelledby')), text(s.getAttribute('aria-describedby')), \
+                     document.querySelector(`label[for=\"${s.id}\"]`).textContent];",
+        )
+        .await;
+    assert!(names[0].as_str().unwrap().contains("Question 1"), "{names}");
+    assert!(
+        names[0].as_str().unwrap().contains("Match each term"),
+        "{names}"
+    );
+    assert!(
+        names[1].as_str().unwrap().contains("Match each term"),
+        "{names}"
+    );
+    assert!(!names[2].as_str().unwrap().is_empty(), "{names}");
+    // Answered and submitted, the review with its correct answers fits too.
+    b.script("document.querySelectorAll('table.matching select').forEach(s => { s.selectedIndex = 1; });")
+        .await;
+    b.click("#submit-attempt").await;
+    b.find(".question-review").await;
+    assert_eq!(b.script(fits_script).await, json!([true, true]));
 }
