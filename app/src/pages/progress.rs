@@ -4,6 +4,7 @@
 use crate::api::progress::get_progress;
 use crate::api::records::search_records;
 use crate::components::charts::{ChartBox, FiguresTable};
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -129,6 +130,7 @@ pub fn ProgressPage() -> impl IntoView {
                     view! {
                         <PageTitle text=t(Msg::ProgressTitle) />
                         <h1>{t(Msg::ProgressTitle)}</h1>
+                        <Feedback />
                         <p class="lead">{t(Msg::ProgressIntro)}</p>
                         {filters_form(&f, &d.options, None)}
                         <div class="cards kpis" id="progress-totals">
@@ -346,7 +348,7 @@ pub fn LearnerSearchPage() -> impl IntoView {
                 Ok(found) => view! {
                     <PageTitle text=t(Msg::RecordsSearchTitle) />
                     <p class="breadcrumbs"><a href="/progress">{t(Msg::ProgressTitle)}</a></p>
-                    <h1>{t(Msg::RecordsSearchTitle)}</h1>
+                    <h1>{t(Msg::RecordsSearchTitle)}</h1> <Feedback />
                     <p class="hint">{t(Msg::RecordsSearchHint)}</p>
                     {search_form(found.query.clone())}
                     {found.hits.is_empty().then(|| view! { <p id="records-none">{t(Msg::RecordsSearchNone)}</p> })}

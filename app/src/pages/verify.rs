@@ -1,6 +1,7 @@
 //! `/verify/:code`: the public page that confirms a certificate (name, course, date only).
 
 use crate::api::quizzes::verify_certificate;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -25,7 +26,7 @@ pub fn VerifyPage() -> impl IntoView {
             };
             view! {
                 <PageTitle text=t(Msg::VerifyTitle) />
-                <h1>{t(Msg::VerifyTitle)}</h1>
+                <h1>{t(Msg::VerifyTitle)}</h1> <Feedback />
                 {match result {
                     None => ().into_any(),
                     Some(Ok(Verification::Valid { name, course, issued_on })) => view! {

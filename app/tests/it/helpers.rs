@@ -570,3 +570,100 @@ pub async fn course_id(app: &TestApp, slug: &str) -> i64 {
         .expect("the course")
         .id
 }
+
+/// The first id of an entity's rows.
+async fn first_id<E>(app: &TestApp, id: E::Column) -> i64
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Send + Sync,
+{
+    use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+    let row: Option<i64> = E::find()
+        .select_only()
+        .column(id)
+        .order_by_asc(id)
+        .into_tuple()
+        .one(&app.db)
+        .await
+        .unwrap();
+    row.expect("demo data")
+}
+
+/// One page of every kind an administrator opens, in the demo data (the shipped exercises
+/// made first).
+pub async fn demo_pages(app: &TestApp) -> Vec<String> {
+    use app::server::entities::{
+        agency, capacity_assessment, class, exercise, lesson, question, quiz, tna_campaign,
+        tna_campaign_agency, tna_questionnaire,
+    };
+    app::server::services::exercises::generated::ensure_shipped(&app.db)
+        .await
+        .unwrap();
+    let lesson = first_id::<lesson::Entity>(app, lesson::Column::Id).await;
+    let class = first_id::<class::Entity>(app, class::Column::Id).await;
+    let assessment =
+        first_id::<capacity_assessment::Entity>(app, capacity_assessment::Column::Id).await;
+    let campaign = first_id::<tna_campaign::Entity>(app, tna_campaign::Column::Id).await;
+    let questionnaire =
+        first_id::<tna_questionnaire::Entity>(app, tna_questionnaire::Column::Id).await;
+    let exercise = first_id::<exercise::Entity>(app, exercise::Column::Id).await;
+    let quiz = first_id::<quiz::Entity>(app, quiz::Column::Id).await;
+    let question = first_id::<question::Entity>(app, question::Column::Id).await;
+    let agency = first_id::<agency::Entity>(app, agency::Column::Id).await;
+    let surveyed = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        tna_campaign_agency::Entity::find()
+            .filter(tna_campaign_agency::Column::CampaignId.eq(campaign))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("a surveyed agency")
+            .agency_id
+    };
+    vec![
+        "/".to_owned(),
+        "/courses".into(),
+        "/courses/document-examination".into(),
+        format!("/courses/document-examination/lessons/{lesson}"),
+        "/courses/document-examination/glossary".into(),
+        "/search?q=passport".into(),
+        format!("/exercises/{exercise}"),
+        format!("/quizzes/{quiz}"),
+        "/author".into(),
+        "/author/courses/document-examination".into(),
+        format!("/author/lessons/{lesson}"),
+        "/author/courses/document-examination/questions".into(),
+        format!("/author/questions/{question}"),
+        format!("/author/quizzes/{quiz}"),
+        format!("/author/exercises/{exercise}"),
+        "/classes".into(),
+        format!("/classes/{class}"),
+        format!("/classes/{class}/quizzes"),
+        format!("/classes/{class}/desk"),
+        "/join".into(),
+        "/progress".into(),
+        "/progress/people?q=okoro".into(),
+        "/record".into(),
+        "/people/4/record".into(),
+        "/assessments".into(),
+        format!("/assessments/{assessment}"),
+        format!("/assessments/{assessment}/report"),
+        "/admin/people".into(),
+        "/admin/people/new".into(),
+        "/admin/people/import".into(),
+        "/admin/people/4".into(),
+        "/admin/agencies".into(),
+        format!("/admin/agencies/{agency}"),
+        "/admin/countries".into(),
+        "/competencies".into(),
+        "/tna".into(),
+        "/tna/campaigns/new".into(),
+        format!("/tna/questionnaires/{questionnaire}"),
+        format!("/tna/campaigns/{campaign}"),
+        format!("/tna/campaigns/{campaign}/results"),
+        format!("/tna/campaigns/{campaign}/summary?agency={surveyed}"),
+        "/surveys".into(),
+        "/account".into(),
+        "/verify".into(),
+    ]
+}

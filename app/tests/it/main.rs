@@ -19,6 +19,7 @@ mod helpers;
 mod import;
 mod learn;
 mod matrix;
+mod notices;
 mod progress;
 mod quizzes;
 mod records;

@@ -1,6 +1,7 @@
 //! Browse countries.
 
 use crate::api::countries::list_countries;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::components::pagination::{Pagination, query_page, query_text};
@@ -58,7 +59,7 @@ pub fn CountriesPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=t(Msg::CountriesTitle) />
-        <h1>{t(Msg::CountriesTitle)}</h1>
+        <h1>{t(Msg::CountriesTitle)}</h1> <Feedback />
         <p class="lead">{t(Msg::CountriesIntro)}</p>
         <form method="get" action="/admin/countries" class="row search">
             <label for="q" class="visually-hidden">{t(Msg::Search)}</label>

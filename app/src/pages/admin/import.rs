@@ -1,6 +1,7 @@
 //! Bulk import of people from a CSV file.
 
 use crate::app::use_page;
+use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -23,7 +24,7 @@ pub fn ImportPage() -> impl IntoView {
     let outcome = use_context::<ImportOutcome>();
     view! {
         <PageTitle text=t(Msg::ImportTitle) />
-        <h1>{t(Msg::ImportTitle)}</h1>
+        <h1>{t(Msg::ImportTitle)}</h1> <Feedback />
         {outcome.map(|o| match o {
             ImportOutcome::Imported(people) => view! {
                 <section class="panel" id="import-result">

@@ -5,6 +5,7 @@
 use super::{ScoreCell, status_label};
 use crate::api::capacity::get_report;
 use crate::components::charts::ChartBox;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -92,7 +93,7 @@ pub fn ReportPage() -> impl IntoView {
                         <article class="report" id="report">
                             <header class="cover">
                                 <p class="hint">{t(Msg::CountryReport)} " · " {status_label(a.status)}</p>
-                                <h1>{a.title.clone()}</h1>
+                                <h1>{a.title.clone()}</h1> <Feedback />
                                 <p class="lead">{a.country.1.clone()} " · " {a.period.clone()}</p>
                                 <p>{t(Msg::RequestedBy)} ": " {a.requested_by.clone()}</p>
                                 <p>{t(Msg::Framework)} ": " {a.framework.clone()}</p>

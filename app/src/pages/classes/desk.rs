@@ -3,6 +3,7 @@
 //! and right decisions per case kind.
 
 use crate::api::desk::desk_of_class;
+use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
@@ -26,7 +27,7 @@ pub fn ClassDeskPage() -> impl IntoView {
                         <a href="/classes">{t(Msg::ClassesTitle)}</a> " › "
                         <a href=format!("/classes/{}", c.class_id)>{c.class_name.clone()}</a>
                     </p>
-                    <h1>{t(Msg::DeskAdminTitle)} " — " {c.class_name.clone()}</h1>
+                    <h1>{t(Msg::DeskAdminTitle)} " — " {c.class_name.clone()}</h1> <Feedback />
                     <p>{t(Msg::Course)} ": " <a href=format!("/courses/{}#desk", c.course_slug)>{c.course_title.clone()}</a></p>
                     {if c.desk.scenarios.is_empty() {
                         view! { <p class="empty" id="class-desk-none">{t(Msg::DeskClassNoScenarios)}</p> }.into_any()

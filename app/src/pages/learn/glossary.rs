@@ -1,6 +1,7 @@
 //! A course glossary.
 
 use crate::api::courses::course_glossary;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -23,7 +24,7 @@ pub fn GlossaryPage() -> impl IntoView {
                         <a href="/courses">{t(Msg::CoursesTitle)}</a> " › "
                         <a href=format!("/courses/{}", g.course_slug)>{g.course_title.clone()}</a>
                     </p>
-                    <h1>{t(Msg::Glossary)}</h1>
+                    <h1>{t(Msg::Glossary)}</h1> <Feedback />
                     <dl class="glossary">
                         {g.terms.into_iter().map(|(anchor, term, definition)| view! {
                             <dt id=anchor>{term}</dt>

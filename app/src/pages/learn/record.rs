@@ -1,6 +1,7 @@
 //! A learning record: per course, then every event, with downloads.
 
 use crate::api::records::get_record;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -25,7 +26,7 @@ fn record_view(r: LearningRecord, own: bool) -> impl IntoView {
     };
     view! {
         <PageTitle text=title.clone() />
-        <h1>{title}</h1>
+        <h1>{title}</h1> <Feedback />
         <p class="lead">{r.name.clone()} {r.agency.clone().map(|a| format!(" · {a}"))}</p>
         {own.then(|| view! { <p>{t(Msg::RecordIntro)}</p> })}
         <p class="actions">

@@ -2,6 +2,7 @@
 
 use super::SearchBox;
 use crate::api::courses::search_lessons;
+use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
 use crate::components::pagination::query_text;
@@ -46,7 +47,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=t(Msg::SearchTitle) />
-        <h1>{t(Msg::SearchTitle)}</h1>
+        <h1>{t(Msg::SearchTitle)}</h1> <Feedback />
         <SearchBox value=q />
         <Suspense fallback=|| ()>{data}</Suspense>
     }

@@ -5,6 +5,7 @@
 use super::fig;
 use crate::api::tna::get_tna_results;
 use crate::components::charts::ChartBox;
+use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -101,7 +102,7 @@ pub fn ResultsPage() -> impl IntoView {
                     view! {
                         <PageTitle text=format!("{} — {}", t(Msg::Results), c.title) />
                         <p class="breadcrumbs"><a href="/tna">{t(Msg::TnaTitle)}</a> " › " <a href=format!("/tna/campaigns/{id}")>{c.title.clone()}</a></p>
-                        <h1>{t(Msg::Results)} ": " {c.title.clone()}</h1>
+                        <h1>{t(Msg::Results)} ": " {c.title.clone()}</h1> <Feedback />
                         <p class="lead">{format!("{} {} · {} {}", r.respondents, t(Msg::Responses), t(Msg::MinGroup), c.min_group)}
                             {c.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> })}</p>
                         <p class="actions no-print">

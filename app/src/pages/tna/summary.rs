@@ -5,6 +5,7 @@
 use super::results::{gap_table, plan_table};
 use crate::api::tna::get_tna_results;
 use crate::components::charts::ChartBox;
+use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, t};
@@ -48,7 +49,7 @@ pub fn SummaryPage() -> impl IntoView {
                         <article class="report summary">
                             <header class="cover">
                                 <p class="no-print breadcrumbs"><a href=format!("/tna/campaigns/{id}/results?agency={agency}#drill")>{t(Msg::Back)}</a></p>
-                                <h1>{t(Msg::SummaryFor)} " " {name.clone()}</h1>
+                                <h1>{t(Msg::SummaryFor)} " " {name.clone()}</h1> <Feedback />
                                 <p>{r.campaign.title.clone()} " · " {format!("{} – {}", r.campaign.opens_on, r.campaign.closes_on)}</p>
                                 <p class="hint">{t(Msg::SummaryHint)}</p>
                             </header>
