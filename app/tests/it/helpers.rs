@@ -577,7 +577,7 @@ where
     E: sea_orm::EntityTrait,
     E::Model: Send + Sync,
 {
-    use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+    use sea_orm::{QueryOrder, QuerySelect};
     let row: Option<i64> = E::find()
         .select_only()
         .column(id)
