@@ -240,6 +240,11 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 out.push(Event::Html(CowStr::from("</aside>")))
             }
+            // A checklist item reads as a ballot box, ticked or not: a disabled checkbox
+            // would be a form control with no label for a screen reader.
+            Event::TaskListMarker(done) => {
+                out.push(Event::Text(CowStr::Borrowed(if *done { "☑ " } else { "☐ " })))
+            }
             other => push_inline(&mut out, other.clone(), links),
         }
         i += 1;
@@ -347,14 +352,13 @@ fn sanitize(html: &str) -> String {
         ("sup", HashSet::from(["footnote-reference"])),
     ]);
     ammonia::Builder::default()
-        .add_tags(["aside", "input"])
+        .add_tags(["aside"])
         .add_tag_attributes("h2", ["id"])
         .add_tag_attributes("h3", ["id"])
         .add_tag_attributes("h4", ["id"])
         .add_tag_attributes("h5", ["id"])
         .add_tag_attributes("h6", ["id"])
         .add_tag_attributes("div", ["id"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .allowed_classes(classes)
@@ -389,7 +393,11 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("footnote"), "{html}");
-        assert!(html.contains("type=\"checkbox\""), "{html}");
+        // A checklist item is a ticked or empty ballot box, never an unlabelled control.
+        assert!(html.contains("<li>☑ done</li>") && !html.contains("<input"), "{html}");
+        let html = render("- [ ] open\n- [x] done\n", LINKS);
+        assert!(html.contains("☐ open") && html.contains("☑ done"), "{html}");
+        assert!(!render("<input type=checkbox>", LINKS).contains("<input"));
     }
 
     #[test]
