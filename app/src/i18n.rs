@@ -144,6 +144,12 @@ messages! {
     Date => "Date", "Date";
     NothingYet => "Nothing here yet.", "Rien pour l'instant.";
     Saved => "Saved.", "Enregistré.";
+    ConfirmSubmitTitle => "Submit your answers?", "Envoyer vos réponses ?";
+    ConfirmSubmitText => "Your answers are saved. Once submitted they are graded and cannot be changed.", "Vos réponses sont enregistrées. Une fois envoyées, elles sont notées et ne peuvent plus être modifiées.";
+    UnansweredList => "These questions have no answer yet:", "Ces questions n'ont pas encore de réponse :";
+    AllAnswered => "Every question has an answer.", "Chaque question a une réponse.";
+    SubmitNow => "Submit now", "Envoyer maintenant";
+    BackToAnswers => "Back to my answers", "Revenir à mes réponses";
     LoginTitle => "Sign in to Checkpoint", "Connexion à Checkpoint";
     LoginIntro => "Use the login and password given to you by your training coordinator.",
         "Utilisez l'identifiant et le mot de passe fournis par votre coordinateur de formation.";

@@ -228,6 +228,20 @@ pub enum Response {
     Order(Vec<u32>),
 }
 
+impl Response {
+    /// Whether it says nothing: no option chosen, no text, no pair or item placed. A blank
+    /// response is kept (the form sent it) but the question counts as unanswered.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Response::Choices(v) => v.is_empty(),
+            Response::Text(t) => t.trim().is_empty(),
+            Response::Matches(v) => v.is_empty(),
+            Response::Order(v) => v.is_empty(),
+            Response::Bool(_) | Response::Number(_) => false,
+        }
+    }
+}
+
 /// Why a response cannot be stored against a question.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResponseError {

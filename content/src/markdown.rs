@@ -242,9 +242,11 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
             }
             // A checklist item reads as a ballot box, ticked or not: a disabled checkbox
             // would be a form control with no label for a screen reader.
-            Event::TaskListMarker(done) => {
-                out.push(Event::Text(CowStr::Borrowed(if *done { "☑ " } else { "☐ " })))
-            }
+            Event::TaskListMarker(done) => out.push(Event::Text(CowStr::Borrowed(if *done {
+                "☑ "
+            } else {
+                "☐ "
+            }))),
             other => push_inline(&mut out, other.clone(), links),
         }
         i += 1;
@@ -394,7 +396,10 @@ mod tests {
         );
         assert!(html.contains("footnote"), "{html}");
         // A checklist item is a ticked or empty ballot box, never an unlabelled control.
-        assert!(html.contains("<li>☑ done</li>") && !html.contains("<input"), "{html}");
+        assert!(
+            html.contains("<li>☑ done</li>") && !html.contains("<input"),
+            "{html}"
+        );
         let html = render("- [ ] open\n- [x] done\n", LINKS);
         assert!(html.contains("☐ open") && html.contains("☑ done"), "{html}");
         assert!(!render("<input type=checkbox>", LINKS).contains("<input"));

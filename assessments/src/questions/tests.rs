@@ -308,3 +308,25 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
     }
 }
+
+#[test]
+fn a_response_that_says_nothing_is_blank() {
+    for blank in [
+        Response::Choices(vec![]),
+        Response::Text("  ".into()),
+        Response::Matches(vec![]),
+        Response::Order(vec![]),
+    ] {
+        assert!(blank.is_blank(), "{blank:?}");
+    }
+    for said in [
+        Response::Choices(vec![1]),
+        Response::Text("UTO".into()),
+        Response::Matches(vec![(1, 2)]),
+        Response::Order(vec![2, 1]),
+        Response::Bool(false),
+        Response::Number(0.0),
+    ] {
+        assert!(!said.is_blank(), "{said:?}");
+    }
+}

@@ -201,10 +201,51 @@ fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
     }
 }
 
+/// The confirmation asked before an attempt is submitted: the questions still unanswered (each
+/// a link to its place in the form), then "Submit now" or back to the answers.
+fn confirm_submit(a: &AttemptView, action: &str) -> impl IntoView + use<> {
+    let unanswered: Vec<(i64, usize)> = a
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.answered)
+        .map(|(i, q)| (q.question_id, i + 1))
+        .collect();
+    view! {
+        <section class="panel confirm" id="confirm-submit" aria-labelledby="confirm-submit-title">
+            <h2 id="confirm-submit-title">{t(Msg::ConfirmSubmitTitle)}</h2>
+            <p>{t(Msg::ConfirmSubmitText)}</p>
+            {if unanswered.is_empty() {
+                view! { <p id="all-answered">{t(Msg::AllAnswered)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{t(Msg::UnansweredList)}</p>
+                    <ul id="unanswered">
+                        {unanswered.into_iter().map(|(qid, n)| view! {
+                            <li><a href=format!("#question-{qid}")>{format!("{} {n}", t(Msg::QuestionWord))}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <form method="post" action=action.to_owned() class="actions">
+                <CsrfField />
+                <input type="hidden" name="action" value="submit" />
+                <input type="hidden" name="confirmed" value="yes" />
+                <button type="submit" class="primary" id="confirm-submit-button">{t(Msg::SubmitNow)}</button>
+                <a href="#attempt-form" class="button">{t(Msg::BackToAnswers)}</a>
+            </form>
+        </section>
+    }
+}
+
 /// `/attempts/:id`.
 #[component]
 pub fn AttemptPage() -> impl IntoView {
     let id = crate::components::forms::int_param("id");
+    // "Submit" first asks for confirmation (`?confirm=1`), listing what is still unanswered.
+    let confirming = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("confirm").is_some_and(|v| v == "1"));
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -225,6 +266,7 @@ pub fn AttemptPage() -> impl IntoView {
                         </p>
                         <h1>{a.quiz_title.clone()} " — " {t(Msg::Attempt)} {format!(" #{}", a.number)}</h1>
                         <Feedback />
+                        {(open && confirming).then(|| confirm_submit(&a, &action))}
                         {(!open).then(|| result_banner(&a))}
                         {a.deadline.clone().filter(|_| open).map(|d| view! {
                             <p class="banner banner-warning" id="deadline">

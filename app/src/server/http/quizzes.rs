@@ -21,7 +21,7 @@ pub fn routes() -> super::Routes {
 }
 
 /// `POST /attempts/{id}/answers`: the attempt form without script — saves every answer on the
-/// page, and submits the attempt when the "Submit" button was used.
+/// page; "Submit" then asks for confirmation, and the confirmation submits the attempt.
 async fn post_answers(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -30,18 +30,22 @@ async fn post_answers(
 ) -> Response {
     let back = format!("/attempts/{id}");
     let submit = form.get("action") == "submit";
+    // Submitting is final: the first "Submit" saves the answers and asks for confirmation
+    // (listing what is unanswered); the confirmation's own form submits.
+    let confirmed = form.get("confirmed") == "yes";
     let result = match attempts::save_answers(&state.db, &user, id, &form.0).await {
-        Ok(_) if submit => attempts::submit(&state.db, &user, id).await,
-        Ok(_) => Ok(()),
+        Ok(_) if submit && confirmed => attempts::submit(&state.db, &user, id)
+            .await
+            .map(|()| back.clone()),
+        Ok(_) if submit => Ok(format!("{back}?confirm=1#confirm-submit")),
+        Ok(_) => Ok(with_feedback(
+            &back,
+            "notice",
+            Msg::AnswersSaved.code(),
+            None,
+        )),
         Err(e) => Err(e),
     };
-    let result = result.map(|()| {
-        if submit {
-            back.clone()
-        } else {
-            with_feedback(&back, "notice", Msg::AnswersSaved.code(), None)
-        }
-    });
     after_post(&back, result)
 }
 

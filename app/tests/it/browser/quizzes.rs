@@ -209,6 +209,9 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         b.click(css).await;
     }
     b.click("#submit-attempt").await;
+    // Submitting asks first; every question has its answer.
+    b.find("#all-answered").await;
+    b.click("#confirm-submit-button").await;
     b.wait_text("#attempt-result", "100 %").await;
     assert!(b.text("#attempt-form").await.contains("Correct answer"));
 
@@ -313,10 +316,18 @@ async fn on_a_phone_a_matching_question_fits_and_every_field_is_read_with_its_qu
         "{names}"
     );
     assert!(!names[2].as_str().unwrap().is_empty(), "{names}");
+    // "Submit" on an empty attempt grades nothing: it asks first, naming the question without
+    // an answer, and the trainee goes back to answer it.
+    b.click("#submit-attempt").await;
+    b.wait_text("#unanswered", "Question 1").await;
+    assert!(b.exists("#attempt-form").await && !b.exists("#attempt-result").await);
+    b.click("#confirm-submit a[href=\"#attempt-form\"]").await;
     // Answered and submitted, the review with its correct answers fits too.
     b.script("document.querySelectorAll('table.matching select').forEach(s => { s.selectedIndex = 1; });")
         .await;
     b.click("#submit-attempt").await;
+    b.find("#all-answered").await;
+    b.click("#confirm-submit-button").await;
     b.find(".question-review").await;
     assert_eq!(b.script(fits_script).await, json!([true, true]));
 }

@@ -72,6 +72,7 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         rest.extend(fields(*qid, &q.body, &model_answer(&q.body), t));
     }
     rest.push(("action".into(), "submit".into()));
+    rest.push(("confirmed".into(), "yes".into()));
     let res = post_answers(&c, a, &rest).await;
     assert_eq!(location(&res), format!("/attempts/{a}"));
     let again = c

@@ -10,7 +10,36 @@ async fn pre_and_post_tests_give_the_learning_gain_and_earn_the_certificate() {
     // The pre-test, answered badly (nothing at all), shows the score only.
     let pre = quiz_id(&app, "pre-test").await;
     let a = start(&c, pre).await;
+    // "Submit" first asks for confirmation, naming every unanswered question; nothing is
+    // graded until the trainee confirms.
     let res = post_answers(&c, a, &[("action".into(), "submit".into())]).await;
+    assert_eq!(
+        location(&res),
+        format!("/attempts/{a}?confirm=1#confirm-submit")
+    );
+    let asking = c
+        .page(&format!("/attempts/{a}?confirm=1"), StatusCode::OK)
+        .await;
+    let unanswered = asking
+        .split(r#"id="unanswered""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("the unanswered questions");
+    assert_eq!(
+        unanswered.matches("<li>").count(),
+        questions_of(&app, a).await.len(),
+        "{unanswered}"
+    );
+    assert!(!asking.contains(r#"id="attempt-result""#), "not graded yet");
+    let res = post_answers(
+        &c,
+        a,
+        &[
+            ("action".into(), "submit".into()),
+            ("confirmed".into(), "yes".into()),
+        ],
+    )
+    .await;
     assert_eq!(location(&res), format!("/attempts/{a}"));
     let review = c.page(&format!("/attempts/{a}"), StatusCode::OK).await;
     assert!(review.contains("0 %"));
@@ -47,6 +76,7 @@ async fn pre_and_post_tests_give_the_learning_gain_and_earn_the_certificate() {
         all.extend(fields(qid, &q.body, &model_answer(&q.body), &t));
     }
     all.push(("action".into(), "submit".into()));
+    all.push(("confirmed".into(), "yes".into()));
     post_answers(&c, a, &all).await;
 
     let outline = c

@@ -101,7 +101,7 @@ pub(super) fn question_view(
         text: String::new(),
         matches: Vec::new(),
         order: Vec::new(),
-        answered: response.is_some(),
+        answered: response.is_some_and(|r| !r.is_blank()),
         fraction,
         feedback: Vec::new(),
         general_feedback: String::new(),
