@@ -298,6 +298,9 @@ pub struct TnaResults {
     pub respondents: usize,
     /// The heat map (competency × agency), SVG.
     pub heat_svg: String,
+    /// The heat map's figures: one row per competency, its full title first, then a cell per
+    /// agency of `agencies`, as the map writes it.
+    pub heat_figures: Vec<Vec<String>>,
     /// The same per country, SVG, when the campaign spans several countries.
     pub country_svg: Option<String>,
     /// The top gaps bar chart, SVG.

@@ -4,7 +4,7 @@
 
 use super::fig;
 use crate::api::tna::get_tna_results;
-use crate::components::charts::ChartBox;
+use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
@@ -119,6 +119,9 @@ pub fn ResultsPage() -> impl IntoView {
                             }}
                         </p>
                         <ChartBox id="heat-map" label=t(Msg::HeatMap) svg=r.heat_svg.clone() />
+                        <FiguresTable id="heat-figures"
+                            head=std::iter::once(t(Msg::CompetencyCol).to_owned()).chain(r.agencies.iter().map(|a| a.1.clone())).collect()
+                            rows=r.heat_figures.clone() />
                         <p class="hint">{t(Msg::HeatMapHint)}</p>
                         {r.country_svg.clone().map(|svg| view! {
                             <h2>{t(Msg::ByCountry)}</h2>

@@ -196,6 +196,19 @@ pub enum HeatCell {
     Empty,
 }
 
+/// A heat-map cell as written in it and in its table of figures.
+pub fn heat_text(cell: &HeatCell) -> String {
+    match cell {
+        // No "-0.0": a value that rounds to zero is written as zero.
+        HeatCell::Value(v, n) => {
+            let v = if v.abs() < 0.05 { 0.0 } else { *v };
+            format!("{v:.1} (n={n})")
+        }
+        HeatCell::Withheld(n) => format!("n={n} <min"),
+        HeatCell::Empty => "–".to_owned(),
+    }
+}
+
 /// A heat map: one row per `rows` label, one column per `cols` label, cells coloured by value
 /// against `bands` (upper bounds of the green, yellow and orange bands; above: red) and always
 /// written as text too. `legend` names the measure.
@@ -240,7 +253,7 @@ pub fn heat_map(
         for (j, cell) in cells.get(i).into_iter().flatten().enumerate() {
             let x = label_w + cell_w * j as f64;
             let (fill, text, ink) = match cell {
-                HeatCell::Value(v, n) => {
+                HeatCell::Value(v, _) => {
                     let fill = if *v < bands[0] {
                         "#cfe8d6"
                     } else if *v < bands[1] {
@@ -250,12 +263,10 @@ pub fn heat_map(
                     } else {
                         "#e07a7a"
                     };
-                    // No "-0.0": a value that rounds to zero is written as zero.
-                    let v = if v.abs() < 0.05 { 0.0 } else { *v };
-                    (fill, format!("{v:.1} (n={n})"), "#1b2430")
+                    (fill, heat_text(cell), "#1b2430")
                 }
-                HeatCell::Withheld(n) => ("#eef1f4", format!("n={n} <min"), "#566273"),
-                HeatCell::Empty => ("#ffffff", "–".to_owned(), "#566273"),
+                HeatCell::Withheld(_) => ("#eef1f4", heat_text(cell), "#566273"),
+                HeatCell::Empty => ("#ffffff", heat_text(cell), "#566273"),
             };
             let _ = write!(
                 svg,

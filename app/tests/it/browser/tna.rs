@@ -289,6 +289,22 @@ async fn an_analyst_runs_a_needs_analysis_from_questionnaire_to_training_plan() 
     let heat = b.text("#heat-map").await;
     assert!(heat.contains("1.3 (n=1)"), "immigration gap: {heat}");
     assert!(heat.contains("0.7 (n=1)"), "border police gap: {heat}");
+    // The same figures as a table, with each competency's full title and each agency named.
+    b.click("#heat-figures summary").await;
+    let figures = b.text("#heat-figures table").await;
+    assert!(
+        figures.contains("Utopia Border Police")
+            && figures.contains("1.3 (n=1)")
+            && figures.contains("0.7 (n=1)"),
+        "{figures}"
+    );
+    assert_eq!(
+        b.script(
+            "return document.querySelectorAll('#heat-figures tbody th[scope=row]').length > 0;"
+        )
+        .await,
+        json!(true)
+    );
     let plan = b.text("#plan").await;
     assert!(
         plan.contains("Travel documents and the machine readable zone"),

@@ -51,6 +51,15 @@ pub async fn results(
         ),
     };
     let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
+    let heat_figures: Vec<Vec<String>> = rows
+        .iter()
+        .zip(&cells)
+        .map(|(name, row)| {
+            std::iter::once(name.clone())
+                .chain(row.iter().map(crate::server::reports::charts::heat_text))
+                .collect()
+        })
+        .collect();
     // Across countries, the same map per country.
     let mut countries: Vec<&str> = a.agencies.iter().map(|x| x.2.as_str()).collect();
     countries.sort_unstable();
@@ -116,6 +125,7 @@ pub async fn results(
         campaign: crate::server::services::tna::campaigns::row(db, &c).await?,
         respondents: a.respondents,
         heat_svg,
+        heat_figures,
         country_svg,
         top_svg,
         priorities: ranked,
