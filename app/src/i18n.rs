@@ -149,7 +149,6 @@ messages! {
     UnansweredList => "These questions have no answer yet:", "Ces questions n'ont pas encore de réponse :";
     AllAnswered => "Every question has an answer.", "Chaque question a une réponse.";
     SubmitNow => "Submit now", "Envoyer maintenant";
-    BackToAnswers => "Back to my answers", "Revenir à mes réponses";
     LoginTitle => "Sign in to Checkpoint", "Connexion à Checkpoint";
     LoginIntro => "Use the login and password given to you by your training coordinator.",
         "Utilisez l'identifiant et le mot de passe fournis par votre coordinateur de formation.";
@@ -696,6 +695,7 @@ messages! {
     Overall => "Overall", "Ensemble";
     NotScored => "not scored", "non noté";
     IndicatorsBehind => "indicators scored", "indicateurs notés";
+    IndicatorBehindOne => "indicator scored", "indicateur noté";
     NotApplicableShort => "n/a", "s.o.";
     ToScore => "to score or reconcile", "à noter ou concilier";
     ScoreElement => "Score", "Noter";

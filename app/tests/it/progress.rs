@@ -82,6 +82,11 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         .await;
     assert!(enrolled.contains(r#"<option value="enrolments" selected"#));
     assert!(enrolled.contains("Enrolments — per month, by course"));
+    // A measure with stray spaces is the same measure.
+    let spaced = admin
+        .page("/progress?measure=%20enrolments%20", StatusCode::OK)
+        .await;
+    assert!(spaced.contains("Enrolments — per month, by course"));
     // Filtered to another course, the lessons disappear.
     let other = admin.page("/progress?course=2", StatusCode::OK).await;
     assert!(other.contains(r#"<h2 id="kpi-lessons">0</h2>"#));

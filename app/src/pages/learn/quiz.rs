@@ -201,9 +201,10 @@ fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
     }
 }
 
-/// The confirmation asked before an attempt is submitted: the questions still unanswered (each
-/// a link to its place in the form), then "Submit now" or back to the answers.
-fn confirm_submit(a: &AttemptView, action: &str) -> impl IntoView + use<> {
+/// The confirmation asked before an attempt is submitted, at the end of the attempt form (so
+/// "Submit now" sends every answer on the page with it): the questions still unanswered, each
+/// a link to its place, then "Save answers" or "Submit now".
+fn confirm_submit(a: &AttemptView) -> impl IntoView + use<> {
     let unanswered: Vec<(i64, usize)> = a
         .questions
         .iter()
@@ -228,13 +229,11 @@ fn confirm_submit(a: &AttemptView, action: &str) -> impl IntoView + use<> {
                 }
                 .into_any()
             }}
-            <form method="post" action=action.to_owned() class="actions">
-                <CsrfField />
-                <input type="hidden" name="action" value="submit" />
-                <input type="hidden" name="confirmed" value="yes" />
-                <button type="submit" class="primary" id="confirm-submit-button">{t(Msg::SubmitNow)}</button>
-                <a href="#attempt-form" class="button">{t(Msg::BackToAnswers)}</a>
-            </form>
+            <p class="actions">
+                <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
+                " "
+                <button type="submit" name="action" value="confirm-submit" class="primary" id="confirm-submit-button">{t(Msg::SubmitNow)}</button>
+            </p>
         </section>
     }
 }
@@ -257,6 +256,7 @@ pub fn AttemptPage() -> impl IntoView {
                     let action = format!("/attempts/{}/answers", a.id);
                     let questions = a.questions.clone();
                     let review = a.review;
+                    let confirm = (open && confirming).then(|| confirm_submit(&a));
                     view! {
                         <PageTitle text=a.quiz_title.clone() />
                         <p class="breadcrumbs">
@@ -266,7 +266,6 @@ pub fn AttemptPage() -> impl IntoView {
                         </p>
                         <h1>{a.quiz_title.clone()} " — " {t(Msg::Attempt)} {format!(" #{}", a.number)}</h1>
                         <Feedback />
-                        {(open && confirming).then(|| confirm_submit(&a, &action))}
                         {(!open).then(|| result_banner(&a))}
                         {a.deadline.clone().filter(|_| open).map(|d| view! {
                             <p class="banner banner-warning" id="deadline">
@@ -307,13 +306,18 @@ pub fn AttemptPage() -> impl IntoView {
                                 }
                             }).collect_view()}
                             {open.then(|| view! {
-                                <p class="hint">{t(Msg::SubmitHelp)}</p>
+                                {(!confirming).then(|| view! { <p class="hint">{t(Msg::SubmitHelp)}</p> })}
                                 <AutoSave form="attempt-form".to_owned() saved=t(Msg::SavedAt).to_owned() failed=t(Msg::SaveFailed).to_owned() problems=crate::components::islands::save_problems() />
-                                <p class="actions">
-                                    <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
-                                    " "
-                                    <button type="submit" name="action" value="submit" class="primary" id="submit-attempt">{t(Msg::SubmitAnswers)}</button>
-                                </p>
+                                {match confirm {
+                                    Some(c) => c.into_any(),
+                                    None => view! {
+                                        <p class="actions">
+                                            <button type="submit" name="action" value="save" id="save-answers">{t(Msg::SaveAnswers)}</button>
+                                            " "
+                                            <button type="submit" name="action" value="submit" class="primary" id="submit-attempt">{t(Msg::SubmitAnswers)}</button>
+                                        </p>
+                                    }.into_any(),
+                                }}
                             })}
                         </form>
                         {(!open).then(|| view! { <p><a href=format!("/quizzes/{}", a.quiz_id)>{t(Msg::BackToQuiz)}</a></p> })}

@@ -29,10 +29,10 @@ async fn post_answers(
     form: Form,
 ) -> Response {
     let back = format!("/attempts/{id}");
-    let submit = form.get("action") == "submit";
-    // Submitting is final: the first "Submit" saves the answers and asks for confirmation
-    // (listing what is unanswered); the confirmation's own form submits.
-    let confirmed = form.get("confirmed") == "yes";
+    // Submitting is final: "Submit" saves the answers and asks for confirmation (listing what
+    // is unanswered); "Submit now", in the same form, saves them again and submits.
+    let confirmed = form.get("action") == "confirm-submit";
+    let submit = confirmed || form.get("action") == "submit";
     let result = match attempts::save_answers(&state.db, &user, id, &form.0).await {
         Ok(_) if submit && confirmed => attempts::submit(&state.db, &user, id)
             .await

@@ -203,8 +203,13 @@ fn by_people(rows: &mut [Row]) {
 pub async fn dashboard(
     db: &DatabaseConnection,
     user: &CurrentUser,
-    f: Filters,
+    mut f: Filters,
 ) -> AppResult<Dashboard> {
+    // The trend's measure as chosen, without stray spaces (checked with the other filters).
+    f.measure = f
+        .measure
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty());
     let scope = scope(db, user, &f).await?;
     // Count every event written so far (the background fold runs every second or so).
     rollups::catch_up(db).await?;

@@ -32,7 +32,7 @@ async fn assessors_score_independently_the_lead_reconciles_and_the_final_version
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;
     assert!(page.contains("3.00"), "element score");
-    assert!(page.contains("1 indicators scored"));
+    assert!(page.contains("1 indicator scored") && !page.contains("1 indicators"));
     assert!(
         !page.contains(r#"id="to-reconcile""#),
         "one assessor: nothing to reconcile"

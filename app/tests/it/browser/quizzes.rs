@@ -321,13 +321,14 @@ async fn on_a_phone_a_matching_question_fits_and_every_field_is_read_with_its_qu
     b.click("#submit-attempt").await;
     b.wait_text("#unanswered", "Question 1").await;
     assert!(b.exists("#attempt-form").await && !b.exists("#attempt-result").await);
-    b.click("#confirm-submit a[href=\"#attempt-form\"]").await;
-    // Answered and submitted, the review with its correct answers fits too.
+    b.click("#unanswered a").await;
+    // Answers given after the question is named, and submitted straight from the
+    // confirmation, are saved with it and graded.
     b.script("document.querySelectorAll('table.matching select').forEach(s => { s.selectedIndex = 1; });")
         .await;
-    b.click("#submit-attempt").await;
-    b.find("#all-answered").await;
     b.click("#confirm-submit-button").await;
     b.find(".question-review").await;
+    assert!(!b.text("#attempt-form").await.contains("Not answered"));
+    // The review with its correct answers fits the phone too.
     assert_eq!(b.script(fits_script).await, json!([true, true]));
 }

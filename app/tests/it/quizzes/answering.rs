@@ -71,8 +71,7 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
     for (qid, q, t) in &qs[half..] {
         rest.extend(fields(*qid, &q.body, &model_answer(&q.body), t));
     }
-    rest.push(("action".into(), "submit".into()));
-    rest.push(("confirmed".into(), "yes".into()));
+    rest.push(("action".into(), "confirm-submit".into()));
     let res = post_answers(&c, a, &rest).await;
     assert_eq!(location(&res), format!("/attempts/{a}"));
     let again = c

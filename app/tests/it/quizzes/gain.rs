@@ -31,15 +31,7 @@ async fn pre_and_post_tests_give_the_learning_gain_and_earn_the_certificate() {
         "{unanswered}"
     );
     assert!(!asking.contains(r#"id="attempt-result""#), "not graded yet");
-    let res = post_answers(
-        &c,
-        a,
-        &[
-            ("action".into(), "submit".into()),
-            ("confirmed".into(), "yes".into()),
-        ],
-    )
-    .await;
+    let res = post_answers(&c, a, &[("action".into(), "confirm-submit".into())]).await;
     assert_eq!(location(&res), format!("/attempts/{a}"));
     let review = c.page(&format!("/attempts/{a}"), StatusCode::OK).await;
     assert!(review.contains("0 %"));
@@ -75,8 +67,7 @@ async fn pre_and_post_tests_give_the_learning_gain_and_earn_the_certificate() {
     for (qid, q, t) in questions_of(&app, a).await {
         all.extend(fields(qid, &q.body, &model_answer(&q.body), &t));
     }
-    all.push(("action".into(), "submit".into()));
-    all.push(("confirmed".into(), "yes".into()));
+    all.push(("action".into(), "confirm-submit".into()));
     post_answers(&c, a, &all).await;
 
     let outline = c

@@ -106,8 +106,7 @@ async fn the_attempt_page_gives_nothing_of_the_key_away() {
                 answers.push((format!("q{qid}"), "true".into()));
             }
         }
-        answers.push(("action".into(), "submit".into()));
-        answers.push(("confirmed".into(), "yes".into()));
+        answers.push(("action".into(), "confirm-submit".into()));
         let res = post_answers(&c, a, &answers).await;
         assert_eq!(location(&res), format!("/attempts/{a}"), "submitted");
         let done = attempt::Entity::find_by_id(a)

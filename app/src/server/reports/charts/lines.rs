@@ -50,13 +50,20 @@ fn marker(i: usize, x: f64, y: f64, colour: &str) -> String {
     }
 }
 
-/// A round top at or above `max` for the value axis, in four steps of 1, 2, 2.5 or 5 times a
-/// power of ten: (top, step).
+/// A round top at or above `max` for the value axis, in four whole steps of 1, 2, 2.5 or 5
+/// times a power of ten: (top, step).
 fn axis_top(max: f64) -> (f64, f64) {
     let raw = (max / 4.0).max(1.0);
     let p = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
+    // Counts are whole: a step of 2.5 only from 25 up, so every tick is a whole number.
+    let candidates: &[f64] = if p >= 10.0 {
+        &[1.0, 2.0, 2.5, 5.0, 10.0]
+    } else {
+        &[1.0, 2.0, 5.0, 10.0]
+    };
+    let step = candidates
+        .iter()
+        .copied()
         .map(|m| m * p)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * p);
@@ -65,7 +72,7 @@ fn axis_top(max: f64) -> (f64, f64) {
 
 /// A line per `(label, values)` over `months` (one value per month), with a legend below.
 pub fn lines(months: &[String], series: &[(String, Vec<i64>)], title: &str) -> String {
-    let (w, left, right, top, plot_h) = (720.0_f64, 48.0_f64, 16.0_f64, 14.0_f64, 200.0_f64);
+    let (w, left, right, top, plot_h) = (720.0_f64, 48.0_f64, 28.0_f64, 14.0_f64, 200.0_f64);
     let legend_rows = series.len().div_ceil(2);
     let h = top + plot_h + 30.0 + 20.0 * legend_rows as f64 + 6.0;
     let max = series
