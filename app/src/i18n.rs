@@ -464,7 +464,7 @@ messages! {
     CourseDuplicated => "Course duplicated. This draft is yours: adapt it, publish it, then create your classes on it.", "Cours dupliqué. Ce brouillon vous appartient : adaptez-le, publiez-le, puis créez vos classes avec lui.";
     OtherCourses => "Courses maintained by others", "Cours tenus par d'autres";
     OtherCoursesHint => "You can read these courses and their question banks to teach them. To change a lesson, a question, a quiz or an exercise, duplicate the course and adapt your copy.", "Vous pouvez lire ces cours et leurs banques de questions pour les enseigner. Pour modifier une leçon, une question, un quiz ou un exercice, dupliquez le cours et adaptez votre copie.";
-    BankReadOnly => "This course is maintained by its authors: you can read and export its questions and quizzes. To change them or add your own, duplicate the course and adapt your copy.", "Ce cours est tenu par ses auteurs : vous pouvez lire et exporter ses questions et ses quiz. Pour les modifier ou ajouter les vôtres, dupliquez le cours et adaptez votre copie.";
+    BankReadOnly => "This course is maintained by its authors: you can read and export its questions and quizzes, and build quizzes and exercises from them for the classes you teach (from each class's page). To change the course itself, duplicate it and adapt your copy.", "Ce cours est tenu par ses auteurs : vous pouvez lire et exporter ses questions et ses quiz, et en tirer des quiz et des exercices pour les sessions que vous animez (depuis la page de chaque session). Pour modifier le cours lui-même, dupliquez-le et adaptez votre copie.";
     Quizzes => "Quizzes", "Quiz";
     Categories => "Categories", "Catégories";
     Category => "Category", "Catégorie";
@@ -498,6 +498,11 @@ messages! {
         "Une question en GIFT : ::Titre:: texte {=juste ~faux#commentaire}. Voir docs/question-formats.md pour chaque type.";
     NewQuiz => "New quiz", "Nouveau quiz";
     EditQuiz => "Edit quiz", "Modifier le quiz";
+    NewClassQuiz => "A quiz for this class", "Un quiz pour cette session";
+    NewClassQuizHelp => "It draws on the course's question bank. Only this class's trainees see it, and it is not part of the course: a copy or a pack of the course leaves it out. Add its questions in the editor that opens, then publish it.", "Il puise dans la banque de questions du cours. Seuls les apprenants de cette session le voient, et il ne fait pas partie du cours : une copie ou un paquet du cours ne le reprend pas. Ajoutez ses questions dans l'éditeur qui s'ouvre, puis publiez-le.";
+    ThisClassOnly => "this class only", "cette session seulement";
+    ClassExercisesHelp => "Exercises you set here are for this class alone: its trainees find them on the course page beside the course's own. They are not part of the course: a copy or a pack of the course leaves them out.", "Les exercices créés ici sont réservés à cette session : ses apprenants les trouvent sur la page du cours, à côté de ceux du cours. Ils ne font pas partie du cours : une copie ou un paquet du cours ne les reprend pas.";
+    ForClassOnly => "Set for one class only:", "Réservé à une seule session :";
     QuizRole => "Purpose", "Usage";
     RolePractice => "Practice quiz", "Quiz d'entraînement";
     RolePreTest => "Pre-test", "Pré-test";

@@ -30,6 +30,7 @@ mod m20261206_000019_agency_kind_codes;
 mod m20261206_000020_create_border_desk;
 mod m20261206_000021_desk_findings;
 mod m20261206_000022_exercise_icons;
+mod m20261207_000023_class_items;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_create_border_desk::Migration),
             Box::new(m20261206_000021_desk_findings::Migration),
             Box::new(m20261206_000022_exercise_icons::Migration),
+            Box::new(m20261207_000023_class_items::Migration),
         ]
     }
 }

@@ -2,7 +2,9 @@
 //! routes of `server::http::exercises` (uploads and forms that work without script).
 
 use crate::error::AppError;
-use crate::model::exercise::{ExerciseEditor, ExerciseResult, ExerciseRow, ExerciseView};
+use crate::model::exercise::{
+    ClassExercises, ExerciseEditor, ExerciseResult, ExerciseRow, ExerciseView,
+};
 use leptos::prelude::*;
 
 /// The exercises of a course the reader may see.
@@ -13,6 +15,19 @@ pub async fn course_exercises(slug: String) -> Result<Vec<ExerciseRow>, AppError
         async move {
             let user = request::require_user()?;
             services::exercises::course_exercises(&request::state()?.db, &user, &slug).await
+        }
+        .await,
+    )
+}
+
+/// A class's own exercises (its trainers).
+#[server(prefix = "/api", endpoint = "exercises/class")]
+pub async fn get_class_exercises(id: i64) -> Result<ClassExercises, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::exercises::class_exercises(&request::state()?.db, &user, id).await
         }
         .await,
     )

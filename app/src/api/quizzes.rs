@@ -110,6 +110,27 @@ pub async fn create_quiz(slug: String, input: QuizInput) -> Result<(), AppError>
     )
 }
 
+/// Creates a quiz for one class (by its trainers) and opens its editor.
+#[server(prefix = "/api", endpoint = "quizzes/create-for-class")]
+pub async fn create_class_quiz(class: i64, input: QuizInput) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let id = services::quizzes::bank::create_class_quiz(
+                &request::state()?.db,
+                &user,
+                class,
+                &input,
+            )
+            .await?;
+            request::redirect(&format!("/author/quizzes/{id}?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// A quiz with its settings and items, for its authors.
 #[server(prefix = "/api", endpoint = "quizzes/editor")]
 pub async fn get_quiz_editor(id: i64) -> Result<QuizEditor, AppError> {

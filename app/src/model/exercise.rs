@@ -268,9 +268,26 @@ pub struct ExerciseResult {
     pub at: String,
 }
 
+/// A class's own exercises, for its trainers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassExercises {
+    /// Class id.
+    pub class_id: i64,
+    /// Class name.
+    pub class_name: String,
+    /// The course's slug.
+    pub course_slug: String,
+    /// The course's title.
+    pub course_title: String,
+    /// The class's own exercises, drafts included.
+    pub exercises: Vec<ExerciseRow>,
+}
+
 /// An exercise in its editor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExerciseEditor {
+    /// The class it is set for, by id and name; `None`: every class of the course.
+    pub class: Option<(i64, String)>,
     /// Id.
     pub id: i64,
     /// Course slug.

@@ -50,6 +50,8 @@ pub struct QuizRow {
     pub attempts_allowed: i32,
     /// Whether learners see it.
     pub published: bool,
+    /// The class it is set for, by id and name; `None`: every class of the course.
+    pub class: Option<(i64, String)>,
 }
 
 /// A course's question bank and quizzes, for its authors.
@@ -154,6 +156,8 @@ pub struct QuizEditor {
     pub categories: Vec<BankCategory>,
     /// The bank's questions.
     pub questions: Vec<BankQuestion>,
+    /// The class it is set for, by id and name; `None`: every class of the course.
+    pub class: Option<(i64, String)>,
 }
 
 /// A quiz as a learner sees it before starting.
@@ -387,7 +391,9 @@ pub struct GainReport {
 /// A class's quizzes, for trainers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassQuizzes {
-    /// The course's quizzes.
+    /// The course's slug (its question bank is the source of the class's own quizzes).
+    pub course_slug: String,
+    /// The course's quizzes and the class's own.
     pub quizzes: Vec<QuizRow>,
     /// Pre/post gain, when the course has both tests.
     pub gain: Option<GainReport>,

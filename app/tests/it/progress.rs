@@ -35,7 +35,7 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
     use app::model::exercise::ExerciseKind;
     use app::server::services::exercises::{self, generated};
     let draft = generated::draft(ExerciseKind::Anomalies, 3, 1);
-    let id = generated::store(&app.db, None, 1, None, draft, true)
+    let id = generated::store(&app.db, None, (1, None), None, draft, true)
         .await
         .unwrap();
     let trainee_user = app::model::CurrentUser {

@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 mod answering;
+pub(crate) mod for_a_class;
 mod gain;
 mod imports;
 mod secrecy;

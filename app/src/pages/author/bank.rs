@@ -56,9 +56,27 @@ pub fn typed_quiz(typed: &Typed, input: crate::model::QuizInput) -> crate::model
     }
 }
 
+/// What the new-quiz forms start from: a practice quiz, pass mark 70 %, unlimited attempts,
+/// answers shown after submitting, options shuffled.
+pub fn new_quiz_input() -> crate::model::QuizInput {
+    crate::model::QuizInput {
+        role: "practice".into(),
+        pass_mark: "70".into(),
+        attempts_allowed: "0".into(),
+        show_answers: "after_submit".into(),
+        shuffle_options: Some("on".into()),
+        ..Default::default()
+    }
+}
+
 /// The quiz settings fields shared by the new-quiz and quiz editor forms.
 #[component]
-pub fn QuizFields(input: crate::model::QuizInput) -> impl IntoView {
+pub fn QuizFields(
+    input: crate::model::QuizInput,
+    /// A new quiz that asks nothing yet: it is published from its editor, not here.
+    #[prop(optional)]
+    unpublished: bool,
+) -> impl IntoView {
     let role = input.role.clone();
     let show = input.show_answers.clone();
     view! {
@@ -107,8 +125,10 @@ pub fn QuizFields(input: crate::model::QuizInput) -> impl IntoView {
         </div>
         <label class="check"><input type="checkbox" name="input[shuffle_questions]" checked=input.shuffle_questions.is_some() /> " " {t(Msg::ShuffleQuestions)}</label>
         <label class="check"><input type="checkbox" name="input[shuffle_options]" checked=input.shuffle_options.is_some() /> " " {t(Msg::ShuffleOptions)}</label>
-        <label class="check"><input type="checkbox" name="input[published]" checked=input.published.is_some() /> " " {t(Msg::PublishedLabel)}</label>
-        <FieldMsg field="published" />
+        {(!unpublished).then(|| view! {
+            <label class="check"><input type="checkbox" name="input[published]" checked=input.published.is_some() /> " " {t(Msg::PublishedLabel)}</label>
+            <FieldMsg field="published" />
+        })}
     }
 }
 
@@ -262,11 +282,14 @@ pub fn BankPage() -> impl IntoView {
                                     <tbody>
                                         {quizzes.clone().into_iter().map(|q| view! {
                                             <tr>
-                                                <td>{if editable {
+                                                <td>{if editable || q.class.is_some() {
                                                     view! { <a href=format!("/author/quizzes/{}", q.id)>{q.title.clone()}</a> }.into_any()
                                                 } else {
                                                     q.title.clone().into_any()
-                                                }}</td>
+                                                }}
+                                                {q.class.clone().map(|(k, name)| view! {
+                                                    " " <a class="badge" href=format!("/classes/{k}/quizzes")>{name}</a>
+                                                })}</td>
                                                 <td>{role_label(q.role)}</td>
                                                 <td>{q.questions}</td>
                                                 <td>{format!("{:.0} %", q.pass_mark)}</td>
@@ -282,14 +305,7 @@ pub fn BankPage() -> impl IntoView {
                             <summary>{t(Msg::NewQuiz)}</summary>
                             <PostForm action="/api/quizzes/create" class="stack">
                                 <input type="hidden" name="slug" value=slug.clone() />
-                                <QuizFields input=typed_quiz(&new_quiz, crate::model::QuizInput {
-                                    role: "practice".into(),
-                                    pass_mark: "70".into(),
-                                    attempts_allowed: "0".into(),
-                                    show_answers: "after_submit".into(),
-                                    shuffle_options: Some("on".into()),
-                                    ..Default::default()
-                                }) />
+                                <QuizFields input=typed_quiz(&new_quiz, new_quiz_input()) />
                                 <button type="submit" class="primary">{t(Msg::NewQuiz)}</button>
                             </PostForm>
                         </details>

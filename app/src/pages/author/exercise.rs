@@ -469,6 +469,9 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                         <p class="breadcrumbs">
                             <a href="/author">{t(Msg::AuthoringTitle)}</a> " › "
                             <a href=format!("/author/courses/{}", e.course_slug)>{e.course_title.clone()}</a>
+                            {e.class.clone().map(|(k, name)| view! {
+                                " › " <a href=format!("/classes/{k}/exercises")>{name} " — " {t(Msg::Exercises)}</a>
+                            })}
                         </p>
                         <h1>{e.title.clone()} " " <span class="badge">{t(e.kind.label())}</span> " "
                             {if e.published {
@@ -478,6 +481,10 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                             }}
                         </h1>
                         <Feedback />
+                        {e.class.clone().map(|(k, name)| view! {
+                            <p class="banner" id="class-only">{t(Msg::ForClassOnly)} " "
+                                <a href=format!("/classes/{k}")>{name}</a></p>
+                        })}
                         <div class="panel">
                             {if e.problems.is_empty() && e.published {
                                 view! { <p class="hint" id="exercise-ready">{t(Msg::PublishedForTrainees)}</p> }.into_any()
@@ -594,26 +601,7 @@ pub fn CourseExercises(slug: String) -> impl IntoView {
                     {if rows.is_empty() {
                         view! { <p class="hint">{t(Msg::NoExercisesYet)}</p> }.into_any()
                     } else {
-                        view! {
-                            <table class="data" id="exercise-list">
-                                <thead><tr>
-                                    <th scope="col">{t(Msg::Title)}</th>
-                                    <th scope="col">{t(Msg::Kind)}</th>
-                                    <th scope="col">{t(Msg::Module)}</th>
-                                    <th scope="col">{t(Msg::Status)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|r| view! {
-                                        <tr>
-                                            <td><a href=format!("/author/exercises/{}", r.id)>{r.title}</a></td>
-                                            <td>{t(r.kind.label())}</td>
-                                            <td>{r.module.unwrap_or_default()}</td>
-                                            <td>{t(if r.published { Msg::Published } else { Msg::Draft })}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
+                        exercise_table("exercise-list", rows).into_any()
                     }}
                 }
             })
@@ -623,45 +611,82 @@ pub fn CourseExercises(slug: String) -> impl IntoView {
         <section class="panel" id="exercises">
             <h2>{t(Msg::Exercises)}</h2>
             <Suspense fallback=|| ()>{data}</Suspense>
-            <h3>{t(Msg::ExerciseNew)}</h3>
-            <form method="post" action=format!("/author/courses/{slug}/exercises") enctype="multipart/form-data" class="stack">
-                <CsrfField />
+            <NewExercise action=format!("/author/courses/{slug}/exercises") />
+        </section>
+    }
+}
+
+/// Exercises as their authors list them: each title opens its editor.
+pub fn exercise_table(
+    id: &'static str,
+    rows: Vec<crate::model::exercise::ExerciseRow>,
+) -> impl IntoView {
+    view! {
+        <table class="data" id=id>
+            <thead><tr>
+                <th scope="col">{t(Msg::Title)}</th>
+                <th scope="col">{t(Msg::Kind)}</th>
+                <th scope="col">{t(Msg::Module)}</th>
+                <th scope="col">{t(Msg::Status)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>
+                        <td><a href=format!("/author/exercises/{}", r.id)>{r.title}</a></td>
+                        <td>{t(r.kind.label())}</td>
+                        <td>{r.module.unwrap_or_default()}</td>
+                        <td>{t(if r.published { Msg::Published } else { Msg::Draft })}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The two ways to a new exercise, posted to `action` (a course's or a class's exercises):
+/// around an uploaded document image, or from a generated specimen (`{action}/generate`).
+#[component]
+pub fn NewExercise(action: String) -> impl IntoView {
+    let generate = format!("{action}/generate");
+    view! {
+        <h3>{t(Msg::ExerciseNew)}</h3>
+        <form method="post" action=action enctype="multipart/form-data" class="stack">
+            <CsrfField />
+            <div class="field">
+                <label for="new-exercise-title">{t(Msg::Title)}</label>
+                <input id="new-exercise-title" name="title" maxlength="200" required />
+            </div>
+            <div class="field">
+                <label for="new-exercise-kind">{t(Msg::ExerciseKindLabel)}</label>
+                <select id="new-exercise-kind" name="kind">
+                    {ExerciseKind::ALL.iter().map(|k| view! { <option value=k.code()>{t(k.label())}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="new-exercise-file">{t(Msg::ExerciseImage)}</label>
+                <input type="file" id="new-exercise-file" name="file" accept=".png,.jpg,.jpeg,.webp" required />
+                <FieldMsg field="file" />
+            </div>
+            <button type="submit" class="primary" id="create-exercise">{t(Msg::Create)}</button>
+        </form>
+        <h3>{t(Msg::GenerateExercise)}</h3>
+        <p class="hint">{t(Msg::GenerateHint)}</p>
+        <form method="post" action=generate class="stack">
+            <CsrfField />
+            <div class="field-row">
                 <div class="field">
-                    <label for="new-exercise-title">{t(Msg::Title)}</label>
-                    <input id="new-exercise-title" name="title" maxlength="200" required />
-                </div>
-                <div class="field">
-                    <label for="new-exercise-kind">{t(Msg::ExerciseKindLabel)}</label>
-                    <select id="new-exercise-kind" name="kind">
+                    <label for="generate-kind">{t(Msg::ExerciseKindLabel)}</label>
+                    <select id="generate-kind" name="kind">
                         {ExerciseKind::ALL.iter().map(|k| view! { <option value=k.code()>{t(k.label())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="new-exercise-file">{t(Msg::ExerciseImage)}</label>
-                    <input type="file" id="new-exercise-file" name="file" accept=".png,.jpg,.jpeg,.webp" required />
-                    <FieldMsg field="file" />
+                    <label for="generate-seed">{t(Msg::SeedLabel)}</label>
+                    <input id="generate-seed" name="seed" inputmode="numeric" maxlength="20" />
+                    <FieldMsg field="seed" />
                 </div>
-                <button type="submit" class="primary" id="create-exercise">{t(Msg::Create)}</button>
-            </form>
-            <h3>{t(Msg::GenerateExercise)}</h3>
-            <p class="hint">{t(Msg::GenerateHint)}</p>
-            <form method="post" action=format!("/author/courses/{slug}/exercises/generate") class="stack">
-                <CsrfField />
-                <div class="field-row">
-                    <div class="field">
-                        <label for="generate-kind">{t(Msg::ExerciseKindLabel)}</label>
-                        <select id="generate-kind" name="kind">
-                            {ExerciseKind::ALL.iter().map(|k| view! { <option value=k.code()>{t(k.label())}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="generate-seed">{t(Msg::SeedLabel)}</label>
-                        <input id="generate-seed" name="seed" inputmode="numeric" maxlength="20" />
-                        <FieldMsg field="seed" />
-                    </div>
-                </div>
-                <button type="submit" id="generate-exercise">{t(Msg::Generate)}</button>
-            </form>
-        </section>
+            </div>
+            <button type="submit" id="generate-exercise">{t(Msg::Generate)}</button>
+        </form>
     }
 }

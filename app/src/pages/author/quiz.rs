@@ -35,9 +35,16 @@ pub fn QuizEditPage() -> impl IntoView {
                         <a href=format!("/author/courses/{}", e.course_slug)>{e.course_title.clone()}</a>
                         " › "
                         <a href=format!("/author/courses/{}/questions", e.course_slug)>{t(Msg::QuestionBank)}</a>
+                        {e.class.clone().map(|(k, name)| view! {
+                            " › " <a href=format!("/classes/{k}/quizzes")>{name} " — " {t(Msg::Quizzes)}</a>
+                        })}
                     </p>
                     <h1>{t(Msg::EditQuiz)} ": " {e.input.title.clone()}</h1>
                     <Feedback />
+                    {e.class.clone().map(|(k, name)| view! {
+                        <p class="banner" id="class-only">{t(Msg::ForClassOnly)} " "
+                            <a href=format!("/classes/{k}")>{name}</a></p>
+                    })}
                     <p><a href=format!("/quizzes/{id}")>{t(Msg::StartAttempt)}</a></p>
                     <h2>{t(Msg::QuizItems)}</h2>
                     {if items.is_empty() {

@@ -38,6 +38,7 @@ pub fn ClassPage() -> impl IntoView {
                         <p>{t(Msg::Trainers)} ": " {d.trainers.join(", ")}</p>
                         <p>
                             <a class="button" id="class-quizzes-link" href=format!("/classes/{id}/quizzes")>{t(Msg::Quizzes)} " · " {t(Msg::Results)} " · " {t(Msg::Certificates)}</a>
+                            " " <a class="button" id="class-exercises-link" href=format!("/classes/{id}/exercises")>{t(Msg::Exercises)}</a>
                             " " <a class="button" id="class-desk-link" href=format!("/classes/{id}/desk")>{t(Msg::DeskAdminTitle)}</a>
                         </p>
                         <p class="join-code">

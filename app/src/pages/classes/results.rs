@@ -2,12 +2,13 @@
 //! certificates, and per quiz the trainees' results and the item analysis.
 
 use crate::api::quizzes::{get_class_quizzes, get_quiz_results};
+use crate::components::feedback::Typed;
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ConfirmSubmit, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
-use crate::pages::author::bank::role_label;
+use crate::pages::author::bank::{QuizFields, new_quiz_input, role_label, typed_quiz};
 use leptos::prelude::*;
 
 fn pct(x: Option<f64>) -> String {
@@ -25,9 +26,17 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                 return view! { <ErrorView error=AppError::NotFound /> }.into_any();
             };
             match get_class_quizzes(id).await {
-                Ok(c) => view! {
+                Ok(c) => {
+                    let new_quiz = Typed::for_record(
+                        "/api/quizzes/create-for-class",
+                        "class",
+                        &id.to_string(),
+                    );
+                    let new_quiz_open = new_quiz.is_some();
+                    view! {
                     <PageTitle text=t(Msg::Quizzes) />
-                    <p class="breadcrumbs"><a href=format!("/classes/{id}")>{t(Msg::ClassesTitle)}</a></p>
+                    <p class="breadcrumbs"><a href=format!("/classes/{id}")>{t(Msg::ClassesTitle)}</a>
+                        " › " <a href=format!("/author/courses/{}/questions", c.course_slug)>{t(Msg::QuestionBank)}</a></p>
                     <h1>{t(Msg::Quizzes)}</h1>
                     <Feedback />
                     {if c.quizzes.is_empty() {
@@ -40,11 +49,24 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                         <a href=format!("/classes/{id}/quizzes/{}", q.id)>{q.title.clone()}</a>
                                         " " <span class="badge">{role_label(q.role)}</span>
                                         {(!q.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
+                                        {q.class.is_some().then(|| view! {
+                                            " " <span class="badge">{t(Msg::ThisClassOnly)}</span>
+                                            " " <a href=format!("/author/quizzes/{}", q.id)>{t(Msg::Edit)}</a>
+                                        })}
                                     </li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
+                    <details class="panel" id="new-class-quiz" open=new_quiz_open>
+                        <summary>{t(Msg::NewClassQuiz)}</summary>
+                        <p class="hint">{t(Msg::NewClassQuizHelp)}</p>
+                        <PostForm action="/api/quizzes/create-for-class" class="stack">
+                            <input type="hidden" name="class" value=id />
+                            <QuizFields unpublished=true input=typed_quiz(&new_quiz, new_quiz_input()) />
+                            <button type="submit" class="primary">{t(Msg::NewQuiz)}</button>
+                        </PostForm>
+                    </details>
                     {c.gain.map(|g| view! {
                         <h2>{t(Msg::LearningGain)}</h2>
                         <p class="hint">{t(Msg::LearningGainHelp)}</p>
@@ -112,8 +134,9 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                         }.into_any()
                     }}
                     <FieldMsg field="reason" />
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             }
         })

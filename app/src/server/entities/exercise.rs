@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub course_id: i64,
+    /// The class it is set for; `None`: every trainee of the course.
+    pub class_id: Option<i64>,
     pub module_id: Option<i64>,
     pub position: i32,
     /// `anomalies`, `light_views`, `verdict`, `compare`, `mrz` or `impostor`.

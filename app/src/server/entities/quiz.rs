@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub course_id: i64,
+    /// The class it is set for; `None`: every trainee of the course.
+    pub class_id: Option<i64>,
     pub slug: String,
     pub title: String,
     /// `practice`, `pre_test` or `post_test`.

@@ -27,6 +27,12 @@ pub fn routes() -> super::Routes {
             IMAGE_UPLOAD_LIMIT,
         )
         .post("/author/courses/{slug}/exercises/generate", generate)
+        .upload(
+            "/classes/{id}/exercises",
+            create_for_class,
+            IMAGE_UPLOAD_LIMIT,
+        )
+        .post("/classes/{id}/exercises/generate", generate_for_class)
         .post("/author/exercises/{id}/edit", edit)
         .upload(
             "/author/exercises/{id}/images",
@@ -59,6 +65,38 @@ async fn create(
     after_post(&format!("/author/courses/{slug}"), result)
 }
 
+/// `POST /classes/{id}/exercises`: the same for class `id` alone (its trainers).
+async fn create_for_class(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Require(user, _): Require<Author>,
+    upload: Upload,
+) -> Response {
+    let (_, image) = upload.file("file");
+    let result = exercises::create_for_class(
+        &state.db,
+        &user,
+        id,
+        &upload.text("kind"),
+        &upload.text("title"),
+        image.to_vec(),
+    )
+    .await
+    .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code()));
+    after_post(&format!("/classes/{id}/exercises"), result)
+}
+
+/// The seed typed in a generate form: empty draws a new one.
+fn seed_from(form: &Form) -> Result<Option<u64>, AppError> {
+    match form.get("seed").trim() {
+        "" => Ok(None),
+        s => s
+            .parse::<u64>()
+            .map(Some)
+            .map_err(|_| AppError::field("seed", Msg::ErrSeed)),
+    }
+}
+
 /// `POST /author/courses/{slug}/exercises/generate`: a draft exercise of the chosen kind
 /// from a newly drawn specimen (seed optional: the same seed draws the same specimen).
 async fn generate(
@@ -67,14 +105,7 @@ async fn generate(
     Require(user, _): Require<Author>,
     form: Form,
 ) -> Response {
-    let result = match form.get("seed").trim() {
-        "" => Ok(None),
-        s => s
-            .parse::<u64>()
-            .map(Some)
-            .map_err(|_| AppError::field("seed", Msg::ErrSeed)),
-    };
-    let result = match result {
+    let result = match seed_from(&form) {
         Ok(seed) => exercises::generated::generate_for(
             &state.db,
             &user,
@@ -87,6 +118,28 @@ async fn generate(
         Err(e) => Err(e),
     };
     after_post(&format!("/author/courses/{slug}"), result)
+}
+
+/// `POST /classes/{id}/exercises/generate`: the same for class `id` alone (its trainers).
+async fn generate_for_class(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Require(user, _): Require<Author>,
+    form: Form,
+) -> Response {
+    let result = match seed_from(&form) {
+        Ok(seed) => exercises::generated::generate_for_class(
+            &state.db,
+            &user,
+            id,
+            form.get("kind").trim(),
+            seed,
+        )
+        .await
+        .map(|id| format!("/author/exercises/{id}?notice={}", Msg::Saved.code())),
+        Err(e) => Err(e),
+    };
+    after_post(&format!("/classes/{id}/exercises"), result)
 }
 
 /// `POST /author/exercises/{id}/edit`: one change from the editor.
@@ -220,7 +273,7 @@ async fn delete(
 ) -> Response {
     let result = exercises::delete(&state.db, &user, id)
         .await
-        .map(|slug| format!("/author/courses/{slug}?notice=Deleted"));
+        .map(|list| format!("{list}?notice=Deleted"));
     after_post(&format!("/author/exercises/{id}"), result)
 }
 

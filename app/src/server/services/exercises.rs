@@ -7,10 +7,12 @@
 //! - [`taking`]: the list, the trainee's view, the answer form, recording an attempt;
 //! - [`grading`]: the answer against the key (pure);
 //! - [`results`]: a graded attempt, and findings per feature kind;
-//! - [`generated`]: exercises made from generated specimens.
+//! - [`generated`]: exercises made from generated specimens;
+//! - [`classes`]: a class's own exercises, for its trainers.
 
 mod access;
 mod authoring;
+mod classes;
 pub mod generated;
 mod grading;
 pub mod images;
@@ -22,6 +24,7 @@ mod tests;
 pub use access::check_editor;
 use access::*;
 pub use authoring::*;
+pub use classes::*;
 pub use grading::*;
 pub use results::*;
 pub use taking::*;

@@ -4,11 +4,13 @@
 //! - [`authoring`]: writing and publishing courses, modules and lessons in the browser;
 //! - [`duplicate`]: copying a course into a draft of one's own to adapt it;
 //! - [`classes`]: classes, their trainers and enrolments;
+//! - [`class_items`]: quizzes and exercises set for one class, and who sees them;
 //! - [`records`]: a person's learning record and transcript;
 //! - [`certificates`]: certificates earned, their PDF and public verification.
 
 pub mod authoring;
 pub mod certificates;
+pub mod class_items;
 pub mod classes;
 pub mod courses;
 pub mod duplicate;

@@ -359,3 +359,60 @@ async fn on_a_phone_the_header_folds_into_a_menu() {
     assert_eq!(b.script(&visible("#menu-button")).await, json!(false));
     assert_eq!(b.script(&visible("#sign-out")).await, json!(true));
 }
+
+#[tokio::test]
+async fn a_trainer_builds_a_quiz_and_an_exercise_for_their_class_on_a_shipped_course() {
+    let app = TestApp::spawn().await;
+    let k = crate::quizzes::for_a_class::demo_class(&app, "document-examination").await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    // From the class page to its quizzes, where a quiz for this class alone starts.
+    b.goto(&app.url(&format!("/classes/{k}"))).await;
+    b.click("#class-quizzes-link").await;
+    b.wait_for(
+        "the class's quizzes",
+        &format!("location.pathname === '/classes/{k}/quizzes'"),
+    )
+    .await;
+    b.click("#new-class-quiz summary").await;
+    b.type_into("#quiz-title", "Port Alba refresher").await;
+    b.click("#new-class-quiz button[type=submit]").await;
+    b.wait_for(
+        "the new quiz's editor",
+        "location.pathname.startsWith('/author/quizzes/')",
+    )
+    .await;
+    b.find("#class-only").await;
+    // Two questions drawn from the course's bank, then published.
+    b.type_into("#draw-count", "2").await;
+    b.click("form[action='/api/quizzes/add-draw'] button[type=submit]")
+        .await;
+    b.wait_for(
+        "the draw in the quiz",
+        "document.querySelectorAll('#quiz-items li').length === 1",
+    )
+    .await;
+    b.click("form[action='/api/quizzes/update'] input[name='input[published]']")
+        .await;
+    b.click("form[action='/api/quizzes/update'] button[type=submit]")
+        .await;
+    b.wait_text(".banner-ok", "Saved").await;
+    // An exercise for the class, from a generated specimen.
+    b.goto(&app.url(&format!("/classes/{k}/exercises"))).await;
+    b.find("#class-exercises-none").await;
+    b.click("#generate-exercise").await;
+    b.wait_for(
+        "the new exercise's editor",
+        "location.pathname.startsWith('/author/exercises/')",
+    )
+    .await;
+    b.find("#class-only").await;
+    b.sign_out().await;
+
+    // The class's trainee finds the quiz on the course page.
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    b.goto(&app.url("/courses/document-examination")).await;
+    b.wait_text("main", "Port Alba refresher").await;
+}

@@ -1,8 +1,10 @@
 //! Who may edit or take an exercise: the access checks every exercise service starts with.
 
 use super::*;
+use crate::server::services::learn::class_items;
 
-/// Exercise `id` and its course, if `user` may edit the course.
+/// Exercise `id` and its course, if `user` may edit it: the course's editors, and for an
+/// exercise set for one class that class's trainers.
 pub(super) async fn editable(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -12,7 +14,7 @@ pub(super) async fn editable(
         return Err(AppError::Forbidden);
     }
     let (e, c) = exercise_and_course(db, id).await?;
-    if !may_edit(user, &c) {
+    if !class_items::edits(db, user, &c, e.class_id).await? {
         return Err(AppError::Forbidden);
     }
     Ok((e, c))
@@ -40,20 +42,21 @@ pub(super) async fn exercise_and_course(
     Ok((e, c))
 }
 
-/// Exercise `id` and its course, if `user` may take it (published, in a course they read) or
-/// edits it; and whether they edit it.
+/// Exercise `id` and its course, if `user` may take it (published, in a course they read, for
+/// every class or for one of theirs) or edits it; and whether they edit it.
 pub(super) async fn readable(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<(exercise::Model, course::Model, bool)> {
     let (e, c) = exercise_and_course(db, id).await?;
-    let author = may_edit(user, &c);
+    let author = class_items::edits(db, user, &c, e.class_id).await?;
     if !author {
         if !e.published {
             return Err(AppError::NotFound);
         }
         crate::server::services::learn::courses::check_reader(db, user, &c).await?;
+        class_items::check_sees(db, user, &c, e.class_id).await?;
     }
     Ok((e, c, author))
 }

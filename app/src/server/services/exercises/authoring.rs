@@ -13,6 +13,33 @@ pub async fn create(
     image: Vec<u8>,
 ) -> AppResult<i64> {
     let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
+    create_in(db, user, &c, None, kind, title, image).await
+}
+
+/// Creates a draft exercise of `kind` for class `class_id` alone, around the uploaded image;
+/// only the class's trainers may.
+pub async fn create_for_class(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    class_id: i64,
+    kind: &str,
+    title: &str,
+    image: Vec<u8>,
+) -> AppResult<i64> {
+    let (k, c) =
+        crate::server::services::learn::class_items::for_new_item(db, user, class_id).await?;
+    create_in(db, user, &c, Some(k.id), kind, title, image).await
+}
+
+async fn create_in(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+    class_id: Option<i64>,
+    kind: &str,
+    title: &str,
+    image: Vec<u8>,
+) -> AppResult<i64> {
     let kind = ExerciseKind::from_code(kind).ok_or(AppError::field("kind", Msg::ErrInvalid))?;
     let title = title.trim();
     if title.is_empty() || title.chars().count() > TITLE_MAX {
@@ -27,6 +54,7 @@ pub async fn create(
     let now = crate::server::services::now();
     let e = exercise::ActiveModel {
         course_id: Set(c.id),
+        class_id: Set(class_id),
         module_id: Set(None),
         position: Set(position),
         kind: Set(kind),
@@ -101,8 +129,16 @@ pub async fn editor(
             name: m.title,
         })
         .collect();
+    let class = match e.class_id {
+        Some(k) => crate::server::services::learn::class_items::names(db, [k])
+            .await?
+            .remove(&k)
+            .map(|name| (k, name)),
+        None => None,
+    };
     Ok(ExerciseEditor {
         id: e.id,
+        class,
         course_slug: c.slug,
         course_title: c.title,
         kind,
@@ -601,7 +637,8 @@ pub async fn add_image(
     save_version(db, model, e.version).await
 }
 
-/// Deletes exercise `id` with its answers.
+/// Deletes exercise `id` with its answers; returns where its list is (the course's authoring
+/// page, or for a class's own exercise the class's exercises).
 pub async fn delete(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<String> {
     let (e, c) = editable(db, user, id).await?;
     let txn = db.begin().await?;
@@ -615,5 +652,8 @@ pub async fn delete(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
         .await?;
     exercise::Entity::delete_by_id(e.id).exec(&txn).await?;
     txn.commit().await?;
-    Ok(c.slug)
+    Ok(match e.class_id {
+        Some(k) => format!("/classes/{k}/exercises"),
+        None => format!("/author/courses/{}", c.slug),
+    })
 }

@@ -358,7 +358,7 @@ pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
 pub async fn store(
     db: &DatabaseConnection,
     author: Option<i64>,
-    course_id: i64,
+    (course_id, class_id): (i64, Option<i64>),
     module_id: Option<i64>,
     draft: Draft,
     published: bool,
@@ -395,6 +395,7 @@ pub async fn store(
     let now = crate::server::services::now();
     let e = exercise::ActiveModel {
         course_id: Set(course_id),
+        class_id: Set(class_id),
         module_id: Set(module_id),
         position: Set(position),
         kind: Set(draft.kind),
@@ -425,13 +426,36 @@ pub async fn generate_for(
     seed: Option<u64>,
 ) -> AppResult<i64> {
     let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
+    generate_in(db, user, (c.id, None), kind, seed).await
+}
+
+/// The same button on a class's exercises: a draft for that class alone (its trainers only).
+pub async fn generate_for_class(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    class_id: i64,
+    kind: &str,
+    seed: Option<u64>,
+) -> AppResult<i64> {
+    let (k, c) =
+        crate::server::services::learn::class_items::for_new_item(db, user, class_id).await?;
+    generate_in(db, user, (c.id, Some(k.id)), kind, seed).await
+}
+
+async fn generate_in(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    owner: (i64, Option<i64>),
+    kind: &str,
+    seed: Option<u64>,
+) -> AppResult<i64> {
     let kind =
         ExerciseKind::from_code(kind).ok_or(AppError::field("generate_kind", Msg::ErrInvalid))?;
     let seed = seed.unwrap_or_else(|| crate::server::services::now().unix_timestamp_nanos() as u64);
     let d = tokio::task::spawn_blocking(move || draft(kind, seed, 0))
         .await
         .map_err(|e| crate::server::errors::internal("specimen generation", e))?;
-    store(db, Some(user.id), c.id, None, d, false).await
+    store(db, Some(user.id), owner, None, d, false).await
 }
 
 /// The shipped set: 20 exercises of every kind in the document-examination course, made
@@ -496,7 +520,7 @@ pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
         let d = tokio::task::spawn_blocking(move || draft(kind, SHIPPED_SEED, index))
             .await
             .map_err(|e| crate::server::errors::internal("specimen generation", e))?;
-        store(db, None, c.id, module_id, d, true).await?;
+        store(db, None, (c.id, None), module_id, d, true).await?;
     }
     Ok(plan.len())
 }

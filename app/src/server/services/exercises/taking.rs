@@ -23,7 +23,22 @@ pub async fn exercises_of(
     c: &course::Model,
     modules: &[crate::server::entities::course_module::Model],
 ) -> AppResult<Vec<ExerciseRow>> {
+    listed(db, user, c, modules, None).await
+}
+
+/// The exercises of course `c` that `user` sees (of class `only_class` alone when given).
+pub(super) async fn listed(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    c: &course::Model,
+    modules: &[crate::server::entities::course_module::Model],
+    only_class: Option<i64>,
+) -> AppResult<Vec<ExerciseRow>> {
+    use crate::server::services::learn::class_items::{self, Seen};
     let author = may_edit(user, c);
+    let seen = Seen::of(db, user, c).await?;
+    // A class's trainers also see the drafts of their class's own exercises.
+    let trained = class_items::trained_classes(db, user).await?;
     let mut q = exercise::Entity::find()
         .select_only()
         .columns([
@@ -33,15 +48,35 @@ pub async fn exercises_of(
             exercise::Column::ModuleId,
             exercise::Column::Published,
             exercise::Column::ImageHash,
+            exercise::Column::ClassId,
         ])
         .filter(exercise::Column::CourseId.eq(c.id))
         .order_by_asc(exercise::Column::Position)
         .order_by_asc(exercise::Column::Id);
-    if !author {
+    if !author && trained.is_empty() {
         q = q.filter(exercise::Column::Published.eq(true));
     }
-    let rows: Vec<(i64, String, ExerciseKind, Option<i64>, bool, String)> =
-        q.into_tuple().all(db).await?;
+    if let Some(k) = only_class {
+        q = q.filter(exercise::Column::ClassId.eq(k));
+    }
+    type Listed = (
+        i64,
+        String,
+        ExerciseKind,
+        Option<i64>,
+        bool,
+        String,
+        Option<i64>,
+    );
+    let rows: Vec<(i64, String, ExerciseKind, Option<i64>, bool, String)> = q
+        .into_tuple::<Listed>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|r| seen.sees(r.6))
+        .filter(|r| author || r.4 || r.6.is_some_and(|k| trained.contains(&k)))
+        .map(|r| (r.0, r.1, r.2, r.3, r.4, r.5))
+        .collect();
     let modules: std::collections::HashMap<i64, &str> =
         modules.iter().map(|m| (m.id, m.title.as_str())).collect();
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();

@@ -119,6 +119,7 @@ pub async fn duplicate(
     // Quizzes published in the original are published in the copy (seen once the copy is).
     let published: HashSet<String> = quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(source.id))
+        .filter(quiz::Column::ClassId.is_null())
         .filter(quiz::Column::Published.eq(true))
         .all(&txn)
         .await?
@@ -134,9 +135,11 @@ pub async fn duplicate(
             .await?;
     }
 
-    // Document exercises: images are stored once by their hash, so the copy shares them.
+    // Document exercises: images are stored once by their hash, so the copy shares them. A
+    // class's own exercises stay with the class.
     for e in exercise::Entity::find()
         .filter(exercise::Column::CourseId.eq(source.id))
+        .filter(exercise::Column::ClassId.is_null())
         .all(&txn)
         .await?
     {

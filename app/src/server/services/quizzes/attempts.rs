@@ -60,6 +60,7 @@ async fn takeable(
 ) -> AppResult<(quiz::Model, course::Model)> {
     let (q, c) = crate::server::services::quizzes::bank::quiz_and_course(db, id).await?;
     crate::server::services::learn::courses::check_reader(db, user, &c).await?;
+    crate::server::services::learn::class_items::check_sees(db, user, &c, q.class_id).await?;
     if !q.published && !crate::server::services::learn::courses::can_author(user) {
         return Err(AppError::NotFound);
     }
@@ -91,12 +92,17 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     let used = attempts.len() as i32;
     let can_start =
         open_attempt.is_none() && (q.attempts_allowed == 0 || used < q.attempts_allowed);
-    let questions = crate::server::services::quizzes::bank::quiz_rows(db, c.id, false)
-        .await?
-        .into_iter()
-        .find(|r| r.id == q.id)
-        .map(|r| r.questions)
-        .unwrap_or(0);
+    let questions = crate::server::services::quizzes::bank::quiz_rows(
+        db,
+        c.id,
+        false,
+        &crate::server::services::learn::class_items::Seen::All,
+    )
+    .await?
+    .into_iter()
+    .find(|r| r.id == q.id)
+    .map(|r| r.questions)
+    .unwrap_or(0);
     Ok(QuizCard {
         id: q.id,
         course_slug: c.slug,

@@ -57,11 +57,24 @@ pub async fn class_quizzes(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let quizzes = crate::server::services::quizzes::bank::quiz_rows(db, c.id, false).await?;
+    let quizzes = crate::server::services::quizzes::bank::quiz_rows(
+        db,
+        c.id,
+        false,
+        &crate::server::services::learn::class_items::Seen::class(class_id),
+    )
+    .await?;
     let people = trainees(db, class_id).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
-    let pre = quizzes.iter().find(|q| q.role == QuizRole::PreTest);
-    let post = quizzes.iter().find(|q| q.role == QuizRole::PostTest);
+    // A pre-test or post-test the class's trainers set for it stands before the course's.
+    let test = |role: QuizRole| {
+        let mut tests = quizzes.iter().filter(move |q| q.role == role);
+        tests
+            .clone()
+            .find(|q| q.class.is_some())
+            .or_else(|| tests.next())
+    };
+    let (pre, post) = (test(QuizRole::PreTest), test(QuizRole::PostTest));
     let gain = match (pre, post) {
         (Some(pre), Some(post)) => {
             let pre_attempts = closed_attempts(db, pre.id, &ids).await?;
@@ -103,6 +116,7 @@ pub async fn class_quizzes(
         _ => None,
     };
     Ok(ClassQuizzes {
+        course_slug: c.slug.clone(),
         quizzes,
         gain,
         certificates: crate::server::services::learn::certificates::for_people(db, c.id, &ids)
@@ -123,6 +137,7 @@ pub async fn quiz_results(
         .filter(quiz::Column::CourseId.eq(class.course_id))
         .one(db)
         .await?
+        .filter(|q| q.class_id.is_none_or(|k| k == class_id))
         .ok_or(AppError::NotFound)?;
     let people = trainees(db, class_id).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();

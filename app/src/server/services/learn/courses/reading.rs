@@ -102,7 +102,13 @@ pub async fn page(
         exercises: exercises::exercises_of(db, user, &c, &modules).await?,
         outline: outline(db, user, &c, modules).await?,
         overview: false,
-        quizzes: quizzes::bank::standing(db, user.id, c.id).await?,
+        quizzes: quizzes::bank::standing(
+            db,
+            user.id,
+            c.id,
+            &crate::server::services::learn::class_items::Seen::of(db, user, &c).await?,
+        )
+        .await?,
         certificate: certificates::status(db, user, &c).await?,
         desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
     })

@@ -4,13 +4,16 @@ use super::*;
 
 /// Replaces the bank and quizzes of course `course_id` with those of `pack` (a pack is the
 /// source of its bank: questions absent from it go; attempts keep their copies). Quizzes are
-/// matched by slug so their attempts stay attached.
+/// matched by slug so their attempts stay attached. Quizzes set for one class are not the
+/// pack's: they stay, and their items follow their questions and categories into the new
+/// bank by title and name (an item whose question or category left the bank goes).
 pub async fn replace_from_pack(
     db: &impl ConnectionTrait,
     course_id: i64,
     pack: &content::pack::CoursePack,
     publish: bool,
 ) -> AppResult<()> {
+    let class_items = ClassItems::read(db, course_id).await?;
     question::Entity::delete_many()
         .filter(question::Column::CourseId.eq(course_id))
         .exec(db)
@@ -31,8 +34,10 @@ pub async fn replace_from_pack(
         .into_iter()
         .map(|c| (c.name, c.id))
         .collect();
+    class_items.relink(db, course_id).await?;
     let existing: HashMap<String, quiz::Model> = quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(course_id))
+        .filter(quiz::Column::ClassId.is_null())
         .all(db)
         .await?
         .into_iter()
@@ -68,7 +73,7 @@ pub async fn replace_from_pack(
                     .await?;
                 q.id
             }
-            None => insert_quiz(db, course_id, &def.id, settings).await?,
+            None => insert_quiz(db, course_id, None, &def.id, settings).await?,
         };
         for (i, d) in def.draw.iter().enumerate() {
             let (question_id, category_id, count) = match (&d.category, d.count, &d.questions) {
@@ -141,8 +146,10 @@ pub async fn pack_quizzes(
         .map(|c| (c.id, c.name))
         .collect();
     let mut quizzes = Vec::new();
+    // A class's own quizzes stay with the class: never in the course's pack.
     for q in quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(course_id))
+        .filter(quiz::Column::ClassId.is_null())
         .order_by_asc(quiz::Column::Id)
         .all(db)
         .await?
@@ -179,4 +186,115 @@ pub async fn pack_quizzes(
         });
     }
     Ok((questions, quizzes))
+}
+
+/// The items of a course's class quizzes, by what they name in the bank (a question's title,
+/// a category's name), read and detached from the bank before it is replaced.
+struct ClassItems(Vec<(quiz_item::Model, Option<String>, Option<String>)>);
+
+impl ClassItems {
+    async fn read(db: &impl ConnectionTrait, course_id: i64) -> AppResult<ClassItems> {
+        let quiz_ids: Vec<i64> = quiz::Entity::find()
+            .filter(quiz::Column::CourseId.eq(course_id))
+            .filter(quiz::Column::ClassId.is_not_null())
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        if quiz_ids.is_empty() {
+            return Ok(ClassItems(Vec::new()));
+        }
+        let titles: HashMap<i64, String> = question::Entity::find()
+            .filter(question::Column::CourseId.eq(course_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|q| (q.id, q.title))
+            .collect();
+        let names: HashMap<i64, String> = question_category::Entity::find()
+            .filter(question_category::Column::CourseId.eq(course_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        let items = quiz_item::Entity::find()
+            .filter(quiz_item::Column::QuizId.is_in(quiz_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| {
+                let title = i.question_id.and_then(|q| titles.get(&q).cloned());
+                let name = i.category_id.and_then(|c| names.get(&c).cloned());
+                (i, title, name)
+            })
+            .collect();
+        // Detached while the bank is replaced: deleting a question or a category deletes the
+        // items that point at it.
+        quiz_item::Entity::update_many()
+            .col_expr(quiz_item::Column::QuestionId, Option::<i64>::None.into())
+            .col_expr(quiz_item::Column::CategoryId, Option::<i64>::None.into())
+            .filter(quiz_item::Column::QuizId.is_in(quiz_ids))
+            .exec(db)
+            .await?;
+        Ok(ClassItems(items))
+    }
+
+    /// Points each item at the new bank's question or category of the same title or name.
+    async fn relink(self, db: &impl ConnectionTrait, course_id: i64) -> AppResult<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let titles: HashMap<String, i64> = question::Entity::find()
+            .filter(question::Column::CourseId.eq(course_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|q| (q.title, q.id))
+            .collect();
+        let names: HashMap<String, (i64, u64)> = {
+            let mut counts: HashMap<i64, u64> = HashMap::new();
+            for q in question::Entity::find()
+                .filter(question::Column::CourseId.eq(course_id))
+                .all(db)
+                .await?
+            {
+                *counts.entry(q.category_id).or_default() += 1;
+            }
+            question_category::Entity::find()
+                .filter(question_category::Column::CourseId.eq(course_id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|c| (c.name, (c.id, counts.get(&c.id).copied().unwrap_or(0))))
+                .collect()
+        };
+        for (item, title, name) in self.0 {
+            let question_id = title.and_then(|t| titles.get(&t).copied());
+            let category = name.and_then(|n| names.get(&n).copied());
+            let keep = match (item.question_id, item.category_id) {
+                (Some(_), _) => question_id.is_some(),
+                // A draw asks no more questions than its category still holds.
+                (None, Some(_)) => {
+                    category.is_some_and(|(_, n)| u64::try_from(item.draw_count).unwrap_or(0) <= n)
+                }
+                _ => false,
+            };
+            if !keep {
+                quiz_item::Entity::delete_by_id(item.id).exec(db).await?;
+                continue;
+            }
+            quiz_item::Entity::update_many()
+                .col_expr(quiz_item::Column::QuestionId, question_id.into())
+                .col_expr(
+                    quiz_item::Column::CategoryId,
+                    category.map(|(id, _)| id).into(),
+                )
+                .filter(quiz_item::Column::Id.eq(item.id))
+                .exec(db)
+                .await?;
+        }
+        Ok(())
+    }
 }

@@ -43,7 +43,13 @@ pub async fn bank(
         certificate_rule: c.certificate_rule.clone(),
         categories,
         questions,
-        quizzes: quiz_rows(db, c.id, false).await?,
+        quizzes: quiz_rows(
+            db,
+            c.id,
+            false,
+            &crate::server::services::learn::class_items::Seen::of(db, user, &c).await?,
+        )
+        .await?,
     })
 }
 

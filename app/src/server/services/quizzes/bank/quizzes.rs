@@ -3,18 +3,24 @@
 
 use super::*;
 use crate::model::QuizRole;
+use crate::server::services::learn::class_items::{self, Seen};
 
-/// The quizzes of course `course_id` (published ones only when `published_only`).
+/// The quizzes of course `course_id` that `seen` lets through (published ones only when
+/// `published_only`): the course's own first, then those set for one class.
 pub async fn quiz_rows(
     db: &impl ConnectionTrait,
     course_id: i64,
     published_only: bool,
+    seen: &Seen,
 ) -> AppResult<Vec<QuizRow>> {
     let mut query = quiz::Entity::find().filter(quiz::Column::CourseId.eq(course_id));
     if published_only {
         query = query.filter(quiz::Column::Published.eq(true));
     }
-    let quizzes = query.order_by_asc(quiz::Column::Id).all(db).await?;
+    let mut quizzes = query.order_by_asc(quiz::Column::Id).all(db).await?;
+    quizzes.retain(|q| seen.sees(q.class_id));
+    quizzes.sort_by_key(|q| q.class_id.is_some());
+    let classes = class_items::names(db, quizzes.iter().filter_map(|q| q.class_id)).await?;
     let mut asked: HashMap<i64, u64> = HashMap::new();
     for item in quiz_item::Entity::find()
         .filter(quiz_item::Column::QuizId.is_in(quizzes.iter().map(|q| q.id).collect::<Vec<_>>()))
@@ -29,20 +35,27 @@ pub async fn quiz_rows(
     }
     Ok(quizzes
         .iter()
-        .map(|q| quiz_row(q, asked.get(&q.id).copied().unwrap_or(0)))
+        .map(|q| QuizRow {
+            class: q
+                .class_id
+                .map(|k| (k, classes.get(&k).cloned().unwrap_or_default())),
+            ..quiz_row(q, asked.get(&q.id).copied().unwrap_or(0))
+        })
         .collect())
 }
 
-/// The published quizzes of course `course_id` with how `person` stands on each: attempts
-/// closed, one open, best percentage, passed (never for a practice quiz).
+/// The published quizzes of course `course_id` that `seen` lets through, with how `person`
+/// stands on each: attempts closed, one open, best percentage, passed (never for a practice
+/// quiz).
 pub async fn standing(
     db: &impl ConnectionTrait,
     person: i64,
     course_id: i64,
+    seen: &Seen,
 ) -> AppResult<Vec<crate::model::CourseQuiz>> {
     use crate::model::AttemptStatus;
     use crate::server::entities::attempt;
-    let rows = quiz_rows(db, course_id, true).await?;
+    let rows = quiz_rows(db, course_id, true, seen).await?;
     let attempts = attempt::Entity::find()
         .filter(attempt::Column::PersonId.eq(person))
         .filter(attempt::Column::QuizId.is_in(rows.iter().map(|q| q.id).collect::<Vec<_>>()))
@@ -83,6 +96,7 @@ pub(super) fn quiz_row(q: &quiz::Model, questions: u64) -> QuizRow {
         time_limit_minutes: q.time_limit_secs.map(|s| s / 60),
         attempts_allowed: q.attempts_allowed,
         published: q.published,
+        class: None,
     }
 }
 
@@ -204,16 +218,48 @@ pub async fn create_quiz(
 ) -> AppResult<i64> {
     let c = crate::server::services::learn::authoring::editable_course(db, user, slug).await?;
     let s = settings(input)?;
-    let base = content::markdown::slug(&s.title);
+    let quiz_slug = free_slug(db, c.id, "", &s.title).await?;
+    insert_quiz(db, c.id, None, &quiz_slug, s).await
+}
+
+/// Creates a quiz for class `class_id` alone, drawn from its course's bank; only the class's
+/// trainers may. Returns its id.
+pub async fn create_class_quiz(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    class_id: i64,
+    input: &QuizInput,
+) -> AppResult<i64> {
+    let (k, c) = class_items::for_new_item(db, user, class_id).await?;
+    // A new quiz asks nothing yet: it is published from its editor once it does.
+    let s = QuizSettings {
+        published: false,
+        ..settings(input)?
+    };
+    // Its own slug space: a quiz the course's pack adds later never takes a class's quiz.
+    let quiz_slug = free_slug(db, c.id, &format!("class-{}-", k.id), &s.title).await?;
+    insert_quiz(db, c.id, Some(k.id), &quiz_slug, s).await
+}
+
+/// A slug for a new quiz of course `course_id` titled `title`, after `prefix`, that no quiz of
+/// the course has.
+async fn free_slug(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    prefix: &str,
+    title: &str,
+) -> AppResult<String> {
+    let base = content::markdown::slug(title);
     let base = if base.is_empty() {
         "quiz".to_owned()
     } else {
-        base.chars().take(56).collect()
+        base
     };
+    let base: String = format!("{prefix}{base}").chars().take(56).collect();
     let mut quiz_slug = base.clone();
     let mut n = 1;
     while quiz::Entity::find()
-        .filter(quiz::Column::CourseId.eq(c.id))
+        .filter(quiz::Column::CourseId.eq(course_id))
         .filter(quiz::Column::Slug.eq(&quiz_slug))
         .one(db)
         .await?
@@ -222,18 +268,20 @@ pub async fn create_quiz(
         n += 1;
         quiz_slug = format!("{base}-{n}");
     }
-    insert_quiz(db, c.id, &quiz_slug, s).await
+    Ok(quiz_slug)
 }
 
 pub(super) async fn insert_quiz(
     db: &impl ConnectionTrait,
     course_id: i64,
+    class_id: Option<i64>,
     slug: &str,
     s: QuizSettings,
 ) -> AppResult<i64> {
     let now = crate::server::services::now();
     Ok(quiz::Entity::insert(quiz::ActiveModel {
         course_id: Set(course_id),
+        class_id: Set(class_id),
         slug: Set(slug.to_owned()),
         title: Set(s.title),
         role: Set(s.role),
@@ -270,7 +318,8 @@ pub async fn quiz_and_course(
     Ok((q, c))
 }
 
-/// Quiz `id` and its course, if `user` may edit the course.
+/// Quiz `id` and its course, if `user` may change the quiz: the course's editors, and for a
+/// quiz set for one class that class's trainers.
 pub(super) async fn editable_quiz(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -278,7 +327,9 @@ pub(super) async fn editable_quiz(
 ) -> AppResult<(quiz::Model, course::Model)> {
     may_author(user)?;
     let (q, c) = quiz_and_course(db, id).await?;
-    crate::server::services::learn::authoring::editable_course(db, user, &c.slug).await?;
+    if !class_items::edits(db, user, &c, q.class_id).await? {
+        return Err(AppError::Forbidden);
+    }
     Ok((q, c))
 }
 
@@ -335,6 +386,13 @@ pub async fn quiz_editor(
         items,
         categories: cats,
         questions: bank_questions,
+        class: match q.class_id {
+            Some(k) => class_items::names(db, [k])
+                .await?
+                .remove(&k)
+                .map(|name| (k, name)),
+            None => None,
+        },
     })
 }
 
