@@ -105,7 +105,7 @@ async fn a_trainer_sets_an_exercise_for_their_class_on_a_shipped_course() {
     // Another trainer may neither edit it nor add to the class.
     let other = new_account(&app, "a.vidal", "Ana Vidal", "input[role_trainer]").await;
     other
-        .page(&format!("/author/exercises/{id}"), StatusCode::FORBIDDEN)
+        .page(&format!("/author/exercises/{id}"), StatusCode::NOT_FOUND)
         .await;
     let res = other
         .post_form(

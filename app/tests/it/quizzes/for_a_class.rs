@@ -180,6 +180,21 @@ async fn a_trainer_sets_a_quiz_for_their_class_on_a_shipped_course() {
         )
         .await;
     assert!(!location(&res).contains("error"), "{}", location(&res));
+    let fixed = app::server::entities::question::Entity::find()
+        .filter(app::server::entities::question::Column::CourseId.eq(cid))
+        .filter(app::server::entities::question::Column::CategoryId.ne(category.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let res = trainer
+        .post_form(
+            "/api/quizzes/add-question",
+            &format!("/author/quizzes/{qid}"),
+            &[("id", &qid), ("question", &fixed.id.to_string())],
+        )
+        .await;
+    assert!(!location(&res).contains("error"), "{}", location(&res));
     let publish = [
         &[("id", qid.as_str())][..],
         &quiz_fields("Port Alba refresher", &[("input[published]", "on")]),
@@ -237,10 +252,11 @@ async fn a_trainer_sets_a_quiz_for_their_class_on_a_shipped_course() {
         location(&res)
     );
 
-    // Another trainer, who does not teach the class, may neither change it nor add to it.
+    // Another trainer, who does not teach the class, may neither change it nor add to it:
+    // to them it is not there.
     let other_trainer = new_account(&app, "a.vidal", "Ana Vidal", "input[role_trainer]").await;
     other_trainer
-        .page(&format!("/author/quizzes/{qid}"), StatusCode::FORBIDDEN)
+        .page(&format!("/author/quizzes/{qid}"), StatusCode::NOT_FOUND)
         .await;
     let res = other_trainer
         .post_form(
@@ -250,7 +266,7 @@ async fn a_trainer_sets_a_quiz_for_their_class_on_a_shipped_course() {
         )
         .await;
     assert!(
-        location(&res).contains("error=ErrForbidden"),
+        location(&res).contains("error=ErrNotFound"),
         "{}",
         location(&res)
     );
@@ -295,15 +311,23 @@ async fn a_trainer_sets_a_quiz_for_their_class_on_a_shipped_course() {
         .unwrap();
     assert_eq!(
         items.len(),
-        1,
-        "the draw follows its category into the new bank"
+        2,
+        "the draw and the question follow into the new bank"
     );
-    let now = question_category::Entity::find_by_id(items[0].category_id.unwrap())
+    let draw = items.iter().find(|i| i.category_id.is_some()).unwrap();
+    let now = question_category::Entity::find_by_id(draw.category_id.unwrap())
         .one(&app.db)
         .await
         .unwrap()
         .expect("the category it points at exists");
-    assert_eq!(now.name, category.name);
+    assert_eq!((now.name, draw.draw_count), (category.name.clone(), 2));
+    let asked = items.iter().find_map(|i| i.question_id).unwrap();
+    let now = app::server::entities::question::Entity::find_by_id(asked)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the question it points at exists");
+    assert_eq!((now.title, now.course_id), (fixed.title.clone(), cid));
     let again = quiz::Entity::find_by_id(q.id)
         .one(&app.db)
         .await

@@ -14,6 +14,8 @@ pub(super) async fn editable(
         return Err(AppError::Forbidden);
     }
     let (e, c) = exercise_and_course(db, id).await?;
+    // Another class's exercise is not announced to someone who may not see it.
+    class_items::check_sees(db, user, &c, e.class_id).await?;
     if !class_items::edits(db, user, &c, e.class_id).await? {
         return Err(AppError::Forbidden);
     }

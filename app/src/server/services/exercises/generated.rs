@@ -470,6 +470,7 @@ pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
     };
     let has_any = exercise::Entity::find()
         .filter(exercise::Column::CourseId.eq(c.id))
+        .filter(exercise::Column::ClassId.is_null())
         .one(db)
         .await?
         .is_some();

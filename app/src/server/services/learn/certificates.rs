@@ -143,6 +143,8 @@ async fn post_test_passed(
         .from(quiz::Entity)
         .and_where(quiz::Column::CourseId.eq(course_id))
         .and_where(quiz::Column::Role.eq(crate::model::QuizRole::PostTest))
+        // The course's certificate rule means the course's post-test, not one a class set.
+        .and_where(quiz::Column::ClassId.is_null())
         .to_owned();
     Ok(attempt::Entity::find()
         .filter(attempt::Column::QuizId.in_subquery(post_tests))

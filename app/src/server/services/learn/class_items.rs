@@ -87,17 +87,6 @@ impl Seen {
         }
     }
 
-    /// What a trainee (who neither edits nor trains) sees: the course's items and those of
-    /// the classes they are enrolled in.
-    pub async fn as_trainee(db: &impl ConnectionTrait, person_id: i64) -> AppResult<Seen> {
-        Ok(Seen::CourseAnd(
-            super::classes::class_ids_of(db, person_id)
-                .await?
-                .into_iter()
-                .collect(),
-        ))
-    }
-
     /// Only what class `class_id` sees: the course's items and its own.
     pub fn class(class_id: i64) -> Seen {
         Seen::CourseAnd(HashSet::from([class_id]))

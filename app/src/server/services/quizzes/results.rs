@@ -66,13 +66,14 @@ pub async fn class_quizzes(
     .await?;
     let people = trainees(db, class_id).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
-    // A pre-test or post-test the class's trainers set for it stands before the course's.
+    // A published pre-test or post-test the class's trainers set for it stands before the
+    // course's.
     let test = |role: QuizRole| {
         let mut tests = quizzes.iter().filter(move |q| q.role == role);
         tests
             .clone()
-            .find(|q| q.class.is_some())
-            .or_else(|| tests.next())
+            .find(|q| q.class.is_some() && q.published)
+            .or_else(|| tests.find(|q| q.class.is_none()))
     };
     let (pre, post) = (test(QuizRole::PreTest), test(QuizRole::PostTest));
     let gain = match (pre, post) {

@@ -188,13 +188,24 @@ pub async fn pack_quizzes(
     Ok((questions, quizzes))
 }
 
-/// The items of a course's class quizzes, by what they name in the bank (a question's title,
-/// a category's name), read and detached from the bank before it is replaced.
-struct ClassItems(Vec<(quiz_item::Model, Option<String>, Option<String>)>);
+/// The items of a course's class quizzes, by what they name in the bank (a question by its
+/// category's name and its title, a draw by its category's name), read and detached from the
+/// bank before it is replaced.
+struct ClassItems {
+    quizzes: Vec<i64>,
+    items: Vec<(quiz_item::Model, Named)>,
+}
+
+/// What an item names in the bank.
+enum Named {
+    Question { category: String, title: String },
+    Draw { category: String },
+    Nothing,
+}
 
 impl ClassItems {
     async fn read(db: &impl ConnectionTrait, course_id: i64) -> AppResult<ClassItems> {
-        let quiz_ids: Vec<i64> = quiz::Entity::find()
+        let quizzes: Vec<i64> = quiz::Entity::find()
             .filter(quiz::Column::CourseId.eq(course_id))
             .filter(quiz::Column::ClassId.is_not_null())
             .all(db)
@@ -202,16 +213,12 @@ impl ClassItems {
             .into_iter()
             .map(|q| q.id)
             .collect();
-        if quiz_ids.is_empty() {
-            return Ok(ClassItems(Vec::new()));
+        if quizzes.is_empty() {
+            return Ok(ClassItems {
+                quizzes,
+                items: Vec::new(),
+            });
         }
-        let titles: HashMap<i64, String> = question::Entity::find()
-            .filter(question::Column::CourseId.eq(course_id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|q| (q.id, q.title))
-            .collect();
         let names: HashMap<i64, String> = question_category::Entity::find()
             .filter(question_category::Column::CourseId.eq(course_id))
             .all(db)
@@ -219,15 +226,40 @@ impl ClassItems {
             .into_iter()
             .map(|c| (c.id, c.name))
             .collect();
+        let questions: HashMap<i64, (String, String)> = question::Entity::find()
+            .filter(question::Column::CourseId.eq(course_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|q| {
+                let category = names.get(&q.category_id).cloned().unwrap_or_default();
+                (q.id, (category, q.title))
+            })
+            .collect();
         let items = quiz_item::Entity::find()
-            .filter(quiz_item::Column::QuizId.is_in(quiz_ids.clone()))
+            .filter(quiz_item::Column::QuizId.is_in(quizzes.clone()))
+            .order_by_asc(quiz_item::Column::Position)
             .all(db)
             .await?
             .into_iter()
             .map(|i| {
-                let title = i.question_id.and_then(|q| titles.get(&q).cloned());
-                let name = i.category_id.and_then(|c| names.get(&c).cloned());
-                (i, title, name)
+                let named = match (i.question_id, i.category_id) {
+                    (Some(q), _) => match questions.get(&q) {
+                        Some((category, title)) => Named::Question {
+                            category: category.clone(),
+                            title: title.clone(),
+                        },
+                        None => Named::Nothing,
+                    },
+                    (None, Some(c)) => match names.get(&c) {
+                        Some(category) => Named::Draw {
+                            category: category.clone(),
+                        },
+                        None => Named::Nothing,
+                    },
+                    _ => Named::Nothing,
+                };
+                (i, named)
             })
             .collect();
         // Detached while the bank is replaced: deleting a question or a category deletes the
@@ -235,65 +267,77 @@ impl ClassItems {
         quiz_item::Entity::update_many()
             .col_expr(quiz_item::Column::QuestionId, Option::<i64>::None.into())
             .col_expr(quiz_item::Column::CategoryId, Option::<i64>::None.into())
-            .filter(quiz_item::Column::QuizId.is_in(quiz_ids))
+            .filter(quiz_item::Column::QuizId.is_in(quizzes.clone()))
             .exec(db)
             .await?;
-        Ok(ClassItems(items))
+        Ok(ClassItems { quizzes, items })
     }
 
-    /// Points each item at the new bank's question or category of the same title or name.
+    /// Points each item at the new bank's question (the first of the same category and title)
+    /// or category (of the same name). An item whose question or category left the bank goes,
+    /// as does a second item on one question; a draw larger than its category now is cut to
+    /// it; a class quiz left asking nothing is unpublished.
     async fn relink(self, db: &impl ConnectionTrait, course_id: i64) -> AppResult<()> {
-        if self.0.is_empty() {
+        if self.quizzes.is_empty() {
             return Ok(());
         }
-        let titles: HashMap<String, i64> = question::Entity::find()
-            .filter(question::Column::CourseId.eq(course_id))
+        let categories: HashMap<i64, String> = question_category::Entity::find()
+            .filter(question_category::Column::CourseId.eq(course_id))
             .all(db)
             .await?
             .into_iter()
-            .map(|q| (q.title, q.id))
+            .map(|c| (c.id, c.name))
             .collect();
-        let names: HashMap<String, (i64, u64)> = {
-            let mut counts: HashMap<i64, u64> = HashMap::new();
-            for q in question::Entity::find()
-                .filter(question::Column::CourseId.eq(course_id))
-                .all(db)
-                .await?
-            {
-                *counts.entry(q.category_id).or_default() += 1;
+        let mut questions: HashMap<(String, String), i64> = HashMap::new();
+        let mut sizes: HashMap<String, (i64, i32)> = categories
+            .iter()
+            .map(|(id, name)| (name.clone(), (*id, 0)))
+            .collect();
+        for q in question::Entity::find()
+            .filter(question::Column::CourseId.eq(course_id))
+            .order_by_asc(question::Column::Id)
+            .all(db)
+            .await?
+        {
+            let category = categories.get(&q.category_id).cloned().unwrap_or_default();
+            if let Some(size) = sizes.get_mut(&category) {
+                size.1 += 1;
             }
-            question_category::Entity::find()
-                .filter(question_category::Column::CourseId.eq(course_id))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|c| (c.name, (c.id, counts.get(&c.id).copied().unwrap_or(0))))
-                .collect()
-        };
-        for (item, title, name) in self.0 {
-            let question_id = title.and_then(|t| titles.get(&t).copied());
-            let category = name.and_then(|n| names.get(&n).copied());
-            let keep = match (item.question_id, item.category_id) {
-                (Some(_), _) => question_id.is_some(),
-                // A draw asks no more questions than its category still holds.
-                (None, Some(_)) => {
-                    category.is_some_and(|(_, n)| u64::try_from(item.draw_count).unwrap_or(0) <= n)
-                }
-                _ => false,
+            questions.entry((category, q.title)).or_insert(q.id);
+        }
+        let mut asked: std::collections::HashSet<(i64, i64)> = Default::default();
+        for (item, named) in self.items {
+            let (question_id, category_id, draw) = match named {
+                Named::Question { category, title } => match questions.get(&(category, title)) {
+                    Some(&q) if asked.insert((item.quiz_id, q)) => (Some(q), None, 0),
+                    _ => (None, None, 0),
+                },
+                Named::Draw { category } => match sizes.get(&category) {
+                    Some(&(id, size)) if size > 0 => (None, Some(id), item.draw_count.min(size)),
+                    _ => (None, None, 0),
+                },
+                Named::Nothing => (None, None, 0),
             };
-            if !keep {
+            if question_id.is_none() && category_id.is_none() {
                 quiz_item::Entity::delete_by_id(item.id).exec(db).await?;
                 continue;
             }
             quiz_item::Entity::update_many()
                 .col_expr(quiz_item::Column::QuestionId, question_id.into())
-                .col_expr(
-                    quiz_item::Column::CategoryId,
-                    category.map(|(id, _)| id).into(),
-                )
+                .col_expr(quiz_item::Column::CategoryId, category_id.into())
+                .col_expr(quiz_item::Column::DrawCount, draw.into())
                 .filter(quiz_item::Column::Id.eq(item.id))
                 .exec(db)
                 .await?;
+        }
+        for quiz_id in self.quizzes {
+            if items(db, quiz_id).await?.is_empty() {
+                quiz::Entity::update_many()
+                    .col_expr(quiz::Column::Published, false.into())
+                    .filter(quiz::Column::Id.eq(quiz_id))
+                    .exec(db)
+                    .await?;
+            }
         }
         Ok(())
     }

@@ -327,6 +327,8 @@ pub(super) async fn editable_quiz(
 ) -> AppResult<(quiz::Model, course::Model)> {
     may_author(user)?;
     let (q, c) = quiz_and_course(db, id).await?;
+    // Another class's quiz is not announced to someone who may not see it.
+    class_items::check_sees(db, user, &c, q.class_id).await?;
     if !class_items::edits(db, user, &c, q.class_id).await? {
         return Err(AppError::Forbidden);
     }
