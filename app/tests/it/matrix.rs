@@ -345,6 +345,18 @@ const FUNCTIONS: &[Function] = &[
     ),
     ("/api/quizzes/class", Need::Nobody, &[("id", "99999")]),
     (
+        "/api/quizzes/create-for-class",
+        Need::Nobody,
+        &[
+            ("class", "99999"),
+            ("input[title]", "Matrix class quiz"),
+            ("input[role]", "practice"),
+            ("input[pass_mark]", "50"),
+            ("input[attempts_allowed]", "0"),
+            ("input[show_answers]", "never"),
+        ],
+    ),
+    (
         "/api/quizzes/results",
         Need::Nobody,
         &[("class", "99999"), ("quiz", "1")],
@@ -534,6 +546,7 @@ const FUNCTIONS: &[Function] = &[
         &[("slug", "document-examination")],
     ),
     ("/api/exercises/editor", Need::Nobody, &[("id", "99999")]),
+    ("/api/exercises/class", Need::Nobody, &[("id", "99999")]),
     (
         "/api/exercises/findings",
         Need::Admin,

@@ -395,9 +395,16 @@ async fn a_trainer_builds_a_quiz_and_an_exercise_for_their_class_on_a_shipped_co
     .await;
     b.click("form[action='/api/quizzes/update'] input[name='input[published]']")
         .await;
+    // The editor already shows "Saved" from the draw: wait for the page the save loads.
+    b.script("document.body.dataset.before = 'save';").await;
     b.click("form[action='/api/quizzes/update'] button[type=submit]")
         .await;
-    b.wait_text(".banner-ok", "Saved").await;
+    b.wait_for(
+        "the saved quiz",
+        "!document.body.dataset.before && !!document.querySelector('.banner-ok') \
+         && (document.querySelector(\"form[action='/api/quizzes/update'] input[name='input[published]']\") || {}).checked",
+    )
+    .await;
     // An exercise for the class, from a generated specimen.
     b.goto(&app.url(&format!("/classes/{k}/exercises"))).await;
     b.find("#class-exercises-none").await;

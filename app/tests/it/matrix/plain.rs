@@ -144,6 +144,18 @@ const PLAIN: &[Plain] = &[
     ),
     (
         "POST",
+        "/classes/{id}/exercises",
+        "/classes/99999/exercises",
+        Need::Author,
+    ),
+    (
+        "POST",
+        "/classes/{id}/exercises/generate",
+        "/classes/99999/exercises/generate",
+        Need::Author,
+    ),
+    (
+        "POST",
         "/author/exercises/{id}/edit",
         "/author/exercises/99999/edit",
         Need::Author,

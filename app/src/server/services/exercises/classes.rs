@@ -17,7 +17,15 @@ pub async fn class_exercises(
     Ok(ClassExercises {
         class_id: k.id,
         class_name: k.name,
-        exercises: listed(db, user, &c, &modules, Some(class_id)).await?,
+        exercises: listed(
+            db,
+            user,
+            &c,
+            &modules,
+            Some(class_id),
+            &crate::server::services::learn::class_items::Seen::All,
+        )
+        .await?,
         course_slug: c.slug,
         course_title: c.title,
     })

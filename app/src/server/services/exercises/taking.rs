@@ -12,7 +12,8 @@ pub async fn course_exercises(
     use crate::server::services::learn::courses;
     let c = courses::visible_course(db, user, slug).await?;
     let modules = courses::modules_in_order(db, c.id).await?;
-    exercises_of(db, user, &c, &modules).await
+    let seen = crate::server::services::learn::class_items::Seen::of(db, user, &c).await?;
+    exercises_of(db, user, &c, &modules, &seen).await
 }
 
 /// The exercises of course `c`, which `user` may read: published ones, or all for its
@@ -22,8 +23,9 @@ pub async fn exercises_of(
     user: &CurrentUser,
     c: &course::Model,
     modules: &[crate::server::entities::course_module::Model],
+    seen: &crate::server::services::learn::class_items::Seen,
 ) -> AppResult<Vec<ExerciseRow>> {
-    listed(db, user, c, modules, None).await
+    listed(db, user, c, modules, None, seen).await
 }
 
 /// The exercises of course `c` that `user` sees (of class `only_class` alone when given).
@@ -33,10 +35,10 @@ pub(super) async fn listed(
     c: &course::Model,
     modules: &[crate::server::entities::course_module::Model],
     only_class: Option<i64>,
+    seen: &crate::server::services::learn::class_items::Seen,
 ) -> AppResult<Vec<ExerciseRow>> {
-    use crate::server::services::learn::class_items::{self, Seen};
+    use crate::server::services::learn::class_items;
     let author = may_edit(user, c);
-    let seen = Seen::of(db, user, c).await?;
     // A class's trainers also see the drafts of their class's own exercises.
     let trained = class_items::trained_classes(db, user).await?;
     let mut q = exercise::Entity::find()

@@ -140,6 +140,9 @@ pub async fn for_new_item(
     user: &CurrentUser,
     class_id: i64,
 ) -> AppResult<(class::Model, course::Model)> {
+    if !(user.has(Role::Trainer) || user.has(Role::Admin)) {
+        return Err(AppError::Forbidden);
+    }
     let k = class::Entity::find_by_id(class_id)
         .one(db)
         .await?

@@ -98,17 +98,13 @@ pub async fn page(
         Err(e) => return Err(e),
     };
     let modules = modules_in_order(db, c.id).await?;
+    // The reader's classes, read once: quizzes and exercises set for one class.
+    let seen = crate::server::services::learn::class_items::Seen::of(db, user, &c).await?;
     Ok(crate::model::CoursePageView {
-        exercises: exercises::exercises_of(db, user, &c, &modules).await?,
+        exercises: exercises::exercises_of(db, user, &c, &modules, &seen).await?,
         outline: outline(db, user, &c, modules).await?,
         overview: false,
-        quizzes: quizzes::bank::standing(
-            db,
-            user.id,
-            c.id,
-            &crate::server::services::learn::class_items::Seen::of(db, user, &c).await?,
-        )
-        .await?,
+        quizzes: quizzes::bank::standing(db, user.id, c.id, &seen).await?,
         certificate: certificates::status(db, user, &c).await?,
         desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
     })
