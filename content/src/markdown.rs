@@ -253,7 +253,15 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
     }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
-    sanitize(&raw)
+    keyboard_scrollable(&sanitize(&raw))
+}
+
+/// Tables and code blocks take keyboard focus: on a phone they scroll sideways in their own
+/// box, which arrow keys can then scroll. Applied to the sanitiser's output, where a tag is
+/// written exactly so and text that looks like one is escaped.
+fn keyboard_scrollable(html: &str) -> String {
+    html.replace("<table>", "<table tabindex=\"0\">")
+        .replace("<pre>", "<pre tabindex=\"0\">")
 }
 
 fn tag_name(level: HeadingLevel) -> &'static str {
@@ -375,6 +383,17 @@ fn sanitize(html: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn tables_and_code_take_focus_and_typed_tags_stay_text() {
+        let html = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n`<table>` and &lt;pre&gt;",
+            LINKS,
+        );
+        assert!(html.contains("<table tabindex=\"0\">"), "{html}");
+        assert!(html.contains("<pre tabindex=\"0\">"), "{html}");
+        assert_eq!(html.matches("tabindex").count(), 2, "{html}");
+    }
+
     const LINKS: Links<'static> = Links {
         media_base: "/media/c/1/",
         glossary: "/courses/c/glossary",
@@ -391,7 +410,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<table>") && html.contains("<del>old</del>"),
+            html.contains("<table tabindex=\"0\">") && html.contains("<del>old</del>"),
             "{html}"
         );
         assert!(html.contains("footnote"), "{html}");

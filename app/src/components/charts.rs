@@ -35,7 +35,7 @@ pub fn FiguresTable(
     view! {
         <details class="figures" id=id>
             <summary>{t(Msg::ChartFigures)}</summary>
-            <table class="data">
+            <table class="data" tabindex="0">
                 <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {rows.into_iter().map(|row| {

@@ -45,6 +45,15 @@ pub fn marker_near(markers: &[(f64, f64)], x: f64, y: f64, radius: f64) -> Optio
         .map(|(i, _)| i)
 }
 
+/// A board announcement: `template` with `{n}` (the marker's number), `{count}` (markers on
+/// the board) and `{max}` ([`MAX_MARKERS`]) filled in.
+pub fn announce(template: &str, n: usize, count: usize) -> String {
+    template
+        .replace("{n}", &n.to_string())
+        .replace("{count}", &count.to_string())
+        .replace("{max}", &MAX_MARKERS.to_string())
+}
+
 /// Where a pointer at client position `(cx, cy)` falls on an image drawn in the client
 /// rectangle `(left, top, w, h)`, in pixels of the full `width` × `height` image (clamped).
 pub fn to_image(
@@ -97,7 +106,9 @@ pub fn MarkerBoard(
     /// URL of the reference specimen's display image, when comparing.
     reference: Option<String>,
     /// Labels: zoom in, zoom out, magnifier, clear, markers placed, field, help, image alt,
-    /// reference alt.
+    /// reference alt, the board's name, then what is announced when a marker is placed, when
+    /// one is removed, when all are cleared and when no more may be placed (see
+    /// [`announce`]).
     labels: Vec<String>,
     /// Where the markers placed so far are kept in the browser, so a reload (or a browser
     /// closed by a power cut) finds them again: a key naming the exercise, the person and
@@ -141,19 +152,43 @@ pub fn MarkerBoard(
     let stage = NodeRef::<leptos::html::Div>::new();
     let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
     let radius = w.max(h) / 90.0;
+    // What the board last did, for screen readers (a polite live region).
+    let (said, set_said) = signal(String::new());
+    // Placed, removed, cleared, full.
+    let says = StoredValue::new([label(10), label(11), label(12), label(13)]);
+    let say = move |which: usize, n: usize, count: usize| {
+        set_said.set(says.with_value(|s| announce(&s[which], n, count)));
+    };
     let toggle_at = move |x: f64, y: f64, near: f64| {
-        set_markers.update(|m| match marker_near(m, x, y, near) {
+        let mut m = markers.get_untracked();
+        match marker_near(&m, x, y, near) {
             Some(i) => {
                 m.remove(i);
+                say(1, i + 1, m.len());
             }
-            None if m.len() < MAX_MARKERS => m.push((x, y)),
-            None => {}
-        });
+            None if m.len() < MAX_MARKERS => {
+                m.push((x, y));
+                say(0, m.len(), m.len());
+            }
+            None => say(3, 0, m.len()),
+        }
+        set_markers.set(m);
+    };
+    let remove_last = move || {
+        let mut m = markers.get_untracked();
+        if m.pop().is_some() {
+            say(1, m.len() + 1, m.len());
+            set_markers.set(m);
+        }
+    };
+    let clear_all = move || {
+        set_markers.set(Vec::new());
+        say(2, 0, 0);
     };
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| set_live.set(true));
     #[cfg(not(feature = "hydrate"))]
-    let _ = (set_live, set_loupe, set_cursor, set_focused, toggle_at);
+    let _ = (set_live, set_cursor, set_focused, toggle_at);
     // Zooms by `step` steps keeping the middle of the view in place.
     let zoom_by = move |step: i32| {
         let next = (zoom.get_untracked() as i32 + step).clamp(0, ZOOMS.len() as i32 - 1) as usize;
@@ -180,6 +215,37 @@ pub fn MarkerBoard(
         }
         #[cfg(not(feature = "hydrate"))]
         set_zoom.set(next);
+    };
+    // The magnifier over client position `(cx, cy)`, or over the keyboard's cross when `None`.
+    let show_loupe = move |at: Option<(f64, f64)>| {
+        #[cfg(feature = "hydrate")]
+        if loupe_on.get_untracked()
+            && let (Some(st), Some(vp)) = (stage.get_untracked(), viewport.get_untracked())
+        {
+            let (sl, stp, sw, sh) = rect_of(&st);
+            let (cx, cy) = at.unwrap_or_else(|| {
+                let (x, y) = cursor.get_untracked();
+                (sl + x / w * sw, stp + y / h * sh)
+            });
+            let vr = vp.get_bounding_client_rect();
+            let (fx, fy) = ((cx - sl) / sw.max(1.0), (cy - stp) / sh.max(1.0));
+            if (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy) {
+                // The magnifier shows the image at 2.5 times its size on screen.
+                let (bw, bh) = (sw * 2.5, sh * 2.5);
+                set_loupe.set(Some((
+                    cx - vr.left() + vp.scroll_left() as f64,
+                    cy - vr.top() + vp.scroll_top() as f64,
+                    bw,
+                    bh,
+                    fx * bw,
+                    fy * bh,
+                )));
+            } else {
+                set_loupe.set(None);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = at;
     };
     // Pointer drag state: start (client x, y), scroll at start, and whether it moved.
     let drag = StoredValue::new(None::<(f64, f64, i32, i32, bool)>);
@@ -214,27 +280,7 @@ pub fn MarkerBoard(
                     }
                 }
             }
-            if loupe_on.get_untracked()
-                && let (Some(st), Some(vp)) = (stage.get_untracked(), viewport.get_untracked())
-            {
-                let (sl, stp, sw, sh) = rect_of(&st);
-                let vr = vp.get_bounding_client_rect();
-                let (fx, fy) = ((cx - sl) / sw.max(1.0), (cy - stp) / sh.max(1.0));
-                if (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy) {
-                    // The magnifier shows the image at 2.5 times its size on screen.
-                    let (bw, bh) = (sw * 2.5, sh * 2.5);
-                    set_loupe.set(Some((
-                        cx - vr.left() + vp.scroll_left() as f64,
-                        cy - vr.top() + vp.scroll_top() as f64,
-                        bw,
-                        bh,
-                        fx * bw,
-                        fy * bh,
-                    )));
-                } else {
-                    set_loupe.set(None);
-                }
-            }
+            show_loupe(Some((cx, cy)));
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
@@ -282,9 +328,7 @@ pub fn MarkerBoard(
                 true
             }
             "Backspace" | "Delete" => {
-                set_markers.update(|m| {
-                    m.pop();
-                });
+                remove_last();
                 true
             }
             "+" | "=" => {
@@ -314,6 +358,9 @@ pub fn MarkerBoard(
                     vp.set_scroll_top((py - ch / 2.0).max(0.0) as i32);
                 }
             }
+            // The magnifier follows the cross, once the view has scrolled to it.
+            #[cfg(feature = "hydrate")]
+            request_animation_frame(move || show_loupe(None));
         }
         if moved.is_some() || handled {
             ev.prevent_default();
@@ -353,10 +400,15 @@ pub fn MarkerBoard(
                 <button type="button" id="zoom-in" aria-label=label(0) on:click=move |_| zoom_by(1)>"+"</button>
                 <label class="inline">
                     <input type="checkbox" id="loupe-toggle" prop:checked=move || loupe_on.get()
-                        on:change=move |ev| set_loupe_on.set(event_target_checked(&ev)) />
+                        on:change=move |ev| {
+                            set_loupe_on.set(event_target_checked(&ev));
+                            if focused.get_untracked() {
+                                show_loupe(None);
+                            }
+                        } />
                     " " {label(2)}
                 </label>
-                <button type="button" id="clear-markers" on:click=move |_| set_markers.set(Vec::new())>{label(3)}</button>
+                <button type="button" id="clear-markers" on:click=move |_| clear_all()>{label(3)}</button>
                 <span class="hint">{label(4)} ": " <strong id="marker-count">{move || markers.get().len()}</strong> " / " {MAX_MARKERS}</span>
             </div>
             <div class=if reference.is_some() { "board-views compare" } else { "board-views" }>
@@ -368,8 +420,16 @@ pub fn MarkerBoard(
                     </div>
                 })}
                 <div class="viewport" id="board" tabindex="0" node_ref=viewport
+                    role="application" aria-label=label(9) aria-describedby="board-keys"
                     on:keydown=on_key on:scroll=on_scroll
-                    on:focus=move |_| set_focused.set(true) on:blur=move |_| set_focused.set(false)
+                    on:focus=move |_| {
+                        set_focused.set(true);
+                        show_loupe(None);
+                    }
+                    on:blur=move |_| {
+                        set_focused.set(false);
+                        set_loupe.set(None);
+                    }
                     on:pointerleave=move |_| set_loupe.set(None)>
                     <div class="stage" id="stage" node_ref=stage style:width=stage_width
                         on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up>
@@ -383,8 +443,12 @@ pub fn MarkerBoard(
                             }).collect_view()}
                             {move || focused.get().then(|| {
                                 let (x, y) = cursor.get();
+                                // A dark halo under a light cross: one of the two stands out
+                                // on any document.
                                 view! {
                                     <g class="cross">
+                                        <line class="halo" x1=x - mark_r * 2.0 y1=y x2=x + mark_r * 2.0 y2=y />
+                                        <line class="halo" x1=x y1=y - mark_r * 2.0 x2=x y2=y + mark_r * 2.0 />
                                         <line x1=x - mark_r * 2.0 y1=y x2=x + mark_r * 2.0 y2=y />
                                         <line x1=x y1=y - mark_r * 2.0 x2=x y2=y + mark_r * 2.0 />
                                     </g>
@@ -402,7 +466,8 @@ pub fn MarkerBoard(
                     </div>
                 </div>
             </div>
-            <p class="hint">{label(6)}</p>
+            <p class="hint" id="board-keys">{label(6)}</p>
+            <p class="visually-hidden" id="board-status" role="status">{move || said.get()}</p>
             // For a browser without WebAssembly: coordinates typed by hand. Hidden once the
             // board runs (it still carries the markers with the form).
             <p class="markers-field">
@@ -613,6 +678,19 @@ pub fn RegionDrawer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn announcements_name_the_marker_and_the_count() {
+        assert_eq!(
+            announce("Marker {n} placed — {count} of {max}", 2, 2),
+            "Marker 2 placed — 2 of 50"
+        );
+        assert_eq!(
+            announce("Marque {n} retirée — {count} sur {max}", 3, 4),
+            "Marque 3 retirée — 4 sur 50"
+        );
+        assert_eq!(announce("All markers removed", 0, 0), "All markers removed");
+    }
 
     #[test]
     fn markers_round_trip_through_the_field() {

@@ -37,7 +37,7 @@ fn downloads(name: &'static str, query: &str) -> impl IntoView + use<> {
 
 fn table(id: &'static str, first: Msg, rows: Vec<Row>) -> impl IntoView {
     view! {
-        <table class="data" id=id>
+        <table class="data" tabindex="0" id=id>
             <thead><tr>
                 <th scope="col">{t(first)}</th>
                 <th scope="col">{t(Msg::PeopleTrained)}</th>
@@ -169,7 +169,7 @@ pub fn ProgressPage() -> impl IntoView {
                         {table("progress-countries", Msg::CountryWord, d.countries)}
                         <h2>{t(Msg::ExerciseAccuracy)}</h2>
                         {downloads("defects", &query)}
-                        <table class="data" id="progress-defects">
+                        <table class="data" tabindex="0" id="progress-defects">
                             <thead><tr>
                                 <th scope="col">{t(Msg::FeatureKind)}</th>
                                 <th scope="col">{t(Msg::FoundShare)}</th>
@@ -188,7 +188,7 @@ pub fn ProgressPage() -> impl IntoView {
                         {(!d.desk.is_empty()).then(|| view! {
                             <h2>{t(Msg::DeskProgressTitle)}</h2>
                             {downloads("desk", &query)}
-                            <table class="data" id="progress-desk">
+                            <table class="data" tabindex="0" id="progress-desk">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::DeskCase)}</th>
                                     <th scope="col">{t(Msg::DeskRightDecisions)}</th>
@@ -211,7 +211,7 @@ pub fn ProgressPage() -> impl IntoView {
                         <h2>{t(Msg::NeedsOverTime)}</h2>
                         <p class="hint">{t(Msg::NeedsOverTimeHint)}</p>
                         {downloads("needs", &query)}
-                        <table class="data" id="progress-needs">
+                        <table class="data" tabindex="0" id="progress-needs">
                             <thead><tr>
                                 <th scope="col">{t(Msg::CampaignWord)}</th>
                                 <th scope="col">{t(Msg::ClosesOnCol)}</th>
@@ -353,7 +353,7 @@ pub fn LearnerSearchPage() -> impl IntoView {
                     {search_form(found.query.clone())}
                     {found.hits.is_empty().then(|| view! { <p id="records-none">{t(Msg::RecordsSearchNone)}</p> })}
                     {(!found.hits.is_empty()).then(|| view! {
-                        <table class="data" id="records-found">
+                        <table class="data" tabindex="0" id="records-found">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Name)}</th>
                                 <th scope="col">{t(Msg::Login)}</th>

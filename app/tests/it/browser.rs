@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod access;
 mod assessments;
 mod desk;
 mod exercises;
@@ -144,6 +145,18 @@ impl Browser {
             "POST",
             &format!("/element/{id}/value"),
             json!({ "text": text }),
+        )
+        .await;
+    }
+
+    /// Sends `keys` to the element (WebDriver codes for special keys: `\u{E007}` Enter,
+    /// `\u{E014}` right arrow, `\u{E008}` Shift, held until `\u{E000}`), without clearing it.
+    async fn keys(&self, css: &str, keys: &str) {
+        let id = self.find(css).await;
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            json!({ "text": keys }),
         )
         .await;
     }

@@ -38,7 +38,7 @@ pub fn AgenciesPage() -> impl IntoView {
                                 view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="data" id="agencies">
+                                    <table class="data" tabindex="0" id="agencies">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::Name)}</th>
                                             <th scope="col">{t(Msg::Country)}</th>

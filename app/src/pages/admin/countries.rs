@@ -23,7 +23,7 @@ pub fn CountriesPage() -> impl IntoView {
                     Ok(p) => {
                         let base = format!("/admin/countries?q={}", urlencode(&q));
                         view! {
-                            <table class="data" id="countries">
+                            <table class="data" tabindex="0" id="countries">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Code)}</th>
                                     <th scope="col">{t(Msg::Name)}</th>

@@ -29,7 +29,7 @@ pub fn ImportPage() -> impl IntoView {
             ImportOutcome::Imported(people) => view! {
                 <section class="panel" id="import-result">
                     <p class="banner banner-ok" role="status">{t(Msg::ImportDone)}</p>
-                    <table class="data">
+                    <table class="data" tabindex="0">
                         <thead><tr>
                             <th scope="col">{t(Msg::Login)}</th>
                             <th scope="col">{t(Msg::DisplayName)}</th>
@@ -46,7 +46,7 @@ pub fn ImportPage() -> impl IntoView {
             ImportOutcome::Rejected(problems) => view! {
                 <section class="panel" id="import-result">
                     <p class="banner banner-error" role="alert">{t(Msg::ImportFailed)}</p>
-                    <table class="data" id="import-problems">
+                    <table class="data" tabindex="0" id="import-problems">
                         <thead><tr>
                             <th scope="col">{t(Msg::Row)}</th>
                             <th scope="col">{t(Msg::Code)}</th>
@@ -67,7 +67,7 @@ pub fn ImportPage() -> impl IntoView {
         })}
         <section class="panel">
             <p>{t(Msg::ImportIntro)}</p>
-            <pre class="sample">"login,display_name,email,agency,position,roles,language\n\
+            <pre class="sample" tabindex="0">"login,display_name,email,agency,position,roles,language\n\
 ana.silva,Ana Silva,ana.silva@example.org,Utopia Immigration Service,Front-line immigration officer,trainee,en"</pre>
             <PostForm action="/admin/people/import" class="stack" multipart=true>
                 <div class="field">

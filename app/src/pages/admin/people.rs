@@ -33,7 +33,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }
                         view! {
                             <TableFilter target="people".to_owned() label=t(Msg::FilterRows).to_owned() />
-                            <table class="data" id="people">
+                            <table class="data" tabindex="0" id="people">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::DisplayName)}</th>
                                     <th scope="col">{t(Msg::Login)}</th>

@@ -36,7 +36,7 @@ pub fn PositionPage() -> impl IntoView {
                                 let names = names.clone();
                                 view! {
                                     <h2>{area}</h2>
-                                    <table class="data">
+                                    <table class="data" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::CompetencyCol)}</th>
                                             <th scope="col">{t(Msg::RequiredLevel)}</th>

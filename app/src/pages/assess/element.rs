@@ -232,7 +232,7 @@ pub fn ElementPage() -> impl IntoView {
                                     })}
                                     {(!i.all.is_empty()).then(|| view! {
                                         <h3>{t(Msg::AssessorsScores)} {i.spread.map(|sp| format!(" · {} {sp}", t(Msg::Spread)))}</h3>
-                                        <table class="data reconcile">
+                                        <table class="data reconcile" tabindex="0">
                                             <tbody>
                                                 {i.all.iter().map(|e| view! {
                                                     <tr>

@@ -26,7 +26,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
                         view! {
-                            <table class="data" id="assessments">
+                            <table class="data" tabindex="0" id="assessments">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Title)}</th>
                                     <th scope="col">{t(Msg::Country)}</th>

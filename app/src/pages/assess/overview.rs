@@ -103,7 +103,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                 <section class="panel" id="to-reconcile">
                                     <h2>{format!("{} ({})", t(Msg::ToReconcileTitle), rows.len())}</h2>
                                     <p class="hint">{t(Msg::ToReconcileHint)}</p>
-                                    <table class="data">
+                                    <table class="data" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::Element)}</th>
                                             <th scope="col">{t(Msg::Indicator)}</th>
@@ -123,7 +123,7 @@ pub fn AssessmentPage() -> impl IntoView {
                             }
                         })}
                         <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall.clone() /></h2>
-                        <table class="data" id="scores">
+                        <table class="data" tabindex="0" id="scores">
                             <tbody>
                                 {components.into_iter().map(|c| view! {
                                     <tr class="component-row">

@@ -116,7 +116,7 @@ pub fn ReportPage() -> impl IntoView {
                                 <h2>{t(Msg::ScoresByComponent)}</h2>
                                 <p>{t(Msg::Overall)} ": " <ScoreCell score=a.overall.clone() /></p>
                                 <ChartBox label=t(Msg::ScoresByComponent) svg=r.radar_svg.clone() />
-                                <table class="data" id="traffic-lights">
+                                <table class="data" tabindex="0" id="traffic-lights">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Component)}</th>
                                         <th scope="col">{t(Msg::Element)}</th>
@@ -140,7 +140,7 @@ pub fn ReportPage() -> impl IntoView {
                                 <section id="comparison">
                                     <h2>{t(Msg::ComparedWithBaseline)}</h2>
                                     <p>{t(Msg::Baseline)} ": " {b.title.clone()}</p>
-                                    <table class="data">
+                                    <table class="data" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::Component)}</th>
                                             <th scope="col">{t(Msg::Baseline)}</th>
@@ -157,7 +157,7 @@ pub fn ReportPage() -> impl IntoView {
                                             }).collect_view()}
                                         </tbody>
                                     </table>
-                                    <table class="data annex">
+                                    <table class="data annex" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::Indicator)}</th>
                                             <th scope="col">{t(Msg::Baseline)}</th>
@@ -185,7 +185,7 @@ pub fn ReportPage() -> impl IntoView {
                             </section>
                             <section>
                                 <h2>{t(Msg::Recommendations)}</h2>
-                                <table class="data" id="report-recommendations">
+                                <table class="data" tabindex="0" id="report-recommendations">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Element)}</th>
                                         <th scope="col">{t(Msg::Recommendations)}</th>
@@ -236,7 +236,7 @@ pub fn ReportPage() -> impl IntoView {
                             </section>
                             <section>
                                 <h2>{t(Msg::Annex)}</h2>
-                                <table class="data annex" id="annex">
+                                <table class="data annex" tabindex="0" id="annex">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Element)}</th>
                                         <th scope="col">{t(Msg::Indicator)}</th>

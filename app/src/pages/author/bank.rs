@@ -145,7 +145,7 @@ fn ImportReport(report: BankImportReport) -> impl IntoView {
             }}
             {(!report.refused.is_empty()).then(|| view! {
                 <h2>{t(Msg::QuestionsRefused)} " (" {report.refused.len()} ")"</h2>
-                <table class="data" id="refused">
+                <table class="data" tabindex="0" id="refused">
                     <thead><tr>
                         <th scope="col">{t(Msg::WhereInFile)}</th>
                         <th scope="col">{t(Msg::Title)}</th>
@@ -271,7 +271,7 @@ pub fn BankPage() -> impl IntoView {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="data" id="quizzes">
+                                <table class="data" tabindex="0" id="quizzes">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Title)}</th>
                                         <th scope="col">{t(Msg::QuizRole)}</th>
@@ -321,7 +321,7 @@ pub fn BankPage() -> impl IntoView {
                                     let qs: Vec<_> = questions.iter().filter(|q| q.category_id == cat.id).cloned().collect();
                                     view! {
                                         <h3>{cat.name.clone()} " " <span class="hint">{format!("({})", cat.questions)}</span></h3>
-                                        <table class="data bank">
+                                        <table class="data bank" tabindex="0">
                                             <thead><tr>
                                                 <th scope="col">{t(Msg::Title)}</th>
                                                 <th scope="col">{t(Msg::Kind)}</th>
@@ -380,7 +380,7 @@ pub fn QuestionEditPage() -> impl IntoView {
                     <h1>{t(Msg::QuestionTitle)}</h1>
                     <p class="hint">{t(Msg::BankReadOnly)}</p>
                     <p><strong>{t(Msg::Category)} ": "</strong>{category}</p>
-                    <pre class="code" id="q-gift">{gift}</pre>
+                    <pre class="code" id="q-gift" tabindex="0">{gift}</pre>
                 }
                 .into_any(),
                 Ok((slug, category, gift, true)) => view! {

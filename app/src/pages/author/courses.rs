@@ -25,7 +25,7 @@ pub fn AuthorCoursesPage() -> impl IntoView {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
                         view! {
-                            <table class="data" id="my-courses">
+                            <table class="data" tabindex="0" id="my-courses">
                                 <thead><tr><th scope="col">{t(Msg::Title)}</th><th scope="col">{t(Msg::Status)}</th></tr></thead>
                                 <tbody>
                                     {mine.into_iter().map(|c| view! {
@@ -46,7 +46,7 @@ pub fn AuthorCoursesPage() -> impl IntoView {
                         <section class="panel" id="other-courses">
                             <h2>{t(Msg::OtherCourses)}</h2>
                             <p class="hint">{t(Msg::OtherCoursesHint)}</p>
-                            <table class="data">
+                            <table class="data" tabindex="0">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Title)}</th>
                                     <th scope="col"><span class="visually-hidden">{t(Msg::Actions)}</span></th>

@@ -101,7 +101,7 @@ fn new_scenario_form(
                 <FieldMsg field="desk_today" />
                 <fieldset>
                     <legend>{t(Msg::DeskRatesLegend)}</legend>
-                    <table class="data">
+                    <table class="data" tabindex="0">
                         <thead><tr><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRate)}</th><th scope="col">{t(Msg::DeskFixed)}</th></tr></thead>
                         <tbody>
                             {CaseKind::ALL.into_iter().filter(|k| *k != CaseKind::Genuine).map(|k| {
@@ -135,7 +135,7 @@ pub(crate) fn shifts_table(a: &DeskAdmin) -> impl IntoView + use<> {
         return view! { <p class="hint">{t(Msg::DeskNoShiftsYet)}</p> }.into_any();
     }
     view! {
-        <table class="data" id="desk-shifts">
+        <table class="data" tabindex="0" id="desk-shifts">
             <thead><tr>
                 <th scope="col">{t(Msg::DeskTrainee)}</th><th scope="col">{t(Msg::Title)}</th>
                 <th scope="col">{t(Msg::DeskStarted)}</th><th scope="col">{t(Msg::DeskDecidedCol)}</th><th scope="col">{t(Msg::Status)}</th>
@@ -161,7 +161,7 @@ pub(crate) fn by_kind_table(a: &DeskAdmin) -> impl IntoView + use<> {
     let by_kind = a.by_kind.clone();
     (!by_kind.is_empty()).then(|| view! {
         <h3>{t(Msg::DeskClassByKind)}</h3>
-        <table class="data" id="desk-class-by-kind">
+        <table class="data" tabindex="0" id="desk-class-by-kind">
             <thead><tr><th scope="col">{t(Msg::Title)}</th><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
             <tbody>
                 {by_kind.into_iter().flat_map(|(title, kinds)| kinds.into_iter().map(move |(k, right, n)| view! {

@@ -191,7 +191,7 @@ fn regions_section(e: &ExerciseEditor) -> impl IntoView + use<> {
                 <div class="overlay" inner_html=overlay></div>
             </RegionDrawer>
             <p class="hint">{t(Msg::CoordsHint)} " (" {format!("{} × {}", e.image.width, e.image.height)} ")"</p>
-            <table class="data" id="region-list">
+            <table class="data" tabindex="0" id="region-list">
                 <thead><tr>
                     <th scope="col">"#"</th>
                     <th scope="col">{t(Msg::RegionLabel)}</th>
@@ -581,7 +581,7 @@ pub fn CourseExercises(slug: String) -> impl IntoView {
                 view! {
                     {(!findings.is_empty()).then(|| view! {
                         <h3>{t(Msg::FindingsTitle)}</h3>
-                        <table class="data" id="exercise-findings">
+                        <table class="data" tabindex="0" id="exercise-findings">
                             <thead><tr>
                                 <th scope="col">{t(Msg::FeatureKind)}</th>
                                 <th scope="col">{t(Msg::FoundShare)}</th>
@@ -622,7 +622,7 @@ pub fn exercise_table(
     rows: Vec<crate::model::exercise::ExerciseRow>,
 ) -> impl IntoView {
     view! {
-        <table class="data" id=id>
+        <table class="data" tabindex="0" id=id>
             <thead><tr>
                 <th scope="col">{t(Msg::Title)}</th>
                 <th scope="col">{t(Msg::Kind)}</th>

@@ -50,7 +50,7 @@ pub fn ClassPage() -> impl IntoView {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="data" id="roster">
+                                <table class="data" tabindex="0" id="roster">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Name)}</th>
                                         <th scope="col">{t(Msg::Agency)}</th>

@@ -21,7 +21,7 @@ pub fn ClassesPage() -> impl IntoView {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
                         view! {
-                            <table class="data" id="classes">
+                            <table class="data" tabindex="0" id="classes">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::ClassName)}</th>
                                     <th scope="col">{t(Msg::Course)}</th>

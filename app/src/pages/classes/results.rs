@@ -72,7 +72,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                         <p class="hint">{t(Msg::LearningGainHelp)}</p>
                         <p id="class-gain"><strong>{t(Msg::ClassGain)} ": " {g.class_gain.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".to_owned())}</strong>
                             {format!(" (n = {})", g.pairs)}</p>
-                        <table class="data" id="gain">
+                        <table class="data" tabindex="0" id="gain">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Name)}</th>
                                 <th scope="col">{t(Msg::RolePreTest)}</th>
@@ -97,7 +97,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
                         view! {
-                            <table class="data" id="certificates">
+                            <table class="data" tabindex="0" id="certificates">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Holder)}</th>
                                     <th scope="col">{t(Msg::CertificateCode)}</th>
@@ -170,7 +170,7 @@ pub fn QuizResultsPage() -> impl IntoView {
                         " · " {t(Msg::Average)} ": " <strong>{pct(r.average)}</strong>
                         " · " <a href=format!("/classes/{id}/quizzes/{quiz}/results.csv") download="">{t(Msg::ExportCsv)}</a>
                     </p>
-                    <table class="data" id="results">
+                    <table class="data" tabindex="0" id="results">
                         <thead><tr>
                             <th scope="col">{t(Msg::Name)}</th>
                             <th scope="col">{t(Msg::AttemptsLabel)}</th>
@@ -202,7 +202,7 @@ pub fn QuizResultsPage() -> impl IntoView {
                         view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                     } else {
                         view! {
-                            <table class="data" id="item-analysis">
+                            <table class="data" tabindex="0" id="item-analysis">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Questions)}</th>
                                     <th scope="col">"n"</th>

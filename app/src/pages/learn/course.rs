@@ -102,7 +102,7 @@ pub fn CoursePage() -> impl IntoView {
                         {(!overview).then(|| view! { <SearchBox /> })}
                         {(!quizzes.is_empty()).then(|| view! {
                             <h2>{t(Msg::Quizzes)}</h2>
-                            <table class="data" id="course-quizzes">
+                            <table class="data" tabindex="0" id="course-quizzes">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::Title)}</th>
                                     <th scope="col">{t(Msg::QuizRole)}</th>

@@ -180,7 +180,7 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
                 <dt>{t(Msg::DeskExpires)}</dt><dd id="desk-expiry">{tr.expires.clone()}</dd>
             </dl>
             <h3>{t(Msg::DeskMrz)}</h3>
-            <pre class="mrz" id="desk-mrz">{tr.mrz.join("\n")}</pre>
+            <pre class="mrz" id="desk-mrz" tabindex="0">{tr.mrz.join("\n")}</pre>
             {if tr.mrz_faults.is_empty() {
                 view! { <p id="desk-reader">{t(Msg::DeskReaderClean)}</p> }.into_any()
             } else {

@@ -71,6 +71,11 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
         t(Msg::MarkersHint).to_owned(),
         e.title.clone(),
         t(Msg::ReferenceSpecimen).to_owned(),
+        t(Msg::BoardName).to_owned(),
+        t(Msg::MarkerPlacedSaid).to_owned(),
+        t(Msg::MarkerRemovedSaid).to_owned(),
+        t(Msg::MarkersClearedSaid).to_owned(),
+        t(Msg::MarkersFullSaid).to_owned(),
     ];
     match e.kind {
         ExerciseKind::Anomalies | ExerciseKind::Compare => {
@@ -234,11 +239,21 @@ fn overlay(r: &ExerciseResult) -> impl IntoView + use<> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            // A hit is round, a false mark square: told apart without colour.
+            let shape = if m.hit {
+                format!(r#"<circle cx="{:.0}" cy="{:.0}" r="{radius:.0}"/>"#, m.at.x, m.at.y)
+            } else {
+                format!(
+                    r#"<rect x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}"/>"#,
+                    m.at.x - radius,
+                    m.at.y - radius,
+                    radius * 2.0,
+                    radius * 2.0
+                )
+            };
             format!(
-                r#"<g class="marker {}"><circle cx="{:.0}" cy="{:.0}" r="{radius:.0}"/><text x="{:.0}" y="{:.0}" dy="0.35em" font-size="{:.0}">{}</text></g>"#,
+                r#"<g class="marker {}">{shape}<text x="{:.0}" y="{:.0}" dy="0.35em" font-size="{:.0}">{}</text></g>"#,
                 if m.hit { "hit" } else { "false" },
-                m.at.x,
-                m.at.y,
                 m.at.x,
                 m.at.y,
                 radius * 1.2,
@@ -323,9 +338,9 @@ pub fn ExerciseResultPage() -> impl IntoView {
                             }.into_any()
                         }}
                         {(e.kind == ExerciseKind::Mrz && !e.mrz_lines.is_empty()).then(|| view! {
-                            <pre class="mrz">{e.mrz_lines.join("\n")}</pre>
+                            <pre class="mrz" tabindex="0">{e.mrz_lines.join("\n")}</pre>
                         })}
-                        <table class="data" id="outcome-lines">
+                        <table class="data" tabindex="0" id="outcome-lines">
                             <thead><tr>
                                 <th scope="col"></th>
                                 <th scope="col">{t(Msg::ItemWord)}</th>

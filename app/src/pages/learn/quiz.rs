@@ -59,7 +59,7 @@ pub fn QuizPage() -> impl IntoView {
                     }}
                     {(!q.attempts.is_empty()).then(|| view! {
                         <h2>{t(Msg::AttemptsLabel)}</h2>
-                        <table class="data" id="attempts">
+                        <table class="data" tabindex="0" id="attempts">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Attempt)}</th>
                                 <th scope="col">{t(Msg::Status)}</th>

@@ -37,7 +37,7 @@ fn record_view(r: LearningRecord, own: bool) -> impl IntoView {
             view! { <p class="hint" id="record-empty">{t(Msg::NoActivityYet)}</p> }.into_any()
         } else {
             view! {
-                <table class="data" id="record-courses">
+                <table class="data" tabindex="0" id="record-courses">
                     <thead><tr>
                         <th scope="col">{t(Msg::Course)}</th>
                         <th scope="col">{t(Msg::LessonsCompletedCol)}</th>
@@ -65,7 +65,7 @@ fn record_view(r: LearningRecord, own: bool) -> impl IntoView {
                 </table>
                 <h2>{t(Msg::EventWord)}</h2>
                 <p class="hint">{format!("{} / {} ", r.events.len(), r.total_events)} {t(Msg::EventsShown)}</p>
-                <table class="data" id="record-events">
+                <table class="data" tabindex="0" id="record-events">
                     <thead><tr>
                         <th scope="col">{t(Msg::Date)}</th>
                         <th scope="col">{t(Msg::EventWord)}</th>

@@ -74,7 +74,7 @@ pub fn CampaignPage() -> impl IntoView {
                             {(!r.anonymous).then(|| view! { " " <a class="button" href=format!("/tna/campaigns/{id}/answers.csv")>{t(Msg::IndividualAnswers)}</a> })}
                         </p>
                         <h2>{t(Msg::ResponseRate)}</h2>
-                        <table class="data" id="progress">
+                        <table class="data" tabindex="0" id="progress">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Agency)}</th>
                                 <th scope="col">{t(Msg::Country)}</th>

@@ -34,7 +34,7 @@ pub fn TnaHomePage() -> impl IntoView {
                             view! { <p class="empty">{t(Msg::NothingYet)}</p> }.into_any()
                         } else {
                             view! {
-                                <table class="data" id="campaigns">
+                                <table class="data" tabindex="0" id="campaigns">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Title)}</th>
                                         <th scope="col">{t(Msg::Status)}</th>
@@ -60,7 +60,7 @@ pub fn TnaHomePage() -> impl IntoView {
                             }.into_any()
                         }}
                         <h2>{t(Msg::Questionnaires)}</h2>
-                        <table class="data" id="questionnaires">
+                        <table class="data" tabindex="0" id="questionnaires">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Title)}</th>
                                 <th scope="col">{t(Msg::VersionCol)}</th>

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 /// The table of gap rows (`by_position`: with the position column).
 pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl IntoView {
     view! {
-        <table class="data" id=id>
+        <table class="data" tabindex="0" id=id>
             <thead><tr>
                 <th scope="col">{t(Msg::CompetencyCol)}</th>
                 {by_position.then(|| view! { <th scope="col">{t(Msg::Position)}</th> })}
@@ -54,7 +54,7 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
 /// The training plan table.
 pub fn plan_table(plan: Vec<PlanRow>) -> impl IntoView {
     view! {
-        <table class="data" id="plan">
+        <table class="data" tabindex="0" id="plan">
             <thead><tr>
                 <th scope="col" class="num">"#"</th>
                 <th scope="col">{t(Msg::Course)}</th>

@@ -208,3 +208,82 @@ async fn a_generated_specimen_exercise_runs_end_to_end() {
         assert!(!lines.contains(english), "{english} in {lines}");
     }
 }
+
+#[tokio::test]
+async fn the_image_board_speaks_to_a_keyboard_user() {
+    use app::model::exercise::ExerciseKind;
+    use app::server::services::exercises::generated;
+    let app = TestApp::spawn().await;
+    let course = crate::helpers::course_id(&app, "document-examination").await;
+    let draft = generated::draft(ExerciseKind::Anomalies, 3, 1);
+    let id = generated::store(&app.db, None, (course, None), None, draft, true)
+        .await
+        .unwrap();
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "the marker board",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+    // A role, a name, and its keyboard instructions linked.
+    let board = b
+        .script(
+            "const b = document.getElementById('board'); \
+             return [b.getAttribute('role'), b.getAttribute('aria-label'), \
+             document.getElementById(b.getAttribute('aria-describedby')).textContent];",
+        )
+        .await;
+    assert_eq!(board[0], json!("application"));
+    assert!(board[1].as_str().unwrap().contains("Document to examine"));
+    assert!(board[2].as_str().unwrap().contains("Shift"), "{board}");
+    // Placing and removing markers is announced.
+    b.keys("#board", "\u{E007}").await;
+    b.wait_text("#board-status", "Marker 1 placed — 1 of 50")
+        .await;
+    b.keys("#board", "\u{E014}\u{E014}\u{E014}\u{E007}").await;
+    b.wait_text("#board-status", "Marker 2 placed — 2 of 50")
+        .await;
+    b.keys("#board", "\u{E003}").await;
+    b.wait_text("#board-status", "Marker 2 removed — 1 of 50")
+        .await;
+    assert_eq!(b.text("#marker-count").await, "1");
+    // The cross has a dark halo under its light lines.
+    assert!(b.exists("#stage .cross line.halo").await);
+    // The magnifier follows the keyboard's cross (Shift with an arrow moves it further).
+    b.click("#loupe-toggle").await;
+    b.script("document.getElementById('board').focus(); return true;")
+        .await;
+    b.wait_for(
+        "the magnifier on the cross",
+        "getComputedStyle(document.querySelector('.loupe')).display === 'block'",
+    )
+    .await;
+    let before = b
+        .script("return parseFloat(document.querySelector('.loupe').style.left);")
+        .await
+        .as_f64()
+        .unwrap();
+    b.keys("#board", "\u{E008}\u{E014}\u{E000}").await;
+    b.wait_for(
+        "the magnifier to move with the cross",
+        &format!("parseFloat(document.querySelector('.loupe').style.left) > {before} + 5"),
+    )
+    .await;
+    // Results tell a hit from a false mark by shape: round and square.
+    b.keys("#board", "\u{E008}\u{E014}\u{E014}\u{E000}\u{E007}")
+        .await;
+    b.wait_text("#marker-count", "2").await;
+    b.click("#submit-exercise").await;
+    b.find("#exercise-score").await;
+    let shapes = b
+        .script(
+            "const m = [...document.querySelectorAll('#result-overlay .marker')]; \
+             return [m.length, m.every(g => g.classList.contains('hit') ? !!g.querySelector('circle') \
+             : !!g.querySelector('rect') && !g.querySelector('circle'))];",
+        )
+        .await;
+    assert_eq!(shapes, json!([2, true]));
+}

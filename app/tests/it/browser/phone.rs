@@ -1,5 +1,6 @@
 //! Every kind of page on a 375-pixel phone: nothing wider than the screen. Wide content (data
-//! tables, charts, code) scrolls inside its own box; the page itself never scrolls sideways.
+//! tables, charts, code) scrolls inside its own box, which the keyboard reaches; the page itself
+//! never scrolls sideways.
 //! The same walk checks that no page logs a console error.
 
 use super::*;
@@ -27,6 +28,16 @@ async fn on_a_phone_no_page_is_wider_than_the_screen() {
             .await;
         if !found.is_null() {
             wide.push(format!("{page}: {found}"));
+        }
+        // What scrolls sideways in its own box is reached by keyboard: the box takes focus
+        // (or holds something that does), so arrow keys scroll it.
+        let unreachable = b
+            .script(
+                "const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';                  return [...document.querySelectorAll('body *')]                    .filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))                    .filter(e => e.tabIndex < 0 && !e.querySelector(focusable))                    .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''));",
+            )
+            .await;
+        if unreachable.as_array().is_some_and(|a| !a.is_empty()) {
+            wide.push(format!("{page}: scrolls without keyboard {unreachable}"));
         }
         // And no page logs an error in the browser's console.
         let errors = b.console_errors().await;

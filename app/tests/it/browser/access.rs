@@ -1,0 +1,51 @@
+//! What an accessibility audit checks by hand, checked by machine: the contrast of the focus
+//! ring and of form fields' edges, computed from the styles the browser applies.
+
+use super::*;
+
+/// WCAG contrast between two computed CSS colours (`rgb(…)`/`rgba(…)`), as page script.
+const CONTRAST: &str = "
+const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (!/^rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+";
+
+#[tokio::test]
+async fn the_focus_ring_and_field_edges_stand_out_on_the_page_and_in_the_header() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/login")).await;
+    b.find("#login").await;
+    // A field's edge against the page behind its form.
+    let edge = b
+        .script(&format!(
+            "{CONTRAST} const i = document.getElementById('login'); \
+             return contrast(getComputedStyle(i).borderTopColor, bg(i.parentElement)) >= 3 \
+             && contrast(getComputedStyle(i).borderTopColor, 'rgb(255, 255, 255)') >= 3;"
+        ))
+        .await;
+    assert_eq!(edge, json!(true), "a field's edge is under 3:1");
+    // The focus ring, reached by keyboard: a dark outline (against light pages) with a light
+    // band inside it (against the dark header), on the field and on a header link.
+    b.keys("#login", "").await;
+    let ring = |css: &str| {
+        format!(
+            "{CONTRAST} const e = document.querySelector({css:?}); e.focus(); \
+             const s = getComputedStyle(e); \
+             const band = (s.boxShadow.match(/rgba?\\([^)]*\\)/) || ['rgb(0,0,0)'])[0]; \
+             return [s.outlineStyle, parseFloat(s.outlineWidth), \
+               contrast(s.outlineColor, 'rgb(255, 255, 255)'), contrast(band, bg(document.querySelector('header')))];"
+        )
+    };
+    for css in ["#login", "header a"] {
+        let r = b.script(&ring(css)).await;
+        assert_eq!(r[0], json!("solid"), "{css}: {r}");
+        assert!(r[1].as_f64().unwrap() >= 2.0, "{css}: {r}");
+        assert!(r[2].as_f64().unwrap() >= 3.0, "{css} ring on white: {r}");
+        assert!(
+            r[3].as_f64().unwrap() >= 3.0,
+            "{css} band on the header: {r}"
+        );
+    }
+}
