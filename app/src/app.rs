@@ -55,10 +55,15 @@ pub fn use_page() -> PageCtx {
 }
 
 /// Pages whose HTML contains islands, and so need the WebAssembly bundle. Every other page is
-/// plain HTML and CSS: nothing to download, parse or run on a classroom PC.
+/// plain HTML and CSS: nothing to download, parse or run on a classroom PC. A form refused on
+/// a field comes back with the island that ties the field to its message and focuses it.
 fn page_has_islands(path: &str) -> bool {
-    let path = path.split('?').next().unwrap_or(path);
-    matches!(path, "/admin/people" | "/account")
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let refused_field = query
+        .split('&')
+        .any(|pair| pair.starts_with("field=") || pair.starts_with("fe="));
+    refused_field
+        || matches!(path, "/admin/people" | "/account")
         || path.starts_with("/author/lessons/")
         || path.starts_with("/author/exercises/")
         || path.starts_with("/exercises/")

@@ -124,6 +124,7 @@ pub fn Feedback() -> impl IntoView {
         .is_some();
     // With several field errors, the banner lists each once.
     let mut more: Vec<Msg> = Vec::new();
+    let fields: Vec<String> = field_errors().into_iter().map(|(f, _)| f).collect();
     for (_, m) in field_errors() {
         if Some(m) != error && !more.contains(&m) {
             more.push(m);
@@ -140,6 +141,7 @@ pub fn Feedback() -> impl IntoView {
                 })}
             </div>
         })}
+        {(!fields.is_empty()).then(|| view! { <crate::components::islands::ErrorFields fields=fields /> })}
     }
 }
 

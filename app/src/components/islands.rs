@@ -415,3 +415,56 @@ fn question_fields(fieldset: &web_sys::Element) -> Option<String> {
     }
     Some(String::from(params.to_string()))
 }
+
+/// Ties each field a refused form names to its message, for screen readers and keyboards:
+/// the field gets `aria-invalid` and `aria-describedby` (the id of its message beside it,
+/// `{field}-error`), and the first takes focus. It renders nothing of its own.
+#[island]
+pub fn ErrorFields(fields: Vec<String>) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| tie_errors(&fields));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = fields;
+}
+
+#[cfg(feature = "hydrate")]
+fn tie_errors(fields: &[String]) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    const CONTROL: &str = "input:not([type=hidden]), select, textarea";
+    let mut first: Option<web_sys::HtmlElement> = None;
+    for field in fields {
+        let message_id = format!("{field}-error");
+        let Some(message) = doc.get_element_by_id(&message_id) else {
+            continue;
+        };
+        // The control beside the message: in the same field box (or fieldset, or paragraph).
+        let control = message
+            .closest(".field, fieldset, .check, p, td, form")
+            .ok()
+            .flatten()
+            .and_then(|scope| scope.query_selector(CONTROL).ok().flatten());
+        let Some(control) = control else {
+            continue;
+        };
+        // A form folded away (a closed `details`) opens, so its field can take focus.
+        if let Some(folded) = control.closest("details:not([open])").ok().flatten() {
+            let _ = folded.set_attribute("open", "");
+        }
+        let _ = control.set_attribute("aria-invalid", "true");
+        let described = match control.get_attribute("aria-describedby") {
+            Some(d) if d.split_whitespace().any(|id| id == message_id) => d,
+            Some(d) if !d.trim().is_empty() => format!("{d} {message_id}"),
+            _ => message_id,
+        };
+        let _ = control.set_attribute("aria-describedby", &described);
+        if first.is_none() {
+            first = control.dyn_into::<web_sys::HtmlElement>().ok();
+        }
+    }
+    if let Some(f) = first {
+        let _ = f.focus();
+    }
+}

@@ -92,6 +92,9 @@ pub struct CoursePageView {
 pub struct LessonView {
     /// Lesson id.
     pub id: i64,
+    /// The language the course is written in (its text carries it as `lang`, whatever the
+    /// interface's language).
+    pub language: String,
     /// Course slug and title.
     pub course_slug: String,
     /// Course title.

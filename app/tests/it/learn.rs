@@ -485,3 +485,24 @@ async fn an_author_or_trainer_previewing_a_lesson_is_not_counted_as_a_person_tra
         .await;
     assert_eq!(events("trainee").await, 1);
 }
+
+#[tokio::test]
+async fn a_lesson_read_in_the_french_interface_says_its_text_is_english() {
+    let app = TestApp::spawn().await;
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee
+        .post_form("/api/language", "/account", &[("lang", "fr")])
+        .await;
+    let page = trainee
+        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    assert!(
+        page.contains(r#"<html lang="fr""#),
+        "the interface is French"
+    );
+    assert!(
+        page.contains(r#"<div lang="en" class="lesson-body">"#),
+        "the lesson's text is marked as English"
+    );
+    assert!(page.contains(r#"<h1 lang="en">"#));
+}

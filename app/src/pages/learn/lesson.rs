@@ -40,16 +40,16 @@ pub fn LessonPage() -> impl IntoView {
                                     {format!("{} {} {} {} · {} {}", t(Msg::Lesson), l.position.0, t(Msg::Of), l.position.1, l.duration, t(Msg::Minutes))}
                                     {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
                                 </p>
-                                <h1>{l.title.clone()}</h1>
+                                <h1 lang=l.language.clone()>{l.title.clone()}</h1>
                                 <Feedback />
                                 {(!l.objectives.is_empty()).then(|| view! {
                                     <section class="objectives">
                                         <h2>{t(Msg::Objectives)}</h2>
-                                        <ul>{l.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                                        <ul lang=l.language.clone()>{l.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
                                     </section>
                                 })}
                             </header>
-                            <div class="lesson-body" inner_html=l.html.clone()></div>
+                            <div class="lesson-body" lang=l.language.clone() inner_html=l.html.clone()></div>
                         </article>
                         <PostForm action="/api/courses/progress" class="row complete">
                             <input type="hidden" name="lesson_id" value=l.id />

@@ -49,3 +49,28 @@ async fn the_focus_ring_and_field_edges_stand_out_on_the_page_and_in_the_header(
         );
     }
 }
+
+#[tokio::test]
+async fn a_refused_field_is_marked_invalid_described_by_its_message_and_focused() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainer", "trainer-demo-2026").await;
+    b.find("#my-roles").await;
+    // Where the class form comes back when its dates are reversed.
+    b.goto(&app.url("/classes?error=ErrDateOrder&field=ends_on"))
+        .await;
+    b.find("#ends_on-error").await;
+    b.wait_for(
+        "the field tied to its message",
+        "document.getElementById('ends-on').getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
+    let tied = b
+        .script(
+            "const f = document.getElementById('ends-on'); \
+             return [f.getAttribute('aria-describedby'), document.activeElement.id, \
+             document.getElementById('starts-on').hasAttribute('aria-invalid')];",
+        )
+        .await;
+    assert_eq!(tied, json!(["ends_on-error", "ends-on", false]));
+}

@@ -267,6 +267,7 @@ pub async fn lesson(
     };
     Ok(LessonView {
         id: l.id,
+        language: c.language.clone(),
         course_slug: c.slug.clone(),
         course_title: c.title.clone(),
         module_title: module.title,
