@@ -1073,12 +1073,12 @@ messages! {
     ZoomOut => "Zoom out", "Réduire";
     LoupeLabel => "Magnifier", "Loupe";
     ClearMarkers => "Remove all markers", "Retirer toutes les marques";
-    MarkersHint => "Click or tap where you see an anomaly to place a marker; click a marker to remove it. Keyboard: the arrow keys move the cross (Shift with an arrow moves it further), Enter or Space places a marker there or removes the one under it, Backspace removes the last marker, + and − zoom.", "Cliquez ou touchez là où vous voyez une anomalie pour poser une marque ; cliquez sur une marque pour la retirer. Clavier : les flèches déplacent la croix (Maj avec une flèche la déplace plus loin), Entrée ou Espace pose une marque ou retire celle qui est sous la croix, Retour arrière retire la dernière marque, + et − zooment.";
+    MarkersHint => "Click or tap where you see an anomaly to place a marker; click a marker to remove it. Keyboard: the arrow keys move the cross (Shift with an arrow moves it in large steps), Enter or Space places a marker there or removes the one under it, Backspace removes the last marker, + and − zoom in and out.", "Cliquez ou touchez là où vous voyez une anomalie pour poser une marque ; cliquez sur une marque pour la retirer. Clavier : les flèches déplacent la croix (Maj + flèche la déplace par grands pas), Entrée ou Espace pose une marque ou retire celle qui est sous la croix, Retour arrière retire la dernière marque, + et − agrandissent ou réduisent.";
     BoardName => "Document to examine: place a marker on each anomaly", "Document à examiner : posez une marque sur chaque anomalie";
     MarkerPlacedSaid => "Marker {n} placed — {count} of {max}", "Marque {n} posée — {count} sur {max}";
     MarkerRemovedSaid => "Marker {n} removed — {count} of {max}", "Marque {n} retirée — {count} sur {max}";
-    MarkersClearedSaid => "All markers removed", "Toutes les marques retirées";
-    MarkersFullSaid => "No marker placed: {max} is the most", "Aucune marque posée : {max} au plus";
+    MarkersClearedSaid => "All markers removed", "Toutes les marques ont été retirées";
+    MarkersFullSaid => "No marker placed: the limit is {max}", "Impossible de poser une marque : {max} au maximum";
     MarkersField => "Markers (x,y pairs separated by ;)", "Marques (paires x,y séparées par ;)";
     MarkersPlaced => "Markers placed", "Marques posées";
     VerdictQuestion => "Your verdict", "Votre verdict";
@@ -1096,7 +1096,7 @@ messages! {
     LegendMissed => "anomaly missed", "anomalie manquée";
     LegendGenuine => "genuine feature", "élément authentique";
     LegendHit => "your marker on an anomaly (round)", "votre marque sur une anomalie (ronde)";
-    LegendFalse => "your marker elsewhere, a false mark (square)", "votre marque ailleurs, erronée (carrée)";
+    LegendFalse => "your marker away from any anomaly: a false mark (square)", "votre marque hors d'une anomalie : fausse marque (carrée)";
     SeeGlossary => "glossary", "glossaire";
     ImageViewLabel => "View", "Vue";
     NoExercisesYet => "No exercises yet.", "Aucun exercice pour l'instant.";

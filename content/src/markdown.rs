@@ -186,7 +186,7 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
             end -= 1;
         }
         let mut out = String::with_capacity(end + 64);
-        out.push_str("<pre class=\"unrendered\">");
+        out.push_str("<pre class=\"unrendered\" tabindex=\"0\">");
         // One text event: the HTML writer escapes it, and parses nothing.
         html::push_html(
             &mut out,
@@ -253,15 +253,7 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
     }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
-    keyboard_scrollable(&sanitize(&raw))
-}
-
-/// Tables and code blocks take keyboard focus: on a phone they scroll sideways in their own
-/// box, which arrow keys can then scroll. Applied to the sanitiser's output, where a tag is
-/// written exactly so and text that looks like one is escaped.
-fn keyboard_scrollable(html: &str) -> String {
-    html.replace("<table>", "<table tabindex=\"0\">")
-        .replace("<pre>", "<pre tabindex=\"0\">")
+    sanitize(&raw)
 }
 
 fn tag_name(level: HeadingLevel) -> &'static str {
@@ -371,6 +363,10 @@ fn sanitize(html: &str) -> String {
         .add_tag_attributes("div", ["id"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
+        // Tables and code blocks take keyboard focus: on a phone they scroll sideways in
+        // their own box, which arrow keys can then scroll.
+        .set_tag_attribute_value("table", "tabindex", "0")
+        .set_tag_attribute_value("pre", "tabindex", "0")
         .allowed_classes(classes)
         .filter_style_properties(HashSet::from(["text-align"]))
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
@@ -386,9 +382,11 @@ mod tests {
     #[test]
     fn tables_and_code_take_focus_and_typed_tags_stay_text() {
         let html = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n`<table>` and &lt;pre&gt;",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n`<table>` and &lt;pre&gt; \
+             ![<pre><img src=x onerror=alert(1)>](a.png) [x](https://e.org \"<table>\")",
             LINKS,
         );
+        assert!(!html.contains("<img src=\"x\""), "{html}");
         assert!(html.contains("<table tabindex=\"0\">"), "{html}");
         assert!(html.contains("<pre tabindex=\"0\">"), "{html}");
         assert_eq!(html.matches("tabindex").count(), 2, "{html}");
@@ -499,7 +497,7 @@ mod tests {
         assert_eq!(check(&deep), Err(Limit::TooDeep));
         let html = render(&format!("{deep} <script>"), LINKS);
         assert!(
-            html.starts_with("<pre class=\"unrendered\">&gt;&gt;"),
+            html.starts_with("<pre class=\"unrendered\" tabindex=\"0\">&gt;&gt;"),
             "{}",
             &html[..60]
         );

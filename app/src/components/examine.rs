@@ -157,7 +157,15 @@ pub fn MarkerBoard(
     // Placed, removed, cleared, full.
     let says = StoredValue::new([label(10), label(11), label(12), label(13)]);
     let say = move |which: usize, n: usize, count: usize| {
-        set_said.set(says.with_value(|s| announce(&s[which], n, count)));
+        let text = says.with_value(|s| announce(&s[which], n, count));
+        // Emptied first, so the same words said twice are read twice.
+        #[cfg(feature = "hydrate")]
+        {
+            set_said.set(String::new());
+            request_animation_frame(move || set_said.set(text));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        set_said.set(text);
     };
     let toggle_at = move |x: f64, y: f64, near: f64| {
         let mut m = markers.get_untracked();
@@ -182,40 +190,15 @@ pub fn MarkerBoard(
         }
     };
     let clear_all = move || {
-        set_markers.set(Vec::new());
-        say(2, 0, 0);
+        if !markers.get_untracked().is_empty() {
+            set_markers.set(Vec::new());
+            say(2, 0, 0);
+        }
     };
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| set_live.set(true));
     #[cfg(not(feature = "hydrate"))]
     let _ = (set_live, set_cursor, set_focused, toggle_at);
-    // Zooms by `step` steps keeping the middle of the view in place.
-    let zoom_by = move |step: i32| {
-        let next = (zoom.get_untracked() as i32 + step).clamp(0, ZOOMS.len() as i32 - 1) as usize;
-        #[cfg(feature = "hydrate")]
-        {
-            let Some(vp) = viewport.get_untracked() else {
-                set_zoom.set(next);
-                return;
-            };
-            let (sw, sh) = (vp.scroll_width() as f64, vp.scroll_height() as f64);
-            let fx = (vp.scroll_left() as f64 + vp.client_width() as f64 / 2.0) / sw.max(1.0);
-            let fy = (vp.scroll_top() as f64 + vp.client_height() as f64 / 2.0) / sh.max(1.0);
-            set_zoom.set(next);
-            request_animation_frame(move || {
-                let nx = fx * vp.scroll_width() as f64 - vp.client_width() as f64 / 2.0;
-                let ny = fy * vp.scroll_height() as f64 - vp.client_height() as f64 / 2.0;
-                vp.set_scroll_left(nx.max(0.0) as i32);
-                vp.set_scroll_top(ny.max(0.0) as i32);
-                if let Some(r) = ref_viewport.get_untracked() {
-                    r.set_scroll_left(vp.scroll_left());
-                    r.set_scroll_top(vp.scroll_top());
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        set_zoom.set(next);
-    };
     // The magnifier over client position `(cx, cy)`, or over the keyboard's cross when `None`.
     let show_loupe = move |at: Option<(f64, f64)>| {
         #[cfg(feature = "hydrate")]
@@ -246,6 +229,37 @@ pub fn MarkerBoard(
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = at;
+    };
+    // Zooms by `step` steps keeping the middle of the view in place.
+    let zoom_by = move |step: i32| {
+        let next = (zoom.get_untracked() as i32 + step).clamp(0, ZOOMS.len() as i32 - 1) as usize;
+        #[cfg(feature = "hydrate")]
+        {
+            let Some(vp) = viewport.get_untracked() else {
+                set_zoom.set(next);
+                return;
+            };
+            let (sw, sh) = (vp.scroll_width() as f64, vp.scroll_height() as f64);
+            let fx = (vp.scroll_left() as f64 + vp.client_width() as f64 / 2.0) / sw.max(1.0);
+            let fy = (vp.scroll_top() as f64 + vp.client_height() as f64 / 2.0) / sh.max(1.0);
+            set_zoom.set(next);
+            request_animation_frame(move || {
+                let nx = fx * vp.scroll_width() as f64 - vp.client_width() as f64 / 2.0;
+                let ny = fy * vp.scroll_height() as f64 - vp.client_height() as f64 / 2.0;
+                vp.set_scroll_left(nx.max(0.0) as i32);
+                vp.set_scroll_top(ny.max(0.0) as i32);
+                if let Some(r) = ref_viewport.get_untracked() {
+                    r.set_scroll_left(vp.scroll_left());
+                    r.set_scroll_top(vp.scroll_top());
+                }
+                // The magnifier stays on the cross at the new size.
+                if focused.get_untracked() {
+                    show_loupe(None);
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        set_zoom.set(next);
     };
     // Pointer drag state: start (client x, y), scroll at start, and whether it moved.
     let drag = StoredValue::new(None::<(f64, f64, i32, i32, bool)>);
@@ -400,12 +414,7 @@ pub fn MarkerBoard(
                 <button type="button" id="zoom-in" aria-label=label(0) on:click=move |_| zoom_by(1)>"+"</button>
                 <label class="inline">
                     <input type="checkbox" id="loupe-toggle" prop:checked=move || loupe_on.get()
-                        on:change=move |ev| {
-                            set_loupe_on.set(event_target_checked(&ev));
-                            if focused.get_untracked() {
-                                show_loupe(None);
-                            }
-                        } />
+                        on:change=move |ev| set_loupe_on.set(event_target_checked(&ev)) />
                     " " {label(2)}
                 </label>
                 <button type="button" id="clear-markers" on:click=move |_| clear_all()>{label(3)}</button>

@@ -433,23 +433,28 @@ fn tie_errors(fields: &[String]) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    const CONTROL: &str = "input:not([type=hidden]), select, textarea";
+    let Ok(messages) = doc.query_selector_all(".field-error") else {
+        return;
+    };
     let mut first: Option<web_sys::HtmlElement> = None;
-    for field in fields {
-        let message_id = format!("{field}-error");
-        let Some(message) = doc.get_element_by_id(&message_id) else {
+    // In page order, so the first field of the page takes focus.
+    for i in 0..messages.length() {
+        let Some(message) = messages
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
-        // The control beside the message: in the same field box (or fieldset, or paragraph).
-        let control = message
-            .closest(".field, fieldset, .check, p, td, form")
-            .ok()
-            .flatten()
-            .and_then(|scope| scope.query_selector(CONTROL).ok().flatten());
-        let Some(control) = control else {
+        let message_id = message.id();
+        let Some(field) = message_id.strip_suffix("-error") else {
             continue;
         };
-        // A form folded away (a closed `details`) opens, so its field can take focus.
+        if !fields.iter().any(|f| f == field) {
+            continue;
+        }
+        let Some(control) = control_of(&doc, &message, field) else {
+            continue;
+        };
         if let Some(folded) = control.closest("details:not([open])").ok().flatten() {
             let _ = folded.set_attribute("open", "");
         }
@@ -457,14 +462,71 @@ fn tie_errors(fields: &[String]) {
         let described = match control.get_attribute("aria-describedby") {
             Some(d) if d.split_whitespace().any(|id| id == message_id) => d,
             Some(d) if !d.trim().is_empty() => format!("{d} {message_id}"),
-            _ => message_id,
+            _ => message_id.clone(),
         };
         let _ = control.set_attribute("aria-describedby", &described);
         if first.is_none() {
-            first = control.dyn_into::<web_sys::HtmlElement>().ok();
+            first = Some(control);
         }
     }
     if let Some(f) = first {
         let _ = f.focus();
     }
+}
+
+/// The control a field's message speaks of: the one named `field` (or `input[field]`) in the
+/// message's form, else the control just before the message. A control hidden while an island
+/// stands in for it (the marker board's typed-coordinates field) gives way to the island's
+/// focusable surface.
+#[cfg(feature = "hydrate")]
+fn control_of(
+    doc: &web_sys::Document,
+    message: &web_sys::Element,
+    field: &str,
+) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    const CONTROL: &str = "input:not([type=hidden]), select, textarea, [tabindex]";
+    let visible = |e: &web_sys::HtmlElement| e.offset_parent().is_some();
+    let form = message.closest("form").ok().flatten();
+    let named = [
+        format!("[name=\"{field}\"]"),
+        format!("[name=\"input[{field}]\"]"),
+    ]
+    .into_iter()
+    .find_map(|css| {
+        let css = format!("{css}:not([type=hidden])");
+        match &form {
+            Some(f) => f.query_selector(&css).ok().flatten(),
+            None => doc.query_selector(&css).ok().flatten(),
+        }
+    })
+    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(c) = named {
+        if visible(&c) {
+            return Some(c);
+        }
+        return c
+            .closest(".marker-board")
+            .ok()
+            .flatten()
+            .and_then(|b| b.query_selector("[tabindex]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    }
+    // The control just before the message: a sibling, or the last control inside one.
+    let mut prev = message.previous_element_sibling();
+    while let Some(p) = prev {
+        if p.matches(CONTROL).unwrap_or(false) {
+            return p.dyn_into::<web_sys::HtmlElement>().ok().filter(visible);
+        }
+        if let Ok(all) = p.query_selector_all(CONTROL)
+            && all.length() > 0
+        {
+            return all
+                .item(all.length() - 1)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(visible);
+        }
+        prev = p.previous_element_sibling();
+    }
+    None
 }

@@ -92,7 +92,7 @@ pub fn DeskList(rows: Vec<ScenarioRow>) -> impl IntoView {
 pub fn ExplanationTable(explanation: Explanation) -> impl IntoView {
     let e = explanation;
     view! {
-        <table class="explanation">
+        <table class="explanation" tabindex="0">
             <thead><tr><th scope="col">{t(Msg::DeskFeature)}</th><th scope="col">{t(Msg::DeskAgreement)}</th><th scope="col">{t(Msg::DeskWeight)}</th></tr></thead>
             <tbody>
                 {e.features.iter().map(|f| view! {
@@ -214,7 +214,7 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
                     view! { <p>{t(Msg::DeskNoHistory)}</p> }.into_any()
                 } else {
                     view! {
-                        <table id="desk-history">
+                        <table id="desk-history" tabindex="0">
                             <thead><tr><th scope="col">{t(Msg::DeskEntry)}</th><th scope="col">{t(Msg::DeskExit)}</th><th scope="col">{t(Msg::DeskDays)}</th></tr></thead>
                             <tbody>
                                 {tr.history.iter().map(|s| view! { <tr><td>{s.entry.clone()}</td><td>{s.exit.clone()}</td><td>{s.days}</td></tr> }).collect_view()}
@@ -477,7 +477,7 @@ fn summary(r: &ShiftResultsView) -> impl IntoView + use<> {
             <dt>{t(Msg::DeskUnreached)}</dt><dd>{r.unreached}</dd>
         </dl>
         <h2>{t(Msg::DeskByKind)}</h2>
-        <table id="desk-by-kind">
+        <table id="desk-by-kind" tabindex="0">
             <thead><tr><th scope="col">{t(Msg::DeskCase)}</th><th scope="col">{t(Msg::DeskRightDecisions)}</th></tr></thead>
             <tbody>
                 {s.by_kind.iter().map(|(k, right, n)| view! {
@@ -510,7 +510,7 @@ pub fn DeskResultsPage() -> impl IntoView {
                     <p>{r.person.clone()} " · " {t(Msg::DeskStarted)} " " {r.started.clone()}</p>
                     {summary(&r)}
                     <h2>{t(Msg::DeskTravellers)}</h2>
-                    <table id="desk-travellers">
+                    <table id="desk-travellers" tabindex="0">
                         <thead><tr>
                             <th scope="col">"#"</th><th scope="col">{t(Msg::VizSurname)}</th><th scope="col">{t(Msg::DeskCase)}</th>
                             <th scope="col">{t(Msg::DeskYourDecision)}</th><th scope="col">{t(Msg::DeskVerdictRight)}</th>

@@ -22,7 +22,7 @@ async fn the_focus_ring_and_field_edges_stand_out_on_the_page_and_in_the_header(
         .script(&format!(
             "{CONTRAST} const i = document.getElementById('login'); \
              return contrast(getComputedStyle(i).borderTopColor, bg(i.parentElement)) >= 3 \
-             && contrast(getComputedStyle(i).borderTopColor, 'rgb(255, 255, 255)') >= 3;"
+             && contrast(getComputedStyle(i).borderTopColor, 'rgb(255, 255, 255)') >= 4;"
         ))
         .await;
     assert_eq!(edge, json!(true), "a field's edge is under 3:1");
@@ -73,4 +73,29 @@ async fn a_refused_field_is_marked_invalid_described_by_its_message_and_focused(
         )
         .await;
     assert_eq!(tied, json!(["ends_on-error", "ends-on", false]));
+}
+
+#[tokio::test]
+async fn a_refused_message_outside_a_field_box_finds_its_own_field() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#my-roles").await;
+    // The confirmation's message sits after the password pair, straight inside the form.
+    b.goto(&app.url("/account?error=ErrPasswordMismatch&field=confirm"))
+        .await;
+    b.find("#confirm-error").await;
+    b.wait_for(
+        "a field marked invalid",
+        "!!document.querySelector('[aria-invalid=true]')",
+    )
+    .await;
+    let tied = b
+        .script(
+            "return [[...document.querySelectorAll('[aria-invalid=true]')].map(e => e.name), \
+             document.activeElement.name, \
+             (document.activeElement.getAttribute('aria-describedby') || '').split(' ').includes('confirm-error')];",
+        )
+        .await;
+    assert_eq!(tied, json!([["confirm"], "confirm", true]));
 }
