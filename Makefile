@@ -58,6 +58,10 @@ browser-deps:
 	  echo "==> installing Debian chromium and chromium-driver"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
+	@if [ ! -f .tools/npm/node_modules/axe-core/axe.min.js ]; then \
+	  echo "==> installing axe-core (accessibility checks in the browser tests, from npm)"; \
+	  npm install --silent --no-audit --no-fund --prefix .tools/npm axe-core@4.11.0 >/dev/null; \
+	fi
 
 bench: tools site build
 	scripts/bench.sh

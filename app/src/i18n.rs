@@ -699,6 +699,10 @@ messages! {
     ScopeHelp => "Elements assessed. Those left out are not scored and do not count.", "Éléments évalués. Ceux qui sont exclus ne sont pas notés et ne comptent pas.";
     Overall => "Overall", "Ensemble";
     NotScored => "not scored", "non noté";
+    BandRed => "priority for action", "action prioritaire";
+    BandAmber => "developing", "en développement";
+    BandGreen => "established", "établi";
+    RatingLegend => "Bands on the 0–4 scale: below 1.5, priority for action (red); 1.5 to below 2.75, developing (amber); 2.75 and above, established (green).", "Niveaux sur l’échelle de 0 à 4 : moins de 1,5, action prioritaire (rouge) ; de 1,5 à moins de 2,75, en développement (orange) ; 2,75 et plus, établi (vert).";
     IndicatorsBehind => "indicators scored", "indicateurs notés";
     IndicatorBehindOne => "indicator scored", "indicateur noté";
     NotApplicableShort => "n/a", "s.o.";
@@ -1028,6 +1032,8 @@ messages! {
     FeatureKind => "Feature or defect", "Élément ou défaut";
     RegionLabel => "Label", "Libellé";
     ExplanationLabel => "Explanation (shown after grading)", "Explication (affichée après correction)";
+    OpensNewTab => "opens in a new tab", "s’ouvre dans un nouvel onglet";
+    RightOrWrong => "Right or wrong", "Juste ou faux";
     ExplanationWord => "Explanation", "Explication";
     ShapeLabel => "Shape", "Forme";
     ShapeRect => "Rectangle", "Rectangle";

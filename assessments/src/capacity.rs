@@ -139,6 +139,11 @@ pub fn spread(levels: &[u8]) -> Option<u8> {
     Some(max - min)
 }
 
+/// Scores from here up are amber: developing.
+pub const AMBER_FROM: f64 = 1.5;
+/// Scores from here up are green: established or advanced.
+pub const GREEN_FROM: f64 = 2.75;
+
 /// The traffic light of a score, as the country report shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Light {
@@ -150,11 +155,38 @@ pub enum Light {
     Green,
 }
 
+impl Light {
+    /// The band's name, printed beside every score so that colour is never the only sign.
+    pub fn band(self) -> &'static str {
+        match self {
+            Light::Red => "priority for action",
+            Light::Amber => "developing",
+            Light::Green => "established",
+        }
+    }
+
+    /// The colour's name, as the report's legend and tables write it.
+    pub fn colour(self) -> &'static str {
+        match self {
+            Light::Red => "red",
+            Light::Amber => "amber",
+            Light::Green => "green",
+        }
+    }
+}
+
+/// The bands and their thresholds, as the reports print them under the scores.
+pub fn legend() -> String {
+    format!(
+        "Bands on the 0–4 scale: below {AMBER_FROM} priority for action (red) · {AMBER_FROM} to below {GREEN_FROM} developing (amber) · {GREEN_FROM} and above established (green)"
+    )
+}
+
 /// The traffic light of a score on the 0–4 scale.
 pub fn light(score: f64) -> Light {
-    if score < 1.5 {
+    if score < AMBER_FROM {
         Light::Red
-    } else if score < 2.75 {
+    } else if score < GREEN_FROM {
         Light::Amber
     } else {
         Light::Green
@@ -239,6 +271,16 @@ mod tests {
         assert_eq!(light(1.49), Light::Red);
         assert_eq!(light(2.0), Light::Amber);
         assert_eq!(light(2.75), Light::Green);
+        // The legend states the thresholds `light` uses, each band by name.
+        let legend = legend();
+        for (at, band) in [
+            (1.49, "below 1.5 priority"),
+            (2.0, "1.5 to below 2.75 developing"),
+            (3.0, "2.75 and above established"),
+        ] {
+            assert!(legend.contains(band), "{legend}");
+            assert!(legend.contains(light(at).band()));
+        }
         assert_eq!(change(Some(1.5), Some(2.25)), Some(0.75));
         assert_eq!(change(None, Some(2.0)), None);
     }

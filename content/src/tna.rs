@@ -35,6 +35,9 @@ pub struct Competencies {
     pub title: String,
     /// Version.
     pub version: String,
+    /// Language (BCP 47) of the framework's text; English when not given.
+    #[serde(default = "english")]
+    pub language: String,
     /// Names of proficiency levels 1–5.
     pub levels: Vec<String>,
     /// Areas.
@@ -242,6 +245,10 @@ pub fn parse_competencies(text: &str, file: &Path) -> Result<Competencies, TnaEr
         }
     }
     Ok(c)
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 impl Competencies {

@@ -80,6 +80,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         _ => Msg::ErrorTitle,
     };
     view! {
+        <crate::components::page_title::PageTitle text=t(title) />
         <section class="panel error-panel" role="alert">
             <h1>{t(title)}</h1>
             <p>{t(error.message())}</p>

@@ -135,8 +135,10 @@ pub fn MarkdownEditor(
                     {crate::components::page_title::textarea_text(&initial)}
                 </textarea>
             </div>
-            <section class="preview" aria-live="polite">
-                <h2>{preview_label}</h2>
+            // Not a live region: a screen reader would read the whole lesson again at each pause
+            // in typing. The preview is there to be read when the author moves to it.
+            <section class="preview" aria-labelledby="preview-heading">
+                <h2 id="preview-heading">{preview_label}</h2>
                 <div class="lesson-body" id="preview" inner_html=move || preview.get()></div>
             </section>
         </div>

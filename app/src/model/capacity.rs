@@ -97,6 +97,8 @@ pub struct AssessmentView {
     pub number: i32,
     /// Framework title and version.
     pub framework: String,
+    /// The language (BCP 47) the framework's text is written in.
+    pub framework_language: String,
     /// The signed-in person's standing in it.
     pub my_role: Standing,
     /// Whether they may score (lead or assessor, not final).
@@ -188,6 +190,8 @@ pub struct ElementScoring {
     pub component: String,
     /// Scale names 0–4.
     pub scale: Vec<String>,
+    /// The language (BCP 47) the framework's text is written in.
+    pub language: String,
     /// Whether the signed-in person may score.
     pub can_score: bool,
     /// Whether they lead (and reconcile).

@@ -193,6 +193,8 @@ pub struct ExerciseView {
     /// Course title.
     pub course_title: String,
     /// Title.
+    /// The course's language (BCP 47), which the exercise is written in.
+    pub language: String,
     pub title: String,
     /// Kind.
     pub kind: ExerciseKind,

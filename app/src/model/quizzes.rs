@@ -265,6 +265,8 @@ pub struct AttemptView {
     pub course_slug: String,
     /// Course title.
     pub course_title: String,
+    /// The course's language (BCP 47), which its questions are written in.
+    pub language: String,
     /// 1 for the first attempt.
     pub number: i32,
     /// Open, handed in, or closed by its time limit.

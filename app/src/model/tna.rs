@@ -303,8 +303,13 @@ pub struct TnaResults {
     pub heat_figures: Vec<Vec<String>>,
     /// The same per country, SVG, when the campaign spans several countries.
     pub country_svg: Option<String>,
+    /// The per-country map's figures: its countries, then one row per competency (full title
+    /// first, then a cell per country).
+    pub country_figures: (Vec<String>, Vec<Vec<String>>),
     /// The top gaps bar chart, SVG.
     pub top_svg: String,
+    /// The bar chart's figures: one row per competency, its full title then its need index.
+    pub top_figures: Vec<Vec<String>>,
     /// Competencies ranked by need (all agencies).
     pub priorities: Vec<GapRow>,
     /// Agencies (id, name) for the drill-down.
@@ -348,6 +353,8 @@ pub struct JobSpecification {
     pub agency: (i64, String),
     /// Names of levels 1–5.
     pub level_names: Vec<String>,
+    /// The language (BCP 47) the framework's text is written in.
+    pub language: String,
     /// Areas: title and competencies.
     pub areas: Vec<(String, Vec<RequirementRow>)>,
 }
@@ -366,6 +373,8 @@ pub struct CompetencyFramework {
     pub area_ids: Vec<String>,
     /// Names of levels 1–5.
     pub level_names: Vec<String>,
+    /// The language (BCP 47) the framework's text is written in.
+    pub language: String,
     /// Areas.
     pub areas: Vec<(String, Vec<CompetencyView>)>,
 }

@@ -27,14 +27,28 @@ pub fn team_role_label(role: MemberRole) -> &'static str {
     })
 }
 
-/// A score with its traffic light and the indicators behind it.
+/// The score bands and their thresholds, printed under every table of scores.
+#[component]
+pub fn RatingLegend() -> impl IntoView {
+    view! { <p class="hint rating-legend">{t(Msg::RatingLegend)}</p> }
+}
+
+/// A score with its traffic light and band (the band in words, so that colour is never the
+/// only sign) and how many indicators are behind it.
 #[component]
 pub fn ScoreCell(score: ScoreView) -> impl IntoView {
     let class = format!("light light-{}", score.light.clone().unwrap_or_default());
     view! {
         <span class="score">
             {match score.score {
-                Some(s) => view! { <span class=class>{format!("{s:.2}")}</span> }.into_any(),
+                Some(s) => {
+                    let band = match score.light.as_deref() {
+                        Some("red") => Msg::BandRed,
+                        Some("amber") => Msg::BandAmber,
+                        _ => Msg::BandGreen,
+                    };
+                    view! { <span class=class>{format!("{s:.2}")}</span> " " <span class="band">{t(band)}</span> }.into_any()
+                }
                 None => view! { <span class="hint">{t(Msg::NotScored)}</span> }.into_any(),
             }}
             " "

@@ -30,7 +30,7 @@ pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
 pub fn Progress(done: u64, total: u64) -> impl IntoView {
     view! {
         <p class="progress-line">
-            <progress max=total.max(1) value=done></progress>
+            <progress max=total.max(1) value=done aria-label=format!("{} {}", t(Msg::LessonsCount), t(Msg::Completed))></progress>
             " " {format!("{done} / {total}")} " " {t(Msg::LessonsCount)} " " {t(Msg::Completed)}
         </p>
     }

@@ -134,14 +134,14 @@ pub fn ProgressPage() -> impl IntoView {
                         <p class="lead">{t(Msg::ProgressIntro)}</p>
                         {filters_form(&f, &d.options, None)}
                         <div class="cards kpis" id="progress-totals">
-                            <article class="card"><h2 id="kpi-people">{tt.people}</h2><p>{t(Msg::PeopleTrained)}</p></article>
-                            <article class="card"><h2 id="kpi-enrolments">{tt.enrolments}</h2><p>{t(Msg::Enrolments)}</p></article>
-                            <article class="card"><h2 id="kpi-lessons">{tt.lessons}</h2><p>{t(Msg::LessonsCompletedCol)}</p></article>
-                            <article class="card"><h2 id="kpi-certificates">{tt.certificates}</h2><p>{t(Msg::CertificatesIssued)}</p></article>
-                            <article class="card"><h2 id="kpi-post">{pct(tt.post_test)}</h2><p>{t(Msg::AveragePostTest)}</p></article>
-                            <article class="card"><h2 id="kpi-gain">{tt.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</h2>
+                            <article class="card"><p class="kpi-figure" id="kpi-people">{tt.people}</p><p>{t(Msg::PeopleTrained)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-enrolments">{tt.enrolments}</p><p>{t(Msg::Enrolments)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-lessons">{tt.lessons}</p><p>{t(Msg::LessonsCompletedCol)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-certificates">{tt.certificates}</p><p>{t(Msg::CertificatesIssued)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-post">{pct(tt.post_test)}</p><p>{t(Msg::AveragePostTest)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-gain">{tt.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</p>
                                 <p>{t(Msg::AverageGain)} {format!(" (n = {})", tt.gain_people)}</p></article>
-                            <article class="card"><h2 id="kpi-exercises">{pct(tt.exercise_score)}</h2><p>{t(Msg::ExerciseAverageCol)} {format!(" ({})", tt.exercises)}</p></article>
+                            <article class="card"><p class="kpi-figure" id="kpi-exercises">{pct(tt.exercise_score)}</p><p>{t(Msg::ExerciseAverageCol)} {format!(" ({})", tt.exercises)}</p></article>
                         </div>
                         <h2>{t(Msg::ActivityPerMonth)}</h2>
                         <ChartBox id="chart-activity" label=t(Msg::ActivityPerMonth) svg=charts.activity />

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 mod access;
 mod assessments;
+mod axe;
 mod desk;
 mod exercises;
 mod learn;

@@ -572,7 +572,8 @@ pub async fn course_id(app: &TestApp, slug: &str) -> i64 {
 }
 
 /// The first id of an entity's rows.
-async fn first_id<E>(app: &TestApp, id: E::Column) -> i64
+/// The smallest id of table `E` in the demo data.
+pub async fn first_id<E>(app: &TestApp, id: E::Column) -> i64
 where
     E: sea_orm::EntityTrait,
     E::Model: Send + Sync,

@@ -4,6 +4,7 @@
 //! Runs on a fresh SQLite file per test; with `CHECKPOINT_TEST_POSTGRES` set to a server URL,
 //! on a fresh PostgreSQL database per test instead.
 
+mod access;
 mod admin;
 mod assessments;
 mod auth;

@@ -55,13 +55,13 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
         page.contains("progress-defects") && page.contains(" / 1</td>"),
         "a missed anomaly is counted"
     );
-    assert!(page.contains(r#"<h2 id="kpi-exercises">0 %</h2>"#));
+    assert!(page.contains(r#"<p id="kpi-exercises" class="kpi-figure">0 %</p>"#));
     assert!(
-        page.contains(r#"<h2 id="kpi-lessons">3</h2>"#),
+        page.contains(r#"<p id="kpi-lessons" class="kpi-figure">3</p>"#),
         "three lessons completed"
     );
     // The demo trainee is enrolled in the four shipped courses (recorded as events).
-    assert!(page.contains(r#"<h2 id="kpi-enrolments">4</h2>"#));
+    assert!(page.contains(r#"<p id="kpi-enrolments" class="kpi-figure">4</p>"#));
     assert!(page.contains("Utopia Immigration Service") && page.contains("chart columns"));
     // Trends per course and per agency, completion and gain by agency, each with its figures.
     for id in ["chart-courses", "chart-agencies", "chart-completion"] {
@@ -89,9 +89,9 @@ async fn the_dashboard_counts_learning_from_the_events_and_exports_every_table()
     assert!(spaced.contains("Enrolments — per month, by course"));
     // Filtered to another course, the lessons disappear.
     let other = admin.page("/progress?course=2", StatusCode::OK).await;
-    assert!(other.contains(r#"<h2 id="kpi-lessons">0</h2>"#));
+    assert!(other.contains(r#"<p id="kpi-lessons" class="kpi-figure">0</p>"#));
     let by_role = admin.page("/progress?role=assessor", StatusCode::OK).await;
-    assert!(by_role.contains(r#"<h2 id="kpi-people">0</h2>"#));
+    assert!(by_role.contains(r#"<p id="kpi-people" class="kpi-figure">0</p>"#));
 
     // The demo's closed needs analysis: groups measured and in need, none closed yet.
     let needs = page
@@ -294,7 +294,8 @@ async fn scale_data_is_generated_deterministically_and_the_dashboard_reads_it() 
     let admin = a.login_as(Role::Admin).await;
     let page = admin.page("/progress", StatusCode::OK).await;
     assert!(
-        page.contains(r#"<h2 id="kpi-people">"#) && !page.contains(r#"<h2 id="kpi-people">0</h2>"#)
+        page.contains(r#"<p id="kpi-people" class="kpi-figure">"#)
+            && !page.contains(r#"<p id="kpi-people" class="kpi-figure">0</p>"#)
     );
     assert!(page.contains("Scale course 01"));
 }

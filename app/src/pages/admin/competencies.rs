@@ -100,10 +100,11 @@ pub fn CompetenciesPage() -> impl IntoView {
                     let editable = fw.editable;
                     let version = fw.version;
                     let area_ids = fw.area_ids.clone();
+                    let lang = fw.language.clone();
                     view! {
                         <PageTitle text=t(Msg::CompetencyFrameworkTitle) />
                         <h1>{t(Msg::CompetencyFrameworkTitle)}</h1>
-                        <p class="hint">{fw.title.clone()}</p>
+                        <p class="hint" lang=lang.clone()>{fw.title.clone()}</p>
                         <Feedback />
                         <FieldMsg field="builds" />
                         {editable.then(|| view! { <p class="hint">{t(Msg::FrameworkEditHelp)}</p> })}
@@ -111,15 +112,15 @@ pub fn CompetenciesPage() -> impl IntoView {
                             let names = names.clone();
                             let area_id = area_ids.get(ai).cloned().unwrap_or_default();
                             view! {
-                                <h2>{area}</h2>
+                                <h2 lang=lang.clone()>{area}</h2>
                                 {comps.into_iter().map(|c| {
                                     let names = names.clone();
                                     let edit = c.clone();
                                     view! {
                                         <section class="panel competency" id=c.id.clone()>
-                                            <h3>{c.title.clone()}</h3>
-                                            <p>{c.description.clone()}</p>
-                                            <ol class="descriptors">
+                                            <h3 lang=lang.clone()>{c.title.clone()}</h3>
+                                            <p lang=lang.clone()>{c.description.clone()}</p>
+                                            <ol class="descriptors" lang=lang.clone()>
                                                 {c.levels.iter().enumerate().map(|(i, d)| view! {
                                                     <li><strong>{format!("{} {}", i + 1, names.get(i).cloned().unwrap_or_default())}</strong> " — " {d.clone()}</li>
                                                 }).collect_view()}

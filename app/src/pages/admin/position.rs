@@ -21,6 +21,7 @@ pub fn PositionPage() -> impl IntoView {
             match get_job_specification(id).await {
                 Ok(spec) => {
                     let names = spec.level_names.clone();
+                    let lang = spec.language.clone();
                     // Refused, the levels come back as they were chosen.
                     let typed = Typed::for_form(&format!("/admin/positions/{id}/specification"));
                     view! {
@@ -35,7 +36,7 @@ pub fn PositionPage() -> impl IntoView {
                             {spec.areas.into_iter().map(|(area, rows)| {
                                 let names = names.clone();
                                 view! {
-                                    <h2>{area}</h2>
+                                    <h2 lang=lang.clone()>{area}</h2>
                                     <table class="data" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{t(Msg::CompetencyCol)}</th>
@@ -51,10 +52,10 @@ pub fn PositionPage() -> impl IntoView {
                                                 view! {
                                                     <tr>
                                                         <td>
-                                                            <label for=label_for>{r.title.clone()}</label>
+                                                            <label for=label_for lang=lang.clone()>{r.title.clone()}</label>
                                                             <details class="hint">
                                                                 <summary>"1–5"</summary>
-                                                                <ol>{r.levels.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ol>
+                                                                <ol lang=lang.clone()>{r.levels.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ol>
                                                             </details>
                                                         </td>
                                                         <td>
@@ -62,7 +63,7 @@ pub fn PositionPage() -> impl IntoView {
                                                                 <option value="">{t(Msg::NotRequired)}</option>
                                                                 {names.iter().enumerate().map(|(i, name)| {
                                                                     let level = i as i32 + 1;
-                                                                    view! { <option value=level selected=chosen == level.to_string()>{format!("{level} {name}")}</option> }
+                                                                    view! { <option value=level selected=chosen == level.to_string() lang=lang.clone()>{format!("{level} {name}")}</option> }
                                                                 }).collect_view()}
                                                             </select>
                                                         </td>

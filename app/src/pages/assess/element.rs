@@ -36,6 +36,8 @@ fn ScoreForm(
     scale: Vec<String>,
     current: Option<ScoreEntry>,
     agreed: bool,
+    /// The language of the framework's scale names.
+    lang: String,
 ) -> impl IntoView {
     let current_level = current
         .as_ref()
@@ -92,7 +94,7 @@ fn ScoreForm(
                     view! {
                         <label class="check" for=for_id>
                             <input type="radio" id=id name="input[level]" value=value.clone() checked=current_level == value required=true />
-                            " " {format!("{l} {name}")}
+                            " " <span lang=lang.clone()>{format!("{l} {name}")}</span>
                         </label>
                     }
                 }).collect_view()}
@@ -163,6 +165,7 @@ pub fn ElementPage() -> impl IntoView {
                         .collect();
                     let titles_listed = indicator_titles.clone();
                     let scale = s.scale.clone();
+                    let lang = s.language.clone();
                     let can_score = s.can_score;
                     let is_lead = s.is_lead && s.can_score;
                     // Refused finding and recommendation forms for this element come back as
@@ -184,8 +187,8 @@ pub fn ElementPage() -> impl IntoView {
                             <a href=format!("/assessments/{id}")>{s.assessment_title.clone()}</a>
                             " › " {s.component.clone()}
                         </p>
-                        <h1>{s.element.title.clone()}</h1>
-                        <p class="lead">{s.element.summary.clone()}</p>
+                        <h1 lang=s.language.clone()>{s.element.title.clone()}</h1>
+                        <p class="lead" lang=s.language.clone()>{s.element.summary.clone()}</p>
                         <Feedback />
                         <FieldMsg field="level" />
                         {s.indicators.into_iter().map(|i| {
@@ -194,21 +197,21 @@ pub fn ElementPage() -> impl IntoView {
                             let scale_c = scale.clone();
                             view! {
                                 <section class="panel indicator" id=i.id.clone()>
-                                    <h2>{i.title.clone()} {(i.weight != 1.0).then(|| view! { " " <span class="badge">{format!("{} {}", t(Msg::Weight), i.weight)}</span> })}</h2>
-                                    <ol class="descriptors" start="0">
+                                    <h2><span lang=lang.clone()>{i.title.clone()}</span> {(i.weight != 1.0).then(|| view! { " " <span class="badge">{format!("{} {}", t(Msg::Weight), i.weight)}</span> })}</h2>
+                                    <ol class="descriptors" start="0" lang=lang.clone()>
                                         {i.levels.iter().enumerate().map(|(l, d)| view! {
                                             <li><strong>{format!("{l} {}", scale_a.get(l).cloned().unwrap_or_default())}</strong> " — " {d.clone()}</li>
                                         }).collect_view()}
                                     </ol>
                                     <details>
                                         <summary>{t(Msg::GuidanceQuestions)} " · " {t(Msg::EvidenceToSeek)}</summary>
-                                        <ul>{i.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ul>
-                                        <ul class="evidence">{i.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                                        <ul lang=lang.clone()>{i.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ul>
+                                        <ul class="evidence" lang=lang.clone()>{i.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
                                     </details>
                                     {if can_score {
                                         view! {
                                             <h3>{t(Msg::MyScore)}</h3>
-                                            <ScoreForm assessment=id indicator=i.id.clone() scale=scale_b current=i.mine.clone() agreed=false />
+                                            <ScoreForm assessment=id indicator=i.id.clone() scale=scale_b current=i.mine.clone() agreed=false lang=lang.clone() />
                                         }.into_any()
                                     } else {
                                         ().into_any()
@@ -248,7 +251,7 @@ pub fn ElementPage() -> impl IntoView {
                                         <p class="agreed"><strong>{t(Msg::AgreedScore)} ": "</strong> {level_text(a, &scale)} " " {a.reason.clone()}</p>
                                     })}
                                     {is_lead.then(|| view! {
-                                        <ScoreForm assessment=id indicator=i.id.clone() scale=scale.clone() current=i.agreed.clone() agreed=true />
+                                        <ScoreForm assessment=id indicator=i.id.clone() scale=scale.clone() current=i.agreed.clone() agreed=true lang=lang.clone() />
                                     })}
                                 </section>
                             }

@@ -1,7 +1,7 @@
 //! `/assessments/:id`: one assessment — details, status, team, scope and the scores by
 //! component and element, each element linking to its scoring page.
 
-use super::{ScoreCell, status_label, team_role_label};
+use super::{RatingLegend, ScoreCell, status_label, team_role_label};
 use crate::api::capacity::{baseline_candidates, get_assessment, get_narrative};
 use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
@@ -127,13 +127,13 @@ pub fn AssessmentPage() -> impl IntoView {
                             <tbody>
                                 {components.into_iter().map(|c| view! {
                                     <tr class="component-row">
-                                        <th scope="row">{c.title.clone()}</th>
+                                        <th scope="row" lang=a.framework_language.clone()>{c.title.clone()}</th>
                                         <td><ScoreCell score=c.score.clone() /></td>
                                         <td></td>
                                     </tr>
                                     {c.elements.into_iter().filter(|e| e.in_scope).map(|e| view! {
                                         <tr>
-                                            <td class="indent">{e.title.clone()}</td>
+                                            <td class="indent" lang=a.framework_language.clone()>{e.title.clone()}</td>
                                             <td><ScoreCell score=e.score.clone() /></td>
                                             <td>
                                                 <a href=format!("/assessments/{id}/elements/{}", e.id)>
@@ -145,6 +145,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <RatingLegend />
                         <div class="columns">
                             <section class="panel">
                                 <h2>{t(Msg::Team)}</h2>

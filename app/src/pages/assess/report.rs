@@ -2,7 +2,7 @@
 //! executive summary, methodology, scores with a radar chart and per-element bars, the
 //! traffic-light table, findings, recommendations, the road map and the annex.
 
-use super::{ScoreCell, status_label};
+use super::{RatingLegend, ScoreCell, status_label};
 use crate::api::capacity::get_report;
 use crate::components::charts::ChartBox;
 use crate::components::feedback::Feedback;
@@ -124,13 +124,14 @@ pub fn ReportPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {a.components.iter().map(|c| view! {
-                                            <tr class="component-row"><th scope="row" colspan="2">{c.title.clone()}</th><td><ScoreCell score=c.score.clone() /></td></tr>
+                                            <tr class="component-row"><th scope="row" colspan="2" lang=a.framework_language.clone()>{c.title.clone()}</th><td><ScoreCell score=c.score.clone() /></td></tr>
                                             {c.elements.iter().filter(|e| e.in_scope).map(|e| view! {
-                                                <tr><td></td><td>{e.title.clone()}</td><td><ScoreCell score=e.score.clone() /></td></tr>
+                                                <tr><td></td><td lang=a.framework_language.clone()>{e.title.clone()}</td><td><ScoreCell score=e.score.clone() /></td></tr>
                                             }).collect_view()}
                                         }).collect_view()}
                                     </tbody>
                                 </table>
+                                <RatingLegend />
                                 {a.components.iter().map(|c| view! {
                                     <h3>{c.title.clone()}</h3>
                                     <ChartBox label=c.title.clone() svg=bars.get(&c.id).cloned().unwrap_or_default() />

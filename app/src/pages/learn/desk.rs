@@ -147,6 +147,7 @@ fn document_images(shift: i64, tr: &TravellerView) -> impl IntoView + use<> {
                     <figure class=format!("light-view view-{i} exercise-figure")>
                         <a href=url(light) target="_blank" rel="noopener">
                             <img src=url(light) alt=format!("{kind} — {}", t(*m)) id=format!("desk-image-{light}") loading=if i == 0 { "eager" } else { "lazy" } />
+                            <span class="visually-hidden">{format!(" ({})", t(Msg::OpensNewTab))}</span>
                         </a>
                         <figcaption>{t(*m)}</figcaption>
                     </figure>
@@ -449,8 +450,8 @@ fn replay(shift: i64, tr: &TravellerResultView) -> impl IntoView + use<> {
         <details class="desk-replay" id=format!("desk-replay-{}", tr.index)>
             <summary>{t(Msg::DeskReplay)}</summary>
             <p class="gallery">
-                <a href=url("visible") target="_blank" rel="noopener"><img class="thumb" src=url("visible") alt=t(Msg::DeskDocument) loading="lazy" /></a>
-                <a href=url("bearer") target="_blank" rel="noopener"><img class="thumb" src=url("bearer") alt=t(Msg::DeskBearer) loading="lazy" /></a>
+                <a href=url("visible") target="_blank" rel="noopener"><img class="thumb" src=url("visible") alt=t(Msg::DeskDocument) loading="lazy" /><span class="visually-hidden">{format!(" ({})", t(Msg::OpensNewTab))}</span></a>
+                <a href=url("bearer") target="_blank" rel="noopener"><img class="thumb" src=url("bearer") alt=t(Msg::DeskBearer) loading="lazy" /><span class="visually-hidden">{format!(" ({})", t(Msg::OpensNewTab))}</span></a>
             </p>
             <ul>
                 <li>{t(Msg::DeskQueryTitle)} ": " {t(if tr.queried { Msg::Yes } else { Msg::No })}</li>

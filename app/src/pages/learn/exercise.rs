@@ -22,6 +22,7 @@ fn Figure(image: ImageRef, alt: String, #[prop(optional, into)] caption: String)
         <figure class="exercise-figure">
             <a href=image_url(&image.hash, "full") target="_blank" rel="noopener">
                 <img src=image_url(&image.hash, "display") alt=alt width=image.width height=image.height />
+                <span class="visually-hidden">{format!(" ({})", t(Msg::OpensNewTab))}</span>
             </a>
             {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
         </figure>
@@ -30,7 +31,12 @@ fn Figure(image: ImageRef, alt: String, #[prop(optional, into)] caption: String)
 
 /// Checkboxes of a checklist (name `check`, value its index).
 #[component]
-fn Checklist(items: Vec<String>, legend: Msg) -> impl IntoView {
+fn Checklist(
+    items: Vec<String>,
+    legend: Msg,
+    /// The language the items are written in.
+    lang: String,
+) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <fieldset class="checklist">
@@ -39,7 +45,7 @@ fn Checklist(items: Vec<String>, legend: Msg) -> impl IntoView {
                     let id = format!("check-{i}");
                     view! {
                         <label class="option" for=id.clone()>
-                            <input type="checkbox" id=id.clone() name="check" value=i /> " " {text}
+                            <input type="checkbox" id=id.clone() name="check" value=i /> " " <span lang=lang.clone()>{text}</span>
                         </label>
                     }
                 }).collect_view()}
@@ -146,7 +152,7 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
                     {FORGERIES.iter().map(|(c, m)| view! { <option value=*c>{t(*m)}</option> }).collect_view()}
                 </select>
             </div>
-            <Checklist items=e.checklist.clone() legend=Msg::FeaturesChecklist />
+            <Checklist items=e.checklist.clone() legend=Msg::FeaturesChecklist lang=e.language.clone() />
         }
         .into_any(),
         ExerciseKind::Mrz => view! {
@@ -171,7 +177,7 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
                 }).collect_view()}
             </div>
             {yes_no("same", Msg::SamePersonQuestion)}
-            <Checklist items=e.checklist.clone() legend=Msg::ReasonsChecklist />
+            <Checklist items=e.checklist.clone() legend=Msg::ReasonsChecklist lang=e.language.clone() />
         }
         .into_any(),
     }
@@ -193,10 +199,10 @@ pub fn ExercisePage() -> impl IntoView {
                         <a href=format!("/courses/{}", e.course_slug)>{e.course_title.clone()}</a>
                         {e.preview.then(|| view! { " › " <a href=format!("/author/exercises/{}", e.id)>{t(Msg::Edit)}</a> })}
                     </p>
-                    <h1>{e.title.clone()} " " <span class="badge">{t(e.kind.label())}</span></h1>
+                    <h1><span lang=e.language.clone()>{e.title.clone()}</span> " " <span class="badge">{t(e.kind.label())}</span></h1>
                     <Feedback />
                     {e.preview.then(|| view! { <p class="banner banner-info">{t(Msg::PreviewNote)}</p> })}
-                    <div class="lesson-body" inner_html=e.instructions_html.clone()></div>
+                    <div class="lesson-body" id="exercise-instructions" lang=e.language.clone() inner_html=e.instructions_html.clone()></div>
                     <form method="post" action=format!("/exercises/{}/answer", e.id) class="stack exercise-form" id="exercise-form">
                         <CsrfField />
                         {answer_inputs(&e)}
@@ -342,7 +348,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                         })}
                         <table class="data" tabindex="0" id="outcome-lines">
                             <thead><tr>
-                                <th scope="col"></th>
+                                <th scope="col"><span class="visually-hidden">{t(Msg::RightOrWrong)}</span></th>
                                 <th scope="col">{t(Msg::ItemWord)}</th>
                                 <th scope="col">{t(Msg::YourAnswer)}</th>
                                 <th scope="col">{t(Msg::ExpectedWord)}</th>
@@ -358,13 +364,13 @@ pub fn ExerciseResultPage() -> impl IntoView {
                                             <td>{l.about.text(lang)}{kind.map(|k| view! { <br /><span class="hint">{k}</span> })}</td>
                                             <td>{l.given.text(lang)}</td>
                                             <td>{l.expected.text(lang)}</td>
-                                            <td>{l.explanation}{link.map(|href| view! { " " <a href=href>{t(Msg::SeeGlossary)}</a> })}</td>
+                                            <td><span lang=e.language.clone()>{l.explanation}</span>{link.map(|href| view! { " " <a href=href>{t(Msg::SeeGlossary)}</a> })}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <div class="lesson-body" inner_html=r.explanation_html.clone()></div>
+                        <div class="lesson-body" id="exercise-explanation" lang=e.language.clone() inner_html=r.explanation_html.clone()></div>
                         <p class="hint">{r.at.clone()}</p>
                         <p><a class="button" id="try-again" href=format!("/exercises/{}", e.id)>{t(Msg::TryAgain)}</a></p>
                     }

@@ -89,7 +89,12 @@ pub fn QuizPage() -> impl IntoView {
 
 /// One question's inputs, filled with the answer saved so far.
 #[component]
-fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
+fn QuestionInputs(
+    q: AttemptQuestionView,
+    disabled: bool,
+    /// The language the question is written in.
+    lang: String,
+) -> impl IntoView {
     let name = format!("q{}", q.question_id);
     match q.kind {
         Kind::SingleChoice | Kind::MultipleResponse => {
@@ -102,7 +107,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
                     view! {
                         <label class="option" for=for_id>
                             <input type=kind id=id name=name.clone() value=o.id checked=q.chosen.contains(&o.id) disabled=disabled />
-                            " " {o.text.clone()}
+                            " " <span lang=lang.clone()>{o.text.clone()}</span>
                         </label>
                     }
                 })
@@ -137,12 +142,12 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
                         let chosen = q.matches.iter().find(|(pid, _)| *pid == p.id).map(|(_, a)| *a);
                         view! {
                             <tr>
-                                <td><label for=field.clone()>{p.text.clone()}</label></td>
+                                <td><label for=field.clone() lang=lang.clone()>{p.text.clone()}</label></td>
                                 <td>
                                     <select id=field.clone() name=field disabled=disabled aria-describedby=format!("{name}-text")>
                                         <option value="">{t(Msg::ChooseOne)}</option>
                                         {q.answers.clone().into_iter().map(|a| view! {
-                                            <option value=a.id selected=chosen == Some(a.id)>{a.text.clone()}</option>
+                                            <option value=a.id selected=chosen == Some(a.id) lang=lang.clone()>{a.text.clone()}</option>
                                         }).collect_view()}
                                     </select>
                                 </td>
@@ -170,7 +175,7 @@ fn QuestionInputs(q: AttemptQuestionView, disabled: bool) -> impl IntoView {
                                             {(1..=n).map(|p| view! { <option value=p selected=chosen == Some(p)>{p}</option> }).collect_view()}
                                         </select>
                                     </td>
-                                    <td>{item.text.clone()}</td>
+                                    <td lang=lang.clone()>{item.text.clone()}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -256,9 +261,10 @@ pub fn AttemptPage() -> impl IntoView {
                     let action = format!("/attempts/{}/answers", a.id);
                     let questions = a.questions.clone();
                     let review = a.review;
+                    let lang = a.language.clone();
                     let confirm = (open && confirming).then(|| confirm_submit(&a));
                     view! {
-                        <PageTitle text=a.quiz_title.clone() />
+                        <PageTitle text=format!("{} — {} #{}", a.quiz_title, t(Msg::Attempt), a.number) />
                         <p class="breadcrumbs">
                             <a href=format!("/courses/{}", a.course_slug)>{a.course_title.clone()}</a>
                             " › "
@@ -287,8 +293,8 @@ pub fn AttemptPage() -> impl IntoView {
                                         aria-labelledby=format!("q{qid}-legend q{qid}-text")>
                                         <legend id=format!("q{qid}-legend")>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(if q.marks == 1.0 { Msg::MarkOne } else { Msg::Marks }).to_lowercase())}</span></legend>
                                         <input type="hidden" name="p" value=qid />
-                                        <div class="question-text" id=format!("q{qid}-text") inner_html=q.text_html.clone()></div>
-                                        <QuestionInputs q=q disabled=!open />
+                                        <div class="question-text" id=format!("q{qid}-text") lang=lang.clone() inner_html=q.text_html.clone()></div>
+                                        <QuestionInputs q=q disabled=!open lang=lang.clone() />
                                         {(!open && !answered).then(|| view! { <p class="hint">{t(Msg::NotAnswered)}</p> })}
                                         {(review).then(|| view! {
                                             <div class="question-review">
@@ -297,9 +303,9 @@ pub fn AttemptPage() -> impl IntoView {
                                                         {format!("{:.0} %", f * 100.0)}
                                                     </p>
                                                 })}
-                                                {feedback.into_iter().map(|f| view! { <p class="feedback">{f}</p> }).collect_view()}
-                                                {(!general.is_empty()).then(|| view! { <p class="feedback general">{general.clone()}</p> })}
-                                                {correct.map(|c| view! { <p class="correct">{t(Msg::CorrectAnswer)} ": " {c}</p> })}
+                                                {feedback.into_iter().map(|f| view! { <p class="feedback" lang=lang.clone()>{f}</p> }).collect_view()}
+                                                {(!general.is_empty()).then(|| view! { <p class="feedback general" lang=lang.clone()>{general.clone()}</p> })}
+                                                {correct.map(|c| view! { <p class="correct">{t(Msg::CorrectAnswer)} ": " <span lang=lang.clone()>{c}</span></p> })}
                                             </div>
                                         })}
                                     </fieldset>

@@ -42,17 +42,20 @@ fn scale(
     view! {
         <div class="scale" role="radiogroup" aria-label=legend>
             <span class="scale-label">{legend}</span>
-            <span class="hint">{low}</span>
+            <span class="hint" aria-hidden="true">{low}</span>
             {(1..=n).map(|i| {
                 let input_id = format!("{}-{i}", name.replace('.', "-"));
+                // The ends say what they mean to a screen reader too ("1 — not important").
+                let end = if i == 1 { Some(low) } else if i == n { Some(high) } else { None };
                 view! {
                     <label class="scale-point" for=input_id.clone()>
                         <input type="radio" id=input_id.clone() name=name.clone() value=i checked=chosen[usize::from(i - 1)] disabled=disabled />
                         <span>{i}</span>
+                        {end.map(|e| view! { <span class="visually-hidden">{format!(" — {e}")}</span> })}
                     </label>
                 }
             }).collect_view()}
-            <span class="hint">{high}</span>
+            <span class="hint" aria-hidden="true">{high}</span>
         </div>
     }
 }

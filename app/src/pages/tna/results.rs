@@ -126,9 +126,15 @@ pub fn ResultsPage() -> impl IntoView {
                         {r.country_svg.clone().map(|svg| view! {
                             <h2>{t(Msg::ByCountry)}</h2>
                             <ChartBox id="country-map" label=t(Msg::ByCountry) svg=svg />
+                            <FiguresTable id="country-figures"
+                                head=std::iter::once(t(Msg::CompetencyCol).to_owned()).chain(r.country_figures.0.iter().cloned()).collect()
+                                rows=r.country_figures.1.clone() />
                         })}
                         <h2>{t(Msg::TopNeeds)}</h2>
                         <ChartBox id="top-needs" label=t(Msg::TopNeeds) svg=r.top_svg.clone() />
+                        <FiguresTable id="top-figures"
+                            head=vec![t(Msg::CompetencyCol).to_owned(), t(Msg::NeedIndex).to_owned()]
+                            rows=r.top_figures.clone() />
                         <h2>{t(Msg::TrainingPlan)}</h2>
                         <p class="hint">{t(Msg::TrainingPlanHint)}</p>
                         {if r.plan.is_empty() {

@@ -4,7 +4,7 @@
 
 use super::results::{gap_table, plan_table};
 use crate::api::tna::get_tna_results;
-use crate::components::charts::ChartBox;
+use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
@@ -64,6 +64,9 @@ pub fn SummaryPage() -> impl IntoView {
                             <section>
                                 <h2>{t(Msg::TopNeeds)}</h2>
                                 <ChartBox label=t(Msg::TopNeeds) svg=r.top_svg.clone() />
+                                <FiguresTable id="top-figures"
+                                    head=vec![t(Msg::CompetencyCol).to_owned(), t(Msg::NeedIndex).to_owned()]
+                                    rows=r.top_figures.clone() />
                             </section>
                         </article>
                     }

@@ -5,6 +5,7 @@
 
 use super::pdf::{Font, Page, finish_pages, text_width};
 use crate::model::{FindingKind, ReportView, ScoreView};
+use assessments::capacity;
 
 const W: f32 = 595.0;
 const H: f32 = 842.0;
@@ -15,12 +16,10 @@ const NAVY: (f32, f32, f32) = (0.04, 0.31, 0.49);
 const RULE: (f32, f32, f32) = (0.79, 0.82, 0.86);
 
 fn light_colour(score: f64) -> (f32, f32, f32) {
-    if score < 1.5 {
-        (0.63, 0.07, 0.11)
-    } else if score < 2.75 {
-        (0.69, 0.48, 0.0)
-    } else {
-        (0.11, 0.42, 0.23)
+    match capacity::light(score) {
+        capacity::Light::Red => (0.63, 0.07, 0.11),
+        capacity::Light::Amber => (0.69, 0.48, 0.0),
+        capacity::Light::Green => (0.11, 0.42, 0.23),
     }
 }
 
@@ -174,7 +173,7 @@ impl Flow {
                     page.text(
                         MARGIN + label_w + len + 4.0,
                         y + 2.0,
-                        &format!("{v:.2}"),
+                        &format!("{v:.2} · {}", capacity::light(*v).band()),
                         Font::Regular,
                         8.5,
                         INK,
@@ -253,7 +252,11 @@ fn plain(markdown: &str) -> Vec<String> {
 
 fn score_text(s: &ScoreView) -> String {
     match s.score {
-        Some(v) => format!("{v:.2}  ({} indicators)", s.scored),
+        Some(v) => format!(
+            "{v:.2} {}  ({} indicators)",
+            capacity::light(v).band(),
+            s.scored
+        ),
         None => "not scored".to_owned(),
     }
 }
@@ -315,11 +318,12 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         }
     }
     flow.table(
-        &[0.3, 0.45, 0.25],
+        &[0.25, 0.4, 0.35],
         &["Component", "Element", "Score"],
         &rows,
         9.0,
     );
+    flow.paragraph(&capacity::legend(), 9.0, 0.0, GREY);
     for c in &a.components {
         flow.heading(&c.title, 12.0);
         flow.bars(

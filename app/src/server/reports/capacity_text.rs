@@ -13,6 +13,14 @@ pub fn report_markdown(r: &ReportView) -> String {
         Some(v) => format!("{v:.2} ({} indicators)", s.scored),
         None => "not scored".to_owned(),
     };
+    let band = |s: &ScoreView| {
+        s.score
+            .map(|v| {
+                let light = assessments::capacity::light(v);
+                format!("{} ({})", light.band(), light.colour())
+            })
+            .unwrap_or_default()
+    };
     let titles: HashMap<&str, &str> = r
         .element_titles
         .iter()
@@ -34,7 +42,7 @@ pub fn report_markdown(r: &ReportView) -> String {
     let _ = writeln!(md, "Overall: **{}** on the 0–4 scale.\n", score(&a.overall));
     let _ = writeln!(
         md,
-        "| Component | Element | Score | Light |\n|---|---|---|---|"
+        "| Component | Element | Score | Band |\n|---|---|---|---|"
     );
     for c in &a.components {
         let _ = writeln!(
@@ -42,7 +50,7 @@ pub fn report_markdown(r: &ReportView) -> String {
             "| **{}** | | {} | {} |",
             cell(&c.title),
             score(&c.score),
-            c.score.light.clone().unwrap_or_default()
+            band(&c.score)
         );
         for e in c.elements.iter().filter(|e| e.in_scope) {
             let _ = writeln!(
@@ -50,10 +58,11 @@ pub fn report_markdown(r: &ReportView) -> String {
                 "| | {} | {} | {} |",
                 cell(&e.title),
                 score(&e.score),
-                e.score.light.clone().unwrap_or_default()
+                band(&e.score)
             );
         }
     }
+    let _ = writeln!(md, "\n{}.", assessments::capacity::legend());
     if let Some(b) = &r.baseline {
         let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
         let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());

@@ -103,12 +103,13 @@ pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str) -> String {
     svg
 }
 
-/// A horizontal bar chart: one bar per `(label, score)` on 0..=`max`, coloured by traffic
-/// light, with the value written at the end of the bar.
+/// A horizontal bar chart: one bar per `(label, score)` on the 0–4 scale, coloured by traffic
+/// light, with the value and its band written at the end of the bar (so the colour is never
+/// the only sign).
 pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
     let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
     let h = row_h * rows.len() as f64 + 30.0;
-    let w = label_w + bar_w + 60.0;
+    let w = label_w + bar_w + 150.0;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart bars">"#,
         esc(title)
@@ -135,19 +136,19 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
         );
         match value {
             Some(v) => {
-                let colour = if *v < 1.5 {
-                    "#a1121b"
-                } else if *v < 2.75 {
-                    "#b07a00"
-                } else {
-                    "#1d6b3a"
+                let light = assessments::capacity::light(*v);
+                let colour = match light {
+                    assessments::capacity::Light::Red => "#a1121b",
+                    assessments::capacity::Light::Amber => "#b07a00",
+                    assessments::capacity::Light::Green => "#1d6b3a",
                 };
                 let len = bar_w * v.clamp(0.0, max) / max;
                 let _ = write!(
                     svg,
-                    r##"<rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2}</text>"##,
+                    r##"<rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2} · {}</text>"##,
                     label_w + len + 5.0,
-                    y + 14.0
+                    y + 14.0,
+                    light.band()
                 );
             }
             None => {
@@ -418,7 +419,10 @@ mod tests {
             "t",
         );
         assert!(svg.contains("#a1121b") && svg.contains("#1d6b3a"));
-        assert!(svg.contains(">1.00<") && svg.contains(">3.00<"));
+        // The band is written beside the value: red and green bars differ without colour.
+        assert!(
+            svg.contains(">1.00 · priority for action<") && svg.contains(">3.00 · established<")
+        );
     }
 
     #[test]

@@ -188,6 +188,7 @@ pub async fn job_specification(db: &DatabaseConnection, id: i64) -> AppResult<Jo
         position: p.title,
         agency: (a.id, a.name),
         level_names: fw.levels.clone(),
+        language: fw.language.clone(),
         areas: fw
             .areas
             .into_iter()
@@ -281,6 +282,7 @@ pub async fn competency_framework(
         editable,
         area_ids: fw.areas.iter().map(|a| a.id.clone()).collect(),
         level_names: fw.levels.clone(),
+        language: fw.language.clone(),
         areas: fw
             .areas
             .into_iter()

@@ -253,7 +253,7 @@ async fn the_image_board_speaks_to_a_keyboard_user() {
     // The cross has a dark halo under its light lines.
     assert!(b.exists("#stage .cross line.halo").await);
     // The magnifier follows the keyboard's cross (Shift with an arrow moves it further).
-    b.click("#loupe-toggle").await;
+    b.keys("#loupe-toggle", " ").await;
     b.script("document.getElementById('board').focus(); return true;")
         .await;
     b.wait_for(
@@ -276,7 +276,8 @@ async fn the_image_board_speaks_to_a_keyboard_user() {
     b.keys("#board", "\u{E008}\u{E014}\u{E014}\u{E000}\u{E007}")
         .await;
     b.wait_text("#marker-count", "2").await;
-    b.click("#submit-exercise").await;
+    // And submitted from the keyboard: Enter on the focused button.
+    b.keys("#submit-exercise", "\u{E007}").await;
     b.find("#exercise-score").await;
     let shapes = b
         .script(

@@ -20,7 +20,7 @@ async fn focal_points_and_managers_see_their_own_scope() {
     let focal = app.login_as(Role::FocalPoint).await;
     let page = focal.page("/progress", StatusCode::OK).await;
     assert!(
-        page.contains(r#"<h2 id="kpi-lessons">1</h2>"#),
+        page.contains(r#"<p id="kpi-lessons" class="kpi-figure">1</p>"#),
         "their agency's lesson"
     );
     assert!(
@@ -40,7 +40,7 @@ async fn focal_points_and_managers_see_their_own_scope() {
     }
     let manager = app.login_as(Role::Manager).await;
     let page = manager.page("/progress", StatusCode::OK).await;
-    assert!(page.contains(r#"<h2 id="kpi-lessons">1</h2>"#));
+    assert!(page.contains(r#"<p id="kpi-lessons" class="kpi-figure">1</p>"#));
     assert!(
         page.contains("Utopia Border Police"),
         "every agency of Utopia"

@@ -47,6 +47,11 @@ async fn officers_and_supervisors_answer_once_and_the_results_show_the_gaps() {
     let page = trainee
         .page(&format!("/responses/{r}"), StatusCode::OK)
         .await;
+    // A rating scale's ends say what they mean to a screen reader too, not only on screen.
+    let end = page
+        .find(" — not important</span>")
+        .expect("the scale's low end named in its first point");
+    assert!(page[..end].ends_with(r#"<span class="visually-hidden">"#));
     assert!(
         page.contains(r#"id="mrz-importance-7" name="mrz.importance" value="7" checked"#),
         "answers come back"

@@ -39,14 +39,7 @@ pub(super) fn view_of(r: Rollup) -> ScoreView {
         scored: r.scored as u64,
         not_applicable: r.not_applicable as u64,
         unscored: r.unscored as u64,
-        light: r.score.map(|s| {
-            match capacity::light(s) {
-                capacity::Light::Red => "red",
-                capacity::Light::Amber => "amber",
-                capacity::Light::Green => "green",
-            }
-            .to_owned()
-        }),
+        light: r.score.map(|s| capacity::light(s).colour().to_owned()),
     }
 }
 
@@ -165,6 +158,7 @@ pub(super) async fn build_view(
         status: a.status,
         number: a.number,
         framework: format!("{} {}", fw.title, a.framework_version),
+        framework_language: fw.language.clone(),
         my_role: role,
         team,
         components,
@@ -318,6 +312,7 @@ pub async fn element_scoring(
         },
         component: component.title.clone(),
         scale: fw.scale.clone(),
+        language: fw.language.clone(),
         can_score: role.may_score() && a.status != AssessmentStatus::Final,
         is_lead,
         indicators,

@@ -140,6 +140,7 @@ pub(super) fn view_of(
         id: e.id,
         course_slug: c.slug.clone(),
         course_title: c.title.clone(),
+        language: c.language.clone(),
         title: e.title.clone(),
         kind,
         instructions_html: render(&e.instructions),

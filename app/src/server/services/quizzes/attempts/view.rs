@@ -63,6 +63,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         id: a.id,
         quiz_id: q.id,
         quiz_title: q.title,
+        language: c.language,
         course_slug: c.slug,
         course_title: c.title,
         number: a.number,

@@ -51,19 +51,12 @@ pub async fn results(
         ),
     };
     let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
-    let heat_figures: Vec<Vec<String>> = rows
-        .iter()
-        .zip(&cells)
-        .map(|(name, row)| {
-            std::iter::once(name.clone())
-                .chain(row.iter().map(crate::server::reports::charts::heat_text))
-                .collect()
-        })
-        .collect();
+    let heat_figures = figures(&rows, &cells);
     // Across countries, the same map per country.
     let mut countries: Vec<&str> = a.agencies.iter().map(|x| x.2.as_str()).collect();
     countries.sort_unstable();
     countries.dedup();
+    let mut country_figures = (Vec::new(), Vec::new());
     let country_svg = (countries.len() > 1).then(|| {
         let index: HashMap<(&str, &str), &GroupResult> = a
             .by_country
@@ -81,7 +74,9 @@ pub async fn results(
             })
             .collect();
         let cols: Vec<String> = countries.iter().map(|c| (*c).to_owned()).collect();
-        heat_map(&rows, &cols, &cells, bands, title, legend)
+        let svg = heat_map(&rows, &cols, &cells, bands, title, legend);
+        country_figures = (cols, figures(&rows, &cells));
+        svg
     });
     let ranked: Vec<GapRow> = priorities(by_competency)
         .into_iter()
@@ -97,6 +92,10 @@ pub async fn results(
         7.0,
         "The ten competencies most in need of training (need index)",
     );
+    let top_figures = top
+        .iter()
+        .map(|(name, need)| vec![name.clone(), format!("{need:.2}")])
+        .collect();
     let drill = match drill {
         Some(agency_id) => {
             let name = agencies
@@ -127,12 +126,26 @@ pub async fn results(
         heat_svg,
         heat_figures,
         country_svg,
+        country_figures,
         top_svg,
+        top_figures,
         priorities: ranked,
         agencies,
         drill,
         plan: plan_rows(db, &a).await?,
     })
+}
+
+/// A heat map's figures: per row, its full title, then each cell as the map writes it.
+fn figures(rows: &[String], cells: &[Vec<HeatCell>]) -> Vec<Vec<String>> {
+    rows.iter()
+        .zip(cells)
+        .map(|(name, row)| {
+            std::iter::once(name.clone())
+                .chain(row.iter().map(crate::server::reports::charts::heat_text))
+                .collect()
+        })
+        .collect()
 }
 
 /// The recommended training plan, with course and module titles and where the people are.

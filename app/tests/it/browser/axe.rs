@@ -1,0 +1,172 @@
+//! axe-core, the accessibility engine, on the pages each role starts from, on every kind of
+//! document exercise and on every page of the demo: no WCAG 2.1 A or AA violation, at 1280
+//! and at 375 CSS pixels. axe comes from npm (`make browser-deps` installs it into
+//! `.tools/npm`); nothing is downloaded while the tests run.
+
+use super::*;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// axe-core's script, read once.
+fn axe_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../.tools/npm/node_modules/axe-core/axe.min.js"
+        );
+        std::fs::read_to_string(path).unwrap_or_else(|e| {
+            panic!("axe-core is missing at {path} (run `make browser-deps`): {e}")
+        })
+    })
+}
+
+impl Browser {
+    /// axe's WCAG 2.1 A and AA violations on the page as it stands, one line each: the rule,
+    /// its impact, and up to three of the elements at fault.
+    async fn axe(&self) -> Vec<String> {
+        let run = format!(
+            "if (!window.axe) {{ {} }}\n\
+             return axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }}, resultTypes: ['violations'] }}) \
+               .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')));",
+            axe_source()
+        );
+        let found = self.script(&run).await;
+        found
+            .as_array()
+            .unwrap_or_else(|| panic!("axe did not run: {found}"))
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Opens each page at both widths and gathers axe's findings, page by page.
+    async fn axe_pages(&self, app: &TestApp, who: &str, pages: &[String], found: &mut Vec<String>) {
+        for (width, height, mobile) in [(1280, 800, false), (375, 740, true)] {
+            self.viewport(width, height, mobile).await;
+            for page in pages {
+                self.goto(&app.url(page)).await;
+                self.find("h1").await;
+                for v in self.axe().await {
+                    found.push(format!("{who} {page} @{width}: {v}"));
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
+    use app::server::entities::{capacity_assessment, class, exercise, quiz, tna_campaign};
+    let app = TestApp::spawn().await;
+    app::server::services::exercises::generated::ensure_shipped(&app.db)
+        .await
+        .unwrap();
+    use crate::helpers::first_id;
+    let class = first_id::<class::Entity>(&app, class::Column::Id).await;
+    let assessment =
+        first_id::<capacity_assessment::Entity>(&app, capacity_assessment::Column::Id).await;
+    let campaign = first_id::<tna_campaign::Entity>(&app, tna_campaign::Column::Id).await;
+    let quiz = quiz::Entity::find()
+        .filter(quiz::Column::Published.eq(true))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a published quiz")
+        .id;
+    // One published exercise of every kind.
+    let exercises = exercise::Entity::find()
+        .filter(exercise::Column::Published.eq(true))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let mut kinds = Vec::new();
+    for kind in ::assessments::examination::ExerciseKind::ALL {
+        let e = exercises
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no published {kind:?} exercise in the demo"));
+        kinds.push(format!("/exercises/{}", e.id));
+    }
+
+    let roles: [(&str, &str, Vec<String>); 6] = [
+        (
+            "trainee",
+            "trainee-demo-2026",
+            [
+                vec!["/".into(), "/courses".into(), "/record".into()],
+                vec![format!("/quizzes/{quiz}")],
+                kinds,
+            ]
+            .concat(),
+        ),
+        (
+            "trainer",
+            "trainer-demo-2026",
+            vec!["/".into(), "/classes".into(), format!("/classes/{class}")],
+        ),
+        (
+            "analyst",
+            "analyst-demo-2026",
+            vec![
+                "/".into(),
+                "/tna".into(),
+                format!("/tna/campaigns/{campaign}/results"),
+            ],
+        ),
+        (
+            "assessor",
+            "assessor-demo-2026",
+            vec![
+                "/".into(),
+                "/assessments".into(),
+                format!("/assessments/{assessment}/report"),
+            ],
+        ),
+        (
+            "manager",
+            "manager-demo-2026",
+            vec!["/".into(), "/progress".into()],
+        ),
+        (
+            "admin",
+            "admin-demo-2026",
+            vec!["/".into(), "/admin/people".into()],
+        ),
+    ];
+    let b = Browser::start().await;
+    // axe itself runs and reports: an image with no text and a nameless button are found.
+    b.goto(&app.url("/login")).await;
+    b.find("h1").await;
+    b.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\"><button></button>');")
+        .await;
+    let planted = b.axe().await.join("\n");
+    assert!(
+        planted.contains("image-alt") && planted.contains("button-name"),
+        "axe missed what was planted: {planted}"
+    );
+    let mut found = Vec::new();
+    for (login, password, pages) in &roles {
+        b.viewport(1280, 800, false).await;
+        b.sign_in(&app, login, password).await;
+        b.find("#sign-out").await;
+        b.axe_pages(&app, login, pages, &mut found).await;
+        b.viewport(1280, 800, false).await;
+        b.sign_out().await;
+    }
+    // Signed out: the front page and the sign-in form.
+    b.axe_pages(&app, "anyone", &["/".into(), "/login".into()], &mut found)
+        .await;
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_any_page_of_the_demo() {
+    let app = TestApp::spawn().await;
+    let pages = crate::helpers::demo_pages(&app).await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#sign-out").await;
+    let mut found = Vec::new();
+    b.axe_pages(&app, "admin", &pages, &mut found).await;
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+}
