@@ -1,6 +1,6 @@
-//! axe-core, the accessibility engine, on the pages each role starts from, on every kind of
-//! document exercise and on every page of the demo: no WCAG 2.1 A or AA violation, at 1280
-//! and at 375 CSS pixels. axe comes from npm (`make browser-deps` installs it into
+//! axe-core, the accessibility engine, on the pages each role starts from (in English and in
+//! French), on every kind of document exercise and on every page of the demo: no WCAG 2.1 A
+//! or AA violation, at 1280 and at 375 CSS pixels. axe comes from npm (`make browser-deps` installs it into
 //! `.tools/npm`); nothing is downloaded while the tests run.
 
 use super::*;
@@ -150,6 +150,14 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
         b.sign_in(&app, login, password).await;
         b.find("#sign-out").await;
         b.axe_pages(&app, login, pages, &mut found).await;
+        // And in French, the other language of the interface.
+        b.viewport(1280, 800, false).await;
+        b.goto(&app.url("/")).await;
+        b.click(".lang-switch button").await;
+        b.wait_for("French", "document.documentElement.lang === 'fr'")
+            .await;
+        b.axe_pages(&app, &format!("{login} (fr)"), pages, &mut found)
+            .await;
         b.viewport(1280, 800, false).await;
         b.sign_out().await;
     }
