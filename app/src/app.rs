@@ -85,7 +85,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(page);
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code() dir="ltr">
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -182,8 +182,10 @@ pub fn legend() -> String {
     )
 }
 
-/// The traffic light of a score on the 0–4 scale.
+/// The traffic light of a score on the 0–4 scale, as printed: to two decimals, so that a score
+/// shown as 2.75 is in the band that starts at 2.75.
 pub fn light(score: f64) -> Light {
+    let score = (score * 100.0).round() / 100.0;
     if score < AMBER_FROM {
         Light::Red
     } else if score < GREEN_FROM {
@@ -271,6 +273,9 @@ mod tests {
         assert_eq!(light(1.49), Light::Red);
         assert_eq!(light(2.0), Light::Amber);
         assert_eq!(light(2.75), Light::Green);
+        // A score printed as 2.75 is green, as the legend says.
+        assert_eq!(light(2.748), Light::Green);
+        assert_eq!(light(2.744), Light::Amber);
         // The legend states the thresholds `light` uses, each band by name.
         let legend = legend();
         for (at, band) in [

@@ -132,7 +132,7 @@ pub fn Feedback() -> impl IntoView {
     }
     view! {
         {expired.then(|| view! { <p class="banner banner-warning" role="status">{t(Msg::SessionExpired)}</p> })}
-        {notice.map(|m| view! { <p class="banner banner-ok" role="status">{with_count(t(m))}</p> })}
+        {notice.map(|m| view! { <p class="banner banner-ok" role="status">{with_count(m)}</p> })}
         {error.map(|m| view! {
             <div class="banner banner-error" role="alert" id="form-error">
                 <p>{t(m)}</p>
@@ -145,15 +145,16 @@ pub fn Feedback() -> impl IntoView {
     }
 }
 
-/// `text` with its `{n}` replaced by the count the notice came with (`n=<digits>` in the
-/// query), so a notice says how many things it did.
-fn with_count(text: &str) -> String {
+/// The notice `msg` with its count `n` filled in, when the notice came with one (`n=<digits>`
+/// in the query), so a notice says how many things it did, in the plural it needs.
+fn with_count(msg: Msg) -> String {
     let n = use_query_map()
         .with_untracked(|q| q.get("n"))
-        .filter(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()));
+        .filter(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<i64>().ok());
     match n {
-        Some(n) => text.replace("{n}", &n),
-        None => text.replace("{n}", "?"),
+        Some(n) => crate::i18n::tr(msg, &[("n", n.into())]),
+        None => crate::i18n::tr(msg, &[("n", "?".into())]),
     }
 }
 

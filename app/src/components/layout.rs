@@ -82,7 +82,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             Some(u) => view! {
                                 <span class="whoami">
                                     <span class="visually-hidden">{t(Msg::SignedInAs)} " "</span>
-                                    {u.display_name}
+                                    <bdi>{u.display_name}</bdi>
                                 </span>
                                 <PostForm action="/api/logout" class="inline">
                                     <button type="submit" class="link-button" id="sign-out">{t(Msg::SignOut)}</button>

@@ -192,9 +192,9 @@ pub struct ExerciseView {
     pub course_slug: String,
     /// Course title.
     pub course_title: String,
-    /// Title.
     /// The course's language (BCP 47), which the exercise is written in.
     pub language: String,
+    /// Title.
     pub title: String,
     /// Kind.
     pub kind: ExerciseKind,

@@ -20,11 +20,11 @@ pub struct CountryRow {
 }
 
 impl CountryRow {
-    /// The name in `lang`.
+    /// The name in `lang` (English where the country list has no name in that language).
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.name_en,
             Lang::Fr => &self.name_fr,
+            Lang::En | Lang::Es | Lang::Ar => &self.name_en,
         }
     }
 }

@@ -27,10 +27,16 @@ pub fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView {
 
 /// "3 / 10 lessons completed" with a progress bar.
 #[component]
-pub fn Progress(done: u64, total: u64) -> impl IntoView {
+pub fn Progress(
+    done: u64,
+    total: u64,
+    /// The course's title, naming the bar (several bars share a page).
+    #[prop(into)]
+    course: String,
+) -> impl IntoView {
     view! {
         <p class="progress-line">
-            <progress max=total.max(1) value=done aria-label=format!("{} {}", t(Msg::LessonsCount), t(Msg::Completed))></progress>
+            <progress max=total.max(1) value=done aria-label=format!("{course} — {} {}", t(Msg::LessonsCount), t(Msg::Completed))></progress>
             " " {format!("{done} / {total}")} " " {t(Msg::LessonsCount)} " " {t(Msg::Completed)}
         </p>
     }

@@ -491,10 +491,11 @@ fn with_security_headers(
 /// renders (CSRF rejections, oversized bodies).
 pub(super) fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
     let body = format!(
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
+        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <link rel=\"stylesheet\" href=\"/pkg/checkpoint.css\"></head><body><main class=\"page\">\
          <h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"/\">{}</a></p></main></body></html>",
         lang.code(),
+        lang.dir(),
         Msg::AppName.text(lang),
         Msg::ErrorTitle.text(lang),
         msg.text(lang),

@@ -18,6 +18,7 @@ mod exercises;
 mod health;
 mod helpers;
 mod import;
+mod languages;
 mod learn;
 mod matrix;
 mod notices;

@@ -61,7 +61,7 @@ pub fn ClassPage() -> impl IntoView {
                                     <tbody>
                                         {d.roster.into_iter().map(|r| view! {
                                             <tr>
-                                                <td><a href=format!("/people/{}/record", r.person_id)>{r.name.clone()}</a> " " <code>{r.login}</code></td>
+                                                <td><a href=format!("/people/{}/record", r.person_id)><bdi>{r.name.clone()}</bdi></a> " " <code>{r.login}</code></td>
                                                 <td>{r.agency}</td>
                                                 <td>
                                                     <progress max=r.total.max(1) value=r.completed aria-label=format!("{} — {} {}", r.name, t(Msg::LessonsCount), t(Msg::Completed))></progress>

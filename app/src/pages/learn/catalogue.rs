@@ -27,7 +27,7 @@ pub fn CataloguePage() -> impl IntoView {
                                 </p>
                                 <h2><a href=format!("/courses/{}", c.slug)>{c.title.clone()}</a></h2>
                                 <p>{c.summary.clone()}</p>
-                                <Progress done=c.completed total=c.lessons />
+                                <Progress done=c.completed total=c.lessons course=c.title.clone() />
                             </article>
                         }).collect_view()}
                     </div>

@@ -64,7 +64,7 @@ pub fn CoursePage() -> impl IntoView {
                         {overview.then(|| view! { <p class="banner" id="outline-only">{t(Msg::OutlineOnly)}</p> })}
                         {top}
                         {(!overview).then(|| view! {
-                            <Progress done=c.completed total=c.lessons />
+                            <Progress done=c.completed total=c.lessons course=c.title.clone() />
                             <p class="actions">
                                 {o.resume.map(|id| view! {
                                     <a class="button primary" id="resume" href=format!("/courses/{}/lessons/{id}", c.slug)>

@@ -78,10 +78,10 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
         e.title.clone(),
         t(Msg::ReferenceSpecimen).to_owned(),
         t(Msg::BoardName).to_owned(),
-        t(Msg::MarkerPlacedSaid).to_owned(),
-        t(Msg::MarkerRemovedSaid).to_owned(),
+        board_template(Msg::MarkerPlacedSaid),
+        board_template(Msg::MarkerRemovedSaid),
         t(Msg::MarkersClearedSaid).to_owned(),
-        t(Msg::MarkersFullSaid).to_owned(),
+        board_template(Msg::MarkersFullSaid),
     ];
     match e.kind {
         ExerciseKind::Anomalies | ExerciseKind::Compare => {
@@ -118,12 +118,12 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
                     <section class=format!("light-view view-{i}") id=format!("view-{i}")>
                         <Figure image=image.clone() alt=label_in(&LIGHTS, light) caption=label_in(&LIGHTS, light) />
                         <fieldset>
-                            <legend>{label_in(&LIGHTS, light)} " — " {question.clone()}</legend>
+                            <legend>{label_in(&LIGHTS, light)} " — " <span lang=e.language.clone()>{question.clone()}</span></legend>
                             {options.iter().enumerate().map(|(j, o)| {
                                 let id = format!("view{i}-{j}");
                                 view! {
                                     <label class="option" for=id.clone()>
-                                        <input type="radio" id=id.clone() name=format!("view{i}") value=o.clone() /> " " {o.clone()}
+                                        <input type="radio" id=id.clone() name=format!("view{i}") value=o.clone() /> " " <span lang=e.language.clone()>{o.clone()}</span>
                                     </label>
                                 }
                             }).collect_view()}
@@ -181,6 +181,19 @@ fn answer_inputs(e: &ExerciseView) -> impl IntoView + use<> {
         }
         .into_any(),
     }
+}
+
+/// A board announcement for the island, its arguments left as `{n}`, `{count}` and `{max}` for
+/// the island to fill in as markers come and go.
+fn board_template(msg: Msg) -> String {
+    crate::i18n::tr(
+        msg,
+        &[
+            ("n", "{n}".into()),
+            ("count", "{count}".into()),
+            ("max", "{max}".into()),
+        ],
+    )
 }
 
 /// `/exercises/:id`.
@@ -315,7 +328,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                             <a href=format!("/courses/{}", e.course_slug)>{e.course_title.clone()}</a> " › "
                             <a href=format!("/exercises/{}", e.id)>{e.title.clone()}</a>
                         </p>
-                        <h1>{t(Msg::ExerciseResultTitle)} " — " {e.title.clone()}</h1>
+                        <h1>{t(Msg::ExerciseResultTitle)} " — " <span lang=e.language.clone()>{e.title.clone()}</span></h1>
                         <section class=if good { "banner banner-ok result" } else { "banner banner-warning result" } role="status">
                             <p><strong>{t(Msg::Score)} ": " <span id="exercise-score">{format!("{:.0} %", o.percent())}</span></strong>
                                 " (" <span id="exercise-points">{format!("{} / {}", o.score, o.max)}</span> ")"
@@ -360,7 +373,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                                     let kind = FEATURE_KINDS.iter().any(|(c, _)| *c == l.kind).then(|| label_in(&FEATURE_KINDS, &l.kind));
                                     view! {
                                         <tr class=if l.ok { "ok" } else { "wrong" }>
-                                            <td>{if l.ok { "✓" } else { "✗" }}</td>
+                                            <td><span aria-hidden="true">{if l.ok { "✓" } else { "✗" }}</span><span class="visually-hidden">{t(if l.ok { Msg::ResultRight } else { Msg::ResultWrong })}</span></td>
                                             <td>{l.about.text(lang)}{kind.map(|k| view! { <br /><span class="hint">{k}</span> })}</td>
                                             <td>{l.given.text(lang)}</td>
                                             <td>{l.expected.text(lang)}</td>

@@ -305,7 +305,7 @@ pub fn AttemptPage() -> impl IntoView {
                                                 })}
                                                 {feedback.into_iter().map(|f| view! { <p class="feedback" lang=lang.clone()>{f}</p> }).collect_view()}
                                                 {(!general.is_empty()).then(|| view! { <p class="feedback general" lang=lang.clone()>{general.clone()}</p> })}
-                                                {correct.map(|c| view! { <p class="correct">{t(Msg::CorrectAnswer)} ": " <span lang=lang.clone()>{c}</span></p> })}
+                                                {correct.map(|c| view! { <p class="correct">{t(Msg::CorrectAnswer)} ": " {answer_text(c, &lang)}</p> })}
                                             </div>
                                         })}
                                     </fieldset>
@@ -335,6 +335,16 @@ pub fn AttemptPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// A correct answer as shown: a true/false key in the interface's words, anything else in the
+/// course's language.
+fn answer_text(answer: String, lang: &str) -> AnyView {
+    match answer.as_str() {
+        "True" => t(Msg::TrueLabel).into_any(),
+        "False" => t(Msg::FalseLabel).into_any(),
+        _ => view! { <span lang=lang.to_owned()>{answer}</span> }.into_any(),
+    }
 }
 
 fn mark_class(f: f64) -> &'static str {

@@ -97,7 +97,7 @@ fn item_view(
                         view! {
                             <li><label for=input_id.clone()>
                                 <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone() name=id.clone() value=oid.clone() checked=has(values, &id, oid) disabled=disabled />
-                                " " {if fr { frt.clone() } else { en.clone() }}
+                                " " <span lang=if fr { "fr" } else { "en" }>{if fr { frt.clone() } else { en.clone() }}</span>
                             </label></li>
                         }
                     }).collect_view()}
@@ -119,7 +119,7 @@ fn item_view(
     view! {
         <fieldset data-q="" data-item=id.clone() data-label=label data-show-item=si data-show-op=so data-show-value=sv
             class=if failed { "q-item has-error" } else { "q-item" } id=format!("q-{id}")>
-            <legend>{text}{item.required.then(|| view! { " " <abbr title=t(Msg::RequiredItem)>"*"</abbr> })}</legend>
+            <legend><span lang=if fr { "fr" } else { "en" }>{text}</span>{item.required.then(|| view! { " " <abbr title=t(Msg::RequiredItem)>"*"</abbr> })}</legend>
             {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
             {failed.then(|| view! { <p class="field-error">{error_text()}</p> })}
             {input}
@@ -143,6 +143,8 @@ fn short_label(text: &str) -> String {
 pub fn ResponsePage() -> impl IntoView {
     let id = int_param("id");
     let fr = use_lang() == Lang::Fr;
+    // Questionnaires are written in English and French; other interfaces show the English.
+    let content = if fr { "fr" } else { "en" };
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -155,7 +157,7 @@ pub fn ResponsePage() -> impl IntoView {
                     view! {
                         <PageTitle text=pick(&r.title) />
                         <p class="breadcrumbs"><a href="/surveys">{t(Msg::SurveysTitle)}</a></p>
-                        <h1>{pick(&r.title)}</h1>
+                        <h1 lang=content>{pick(&r.title)}</h1>
                         <p class="hint">{r.campaign.1.clone()}
                             {(r.perspective == "supervisor").then(|| view! { " · " {t(Msg::AsSupervisor)} ": " {r.position.clone().unwrap_or_default()} })}
                             {r.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> })}</p>
@@ -164,7 +166,7 @@ pub fn ResponsePage() -> impl IntoView {
                         {(!r.submitted && !r.open).then(|| view! { <p class="banner banner-warning">{t(Msg::ErrCampaignClosed)}</p> })}
                         <details class="panel" open=values.is_empty()>
                             <summary>{t(Msg::Instructions)}</summary>
-                            {pick(&r.intro).split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+                            {pick(&r.intro).split("\n\n").map(|p| view! { <p lang=content>{p.to_owned()}</p> }).collect_view()}
                         </details>
                         <form method="post" action=format!("/responses/{id}/answers") id="response-form" class="questionnaire">
                             <CsrfField />
@@ -173,7 +175,7 @@ pub fn ResponsePage() -> impl IntoView {
                                 let values = values.clone();
                                 view! {
                                     <section class="q-section" data-show-item=si data-show-op=so data-show-value=sv id=format!("section-{}", s.id)>
-                                        <h2>{if fr { s.title_fr.clone() } else { s.title_en.clone() }}</h2>
+                                        <h2 lang=content>{if fr { s.title_fr.clone() } else { s.title_en.clone() }}</h2>
                                         {s.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
                                         {s.items.into_iter().map(move |i| item_view(i, &values, fr, disabled)).collect_view()}
                                     </section>

@@ -154,7 +154,8 @@ impl Flow {
 
     /// Horizontal bars on the 0–4 scale, coloured by traffic light.
     fn bars(&mut self, rows: &[(String, Option<f64>)]) {
-        let (label_w, bar_w, row_h) = (220.0, 200.0, 16.0);
+        // The value and its band follow the bar: at most 110 pt, inside the margin.
+        let (label_w, bar_w, row_h) = (200.0, 170.0, 16.0);
         self.ensure(row_h * rows.len() as f32 + 20.0);
         for (label, value) in rows {
             self.gap(row_h);

@@ -39,7 +39,15 @@ pub fn report_markdown(r: &ReportView) -> String {
     let _ = writeln!(md, "## Methodology\n");
     let _ = writeln!(md, "{}\n", r.methodology_markdown);
     let _ = writeln!(md, "## Scores\n");
-    let _ = writeln!(md, "Overall: **{}** on the 0–4 scale.\n", score(&a.overall));
+    let _ = writeln!(
+        md,
+        "Overall: **{}** on the 0–4 scale{}.\n",
+        score(&a.overall),
+        a.overall
+            .score
+            .map(|_| format!(", {}", band(&a.overall)))
+            .unwrap_or_default()
+    );
     let _ = writeln!(
         md,
         "| Component | Element | Score | Band |\n|---|---|---|---|"

@@ -1,5 +1,5 @@
-//! axe-core, the accessibility engine, on the pages each role starts from (in English and in
-//! French), on every kind of document exercise and on every page of the demo: no WCAG 2.1 A
+//! axe-core, the accessibility engine, on the pages each role starts from (in English, French
+//! and Arabic), on every kind of document exercise and on every page of the demo: no WCAG 2.1 A
 //! or AA violation, at 1280 and at 375 CSS pixels. axe comes from npm (`make browser-deps` installs it into
 //! `.tools/npm`); nothing is downloaded while the tests run.
 
@@ -46,6 +46,11 @@ impl Browser {
             for page in pages {
                 self.goto(&app.url(page)).await;
                 self.find("h1").await;
+                // The page itself, not a refusal standing in for it.
+                if self.exists(".error-panel").await {
+                    found.push(format!("{who} {page}: an error page, not the page"));
+                    continue;
+                }
                 for v in self.axe().await {
                     found.push(format!("{who} {page} @{width}: {v}"));
                 }
@@ -56,7 +61,10 @@ impl Browser {
 
 #[tokio::test]
 async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
-    use app::server::entities::{capacity_assessment, class, exercise, quiz, tna_campaign};
+    use app::model::Role;
+    use app::server::entities::{
+        capacity_assessment, class, exercise, position, quiz, tna_campaign,
+    };
     let app = TestApp::spawn().await;
     app::server::services::exercises::generated::ensure_shipped(&app.db)
         .await
@@ -68,6 +76,7 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
     let campaign = first_id::<tna_campaign::Entity>(&app, tna_campaign::Column::Id).await;
     let quiz = quiz::Entity::find()
         .filter(quiz::Column::Published.eq(true))
+        .filter(quiz::Column::ClassId.is_null())
         .one(&app.db)
         .await
         .unwrap()
@@ -76,6 +85,7 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
     // One published exercise of every kind.
     let exercises = exercise::Entity::find()
         .filter(exercise::Column::Published.eq(true))
+        .filter(exercise::Column::ClassId.is_null())
         .all(&app.db)
         .await
         .unwrap();
@@ -88,13 +98,50 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
         kinds.push(format!("/exercises/{}", e.id));
     }
 
+    // The trainee's attempt at the quiz and result of an anomaly exercise; an element of the
+    // assessment as the assessor scores it; a position's job specification.
+    let trainee = app.login_as(Role::Trainee).await;
+    let res = trainee
+        .post_form(
+            "/api/quizzes/start",
+            &format!("/quizzes/{quiz}"),
+            &[("id", &quiz.to_string())],
+        )
+        .await;
+    let attempt = crate::helpers::location(&res);
+    let anomalies = kinds[0].clone();
+    let res = trainee
+        .post_form(
+            &format!("{anomalies}/answer"),
+            &anomalies,
+            &[("markers", "150,150")],
+        )
+        .await;
+    let result = crate::helpers::location(&res);
+    assert!(result.starts_with("/exercise-attempts/"), "{result}");
+    let overview = app
+        .login_as(Role::Assessor)
+        .await
+        .page(
+            &format!("/assessments/{assessment}"),
+            reqwest::StatusCode::OK,
+        )
+        .await;
+    let marker = format!("/assessments/{assessment}/elements/");
+    let at = overview.find(&marker).expect("an element") + marker.len();
+    let element: String = overview[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let position = first_id::<position::Entity>(&app, position::Column::Id).await;
+
     let roles: [(&str, &str, Vec<String>); 6] = [
         (
             "trainee",
             "trainee-demo-2026",
             [
                 vec!["/".into(), "/courses".into(), "/record".into()],
-                vec![format!("/quizzes/{quiz}")],
+                vec![format!("/quizzes/{quiz}"), attempt, result],
                 kinds,
             ]
             .concat(),
@@ -120,6 +167,7 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
                 "/".into(),
                 "/assessments".into(),
                 format!("/assessments/{assessment}/report"),
+                format!("/assessments/{assessment}/elements/{element}"),
             ],
         ),
         (
@@ -130,7 +178,11 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
         (
             "admin",
             "admin-demo-2026",
-            vec!["/".into(), "/admin/people".into()],
+            vec![
+                "/".into(),
+                "/admin/people".into(),
+                format!("/admin/positions/{position}"),
+            ],
         ),
     ];
     let b = Browser::start().await;
@@ -150,14 +202,19 @@ async fn axe_finds_nothing_on_each_roles_pages_and_each_exercise_kind() {
         b.sign_in(&app, login, password).await;
         b.find("#sign-out").await;
         b.axe_pages(&app, login, pages, &mut found).await;
-        // And in French, the other language of the interface.
-        b.viewport(1280, 800, false).await;
-        b.goto(&app.url("/")).await;
-        b.click(".lang-switch button").await;
-        b.wait_for("French", "document.documentElement.lang === 'fr'")
+        // And in French, and in Arabic (right to left).
+        for (lang, dir) in [("fr", "ltr"), ("ar", "rtl")] {
+            b.viewport(1280, 800, false).await;
+            b.goto(&app.url("/")).await;
+            b.click(&format!(".lang-switch button[value={lang}]")).await;
+            b.wait_for(
+                lang,
+                &format!("document.documentElement.lang === '{lang}' && getComputedStyle(document.body).direction === '{dir}'"),
+            )
             .await;
-        b.axe_pages(&app, &format!("{login} (fr)"), pages, &mut found)
-            .await;
+            b.axe_pages(&app, &format!("{login} ({lang})"), pages, &mut found)
+                .await;
+        }
         b.viewport(1280, 800, false).await;
         b.sign_out().await;
     }

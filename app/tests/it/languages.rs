@@ -1,0 +1,85 @@
+//! The interface in English, French, Spanish and Arabic: chosen by the browser's
+//! `Accept-Language` before sign-in and per person after; Arabic pages are right to left from
+//! the server, before any WebAssembly; no page shows a message's raw key.
+
+use crate::helpers::TestApp;
+use app::i18n::{Lang, Msg};
+use app::model::Role;
+use reqwest::StatusCode;
+
+async fn front_page(app: &TestApp, accept: &str) -> String {
+    reqwest::Client::new()
+        .get(app.url("/login"))
+        .header("accept", "text/html")
+        .header("accept-language", accept)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_browsers_language_is_served_and_arabic_reads_right_to_left() {
+    let app = TestApp::spawn().await;
+    for (accept, lang) in [
+        ("ar-JO,ar;q=0.9,en;q=0.5", Lang::Ar),
+        ("es-MX,es;q=0.9", Lang::Es),
+        ("fr-CA", Lang::Fr),
+        ("de-DE,it;q=0.8", Lang::En),
+    ] {
+        let page = front_page(&app, accept).await;
+        let html = format!(r#"<html lang="{}" dir="{}""#, lang.code(), lang.dir());
+        assert!(page.contains(&html), "{accept}: {}", &page[..200]);
+        for msg in [Msg::SignIn, Msg::SkipToContent, Msg::Password] {
+            assert!(page.contains(msg.text(lang)), "{accept}: {msg:?}");
+            // A key is never what a person reads (in English a key may equal its text).
+            if lang != Lang::En {
+                assert!(!page.contains(&format!(">{}<", msg.code())), "{msg:?}");
+            }
+        }
+    }
+    assert_eq!(Lang::Ar.dir(), "rtl");
+    assert!(
+        Msg::SignIn
+            .text(Lang::Ar)
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    );
+}
+
+#[tokio::test]
+async fn a_person_chooses_spanish_or_arabic_and_keeps_it() {
+    let app = TestApp::spawn().await;
+    let trainee = app.login_as(Role::Trainee).await;
+    for lang in [Lang::Es, Lang::Ar] {
+        trainee
+            .post_form("/api/language", "/account", &[("lang", lang.code())])
+            .await;
+        let page = trainee.page("/courses", StatusCode::OK).await;
+        assert!(page.contains(&format!(
+            r#"<html lang="{}" dir="{}""#,
+            lang.code(),
+            lang.dir()
+        )));
+        assert!(page.contains(Msg::SignOut.text(lang)));
+        // The English course content keeps its own language and direction.
+        let lesson = trainee
+            .page("/courses/document-examination/lessons/1", StatusCode::OK)
+            .await;
+        assert!(lesson.contains(r#"<h1 lang="en""#), "the lesson is English");
+    }
+    // An unknown language is refused with a message, and nothing changes.
+    let res = trainee
+        .post_form("/api/language", "/account", &[("lang", "de")])
+        .await;
+    assert!(
+        crate::helpers::location(&res).contains("ErrUnknownLanguage")
+            || res.status() == StatusCode::UNPROCESSABLE_ENTITY,
+        "{:?}",
+        res.status()
+    );
+    let page = trainee.page("/courses", StatusCode::OK).await;
+    assert!(page.contains(r#"<html lang="ar" dir="rtl""#));
+}
