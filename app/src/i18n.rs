@@ -96,7 +96,7 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 mod catalogue {
     use super::{CATALOGUES, Lang, Msg};
     use fluent_bundle::concurrent::FluentBundle;
-    use fluent_bundle::{FluentArgs, FluentResource};
+    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
     use std::collections::HashMap;
     use std::sync::OnceLock;
 
@@ -112,6 +112,11 @@ mod catalogue {
         // (`<bdi>` around names), and marks inside attribute values and island templates
         // would only get in the way.
         bundle.set_use_isolating(false);
+        // Numbers in messages are written the language's way: a decimal comma in French and
+        // Spanish ("1,5 heure").
+        if matches!(lang, Lang::Fr | Lang::Es) {
+            bundle.set_formatter(Some(decimal_comma));
+        }
         for (code, source) in CATALOGUES.iter().filter(|(code, _)| *code == lang.code()) {
             let resource = FluentResource::try_new((*source).to_owned())
                 .unwrap_or_else(|(_, e)| panic!("the {code} catalogue does not parse: {e:?}"));
@@ -120,6 +125,13 @@ mod catalogue {
                 .unwrap_or_else(|e| panic!("the {code} catalogue repeats a key: {e:?}"));
         }
         bundle
+    }
+
+    fn decimal_comma<M>(value: &FluentValue, _: &M) -> Option<String> {
+        match value {
+            FluentValue::Number(n) => Some(n.as_string().replace('.', ",")),
+            _ => None,
+        }
     }
 
     impl Catalogue {
@@ -381,6 +393,15 @@ mod tests {
             Msg::EnrolledMany.format(Lang::Fr, &[("n", 2_i64.into())]),
             "2 stagiaires inscrits."
         );
+        // Not "1 hours": each language's plural rules, fractions included.
+        let hours = |lang, n: f64| Msg::HoursCount.format(lang, &[("n", n.into())]);
+        assert_eq!(hours(Lang::En, 1.0), "1 hour");
+        assert_eq!(hours(Lang::En, 1.5), "1.5 hours");
+        assert_eq!(hours(Lang::Fr, 1.5), "1,5 heure");
+        assert_eq!(hours(Lang::Es, 1.5), "1,5 horas");
+        assert_eq!(hours(Lang::Es, 2.0), "2 horas");
+        assert_eq!(hours(Lang::Ar, 2.0), "ساعتان");
+        assert_eq!(hours(Lang::Ar, 3.0), "3 ساعات");
     }
 
     #[test]

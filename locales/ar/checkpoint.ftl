@@ -186,9 +186,6 @@ CoursesIntro = الدورات المتاحة لك. يُحفظ تقدمك أول�
 KindFoundation = أساسية
 KindThematic = مواضيعية
 Draft = مسودة
-Hours = ساعات
-HourOne = ساعة
-Minutes = دقيقة
 LessonsCount = دروس
 Completed = مكتملة
 Start = بدء
@@ -217,6 +214,30 @@ Title = العنوان
 Summary = الملخص
 CourseKind = النوع
 EstimatedHours = عدد الساعات التقديري
+HoursCount = { $n ->
+    [zero] { $n } ساعة
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $n } ساعات
+    [many] { $n } ساعة
+   *[other] { $n } ساعة
+}
+MinutesCount = { $n ->
+    [zero] { $n } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $n } دقائق
+    [many] { $n } دقيقة
+   *[other] { $n } دقيقة
+}
+IndicatorsScored = { $n ->
+    [zero] لا مؤشرات مُقيَّمة
+    [one] مؤشر واحد مُقيَّم
+    [two] مؤشران مُقيَّمان
+    [few] { $n } مؤشرات مُقيَّمة
+    [many] { $n } مؤشراً مُقيَّماً
+   *[other] { $n } مؤشر مُقيَّم
+}
 Publish = نشر
 Unpublish = سحب (إعادة إلى مسودة)
 Published = منشور
@@ -552,8 +573,6 @@ BandRed = أولوية للتدخل
 BandAmber = قيد التطوير
 BandGreen = راسخ
 RatingLegend = فئات المقياس من 0 إلى 4: أقل من 1.5، أولوية للتدخل (أحمر)؛ من 1.5 إلى أقل من 2.75، قيد التطوير (كهرماني)؛ من 2.75 فما فوق، راسخ (أخضر).
-IndicatorsBehind = من المؤشرات مُقيَّمة
-IndicatorBehindOne = مؤشر مُقيَّم
 NotApplicableShort = لا ينطبق
 ToScore = بانتظار التقييم أو التوفيق
 ScoreElement = تقييم

@@ -186,9 +186,6 @@ CoursesIntro = The courses open to you. Your progress is saved as you go.
 KindFoundation = Foundation
 KindThematic = Thematic
 Draft = Draft
-Hours = hours
-HourOne = hour
-Minutes = min
 LessonsCount = lessons
 Completed = completed
 Start = Start
@@ -217,6 +214,18 @@ Title = Title
 Summary = Summary
 CourseKind = Kind
 EstimatedHours = Estimated hours
+HoursCount = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+MinutesCount = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+IndicatorsScored = { $n ->
+    [one] { $n } indicator scored
+   *[other] { $n } indicators scored
+}
 Publish = Publish
 Unpublish = Withdraw (back to draft)
 Published = Published
@@ -548,8 +557,6 @@ BandRed = priority for action
 BandAmber = developing
 BandGreen = established
 RatingLegend = Bands on the 0–4 scale: below 1.5, priority for action (red); 1.5 to below 2.75, developing (amber); 2.75 and above, established (green).
-IndicatorsBehind = indicators scored
-IndicatorBehindOne = indicator scored
 NotApplicableShort = n/a
 ToScore = to score or reconcile
 ScoreElement = Score

@@ -186,9 +186,6 @@ CoursesIntro = Los cursos a los que tiene acceso. Su progreso se guarda a medida
 KindFoundation = Básico
 KindThematic = Temático
 Draft = Borrador
-Hours = horas
-HourOne = hora
-Minutes = min
 LessonsCount = lecciones
 Completed = completadas
 Start = Empezar
@@ -217,6 +214,18 @@ Title = Título
 Summary = Resumen
 CourseKind = Tipo
 EstimatedHours = Horas estimadas
+HoursCount = { $n ->
+    [one] { $n } hora
+   *[other] { $n } horas
+}
+MinutesCount = { $n ->
+    [one] { $n } minuto
+   *[other] { $n } minutos
+}
+IndicatorsScored = { $n ->
+    [one] { $n } indicador puntuado
+   *[other] { $n } indicadores puntuados
+}
 Publish = Publicar
 Unpublish = Retirar (volver a borrador)
 Published = Publicado
@@ -548,8 +557,6 @@ BandRed = prioridad de actuación
 BandAmber = en desarrollo
 BandGreen = consolidado
 RatingLegend = Franjas de la escala de 0 a 4: por debajo de 1,5, prioridad de actuación (rojo); de 1,5 a menos de 2,75, en desarrollo (ámbar); 2,75 o más, consolidado (verde).
-IndicatorsBehind = indicadores puntuados
-IndicatorBehindOne = indicador puntuado
 NotApplicableShort = n/a
 ToScore = por puntuar o conciliar
 ScoreElement = Puntuar

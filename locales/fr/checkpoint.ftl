@@ -184,9 +184,6 @@ CoursesIntro = Les cours qui vous sont ouverts. Votre progression est enregistr�
 KindFoundation = Fondamental
 KindThematic = Thématique
 Draft = Brouillon
-Hours = heures
-HourOne = heure
-Minutes = min
 LessonsCount = leçons
 Completed = terminées
 Start = Commencer
@@ -215,6 +212,18 @@ Title = Titre
 Summary = Résumé
 CourseKind = Type
 EstimatedHours = Durée estimée (heures)
+HoursCount = { $n ->
+    [one] { $n } heure
+   *[other] { $n } heures
+}
+MinutesCount = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+IndicatorsScored = { $n ->
+    [one] { $n } indicateur noté
+   *[other] { $n } indicateurs notés
+}
 Publish = Publier
 Unpublish = Retirer (repasser en brouillon)
 Published = Publié
@@ -546,8 +555,6 @@ BandRed = action prioritaire
 BandAmber = en développement
 BandGreen = consolidé
 RatingLegend = Seuils sur l'échelle de 0 à 4 : moins de 1,5, action prioritaire (rouge) ; de 1,5 à moins de 2,75, en développement (orange) ; 2,75 et plus, consolidé (vert).
-IndicatorsBehind = indicateurs notés
-IndicatorBehindOne = indicateur noté
 NotApplicableShort = s.o.
 ToScore = à noter ou concilier
 ScoreElement = Noter

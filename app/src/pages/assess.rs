@@ -53,7 +53,7 @@ pub fn ScoreCell(score: ScoreView) -> impl IntoView {
             }}
             " "
             <span class="hint">
-                {format!("{} {}", score.scored, t(if score.scored == 1 { Msg::IndicatorBehindOne } else { Msg::IndicatorsBehind }))}
+                {crate::i18n::tr(Msg::IndicatorsScored, &[("n", (score.scored as i64).into())])}
                 {(score.not_applicable > 0).then(|| format!(" · {} {}", score.not_applicable, t(Msg::NotApplicableShort)))}
                 {(score.unscored > 0).then(|| format!(" · {} {}", score.unscored, t(Msg::ToScore)))}
             </span>

@@ -25,7 +25,7 @@ pub(crate) fn scenario_settings(s: &ScenarioSettings) -> impl IntoView + use<> {
     view! {
         <li>
             <strong>{s.title.clone()}</strong> " · " {t(Msg::DeskTravellers)} " " {s.travellers}
-            " · " {t(Msg::DeskTimeLimit)} " " {s.time_limit_minutes} " " {t(Msg::Minutes)}
+            " · " {t(Msg::DeskTimeLimit)} " " {crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(s.time_limit_minutes).into())])}
             " · " {t(Msg::DeskListSize)} " " {s.list_size} " · " {t(Msg::DeskShiftDay)} " " {s.today.clone()}
             " · " {t(Msg::SeedLabel)} " " <code>{s.seed}</code>
             " · " {t(Msg::ClassWord)} ": " {s.class.clone().unwrap_or_else(|| t(Msg::DeskWholeCourse).to_string())}

@@ -23,7 +23,7 @@ pub fn CataloguePage() -> impl IntoView {
                                 <p class="meta">
                                     <span class="badge">{t(if c.kind == "foundation" { Msg::KindFoundation } else { Msg::KindThematic })}</span>
                                     {(!c.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
-                                    " " {format!("{} {}", c.estimated_hours, t(if c.estimated_hours == 1.0 { Msg::HourOne } else { Msg::Hours }))}
+                                    " " {crate::i18n::tr(Msg::HoursCount, &[("n", c.estimated_hours.into())])}
                                 </p>
                                 <h2><a href=format!("/courses/{}", c.slug)>{c.title.clone()}</a></h2>
                                 <p>{c.summary.clone()}</p>

@@ -60,7 +60,7 @@ pub fn CoursePage() -> impl IntoView {
                         <h1>{c.title.clone()}</h1>
                         <Feedback />
                         <p class="lead">{c.summary.clone()}</p>
-                        <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {format!("{} {}", c.estimated_hours, t(if c.estimated_hours == 1.0 { Msg::HourOne } else { Msg::Hours }))}</p>
+                        <p>{t(Msg::Audience)} ": " {o.audience.clone()} " · " {crate::i18n::tr(Msg::HoursCount, &[("n", c.estimated_hours.into())])}</p>
                         {overview.then(|| view! { <p class="banner" id="outline-only">{t(Msg::OutlineOnly)}</p> })}
                         {top}
                         {(!overview).then(|| view! {
@@ -90,7 +90,7 @@ pub fn CoursePage() -> impl IntoView {
                                                 } else {
                                                     view! { <a href=format!("/courses/{}/lessons/{}", slug, l.id)>{l.title}</a> }.into_any()
                                                 }}
-                                                " " <span class="hint">{format!("{} {}", l.duration, t(Msg::Minutes))}</span>
+                                                " " <span class="hint">{crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(l.duration).into())])}</span>
                                                 {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
                                                 {(!l.published).then(|| view! { " " <span class="badge badge-muted">{t(Msg::Draft)}</span> })}
                                             </li>

@@ -57,7 +57,7 @@ pub fn DeskList(rows: Vec<ScenarioRow>) -> impl IntoView {
                     {rows.into_iter().map(|r| view! {
                         <li class="panel">
                             <h3>{r.title.clone()}</h3>
-                            <p>{t(Msg::DeskTravellers)} ": " {r.travellers} " · " {t(Msg::DeskTimeLimit)} ": " {r.time_limit_minutes} " " {t(Msg::Minutes)}</p>
+                            <p>{t(Msg::DeskTravellers)} ": " {r.travellers} " · " {t(Msg::DeskTimeLimit)} ": " {crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(r.time_limit_minutes).into())])}</p>
                             {match r.open_shift {
                                 Some(id) => view! {
                                     <p><a class="button primary" id=format!("desk-resume-{}", r.id) href=format!("/desk/shifts/{id}")>{t(Msg::DeskResumeShift)}</a></p>

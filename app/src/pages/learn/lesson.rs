@@ -37,7 +37,7 @@ pub fn LessonPage() -> impl IntoView {
                         <article class="lesson">
                             <header>
                                 <p class="hint">
-                                    {format!("{} {} {} {} · {} {}", t(Msg::Lesson), l.position.0, t(Msg::Of), l.position.1, l.duration, t(Msg::Minutes))}
+                                    {format!("{} {} {} {} · {}", t(Msg::Lesson), l.position.0, t(Msg::Of), l.position.1, crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(l.duration).into())]))}
                                     {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
                                 </p>
                                 <h1 lang=l.language.clone()>{l.title.clone()}</h1>
@@ -64,7 +64,7 @@ pub fn LessonPage() -> impl IntoView {
                             })}
                             <a href=course_url>{t(Msg::Outline)}</a>
                             {l.next.clone().map(|(nid, title)| view! {
-                                <a rel="next" id="next-lesson" href=format!("/courses/{}/lessons/{nid}", l.course_slug)>{title} " →"</a>
+                                <a rel="next" id="next-lesson" href=format!("/courses/{}/lessons/{nid}", l.course_slug)>{title} " " <span class="next-arrow" aria-hidden="true">"→"</span></a>
                             })}
                         </nav>
                     }

@@ -5,16 +5,11 @@
 
 use super::*;
 
-#[tokio::test]
-async fn on_a_phone_no_page_is_wider_than_the_screen() {
-    let app = TestApp::spawn().await;
-    let pages = crate::helpers::demo_pages(&app).await;
-    let b = Browser::start().await;
-    b.sign_in(&app, "admin", "admin-demo-2026").await;
-    b.find("#my-roles").await;
-    b.viewport(375, 740, true).await;
+/// Walks `pages` at the current size: what is wider than a phone, scrolls sideways without
+/// the keyboard, or logs an error in the console, one line each.
+async fn walk(b: &Browser, app: &TestApp, pages: &[String]) -> Vec<String> {
     let mut wide = Vec::new();
-    for page in &pages {
+    for page in pages {
         b.goto(&app.url(page)).await;
         b.find("h1").await;
         let found = b
@@ -45,6 +40,33 @@ async fn on_a_phone_no_page_is_wider_than_the_screen() {
             wide.push(format!("{page}: console {errors:?}"));
         }
     }
+    wide
+}
+
+#[tokio::test]
+async fn on_a_phone_no_page_is_wider_than_the_screen() {
+    let app = TestApp::spawn().await;
+    let pages = crate::helpers::demo_pages(&app).await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "admin", "admin-demo-2026").await;
+    b.find("#my-roles").await;
+    b.viewport(375, 740, true).await;
+    let mut wide = walk(&b, &app, &pages).await;
+    // The same pages in Arabic, right to left.
+    // (On a phone the switch sits in the folded menu; the form is sent as its button would.)
+    b.script("document.querySelector('.lang-switch button[value=ar]').click(); return true;")
+        .await;
+    b.wait_for(
+        "Arabic",
+        "document.documentElement.dir === 'rtl' && getComputedStyle(document.body).direction === 'rtl'",
+    )
+    .await;
+    wide.extend(
+        walk(&b, &app, &pages)
+            .await
+            .into_iter()
+            .map(|w| format!("(ar) {w}")),
+    );
     assert!(
         wide.is_empty(),
         "wider than a phone, or errors:\n{}",
