@@ -7,7 +7,6 @@
 //!   catalogue become the `Msg` enum, so code naming a key that does not exist does not
 //!   compile; every other language must have a catalogue with exactly the same keys, or the
 //!   build fails with the keys to add or remove. The catalogues are embedded in the server.
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -30,24 +29,7 @@ fn catalogue_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The message keys of a catalogue with the first line of each message's text, in order.
-fn messages(files: &[PathBuf]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(file).expect("read a catalogue");
-        for line in text.lines() {
-            let Some((key, value)) = line.split_once(" = ") else {
-                continue;
-            };
-            if key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            {
-                out.push((key.to_owned(), value.to_owned()));
-            }
-        }
-    }
-    out
-}
+include!("build/catalogues.rs");
 
 fn generate_messages(workspace: &Path) {
     let locales = workspace.join("locales");
@@ -58,23 +40,16 @@ fn generate_messages(workspace: &Path) {
         let dir = locales.join(lang);
         println!("cargo:rerun-if-changed={}", dir.display());
         let files = catalogue_files(&dir);
-        let found = messages(&files);
-        let keys: BTreeSet<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(
-            keys.len(),
-            found.len(),
-            "a key is written twice in locales/{lang}"
-        );
+        let sources: Vec<String> = files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).expect("read a catalogue"))
+            .collect();
+        let found = message_keys(&sources.iter().map(String::as_str).collect::<Vec<_>>());
+        if let Err(problem) = check_keys(lang, &found, (lang != "en").then_some(&english[..])) {
+            panic!("{problem}");
+        }
         if lang == "en" {
             english = found.clone();
-        } else {
-            let wanted: BTreeSet<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
-            let missing: Vec<_> = wanted.difference(&keys).collect();
-            let extra: Vec<_> = keys.difference(&wanted).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "locales/{lang} differs from English: missing {missing:?}, unknown {extra:?}"
-            );
         }
         for file in &files {
             println!("cargo:rerun-if-changed={}", file.display());
@@ -112,6 +87,7 @@ fn generate_messages(workspace: &Path) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/catalogues.rs");
     println!("cargo:rerun-if-env-changed=CHECKPOINT_SITE_ROOT");
     let workspace =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir")).join("..");

@@ -362,6 +362,62 @@ mod tests {
         }
     }
 
+    /// The build's own rules for the catalogues.
+    #[cfg(feature = "ssr")]
+    mod build_rules {
+        include!("../build/catalogues.rs");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_build_refuses_a_catalogue_with_a_key_missing_unknown_or_twice() {
+        use build_rules::{check_keys, message_keys};
+        let english = message_keys(&[
+            "# comment = not a key\nA = one\nB = { $n ->\n    [one] x = y\n   *[other] z\n}\n",
+        ]);
+        assert_eq!(
+            english.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["A", "B"]
+        );
+        assert_eq!(check_keys("en", &english, None), Ok(()));
+        // The same keys across two files is fine; one missing, one unknown or one twice is not.
+        let split = message_keys(&["A = un\n", "B = deux\n"]);
+        assert_eq!(check_keys("fr", &split, Some(&english)), Ok(()));
+        let missing = message_keys(&["A = un\n"]);
+        let err = check_keys("fr", &missing, Some(&english)).unwrap_err();
+        assert!(err.contains("missing [\"B\"]"), "{err}");
+        let unknown = message_keys(&["A = un\nB = deux\nC = trois\n"]);
+        assert!(
+            check_keys("fr", &unknown, Some(&english))
+                .unwrap_err()
+                .contains("unknown [\"C\"]")
+        );
+        let twice = message_keys(&["A = un\nA = encore\nB = deux\n"]);
+        assert!(
+            check_keys("fr", &twice, Some(&english))
+                .unwrap_err()
+                .contains("twice")
+        );
+        // The shipped catalogues pass the same rules.
+        let shipped = |lang: &str| {
+            message_keys(
+                &CATALOGUES
+                    .iter()
+                    .filter(|(code, _)| *code == lang)
+                    .map(|(_, source)| *source)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let en = shipped("en");
+        assert_eq!(en.len(), Msg::ALL.len());
+        for lang in Lang::ALL {
+            assert_eq!(
+                check_keys(lang.code(), &shipped(lang.code()), Some(&en)),
+                Ok(())
+            );
+        }
+    }
+
     #[cfg(feature = "ssr")]
     #[test]
     fn the_argument_check_sees_a_missing_argument_and_a_broken_catalogue() {
