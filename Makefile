@@ -59,6 +59,10 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 	@if [ ! -f .tools/npm/node_modules/axe-core/axe.min.js ]; then \
+	  if ! command -v npm >/dev/null; then \
+	    echo "==> installing Debian npm (for axe-core)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  fi; \
 	  echo "==> installing axe-core (accessibility checks in the browser tests, from npm)"; \
 	  npm install --silent --no-audit --no-fund --prefix .tools/npm axe-core@4.11.0 >/dev/null; \
 	fi
