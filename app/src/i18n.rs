@@ -52,7 +52,7 @@ impl Lang {
     pub fn dir(self) -> &'static str {
         match self {
             Lang::Ar => "rtl",
-            _ => "ltr",
+            Lang::En | Lang::Fr | Lang::Es => "ltr",
         }
     }
 
@@ -114,8 +114,9 @@ mod catalogue {
         bundle.set_use_isolating(false);
         // Numbers in messages are written the language's way: a decimal comma in French and
         // Spanish ("1,5 heure").
-        if matches!(lang, Lang::Fr | Lang::Es) {
-            bundle.set_formatter(Some(decimal_comma));
+        match lang {
+            Lang::Fr | Lang::Es => bundle.set_formatter(Some(decimal_comma)),
+            Lang::En | Lang::Ar => {}
         }
         for (code, source) in CATALOGUES.iter().filter(|(code, _)| *code == lang.code()) {
             let resource = FluentResource::try_new((*source).to_owned())
@@ -477,6 +478,21 @@ mod tests {
         );
         assert_eq!(Lang::from_accept_language("de,it"), None);
         assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn every_language_is_listed_once() {
+        // A language missing from `ALL` would have no catalogue loaded: each variant's code
+        // parses back to it and appears in `ALL` exactly once.
+        for lang in [Lang::En, Lang::Fr, Lang::Es, Lang::Ar] {
+            let listed = Lang::ALL.iter().filter(|l| **l == lang).count();
+            assert_eq!(listed, 1, "{lang:?}");
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+            // (An exhaustive match here makes a new variant fail to compile until listed.)
+            match lang {
+                Lang::En | Lang::Fr | Lang::Es | Lang::Ar => {}
+            }
+        }
     }
 
     #[test]

@@ -490,16 +490,18 @@ fn with_security_headers(
 /// A small, complete HTML page with one message, for responses produced before the app
 /// renders (CSRF rejections, oversized bodies).
 pub(super) fn message_page(status: StatusCode, msg: Msg, lang: Lang) -> Response {
+    // Catalogue text is the translators', not markup.
+    let esc = crate::components::page_title::escape_html;
     let body = format!(
         "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <link rel=\"stylesheet\" href=\"/pkg/checkpoint.css\"></head><body><main class=\"page\">\
          <h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"/\">{}</a></p></main></body></html>",
         lang.code(),
         lang.dir(),
-        Msg::AppName.text(lang),
-        Msg::ErrorTitle.text(lang),
-        msg.text(lang),
-        Msg::BackHome.text(lang)
+        esc(Msg::AppName.text(lang)),
+        esc(Msg::ErrorTitle.text(lang)),
+        esc(msg.text(lang)),
+        esc(Msg::BackHome.text(lang))
     );
     (
         status,

@@ -71,7 +71,7 @@ pub fn AgencyPage() -> impl IntoView {
                                 </PostForm>
                             </section>
                         </div>
-                        <p><a href="/admin/agencies">"← " {t(Msg::AgenciesTitle)}</a></p>
+                        <p><a href="/admin/agencies"><span class="dir-arrow" aria-hidden="true">"←"</span> {t(Msg::AgenciesTitle)}</a></p>
                     }
                     .into_any()
                 }

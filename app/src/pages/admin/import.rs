@@ -77,7 +77,7 @@ ana.silva,Ana Silva,ana.silva@example.org,Utopia Immigration Service,Front-line 
                 <button type="submit" class="primary">{t(Msg::ImportButton)}</button>
             </PostForm>
         </section>
-        <p><a href="/admin/people">"← " {t(Msg::PeopleTitle)}</a></p>
+        <p><a href="/admin/people"><span class="dir-arrow" aria-hidden="true">"←"</span> {t(Msg::PeopleTitle)}</a></p>
     }
     .into_any()
 }

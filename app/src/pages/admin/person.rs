@@ -70,7 +70,7 @@ pub fn PersonPage() -> impl IntoView {
                             </section>
                         </div>
                     </div>
-                    <p><a href="/admin/people">"← " {t(Msg::PeopleTitle)}</a></p>
+                    <p><a href="/admin/people"><span class="dir-arrow" aria-hidden="true">"←"</span> {t(Msg::PeopleTitle)}</a></p>
                     }
                     .into_any()
                 }

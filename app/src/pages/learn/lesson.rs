@@ -60,11 +60,11 @@ pub fn LessonPage() -> impl IntoView {
                         </PostForm>
                         <nav class="lesson-nav" aria-label=t(Msg::Outline)>
                             {l.previous.clone().map(|(pid, title)| view! {
-                                <a rel="prev" href=format!("/courses/{}/lessons/{pid}", l.course_slug)>"← " {title}</a>
+                                <a rel="prev" href=format!("/courses/{}/lessons/{pid}", l.course_slug)><span class="dir-arrow" aria-hidden="true">"←"</span> {title}</a>
                             })}
                             <a href=course_url>{t(Msg::Outline)}</a>
                             {l.next.clone().map(|(nid, title)| view! {
-                                <a rel="next" id="next-lesson" href=format!("/courses/{}/lessons/{nid}", l.course_slug)>{title} " " <span class="next-arrow" aria-hidden="true">"→"</span></a>
+                                <a rel="next" id="next-lesson" href=format!("/courses/{}/lessons/{nid}", l.course_slug)>{title} " " <span class="dir-arrow" aria-hidden="true">"→"</span></a>
                             })}
                         </nav>
                     }

@@ -99,3 +99,27 @@ async fn a_refused_message_outside_a_field_box_finds_its_own_field() {
         .await;
     assert_eq!(tied, json!([["confirm"], "confirm", true]));
 }
+
+#[tokio::test]
+async fn in_arabic_the_page_is_right_to_left_and_english_content_left_to_right() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.click(".lang-switch button[value=ar]").await;
+    b.wait_for("Arabic", "document.documentElement.dir === 'rtl'")
+        .await;
+    b.goto(&app.url("/courses/document-examination/lessons/1"))
+        .await;
+    b.find(".lesson-body").await;
+    let dirs = b
+        .script(
+            "const d = e => getComputedStyle(document.querySelector(e)).direction; \
+             return [d('body'), d('.lesson-body'), d('h1'), \
+                     getComputedStyle(document.querySelector('#next-lesson .dir-arrow')).transform !== 'none'];",
+        )
+        .await;
+    // The page reads right to left; the English lesson and its title left to right; the
+    // arrow to the next lesson points the way of reading.
+    assert_eq!(dirs, json!(["rtl", "ltr", "ltr", true]));
+}
