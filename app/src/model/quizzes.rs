@@ -248,8 +248,17 @@ pub struct AttemptQuestionView {
     pub feedback: Vec<String>,
     /// General feedback, once shown.
     pub general_feedback: String,
-    /// The correct answer in words, when the quiz shows it.
-    pub correct_answer: Option<String>,
+    /// The correct answer, when the quiz shows it.
+    pub correct_answer: Option<CorrectAnswer>,
+}
+
+/// A question's full-marks answer, as shown after marking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CorrectAnswer {
+    /// In the course's words (options, accepted answers, pairs, order).
+    Text(String),
+    /// True or false: said in the interface's words.
+    Truth(bool),
 }
 
 /// An attempt: in progress (to answer) or closed (to review).

@@ -8,7 +8,7 @@ use crate::components::islands::AutoSave;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Msg, t};
-use crate::model::{AttemptQuestionView, AttemptStatus, AttemptView};
+use crate::model::{AttemptQuestionView, AttemptStatus, AttemptView, CorrectAnswer};
 use crate::pages::author::bank::role_label;
 use assessments::questions::Kind;
 use leptos::prelude::*;
@@ -337,13 +337,12 @@ pub fn AttemptPage() -> impl IntoView {
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
 }
 
-/// A correct answer as shown: a true/false key in the interface's words, anything else in the
+/// A correct answer as shown: true or false in the interface's words, anything else in the
 /// course's language.
-fn answer_text(answer: String, lang: &str) -> AnyView {
-    match answer.as_str() {
-        "True" => t(Msg::TrueLabel).into_any(),
-        "False" => t(Msg::FalseLabel).into_any(),
-        _ => view! { <span lang=lang.to_owned()>{answer}</span> }.into_any(),
+fn answer_text(answer: CorrectAnswer, lang: &str) -> AnyView {
+    match answer {
+        CorrectAnswer::Truth(b) => t(if b { Msg::TrueLabel } else { Msg::FalseLabel }).into_any(),
+        CorrectAnswer::Text(text) => view! { <span lang=lang.to_owned()>{text}</span> }.into_any(),
     }
 }
 

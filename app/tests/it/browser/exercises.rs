@@ -2,6 +2,18 @@
 
 use super::*;
 
+/// Signs the demo trainee in and opens exercise `id`, once its marker board is live.
+async fn open_board_as_trainee(b: &Browser, app: &TestApp, id: i64) {
+    b.sign_in(app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{id}"))).await;
+    b.wait_for(
+        "the marker board",
+        "document.querySelector('.marker-board[data-live=\"1\"]')",
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the_overlay() {
     let app = TestApp::spawn().await;
@@ -83,14 +95,7 @@ async fn a_trainer_draws_an_anomaly_exercise_and_a_trainee_marks_it_and_sees_the
     b.sign_out().await;
 
     // The trainee zooms, marks the first anomaly and a place with nothing, and submits.
-    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
-    b.find("#sign-out").await;
-    b.goto(&app.url(&format!("/exercises/{id}"))).await;
-    b.wait_for(
-        "the marker board",
-        "document.querySelector('.marker-board[data-live=\"1\"]')",
-    )
-    .await;
+    open_board_as_trainee(&b, &app, id).await;
     // At 100 % the whole document is in view inside its box (no scrolling to reach the MRZ),
     // and the typed-coordinates field for browsers without WebAssembly is gone.
     b.wait_for(
@@ -220,14 +225,7 @@ async fn the_image_board_speaks_to_a_keyboard_user() {
         .await
         .unwrap();
     let b = Browser::start().await;
-    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
-    b.find("#sign-out").await;
-    b.goto(&app.url(&format!("/exercises/{id}"))).await;
-    b.wait_for(
-        "the marker board",
-        "document.querySelector('.marker-board[data-live=\"1\"]')",
-    )
-    .await;
+    open_board_as_trainee(&b, &app, id).await;
     // A role, a name, and its keyboard instructions linked.
     let board = b
         .script(

@@ -202,10 +202,13 @@ pub(super) fn question_view(
     view
 }
 
-/// The full-marks answer in words.
-pub(super) fn correct_answer(body: &Body) -> String {
+/// The full-marks answer: a truth value, or the course's words.
+pub(super) fn correct_answer(body: &Body) -> crate::model::CorrectAnswer {
     let model = questions::model_answer(body);
-    match (body, model) {
+    if let Response::Bool(b) = model {
+        return crate::model::CorrectAnswer::Truth(b);
+    }
+    crate::model::CorrectAnswer::Text(match (body, model) {
         (
             Body::SingleChoice { options } | Body::MultipleResponse { options },
             Response::Choices(c),
@@ -215,7 +218,6 @@ pub(super) fn correct_answer(body: &Body) -> String {
             .map(|o| o.text.as_str())
             .collect::<Vec<_>>()
             .join("; "),
-        (_, Response::Bool(b)) => if b { "True" } else { "False" }.to_owned(),
         (Body::ShortAnswer { answers }, _) => answers
             .iter()
             .filter(|k| k.fraction >= 1.0)
@@ -245,5 +247,5 @@ pub(super) fn correct_answer(body: &Body) -> String {
             .collect::<Vec<_>>()
             .join(" → "),
         _ => String::new(),
-    }
+    })
 }
