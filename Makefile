@@ -58,6 +58,10 @@ browser-deps:
 	  echo "==> installing Debian chromium and chromium-driver"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
+	@if ! command -v pdftotext >/dev/null; then \
+	  echo "==> installing Debian poppler-utils (pdftotext reads back the PDFs in the tests)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	fi
 	@if [ ! -f .tools/npm/node_modules/axe-core/axe.min.js ]; then \
 	  if ! command -v npm >/dev/null; then \
 	    echo "==> installing Debian npm (for axe-core)"; \

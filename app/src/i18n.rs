@@ -167,8 +167,32 @@ mod catalogue {
                 .get_message(msg.code())
                 .and_then(|m| m.value())
                 .ok_or_else(|| format!("{lang:?} has no {msg:?}"))?;
+            // Every variable the message refers to, given a number.
+            fn variables(pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+                use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+                let inline = |e: &InlineExpression<&str>, out: &mut Vec<String>| {
+                    if let InlineExpression::VariableReference { id } = e {
+                        out.push(id.name.to_owned());
+                    }
+                };
+                for element in &pattern.elements {
+                    if let PatternElement::Placeable { expression } = element {
+                        match expression {
+                            Expression::Inline(e) => inline(e, out),
+                            Expression::Select { selector, variants } => {
+                                inline(selector, out);
+                                for v in variants {
+                                    variables(&v.value, out);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let mut names = Vec::new();
+            variables(pattern, &mut names);
             let mut args = FluentArgs::new();
-            for name in ["n", "count", "max"] {
+            for name in names {
                 args.set(name, 3);
             }
             let mut errors = Vec::new();
@@ -274,6 +298,12 @@ impl From<&str> for Arg {
     }
 }
 
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
 /// The language of the current request, provided by the app shell.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
@@ -289,9 +319,53 @@ pub fn tr(msg: Msg, args: &[(&str, Arg)]) -> String {
     msg.format(use_lang(), args)
 }
 
+/// A date written out in `lang`, as on a certificate: "20 November 2026", "20 novembre 2026",
+/// "20 de noviembre de 2026". A month outside 1–12 is written as its number.
+pub fn long_date(lang: Lang, year: i32, month: u8, day: u8) -> String {
+    const MONTHS: [Msg; 12] = [
+        Msg::Month1,
+        Msg::Month2,
+        Msg::Month3,
+        Msg::Month4,
+        Msg::Month5,
+        Msg::Month6,
+        Msg::Month7,
+        Msg::Month8,
+        Msg::Month9,
+        Msg::Month10,
+        Msg::Month11,
+        Msg::Month12,
+    ];
+    let month = match usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+    {
+        Some(m) => m.text(lang).to_owned(),
+        None => month.to_string(),
+    };
+    Msg::LongDate.format(
+        lang,
+        &[
+            ("day", day.to_string().into()),
+            ("month", month.into()),
+            ("year", year.to_string().into()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn long_dates_are_written_in_each_language() {
+        assert_eq!(long_date(Lang::En, 2026, 11, 20), "20 November 2026");
+        assert_eq!(long_date(Lang::Fr, 2026, 8, 1), "1 août 2026");
+        assert_eq!(long_date(Lang::Es, 2026, 12, 7), "7 de diciembre de 2026");
+        assert_eq!(long_date(Lang::Ar, 2026, 6, 3), "3 حزيران/يونيه 2026");
+        assert_eq!(long_date(Lang::En, 2026, 13, 1), "1 13 2026");
+    }
 
     /// The variables each message of a language's catalogues uses, by key; `Err` when a
     /// catalogue does not parse.

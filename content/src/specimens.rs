@@ -21,7 +21,9 @@ use draw::*;
 pub use holders::*;
 pub use page::*;
 
-const FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+/// DejaVu Sans, which the specimens are drawn in; the PDF writer also falls back on it for
+/// symbols (arrows, check marks, shapes) the Noto faces lack.
+pub const FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 
 /// A document layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1248,3 +1248,23 @@ DeskActionInform = إبلاغ السلطة المُصدِرة، والسماح �
 DeskActionMonitor = فحص سري: التسجيل والسماح بالمرور
 DeskActionLocate = شخص مفقود: تحديد مكانه وحمايته
 
+## The printed certificate, and dates written out in full
+PrintCertificateTitle = شهادة إتمام
+PrintCertifiesThat = تُمنح هذه الشهادة إلى
+PrintHasCompleted = تقديراً لإتمام الدورة التدريبية بنجاح
+PrintTrainingIssued = { $hours } من التدريب  •  صدرت في { $date }
+PrintCertificateCode = رمز الشهادة: { $code }
+PrintVerifyAt = للتحقق من هذه الشهادة: { $url }
+LongDate = { $day } { $month } { $year }
+Month1 = كانون الثاني/يناير
+Month2 = شباط/فبراير
+Month3 = آذار/مارس
+Month4 = نيسان/أبريل
+Month5 = أيار/مايو
+Month6 = حزيران/يونيه
+Month7 = تموز/يوليه
+Month8 = آب/أغسطس
+Month9 = أيلول/سبتمبر
+Month10 = تشرين الأول/أكتوبر
+Month11 = تشرين الثاني/نوفمبر
+Month12 = كانون الأول/ديسمبر

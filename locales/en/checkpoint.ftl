@@ -1231,3 +1231,24 @@ DeskActionRefuse = Refuse entry
 DeskActionInform = Inform the issuing authority, let pass
 DeskActionMonitor = Discreet check: record and let pass
 DeskActionLocate = Missing person: locate and protect
+
+## The printed certificate, and dates written out in full
+PrintCertificateTitle = CERTIFICATE OF COMPLETION
+PrintCertifiesThat = This certifies that
+PrintHasCompleted = has successfully completed the course
+PrintTrainingIssued = { $hours } of training  •  issued on { $date }
+PrintCertificateCode = Certificate code: { $code }
+PrintVerifyAt = Verify this certificate at { $url }
+LongDate = { $day } { $month } { $year }
+Month1 = January
+Month2 = February
+Month3 = March
+Month4 = April
+Month5 = May
+Month6 = June
+Month7 = July
+Month8 = August
+Month9 = September
+Month10 = October
+Month11 = November
+Month12 = December

@@ -1231,3 +1231,24 @@ DeskActionRefuse = Denegar la entrada
 DeskActionInform = Informar a la autoridad emisora y dejar pasar
 DeskActionMonitor = Control discreto: registrar y dejar pasar
 DeskActionLocate = Persona desaparecida: localizar y proteger
+
+## The printed certificate, and dates written out in full
+PrintCertificateTitle = CERTIFICADO DE FINALIZACIÓN
+PrintCertifiesThat = Se certifica que
+PrintHasCompleted = ha completado con éxito el curso
+PrintTrainingIssued = { $hours } de formación  •  expedido el { $date }
+PrintCertificateCode = Código del certificado: { $code }
+PrintVerifyAt = Verifique este certificado en { $url }
+LongDate = { $day } de { $month } de { $year }
+Month1 = enero
+Month2 = febrero
+Month3 = marzo
+Month4 = abril
+Month5 = mayo
+Month6 = junio
+Month7 = julio
+Month8 = agosto
+Month9 = septiembre
+Month10 = octubre
+Month11 = noviembre
+Month12 = diciembre

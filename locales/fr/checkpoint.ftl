@@ -1229,3 +1229,24 @@ DeskActionRefuse = Non-admission
 DeskActionInform = Informer l'autorité émettrice, laisser passer
 DeskActionMonitor = Contrôle discret : enregistrer et laisser passer
 DeskActionLocate = Personne disparue : localiser et protéger
+
+## The printed certificate, and dates written out in full
+PrintCertificateTitle = CERTIFICAT DE FIN DE FORMATION
+PrintCertifiesThat = Le présent certificat atteste que
+PrintHasCompleted = a suivi avec succès la formation
+PrintTrainingIssued = { $hours } de formation  •  délivré le { $date }
+PrintCertificateCode = Code du certificat : { $code }
+PrintVerifyAt = Vérifier ce certificat sur { $url }
+LongDate = { $day } { $month } { $year }
+Month1 = janvier
+Month2 = février
+Month3 = mars
+Month4 = avril
+Month5 = mai
+Month6 = juin
+Month7 = juillet
+Month8 = août
+Month9 = septembre
+Month10 = octobre
+Month11 = novembre
+Month12 = décembre

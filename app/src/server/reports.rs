@@ -2,7 +2,8 @@
 //! embed, SVG charts, and the capacity country report as Markdown, HTML and PDF. They take
 //! plain values and never touch the database.
 //!
-//! - [`pdf`]: the page writer (text, wrapping, tables) with [`ttf`], the font subsetter;
+//! - [`pdf`]: the page writer (text, wrapping, tables) with [`shaping`], which orders and shapes
+//!   each line of text, and [`ttf`], the font subsetter;
 //! - [`charts`]: SVG radar, bar, column and heat-map charts;
 //! - [`capacity_text`]: the country report as Markdown and as a standalone HTML page;
 //! - [`capacity_pdf`]: the country report as PDF;
@@ -14,6 +15,7 @@ pub mod capacity_pdf;
 pub mod capacity_text;
 pub mod charts;
 pub mod pdf;
+pub mod shaping;
 pub mod table;
 pub mod ttf;
 

@@ -668,3 +668,27 @@ pub async fn demo_pages(app: &TestApp) -> Vec<String> {
         "/verify".into(),
     ]
 }
+
+/// The lines `pdftotext` (poppler) extracts from `pdf`, without the direction marks it puts
+/// around runs in the other direction, and without empty lines.
+pub fn pdf_lines(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("file.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian poppler-utils: make browser-deps installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.replace(['\u{202A}', '\u{202B}', '\u{202C}'], ""))
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}

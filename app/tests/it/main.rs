@@ -22,6 +22,7 @@ mod languages;
 mod learn;
 mod matrix;
 mod notices;
+mod pdf_text;
 mod progress;
 mod quizzes;
 mod records;

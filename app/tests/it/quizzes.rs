@@ -1,9 +1,9 @@
 //! Knowledge checks: question import, attempts saved answer by answer, submission, time limits,
 //! results, certificates and their verification — and every bad input the feature names.
 
-use crate::helpers::{Client, TestApp, count, location};
+use crate::helpers::{Client, TestApp, count, location, pdf_lines};
 use app::model::Role;
-use app::server::entities::{attempt, attempt_question, certificate, class, quiz};
+use app::server::entities::{attempt, attempt_question, certificate, class, person, quiz};
 use assessments::questions::{Body, Question, Response, model_answer};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};

@@ -70,11 +70,12 @@ async fn certificate_pdf(
     State(state): State<AppState>,
     Path(code): Path<String>,
     user: CurrentUser,
+    axum::Extension(ctx): axum::Extension<crate::server::request::RequestCtx>,
 ) -> Result<Response, AppError> {
     // The verification link printed on paper: the configured public address, never the
     // request's `Host` header (which the requester chooses).
     let base = &state.config.public_url;
-    let pdf = certificates::pdf(&state.db, &user, &code, base).await?;
+    let pdf = certificates::pdf(&state.db, &user, &code, base, ctx.lang).await?;
     Ok(attachment(
         "application/pdf",
         &format!("certificate-{}.pdf", code.trim().to_ascii_uppercase()),

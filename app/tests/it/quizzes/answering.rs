@@ -148,6 +148,15 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         "{csv}"
     );
     let trainee_id = row.person_id.to_string();
+    // The trainee's name is written in Arabic script.
+    let mut named: person::ActiveModel = person::Entity::find_by_id(row.person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    named.display_name = Set("مريم عبد الله السعدي".to_owned());
+    named.update(&app.db).await.unwrap();
     let res = trainer
         .post_form(
             "/api/certificates/award",
@@ -172,6 +181,12 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let bytes = pdf.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+    let printed = pdf_lines(&bytes);
+    assert!(
+        printed.iter().any(|l| l == &cert.person_name),
+        "{printed:?}"
+    );
+    assert!(printed.iter().any(|l| l == "CERTIFICATE OF COMPLETION"));
     // The verification link is the configured public address, whatever Host the request named.
     let forged = c
         .http
@@ -187,6 +202,24 @@ async fn a_trainee_answers_as_they_go_submits_once_and_gets_a_certificate_that_v
         forged, bytes,
         "the Host header changes nothing on the certificate"
     );
+    // In Arabic, the certificate speaks Arabic; the name reads back as typed either way.
+    c.post_form("/api/language", "/account", &[("lang", "ar")])
+        .await;
+    let arabic = c
+        .get(&format!("/certificates/{}/pdf", cert.code))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(arabic.len() <= 100_000 && bytes.len() <= 100_000);
+    let printed = pdf_lines(&arabic);
+    assert!(
+        printed.iter().any(|l| l == "مريم عبد الله السعدي"),
+        "{printed:?}"
+    );
+    assert!(printed.iter().any(|l| l == "شهادة إتمام"), "{printed:?}");
+    c.post_form("/api/language", "/account", &[("lang", "en")])
+        .await;
     let anonymous = app.client();
     let verify = anonymous
         .page(&format!("/verify/{}", cert.code), StatusCode::OK)

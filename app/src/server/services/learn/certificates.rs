@@ -6,7 +6,7 @@
 //! only the holder's name, the course and the date.
 
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::{CertificateRow, CertificateStatus, CurrentUser, Role, Verification};
 use crate::server::entities::{
     agency, attempt, certificate, class, country, course, enrolment, person, quiz,
@@ -22,6 +22,11 @@ const DATE: &[time::format_description::FormatItem<'static>] =
 
 fn date(t: time::OffsetDateTime) -> String {
     t.date().format(DATE).unwrap_or_default()
+}
+
+/// A date as printed on a certificate, written out in `lang`.
+fn printed_date(lang: Lang, t: time::OffsetDateTime) -> String {
+    crate::i18n::long_date(lang, t.year(), u8::from(t.month()), t.day())
 }
 
 /// A verification code: `CP-` and three groups of four characters without look-alikes
@@ -350,13 +355,14 @@ pub async fn verify(db: &DatabaseConnection, code: &str) -> AppResult<Verificati
     )
 }
 
-/// The PDF of certificate `code`, for its holder, its trainers and administrators; with the
-/// address of the verification page (`base_url` + `/verify/<code>`).
+/// The PDF of certificate `code` in `lang`, for its holder, its trainers and administrators;
+/// with the address of the verification page (`base_url` + `/verify/<code>`).
 pub async fn pdf(
     db: &DatabaseConnection,
     user: &CurrentUser,
     code: &str,
     base_url: &str,
+    lang: Lang,
 ) -> AppResult<Vec<u8>> {
     let cert = certificate::Entity::find()
         .filter(certificate::Column::Code.eq(clean_code(code)))
@@ -370,7 +376,7 @@ pub async fn pdf(
         return Err(AppError::field("certificate", Msg::ErrCertificateRevoked));
     }
     let base_url = base_url.to_owned();
-    crate::server::reports::off_runtime("certificate", move || render(&cert, &base_url)).await
+    crate::server::reports::off_runtime("certificate", move || render(&cert, &base_url, lang)).await
 }
 
 /// A line of a certificate: its baseline (points from the bottom of an A4 landscape page),
@@ -384,7 +390,7 @@ struct Line {
 }
 
 /// The lines of the certificate, top to bottom.
-fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
+fn lines(cert: &certificate::Model, base_url: &str, lang: Lang) -> Vec<Line> {
     let navy = (0.11, 0.20, 0.36);
     let grey = (0.35, 0.35, 0.35);
     let black = (0.0, 0.0, 0.0);
@@ -401,14 +407,22 @@ fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
         (None, Some(c)) => c.clone(),
         (None, None) => String::new(),
     };
-    let hours = if cert.hours.fract() == 0.0 {
-        format!("{:.0}", cert.hours)
-    } else {
-        format!("{:.1}", cert.hours)
-    };
+    let hours = Msg::HoursCount.format(lang, &[("n", cert.hours.into())]);
     let mut out = vec![
-        line(500.0, "CERTIFICATE OF COMPLETION", Font::Bold, 28.0, navy),
-        line(450.0, "This certifies that", Font::Regular, 14.0, grey),
+        line(
+            500.0,
+            Msg::PrintCertificateTitle.text(lang),
+            Font::Bold,
+            28.0,
+            navy,
+        ),
+        line(
+            450.0,
+            Msg::PrintCertifiesThat.text(lang),
+            Font::Regular,
+            14.0,
+            grey,
+        ),
         line(400.0, &cert.person_name, Font::Bold, 32.0, black),
     ];
     if !affiliation.is_empty() {
@@ -417,7 +431,7 @@ fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
     out.extend([
         line(
             330.0,
-            "has successfully completed the course",
+            Msg::PrintHasCompleted.text(lang),
             Font::Regular,
             14.0,
             grey,
@@ -425,9 +439,12 @@ fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
         line(290.0, &cert.course_title, Font::Bold, 22.0, navy),
         line(
             250.0,
-            &format!(
-                "{hours} hours of training  •  issued on {}",
-                date(cert.issued_at)
+            &Msg::PrintTrainingIssued.format(
+                lang,
+                &[
+                    ("hours", hours.into()),
+                    ("date", printed_date(lang, cert.issued_at).into()),
+                ],
             ),
             Font::Regular,
             13.0,
@@ -435,17 +452,19 @@ fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
         ),
         line(
             110.0,
-            &format!("Certificate code: {}", cert.code),
+            &Msg::PrintCertificateCode.format(lang, &[("code", cert.code.as_str().into())]),
             Font::Bold,
             12.0,
             black,
         ),
         line(
             90.0,
-            &format!(
-                "Verify this certificate at {}/verify/{}",
-                base_url.trim_end_matches('/'),
-                cert.code
+            &Msg::PrintVerifyAt.format(
+                lang,
+                &[(
+                    "url",
+                    format!("{}/verify/{}", base_url.trim_end_matches('/'), cert.code).into(),
+                )],
             ),
             Font::Regular,
             10.0,
@@ -456,8 +475,8 @@ fn lines(cert: &certificate::Model, base_url: &str) -> Vec<Line> {
 }
 
 /// The certificate's text as printed, one line per line.
-pub fn text(cert: &certificate::Model, base_url: &str) -> String {
-    lines(cert, base_url)
+pub fn text(cert: &certificate::Model, base_url: &str, lang: Lang) -> String {
+    lines(cert, base_url, lang)
         .into_iter()
         .map(|l| l.text)
         .collect::<Vec<_>>()
@@ -465,12 +484,12 @@ pub fn text(cert: &certificate::Model, base_url: &str) -> String {
 }
 
 /// Draws the certificate.
-fn render(cert: &certificate::Model, base_url: &str) -> Vec<u8> {
+fn render(cert: &certificate::Model, base_url: &str, lang: Lang) -> Vec<u8> {
     let navy = (0.11, 0.20, 0.36);
     let mut page = Page::new(842.0, 595.0);
     page.rect(24.0, 24.0, 794.0, 547.0, 3.0, navy);
     page.rect(34.0, 34.0, 774.0, 527.0, 0.8, navy);
-    for l in lines(cert, base_url) {
+    for l in lines(cert, base_url, lang) {
         page.centred(l.y, &l.text, l.font, l.size, 700.0, l.colour);
     }
     page.finish(&format!("Certificate {}", cert.code))
@@ -499,6 +518,10 @@ mod tests {
             revoked_at: None,
             revoked_reason: None,
         };
-        insta::assert_snapshot!(text(&cert, "https://training.example.org/"));
+        insta::assert_snapshot!(text(&cert, "https://training.example.org/", Lang::En));
+        insta::assert_snapshot!(
+            "in_arabic",
+            text(&cert, "https://training.example.org/", Lang::Ar)
+        );
     }
 }
