@@ -319,6 +319,19 @@ pub fn tr(msg: Msg, args: &[(&str, Arg)]) -> String {
     msg.format(use_lang(), args)
 }
 
+/// The name of the language with code `code` in `lang` ("French", "français"), or the code
+/// itself for a language the interface does not know.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let msg = match code {
+        "en" => Msg::LanguageEn,
+        "fr" => Msg::LanguageFr,
+        "es" => Msg::LanguageEs,
+        "ar" => Msg::LanguageAr,
+        other => return other.to_owned(),
+    };
+    msg.text(lang).to_owned()
+}
+
 /// A date written out in `lang`, as on a certificate: "20 November 2026", "20 novembre 2026",
 /// "20 de noviembre de 2026". A month outside 1–12 is written as its number.
 pub fn long_date(lang: Lang, year: i32, month: u8, day: u8) -> String {

@@ -95,16 +95,41 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// Combining marks left out of anchors (accents already folded, Arabic vowel marks), so a
+/// vowelled and an unvowelled spelling share one anchor.
+fn is_mark(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+    )
+}
+
 /// A URL- and id-safe slug: lower-case ASCII letters and digits separated by single hyphens.
 pub fn slug(text: &str) -> String {
+    words(text, |c| c.is_ascii_alphanumeric())
+}
+
+/// An anchor for a heading or a glossary term: lower-case letters of any script and digits
+/// separated by single hyphens ("Non-refoulement" → `non-refoulement`, "الوثيقة المزورة" →
+/// `الوثيقة-المزورة`), so headings and terms in every language can be linked.
+pub fn anchor(text: &str) -> String {
+    words(text, char::is_alphanumeric)
+}
+
+/// The characters of `text` that `keep` accepts (accents folded, lower-cased), runs of
+/// anything else turned into single hyphens between them.
+fn words(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in text.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
+        if is_mark(c) {
+            continue;
+        }
+        if keep(c) {
             if dash && !out.is_empty() {
                 out.push('-');
             }
-            out.push(c.to_ascii_lowercase());
+            out.extend(c.to_lowercase());
             dash = false;
         } else {
             dash = true;
@@ -212,7 +237,7 @@ pub fn render(markdown: &str, links: Links<'_>) -> String {
                     }
                     j += 1;
                 }
-                let base = match slug(&text) {
+                let base = match anchor(&text) {
                     s if s.is_empty() => "section".to_owned(),
                     s => s,
                 };
@@ -305,7 +330,7 @@ fn push_inline<'a>(out: &mut Vec<Event<'a>>, event: Event<'a>, links: Links<'_>)
                 out.push(Event::Html(CowStr::from(format!(
                     "<a class=\"glossary-term\" href=\"{}#{}\">",
                     escape(links.glossary),
-                    slug(term)
+                    anchor(term)
                 ))));
                 out.push(Event::Text(CowStr::from(shown.trim().to_owned())));
                 out.push(Event::Html(CowStr::from("</a>")));
@@ -484,6 +509,10 @@ mod tests {
             slug("  Trafficking -- vs. smuggling! "),
             "trafficking-vs-smuggling"
         );
+        assert_eq!(anchor("Non-refoulement"), "non-refoulement");
+        assert_eq!(anchor("الوثيقة المزوَّرة"), "الوثيقة-المزورة");
+        assert_eq!(anchor("Documento falsificado"), "documento-falsificado");
+        assert_eq!(slug("الوثيقة"), "", "identifiers stay ASCII");
     }
 
     #[test]

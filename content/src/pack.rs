@@ -10,7 +10,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 mod files;
+mod translations;
 pub use files::*;
+pub use translations::*;
 
 /// Kind of course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +58,7 @@ pub struct CourseMeta {
     pub title: String,
     /// One or two sentences for the catalogue.
     pub summary: String,
-    /// Language code (`en`, `fr`).
+    /// Language code (`en`, `fr`, `es` or `ar`).
     pub language: String,
     /// Foundation or thematic.
     pub kind: CourseKind,
@@ -148,6 +150,8 @@ pub struct CoursePack {
     pub questions: Vec<crate::questions::BankEntry>,
     /// The quizzes (`quizzes.toml`).
     pub quizzes: Vec<QuizDef>,
+    /// Editions in other languages (`translations/<lang>/`), by language.
+    pub translations: Vec<Translation>,
 }
 
 /// A quiz of a pack (`[[quiz]]` in `quizzes.toml`).
@@ -380,8 +384,47 @@ fn not_a_link(path: &Path) -> Result<(), PackError> {
     }
 }
 
-/// Splits a lesson file into its front matter and Markdown body.
-pub fn parse_lesson(text: &str, file: &Path) -> Result<(LessonMeta, String), PackError> {
+/// Checks a lesson's body (`text` is the whole file): the Markdown limits, every glossary
+/// term it links (`term_known`) and every image it shows (`image_exists`); an error names the
+/// line and ends with the matching half of `wording`.
+fn check_lesson_body(
+    text: &str,
+    body: &str,
+    file: &Path,
+    term_known: impl Fn(&str) -> bool,
+    image_exists: impl Fn(&str) -> bool,
+    wording: (&str, &str),
+) -> Result<(), PackError> {
+    if let Err(limit) = crate::markdown::check(body) {
+        return Err(err(file, None, limit.to_string()));
+    }
+    let body_offset = text.len() - body.len();
+    for term in crate::markdown::glossary_refs(body) {
+        if !term_known(&term) {
+            let at = body
+                .find(&format!("[[{term}"))
+                .map(|p| line_of(text, body_offset + p));
+            return Err(err(
+                file,
+                at,
+                format!("glossary term `{term}` {}", wording.0),
+            ));
+        }
+    }
+    for image in crate::markdown::image_refs(body) {
+        if !image_exists(&image) {
+            let at = body.find(&image).map(|p| line_of(text, body_offset + p));
+            return Err(err(file, at, format!("image `{image}` {}", wording.1)));
+        }
+    }
+    Ok(())
+}
+
+/// Splits a Markdown file into its `+++` front matter, read as `T`, and its body.
+fn split_front<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+) -> Result<(T, String), PackError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text
         .strip_prefix("+++\n")
@@ -406,7 +449,12 @@ pub fn parse_lesson(text: &str, file: &Path) -> Result<(LessonMeta, String), Pac
         .strip_prefix("\r\n")
         .or_else(|| after.strip_prefix('\n'))
         .unwrap_or(after);
-    let meta: LessonMeta = parse_toml(front, file, 2)?;
+    Ok((parse_toml(front, file, 2)?, body.to_owned()))
+}
+
+/// Splits a lesson file into its front matter and Markdown body.
+pub fn parse_lesson(text: &str, file: &Path) -> Result<(LessonMeta, String), PackError> {
+    let (meta, body): (LessonMeta, String) = split_front(text, file)?;
     if meta.title.trim().is_empty() {
         return Err(err(file, Some(2), "the lesson has no title"));
     }
@@ -417,7 +465,7 @@ pub fn parse_lesson(text: &str, file: &Path) -> Result<(LessonMeta, String), Pac
             "duration must be a number of minutes above zero",
         ));
     }
-    Ok((meta, body.to_owned()))
+    Ok((meta, body))
 }
 
 /// Writes a lesson file: front matter, then the body.
@@ -512,32 +560,17 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
                 }
                 let text = read_text(&file)?;
                 let (meta, body) = parse_lesson(&text, &file)?;
-                if let Err(limit) = crate::markdown::check(&body) {
-                    return Err(err(&file, None, limit.to_string()));
-                }
-                let body_offset = text.len() - body.len();
-                for term in crate::markdown::glossary_refs(&body) {
-                    if !terms.contains(&term.to_lowercase()) {
-                        let at = body
-                            .find(&format!("[[{term}"))
-                            .map(|p| line_of(&text, body_offset + p));
-                        return Err(err(
-                            &file,
-                            at,
-                            format!("glossary term `{term}` is not defined in glossary.toml"),
-                        ));
-                    }
-                }
-                for image in crate::markdown::image_refs(&body) {
-                    if !path.join(&image).is_file() {
-                        let at = body.find(&image).map(|p| line_of(&text, body_offset + p));
-                        return Err(err(
-                            &file,
-                            at,
-                            format!("image `{image}` is not in the module folder"),
-                        ));
-                    }
-                }
+                check_lesson_body(
+                    &text,
+                    &body,
+                    &file,
+                    |term| terms.contains(&term.to_lowercase()),
+                    |image| path.join(image).is_file(),
+                    (
+                        "is not defined in glossary.toml",
+                        "is not in the module folder",
+                    ),
+                )?;
                 lessons.push(Lesson {
                     slug: lesson_slug.trim_end_matches(".md").to_owned(),
                     meta,
@@ -586,13 +619,16 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
         ));
     }
     let (questions, quizzes) = load_quizzes(dir)?;
-    Ok(CoursePack {
+    let mut pack = CoursePack {
         meta,
         modules,
         glossary,
         questions,
         quizzes,
-    })
+        translations: Vec::new(),
+    };
+    pack.translations = translations::load_all(dir, &pack)?;
+    Ok(pack)
 }
 
 /// The packs shipped with Checkpoint (`content/packs/`), carried inside the binary so that a

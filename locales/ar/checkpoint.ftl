@@ -1268,3 +1268,11 @@ Month9 = أيلول/سبتمبر
 Month10 = تشرين الأول/أكتوبر
 Month11 = تشرين الثاني/نوفمبر
 Month12 = كانون الأول/ديسمبر
+
+## Course content in other languages
+EditionTranslated = مترجم من { $from }.
+EditionMissing = لم يُترجم هذا الدرس إلى { $wanted } بعد، لذا يُعرض بلغته الأصلية.
+LanguageEn = الإنجليزية
+LanguageFr = الفرنسية
+LanguageEs = الإسبانية
+LanguageAr = العربية

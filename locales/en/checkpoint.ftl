@@ -1252,3 +1252,11 @@ Month9 = September
 Month10 = October
 Month11 = November
 Month12 = December
+
+## Course content in other languages
+EditionTranslated = Translated from { $from }.
+EditionMissing = This lesson has not been translated into { $wanted } yet: it is shown in its original language.
+LanguageEn = English
+LanguageFr = French
+LanguageEs = Spanish
+LanguageAr = Arabic

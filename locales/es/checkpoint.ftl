@@ -1252,3 +1252,11 @@ Month9 = septiembre
 Month10 = octubre
 Month11 = noviembre
 Month12 = diciembre
+
+## Course content in other languages
+EditionTranslated = Traducido del original en { $from }.
+EditionMissing = Esta lección aún no está traducida al { $wanted }: se muestra en su idioma original.
+LanguageEn = inglés
+LanguageFr = francés
+LanguageEs = español
+LanguageAr = árabe

@@ -1250,3 +1250,11 @@ Month9 = septembre
 Month10 = octobre
 Month11 = novembre
 Month12 = décembre
+
+## Course content in other languages
+EditionTranslated = Traduit de l’original en { $from }.
+EditionMissing = Cette leçon n’est pas encore traduite en { $wanted } : elle est affichée dans sa langue d’origine.
+LanguageEn = anglais
+LanguageFr = français
+LanguageEs = espagnol
+LanguageAr = arabe

@@ -31,6 +31,7 @@ mod m20261206_000020_create_border_desk;
 mod m20261206_000021_desk_findings;
 mod m20261206_000022_exercise_icons;
 mod m20261207_000023_class_items;
+mod m20261207_000024_translations;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_desk_findings::Migration),
             Box::new(m20261206_000022_exercise_icons::Migration),
             Box::new(m20261207_000023_class_items::Migration),
+            Box::new(m20261207_000024_translations::Migration),
         ]
     }
 }

@@ -117,6 +117,23 @@ pub struct LessonView {
     pub completed: bool,
     /// Position in the course (1-based) and number of lessons.
     pub position: (usize, usize),
+    /// Whether the lesson is shown in the reader's language.
+    pub edition: Edition,
+}
+
+/// In which language a course's text reaches its reader.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Edition {
+    /// In the course's own language, which is the reader's.
+    #[default]
+    Source,
+    /// Translated into the reader's language from the course's own (`from`, a language code).
+    Translated {
+        /// The course's language.
+        from: String,
+    },
+    /// Not translated into the reader's language: shown in the course's own.
+    Untranslated,
 }
 
 /// A course glossary.

@@ -47,3 +47,4 @@ pub mod tna_framework;
 pub mod tna_participation;
 pub mod tna_questionnaire;
 pub mod tna_response;
+pub mod translation;

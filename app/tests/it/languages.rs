@@ -64,11 +64,18 @@ async fn a_person_chooses_spanish_or_arabic_and_keeps_it() {
             lang.dir()
         )));
         assert!(page.contains(Msg::SignOut.text(lang)));
-        // The English course content keeps its own language and direction.
+        // The course ships in Spanish and Arabic: the lesson is shown in the reader's
+        // language, and says it is a translation.
         let lesson = trainee
             .page("/courses/document-examination/lessons/1", StatusCode::OK)
             .await;
-        assert!(lesson.contains(r#"<h1 lang="en""#), "the lesson is English");
+        let h1 = format!(r#"<h1 lang="{}""#, lang.code());
+        assert!(lesson.contains(&h1), "the lesson is in {lang:?}");
+        assert!(lesson.contains(&format!(
+            r#"<div lang="{}" class="lesson-body">"#,
+            lang.code()
+        )));
+        assert!(lesson.contains(r#"id="edition-note""#));
     }
     // An unknown language is refused with a message, and nothing changes.
     let res = trainee
@@ -82,4 +89,78 @@ async fn a_person_chooses_spanish_or_arabic_and_keeps_it() {
     );
     let page = trainee.page("/courses", StatusCode::OK).await;
     assert!(page.contains(r#"<html lang="ar" dir="rtl""#));
+}
+
+#[tokio::test]
+async fn a_lesson_reads_in_its_translation_or_says_it_has_none() {
+    let app = TestApp::spawn().await;
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee
+        .post_form("/api/language", "/account", &[("lang", "ar")])
+        .await;
+    // Arabic edition: title, objectives and body in Arabic, right to left from the page's
+    // direction; the breadcrumb names the course and module in Arabic; glossary links lead to
+    // the Arabic glossary's terms.
+    let lesson = trainee
+        .page("/courses/document-examination/lessons/2", StatusCode::OK)
+        .await;
+    assert!(
+        lesson.contains(r#"<h1 lang="ar">قراءة منطقة القراءة الآلية والتحقق من أرقام التحقق</h1>"#)
+    );
+    assert!(lesson.contains("منطقة القراءة الآلية"), "the body is Arabic");
+    assert!(
+        lesson.contains("مترجم من الإنجليزية."),
+        "says it is a translation"
+    );
+    assert!(
+        lesson.contains("وثائق السفر"),
+        "the module is named in Arabic"
+    );
+    let glossary = trainee
+        .page("/courses/document-examination/glossary", StatusCode::OK)
+        .await;
+    let link = lesson
+        .split(r#"class="glossary-term" href="/courses/document-examination/glossary#"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the Arabic lesson links a glossary term");
+    assert!(
+        glossary.contains(&format!(r#"id="{link}""#)),
+        "the Arabic glossary has the term `{link}`"
+    );
+    assert!(glossary.contains("رقم التحقق"), "terms are in Arabic");
+
+    // No Spanish edition of this course: the English lesson, and a note saying so.
+    trainee
+        .post_form("/api/language", "/account", &[("lang", "es")])
+        .await;
+    let outline = trainee
+        .page("/courses/migration-essentials", StatusCode::OK)
+        .await;
+    let first = outline
+        .split(r#"href="/courses/migration-essentials/lessons/"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the outline links its lessons")
+        .to_owned();
+    let lesson = trainee
+        .page(
+            &format!("/courses/migration-essentials/lessons/{first}"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(lesson.contains(r#"<h1 lang="en""#));
+    assert!(lesson.contains("Esta lección aún no está traducida al español"));
+    // In French it has one.
+    trainee
+        .post_form("/api/language", "/account", &[("lang", "fr")])
+        .await;
+    let lesson = trainee
+        .page(
+            &format!("/courses/migration-essentials/lessons/{first}"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(lesson.contains(r#"<h1 lang="fr""#));
+    assert!(lesson.contains("Traduit de l’original en anglais."));
 }

@@ -487,14 +487,27 @@ async fn an_author_or_trainer_previewing_a_lesson_is_not_counted_as_a_person_tra
 }
 
 #[tokio::test]
-async fn a_lesson_read_in_the_french_interface_says_its_text_is_english() {
+async fn a_lesson_read_in_the_french_interface_is_marked_with_its_texts_language() {
     let app = TestApp::spawn().await;
     let trainee = app.login_as(Role::Trainee).await;
     trainee
         .post_form("/api/language", "/account", &[("lang", "fr")])
         .await;
+    let outline = trainee
+        .page("/courses/trafficking-smuggling", StatusCode::OK)
+        .await;
+    let first = outline
+        .split(r#"href="/courses/trafficking-smuggling/lessons/"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the outline links its lessons")
+        .to_owned();
+    // A course without a French edition: the English text, marked as English.
     let page = trainee
-        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .page(
+            &format!("/courses/trafficking-smuggling/lessons/{first}"),
+            StatusCode::OK,
+        )
         .await;
     assert!(
         page.contains(r#"<html lang="fr""#),
@@ -505,4 +518,10 @@ async fn a_lesson_read_in_the_french_interface_says_its_text_is_english() {
         "the lesson's text is marked as English"
     );
     assert!(page.contains(r#"<h1 lang="en">"#));
+    // A course with one: the French text, marked as French.
+    let page = trainee
+        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    assert!(page.contains(r#"<div lang="fr" class="lesson-body">"#));
+    assert!(page.contains(r#"<h1 lang="fr">"#));
 }

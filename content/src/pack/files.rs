@@ -151,5 +151,5 @@ pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
             std::fs::write(mdir.join(name), bytes)?;
         }
     }
-    Ok(())
+    super::translations::write_all(pack, dir)
 }

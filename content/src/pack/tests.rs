@@ -214,3 +214,144 @@ fn unknown_fields_are_refused() {
     let e = load_dir(dir.path()).unwrap_err();
     assert!(e.message.contains("colour") && e.line == Some(4), "{e}");
 }
+
+#[test]
+fn the_shipped_editions_translate_everything() {
+    let packs = shipped().unwrap();
+    let editions = |id: &str| -> Vec<String> {
+        packs
+            .iter()
+            .find(|p| p.meta.id == id)
+            .unwrap()
+            .translations
+            .iter()
+            .map(|t| t.language.clone())
+            .collect()
+    };
+    assert_eq!(editions("document-examination"), ["ar", "es", "fr"]);
+    assert_eq!(editions("migration-essentials"), ["fr"]);
+    for pack in &packs {
+        for t in &pack.translations {
+            let what = format!("{} in {}", pack.meta.id, t.language);
+            assert!(t.course.is_some(), "{what}: course");
+            for module in &pack.modules {
+                assert!(
+                    t.modules.contains_key(&module.slug),
+                    "{what}: {}",
+                    module.slug
+                );
+                for lesson in &module.lessons {
+                    let tl = t
+                        .lessons
+                        .get(&(module.slug.clone(), lesson.slug.clone()))
+                        .unwrap_or_else(|| panic!("{what}: {}", lesson.slug));
+                    assert_eq!(
+                        tl.meta.objectives.len(),
+                        lesson.meta.objectives.len(),
+                        "{what}: {}",
+                        lesson.slug
+                    );
+                    // A translation is the whole lesson, not a summary of it.
+                    let (src, dst) = (lesson.body.len(), tl.body.len());
+                    assert!(dst * 10 >= src * 7, "{what}: {} is short", lesson.slug);
+                }
+            }
+            assert_eq!(t.glossary.len(), pack.glossary.len(), "{what}: glossary");
+            assert_eq!(t.quizzes.len(), pack.quizzes.len(), "{what}: quizzes");
+            assert_eq!(t.questions.len(), pack.questions.len(), "{what}: questions");
+        }
+    }
+}
+
+/// A pack with one lesson, a term and a question, and a French edition of it written by
+/// `edition` (file name and text pairs under `translations/`).
+fn pack_with_edition(edition: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = pack_with_lesson(
+        "+++\ntitle = \"L\"\nduration = 10\nobjectives = [\"o\"]\n+++\nSee [[Visa]].\n",
+    );
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nterm = \"Visa\"\ndefinition = \"An entry permit.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("questions.gift"),
+        "$CATEGORY: M\n\n::Q1::Which one?{\n=Right\n~Wrong\n}\n",
+    )
+    .unwrap();
+    for (name, text) in edition {
+        let file = dir.path().join("translations").join(name);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_edition_that_strays_from_its_source_is_refused() {
+    let lesson = "+++\ntitle = \"Leçon\"\nobjectives = [\"o\"]\n+++\nVoir [[Visa (fr)]].\n";
+    let terms = "[[term]]\nterm = \"Visa (fr)\"\ndefinition = \"Un titre.\"\nsource = \"Visa\"\n";
+    let question = "$CATEGORY: M\n\n::Q1::Laquelle ?{\n=Juste\n~Fausse\n}\n";
+    // The well-formed edition loads, with the source's marks on its question.
+    let good = pack_with_edition(&[
+        ("fr/01-m/01-l.md", lesson),
+        ("fr/glossary.toml", terms),
+        ("fr/questions.gift", question),
+    ]);
+    let pack = load_dir(good.path()).unwrap_or_else(|e| panic!("{e}"));
+    let fr = &pack.translations[0];
+    assert_eq!(fr.language, "fr");
+    assert_eq!(fr.lessons[&("m".into(), "l".into())].meta.title, "Leçon");
+    assert_eq!(
+        fr.questions[0].question.marks,
+        pack.questions[0].question.marks
+    );
+
+    for (edition, expected) in [
+        (vec![("de/01-m/01-l.md", lesson)], "translations/de"),
+        (vec![("en/01-m/01-l.md", lesson)], "course's own (en)"),
+        (vec![("fr/01-m/01-x.md", lesson)], "no lesson `x`"),
+        (
+            vec![("fr/02-n/module.toml", "title = \"N\"\n")],
+            "no module `n`",
+        ),
+        (
+            vec![(
+                "fr/01-m/01-l.md",
+                "+++\ntitle = \"L\"\n+++\nVoir [[Passeport]].\n",
+            )],
+            "`Passeport` is in neither glossary",
+        ),
+        (
+            vec![(
+                "fr/glossary.toml",
+                &terms.replace("\"Visa\"", "\"Passport\""),
+            )],
+            "no term `Passport`",
+        ),
+        (
+            vec![(
+                "fr/questions.gift",
+                &question.replace("=Juste\n~Fausse", "~Juste\n=Fausse"),
+            )],
+            "answer key differs",
+        ),
+        (
+            vec![("fr/questions.gift", &question.replace("Q1", "Q2"))],
+            "no question titled `Q2`",
+        ),
+        (
+            vec![(
+                "fr/quizzes.toml",
+                "[[quiz]]\nid = \"exam\"\ntitle = \"Examen\"\n",
+            )],
+            "no quiz `exam`",
+        ),
+    ] {
+        let dir = pack_with_edition(&edition);
+        let e = load_dir(dir.path()).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains(expected), "{expected}: {shown}");
+        assert!(shown.contains("translations"), "names the file: {shown}");
+    }
+}

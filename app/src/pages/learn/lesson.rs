@@ -41,6 +41,7 @@ pub fn LessonPage() -> impl IntoView {
                                     {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
                                 </p>
                                 <h1 lang=l.language.clone()>{l.title.clone()}</h1>
+                                <EditionNote edition=l.edition.clone() />
                                 <Feedback />
                                 {(!l.objectives.is_empty()).then(|| view! {
                                     <section class="objectives">
@@ -75,4 +76,26 @@ pub fn LessonPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{data}</Suspense> }
+}
+
+/// Says in which language a lesson is shown when it is not the course's own, or when the
+/// reader's language has no translation of it.
+#[component]
+pub fn EditionNote(edition: crate::model::Edition) -> impl IntoView {
+    use crate::i18n::{language_name, tr, use_lang};
+    use crate::model::Edition;
+    let lang = use_lang();
+    match edition {
+        Edition::Source => None,
+        Edition::Translated { from } => Some(view! {
+            <p class="hint edition" id="edition-note">
+                {tr(Msg::EditionTranslated, &[("from", language_name(lang, &from).into())])}
+            </p>
+        }),
+        Edition::Untranslated => Some(view! {
+            <p class="banner banner-info edition" id="edition-note">
+                {tr(Msg::EditionMissing, &[("wanted", language_name(lang, lang.code()).into())])}
+            </p>
+        }),
+    }
 }

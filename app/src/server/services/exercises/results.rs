@@ -74,7 +74,7 @@ pub async fn result(
             let code = labels.get(&g.term.to_lowercase())?;
             Some(GlossaryLink {
                 kind: code.clone(),
-                anchor: content::markdown::slug(&g.term),
+                anchor: content::markdown::anchor(&g.term),
             })
         })
         .collect();

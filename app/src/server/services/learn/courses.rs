@@ -6,16 +6,19 @@
 //! another course is refused with 403 and nothing of it is shown.
 //!
 //! - [`packs`]: import and export of course packs, the shipped packs;
+//! - [`editions`]: the course in other languages, stored, exported and read;
 //! - [`access`]: who reads which course;
 //! - [`reading`]: catalogue, outlines, lessons, progress, glossaries, images;
 //! - [`search`]: search across readable lessons.
 
 mod access;
+mod editions;
 mod packs;
 mod reading;
 mod search;
 
 pub use access::*;
+pub(crate) use editions::*;
 pub use packs::*;
 pub use reading::*;
 pub use search::*;
@@ -23,9 +26,10 @@ pub use search::*;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::model::{
-    CourseCard, CourseOutline, CurrentUser, GlossaryView, LessonView, OutlineLesson, OutlineModule,
-    Role, SearchHit,
+    CourseCard, CourseOutline, CurrentUser, Edition, GlossaryView, LessonView, OutlineLesson,
+    OutlineModule, Role, SearchHit,
 };
+use crate::server::entities::translation::Item;
 use crate::server::entities::{
     class, course, course_media, course_module, glossary_term, lesson, lesson_progress,
 };

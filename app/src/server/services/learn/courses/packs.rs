@@ -197,6 +197,7 @@ pub(crate) async fn import_pack_in(
         crate::server::services::quizzes::bank::replace_from_pack(txn, course_id, pack, publish)
             .await?;
     }
+    store_editions(txn, course_id, pack).await?;
     Ok(ImportSummary {
         course_id,
         created,
@@ -291,9 +292,10 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
         .collect();
     let (questions, quizzes) =
         crate::server::services::quizzes::bank::pack_quizzes(db, c.id).await?;
-    Ok(CoursePack {
+    let mut pack = CoursePack {
         questions,
         quizzes,
+        translations: Vec::new(),
         meta: CourseMeta {
             id: c.slug,
             title: c.title,
@@ -343,7 +345,9 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
             })
             .collect::<AppResult<_>>()?,
         glossary,
-    })
+    };
+    pack.translations = export_editions(db, c.id, &pack).await?;
+    Ok(pack)
 }
 
 /// Imports every pack shipped in `content/packs/` (embedded in the binary) and publishes it

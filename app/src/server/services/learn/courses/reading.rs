@@ -265,7 +265,7 @@ pub async fn lesson(
     } else {
         l.body_html.clone()
     };
-    Ok(LessonView {
+    let mut view = LessonView {
         id: l.id,
         language: c.language.clone(),
         course_slug: c.slug.clone(),
@@ -281,7 +281,65 @@ pub async fn lesson(
         next: lessons.get(i + 1).map(|n| (n.id, n.title.clone())),
         completed,
         position: (i + 1, lessons.len()),
-    })
+        edition: Edition::Source,
+    };
+    let reader = user.lang.code();
+    if reader != c.language {
+        // The reader's language: the lesson's translation if there is one (and the titles
+        // around it), or the original, saying so.
+        let titles = translated_titles(db, c.id, reader).await?;
+        let title = |kind, id| titles.get(&(kind, id)).cloned();
+        if let Some(t) = title(Item::Course, c.id) {
+            view.course_title = t;
+        }
+        if let Some(t) = title(Item::Module, module.id) {
+            view.module_title = t;
+        }
+        for (id, t) in view.previous.iter_mut().chain(view.next.iter_mut()) {
+            if let Some(translated) = title(Item::Lesson, *id) {
+                *t = translated;
+            }
+        }
+        view.edition = match edition_of(db, Item::Lesson, l.id, reader).await? {
+            Some(t) => {
+                view.title = t.title;
+                view.objectives = crate::server::services::stored("objectives", &t.objectives)?;
+                view.html = t.body_html;
+                view.language = reader.to_owned();
+                Edition::Translated {
+                    from: c.language.clone(),
+                }
+            }
+            None => Edition::Untranslated,
+        };
+    }
+    Ok(view)
+}
+
+/// The translated titles of course `course_id`'s course, modules and lessons in `language`.
+pub(crate) async fn translated_titles(
+    db: &DatabaseConnection,
+    course_id: i64,
+    language: &str,
+) -> AppResult<HashMap<(Item, i64), String>> {
+    use crate::server::entities::translation;
+    let rows: Vec<(Item, i64, String)> = translation::Entity::find()
+        .select_only()
+        .columns([
+            translation::Column::Kind,
+            translation::Column::ItemId,
+            translation::Column::Title,
+        ])
+        .filter(translation::Column::CourseId.eq(course_id))
+        .filter(translation::Column::Language.eq(language))
+        .filter(translation::Column::Kind.is_in([Item::Course, Item::Module, Item::Lesson]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(kind, id, title)| ((kind, id), title))
+        .collect())
 }
 
 /// A new visit is counted (and a `lesson_viewed` event written) when the lesson was last
@@ -425,18 +483,49 @@ pub async fn glossary(
     user: &CurrentUser,
     slug: &str,
 ) -> AppResult<GlossaryView> {
+    use crate::server::entities::translation;
     let c = visible_course(db, user, slug).await?;
+    let reader = user.lang.code();
+    // In the reader's language, each term's translation where there is one: the translated
+    // lessons link to the translated terms.
+    let translated: HashMap<i64, translation::Model> = if reader == c.language {
+        HashMap::new()
+    } else {
+        translation::Entity::find()
+            .filter(translation::Column::CourseId.eq(c.id))
+            .filter(translation::Column::Language.eq(reader))
+            .filter(translation::Column::Kind.eq(Item::Term))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| (t.item_id, t))
+            .collect()
+    };
     let mut terms: Vec<(String, String, String)> = glossary_term::Entity::find()
         .filter(glossary_term::Column::CourseId.eq(c.id))
         .all(db)
         .await?
         .into_iter()
-        .map(|g| (content::markdown::slug(&g.term), g.term, g.definition))
+        .map(|g| match translated.get(&g.id) {
+            Some(t) => (
+                content::markdown::anchor(&t.title),
+                t.title.clone(),
+                t.summary.clone(),
+            ),
+            None => (content::markdown::anchor(&g.term), g.term, g.definition),
+        })
         .collect();
     terms.sort_by_key(|t| t.1.to_lowercase());
+    let course_title = match translated_titles(db, c.id, reader)
+        .await?
+        .remove(&(Item::Course, c.id))
+    {
+        Some(t) if reader != c.language => t,
+        _ => c.title,
+    };
     Ok(GlossaryView {
         course_slug: c.slug,
-        course_title: c.title,
+        course_title,
         terms,
     })
 }

@@ -323,6 +323,14 @@ pub async fn delete_question(
         .exec(&txn)
         .await?;
     question::Entity::delete_by_id(q.id).exec(&txn).await?;
+    {
+        use crate::server::entities::translation;
+        translation::Entity::delete_many()
+            .filter(translation::Column::Kind.eq(translation::Item::Question))
+            .filter(translation::Column::ItemId.eq(q.id))
+            .exec(&txn)
+            .await?;
+    }
     txn.commit().await?;
     Ok(c.slug)
 }
