@@ -12,6 +12,7 @@ mod answering;
 pub(crate) mod for_a_class;
 mod gain;
 mod imports;
+mod in_languages;
 mod secrecy;
 mod stored;
 

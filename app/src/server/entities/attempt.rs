@@ -20,6 +20,8 @@ pub struct Model {
     pub max_score: f64,
     pub percent: Option<f64>,
     pub passed: Option<bool>,
+    /// The language the questions were asked in, when a translation asked them.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

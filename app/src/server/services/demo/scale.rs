@@ -528,5 +528,6 @@ fn attempt_row(
         max_score: Set(10.0),
         percent: Set(Some(percent)),
         passed: Set(Some(percent >= 70.0)),
+        language: Set(None),
     }
 }

@@ -103,13 +103,14 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     .find(|r| r.id == q.id)
     .map(|r| r.questions)
     .unwrap_or(0);
+    let (title, intro) = quiz_text(db, user, &c, &q).await?;
     Ok(QuizCard {
         id: q.id,
         course_slug: c.slug,
         course_title: c.title,
-        title: q.title,
+        title,
         role: q.role,
-        intro_html: render_text(&q.intro),
+        intro_html: render_text(&intro),
         questions,
         pass_mark: q.pass_mark,
         time_limit_minutes: q.time_limit_secs.map(|s| s / 60),
@@ -156,10 +157,11 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         OsRng.next_u64()
     };
-    let layout = draw(db, &q, seed).await?;
+    let mut layout = draw(db, &q, seed).await?;
     if layout.is_empty() {
         return Err(AppError::field("attempt", Msg::ErrQuizEmpty));
     }
+    let language = in_readers_language(db, user, &c, &mut layout).await?;
     let now = crate::server::services::now();
     let max_score: f64 = layout.iter().map(|(_, q, _)| q.marks).sum();
     let class_id = crate::server::services::progress::events::class_for(db, user.id, c.id).await?;
@@ -180,6 +182,7 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
         max_score: Set(max_score),
         percent: Set(None),
         passed: Set(None),
+        language: Set(language),
         ..Default::default()
     })
     .exec(&txn)
@@ -225,6 +228,66 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
     }
     txn.commit().await?;
     Ok(attempt_id)
+}
+
+/// Quiz `q`'s title and introduction in `user`'s language when the course has them
+/// translated, else as written.
+pub(crate) async fn quiz_text(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    c: &course::Model,
+    q: &quiz::Model,
+) -> AppResult<(String, String)> {
+    use crate::server::entities::translation::Item;
+    let reader = user.lang.code();
+    if reader != c.language
+        && let Some(t) =
+            crate::server::services::learn::courses::edition_of(db, Item::Quiz, q.id, reader)
+                .await?
+    {
+        return Ok((t.title, t.summary));
+    }
+    Ok((q.title.clone(), q.intro.clone()))
+}
+
+/// Asks the drawn questions in `user`'s language when the course has a translation of every
+/// one of them (a translation keeps the answer key and the option ids, so the layout stands);
+/// otherwise all in the course's own, never a mixture. Returns the language used, if not the
+/// course's.
+async fn in_readers_language(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    c: &course::Model,
+    layout: &mut [(i64, Question, OptionLayout)],
+) -> AppResult<Option<String>> {
+    use crate::server::entities::translation;
+    let reader = user.lang.code();
+    if reader == c.language {
+        return Ok(None);
+    }
+    let ids: Vec<i64> = layout.iter().map(|(id, _, _)| *id).collect();
+    let rows = translation::Entity::find()
+        .filter(translation::Column::Kind.eq(translation::Item::Question))
+        .filter(translation::Column::Language.eq(reader))
+        .filter(translation::Column::ItemId.is_in(ids))
+        .all(db)
+        .await?;
+    let mut translated: HashMap<i64, Question> = HashMap::new();
+    for row in rows {
+        translated.insert(
+            row.item_id,
+            crate::server::services::stored("a translated question", &row.body)?,
+        );
+    }
+    if layout.iter().any(|(id, _, _)| !translated.contains_key(id)) {
+        return Ok(None);
+    }
+    for (id, question, _) in layout.iter_mut() {
+        if let Some(t) = translated.remove(id) {
+            *question = t;
+        }
+    }
+    Ok(Some(reader.to_owned()))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> AppResult<String> {

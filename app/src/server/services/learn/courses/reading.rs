@@ -55,12 +55,47 @@ pub async fn catalogue(db: &DatabaseConnection, user: &CurrentUser) -> AppResult
             t.1 += 1;
         }
     }
+    let translated = catalogue_titles(db, user, &courses).await?;
     Ok(courses
         .iter()
         .map(|c| {
             let (n, d) = totals.get(&c.id).copied().unwrap_or_default();
-            card(c, n, d)
+            let mut card = card(c, n, d);
+            if let Some(t) = translated.get(&c.id) {
+                card.title.clone_from(&t.title);
+                card.summary.clone_from(&t.summary);
+                card.language.clone_from(&t.language);
+            }
+            card
         })
+        .collect())
+}
+
+/// The translations into `user`'s language of the titles of `courses` written in another, by
+/// course id.
+async fn catalogue_titles(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    courses: &[course::Model],
+) -> AppResult<HashMap<i64, crate::server::entities::translation::Model>> {
+    use crate::server::entities::translation;
+    let reader = user.lang.code();
+    let ids: Vec<i64> = courses
+        .iter()
+        .filter(|c| c.language != reader)
+        .map(|c| c.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(translation::Entity::find()
+        .filter(translation::Column::Kind.eq(Item::Course))
+        .filter(translation::Column::Language.eq(reader))
+        .filter(translation::Column::ItemId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.item_id, t))
         .collect())
 }
 
@@ -135,23 +170,42 @@ async fn outline(
         .await?
         .is_some();
     let completed = lessons.iter().filter(|l| done.contains(&l.id)).count() as u64;
-    let course = card(c, lessons.len() as u64, completed);
+    let mut course = card(c, lessons.len() as u64, completed);
+    // In the reader's language, where the course has it.
+    let reader = user.lang.code();
+    let mut titles = if reader == c.language {
+        HashMap::new()
+    } else {
+        translated_titles(db, c.id, reader).await?
+    };
+    if let Some((title, summary)) = titles.remove(&(Item::Course, c.id)) {
+        course.title = title;
+        course.summary = summary;
+        course.language = reader.to_owned();
+    }
     let modules = modules
         .into_iter()
-        .map(|m| OutlineModule {
-            lessons: lessons
-                .iter()
-                .filter(|l| l.module_id == m.id)
-                .map(|l| OutlineLesson {
-                    id: l.id,
-                    title: l.title.clone(),
-                    duration: l.duration_minutes,
-                    completed: done.contains(&l.id),
-                    published: l.published,
-                })
-                .collect(),
-            title: m.title,
-            summary: m.summary,
+        .map(|m| {
+            let (title, summary) = titles
+                .remove(&(Item::Module, m.id))
+                .unwrap_or((m.title, m.summary));
+            OutlineModule {
+                lessons: lessons
+                    .iter()
+                    .filter(|l| l.module_id == m.id)
+                    .map(|l| OutlineLesson {
+                        id: l.id,
+                        title: titles
+                            .get(&(Item::Lesson, l.id))
+                            .map_or_else(|| l.title.clone(), |t| t.0.clone()),
+                        duration: l.duration_minutes,
+                        completed: done.contains(&l.id),
+                        published: l.published,
+                    })
+                    .collect(),
+                title,
+                summary,
+            }
         })
         .filter(|m| !m.lessons.is_empty())
         .collect();
@@ -288,7 +342,7 @@ pub async fn lesson(
         // The reader's language: the lesson's translation if there is one (and the titles
         // around it), or the original, saying so.
         let titles = translated_titles(db, c.id, reader).await?;
-        let title = |kind, id| titles.get(&(kind, id)).cloned();
+        let title = |kind, id| titles.get(&(kind, id)).map(|t| t.0.clone());
         if let Some(t) = title(Item::Course, c.id) {
             view.course_title = t;
         }
@@ -316,19 +370,21 @@ pub async fn lesson(
     Ok(view)
 }
 
-/// The translated titles of course `course_id`'s course, modules and lessons in `language`.
+/// The translated titles and summaries of course `course_id`'s course, modules and lessons in
+/// `language`.
 pub(crate) async fn translated_titles(
     db: &DatabaseConnection,
     course_id: i64,
     language: &str,
-) -> AppResult<HashMap<(Item, i64), String>> {
+) -> AppResult<HashMap<(Item, i64), (String, String)>> {
     use crate::server::entities::translation;
-    let rows: Vec<(Item, i64, String)> = translation::Entity::find()
+    let rows: Vec<(Item, i64, String, String)> = translation::Entity::find()
         .select_only()
         .columns([
             translation::Column::Kind,
             translation::Column::ItemId,
             translation::Column::Title,
+            translation::Column::Summary,
         ])
         .filter(translation::Column::CourseId.eq(course_id))
         .filter(translation::Column::Language.eq(language))
@@ -338,7 +394,7 @@ pub(crate) async fn translated_titles(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(kind, id, title)| ((kind, id), title))
+        .map(|(kind, id, title, summary)| ((kind, id), (title, summary)))
         .collect())
 }
 
@@ -520,7 +576,7 @@ pub async fn glossary(
         .await?
         .remove(&(Item::Course, c.id))
     {
-        Some(t) if reader != c.language => t,
+        Some((t, _)) if reader != c.language => t,
         _ => c.title,
     };
     Ok(GlossaryView {

@@ -58,12 +58,13 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
             show_correct,
         ));
     }
+    let quiz_title = quiz_text(db, user, &c, &q).await?.0;
     let now = crate::server::services::now();
     Ok(AttemptView {
         id: a.id,
         quiz_id: q.id,
-        quiz_title: q.title,
-        language: c.language,
+        quiz_title,
+        language: a.language.clone().unwrap_or(c.language),
         course_slug: c.slug,
         course_title: c.title,
         number: a.number,
