@@ -255,6 +255,62 @@ pub async fn update_lesson(
     )
 }
 
+/// A lesson's translation into `lang`, beside its original.
+#[server(prefix = "/api", endpoint = "author/lessons/translation")]
+pub async fn get_lesson_translation(
+    id: i64,
+    lang: String,
+) -> Result<crate::model::LessonTranslationEditor, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::learn::translating::lesson_translation(
+                &request::state()?.db,
+                &author()?,
+                id,
+                &lang,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// Saves a lesson's translation into `lang`.
+#[server(prefix = "/api", endpoint = "author/lessons/translate")]
+pub async fn update_lesson_translation(
+    id: i64,
+    lang: String,
+    title: String,
+    objectives: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::server::request;
+    use crate::server::services::learn::translating::{self, TranslationSave};
+    request::finish(
+        async move {
+            let save = TranslationSave {
+                title: &title,
+                objectives: &objectives,
+                body: &body,
+            };
+            translating::save_lesson_translation(
+                &request::state()?.db,
+                &author()?,
+                id,
+                &lang,
+                &save,
+            )
+            .await?;
+            request::redirect(&format!(
+                "/author/lessons/{id}/translations/{lang}?notice=Saved"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// Publishes or withdraws a lesson.
 #[server(prefix = "/api", endpoint = "author/lessons/publish")]
 pub async fn publish_lesson(id: i64, published: bool) -> Result<(), AppError> {

@@ -121,6 +121,37 @@ pub struct LessonView {
     pub edition: Edition,
 }
 
+/// A lesson's translation into one language, as its editor sees it beside the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonTranslationEditor {
+    /// Lesson id.
+    pub id: i64,
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// The course's own language (code).
+    pub source_language: String,
+    /// The language being edited (code).
+    pub language: String,
+    /// The original title.
+    pub source_title: String,
+    /// The original objectives.
+    pub source_objectives: Vec<String>,
+    /// The original Markdown body.
+    pub source_body: String,
+    /// The translated title (empty when there is no translation yet).
+    pub title: String,
+    /// The translated objectives, one per line.
+    pub objectives: String,
+    /// The translated Markdown body.
+    pub body: String,
+    /// Whether a translation is saved.
+    pub exists: bool,
+    /// The languages the lesson may be translated into, each with whether it is.
+    pub languages: Vec<(String, bool)>,
+}
+
 /// In which language a course's text reaches its reader.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Edition {
@@ -283,6 +314,9 @@ pub struct LessonEditor {
     /// The version being edited (its last-saved time), sent back on save to detect that
     /// someone else saved in between.
     pub revision: String,
+    /// The language the editor's "Translate" link opens: the editor's own when it is not the
+    /// course's, else the first other one.
+    pub translate_into: String,
 }
 
 /// What a trainer enters to open a class.

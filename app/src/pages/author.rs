@@ -7,3 +7,4 @@ pub mod desk;
 pub mod exercise;
 pub mod lesson;
 pub mod quiz;
+pub mod translation;

@@ -164,3 +164,74 @@ async fn a_lesson_reads_in_its_translation_or_says_it_has_none() {
     assert!(lesson.contains(r#"<h1 lang="fr""#));
     assert!(lesson.contains("Traduit de l’original en anglais."));
 }
+
+#[tokio::test]
+async fn an_editor_writes_a_lessons_spanish_translation_and_spanish_readers_read_it() {
+    use crate::helpers::location;
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let editor = admin
+        .page("/author/lessons/1/translations/es", StatusCode::OK)
+        .await;
+    assert!(editor.contains("Translation into Spanish"));
+    assert!(
+        editor.contains("Documentos de viaje"),
+        "the saved translation"
+    );
+    assert!(
+        editor.contains(r#"id="source-body""#),
+        "the original beside it"
+    );
+    assert!(editor.contains(r#"href="/author/lessons/1/translations/ar""#));
+
+    let form = "/author/lessons/1/translations/es";
+    let save = |title: &'static str, lang: &'static str| {
+        let admin = &admin;
+        async move {
+            admin
+                .post_form(
+                    "/api/author/lessons/translate",
+                    form,
+                    &[
+                        ("id", "1"),
+                        ("lang", lang),
+                        ("title", title),
+                        ("objectives", "Distinguir los formatos\nLeer la ZLM"),
+                        ("body", "## Revisado\n\nTexto revisado por la formadora."),
+                    ],
+                )
+                .await
+        }
+    };
+    let res = save("Documentos de viaje (revisado)", "es").await;
+    assert_eq!(location(&res), format!("{form}?notice=Saved"));
+    let trainee = app.login_as(Role::Trainee).await;
+    trainee
+        .post_form("/api/language", "/account", &[("lang", "es")])
+        .await;
+    let lesson = trainee
+        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    assert!(lesson.contains("Documentos de viaje (revisado)"));
+    assert!(lesson.contains("Texto revisado por la formadora."));
+    assert!(lesson.contains(r#"id="revisado""#), "rendered and anchored");
+
+    // Refused, nothing changed: a language Checkpoint does not speak, the course's own, no
+    // title.
+    for (title, lang, error) in [
+        ("Reisedokumente", "de", "ErrNotATranslation"),
+        ("Travel documents", "en", "ErrNotATranslation"),
+        ("", "es", "field=title"),
+    ] {
+        let res = save(title, lang).await;
+        assert!(location(&res).contains(error), "{lang}: {}", location(&res));
+    }
+    let lesson = trainee
+        .page("/courses/document-examination/lessons/1", StatusCode::OK)
+        .await;
+    assert!(lesson.contains("Documentos de viaje (revisado)"));
+    // A trainer who does not edit the course cannot translate it.
+    let trainer = app.login_as(Role::Trainer).await;
+    let res = trainer.get(form).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}

@@ -35,6 +35,7 @@ pub fn LessonEditorPage() -> impl IntoView {
                     <Feedback />
                     <p class="actions">
                         <a class="button" href=format!("/courses/{}/lessons/{}", l.course_slug, l.id)>{t(Msg::ViewAsLearner)}</a>
+                        <a class="button" id="translate-lesson" href=format!("/author/lessons/{}/translations/{}", l.id, l.translate_into)>{t(Msg::Translate)}</a>
                         <PostForm action="/api/author/lessons/publish" class="inline">
                             <input type="hidden" name="id" value=l.id />
                             <input type="hidden" name="published" value=(!l.published).to_string() />

@@ -455,7 +455,7 @@ pub fn swapped(ids: &[i64], id: i64, up: bool) -> Option<Vec<i64>> {
     Some(out)
 }
 
-async fn editable_lesson(
+pub(crate) async fn editable_lesson(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: i64,
@@ -527,6 +527,12 @@ pub async fn lesson_editor(
         preview,
         images,
         revision: revision_of(&l_updated),
+        translate_into: [user.lang.code()]
+            .into_iter()
+            .chain(content::pack::LANGUAGES)
+            .find(|code| *code != c.language)
+            .unwrap_or("fr")
+            .to_owned(),
     })
 }
 
