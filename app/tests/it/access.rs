@@ -48,9 +48,11 @@ async fn english_content_in_the_french_interface_carries_its_language() {
     let course = course_id(&app, "document-examination").await;
     let trainee = in_french(&app, Role::Trainee).await;
 
-    // A quiz's questions, their options and feedback are in the course's language.
+    // A quiz's questions, their options and feedback are in the course's language (a course
+    // without a French edition).
+    let untranslated = course_id(&app, "trafficking-smuggling").await;
     let q = quiz::Entity::find()
-        .filter(quiz::Column::CourseId.eq(course))
+        .filter(quiz::Column::CourseId.eq(untranslated))
         .filter(quiz::Column::Published.eq(true))
         .filter(quiz::Column::ClassId.is_null())
         .order_by_asc(quiz::Column::Id)

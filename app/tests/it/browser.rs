@@ -11,6 +11,7 @@ mod assessments;
 mod axe;
 mod desk;
 mod exercises;
+mod languages;
 mod learn;
 mod people;
 mod phone;

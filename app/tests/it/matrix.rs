@@ -190,6 +190,22 @@ const FUNCTIONS: &[Function] = &[
         &[("id", "26"), ("published", "true")],
     ),
     (
+        "/api/author/lessons/translation",
+        Need::Admin,
+        &[("id", "26"), ("lang", "es")],
+    ),
+    (
+        "/api/author/lessons/translate",
+        Need::Admin,
+        &[
+            ("id", "26"),
+            ("lang", "es"),
+            ("title", "T"),
+            ("objectives", ""),
+            ("body", "x"),
+        ],
+    ),
+    (
         "/api/author/lessons/preview",
         Need::Admin,
         &[("id", "1"), ("body", "# x"), ("csrf_token", "")],

@@ -541,6 +541,21 @@ pub fn revision_of(updated_at: &time::OffsetDateTime) -> String {
     updated_at.unix_timestamp_nanos().to_string()
 }
 
+/// A lesson's objectives as typed (one per line, blank lines dropped); at most 20 of at most
+/// 300 characters each, else an error on the field.
+pub(crate) fn objectives_of(typed: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    let objectives: Vec<String> = typed
+        .lines()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if objectives.iter().any(|o| o.chars().count() > 300) || objectives.len() > 20 {
+        errors.push(FieldError::new("objectives", Msg::ErrTooLong));
+    }
+    objectives
+}
+
 /// What a lesson save contains.
 pub struct LessonSave<'a> {
     /// Title.
@@ -581,16 +596,7 @@ pub async fn update_lesson(
     {
         errors.extend(body_errors);
     }
-    let objectives: Vec<String> = save
-        .objectives
-        .lines()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if objectives.iter().any(|o| o.chars().count() > 300) || objectives.len() > 20 {
-        errors.push(FieldError::new("objectives", Msg::ErrTooLong));
-    }
+    let objectives = objectives_of(save.objectives, &mut errors);
     let (Some(title), Some(duration)) = (title, duration) else {
         return Err(AppError::Validation(errors));
     };

@@ -7,7 +7,7 @@ use crate::i18n::Msg;
 use crate::model::{CurrentUser, LessonTranslationEditor};
 use crate::server::entities::translation::{self, Item};
 use crate::server::entities::{course, course_module};
-use crate::server::services::learn::authoring::editable_lesson;
+use crate::server::services::learn::authoring::{editable_lesson, objectives_of};
 use crate::server::services::learn::courses::{check_body, edition_of, render_body_blocking};
 use crate::validate;
 use content::pack::LANGUAGES;
@@ -99,16 +99,7 @@ pub async fn save_lesson_translation(
     if let Err(AppError::Validation(body_errors)) = check_body(save.body) {
         errors.extend(body_errors);
     }
-    let objectives: Vec<String> = save
-        .objectives
-        .lines()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if objectives.iter().any(|o| o.chars().count() > 300) || objectives.len() > 20 {
-        errors.push(FieldError::new("objectives", Msg::ErrTooLong));
-    }
+    let objectives = objectives_of(save.objectives, &mut errors);
     let Some(title) = title.filter(|_| errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
