@@ -174,8 +174,9 @@ pub struct GlossaryView {
     pub course_slug: String,
     /// Course title.
     pub course_title: String,
-    /// Terms: (anchor, term, definition), alphabetical.
-    pub terms: Vec<(String, String, String)>,
+    /// Terms: (anchor, the original term's anchor when the term is shown translated, term,
+    /// definition), alphabetical.
+    pub terms: Vec<(String, Option<String>, String, String)>,
 }
 
 /// One lesson found by a search.

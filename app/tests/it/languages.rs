@@ -129,6 +129,10 @@ async fn a_lesson_reads_in_its_translation_or_says_it_has_none() {
         "the Arabic glossary has the term `{link}`"
     );
     assert!(glossary.contains("رقم التحقق"), "terms are in Arabic");
+    assert!(
+        glossary.contains(r#"<span id="check-digit"></span>"#),
+        "a translated term answers to its original's anchor too"
+    );
 
     // No Spanish edition of this course: the English lesson, and a note saying so.
     trainee

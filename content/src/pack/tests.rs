@@ -347,6 +347,10 @@ fn an_edition_that_strays_from_its_source_is_refused() {
             )],
             "no quiz `exam`",
         ),
+        (
+            vec![("fr/glossary.toml", &format!("{terms}\n{terms}"))],
+            "`Visa` is translated twice",
+        ),
     ] {
         let dir = pack_with_edition(&edition);
         let e = load_dir(dir.path()).unwrap_err();

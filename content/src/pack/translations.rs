@@ -177,6 +177,7 @@ fn load_one(dir: &Path, language: String, pack: &CoursePack) -> Result<Translati
     if glossary_file.exists() {
         let terms = parse_toml::<TermsFile>(&read_text(&glossary_file)?, &glossary_file, 1)?.term;
         let sources: HashSet<&str> = pack.glossary.iter().map(|g| g.term.as_str()).collect();
+        let mut seen = HashSet::new();
         for term in &terms {
             if !sources.contains(term.source.as_str()) {
                 return Err(err(
@@ -186,6 +187,13 @@ fn load_one(dir: &Path, language: String, pack: &CoursePack) -> Result<Translati
                         "`{}`: no term `{}` in the pack's glossary",
                         term.term, term.source
                     ),
+                ));
+            }
+            if !seen.insert(term.source.as_str()) {
+                return Err(err(
+                    &glossary_file,
+                    None,
+                    format!("`{}` is translated twice", term.source),
                 ));
             }
         }
@@ -241,7 +249,15 @@ fn load_one(dir: &Path, language: String, pack: &CoursePack) -> Result<Translati
     let quizzes_file = dir.join("quizzes.toml");
     if quizzes_file.exists() {
         let quizzes = parse_toml::<QuizzesFile>(&read_text(&quizzes_file)?, &quizzes_file, 1)?.quiz;
+        let mut seen = HashSet::new();
         for q in &quizzes {
+            if !seen.insert(q.id.as_str()) {
+                return Err(err(
+                    &quizzes_file,
+                    None,
+                    format!("quiz `{}` is translated twice", q.id),
+                ));
+            }
             if !pack.quizzes.iter().any(|s| s.id == q.id) {
                 return Err(err(
                     &quizzes_file,
@@ -288,6 +304,20 @@ fn load_questions(gift: &Path, pack: &CoursePack) -> Result<Vec<BankEntry>, Pack
         };
         if !seen.insert(title.clone()) {
             return Err(err(gift, at, format!("`{title}` is translated twice")));
+        }
+        // Translations are matched to questions by title: one the source bank gives to two
+        // questions cannot say which it translates.
+        let namesakes = pack
+            .questions
+            .iter()
+            .filter(|s| s.question.title == title)
+            .count();
+        if namesakes > 1 {
+            return Err(err(
+                gift,
+                at,
+                format!("`{title}` names two questions of the source: give them distinct titles"),
+            ));
         }
         if entry.category != source.category {
             return Err(err(

@@ -60,7 +60,7 @@ pub fn LessonTranslationPage() -> impl IntoView {
                                     <p><strong>{e.source_title.clone()}</strong></p>
                                     <ul>{e.source_objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
                                     <label for="source-body" class="visually-hidden">{t(Msg::Body)}</label>
-                                    <textarea id="source-body" readonly rows="24">{e.source_body.clone()}</textarea>
+                                    <textarea id="source-body" readonly rows="24">{textarea_text(&e.source_body)}</textarea>
                                 </div>
                             </section>
                             <PostForm action="/api/author/lessons/translate" class="stack panel">

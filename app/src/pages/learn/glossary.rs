@@ -26,8 +26,13 @@ pub fn GlossaryPage() -> impl IntoView {
                     </p>
                     <h1>{t(Msg::Glossary)}</h1> <Feedback />
                     <dl class="glossary">
-                        {g.terms.into_iter().map(|(anchor, term, definition)| view! {
-                            <dt id=anchor>{term}</dt>
+                        {g.terms.into_iter().map(|(anchor, original, term, definition)| view! {
+                            // A translated term also answers to its original's anchor, which
+                            // untranslated lessons and exercise results link to.
+                            {match original {
+                                Some(a) => view! { <dt id=anchor><span id=a></span>{term}</dt> }.into_any(),
+                                None => view! { <dt id=anchor>{term}</dt> }.into_any(),
+                            }}
                             <dd>{definition}</dd>
                         }).collect_view()}
                     </dl>

@@ -19,6 +19,13 @@ async fn a_trainee_takes_a_quiz_in_arabic_graded_on_the_same_key() {
         .page(&format!("/quizzes/{practice}"), StatusCode::OK)
         .await;
     assert!(card.contains("تمرين: وثائق السفر ومنطقة القراءة الآلية"));
+    let course = c
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(
+        course.contains("تمرين: وثائق السفر ومنطقة القراءة الآلية"),
+        "the course page lists the quiz by its Arabic title"
+    );
     let a = start(&c, practice).await;
     let page = c.page(&format!("/attempts/{a}"), StatusCode::OK).await;
     let asked = questions_of(&app, a).await;
@@ -67,4 +74,40 @@ async fn a_trainee_takes_a_quiz_in_arabic_graded_on_the_same_key() {
             .iter()
             .all(|(_, q, _)| !arabic(&q.text))
     );
+}
+
+#[tokio::test]
+async fn a_question_edited_since_it_was_translated_is_asked_as_written() {
+    use app::server::entities::question;
+    use assessments::questions::Question;
+    let app = TestApp::spawn().await;
+    // Every question of the course is now worth two marks: no translation keeps up.
+    let course = crate::helpers::course_id(&app, "document-examination").await;
+    for row in question::Entity::find()
+        .filter(question::Column::CourseId.eq(course))
+        .all(&app.db)
+        .await
+        .unwrap()
+    {
+        let mut q: Question = serde_json::from_str(&row.data).unwrap();
+        q.marks = 2.0;
+        let mut row: question::ActiveModel = row.into();
+        row.data = Set(serde_json::to_string(&q).unwrap());
+        row.update(&app.db).await.unwrap();
+    }
+    let c = app.login_as(Role::Trainee).await;
+    c.post_form("/api/language", "/account", &[("lang", "ar")])
+        .await;
+    let practice = quiz_id(&app, "practice-documents-and-the-mrz").await;
+    let a = start(&c, practice).await;
+    let row = attempt::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.language, None, "asked in the course's own language");
+    for (_, q, _) in questions_of(&app, a).await {
+        assert!(!arabic(&q.text), "{}", q.title);
+        assert_eq!(q.marks, 2.0);
+    }
 }

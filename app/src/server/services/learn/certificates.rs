@@ -492,7 +492,7 @@ fn render(cert: &certificate::Model, base_url: &str, lang: Lang) -> Vec<u8> {
     for l in lines(cert, base_url, lang) {
         page.centred(l.y, &l.text, l.font, l.size, 700.0, l.colour);
     }
-    page.finish(&format!("Certificate {}", cert.code))
+    page.finish(&format!("{} {}", Msg::Certificate.text(lang), cert.code))
 }
 
 #[cfg(test)]

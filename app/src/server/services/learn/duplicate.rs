@@ -60,6 +60,11 @@ pub async fn duplicate(
     let mut pack = courses::export_pack(db, slug).await?;
     pack.meta.id = name.slug.clone();
     pack.meta.title = name.title;
+    // The copy has its own name: its editions in other languages keep their lessons, not the
+    // original's title.
+    for edition in &mut pack.translations {
+        edition.course = None;
+    }
 
     let txn = db.begin().await?;
     // Never onto an existing course: a pack import would update it in place.

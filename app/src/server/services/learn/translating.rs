@@ -11,7 +11,8 @@ use crate::server::services::learn::authoring::{editable_lesson, objectives_of};
 use crate::server::services::learn::courses::{check_body, edition_of, render_body_blocking};
 use crate::validate;
 use content::pack::LANGUAGES;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// `language` when a lesson of course `c` may be translated into it: one of the languages
 /// Checkpoint speaks, other than the course's own.
@@ -111,33 +112,36 @@ pub async fn save_lesson_translation(
     let html = render_body_blocking(c.id, c.slug.clone(), module.slug, body.clone()).await?;
     let objectives = serde_json::to_string(&objectives).unwrap_or_else(|_| "[]".into());
     let now = crate::server::services::now();
-    match edition_of(db, Item::Lesson, l.id, &language).await? {
-        Some(existing) => {
-            let mut row: translation::ActiveModel = existing.into();
-            row.title = Set(title);
-            row.objectives = Set(objectives);
-            row.body = Set(body);
-            row.body_html = Set(html);
-            row.updated_at = Set(now);
-            row.update(db).await?;
-        }
-        None => {
-            translation::ActiveModel {
-                course_id: Set(c.id),
-                language: Set(language),
-                kind: Set(Item::Lesson),
-                item_id: Set(l.id),
-                title: Set(title),
-                summary: Set(String::new()),
-                objectives: Set(objectives),
-                body: Set(body),
-                body_html: Set(html),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
-        }
-    }
+    // One row per lesson and language: a second save (or two at once) replaces it.
+    translation::Entity::insert(translation::ActiveModel {
+        course_id: Set(c.id),
+        language: Set(language),
+        kind: Set(Item::Lesson),
+        item_id: Set(l.id),
+        title: Set(title),
+        summary: Set(String::new()),
+        objectives: Set(objectives),
+        body: Set(body),
+        body_html: Set(html),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            translation::Column::Kind,
+            translation::Column::ItemId,
+            translation::Column::Language,
+        ])
+        .update_columns([
+            translation::Column::Title,
+            translation::Column::Objectives,
+            translation::Column::Body,
+            translation::Column::BodyHtml,
+            translation::Column::UpdatedAt,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }

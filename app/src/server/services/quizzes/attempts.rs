@@ -104,10 +104,12 @@ pub async fn card(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
     .map(|r| r.questions)
     .unwrap_or(0);
     let (title, intro) = quiz_text(db, user, &c, &q).await?;
+    let course_title =
+        crate::server::services::learn::courses::course_title_for(db, user, &c).await?;
     Ok(QuizCard {
         id: q.id,
         course_slug: c.slug,
-        course_title: c.title,
+        course_title,
         title,
         role: q.role,
         intro_html: render_text(&intro),
@@ -250,9 +252,9 @@ pub(crate) async fn quiz_text(
     Ok((q.title.clone(), q.intro.clone()))
 }
 
-/// Asks the drawn questions in `user`'s language when the course has a translation of every
-/// one of them (a translation keeps the answer key and the option ids, so the layout stands);
-/// otherwise all in the course's own, never a mixture. Returns the language used, if not the
+/// Asks the drawn questions in `user`'s language when the course has a current translation of
+/// every one of them (one that keeps the answer key, the marks and so the option ids: the
+/// layout stands); otherwise all in the course's own, never a mixture. Returns the language used, if not the
 /// course's.
 async fn in_readers_language(
     db: &impl ConnectionTrait,
@@ -279,7 +281,14 @@ async fn in_readers_language(
             crate::server::services::stored("a translated question", &row.body)?,
         );
     }
-    if layout.iter().any(|(id, _, _)| !translated.contains_key(id)) {
+    // A translation asks the same question only while it keeps the source's answer key and
+    // marks: a source question edited since it was translated is asked as written.
+    let current = |id: &i64, source: &Question| {
+        translated.get(id).is_some_and(|t| {
+            t.marks == source.marks && content::pack::same_answer_key(&source.body, &t.body)
+        })
+    };
+    if layout.iter().any(|(id, source, _)| !current(id, source)) {
         return Ok(None);
     }
     for (id, question, _) in layout.iter_mut() {

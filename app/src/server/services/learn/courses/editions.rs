@@ -275,3 +275,18 @@ pub(crate) async fn edition_of(
         .one(db)
         .await?)
 }
+
+/// Course `c`'s title in `user`'s language when the course has it, else as written.
+pub(crate) async fn course_title_for(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    c: &course::Model,
+) -> AppResult<String> {
+    let reader = user.lang.code();
+    if reader != c.language
+        && let Some(t) = edition_of(db, Item::Course, c.id, reader).await?
+    {
+        return Ok(t.title);
+    }
+    Ok(c.title.clone())
+}

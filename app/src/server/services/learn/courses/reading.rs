@@ -135,11 +135,31 @@ pub async fn page(
     let modules = modules_in_order(db, c.id).await?;
     // The reader's classes, read once: quizzes and exercises set for one class.
     let seen = crate::server::services::learn::class_items::Seen::of(db, user, &c).await?;
+    let mut quizzes = quizzes::bank::standing(db, user.id, c.id, &seen).await?;
+    if user.lang.code() != c.language {
+        // The quizzes' titles in the reader's language, where the course has them.
+        use crate::server::entities::translation;
+        let ids: Vec<i64> = quizzes.iter().map(|q| q.quiz.id).collect();
+        let titles: HashMap<i64, String> = translation::Entity::find()
+            .filter(translation::Column::Kind.eq(Item::Quiz))
+            .filter(translation::Column::Language.eq(user.lang.code()))
+            .filter(translation::Column::ItemId.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| (t.item_id, t.title))
+            .collect();
+        for q in &mut quizzes {
+            if let Some(title) = titles.get(&q.quiz.id) {
+                q.quiz.title.clone_from(title);
+            }
+        }
+    }
     Ok(crate::model::CoursePageView {
         exercises: exercises::exercises_of(db, user, &c, &modules, &seen).await?,
         outline: outline(db, user, &c, modules).await?,
         overview: false,
-        quizzes: quizzes::bank::standing(db, user.id, c.id, &seen).await?,
+        quizzes,
         certificate: certificates::status(db, user, &c).await?,
         desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
     })
@@ -557,21 +577,24 @@ pub async fn glossary(
             .map(|t| (t.item_id, t))
             .collect()
     };
-    let mut terms: Vec<(String, String, String)> = glossary_term::Entity::find()
+    let mut terms: Vec<(String, Option<String>, String, String)> = glossary_term::Entity::find()
         .filter(glossary_term::Column::CourseId.eq(c.id))
         .all(db)
         .await?
         .into_iter()
-        .map(|g| match translated.get(&g.id) {
-            Some(t) => (
-                content::markdown::anchor(&t.title),
-                t.title.clone(),
-                t.summary.clone(),
-            ),
-            None => (content::markdown::anchor(&g.term), g.term, g.definition),
+        .map(|g| {
+            let original = content::markdown::anchor(&g.term);
+            match translated.get(&g.id) {
+                Some(t) => {
+                    let anchor = content::markdown::anchor(&t.title);
+                    let alias = (anchor != original).then_some(original);
+                    (anchor, alias, t.title.clone(), t.summary.clone())
+                }
+                None => (original, None, g.term, g.definition),
+            }
         })
         .collect();
-    terms.sort_by_key(|t| t.1.to_lowercase());
+    terms.sort_by_key(|t| t.2.to_lowercase());
     let course_title = match translated_titles(db, c.id, reader)
         .await?
         .remove(&(Item::Course, c.id))

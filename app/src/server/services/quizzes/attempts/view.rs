@@ -59,6 +59,8 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         ));
     }
     let quiz_title = quiz_text(db, user, &c, &q).await?.0;
+    let course_title =
+        crate::server::services::learn::courses::course_title_for(db, user, &c).await?;
     let now = crate::server::services::now();
     Ok(AttemptView {
         id: a.id,
@@ -66,7 +68,7 @@ pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppRe
         quiz_title,
         language: a.language.clone().unwrap_or(c.language),
         course_slug: c.slug,
-        course_title: c.title,
+        course_title,
         number: a.number,
         status: a.status,
         seconds_left: a
