@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+mod translations;
+pub use translations::{LANGUAGES, translate};
+
 /// Number of maturity levels (0 to 4).
 pub const LEVELS: usize = 5;
 
@@ -286,21 +289,73 @@ pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
     parse(&text, path)
 }
 
+/// The framework files built into Checkpoint: (file, text).
+const BUILTIN_FILES: &[(&str, &str)] =
+    &[("bmm-2026.toml", include_str!("../frameworks/bmm-2026.toml"))];
+
 /// The frameworks built into Checkpoint, read once (they are checked by the tests, so reading
 /// them cannot fail in a released binary).
 pub fn builtin() -> &'static [Framework] {
     static BUILTIN: std::sync::LazyLock<Vec<Framework>> = std::sync::LazyLock::new(|| {
-        [("bmm-2026.toml", include_str!("../frameworks/bmm-2026.toml"))]
-            .into_iter()
+        BUILTIN_FILES
+            .iter()
             .filter_map(|(name, text)| parse(text, Path::new(name)).ok())
             .collect()
     });
     &BUILTIN
 }
 
+/// The built-in frameworks' editions in other languages.
+fn editions() -> &'static [Framework] {
+    static EDITIONS: std::sync::LazyLock<Vec<Framework>> =
+        std::sync::LazyLock::new(|| translations::builtin_editions(builtin()));
+    &EDITIONS
+}
+
 /// The built-in framework `id` (the newest version when several are built in).
 pub fn find(id: &str) -> Option<&'static Framework> {
     builtin().iter().rev().find(|f| f.id == id)
+}
+
+/// The built-in framework `id` in `language` when it has that edition, otherwise in its own
+/// language (the caller marks the text with [`Framework::language`]). The edition has the same
+/// ids, weights and structure as [`find`]'s.
+pub fn find_in(id: &str, language: &str) -> Option<&'static Framework> {
+    let source = find(id)?;
+    Some(
+        editions()
+            .iter()
+            .find(|e| e.id == id && e.version == source.version && e.language == language)
+            .unwrap_or(source),
+    )
+}
+
+/// Reads and checks a framework file, or a translation of a built-in framework (a file that
+/// names its `framework`), returning the framework or the edition it makes.
+pub fn check_file(path: &Path) -> Result<Framework, FrameworkError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
+        file: path.to_owned(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    let names_source = text
+        .lines()
+        .any(|l| l.trim_start().starts_with("framework") && l.contains('='));
+    if !names_source {
+        return parse(&text, path);
+    }
+    let mut last = None;
+    for fw in builtin() {
+        match translate(fw, &text, path) {
+            Ok(edition) => return Ok(edition),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| FrameworkError {
+        file: path.to_owned(),
+        line: None,
+        message: "no built-in framework to translate".into(),
+    }))
 }
 
 /// The frameworks shipped with Checkpoint (`content/frameworks/`).

@@ -121,7 +121,7 @@ pub(super) fn mrz_check(args: &[String]) -> ExitCode {
 }
 
 pub(super) fn framework_check(file: &std::path::Path) -> ExitCode {
-    match content::framework::load(file) {
+    match content::framework::check_file(file) {
         Ok(fw) => {
             let s = fw.summary();
             println!(
@@ -129,6 +129,7 @@ pub(super) fn framework_check(file: &std::path::Path) -> ExitCode {
                 serde_json::json!({
                     "id": fw.id,
                     "version": fw.version,
+                    "language": fw.language,
                     "components": s.components,
                     "elements": s.elements,
                     "indicators": s.indicators,

@@ -526,7 +526,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             }
         }
         Command::Assessment(AssessmentCommand::Report { id, format, out }) => {
-            let report = services::capacity::report_for_export(&database, id)
+            let report = services::capacity::report_for_export(&database, id, app::i18n::Lang::En)
                 .await
                 .map_err(|e| match e {
                     app::error::AppError::NotFound => format!("no assessment {id}"),

@@ -35,7 +35,7 @@ pub use report::*;
 pub use scoring::*;
 
 use crate::error::{AppError, AppResult, FieldError};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::{
     AnnexRow, AssessmentInput, AssessmentRow, AssessmentStatus, AssessmentView, BaselineView,
     ComponentView, CurrentUser, ElementHead, ElementScoring, ElementView, FindingKind, FindingRow,

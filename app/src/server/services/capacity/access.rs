@@ -8,6 +8,16 @@ pub(super) fn framework(a: &capacity_assessment::Model) -> AppResult<&'static Fr
         .ok_or_else(|| crate::server::errors::internal("framework missing", &a.framework_id))
 }
 
+/// The framework of `a` in `lang` when it has that edition, otherwise in its own language: the
+/// same ids, weights and structure as [`framework`], for pages and reports a person reads.
+pub(super) fn framework_text(
+    a: &capacity_assessment::Model,
+    lang: Lang,
+) -> AppResult<&'static Framework> {
+    content::framework::find_in(&a.framework_id, lang.code())
+        .ok_or_else(|| crate::server::errors::internal("framework missing", &a.framework_id))
+}
+
 /// The element ids in scope (all of the framework's when the scope is empty).
 pub(super) fn scope(a: &capacity_assessment::Model, fw: &Framework) -> AppResult<HashSet<String>> {
     let chosen: Vec<String> = crate::server::services::stored("assessment scope", &a.scope)?;

@@ -7,16 +7,21 @@ use super::*;
 pub async fn report(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ReportView> {
     let (a, role) = access(db, user, id).await?;
     let blind = blind_for(role, &a, user);
-    build_report(db, a, role, blind).await
+    build_report(db, a, role, blind, user.lang).await
 }
 
-/// The report of assessment `id` for the command line (which has the database's full access).
-pub async fn report_for_export(db: &DatabaseConnection, id: i64) -> AppResult<ReportView> {
+/// The report of assessment `id` in `lang` for the command line (which has the database's full
+/// access).
+pub async fn report_for_export(
+    db: &DatabaseConnection,
+    id: i64,
+    lang: Lang,
+) -> AppResult<ReportView> {
     let a = capacity_assessment::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    build_report(db, a, Standing::Administrator, None).await
+    build_report(db, a, Standing::Administrator, None, lang).await
 }
 
 pub(super) async fn build_report(
@@ -24,10 +29,11 @@ pub(super) async fn build_report(
     a: capacity_assessment::Model,
     role: Standing,
     blind: Option<i64>,
+    lang: Lang,
 ) -> AppResult<ReportView> {
     let id = a.id;
-    let view = build_view(db, a.clone(), role, blind).await?;
-    let fw = framework(&a)?;
+    let view = build_view(db, a.clone(), role, blind, lang).await?;
+    let fw = framework_text(&a, lang)?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
         .all(db)
@@ -116,7 +122,7 @@ pub(super) async fn build_report(
         )
     };
     let baseline = match a.baseline_id {
-        Some(b) => baseline_view(db, &a, b, &view, &judged).await?,
+        Some(b) => baseline_view(db, &a, b, &view, &judged, lang).await?,
         None => None,
     };
     Ok(ReportView {
@@ -206,6 +212,7 @@ pub(super) async fn baseline_view(
     baseline_id: i64,
     view: &AssessmentView,
     judged: &HashMap<String, Judgement>,
+    lang: Lang,
 ) -> AppResult<Option<BaselineView>> {
     let Some(b) = capacity_assessment::Entity::find_by_id(baseline_id)
         .one(db)
@@ -213,13 +220,13 @@ pub(super) async fn baseline_view(
     else {
         return Ok(None);
     };
-    let base_view = build_view(db, b.clone(), Standing::Administrator, None).await?;
+    let base_view = build_view(db, b.clone(), Standing::Administrator, None, lang).await?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(b.id))
         .all(db)
         .await?;
     let base_judged = effective(&rows);
-    let fw = framework(a)?;
+    let fw = framework_text(a, lang)?;
     let components = view
         .components
         .iter()

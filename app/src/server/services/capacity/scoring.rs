@@ -94,7 +94,7 @@ pub async fn view(
 ) -> AppResult<AssessmentView> {
     let (a, role) = access(db, user, id).await?;
     let blind = blind_for(role, &a, user);
-    build_view(db, a, role, blind).await
+    build_view(db, a, role, blind, user.lang).await
 }
 
 pub(super) async fn build_view(
@@ -102,9 +102,10 @@ pub(super) async fn build_view(
     a: capacity_assessment::Model,
     role: Standing,
     blind: Option<i64>,
+    lang: Lang,
 ) -> AppResult<AssessmentView> {
     let id = a.id;
-    let fw = framework(&a)?;
+    let fw = framework_text(&a, lang)?;
     let rows = assessment_score::Entity::find()
         .filter(assessment_score::Column::AssessmentId.eq(id))
         .all(db)
@@ -230,7 +231,7 @@ pub async fn element_scoring(
     element: &str,
 ) -> AppResult<ElementScoring> {
     let (a, role) = access(db, user, id).await?;
-    let fw = framework(&a)?;
+    let fw = framework_text(&a, user.lang)?;
     let (component, el) = fw
         .components
         .iter()
