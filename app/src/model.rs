@@ -208,3 +208,43 @@ pub struct Page<T> {
 // ---- Knowledge checks ------------------------------------------------------------------
 
 // ---- Capacity assessments ------------------------------------------------------------
+
+// ---- Text in several languages --------------------------------------------------------
+
+/// A text in each interface language, any of them possibly empty but the English (a
+/// questionnaire's text, a country's name): [`Texts::pick`] falls back to the English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Texts {
+    /// English.
+    pub en: String,
+    /// French.
+    pub fr: String,
+    /// Spanish, or empty.
+    pub es: String,
+    /// Arabic, or empty.
+    pub ar: String,
+}
+
+impl Texts {
+    /// The text in `lang`, or the English where it is not translated, with the code of the
+    /// language it is in (for the element's `lang`).
+    pub fn pick(&self, lang: Lang) -> (&str, &'static str) {
+        in_language(lang, [&self.en, &self.fr, &self.es, &self.ar])
+    }
+}
+
+/// Of a text in English, French, Spanish and Arabic (in that order), the one in `lang`, or the
+/// English where that one is empty; with the code of the language it is in.
+pub fn in_language(lang: Lang, [en, fr, es, ar]: [&str; 4]) -> (&str, &'static str) {
+    let own = match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+        Lang::Es => es,
+        Lang::Ar => ar,
+    };
+    if own.trim().is_empty() {
+        (en, "en")
+    } else {
+        (own, lang.code())
+    }
+}

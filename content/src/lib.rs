@@ -28,6 +28,10 @@ pub struct Country {
     pub name_en: String,
     /// French short name.
     pub name_fr: String,
+    /// Spanish short name (the United Nations').
+    pub name_es: String,
+    /// Arabic short name (the United Nations').
+    pub name_ar: String,
 }
 
 /// Every ISO 3166-1 country, sorted by alpha-3 code.
@@ -49,6 +53,8 @@ pub fn utopia() -> Country {
         alpha2: "UT".into(),
         name_en: "Utopia".into(),
         name_fr: "Utopie".into(),
+        name_es: "Utopía".into(),
+        name_ar: "يوتوبيا".into(),
     }
 }
 
@@ -72,7 +78,9 @@ mod tests {
             assert!(c.alpha3.bytes().all(|b| b.is_ascii_uppercase()), "{c:?}");
             assert_eq!(c.alpha2.len(), 2, "{c:?}");
             assert!(
-                !c.name_en.trim().is_empty() && !c.name_fr.trim().is_empty(),
+                [&c.name_en, &c.name_fr, &c.name_es, &c.name_ar]
+                    .iter()
+                    .all(|n| !n.trim().is_empty()),
                 "{c:?}"
             );
         }

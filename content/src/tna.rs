@@ -76,7 +76,8 @@ pub struct Competency {
     pub builds: Vec<String>,
 }
 
-/// Text in English and French.
+/// Text in English and French, and in Spanish and Arabic where translated (empty: not
+/// translated, and the reader sees the English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -84,6 +85,34 @@ pub struct Text {
     pub en: String,
     /// French.
     pub fr: String,
+    /// Spanish.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub es: String,
+    /// Arabic.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ar: String,
+}
+
+impl Text {
+    /// English and French, without translations into other languages.
+    pub fn en_fr(en: impl Into<String>, fr: impl Into<String>) -> Self {
+        Text {
+            en: en.into(),
+            fr: fr.into(),
+            ..Text::default()
+        }
+    }
+
+    /// Keeps `old`'s Spanish and Arabic where this text has none (a form that edits the English
+    /// and French must not lose the other translations).
+    pub fn keep_translations(&mut self, old: &Text) {
+        if self.es.is_empty() {
+            self.es.clone_from(&old.es);
+        }
+        if self.ar.is_empty() {
+            self.ar.clone_from(&old.ar);
+        }
+    }
 }
 
 /// When an item or section is shown.
@@ -113,6 +142,24 @@ pub struct Choice {
     pub en: String,
     /// French.
     pub fr: String,
+    /// Spanish, where translated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub es: String,
+    /// Arabic, where translated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ar: String,
+}
+
+impl Choice {
+    /// Keeps `old`'s Spanish and Arabic where this option has none.
+    pub fn keep_translations(&mut self, old: &Choice) {
+        if self.es.is_empty() {
+            self.es.clone_from(&old.es);
+        }
+        if self.ar.is_empty() {
+            self.ar.clone_from(&old.ar);
+        }
+    }
 }
 
 /// The kinds of item.

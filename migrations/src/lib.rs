@@ -33,6 +33,7 @@ mod m20261206_000022_exercise_icons;
 mod m20261207_000023_class_items;
 mod m20261207_000024_translations;
 mod m20261207_000025_attempt_language;
+mod m20261207_000026_country_names;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_class_items::Migration),
             Box::new(m20261207_000024_translations::Migration),
             Box::new(m20261207_000025_attempt_language::Migration),
+            Box::new(m20261207_000026_country_names::Migration),
         ]
     }
 }

@@ -126,7 +126,8 @@ pub async fn assessment_countries() -> Result<Vec<(String, String)>, AppError> {
             Ok(services::people::countries::all(&request::state()?.db)
                 .await?
                 .into_iter()
-                .map(|c| (c.code, c.name_en))
+                .map(|c| (c.name(user.lang).to_owned(), c.code))
+                .map(|(name, code)| (code, name))
                 .collect())
         }
         .await,

@@ -13,6 +13,10 @@ pub struct CountryRow {
     pub name_en: String,
     /// French name.
     pub name_fr: String,
+    /// Spanish name (may be empty for a fictional country).
+    pub name_es: String,
+    /// Arabic name (may be empty for a fictional country).
+    pub name_ar: String,
     /// Not a real country (Utopia, for specimens and demos).
     pub fictional: bool,
     /// Number of agencies in the country.
@@ -22,10 +26,8 @@ pub struct CountryRow {
 impl CountryRow {
     /// The name in `lang` (English where the country list has no name in that language).
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.name_fr,
-            Lang::En | Lang::Es | Lang::Ar => &self.name_en,
-        }
+        let names = [&self.name_en, &self.name_fr, &self.name_es, &self.name_ar];
+        super::in_language(lang, names.map(String::as_str)).0
     }
 }
 
@@ -38,10 +40,8 @@ pub struct AgencyRow {
     pub name: String,
     /// Country code.
     pub country_code: String,
-    /// Country name in English and French.
-    pub country_en: String,
-    /// Country name in French.
-    pub country_fr: String,
+    /// Country name in each language.
+    pub country: Texts,
     /// Kind of agency.
     pub kind: AgencyKind,
     /// Whether the agency is active.

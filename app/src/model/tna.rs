@@ -2,6 +2,7 @@
 //! and results.
 
 use super::CampaignStatus;
+pub use super::Texts;
 use serde::{Deserialize, Serialize};
 
 /// The new-campaign form as sent: repeated `agency`, `country` and `position` fields for what
@@ -68,14 +69,12 @@ pub struct ItemView {
     pub kind: String,
     /// Must be answered (when shown).
     pub required: bool,
-    /// English text.
-    pub text_en: String,
-    /// French text.
-    pub text_fr: String,
+    /// The item's text.
+    pub text: Texts,
     /// Competency measured (id, title).
     pub competency: Option<(String, String)>,
-    /// Options: id, English, French.
-    pub options: Vec<(String, String, String)>,
+    /// Options: id and text.
+    pub options: Vec<(String, Texts)>,
     /// Lowest number.
     pub min: Option<f64>,
     /// Highest number.
@@ -89,10 +88,8 @@ pub struct ItemView {
 pub struct SectionView {
     /// Id.
     pub id: String,
-    /// English title.
-    pub title_en: String,
-    /// French title.
-    pub title_fr: String,
+    /// Title.
+    pub title: Texts,
     /// Skip logic.
     pub show_if: Option<ConditionView>,
     /// Items.
@@ -104,10 +101,10 @@ pub struct SectionView {
 pub struct QuestionnaireDetail {
     /// The version's row.
     pub row: QuestionnaireRow,
-    /// English and French titles.
-    pub title: (String, String),
-    /// English and French introductions.
-    pub intro: (String, String),
+    /// Title.
+    pub title: Texts,
+    /// Introduction.
+    pub intro: Texts,
     /// Sections.
     pub sections: Vec<SectionView>,
     /// The definition as TOML (for the advanced editor and for download).
@@ -229,10 +226,10 @@ pub struct ResponseForm {
     pub perspective: String,
     /// The position assessed (supervisors) or held.
     pub position: Option<String>,
-    /// Questionnaire titles and introductions (English, French).
-    pub title: (String, String),
-    /// Introduction (English, French).
-    pub intro: (String, String),
+    /// The questionnaire's title.
+    pub title: Texts,
+    /// Its introduction.
+    pub intro: Texts,
     /// Sections.
     pub sections: Vec<SectionView>,
     /// The answers so far as form fields (name, value; several for multiple choice).

@@ -11,24 +11,8 @@ pub mod results;
 pub mod summary;
 pub mod surveys;
 
-use crate::i18n::{Lang, Msg, t, use_lang};
+use crate::i18n::{Msg, t};
 use crate::model::CampaignStatus;
-
-/// The text of a pair (English, French) in the page's language.
-pub fn pick(pair: &(String, String)) -> String {
-    match use_lang() {
-        Lang::Fr => pair.1.clone(),
-        _ => pair.0.clone(),
-    }
-}
-
-/// The English or French of two strings, in the page's language.
-pub fn pick2(en: &str, fr: &str) -> String {
-    match use_lang() {
-        Lang::Fr => fr.to_owned(),
-        _ => en.to_owned(),
-    }
-}
 
 /// A campaign's status, as shown.
 pub fn campaign_status(status: CampaignStatus) -> &'static str {

@@ -50,7 +50,7 @@ async fn english_content_in_the_french_interface_carries_its_language() {
 
     // A quiz's questions, their options and feedback are in the course's language (a course
     // without a French edition).
-    let untranslated = course_id(&app, "trafficking-smuggling").await;
+    let untranslated = course_id(&app, "primary-line").await;
     let q = quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(untranslated))
         .filter(quiz::Column::Published.eq(true))
@@ -110,13 +110,14 @@ async fn english_content_in_the_french_interface_carries_its_language() {
     // The full-size image opens in a new tab, and says so.
     assert!(page.contains("ouvre dans un nouvel onglet"));
 
-    // The capacity framework's text, on the assessment and on an element's scoring page.
+    // The capacity framework's text, on the assessment and on an element's scoring page: its
+    // French edition, marked as French.
     let assessor = in_french(&app, Role::Assessor).await;
     let id = first_assessment(&app).await;
     let page = assessor
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;
-    assert!(tag(&page, r#"class="indent""#).contains(r#"lang="en""#));
+    assert!(tag(&page, r#"class="indent""#).contains(r#"lang="fr""#));
     let marker = format!("/assessments/{id}/elements/");
     let at = page.find(&marker).expect("an element link") + marker.len();
     let element: String = page[at..]
@@ -129,10 +130,10 @@ async fn english_content_in_the_french_interface_carries_its_language() {
             StatusCode::OK,
         )
         .await;
-    assert!(tag(&page, "<h1").contains(r#"lang="en""#));
-    assert!(tag(&page, r#"class="descriptors""#).contains(r#"lang="en""#));
+    assert!(tag(&page, "<h1").contains(r#"lang="fr""#));
+    assert!(tag(&page, r#"class="descriptors""#).contains(r#"lang="fr""#));
 
-    // The competency framework.
+    // The competency framework (English only).
     let analyst = in_french(&app, Role::Analyst).await;
     let page = analyst.page("/competencies", StatusCode::OK).await;
     assert!(page.contains(r#"<h3 lang="en">"#));

@@ -12,6 +12,7 @@ const INDICATOR: &str = "adm-structure-mandate";
 
 mod blind;
 mod documents;
+mod languages;
 mod report;
 mod scoring;
 

@@ -493,11 +493,9 @@ async fn a_lesson_read_in_the_french_interface_is_marked_with_its_texts_language
     trainee
         .post_form("/api/language", "/account", &[("lang", "fr")])
         .await;
-    let outline = trainee
-        .page("/courses/trafficking-smuggling", StatusCode::OK)
-        .await;
+    let outline = trainee.page("/courses/primary-line", StatusCode::OK).await;
     let first = outline
-        .split(r#"href="/courses/trafficking-smuggling/lessons/"#)
+        .split(r#"href="/courses/primary-line/lessons/"#)
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("the outline links its lessons")
@@ -505,7 +503,7 @@ async fn a_lesson_read_in_the_french_interface_is_marked_with_its_texts_language
     // A course without a French edition: the English text, marked as English.
     let page = trainee
         .page(
-            &format!("/courses/trafficking-smuggling/lessons/{first}"),
+            &format!("/courses/primary-line/lessons/{first}"),
             StatusCode::OK,
         )
         .await;

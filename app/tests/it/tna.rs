@@ -7,6 +7,7 @@ use sea_orm::EntityTrait;
 
 mod builder;
 mod framework;
+mod in_languages;
 mod responses;
 mod results;
 mod specs;

@@ -145,7 +145,20 @@ pub fn translate(source: &Framework, text: &str, file: &Path) -> Result<Framewor
 }
 
 /// The translations of the frameworks built into Checkpoint: (file, text).
-const BUILTIN: &[(&str, &str)] = &[];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "bmm-2026.ar.toml",
+        include_str!("../../frameworks/translations/bmm-2026.ar.toml"),
+    ),
+    (
+        "bmm-2026.es.toml",
+        include_str!("../../frameworks/translations/bmm-2026.es.toml"),
+    ),
+    (
+        "bmm-2026.fr.toml",
+        include_str!("../../frameworks/translations/bmm-2026.fr.toml"),
+    ),
+];
 
 /// Every built-in framework's editions in other languages. The tests check each file, so
 /// reading them cannot fail in a released binary; a translation of a version no longer built in

@@ -50,7 +50,7 @@ pub fn AgenciesPage() -> impl IntoView {
                                             {p.items.into_iter().map(|a| view! {
                                                 <tr>
                                                     <td><a href=format!("/admin/agencies/{}", a.id)>{a.name.clone()}</a></td>
-                                                    <td>{if lang == Lang::Fr { a.country_fr.clone() } else { a.country_en.clone() }}</td>
+                                                    <td>{a.country.pick(lang).0.to_owned()}</td>
                                                     <td>{t(a.kind.label())}</td>
                                                     <td class="num"><a href=format!("/admin/people?agency={}", a.id)>{a.people}</a></td>
                                                     <td><StatusBadge active=a.active /></td>

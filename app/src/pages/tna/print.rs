@@ -2,7 +2,6 @@
 //! places without computers: every item with boxes to tick, its id for transcription into
 //! the paper-response file, and the skip rules written as instructions.
 
-use super::pick;
 use super::questionnaire::condition_text;
 use crate::api::tna::get_questionnaire;
 use crate::components::forms::{ErrorView, int_param};
@@ -19,12 +18,9 @@ fn boxes(label: &'static str, n: u8) -> impl IntoView {
     }
 }
 
-fn paper_item(item: ItemView, fr: bool) -> impl IntoView {
-    let text = if fr {
-        item.text_fr.clone()
-    } else {
-        item.text_en.clone()
-    };
+fn paper_item(item: ItemView, lang: Lang) -> impl IntoView {
+    let (text, text_lang) = item.text.pick(lang);
+    let text = text.to_owned();
     let answer = match item.kind.as_str() {
         "dual" => view! {
             {boxes(t(Msg::Importance), 7)}
@@ -34,8 +30,8 @@ fn paper_item(item: ItemView, fr: bool) -> impl IntoView {
         "likert" => boxes(t(Msg::Agreement), 5).into_any(),
         "single" | "multiple" => view! {
             <ul class="paper-options">
-                {item.options.iter().map(|(id, en, frt)| view! {
-                    <li>"☐ " {if fr { frt.clone() } else { en.clone() }} " " <span class="hint">"(" {id.clone()} ")"</span></li>
+                {item.options.iter().map(|(id, o)| view! {
+                    <li>"☐ " <span lang=o.pick(lang).1>{o.pick(lang).0.to_owned()}</span> " " <span class="hint">"(" {id.clone()} ")"</span></li>
                 }).collect_view()}
             </ul>
         }
@@ -51,7 +47,7 @@ fn paper_item(item: ItemView, fr: bool) -> impl IntoView {
     };
     view! {
         <li class="paper-item">
-            <p><strong>{text}</strong>{item.required.then_some(" *")} " " <code class="hint">{item.id.clone()}</code></p>
+            <p><strong lang=text_lang>{text}</strong>{item.required.then_some(" *")} " " <code class="hint">{item.id.clone()}</code></p>
             {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
             {answer}
         </li>
@@ -62,7 +58,7 @@ fn paper_item(item: ItemView, fr: bool) -> impl IntoView {
 #[component]
 pub fn PrintPage() -> impl IntoView {
     let id = int_param("id");
-    let fr = use_lang() == Lang::Fr;
+    let lang = use_lang();
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -70,22 +66,23 @@ pub fn PrintPage() -> impl IntoView {
             };
             match get_questionnaire(id).await {
                 Ok(q) => view! {
-                    <PageTitle text=pick(&q.title) />
+                    <PageTitle text=q.title.pick(lang).0.to_owned() />
                     <article class="paper report">
                         <p class="no-print breadcrumbs"><a href=format!("/tna/questionnaires/{id}")>{t(Msg::Back)}</a></p>
-                        <h1>{pick(&q.title)}</h1>
+                        <h1 lang=q.title.pick(lang).1>{q.title.pick(lang).0.to_owned()}</h1>
                         <p class="hint">{format!("{} v{}", q.row.slug, q.row.number)}</p>
                         <div class="paper-head">
                             <p>{t(Msg::RespondentRef)} ": ____________  " {t(Msg::Agency)} ": ____________________  " {t(Msg::Position)} ": ____________________"</p>
                             <p>{t(Msg::Perspective)} ": ☐ " {t(Msg::PerspectiveSelf)} "  ☐ " {t(Msg::PerspectiveSupervisor)}</p>
                         </div>
-                        {pick(&q.intro).split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+                        {let (intro, intro_lang) = q.intro.pick(lang);
+                         intro.split("\n\n").map(|p| view! { <p lang=intro_lang>{p.to_owned()}</p> }).collect_view()}
                         <p class="hint">{t(Msg::PaperHint)}</p>
                         {q.sections.into_iter().map(|s| view! {
                             <section>
-                                <h2>{if fr { s.title_fr.clone() } else { s.title_en.clone() }}</h2>
+                                <h2 lang=s.title.pick(lang).1>{s.title.pick(lang).0.to_owned()}</h2>
                                 {s.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
-                                <ol class="paper-items">{s.items.into_iter().map(|i| paper_item(i, fr)).collect_view()}</ol>
+                                <ol class="paper-items">{s.items.into_iter().map(|i| paper_item(i, lang)).collect_view()}</ol>
                             </section>
                         }).collect_view()}
                     </article>

@@ -111,8 +111,7 @@ fn item_form(
         id: String::new(),
         kind: "dual".into(),
         required: false,
-        text_en: String::new(),
-        text_fr: String::new(),
+        text: Default::default(),
         competency: None,
         options: Vec::new(),
         min: None,
@@ -122,7 +121,7 @@ fn item_form(
     let options = i
         .options
         .iter()
-        .map(|(id, en, fr)| format!("{id} | {en} | {fr}"))
+        .map(|(id, t)| format!("{id} | {} | {}", t.en, t.fr))
         .collect::<Vec<_>>()
         .join("\n");
     let current_competency = i.competency.clone().map(|c| c.0).unwrap_or_default();
@@ -137,8 +136,8 @@ fn item_form(
         i.id = k.or("id", "");
         i.kind = k.or("kind", i.kind.clone());
         i.required = k.chose("required", "1", false);
-        i.text_en = k.or("text_en", "");
-        i.text_fr = k.or("text_fr", "");
+        i.text.en = k.or("text_en", "");
+        i.text.fr = k.or("text_fr", "");
         current_competency = k.or("competency", "");
         options = k.or("options", "");
         min = k.or("min", "");
@@ -170,11 +169,11 @@ fn item_form(
             </div>
             <div class="field">
                 <label for=format!("{p}-en")>{t(Msg::TextEn)}</label>
-                <textarea id=format!("{p}-en") name="text_en" rows="2" required>{textarea_text(&i.text_en)}</textarea>
+                <textarea id=format!("{p}-en") name="text_en" rows="2" required>{textarea_text(&i.text.en)}</textarea>
             </div>
             <div class="field">
                 <label for=format!("{p}-fr")>{t(Msg::TextFr)}</label>
-                <textarea id=format!("{p}-fr") name="text_fr" rows="2" required>{textarea_text(&i.text_fr)}</textarea>
+                <textarea id=format!("{p}-fr") name="text_fr" rows="2" required>{textarea_text(&i.text.fr)}</textarea>
             </div>
             <div class="field">
                 <label for=format!("{p}-competency")>{t(Msg::CompetencyMeasured)}</label>
@@ -249,10 +248,10 @@ fn item_card(
                 {item.required.then(|| view! { " · " <strong>{t(Msg::RequiredItem)}</strong> })}
                 {item.competency.clone().map(|(_, title)| view! { " · " <span class="tag">{title}</span> })}
             </p>
-            <p>{item.text_en.clone()}</p>
-            <p lang="fr" class="hint">{item.text_fr.clone()}</p>
+            <p lang="en">{item.text.en.clone()}</p>
+            <p lang="fr" class="hint">{item.text.fr.clone()}</p>
             {(!item.options.is_empty()).then(|| view! {
-                <ul class="options">{item.options.iter().map(|(oid, en, fr)| view! { <li><code>{oid.clone()}</code> " " {en.clone()} " / " {fr.clone()}</li> }).collect_view()}</ul>
+                <ul class="options">{item.options.iter().map(|(oid, o)| view! { <li><code>{oid.clone()}</code> " " <span lang="en">{o.en.clone()}</span> " / " <span lang="fr">{o.fr.clone()}</span></li> }).collect_view()}</ul>
             })}
             {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
             {failed.then(|| view! { <p class="field-error">{crate::components::feedback::error_text()}</p> })}
@@ -294,7 +293,7 @@ fn section_block(
     };
     view! {
         <section class=if failed { "panel q-section has-error" } else { "panel q-section" } id=format!("section-{}", s.id)>
-            <h2>{s.title_en.clone()} <span class="hint" lang="fr">" / " {s.title_fr.clone()}</span></h2>
+            <h2><span lang="en">{s.title.en.clone()}</span> <span class="hint" lang="fr">" / " {s.title.fr.clone()}</span></h2>
             {s.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
             <ol class="items">
                 {items.into_iter().map(|item| {
@@ -316,9 +315,9 @@ fn section_block(
                         <input type="hidden" name="original" value=section_id.clone() />
                         <input type="hidden" name="id" value=section_id.clone() />
                         <div class="field"><label for=format!("s-{section_id}-en")>{t(Msg::TitleEn)}</label>
-                            <input id=format!("s-{section_id}-en") name="title_en" value=edited.as_ref().map_or_else(|| s.title_en.clone(), |k| k.or("title_en", "")) required /></div>
+                            <input id=format!("s-{section_id}-en") name="title_en" value=edited.as_ref().map_or_else(|| s.title.en.clone(), |k| k.or("title_en", "")) required /></div>
                         <div class="field"><label for=format!("s-{section_id}-fr")>{t(Msg::TitleFr)}</label>
-                            <input id=format!("s-{section_id}-fr") name="title_fr" value=edited.as_ref().map_or_else(|| s.title_fr.clone(), |k| k.or("title_fr", "")) required /></div>
+                            <input id=format!("s-{section_id}-fr") name="title_fr" value=edited.as_ref().map_or_else(|| s.title.fr.clone(), |k| k.or("title_fr", "")) required /></div>
                         {condition_fields(format!("s-{section_id}"), edited.as_ref().map_or_else(|| s.show_if.clone(), |k| Some(kept_condition(k))), before)}
                         <button type="submit">{t(Msg::Save)}</button>
                     </form>
@@ -349,7 +348,7 @@ pub fn QuestionnairePage() -> impl IntoView {
                     view! {
                         <PageTitle text=format!("{} (v{})", q.row.title, q.row.number) />
                         <p class="breadcrumbs"><a href="/tna">{t(Msg::TnaTitle)}</a></p>
-                        <h1>{q.title.0.clone()} " " <span class="hint">{format!("v{}", q.row.number)}</span></h1>
+                        <h1>{q.title.en.clone()} " " <span class="hint">{format!("v{}", q.row.number)}</span></h1>
                         <Feedback />
                         {q.newer.map(|n| view! { <p class="banner banner-warning"><a href=format!("/tna/questionnaires/{n}")>{t(Msg::NewerVersion)}</a></p> })}
                         {if editable {
@@ -368,10 +367,10 @@ pub fn QuestionnairePage() -> impl IntoView {
                         </p>
                         {editable.then(|| {
                             let m = kept(id, "meta", "", "");
-                            let title_en = m.as_ref().map_or_else(|| q.title.0.clone(), |k| k.or("title_en", ""));
-                            let title_fr = m.as_ref().map_or_else(|| q.title.1.clone(), |k| k.or("title_fr", ""));
-                            let intro_en = m.as_ref().map_or_else(|| q.intro.0.clone(), |k| k.or("intro_en", ""));
-                            let intro_fr = m.as_ref().map_or_else(|| q.intro.1.clone(), |k| k.or("intro_fr", ""));
+                            let title_en = m.as_ref().map_or_else(|| q.title.en.clone(), |k| k.or("title_en", ""));
+                            let title_fr = m.as_ref().map_or_else(|| q.title.fr.clone(), |k| k.or("title_fr", ""));
+                            let intro_en = m.as_ref().map_or_else(|| q.intro.en.clone(), |k| k.or("intro_en", ""));
+                            let intro_fr = m.as_ref().map_or_else(|| q.intro.fr.clone(), |k| k.or("intro_fr", ""));
                             view! {
                             <details class="panel" open=m.is_some()>
                                 <summary>{t(Msg::TitleAndIntro)}</summary>

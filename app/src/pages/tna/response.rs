@@ -4,7 +4,6 @@
 //! condition as an instruction. A respondent can leave and come back; "Submit" checks the
 //! required items and sends the response, once.
 
-use super::pick;
 use super::questionnaire::condition_text;
 use crate::api::tna::get_response;
 use crate::components::feedback::{Feedback, error_text, field_has_error};
@@ -69,14 +68,11 @@ fn show_attrs(c: &Option<ConditionView>) -> (String, String, String) {
 fn item_view(
     item: ItemView,
     values: &[(String, String)],
-    fr: bool,
+    lang: Lang,
     disabled: bool,
 ) -> impl IntoView + use<> {
-    let text = if fr {
-        item.text_fr.clone()
-    } else {
-        item.text_en.clone()
-    };
+    let (text, text_lang) = item.text.pick(lang);
+    let text = text.to_owned();
     let id = item.id.clone();
     let failed = field_has_error(&id);
     let (si, so, sv) = show_attrs(&item.show_if);
@@ -92,12 +88,13 @@ fn item_view(
             view! {
                 {multiple.then(|| view! { <input type="hidden" name="_item" value=id.clone() /> })}
                 <ul class="choices">
-                    {item.options.iter().map(|(oid, en, frt)| {
+                    {item.options.iter().map(|(oid, o)| {
+                        let (label, label_lang) = o.pick(lang);
                         let input_id = format!("{id}-{oid}");
                         view! {
                             <li><label for=input_id.clone()>
                                 <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone() name=id.clone() value=oid.clone() checked=has(values, &id, oid) disabled=disabled />
-                                " " <span lang=if fr { "fr" } else { "en" }>{if fr { frt.clone() } else { en.clone() }}</span>
+                                " " <span lang=label_lang>{label.to_owned()}</span>
                             </label></li>
                         }
                     }).collect_view()}
@@ -119,7 +116,7 @@ fn item_view(
     view! {
         <fieldset data-q="" data-item=id.clone() data-label=label data-show-item=si data-show-op=so data-show-value=sv
             class=if failed { "q-item has-error" } else { "q-item" } id=format!("q-{id}")>
-            <legend><span lang=if fr { "fr" } else { "en" }>{text}</span>{item.required.then(|| view! { " " <abbr title=t(Msg::RequiredItem)>"*"</abbr> })}</legend>
+            <legend><span lang=text_lang>{text}</span>{item.required.then(|| view! { " " <abbr title=t(Msg::RequiredItem)>"*"</abbr> })}</legend>
             {item.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
             {failed.then(|| view! { <p class="field-error">{error_text()}</p> })}
             {input}
@@ -142,9 +139,9 @@ fn short_label(text: &str) -> String {
 #[component]
 pub fn ResponsePage() -> impl IntoView {
     let id = int_param("id");
-    let fr = use_lang() == Lang::Fr;
-    // Questionnaires are written in English and French; other interfaces show the English.
-    let content = if fr { "fr" } else { "en" };
+    // Questionnaires are written in English and French, and translated into Spanish and Arabic
+    // where their authors have; an untranslated text is shown in English, marked as such.
+    let lang = use_lang();
     let data = move || {
         Suspend::new(async move {
             let Some(id) = id else {
@@ -155,9 +152,9 @@ pub fn ResponsePage() -> impl IntoView {
                     let disabled = r.submitted || !r.open;
                     let values = r.values.clone();
                     view! {
-                        <PageTitle text=pick(&r.title) />
+                        <PageTitle text=r.title.pick(lang).0.to_owned() />
                         <p class="breadcrumbs"><a href="/surveys">{t(Msg::SurveysTitle)}</a></p>
-                        <h1 lang=content>{pick(&r.title)}</h1>
+                        <h1 lang=r.title.pick(lang).1>{r.title.pick(lang).0.to_owned()}</h1>
                         <p class="hint">{r.campaign.1.clone()}
                             {(r.perspective == "supervisor").then(|| view! { " · " {t(Msg::AsSupervisor)} ": " {r.position.clone().unwrap_or_default()} })}
                             {r.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> })}</p>
@@ -166,7 +163,8 @@ pub fn ResponsePage() -> impl IntoView {
                         {(!r.submitted && !r.open).then(|| view! { <p class="banner banner-warning">{t(Msg::ErrCampaignClosed)}</p> })}
                         <details class="panel" open=values.is_empty()>
                             <summary>{t(Msg::Instructions)}</summary>
-                            {pick(&r.intro).split("\n\n").map(|p| view! { <p lang=content>{p.to_owned()}</p> }).collect_view()}
+                            {let (intro, intro_lang) = r.intro.pick(lang);
+                             intro.split("\n\n").map(|p| view! { <p lang=intro_lang>{p.to_owned()}</p> }).collect_view()}
                         </details>
                         <form method="post" action=format!("/responses/{id}/answers") id="response-form" class="questionnaire">
                             <CsrfField />
@@ -175,9 +173,9 @@ pub fn ResponsePage() -> impl IntoView {
                                 let values = values.clone();
                                 view! {
                                     <section class="q-section" data-show-item=si data-show-op=so data-show-value=sv id=format!("section-{}", s.id)>
-                                        <h2 lang=content>{if fr { s.title_fr.clone() } else { s.title_en.clone() }}</h2>
+                                        <h2 lang=s.title.pick(lang).1>{s.title.pick(lang).0.to_owned()}</h2>
                                         {s.show_if.as_ref().map(|c| view! { <p class="hint skip-rule">{condition_text(c)}</p> })}
-                                        {s.items.into_iter().map(move |i| item_view(i, &values, fr, disabled)).collect_view()}
+                                        {s.items.into_iter().map(move |i| item_view(i, &values, lang, disabled)).collect_view()}
                                     </section>
                                 }
                             }).collect_view()}

@@ -10,6 +10,8 @@ pub struct Model {
     pub alpha2: String,
     pub name_en: String,
     pub name_fr: String,
+    pub name_es: String,
+    pub name_ar: String,
     pub fictional: bool,
 }
 
@@ -26,3 +28,11 @@ impl Related<super::agency::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The country's name in `lang`, or the English where the list has none in that language.
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        let names = [&self.name_en, &self.name_fr, &self.name_es, &self.name_ar];
+        crate::model::in_language(lang, names.map(String::as_str)).0
+    }
+}

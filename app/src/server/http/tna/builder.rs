@@ -14,10 +14,7 @@ pub fn decode(fields: &[(String, String)]) -> AppResult<QuestionnaireEdit> {
     if fields.iter().any(|(_, v)| v.chars().count() > MAX_FIELD) {
         return Err(AppError::field("text_en", Msg::ErrTooLong));
     }
-    let text = |en: &str, fr: &str| Text {
-        en: field(fields, en).trim().to_owned(),
-        fr: field(fields, fr).trim().to_owned(),
-    };
+    let text = |en: &str, fr: &str| Text::en_fr(field(fields, en).trim(), field(fields, fr).trim());
     Ok(match field(fields, "op") {
         "meta" => QuestionnaireEdit::Meta {
             title: text("title_en", "title_fr"),
@@ -114,6 +111,8 @@ fn item_from(fields: &[(String, String)]) -> AppResult<Item> {
                 id: id.to_owned(),
                 en: en.to_owned(),
                 fr: fr.to_owned(),
+                es: String::new(),
+                ar: String::new(),
             });
         }
     }
@@ -122,10 +121,10 @@ fn item_from(fields: &[(String, String)]) -> AppResult<Item> {
         id: field(fields, "id").trim().to_owned(),
         kind,
         required: !field(fields, "required").is_empty(),
-        text: Text {
-            en: field(fields, "text_en").trim().to_owned(),
-            fr: field(fields, "text_fr").trim().to_owned(),
-        },
+        text: Text::en_fr(
+            field(fields, "text_en").trim(),
+            field(fields, "text_fr").trim(),
+        ),
         competency: (!competency.is_empty() && matches!(kind, ItemKind::Dual | ItemKind::Likert))
             .then(|| competency.to_owned()),
         options,

@@ -22,7 +22,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
         .order_by_desc(capacity_assessment::Column::StartsOn)
         .all(db)
         .await?;
-    let countries = country_names(db).await?;
+    let countries = country_names(db, user.lang).await?;
     Ok(rows
         .into_iter()
         .map(|a| AssessmentRow {
@@ -40,12 +40,16 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
         .collect())
 }
 
-pub(super) async fn country_names(db: &DatabaseConnection) -> AppResult<HashMap<String, String>> {
+pub(super) async fn country_names(
+    db: &DatabaseConnection,
+    lang: Lang,
+) -> AppResult<HashMap<String, String>> {
     Ok(country::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.code, c.name_en))
+        .map(|c| (c.name(lang).to_owned(), c.code))
+        .map(|(name, code)| (code, name))
         .collect())
 }
 

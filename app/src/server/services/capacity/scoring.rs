@@ -146,7 +146,7 @@ pub(super) async fn build_view(
     let country_name = country::Entity::find_by_id(a.country_code.clone())
         .one(db)
         .await?
-        .map(|c| c.name_en)
+        .map(|c| c.name(lang).to_owned())
         .unwrap_or_else(|| a.country_code.clone());
     Ok(AssessmentView {
         id: a.id,

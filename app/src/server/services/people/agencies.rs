@@ -146,8 +146,14 @@ async fn rows(db: &DatabaseConnection, agencies: Vec<agency::Model>) -> AppResul
             AgencyRow {
                 id: a.id,
                 people: people.get(&a.id).copied().unwrap_or(0) as u64,
-                country_en: c.map(|c| c.name_en.clone()).unwrap_or_default(),
-                country_fr: c.map(|c| c.name_fr.clone()).unwrap_or_default(),
+                country: c
+                    .map(|c| crate::model::Texts {
+                        en: c.name_en.clone(),
+                        fr: c.name_fr.clone(),
+                        es: c.name_es.clone(),
+                        ar: c.name_ar.clone(),
+                    })
+                    .unwrap_or_default(),
                 country_code: a.country_code,
                 kind: a.kind,
                 name: a.name,

@@ -19,6 +19,8 @@ pub async fn sync_reference(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             alpha2: Set(c.alpha2),
             name_en: Set(c.name_en),
             name_fr: Set(c.name_fr),
+            name_es: Set(c.name_es),
+            name_ar: Set(c.name_ar),
             fictional: Set(false),
         })
         .collect();
@@ -29,6 +31,8 @@ pub async fn sync_reference(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                     country::Column::Alpha2,
                     country::Column::NameEn,
                     country::Column::NameFr,
+                    country::Column::NameEs,
+                    country::Column::NameAr,
                 ])
                 .to_owned(),
         )
@@ -44,11 +48,18 @@ pub async fn ensure_fictional(db: &impl ConnectionTrait, c: content::Country) ->
         alpha2: Set(c.alpha2),
         name_en: Set(c.name_en),
         name_fr: Set(c.name_fr),
+        name_es: Set(c.name_es),
+        name_ar: Set(c.name_ar),
         fictional: Set(true),
     })
     .on_conflict(
         OnConflict::column(country::Column::Code)
-            .do_nothing()
+            .update_columns([
+                country::Column::NameEn,
+                country::Column::NameFr,
+                country::Column::NameEs,
+                country::Column::NameAr,
+            ])
             .to_owned(),
     )
     .exec_without_returning(db)
@@ -107,6 +118,8 @@ pub async fn list(db: &DatabaseConnection, query: &str, page: u64) -> AppResult<
             alpha2: c.alpha2,
             name_en: c.name_en,
             name_fr: c.name_fr,
+            name_es: c.name_es,
+            name_ar: c.name_ar,
             fictional: c.fictional,
         })
         .collect();
@@ -131,6 +144,8 @@ pub async fn all(db: &DatabaseConnection) -> AppResult<Vec<CountryRow>> {
             alpha2: c.alpha2,
             name_en: c.name_en,
             name_fr: c.name_fr,
+            name_es: c.name_es,
+            name_ar: c.name_ar,
             fictional: c.fictional,
             agencies: 0,
         })

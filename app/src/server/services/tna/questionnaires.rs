@@ -5,7 +5,7 @@
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::Msg;
 use crate::model::tna::{
-    ConditionView, ItemView, QuestionnaireDetail, QuestionnaireRow, SectionView,
+    ConditionView, ItemView, QuestionnaireDetail, QuestionnaireRow, SectionView, Texts,
 };
 use crate::server::entities::{tna_campaign, tna_questionnaire};
 use content::tna::{Condition, Item, ItemKind, Problem, Questionnaire, Section, Text};
@@ -180,14 +180,23 @@ pub fn kind_from(code: &str) -> Option<ItemKind> {
     })
 }
 
+/// A questionnaire text as the pages take it.
+pub fn texts(t: &Text) -> Texts {
+    Texts {
+        en: t.en.clone(),
+        fr: t.fr.clone(),
+        es: t.es.clone(),
+        ar: t.ar.clone(),
+    }
+}
+
 /// The sections of `q` as the pages show them; competency titles from `titles`.
 pub fn sections_view(q: &Questionnaire, titles: &HashMap<String, String>) -> Vec<SectionView> {
     q.sections
         .iter()
         .map(|s| SectionView {
             id: s.id.clone(),
-            title_en: s.title.en.clone(),
-            title_fr: s.title.fr.clone(),
+            title: texts(&s.title),
             show_if: s.show_if.as_ref().map(condition_view),
             items: s
                 .items
@@ -196,8 +205,7 @@ pub fn sections_view(q: &Questionnaire, titles: &HashMap<String, String>) -> Vec
                     id: i.id.clone(),
                     kind: kind_code(i.kind).to_owned(),
                     required: i.required,
-                    text_en: i.text.en.clone(),
-                    text_fr: i.text.fr.clone(),
+                    text: texts(&i.text),
                     competency: i.competency.as_ref().map(|c| {
                         (
                             c.clone(),
@@ -207,7 +215,15 @@ pub fn sections_view(q: &Questionnaire, titles: &HashMap<String, String>) -> Vec
                     options: i
                         .options
                         .iter()
-                        .map(|o| (o.id.clone(), o.en.clone(), o.fr.clone()))
+                        .map(|o| {
+                            let t = Texts {
+                                en: o.en.clone(),
+                                fr: o.fr.clone(),
+                                es: o.es.clone(),
+                                ar: o.ar.clone(),
+                            };
+                            (o.id.clone(), t)
+                        })
                         .collect(),
                     min: i.min,
                     max: i.max,
@@ -253,8 +269,8 @@ pub async fn detail(db: &DatabaseConnection, id: i64) -> AppResult<Questionnaire
     let titles: HashMap<String, String> = competencies.iter().cloned().collect();
     Ok(QuestionnaireDetail {
         row: row_of(&m, &q, campaigns.len(), is_locked),
-        title: (q.title.en.clone(), q.title.fr.clone()),
-        intro: (q.intro.en.clone(), q.intro.fr.clone()),
+        title: texts(&q.title),
+        intro: texts(&q.intro),
         sections: sections_view(&q, &titles),
         toml: q.to_toml(),
         competencies,
@@ -312,6 +328,8 @@ pub async fn create(
                 title: Text {
                     en: "General".into(),
                     fr: "Généralités".into(),
+                    es: "General".into(),
+                    ar: "عام".into(),
                 },
                 show_if: None,
                 items: Vec::new(),
@@ -337,10 +355,7 @@ pub async fn create(
     }
     q.id = slug.clone();
     q.version = "1".into();
-    q.title = Text {
-        en: title_en.to_owned(),
-        fr: title_fr.to_owned(),
-    };
+    q.title = Text::en_fr(title_en, title_fr);
     insert(db, Some(user), &slug, 1, &q).await
 }
 
@@ -392,7 +407,12 @@ pub enum QuestionnaireEdit {
 /// Applies `edit` to `q`.
 fn apply(q: &mut Questionnaire, edit: QuestionnaireEdit) -> AppResult<()> {
     match edit {
-        QuestionnaireEdit::Meta { title, intro } => {
+        QuestionnaireEdit::Meta {
+            mut title,
+            mut intro,
+        } => {
+            title.keep_translations(&q.title);
+            intro.keep_translations(&q.intro);
             q.title = title;
             q.intro = intro;
         }
@@ -410,7 +430,9 @@ fn apply(q: &mut Questionnaire, edit: QuestionnaireEdit) -> AppResult<()> {
             {
                 Some(s) => {
                     s.id = section.id;
-                    s.title = section.title;
+                    let mut title = section.title;
+                    title.keep_translations(&s.title);
+                    s.title = title;
                     s.show_if = section.show_if;
                 }
                 None => q.sections.push(section),
@@ -427,7 +449,16 @@ fn apply(q: &mut Questionnaire, edit: QuestionnaireEdit) -> AppResult<()> {
                 .flat_map(|s| s.items.iter_mut())
                 .find(|i| !original.is_empty() && i.id == original);
             match existing {
-                Some(slot) => *slot = item,
+                Some(slot) => {
+                    let mut item = item;
+                    item.text.keep_translations(&slot.text);
+                    for o in &mut item.options {
+                        if let Some(old) = slot.options.iter().find(|old| old.id == o.id) {
+                            o.keep_translations(old);
+                        }
+                    }
+                    *slot = item;
+                }
                 None => q
                     .sections
                     .iter_mut()

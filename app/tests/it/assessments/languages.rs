@@ -1,0 +1,71 @@
+//! The capacity framework in the assessor's language: the same assessment, scored once, reads
+//! in French, Spanish or Arabic, with the same scores; the country is named in that language.
+
+use super::*;
+
+#[tokio::test]
+async fn an_assessment_reads_in_the_assessors_language_with_the_same_scores() {
+    let app = TestApp::spawn().await;
+    let assessor = app.login_as(Role::Assessor).await;
+    let id = open(&assessor).await;
+    let element = format!("/assessments/{id}/elements/{ELEMENT}");
+    let res = score(
+        &assessor,
+        id,
+        INDICATOR,
+        "3",
+        "Mandates are in the 2019 Border Act.",
+        0,
+        false,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", location(&res));
+    let english = assessor.page(&element, StatusCode::OK).await;
+    assert!(
+        english.contains("<h1 lang=\"en\">Structure</h1>"),
+        "{english}"
+    );
+
+    for (lang, utopia) in [("fr", "Utopie"), ("es", "Utopía"), ("ar", "يوتوبيا")] {
+        let fw = content::framework::find_in("bmm", lang).unwrap();
+        assert_eq!(fw.language, lang, "the {lang} edition is built in");
+        let (component, el, indicator) =
+            fw.indicators().find(|(_, _, i)| i.id == INDICATOR).unwrap();
+        assessor
+            .post_form("/api/language", "/account", &[("lang", lang)])
+            .await;
+        let page = assessor.page(&element, StatusCode::OK).await;
+        let title = &el.title;
+        assert!(
+            page.contains(&format!("<h1 lang=\"{lang}\">{title}</h1>")),
+            "{lang}: the element's title, marked: {page}"
+        );
+        assert!(
+            page.contains(&indicator.title),
+            "{lang}: {}",
+            indicator.title
+        );
+        assert!(
+            page.contains(&indicator.levels[3]),
+            "{lang}: the level 3 descriptor"
+        );
+        assert!(
+            !page.contains("Mandates of the border management agencies are defined in law"),
+            "{lang}: no English indicator text left"
+        );
+
+        let overview = assessor
+            .page(&format!("/assessments/{id}"), StatusCode::OK)
+            .await;
+        assert!(
+            overview.contains(&format!("lang=\"{lang}\">{}<", component.title)),
+            "{lang}: the component, marked: {overview}"
+        );
+        assert!(
+            overview.contains(utopia),
+            "{lang}: the country named in {lang}"
+        );
+        // One score, the same roll-up in every language: the indicator's level.
+        assert!(overview.contains("3.00"), "{lang}: {overview}");
+    }
+}
