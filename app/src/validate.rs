@@ -30,7 +30,9 @@ pub fn login(raw: &str) -> Result<String, Msg> {
     Ok(value.to_ascii_lowercase())
 }
 
-/// A name: trimmed, non-empty, at most [`NAME_MAX`] characters, no control characters.
+/// A name: trimmed, non-empty, at most [`NAME_MAX`] characters, no control characters and no
+/// characters that change the direction of the text around it (combining marks and joiners,
+/// which many scripts need, are welcome).
 pub fn name(raw: &str) -> Result<String, Msg> {
     let value = raw.trim();
     if value.is_empty() {
@@ -41,6 +43,9 @@ pub fn name(raw: &str) -> Result<String, Msg> {
     }
     if value.chars().any(char::is_control) {
         return Err(Msg::ErrInvalid);
+    }
+    if value.chars().any(assessments::text::is_direction_control) {
+        return Err(Msg::ErrDirectionControl);
     }
     Ok(value.to_owned())
 }
@@ -144,14 +149,17 @@ pub const PATTERNS: &[&str] = &[ID_PATTERN, QUARTER_PATTERN];
 /// A cell for a CSV file that people open in spreadsheets: text that a spreadsheet would run
 /// as a formula (starting with `=`, `+`, `-`, `@`, `;`, a tab or a carriage return; `;` is a
 /// field separator in spreadsheets set to many European languages) gets a leading apostrophe.
-/// Numbers are left alone. Every CSV the application writes goes through this one rule.
+/// Numbers are left alone. Characters that change the direction of the text around them are
+/// dropped ([`assessments::text::is_direction_control`]). Every CSV the application writes goes through
+/// this one rule.
 pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let cell = assessments::text::without_direction_controls(cell);
     let risky =
         cell.starts_with(['=', '+', '-', '@', ';', '\t', '\r']) && cell.parse::<f64>().is_err();
     if risky {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
-        std::borrow::Cow::Borrowed(cell)
+        cell
     }
 }
 
@@ -216,6 +224,29 @@ mod tests {
         }
         for plain in ["Utopia", "-12.5", "+3", "a;b", ""] {
             assert_eq!(csv_safe(plain), plain);
+        }
+        // A direction override is dropped first, so it cannot hide a formula either.
+        assert_eq!(csv_safe("Amal \u{202E}fdp.exe"), "Amal fdp.exe");
+        assert_eq!(csv_safe("\u{202E}=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn names_keep_marks_and_joiners_and_refuse_direction_controls() {
+        for kept in [
+            "Nguye\u{0302}\u{0303}n",
+            "عبد\u{200D}الله",
+            "Zoë O\u{2019}Neil",
+        ] {
+            assert_eq!(name(kept), Ok(kept.to_owned()));
+        }
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
+            assert_eq!(
+                name(&format!("Amal {c}x")),
+                Err(Msg::ErrDirectionControl),
+                "{c:?}"
+            );
         }
     }
 

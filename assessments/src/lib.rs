@@ -13,4 +13,5 @@ pub mod names;
 pub mod progress;
 pub mod questions;
 pub mod results;
+pub mod text;
 pub mod tna;

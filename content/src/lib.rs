@@ -45,6 +45,8 @@ pub fn countries() -> Vec<Country> {
         .expect("the shipped countries.csv is valid (checked by tests)")
 }
 
+pub use assessments::text::{is_direction_control, without_direction_controls};
+
 /// ICAO's fictional issuing state used on specimen documents: it is not in ISO 3166-1, so the
 /// demo data adds it explicitly and marks it fictional.
 pub fn utopia() -> Country {

@@ -75,7 +75,8 @@ pub fn column_name(mut i: usize) -> String {
 pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// A workbook of one sheet named `sheet` holding `rows` (the first is usually the header),
-/// written by `rust_xlsxwriter`. Text XML cannot carry is dropped, text beyond Excel's cell
+/// written by `rust_xlsxwriter`. Text XML cannot carry is dropped, and so are characters that
+/// change the direction of the text around them ([`crate::is_direction_control`]); text beyond Excel's cell
 /// limit is cut, and the document's date is fixed so the same data gives the same bytes.
 pub fn write(sheet: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
@@ -103,6 +104,7 @@ pub fn write(sheet: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
                     let clean: String = t
                         .chars()
                         .filter(|c| matches!(c, '\t' | '\n' | '\r') || *c >= ' ')
+                        .filter(|c| !crate::is_direction_control(*c))
                         .take(MAX_CELL_CHARS)
                         .collect();
                     page.write_string(r, c, clean).map(|_| ())

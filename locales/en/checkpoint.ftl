@@ -156,6 +156,7 @@ ErrTooManyAttempts = Too many failed sign-in attempts. Wait 15 minutes and try a
 ErrBadCredentials = Login or password is incorrect.
 ErrRequired = This field is required.
 ErrTooLong = This is too long.
+ErrDirectionControl = This cannot contain characters that change the direction of the text around it, such as a right-to-left override.
 ErrLoginFormat = Use 3 to 64 letters, digits, dots, hyphens or underscores.
 ErrLoginTaken = This login is already used.
 ErrEmailFormat = This is not a valid email address.

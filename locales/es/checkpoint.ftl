@@ -156,6 +156,7 @@ ErrTooManyAttempts = Demasiados intentos fallidos de inicio de sesión. Espere 1
 ErrBadCredentials = El nombre de usuario o la contraseña son incorrectos.
 ErrRequired = Este campo es obligatorio.
 ErrTooLong = El texto es demasiado largo.
+ErrDirectionControl = Este texto no puede contener caracteres que cambien la dirección del texto que lo rodea, como un forzado de derecha a izquierda.
 ErrLoginFormat = Use de 3 a 64 letras, dígitos, puntos, guiones o guiones bajos.
 ErrLoginTaken = Este nombre de usuario ya está en uso.
 ErrEmailFormat = No es una dirección de correo electrónico válida.

@@ -154,6 +154,7 @@ ErrTooManyAttempts = Trop de tentatives de connexion échouées. Attendez 15 min
 ErrBadCredentials = Identifiant ou mot de passe incorrect.
 ErrRequired = Ce champ est obligatoire.
 ErrTooLong = C'est trop long.
+ErrDirectionControl = Ce texte ne peut pas contenir de caractères qui changent le sens d'écriture du texte voisin, comme un forçage de droite à gauche.
 ErrLoginFormat = Utilisez de 3 à 64 lettres, chiffres, points, tirets ou tirets bas.
 ErrLoginTaken = Cet identifiant est déjà utilisé.
 ErrEmailFormat = Ce n'est pas une adresse électronique valide.

@@ -68,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <PageTitle text=t(Msg::NavHome) />
-        <h1>{t(Msg::HomeWelcome)} ", " {user.display_name.clone()}</h1>
+        <h1>{t(Msg::HomeWelcome)} ", " <bdi>{user.display_name.clone()}</bdi></h1>
         <Feedback />
         <p class="lead">{t(Msg::HomeIntro)}</p>
         <p>

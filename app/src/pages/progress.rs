@@ -363,7 +363,7 @@ pub fn LearnerSearchPage() -> impl IntoView {
                             <tbody>
                                 {found.hits.iter().map(|h| view! {
                                     <tr>
-                                        <td><a href=format!("/people/{}/record", h.id)>{h.name.clone()}</a></td>
+                                        <td><a href=format!("/people/{}/record", h.id)><bdi>{h.name.clone()}</bdi></a></td>
                                         <td>{h.login.clone()}</td>
                                         <td>{h.agency.clone().unwrap_or_default()}</td>
                                         <td>{h.country.clone().unwrap_or_default()}</td>

@@ -33,7 +33,7 @@ pub fn VerifyPage() -> impl IntoView {
                         <section class="banner banner-ok" id="verification" role="status">
                             <p><strong>{t(Msg::CertValid)}</strong></p>
                             <dl>
-                                <dt>{t(Msg::Holder)}</dt><dd id="holder">{name}</dd>
+                                <dt>{t(Msg::Holder)}</dt><dd id="holder"><bdi>{name}</bdi></dd>
                                 <dt>{t(Msg::Course)}</dt><dd>{course}</dd>
                                 <dt>{t(Msg::IssuedOn)}</dt><dd>{issued_on}</dd>
                                 <dt>{t(Msg::CertificateCode)}</dt><dd><code>{code.trim().to_ascii_uppercase()}</code></dd>

@@ -516,10 +516,30 @@ async fn a_lesson_read_in_the_french_interface_is_marked_with_its_texts_language
         "the lesson's text is marked as English"
     );
     assert!(page.contains(r#"<h1 lang="en">"#));
-    // A course with one: the French text, marked as French.
+    // Courses with one: the French text, marked as French.
     let page = trainee
         .page("/courses/document-examination/lessons/1", StatusCode::OK)
         .await;
     assert!(page.contains(r#"<div lang="fr" class="lesson-body">"#));
     assert!(page.contains(r#"<h1 lang="fr">"#));
+    let outline = trainee
+        .page("/courses/trafficking-smuggling", StatusCode::OK)
+        .await;
+    let first = outline
+        .split(r#"href="/courses/trafficking-smuggling/lessons/"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the outline links its lessons")
+        .to_owned();
+    let page = trainee
+        .page(
+            &format!("/courses/trafficking-smuggling/lessons/{first}"),
+            StatusCode::OK,
+        )
+        .await;
+    assert!(page.contains(r#"<div lang="fr" class="lesson-body">"#));
+    assert!(
+        page.contains("traite des personnes"),
+        "the French edition's text"
+    );
 }

@@ -21,6 +21,7 @@ mod import;
 mod languages;
 mod learn;
 mod matrix;
+mod names;
 mod notices;
 mod pdf_text;
 mod progress;

@@ -37,7 +37,7 @@ pub fn ImportPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {people.into_iter().map(|p| view! {
-                                <tr><td><code>{p.login}</code></td><td>{p.display_name}</td><td><code>{p.temporary_password}</code></td></tr>
+                                <tr><td><code>{p.login}</code></td><td><bdi>{p.display_name}</bdi></td><td><code>{p.temporary_password}</code></td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

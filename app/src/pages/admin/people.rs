@@ -45,7 +45,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 <tbody>
                                     {p.items.into_iter().map(|person| view! {
                                         <tr>
-                                            <td><a href=format!("/admin/people/{}", person.id)>{person.display_name.clone()}</a></td>
+                                            <td><a href=format!("/admin/people/{}", person.id)><bdi>{person.display_name.clone()}</bdi></a></td>
                                             <td><code>{person.login.clone()}</code></td>
                                             <td>{person.agency.map(|(_, n)| n)}</td>
                                             <td>{person.position.map(|(_, n)| n)}</td>

@@ -30,7 +30,7 @@ pub fn PersonPage() -> impl IntoView {
                     let typed = Typed::for_record("/api/people/update", "id", &id.to_string());
                     view! {
                     <PageTitle text=name.clone() />
-                    <h1>{name} " " <StatusBadge active=active /></h1>
+                    <h1><bdi>{name}</bdi> " " <StatusBadge active=active /></h1>
                     <Feedback />
                     <p>{t(Msg::Login)} ": " <code>{login}</code></p>
                     <div class="columns">

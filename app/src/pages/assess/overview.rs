@@ -151,7 +151,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                 <h2>{t(Msg::Team)}</h2>
                                 <ul id="team">
                                     {team.into_iter().map(|m| view! {
-                                        <li>{m.name} " " <code>{m.login}</code> " — " {team_role_label(m.role)}</li>
+                                        <li><bdi>{m.name}</bdi> " " <code>{m.login}</code> " — " {team_role_label(m.role)}</li>
                                     }).collect_view()}
                                 </ul>
                                 {lead.then(|| view! {

@@ -82,7 +82,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                             <tbody>
                                 {g.rows.into_iter().map(|r| view! {
                                     <tr>
-                                        <td>{r.name}</td>
+                                        <td><bdi>{r.name}</bdi></td>
                                         <td>{pct(r.pre)}</td>
                                         <td>{pct(r.post)}</td>
                                         <td>{r.gain.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
@@ -109,7 +109,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                         let code = cert.code.clone();
                                         view! {
                                             <tr>
-                                                <td>{cert.person_name.clone()}</td>
+                                                <td><bdi>{cert.person_name.clone()}</bdi></td>
                                                 <td><a href=format!("/certificates/{code}/pdf")><code>{code.clone()}</code></a></td>
                                                 <td>{cert.issued_on.clone()}</td>
                                                 <td>{match cert.revoked_on.clone() {
@@ -181,7 +181,7 @@ pub fn QuizResultsPage() -> impl IntoView {
                         <tbody>
                             {r.rows.clone().into_iter().map(|row| view! {
                                 <tr>
-                                    <td>{row.name.clone()} " " <code>{row.login.clone()}</code></td>
+                                    <td><bdi>{row.name.clone()}</bdi> " " <code>{row.login.clone()}</code></td>
                                     <td>{row.attempts}</td>
                                     <td>{pct(row.best)}</td>
                                     <td>{row.standing(pass_mark).map_or("—", t)}</td>

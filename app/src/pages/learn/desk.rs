@@ -523,7 +523,7 @@ pub fn DeskResultsPage() -> impl IntoView {
                                 view! {
                                     <tr class=if s.right { "ok" } else { "wrong" } id=format!("desk-traveller-{}", tr.index)>
                                         <td>{if s.right { "✓ " } else { "✗ " }}{tr.index + 1}</td>
-                                        <td>{tr.name.clone()}</td>
+                                        <td><bdi>{tr.name.clone()}</bdi></td>
                                         <td>{t(s.kind.label())} <br /><span class="hint">{t(if tr.departing { Msg::DeskDeparting } else { Msg::DeskArriving })}</span></td>
                                         <td>
                                             {t(if tr.departing && s.decision == Decision::Admit { Msg::DeskRegisterExit } else { s.decision.label() })}

@@ -27,7 +27,7 @@ fn record_view(r: LearningRecord, own: bool) -> impl IntoView {
     view! {
         <PageTitle text=title.clone() />
         <h1>{title}</h1> <Feedback />
-        <p class="lead">{r.name.clone()} {r.agency.clone().map(|a| format!(" · {a}"))}</p>
+        <p class="lead"><bdi>{r.name.clone()}</bdi> {r.agency.clone().map(|a| format!(" · {a}"))}</p>
         {own.then(|| view! { <p>{t(Msg::RecordIntro)}</p> })}
         <p class="actions">
             <a class="button" id="record-csv" href=format!("{base}/record.csv")>{t(Msg::DownloadCsv)}</a>

@@ -163,12 +163,7 @@ pub struct Line {
     pub width: f32,
 }
 
-/// Characters that would change the direction of text around them: embeddings, overrides and
-/// isolates. A name typed with a right-to-left override must not reverse the words printed
-/// after it, so they are dropped before layout.
-pub fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+use assessments::text::is_direction_control;
 
 fn is_arabic(c: char) -> bool {
     matches!(

@@ -44,7 +44,7 @@ async fn an_arabic_speaking_trainee_reads_takes_a_quiz_and_prints_a_certificate_
             .await,
         json!(["rtl", "ar"])
     );
-    assert!(b.text("h1").await.contains("قراءة منطقة القراءة الآلية"));
+    assert!(b.text("h1").await.contains("قراءة المنطقة المقروءة آلياً"));
     assert!(b.text(".lesson-body").await.contains("رقم التحقق"));
 
     // The module's practice quiz, asked in Arabic: answered by clicking and typing.
