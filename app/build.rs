@@ -13,22 +13,6 @@ use std::path::{Path, PathBuf};
 /// The languages of the interface, English (the source) first.
 const LANGUAGES: [&str; 4] = ["en", "fr", "es", "ar"];
 
-/// Every `*.ftl` file of `dir`, sorted by name.
-fn catalogue_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("the catalogue folder {} cannot be read: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    files.sort();
-    assert!(
-        !files.is_empty(),
-        "no catalogue (*.ftl) in {}",
-        dir.display()
-    );
-    files
-}
-
 include!("build/catalogues.rs");
 
 fn generate_messages(workspace: &Path) {
@@ -39,7 +23,7 @@ fn generate_messages(workspace: &Path) {
     for lang in LANGUAGES {
         let dir = locales.join(lang);
         println!("cargo:rerun-if-changed={}", dir.display());
-        let files = catalogue_files(&dir);
+        let files = catalogue_files(&dir).unwrap_or_else(|problem| panic!("{problem}"));
         let sources: Vec<String> = files
             .iter()
             .map(|f| std::fs::read_to_string(f).expect("read a catalogue"))

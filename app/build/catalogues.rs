@@ -2,6 +2,21 @@
 // `build.rs` (which fails the build on a broken catalogue) and the unit tests of `i18n.rs`
 // (which check the rules themselves).
 
+/// The catalogue files (`*.ftl`) of one language's folder, sorted; `Err` with what to fix when
+/// the folder is missing or holds none, so a language without its catalogue fails the build.
+pub fn catalogue_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("the catalogue folder {} cannot be read: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no catalogue (*.ftl) in {}", dir.display()));
+    }
+    Ok(files)
+}
+
 /// The message keys of Fluent sources with the first line of each message's text, in order.
 /// A key is an ASCII letter followed by letters, digits or `_`, at the start of a line.
 pub fn message_keys(sources: &[&str]) -> Vec<(String, String)> {

@@ -68,7 +68,8 @@ impl Lang {
         }
     }
 
-    /// Picks the best supported language from an `Accept-Language` header.
+    /// Picks the best supported language from an `Accept-Language` header; a language with
+    /// `q=0` is one the reader does not want (RFC 9110), and an unreadable weight counts as 0.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
         let mut best: Option<(f32, Lang)> = None;
         for part in header.split(',') {
@@ -78,8 +79,9 @@ impl Lang {
             };
             let q = pieces
                 .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
+                .filter(|q| q.is_finite() && *q > 0.0 && *q <= 1.0);
+            let Some(q) = q else { continue };
             if best.is_none_or(|(bq, _)| q > bq) {
                 best = Some((q, lang));
             }
@@ -222,6 +224,11 @@ mod catalogue {
             if let Some(pattern) = bundle.get_message(msg.code()).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, args, &mut errors);
+                // A message given the wrong arguments still reads (Fluent writes the missing
+                // one's name); the catalogue tests make this unreachable, so it is logged.
+                if !errors.is_empty() {
+                    tracing::warn!(lang = ?l, message = msg.code(), ?errors, "message formatted with errors");
+                }
                 return text.into_owned();
             }
         }
@@ -332,6 +339,35 @@ pub fn language_name(lang: Lang, code: &str) -> String {
     msg.text(lang).to_owned()
 }
 
+/// A date or time stored as ISO 8601 text ("2026-12-07", "2026-12-07 14:20") as the page's
+/// reader writes it: the date written out in their language ([`long_date`]) and any time after
+/// it as it is. Text that is not such a date is returned unchanged.
+pub fn show_date(iso: &str) -> String {
+    let date = iso.get(..10).unwrap_or_default();
+    let parts: Vec<&str> = date.split('-').collect();
+    let parsed = match parts[..] {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
+                (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => Some((y, m, d)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match parsed {
+        Some((y, m, d)) => {
+            let rest = iso[10..].trim_start_matches('T');
+            let day = long_date(use_lang(), y, m, d);
+            if rest.is_empty() {
+                day
+            } else {
+                format!("{day} {}", rest.trim())
+            }
+        }
+        None => iso.to_owned(),
+    }
+}
+
 /// A date written out in `lang`, as on a certificate: "20 November 2026", "20 novembre 2026",
 /// "20 de noviembre de 2026". A month outside 1–12 is written as its number.
 pub fn long_date(lang: Lang, year: i32, month: u8, day: u8) -> String {
@@ -378,6 +414,24 @@ mod tests {
         assert_eq!(long_date(Lang::Es, 2026, 12, 7), "7 de diciembre de 2026");
         assert_eq!(long_date(Lang::Ar, 2026, 6, 3), "3 حزيران/يونيه 2026");
         assert_eq!(long_date(Lang::En, 2026, 13, 1), "1 13 2026");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn stored_dates_are_shown_written_out_and_anything_else_as_it_is() {
+        // Outside a page the language is English.
+        assert_eq!(show_date("2026-12-07"), "7 December 2026");
+        assert_eq!(
+            show_date("2026-12-07 14:20 UTC"),
+            "7 December 2026 14:20 UTC"
+        );
+        assert_eq!(
+            show_date("2026-12-07T14:20:00Z"),
+            "7 December 2026 14:20:00Z"
+        );
+        for other in ["", "—", "2026-13-01", "2026-1-7", "20261207", "2026-12-0é"] {
+            assert_eq!(show_date(other), other);
+        }
     }
 
     /// The variables each message of a language's catalogues uses, by key; `Err` when a
@@ -459,7 +513,24 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn the_build_refuses_a_catalogue_with_a_key_missing_unknown_or_twice() {
-        use build_rules::{check_keys, message_keys};
+        use build_rules::{catalogue_files, check_keys, message_keys};
+        // A language whose folder is missing, or holds no catalogue, stops the build.
+        let empty = std::env::temp_dir().join(format!("checkpoint-no-ftl-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).unwrap();
+        std::fs::write(empty.join("notes.txt"), "not a catalogue").unwrap();
+        assert!(
+            catalogue_files(&empty)
+                .unwrap_err()
+                .contains("no catalogue")
+        );
+        assert!(
+            catalogue_files(&empty.join("es"))
+                .unwrap_err()
+                .contains("cannot be read")
+        );
+        std::fs::remove_dir_all(&empty).unwrap();
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/es");
+        assert!(catalogue_files(&shipped).is_ok_and(|f| !f.is_empty()));
         let english = message_keys(&[
             "# comment = not a key\nA = one\nB = { $n ->\n    [one] x = y\n   *[other] z\n}\n",
         ]);
@@ -546,6 +617,28 @@ mod tests {
         assert_eq!(hours(Lang::Es, 2.0), "2 horas");
         assert_eq!(hours(Lang::Ar, 2.0), "ساعتان");
         assert_eq!(hours(Lang::Ar, 3.0), "3 ساعات");
+        // Numbers inside sentences are arguments, never spliced between words.
+        let marks = |lang, n: f64| Msg::MarksCount.format(lang, &[("n", n.into())]);
+        assert_eq!(marks(Lang::En, 1.0), "1 mark");
+        assert_eq!(marks(Lang::En, 2.0), "2 marks");
+        assert_eq!(marks(Lang::Fr, 1.5), "1,5 point");
+        assert_eq!(marks(Lang::Es, 0.5), "0,5 puntos");
+        assert_eq!(marks(Lang::Ar, 2.0), "درجتان");
+        assert_eq!(
+            Msg::PageNumber.format(
+                Lang::Fr,
+                &[
+                    ("page", 2_i64.into()),
+                    ("pages", 5_i64.into()),
+                    ("total", 97_i64.into())
+                ]
+            ),
+            "Page 2 sur 5 · 97 au total"
+        );
+        assert_eq!(
+            Msg::RandomFromBank.format(Lang::Fr, &[("n", 3_i64.into()), ("bank", "MRZ".into())]),
+            "3 au hasard parmi « MRZ »"
+        );
     }
 
     #[test]
@@ -564,6 +657,17 @@ mod tests {
             Some(Lang::Ar)
         );
         assert_eq!(Lang::from_accept_language("de,it"), None);
+        // Not wanted, or a weight that does not parse: never chosen.
+        assert_eq!(
+            Lang::from_accept_language("fr;q=0,en;q=0.1"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("fr;q=0"), None);
+        assert_eq!(
+            Lang::from_accept_language("ar;q=abc,es;q=0.2"),
+            Some(Lang::Es)
+        );
+        assert_eq!(Lang::from_accept_language("ar;q=NaN"), None);
         assert_eq!(Lang::from_accept_language(""), None);
     }
 

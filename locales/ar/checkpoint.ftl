@@ -194,8 +194,6 @@ ContinueWhereLeft = متابعة من حيث توقفت
 Audience = الفئة المستهدفة
 Glossary = مسرد المصطلحات
 Objectives = في نهاية هذا الدرس ستكون قادراً على
-Lesson = الدرس
-Of = من
 MarkComplete = تعليم كمكتمل
 MarkIncomplete = تعليم كغير مكتمل
 LessonCompleted = اكتمل الدرس.
@@ -346,7 +344,6 @@ Categories = الفئات
 Category = الفئة
 Kind = النوع
 Marks = درجات
-MarkOne = درجة
 EnrolledNone = لم يُسجَّل أحد: جميع المتدربين النشطين في هذه الجهة مسجَّلون بالفعل في الفصل، أو لا يوجد فيها متدربون نشطون.
 EnrolledOne = تم تسجيل متدرب واحد.
 EnrolledMany = { $n ->
@@ -403,7 +400,6 @@ AddQuestion = إضافة سؤال
 AddDraw = إضافة أسئلة عشوائية من فئة
 Count = العدد
 Add = إضافة
-RandomFrom = أسئلة عشوائية من
 CertificateRule = طريقة الحصول على الشهادة
 RuleEarned = إكمال جميع الدروس واجتياز الاختبار البعدي
 RuleTrainer = يمنحها المدرب
@@ -413,7 +409,6 @@ Attempt = المحاولة
 AttemptsLabel = المحاولات
 Unlimited = غير محدودة
 NoTimeLimit = دون مهلة زمنية
-MinutesWord = دقيقة
 Score = النتيجة
 PassedLabel = ناجح
 PassMarkWord = درجة النجاح
@@ -427,7 +422,6 @@ SubmitHelp = تُحفظ الإجابات فور إدخالها. أرسلها ع�
 AnswersSaved = تم حفظ الإجابات.
 SavedAt = تم الحفظ
 SaveFailed = لم يتم الحفظ — تحقق من اتصالك؛ ستُرسل إجاباتك مع عملية الحفظ التالية.
-TimeLeft = الوقت المتبقي
 Deadline = يُغلق في
 TrueLabel = صواب
 FalseLabel = خطأ
@@ -575,7 +569,6 @@ BandAmber = قيد التطوير
 BandGreen = راسخ
 RatingLegend = فئات المقياس من 0 إلى 4: أقل من 1.5، أولوية للتدخل (أحمر)؛ من 1.5 إلى أقل من 2.75، قيد التطوير (كهرماني)؛ من 2.75 فما فوق، راسخ (أخضر).
 NotApplicableShort = لا ينطبق
-ToScore = بانتظار التقييم أو التوفيق
 ScoreElement = تقييم
 Level = المستوى
 NotApplicable = لا ينطبق
@@ -592,7 +585,6 @@ AssessorsScores = درجات المقيّمين
 Spread = التفاوت
 AgreedScore = الدرجة المتفق عليها
 RecordAgreed = تسجيل الدرجة المتفق عليها
-Weight = الوزن
 NotFoundTitle = الصفحة غير موجودة
 ForbiddenTitle = تم رفض الوصول
 ErrorTitle = حدث خطأ ما
@@ -710,7 +702,6 @@ PaperRouteHint = اطبع الاستبيان حيث لا تتوفر حواسيب
 PaperTemplate = القالب (CSV)
 PaperFile = الإجابات الورقية (CSV أو .xlsx)
 ImportPaper = استيراد
-PaperImported = من الإجابات الورقية تم استيرادها.
 PaperRefused = لم يُستورد أي شيء. صحّح هذه المشكلات ثم استورد الملف مرة أخرى:
 Line = السطر
 Respondents = المستجيبون
@@ -1286,3 +1277,45 @@ SaveTranslation = حفظ الترجمة
 ErrNotATranslation = اختر لغة غير لغة الدورة الأصلية.
 Translate = ترجمة
 TranslationHelp = النص المكتوب هنا هو ما يراه المتدربون الذين يقرؤون بهذه اللغة؛ أما الدرس الذي لا ترجمة له فيُعرض لهم بلغته الأصلية مع ملاحظة.
+
+## الأعداد داخل الجمل
+LessonPosition = الدرس { $n } من { $total }
+TimeLeftMinutes = الوقت المتبقي: { $n ->
+    [zero] { $n } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $n } دقائق
+    [many] { $n } دقيقة
+   *[other] { $n } دقيقة
+}
+QuestionNumber = السؤال { $n }
+MarksCount = { $n ->
+    [zero] { $n } درجة
+    [one] درجة واحدة
+    [two] درجتان
+    [few] { $n } درجات
+    [many] { $n } درجة
+   *[other] { $n } درجة
+}
+NotApplicableCount = لا ينطبق: { $n }
+ToScoreCount = بانتظار التقييم أو التوفيق: { $n }
+PaperImportedCount = { $n ->
+    [zero] لم تُستورد أي إجابة ورقية.
+    [one] استُوردت إجابة ورقية واحدة.
+    [two] استُوردت إجابتان ورقيتان.
+    [few] استُوردت { $n } إجابات ورقية.
+    [many] استُوردت { $n } إجابة ورقية.
+   *[other] استُوردت { $n } إجابة ورقية.
+}
+ResponsesCount = { $n ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $n } إجابات
+    [many] { $n } إجابة
+   *[other] { $n } إجابة
+}
+MinGroupValue = الحد الأدنى لحجم المجموعة { $n }
+PageNumber = الصفحة { $page } من { $pages } · المجموع { $total }
+WeightValue = الوزن { $weight }
+RandomFromBank = { $n } عشوائياً من «{ $bank }»

@@ -194,8 +194,6 @@ ContinueWhereLeft = Continue where I left off
 Audience = For
 Glossary = Glossary
 Objectives = By the end of this lesson you can
-Lesson = Lesson
-Of = of
 MarkComplete = Mark as complete
 MarkIncomplete = Mark as not complete
 LessonCompleted = Lesson completed.
@@ -334,7 +332,6 @@ Categories = Categories
 Category = Category
 Kind = Kind
 Marks = Marks
-MarkOne = Mark
 EnrolledNone = No one was enrolled: every active trainee of this agency is already in the class, or it has none.
 EnrolledOne = One trainee enrolled.
 EnrolledMany = { $n ->
@@ -387,7 +384,6 @@ AddQuestion = Add a question
 AddDraw = Add random questions from a category
 Count = How many
 Add = Add
-RandomFrom = random from
 CertificateRule = How the certificate is earned
 RuleEarned = All lessons completed and the post-test passed
 RuleTrainer = Awarded by the trainer
@@ -397,7 +393,6 @@ Attempt = Attempt
 AttemptsLabel = Attempts
 Unlimited = unlimited
 NoTimeLimit = no time limit
-MinutesWord = minutes
 Score = Score
 PassedLabel = Passed
 PassMarkWord = Pass mark
@@ -411,7 +406,6 @@ SubmitHelp = Answers are saved as you give them. Submit when you are done: you c
 AnswersSaved = Answers saved.
 SavedAt = Saved
 SaveFailed = Not saved — check your connection; your answers will be sent with the next save.
-TimeLeft = Time left
 Deadline = Closes at
 TrueLabel = True
 FalseLabel = False
@@ -559,7 +553,6 @@ BandAmber = developing
 BandGreen = established
 RatingLegend = Bands on the 0–4 scale: below 1.5, priority for action (red); 1.5 to below 2.75, developing (amber); 2.75 and above, established (green).
 NotApplicableShort = n/a
-ToScore = to score or reconcile
 ScoreElement = Score
 Level = Level
 NotApplicable = Not applicable
@@ -576,7 +569,6 @@ AssessorsScores = Assessors' scores
 Spread = Spread
 AgreedScore = Agreed score
 RecordAgreed = Record the agreed score
-Weight = Weight
 NotFoundTitle = Page not found
 ForbiddenTitle = Access denied
 ErrorTitle = Something went wrong
@@ -694,7 +686,6 @@ PaperRouteHint = Print the questionnaire where officers have no computer, then t
 PaperTemplate = Template (CSV)
 PaperFile = Paper responses (CSV or .xlsx)
 ImportPaper = Import
-PaperImported = paper responses imported.
 PaperRefused = Nothing was imported. Correct these problems and import the file again:
 Line = Line
 Respondents = Respondents
@@ -1270,3 +1261,29 @@ SaveTranslation = Save the translation
 ErrNotATranslation = Choose a language other than the course’s own.
 Translate = Translate
 TranslationHelp = The text typed here is what trainees reading in this language see; where a lesson has no translation, they see the original with a note.
+
+## Numbers inside sentences
+LessonPosition = Lesson { $n } of { $total }
+TimeLeftMinutes = Time left: { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+QuestionNumber = Question { $n }
+MarksCount = { $n ->
+    [one] { $n } mark
+   *[other] { $n } marks
+}
+NotApplicableCount = { $n } not applicable
+ToScoreCount = { $n } to score or reconcile
+PaperImportedCount = { $n ->
+    [one] { $n } paper response imported.
+   *[other] { $n } paper responses imported.
+}
+ResponsesCount = { $n ->
+    [one] { $n } response
+   *[other] { $n } responses
+}
+MinGroupValue = minimum group size { $n }
+PageNumber = Page { $page } of { $pages } · { $total } in all
+WeightValue = Weight { $weight }
+RandomFromBank = { $n } at random from “{ $bank }”

@@ -194,8 +194,6 @@ ContinueWhereLeft = Continuar donde lo dejé
 Audience = Destinatarios
 Glossary = Glosario
 Objectives = Al final de esta lección, usted podrá
-Lesson = Lección
-Of = de
 MarkComplete = Marcar como completada
 MarkIncomplete = Marcar como no completada
 LessonCompleted = Lección completada.
@@ -334,7 +332,6 @@ Categories = Categorías
 Category = Categoría
 Kind = Tipo
 Marks = Puntos
-MarkOne = punto
 EnrolledNone = No se inscribió a nadie: todos los participantes activos de este organismo ya están en la clase, o el organismo no tiene ninguno.
 EnrolledOne = Se inscribió a un participante.
 EnrolledMany = { $n ->
@@ -387,7 +384,6 @@ AddQuestion = Añadir una pregunta
 AddDraw = Añadir preguntas al azar de una categoría
 Count = Cuántas
 Add = Añadir
-RandomFrom = al azar de
 CertificateRule = Cómo se obtiene el certificado
 RuleEarned = Todas las lecciones completadas y la prueba final aprobada
 RuleTrainer = Otorgado por el/la formador/a
@@ -397,7 +393,6 @@ Attempt = Intento
 AttemptsLabel = Intentos
 Unlimited = ilimitados
 NoTimeLimit = sin límite de tiempo
-MinutesWord = minutos
 Score = Puntuación
 PassedLabel = Aprobado
 PassMarkWord = Nota mínima
@@ -411,7 +406,6 @@ SubmitHelp = Las respuestas se guardan a medida que responde. Envíelas cuando t
 AnswersSaved = Respuestas guardadas.
 SavedAt = Guardado
 SaveFailed = No se guardó: compruebe su conexión; sus respuestas se enviarán en el próximo guardado.
-TimeLeft = Tiempo restante
 Deadline = Se cierra el
 TrueLabel = Verdadero
 FalseLabel = Falso
@@ -559,7 +553,6 @@ BandAmber = en desarrollo
 BandGreen = consolidado
 RatingLegend = Franjas de la escala de 0 a 4: por debajo de 1,5, prioridad de actuación (rojo); de 1,5 a menos de 2,75, en desarrollo (ámbar); 2,75 o más, consolidado (verde).
 NotApplicableShort = n/a
-ToScore = por puntuar o conciliar
 ScoreElement = Puntuar
 Level = Nivel
 NotApplicable = No aplicable
@@ -576,7 +569,6 @@ AssessorsScores = Puntuaciones de los evaluadores
 Spread = Dispersión
 AgreedScore = Puntuación acordada
 RecordAgreed = Registrar la puntuación acordada
-Weight = Ponderación
 NotFoundTitle = Página no encontrada
 ForbiddenTitle = Acceso denegado
 ErrorTitle = Se produjo un error
@@ -694,7 +686,6 @@ PaperRouteHint = Imprima el cuestionario donde los funcionarios no dispongan de 
 PaperTemplate = Plantilla (CSV)
 PaperFile = Respuestas en papel (CSV o .xlsx)
 ImportPaper = Importar
-PaperImported = respuestas en papel importadas.
 PaperRefused = No se importó nada. Corrija estos problemas y vuelva a importar el archivo:
 Line = Línea
 Respondents = Encuestados
@@ -1270,3 +1261,29 @@ SaveTranslation = Guardar la traducción
 ErrNotATranslation = Elija un idioma distinto del propio del curso.
 Translate = Traducir
 TranslationHelp = El texto escrito aquí es el que ven los participantes que leen en este idioma; una lección sin traducción se les muestra en el original, con una nota.
+
+## Números dentro de las frases
+LessonPosition = Lección { $n } de { $total }
+TimeLeftMinutes = Tiempo restante: { $n ->
+    [one] { $n } minuto
+   *[other] { $n } minutos
+}
+QuestionNumber = Pregunta { $n }
+MarksCount = { $n ->
+    [one] { $n } punto
+   *[other] { $n } puntos
+}
+NotApplicableCount = { $n } no aplicables
+ToScoreCount = { $n } por puntuar o conciliar
+PaperImportedCount = { $n ->
+    [one] Se importó { $n } respuesta en papel.
+   *[other] Se importaron { $n } respuestas en papel.
+}
+ResponsesCount = { $n ->
+    [one] { $n } respuesta
+   *[other] { $n } respuestas
+}
+MinGroupValue = tamaño mínimo de grupo { $n }
+PageNumber = Página { $page } de { $pages } · { $total } en total
+WeightValue = Ponderación { $weight }
+RandomFromBank = { $n } al azar de «{ $bank }»

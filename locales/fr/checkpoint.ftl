@@ -192,8 +192,6 @@ ContinueWhereLeft = Reprendre là où je me suis arrêté
 Audience = Public
 Glossary = Glossaire
 Objectives = À la fin de cette leçon, vous saurez
-Lesson = Leçon
-Of = sur
 MarkComplete = Marquer comme terminée
 MarkIncomplete = Marquer comme non terminée
 LessonCompleted = Leçon terminée.
@@ -332,7 +330,6 @@ Categories = Catégories
 Category = Catégorie
 Kind = Type
 Marks = Points
-MarkOne = Point
 EnrolledNone = Personne n'a été inscrit : tous les stagiaires actifs de cette agence sont déjà dans la classe, ou elle n'en a aucun.
 EnrolledOne = Un stagiaire inscrit.
 EnrolledMany = { $n ->
@@ -385,7 +382,6 @@ AddQuestion = Ajouter une question
 AddDraw = Ajouter des questions tirées au hasard d'une catégorie
 Count = Combien
 Add = Ajouter
-RandomFrom = au hasard parmi
 CertificateRule = Obtention du certificat
 RuleEarned = Toutes les leçons terminées et le post-test réussi
 RuleTrainer = Décerné par le formateur
@@ -395,7 +391,6 @@ Attempt = Tentative
 AttemptsLabel = Tentatives
 Unlimited = illimitées
 NoTimeLimit = sans limite de temps
-MinutesWord = minutes
 Score = Note
 PassedLabel = Réussi
 PassMarkWord = Seuil de réussite
@@ -409,7 +404,6 @@ SubmitHelp = Les réponses sont enregistrées au fur et à mesure. Envoyez-les q
 AnswersSaved = Réponses enregistrées.
 SavedAt = Enregistré
 SaveFailed = Non enregistré — vérifiez votre connexion ; vos réponses partiront avec le prochain enregistrement.
-TimeLeft = Temps restant
 Deadline = Fermeture à
 TrueLabel = Vrai
 FalseLabel = Faux
@@ -557,7 +551,6 @@ BandAmber = en développement
 BandGreen = consolidé
 RatingLegend = Seuils sur l'échelle de 0 à 4 : moins de 1,5, action prioritaire (rouge) ; de 1,5 à moins de 2,75, en développement (orange) ; 2,75 et plus, consolidé (vert).
 NotApplicableShort = s.o.
-ToScore = à noter ou concilier
 ScoreElement = Noter
 Level = Niveau
 NotApplicable = Non applicable
@@ -574,7 +567,6 @@ AssessorsScores = Notes des évaluateurs
 Spread = Écart
 AgreedScore = Note retenue
 RecordAgreed = Enregistrer la note retenue
-Weight = Poids
 NotFoundTitle = Page introuvable
 ForbiddenTitle = Accès refusé
 ErrorTitle = Un problème est survenu
@@ -692,7 +684,6 @@ PaperRouteHint = Imprimez le questionnaire là où les agents n'ont pas d'ordina
 PaperTemplate = Modèle (CSV)
 PaperFile = Réponses papier (CSV ou .xlsx)
 ImportPaper = Importer
-PaperImported = réponses papier importées.
 PaperRefused = Rien n'a été importé. Corrigez ces problèmes et importez de nouveau le fichier :
 Line = Ligne
 Respondents = Répondants
@@ -1268,3 +1259,29 @@ SaveTranslation = Enregistrer la traduction
 ErrNotATranslation = Choisissez une langue autre que celle du cours.
 Translate = Traduire
 TranslationHelp = Le texte saisi ici est celui que voient les participants qui lisent dans cette langue ; une leçon sans traduction leur est montrée dans l’original, avec une note.
+
+## Nombres dans les phrases
+LessonPosition = Leçon { $n } sur { $total }
+TimeLeftMinutes = Temps restant : { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+QuestionNumber = Question { $n }
+MarksCount = { $n ->
+    [one] { $n } point
+   *[other] { $n } points
+}
+NotApplicableCount = { $n } sans objet
+ToScoreCount = { $n } à noter ou concilier
+PaperImportedCount = { $n ->
+    [one] { $n } réponse papier importée.
+   *[other] { $n } réponses papier importées.
+}
+ResponsesCount = { $n ->
+    [one] { $n } réponse
+   *[other] { $n } réponses
+}
+MinGroupValue = taille minimale des groupes { $n }
+PageNumber = Page { $page } sur { $pages } · { $total } au total
+WeightValue = Poids { $weight }
+RandomFromBank = { $n } au hasard parmi « { $bank } »

@@ -11,7 +11,7 @@ pub fn Pagination(base: String, page: u64, pages: u64, total: u64) -> impl IntoV
     view! {
         <nav class="pagination" aria-label=t(Msg::PageOf)>
             {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t(Msg::Previous)}</a> })}
-            <span>{format!("{} {page} / {pages} · {total}", t(Msg::PageOf))}</span>
+            <span>{crate::i18n::tr(Msg::PageNumber, &[("page", (page as i64).into()), ("pages", (pages as i64).into()), ("total", (total as i64).into())])}</span>
             {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t(Msg::Next)}</a> })}
         </nav>
     }

@@ -54,8 +54,8 @@ pub fn ScoreCell(score: ScoreView) -> impl IntoView {
             " "
             <span class="hint">
                 {crate::i18n::tr(Msg::IndicatorsScored, &[("n", (score.scored as i64).into())])}
-                {(score.not_applicable > 0).then(|| format!(" · {} {}", score.not_applicable, t(Msg::NotApplicableShort)))}
-                {(score.unscored > 0).then(|| format!(" · {} {}", score.unscored, t(Msg::ToScore)))}
+                {(score.not_applicable > 0).then(|| format!(" · {}", crate::i18n::tr(Msg::NotApplicableCount, &[("n", (score.not_applicable as i64).into())])))}
+                {(score.unscored > 0).then(|| format!(" · {}", crate::i18n::tr(Msg::ToScoreCount, &[("n", (score.unscored as i64).into())])))}
             </span>
         </span>
     }

@@ -7,7 +7,7 @@ use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::Role;
 use crate::model::exercise::FEATURE_KINDS;
 use crate::model::progress::{Filters, Row, TREND_MEASURES, Trend};
@@ -223,7 +223,7 @@ pub fn ProgressPage() -> impl IntoView {
                                 {d.needs.into_iter().map(|n| view! {
                                     <tr>
                                         <td>{n.campaign}</td>
-                                        <td>{n.closes_on}</td>
+                                        <td>{show_date(&n.closes_on)}</td>
                                         <td>{n.measured}</td>
                                         <td>{n.open}</td>
                                         <td>{n.closed}</td>

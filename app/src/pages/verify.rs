@@ -4,7 +4,7 @@ use crate::api::quizzes::verify_certificate;
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::Verification;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -35,7 +35,7 @@ pub fn VerifyPage() -> impl IntoView {
                             <dl>
                                 <dt>{t(Msg::Holder)}</dt><dd id="holder"><bdi>{name}</bdi></dd>
                                 <dt>{t(Msg::Course)}</dt><dd>{course}</dd>
-                                <dt>{t(Msg::IssuedOn)}</dt><dd>{issued_on}</dd>
+                                <dt>{t(Msg::IssuedOn)}</dt><dd>{show_date(&issued_on)}</dd>
                                 <dt>{t(Msg::CertificateCode)}</dt><dd><code>{code.trim().to_ascii_uppercase()}</code></dd>
                             </dl>
                         </section>
@@ -43,7 +43,7 @@ pub fn VerifyPage() -> impl IntoView {
                     Some(Ok(Verification::Revoked { revoked_on })) => {
                         #[cfg(feature = "ssr")]
                         crate::server::request::set_status(410);
-                        view! { <p class="banner banner-error" id="verification" role="alert">{t(Msg::CertRevokedOn)} " " {revoked_on} "."</p> }.into_any()
+                        view! { <p class="banner banner-error" id="verification" role="alert">{t(Msg::CertRevokedOn)} " " {show_date(&revoked_on)} "."</p> }.into_any()
                     }
                     Some(Ok(Verification::Unknown)) => {
                         #[cfg(feature = "ssr")]

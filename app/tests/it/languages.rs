@@ -243,3 +243,49 @@ async fn an_editor_writes_a_lessons_spanish_translation_and_spanish_readers_read
     let res = trainer.get(form).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn dates_and_country_names_are_written_the_readers_way() {
+    use app::server::entities::{class, country};
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    let trainer = app.login_as(Role::Trainer).await;
+    let admin = app.login_as(Role::Admin).await;
+    let demo = class::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a demo class");
+    let starts = demo.starts_on;
+    let uto = country::Entity::find_by_id("UTO".to_owned())
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (lang, month, utopia) in [
+        (Lang::En, "", "Utopia"),
+        (Lang::Fr, "", "Utopie"),
+        (Lang::Es, " de ", "Utopía"),
+        (Lang::Ar, "", "يوتوبيا"),
+    ] {
+        for c in [&trainer, &admin] {
+            c.post_form("/api/language", "/account", &[("lang", lang.code())])
+                .await;
+        }
+        let page = trainer.page("/classes", StatusCode::OK).await;
+        let written =
+            app::i18n::long_date(lang, starts.year(), u8::from(starts.month()), starts.day());
+        assert!(written.contains(month));
+        assert!(
+            page.contains(&format!("<td>{written}</td>")),
+            "{lang:?}: the class starts on {written}: {page}"
+        );
+        assert!(!page.contains(&format!("<td>{starts}</td>")), "no ISO date");
+        assert_eq!(uto.name(lang), utopia);
+        let agencies = admin.page("/admin/agencies", StatusCode::OK).await;
+        assert!(
+            agencies.contains(&format!("<td>{utopia}</td>")),
+            "{lang:?}: the country named in the reader's language"
+        );
+    }
+}

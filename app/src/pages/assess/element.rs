@@ -197,7 +197,7 @@ pub fn ElementPage() -> impl IntoView {
                             let scale_c = scale.clone();
                             view! {
                                 <section class="panel indicator" id=i.id.clone()>
-                                    <h2><span lang=lang.clone()>{i.title.clone()}</span> {(i.weight != 1.0).then(|| view! { " " <span class="badge">{format!("{} {}", t(Msg::Weight), i.weight)}</span> })}</h2>
+                                    <h2><span lang=lang.clone()>{i.title.clone()}</span> {(i.weight != 1.0).then(|| view! { " " <span class="badge">{crate::i18n::tr(Msg::WeightValue, &[("weight", i.weight.into())])}</span> })}</h2>
                                     <ol class="descriptors" start="0" lang=lang.clone()>
                                         {i.levels.iter().enumerate().map(|(l, d)| view! {
                                             <li><strong>{format!("{l} {}", scale_a.get(l).cloned().unwrap_or_default())}</strong> " — " {d.clone()}</li>

@@ -55,7 +55,7 @@ pub fn QuizEditPage() -> impl IntoView {
                                 {items.clone().into_iter().map(|i| view! {
                                     <li>
                                         {if i.draw > 0 {
-                                            format!("{} {} « {} »", i.draw, t(Msg::RandomFrom), i.label)
+                                            crate::i18n::tr(Msg::RandomFromBank, &[("n", i64::from(i.draw).into()), ("bank", i.label.clone().into())])
                                         } else {
                                             i.label.clone()
                                         }}

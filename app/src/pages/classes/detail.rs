@@ -5,7 +5,7 @@ use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 
 /// The class page.
@@ -32,7 +32,7 @@ pub fn ClassPage() -> impl IntoView {
                         <Feedback />
                         <p>
                             {t(Msg::Course)} ": " <a href=format!("/courses/{}", c.course_slug)>{c.course_title.clone()}</a>
-                            " · " {c.starts_on.clone()} " – " {c.ends_on.clone()}
+                            " · " {show_date(&c.starts_on)} " – " {show_date(&c.ends_on)}
                             {(!c.location.is_empty()).then(|| format!(" · {}", c.location))}
                         </p>
                         <p>{t(Msg::Trainers)} ": " {d.trainers.join(", ")}</p>

@@ -5,7 +5,7 @@ use crate::api::courses::catalogue;
 use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 
 /// Classes list and "open a class".
@@ -38,8 +38,8 @@ pub fn ClassesPage() -> impl IntoView {
                                                 {c.tot.then(|| view! { " " <span class="badge">{t(Msg::TrainingOfTrainers)}</span> })}
                                             </td>
                                             <td>{c.course_title}</td>
-                                            <td>{c.starts_on}</td>
-                                            <td>{c.ends_on}</td>
+                                            <td>{show_date(&c.starts_on)}</td>
+                                            <td>{show_date(&c.ends_on)}</td>
                                             <td>{c.location}</td>
                                             <td class="num">{c.enrolled}</td>
                                         </tr>

@@ -7,7 +7,7 @@ use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ConfirmSubmit, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::pages::author::bank::{QuizFields, new_quiz_input, role_label, typed_quiz};
 use leptos::prelude::*;
 
@@ -111,7 +111,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                             <tr>
                                                 <td><bdi>{cert.person_name.clone()}</bdi></td>
                                                 <td><a href=format!("/certificates/{code}/pdf")><code>{code.clone()}</code></a></td>
-                                                <td>{cert.issued_on.clone()}</td>
+                                                <td>{show_date(&cert.issued_on)}</td>
                                                 <td>{match cert.revoked_on.clone() {
                                                     Some(d) => view! { {t(Msg::Revoked)} " " {d} }.into_any(),
                                                     None => view! {

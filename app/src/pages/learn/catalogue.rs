@@ -6,7 +6,7 @@ use crate::api::courses::catalogue;
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 
 /// Every course open to the reader, with their progress.
@@ -47,7 +47,7 @@ pub fn CataloguePage() -> impl IntoView {
                             {classes.into_iter().map(|c| view! {
                                 <li>
                                     <a href=format!("/courses/{}", c.course_slug)>{c.name}</a>
-                                    " · " {c.course_title} " · " {c.starts_on} " – " {c.ends_on}
+                                    " · " {c.course_title} " · " {show_date(&c.starts_on)} " – " {show_date(&c.ends_on)}
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -6,7 +6,7 @@ use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::forms::PostForm;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::{CertificateStatus, CoursePageView, CourseQuiz};
 use crate::pages::author::bank::role_label;
 use leptos::prelude::*;
@@ -170,7 +170,7 @@ fn CertificateBox(status: CertificateStatus, slug: String) -> impl IntoView {
             <h2>{t(Msg::Certificate)}</h2>
             {match (s.certificate, s.can_claim) {
                 (Some(cert), _) => view! {
-                    <p>{t(Msg::CertificateCode)} " " <code id="certificate-code">{cert.code.clone()}</code> " · " {t(Msg::IssuedOn)} " " {cert.issued_on.clone()}</p>
+                    <p>{t(Msg::CertificateCode)} " " <code id="certificate-code">{cert.code.clone()}</code> " · " {t(Msg::IssuedOn)} " " {show_date(&cert.issued_on)}</p>
                     <p><a class="button primary" id="certificate-pdf" href=format!("/certificates/{}/pdf", cert.code)>{t(Msg::DownloadPdf)}</a></p>
                 }.into_any(),
                 (None, true) => view! {

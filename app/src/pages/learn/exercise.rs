@@ -7,7 +7,7 @@ use crate::components::examine::{MarkerBoard, markers_key};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::exercise::{
     ExerciseKind, ExerciseResult, ExerciseView, FEATURE_KINDS, FORGERIES, ImageRef, LIGHTS,
     MRZ_FIELDS, Named, Said, VERDICTS, ViewShown,
@@ -225,7 +225,7 @@ pub fn ExercisePage() -> impl IntoView {
                         <h2>{t(Msg::AttemptsLabel)}</h2>
                         <ul id="exercise-attempts">
                             {e.attempts.iter().map(|a| view! {
-                                <li><a href=format!("/exercise-attempts/{}", a.id)>{format!("{:.0} %", a.percent)}</a> " · " {a.at.clone()}</li>
+                                <li><a href=format!("/exercise-attempts/{}", a.id)>{format!("{:.0} %", a.percent)}</a> " · " {show_date(&a.at)}</li>
                             }).collect_view()}
                         </ul>
                     })}
@@ -384,7 +384,7 @@ pub fn ExerciseResultPage() -> impl IntoView {
                             </tbody>
                         </table>
                         <div class="lesson-body" id="exercise-explanation" lang=e.language.clone() inner_html=r.explanation_html.clone()></div>
-                        <p class="hint">{r.at.clone()}</p>
+                        <p class="hint">{show_date(&r.at)}</p>
                         <p><a class="button" id="try-again" href=format!("/exercises/{}", e.id)>{t(Msg::TryAgain)}</a></p>
                     }
                     .into_any()

@@ -37,7 +37,7 @@ pub fn LessonPage() -> impl IntoView {
                         <article class="lesson">
                             <header>
                                 <p class="hint">
-                                    {format!("{} {} {} {} · {}", t(Msg::Lesson), l.position.0, t(Msg::Of), l.position.1, crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(l.duration).into())]))}
+                                    {format!("{} · {}", crate::i18n::tr(Msg::LessonPosition, &[("n", l.position.0.into()), ("total", l.position.1.into())]), crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(l.duration).into())]))}
                                     {l.completed.then(|| view! { " " <span class="badge badge-ok">"✓ " {t(Msg::LessonDone)}</span> })}
                                 </p>
                                 <h1 lang=l.language.clone()>{l.title.clone()}</h1>

@@ -43,7 +43,7 @@ pub fn QuizPage() -> impl IntoView {
                         <li>{if q.pass_mark > 0.0 { format!("{} {:.0} %", t(Msg::PassMarkWord), q.pass_mark) } else { t(Msg::NoPassMark).to_owned() }}</li>
                         <li>{t(Msg::AttemptsLabel)} ": " {if q.attempts_allowed == 0 { t(Msg::Unlimited).to_owned() } else { format!("{} / {}", q.attempts.len(), q.attempts_allowed) }}</li>
                         <li>{match q.time_limit_minutes {
-                            Some(m) => format!("{m} {}", t(Msg::MinutesWord)),
+                            Some(m) => crate::i18n::tr(Msg::MinutesCount, &[("n", i64::from(m).into())]),
                             None => t(Msg::NoTimeLimit).to_owned(),
                         }}</li>
                     </ul>
@@ -276,7 +276,7 @@ pub fn AttemptPage() -> impl IntoView {
                         {a.deadline.clone().filter(|_| open).map(|d| view! {
                             <p class="banner banner-warning" id="deadline">
                                 {t(Msg::Deadline)} " " {d}
-                                {a.seconds_left.map(|s| format!(" · {} {} {}", t(Msg::TimeLeft), s / 60, t(Msg::MinutesWord)))}
+                                {a.seconds_left.map(|s| format!(" · {}", crate::i18n::tr(Msg::TimeLeftMinutes, &[("n", (s / 60).into())])))}
                             </p>
                         })}
                         <form method="post" action=action id="attempt-form" class="attempt">
@@ -291,7 +291,7 @@ pub fn AttemptPage() -> impl IntoView {
                                 view! {
                                     <fieldset class="question" data-q=qid id=format!("question-{qid}") data-label=format!("{} {}", t(Msg::QuestionWord), i + 1)
                                         aria-labelledby=format!("q{qid}-legend q{qid}-text")>
-                                        <legend id=format!("q{qid}-legend")>{format!("{} {}", t(Msg::QuestionWord), i + 1)} " " <span class="hint">{format!("({} {})", q.marks, t(if q.marks == 1.0 { Msg::MarkOne } else { Msg::Marks }).to_lowercase())}</span></legend>
+                                        <legend id=format!("q{qid}-legend")>{crate::i18n::tr(Msg::QuestionNumber, &[("n", (i + 1).into())])} " " <span class="hint">{format!("({})", crate::i18n::tr(Msg::MarksCount, &[("n", q.marks.into())]))}</span></legend>
                                         <input type="hidden" name="p" value=qid />
                                         <div class="question-text" id=format!("q{qid}-text") lang=lang.clone() inner_html=q.text_html.clone()></div>
                                         <QuestionInputs q=q disabled=!open lang=lang.clone() />

@@ -4,7 +4,7 @@ use crate::api::records::get_record;
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::record::LearningRecord;
 use leptos::prelude::*;
 
@@ -76,7 +76,7 @@ fn record_view(r: LearningRecord, own: bool) -> impl IntoView {
                     <tbody>
                         {r.events.into_iter().map(|e| view! {
                             <tr>
-                                <td>{e.at}</td>
+                                <td>{show_date(&e.at)}</td>
                                 <td>{t(e.kind)}</td>
                                 <td>{e.course}</td>
                                 <td>{e.item}</td>

@@ -6,7 +6,7 @@ use crate::api::tna::get_campaign;
 use crate::components::feedback::Feedback;
 use crate::components::forms::{CsrfField, ErrorView, PostForm, int_param};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use crate::model::CampaignStatus;
 use crate::model::tna::PaperImport;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn CampaignPage() -> impl IntoView {
                         <h1>{r.title.clone()}</h1>
                         <Feedback />
                         {outcome.map(|o| if o.problems.is_empty() {
-                            view! { <p class="banner banner-ok" role="status" id="paper-outcome">{format!("{} {}", o.imported, t(Msg::PaperImported))}</p> }.into_any()
+                            view! { <p class="banner banner-ok" role="status" id="paper-outcome">{crate::i18n::tr(Msg::PaperImportedCount, &[("n", o.imported.into())])}</p> }.into_any()
                         } else {
                             view! {
                                 <section class="banner banner-error" role="alert" id="paper-outcome">
@@ -57,7 +57,7 @@ pub fn CampaignPage() -> impl IntoView {
                         <dl class="facts">
                             <dt>{t(Msg::Status)}</dt><dd id="campaign-status">{campaign_status(r.status)}</dd>
                             <dt>{t(Msg::Questionnaire)}</dt><dd><a href=format!("/tna/questionnaires/{}", r.questionnaire.0)>{r.questionnaire.1.clone()}</a></dd>
-                            <dt>{t(Msg::Period)}</dt><dd>{format!("{} – {}", r.opens_on, r.closes_on)}</dd>
+                            <dt>{t(Msg::Period)}</dt><dd>{format!("{} – {}", show_date(&r.opens_on), show_date(&r.closes_on))}</dd>
                             <dt>{t(Msg::Anonymity)}</dt><dd>{if r.anonymous { t(Msg::Anonymous) } else { t(Msg::Named) }} " · " {t(Msg::MinGroup)} " " {r.min_group}</dd>
                             <dt>{t(Msg::Positions)}</dt><dd>{if c.positions.is_empty() { t(Msg::AllPositions).to_owned() } else { c.positions.join(", ") }}</dd>
                         </dl>

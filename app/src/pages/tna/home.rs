@@ -5,7 +5,7 @@ use crate::api::tna::get_tna_home;
 use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 
 /// The TNA home page.
@@ -49,7 +49,7 @@ pub fn TnaHomePage() -> impl IntoView {
                                                 <td><a href=format!("/tna/campaigns/{}", c.id)>{c.title.clone()}</a>
                                                     {c.anonymous.then(|| view! { " " <span class="tag">{t(Msg::Anonymous)}</span> })}</td>
                                                 <td>{campaign_status(c.status)}</td>
-                                                <td>{format!("{} – {}", c.opens_on, c.closes_on)}</td>
+                                                <td>{format!("{} – {}", show_date(&c.opens_on), show_date(&c.closes_on))}</td>
                                                 <td>{c.agencies.join(", ")}</td>
                                                 <td class="num">{c.responses}</td>
                                                 <td><a href=format!("/tna/campaigns/{}/results", c.id)>{t(Msg::Results)}</a></td>

@@ -103,7 +103,7 @@ pub fn ResultsPage() -> impl IntoView {
                         <PageTitle text=format!("{} — {}", t(Msg::Results), c.title) />
                         <p class="breadcrumbs"><a href="/tna">{t(Msg::TnaTitle)}</a> " › " <a href=format!("/tna/campaigns/{id}")>{c.title.clone()}</a></p>
                         <h1>{t(Msg::Results)} ": " {c.title.clone()}</h1> <Feedback />
-                        <p class="lead">{format!("{} {} · {} {}", r.respondents, t(Msg::Responses), t(Msg::MinGroup), c.min_group)}
+                        <p class="lead">{format!("{} · {}", crate::i18n::tr(Msg::ResponsesCount, &[("n", r.respondents.into())]), crate::i18n::tr(Msg::MinGroupValue, &[("n", i64::from(c.min_group).into())]))}
                             {c.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> })}</p>
                         <p class="actions no-print">
                             <a class="button" href=format!("/tna/campaigns/{id}/export/csv") id="export-csv">{t(Msg::ExportCsv)}</a>

@@ -8,7 +8,7 @@ use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -50,7 +50,7 @@ pub fn SummaryPage() -> impl IntoView {
                             <header class="cover">
                                 <p class="no-print breadcrumbs"><a href=format!("/tna/campaigns/{id}/results?agency={agency}#drill")>{t(Msg::Back)}</a></p>
                                 <h1>{t(Msg::SummaryFor)} " " {name.clone()}</h1> <Feedback />
-                                <p>{r.campaign.title.clone()} " · " {format!("{} – {}", r.campaign.opens_on, r.campaign.closes_on)}</p>
+                                <p>{r.campaign.title.clone()} " · " {format!("{} – {}", show_date(&r.campaign.opens_on), show_date(&r.campaign.closes_on))}</p>
                                 <p class="hint">{t(Msg::SummaryHint)}</p>
                             </header>
                             <section>

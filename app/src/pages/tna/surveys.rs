@@ -5,7 +5,7 @@ use crate::api::tna::get_surveys;
 use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, show_date, t};
 use leptos::prelude::*;
 
 fn state_label(state: &str) -> &'static str {
@@ -35,7 +35,7 @@ pub fn SurveysPage() -> impl IntoView {
                             view! {
                                 <section class="panel survey" id=format!("survey-{cid}")>
                                     <h2>{s.title.clone()}</h2>
-                                    <p class="hint">{t(Msg::EndsOn)} " " {s.closes_on.clone()}
+                                    <p class="hint">{t(Msg::EndsOn)} " " {show_date(&s.closes_on)}
                                         {s.anonymous.then(|| view! { " · " <span class="tag">{t(Msg::Anonymous)}</span> " " {t(Msg::AnonymousPromise)} })}</p>
                                     <p>{t(Msg::AboutMyWork)} ": " <strong>{state_label(&s.own)}</strong> " "
                                         {(s.own != "submitted").then(|| view! {

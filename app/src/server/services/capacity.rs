@@ -66,3 +66,9 @@ pub(crate) const DATE: &[time::format_description::FormatItem<'static>] =
 fn date(d: time::Date) -> String {
     d.format(DATE).unwrap_or_default()
 }
+
+/// An assessment's period, its dates written out in `lang`.
+fn period(lang: Lang, from: time::Date, to: time::Date) -> String {
+    let long = |d: time::Date| crate::i18n::long_date(lang, d.year(), u8::from(d.month()), d.day());
+    format!("{} – {}", long(from), long(to))
+}

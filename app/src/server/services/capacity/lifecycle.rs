@@ -31,7 +31,7 @@ pub async fn list(db: &DatabaseConnection, user: &CurrentUser) -> AppResult<Vec<
                 .get(&a.country_code)
                 .cloned()
                 .unwrap_or(a.country_code.clone()),
-            period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
+            period: period(user.lang, a.starts_on, a.ends_on),
             id: a.id,
             title: a.title,
             status: a.status,

@@ -153,7 +153,7 @@ pub(super) async fn build_view(
         title: a.title.clone(),
         country: (a.country_code.clone(), country_name),
         requested_by: a.requested_by.clone(),
-        period: format!("{} – {}", date(a.starts_on), date(a.ends_on)),
+        period: period(lang, a.starts_on, a.ends_on),
         can_score: role.may_score() && a.status != AssessmentStatus::Final,
         is_lead: role.leads(),
         status: a.status,
