@@ -156,15 +156,6 @@ pub enum Light {
 }
 
 impl Light {
-    /// The band's name, printed beside every score so that colour is never the only sign.
-    pub fn band(self) -> &'static str {
-        match self {
-            Light::Red => "priority for action",
-            Light::Amber => "developing",
-            Light::Green => "established",
-        }
-    }
-
     /// The colour's name, as the report's legend and tables write it.
     pub fn colour(self) -> &'static str {
         match self {
@@ -173,13 +164,6 @@ impl Light {
             Light::Green => "green",
         }
     }
-}
-
-/// The bands and their thresholds, as the reports print them under the scores.
-pub fn legend() -> String {
-    format!(
-        "Bands on the 0–4 scale: below {AMBER_FROM} priority for action (red) · {AMBER_FROM} to below {GREEN_FROM} developing (amber) · {GREEN_FROM} and above established (green)"
-    )
 }
 
 /// The traffic light of a score on the 0–4 scale, as printed: to two decimals, so that a score
@@ -276,16 +260,9 @@ mod tests {
         // A score printed as 2.75 is green, as the legend says.
         assert_eq!(light(2.748), Light::Green);
         assert_eq!(light(2.744), Light::Amber);
-        // The legend states the thresholds `light` uses, each band by name.
-        let legend = legend();
-        for (at, band) in [
-            (1.49, "below 1.5 priority"),
-            (2.0, "1.5 to below 2.75 developing"),
-            (3.0, "2.75 and above established"),
-        ] {
-            assert!(legend.contains(band), "{legend}");
-            assert!(legend.contains(light(at).band()));
-        }
+        // Just below each threshold the printed legend states, the band below.
+        assert_eq!(light(AMBER_FROM - 0.01), Light::Red);
+        assert_eq!(light(GREEN_FROM - 0.01), Light::Amber);
         assert_eq!(change(Some(1.5), Some(2.25)), Some(0.75));
         assert_eq!(change(None, Some(2.0)), None);
     }

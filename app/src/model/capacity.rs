@@ -294,6 +294,8 @@ pub struct ReportView {
     pub annex: Vec<AnnexRow>,
     /// The comparison with the baseline assessment, when one is set.
     pub baseline: Option<BaselineView>,
+    /// The language the report is written in (its headings, bands and the framework's text).
+    pub lang: crate::i18n::Lang,
 }
 
 /// A score before and after (all on the 0–4 scale).

@@ -130,6 +130,9 @@ pub struct TravellerView {
     pub given_names: String,
     /// The name in its own script, when the document prints one.
     pub native_name: Option<String>,
+    /// That name transliterated into the MRZ alphabet as ICAO Doc 9303 Part 3 recommends (what
+    /// a document reader shows beside it), when it can be.
+    pub native_transliterated: Option<String>,
     pub nationality: String,
     pub nationality_name: String,
     pub sex: String,

@@ -30,7 +30,14 @@ pub fn team_role_label(role: MemberRole) -> &'static str {
 /// The score bands and their thresholds, printed under every table of scores.
 #[component]
 pub fn RatingLegend() -> impl IntoView {
-    view! { <p class="hint rating-legend">{t(Msg::RatingLegend)}</p> }
+    let legend = crate::i18n::tr(
+        Msg::RatingLegend,
+        &[
+            ("amber", assessments::capacity::AMBER_FROM.into()),
+            ("green", assessments::capacity::GREEN_FROM.into()),
+        ],
+    );
+    view! { <p class="hint rating-legend">{legend}</p> }
 }
 
 /// A score with its traffic light and band (the band in words, so that colour is never the

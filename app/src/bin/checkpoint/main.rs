@@ -215,6 +215,9 @@ enum AssessmentCommand {
         /// Where to write it.
         #[arg(long)]
         out: PathBuf,
+        /// The report's language: en, fr, es or ar (headings and the framework's edition).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 
@@ -525,8 +528,15 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 println!("{}\t{}\t{}\t{}", a.id, a.country_code, a.status, a.title);
             }
         }
-        Command::Assessment(AssessmentCommand::Report { id, format, out }) => {
-            let report = services::capacity::report_for_export(&database, id, app::i18n::Lang::En)
+        Command::Assessment(AssessmentCommand::Report {
+            id,
+            format,
+            out,
+            lang,
+        }) => {
+            let lang = app::validate::language(&lang)
+                .map_err(|_| format!("--lang {lang}: use en, fr, es or ar"))?;
+            let report = services::capacity::report_for_export(&database, id, lang)
                 .await
                 .map_err(|e| match e {
                     app::error::AppError::NotFound => format!("no assessment {id}"),

@@ -171,7 +171,12 @@ fn traveller_data(tr: &TravellerView, today: &str) -> impl IntoView + use<> {
             <dl class="facts" id="desk-facts">
                 <dt>{t(Msg::VizSurname)}</dt><dd id="desk-surname">{tr.surname.clone()}</dd>
                 <dt>{t(Msg::VizGivenNames)}</dt><dd>{tr.given_names.clone()}</dd>
-                {tr.native_name.clone().map(|n| view! { <dt>{t(Msg::DeskNativeName)}</dt><dd dir="auto">{n}</dd> })}
+                {tr.native_name.clone().map(|n| view! {
+                    <dt>{t(Msg::DeskNativeName)}</dt><dd><bdi id="desk-native-name">{n}</bdi></dd>
+                })}
+                {tr.native_transliterated.clone().map(|n| view! {
+                    <dt>{t(Msg::DeskTransliteration)}</dt><dd id="desk-transliteration" dir="ltr"><code>{n}</code></dd>
+                })}
                 <dt>{t(Msg::DeskNationality)}</dt><dd>{format!("{} ({})", tr.nationality_name, tr.nationality)}</dd>
                 <dt>{t(Msg::DeskBirth)}</dt><dd>{tr.birth.clone()}</dd>
                 <dt>{t(Msg::DeskSex)}</dt><dd>{tr.sex.clone()}</dd>

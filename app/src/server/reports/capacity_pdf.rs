@@ -3,7 +3,10 @@
 //! recommendations, the road map and the annex — laid out by a small flowing-text engine over
 //! [`super::pdf`], with the bundled font.
 
+use super::capacity_text::{priority_word, status_word, timeframe_word};
+use super::charts::{band_word, legend};
 use super::pdf::{Font, Page, finish_pages, text_width};
+use crate::i18n::{Lang, Msg};
 use crate::model::{FindingKind, ReportView, ScoreView};
 use assessments::capacity;
 
@@ -28,14 +31,16 @@ struct Flow {
     pages: Vec<Page>,
     y: f32,
     footer: String,
+    lang: Lang,
 }
 
 impl Flow {
-    fn new(footer: String) -> Self {
+    fn new(footer: String, lang: Lang) -> Self {
         let mut flow = Flow {
             pages: Vec::new(),
             y: 0.0,
             footer,
+            lang,
         };
         flow.new_page();
         flow
@@ -156,6 +161,7 @@ impl Flow {
     fn bars(&mut self, rows: &[(String, Option<f64>)]) {
         // The value and its band follow the bar: at most 110 pt, inside the margin.
         let (label_w, bar_w, row_h) = (200.0, 170.0, 16.0);
+        let lang = self.lang;
         self.ensure(row_h * rows.len() as f32 + 20.0);
         for (label, value) in rows {
             self.gap(row_h);
@@ -174,7 +180,7 @@ impl Flow {
                     page.text(
                         MARGIN + label_w + len + 4.0,
                         y + 2.0,
-                        &format!("{v:.2} · {}", capacity::light(*v).band()),
+                        &format!("{v:.2} · {}", band_word(capacity::light(*v), lang)),
                         Font::Regular,
                         8.5,
                         INK,
@@ -183,7 +189,7 @@ impl Flow {
                 None => page.text(
                     MARGIN + label_w,
                     y + 2.0,
-                    "not scored",
+                    Msg::NotScored.text(lang),
                     Font::Regular,
                     8.5,
                     GREY,
@@ -196,6 +202,7 @@ impl Flow {
     /// A radar chart of the component scores.
     fn radar(&mut self, axes: &[(String, Option<f64>)]) {
         let size = 230.0;
+        let lang = self.lang;
         self.ensure(size + 40.0);
         let (cx, cy, r) = (W / 2.0, self.y - size / 2.0 - 10.0, 85.0);
         let n = axes.len().max(3) as f32;
@@ -213,7 +220,10 @@ impl Flow {
         for (i, (label, value)) in axes.iter().enumerate() {
             page.line((cx, cy), point(i, 1.0), 0.5, RULE);
             let (lx, ly) = point(i, 1.22);
-            let shown = value.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.2}"));
+            let shown = value.map_or_else(
+                || Msg::NotScored.text(lang).to_owned(),
+                |v| format!("{v:.2}"),
+            );
             let w = text_width(label, Font::Regular, 9.0).max(text_width(&shown, Font::Bold, 9.0));
             let x = if (lx - cx).abs() < 1.0 {
                 lx - w / 2.0
@@ -251,24 +261,27 @@ fn plain(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-fn score_text(s: &ScoreView) -> String {
+fn score_text(s: &ScoreView, lang: Lang) -> String {
     match s.score {
         Some(v) => format!(
-            "{v:.2} {}  ({} indicators)",
-            capacity::light(v).band(),
-            s.scored
+            "{v:.2} {}  ({})",
+            band_word(capacity::light(v), lang),
+            Msg::IndicatorsScored.format(lang, &[("n", (s.scored as i64).into())])
         ),
-        None => "not scored".to_owned(),
+        None => Msg::NotScored.text(lang).to_owned(),
     }
 }
 
 /// The report as a PDF file.
 pub fn render(r: &ReportView) -> Vec<u8> {
     let a = &r.assessment;
-    let mut flow = Flow::new(format!("{} — {}", a.title, a.country.1));
+    let lang = r.lang;
+    let m = |msg: Msg| msg.text(lang);
+    let score_text = |s: &ScoreView| score_text(s, lang);
+    let mut flow = Flow::new(format!("{} — {}", a.title, a.country.1), lang);
     // Cover.
     flow.gap(120.0);
-    flow.paragraph("COUNTRY REPORT", 11.0, 0.0, GREY);
+    flow.paragraph(&m(Msg::CountryReport).to_uppercase(), 11.0, 0.0, GREY);
     for line in Flow::wrap(&a.title, Font::Bold, 24.0, W - 2.0 * MARGIN) {
         flow.gap(30.0);
         let y = flow.y;
@@ -276,35 +289,41 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     }
     flow.gap(20.0);
     flow.paragraph(&format!("{} · {}", a.country.1, a.period), 13.0, 0.0, INK);
-    flow.paragraph(&format!("Requested by {}", a.requested_by), 11.0, 0.0, GREY);
     flow.paragraph(
-        &format!("{} · status: {}", a.framework, a.status),
+        &format!("{}: {}", m(Msg::RequestedBy), a.requested_by),
         11.0,
         0.0,
         GREY,
     );
     flow.paragraph(
         &format!(
-            "Overall score: {} on the scale 0 (absent) – 4 (advanced)",
-            score_text(&a.overall)
+            "{} · {}",
+            a.framework,
+            Msg::ReportStatusIs.format(lang, &[("status", status_word(a.status, lang).into())])
         ),
+        11.0,
+        0.0,
+        GREY,
+    );
+    flow.paragraph(
+        &Msg::ReportOverallOnScale.format(lang, &[("score", score_text(&a.overall).into())]),
         12.0,
         0.0,
         INK,
     );
 
     flow.new_page();
-    flow.heading("Executive summary", 16.0);
+    flow.heading(m(Msg::ExecutiveSummary), 16.0);
     for p in plain(&r.summary_markdown) {
         flow.paragraph(&p, 10.0, 0.0, INK);
     }
-    flow.heading("Methodology", 16.0);
+    flow.heading(m(Msg::Methodology), 16.0);
     for p in plain(&r.methodology_markdown) {
         flow.paragraph(&p, 10.0, 0.0, INK);
     }
 
     flow.new_page();
-    flow.heading("Scores by component", 16.0);
+    flow.heading(m(Msg::ScoresByComponent), 16.0);
     flow.radar(
         &a.components
             .iter()
@@ -320,11 +339,11 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     }
     flow.table(
         &[0.25, 0.4, 0.35],
-        &["Component", "Element", "Score"],
+        &[m(Msg::Component), m(Msg::Element), m(Msg::Score)],
         &rows,
         9.0,
     );
-    flow.paragraph(&capacity::legend(), 9.0, 0.0, GREY);
+    flow.paragraph(&legend(lang), 9.0, 0.0, GREY);
     for c in &a.components {
         flow.heading(&c.title, 12.0);
         flow.bars(
@@ -337,12 +356,17 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     }
 
     if let Some(b) = &r.baseline {
-        flow.heading("Compared with the baseline", 16.0);
-        flow.paragraph(&format!("Baseline: {}", b.title), 10.0, 0.0, GREY);
+        flow.heading(m(Msg::ComparedWithBaseline), 16.0);
+        flow.paragraph(
+            &format!("{}: {}", m(Msg::Baseline), b.title),
+            10.0,
+            0.0,
+            GREY,
+        );
         let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
         let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
         let mut rows = vec![vec![
-            "Overall".to_owned(),
+            m(Msg::Overall).to_owned(),
             f(b.overall.before),
             f(b.overall.after),
             sgn(b.overall.change),
@@ -354,7 +378,12 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         );
         flow.table(
             &[0.46, 0.18, 0.18, 0.18],
-            &["Component", "Baseline", "Follow-up", "Change"],
+            &[
+                m(Msg::Component),
+                m(Msg::Baseline),
+                m(Msg::ReportFollowUp),
+                m(Msg::Change),
+            ],
             &rows,
             9.0,
         );
@@ -366,12 +395,12 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         .map(|(id, t)| (id.as_str(), t.as_str()))
         .collect();
     flow.new_page();
-    flow.heading("Findings", 16.0);
+    flow.heading(m(Msg::Findings), 16.0);
     for fnd in &r.findings {
         let kind = if fnd.kind == FindingKind::Gap {
-            "Gap"
+            m(Msg::Gap)
         } else {
-            "Strength"
+            m(Msg::Strength)
         };
         flow.paragraph(
             &format!(
@@ -384,7 +413,7 @@ pub fn render(r: &ReportView) -> Vec<u8> {
             INK,
         );
     }
-    flow.heading("Recommendations", 16.0);
+    flow.heading(m(Msg::Recommendations), 16.0);
     let rows: Vec<Vec<String>> = r
         .recommendations
         .iter()
@@ -393,7 +422,11 @@ pub fn render(r: &ReportView) -> Vec<u8> {
             vec![
                 titles.get(i.element.as_str()).unwrap_or(&"").to_string(),
                 i.text.clone(),
-                format!("{} / {}", i.priority, i.timeframe),
+                format!(
+                    "{} / {}",
+                    priority_word(&i.priority, lang),
+                    timeframe_word(&i.timeframe, lang)
+                ),
                 i.quarter.clone(),
                 format!("{} · {}", i.responsible, i.cost),
             ]
@@ -402,16 +435,16 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     flow.table(
         &[0.17, 0.38, 0.12, 0.1, 0.23],
         &[
-            "Element",
-            "Recommendation",
-            "Priority",
-            "Start",
-            "Responsible · cost",
+            m(Msg::Element),
+            m(Msg::ReportRecommendation),
+            m(Msg::Priority),
+            m(Msg::Start),
+            &format!("{} · {}", m(Msg::Responsible), m(Msg::Cost)),
         ],
         &rows,
         8.0,
     );
-    flow.heading("Road map", 16.0);
+    flow.heading(m(Msg::RoadMap), 16.0);
     let mut quarters: Vec<&str> = r
         .recommendations
         .iter()
@@ -423,7 +456,11 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         flow.paragraph(q, 10.5, 0.0, NAVY);
         for rec in r.recommendations.iter().filter(|x| x.input.quarter == q) {
             flow.paragraph(
-                &format!("[{}] {}", rec.input.priority, rec.input.text),
+                &format!(
+                    "[{}] {}",
+                    priority_word(&rec.input.priority, lang),
+                    rec.input.text
+                ),
                 9.0,
                 12.0,
                 INK,
@@ -431,7 +468,7 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         }
     }
     flow.new_page();
-    flow.heading("Annex: indicator scores and evidence", 16.0);
+    flow.heading(m(Msg::Annex), 16.0);
     let rows: Vec<Vec<String>> = r
         .annex
         .iter()
@@ -446,7 +483,12 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         .collect();
     flow.table(
         &[0.16, 0.3, 0.12, 0.42],
-        &["Element", "Indicator", "Level", "Evidence"],
+        &[
+            m(Msg::Element),
+            m(Msg::Indicator),
+            m(Msg::Level),
+            m(Msg::EvidenceNotes),
+        ],
         &rows,
         7.5,
     );

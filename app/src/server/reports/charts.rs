@@ -2,6 +2,7 @@
 //! (every value is also written as text). Labels are escaped here; the SVG is inserted as
 //! trusted markup by the pages.
 
+use crate::i18n::{Lang, Msg};
 use std::fmt::Write as _;
 
 mod lines;
@@ -26,9 +27,42 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
+/// A score band in words, in `lang` ("priority for action", "developing", "established").
+pub fn band_word(light: assessments::capacity::Light, lang: Lang) -> &'static str {
+    use assessments::capacity::Light;
+    match light {
+        Light::Red => Msg::BandRed,
+        Light::Amber => Msg::BandAmber,
+        Light::Green => Msg::BandGreen,
+    }
+    .text(lang)
+}
+
+/// The bands and their thresholds, as printed under every table of scores, in `lang`.
+pub fn legend(lang: Lang) -> String {
+    Msg::RatingLegend.format(
+        lang,
+        &[
+            ("amber", assessments::capacity::AMBER_FROM.into()),
+            ("green", assessments::capacity::GREEN_FROM.into()),
+        ],
+    )
+}
+
+/// A colour of the traffic light in words, in `lang` ("red", "amber", "green").
+pub fn colour_word(light: assessments::capacity::Light, lang: Lang) -> &'static str {
+    use assessments::capacity::Light;
+    match light {
+        Light::Red => Msg::ColourRed,
+        Light::Amber => Msg::ColourAmber,
+        Light::Green => Msg::ColourGreen,
+    }
+    .text(lang)
+}
+
 /// A radar (spider) chart of `axes` — label and score on 0..=`max` (`None`: not scored, drawn
 /// at the centre and labelled as such).
-pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str) -> String {
+pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -> String {
     let (w, h) = (520.0_f64, 420.0_f64);
     let (cx, cy, r) = (w / 2.0, h / 2.0 + 5.0, 140.0);
     let n = axes.len().max(3) as f64;
@@ -77,7 +111,10 @@ pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str) -> String {
         } else {
             "end"
         };
-        let shown = value.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.2}"));
+        let shown = value.map_or_else(
+            || Msg::NotScored.text(lang).to_owned(),
+            |v| format!("{v:.2}"),
+        );
         let _ = write!(
             svg,
             r##"<text x="{lx:.1}" y="{ly:.1}" font-size="13" text-anchor="{anchor}" fill="#1b2430">{}</text><text x="{lx:.1}" y="{:.1}" font-size="12" font-weight="700" text-anchor="{anchor}" fill="#0b4f7c">{}</text>"##,
@@ -106,7 +143,7 @@ pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str) -> String {
 /// A horizontal bar chart: one bar per `(label, score)` on the 0–4 scale, coloured by traffic
 /// light, with the value and its band written at the end of the bar (so the colour is never
 /// the only sign).
-pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
+pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -> String {
     let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
     let h = row_h * rows.len() as f64 + 30.0;
     let w = label_w + bar_w + 150.0;
@@ -148,15 +185,16 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str) -> String {
                     r##"<rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2} · {}</text>"##,
                     label_w + len + 5.0,
                     y + 14.0,
-                    light.band()
+                    band_word(light, lang)
                 );
             }
             None => {
                 let _ = write!(
                     svg,
-                    r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#566273">not scored</text>"##,
+                    r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#566273">{}</text>"##,
                     label_w + 5.0,
-                    y + 14.0
+                    y + 14.0,
+                    esc(Msg::NotScored.text(lang))
                 );
             }
         }
@@ -405,6 +443,7 @@ mod tests {
             ],
             4.0,
             "Scores \"x\"",
+            Lang::En,
         );
         assert!(svg.contains("A &lt;b&gt;&amp;"));
         assert!(!svg.contains("<b>"));
@@ -417,11 +456,23 @@ mod tests {
             ],
             4.0,
             "t",
+            Lang::En,
         );
         assert!(svg.contains("#a1121b") && svg.contains("#1d6b3a"));
         // The band is written beside the value: red and green bars differ without colour.
         assert!(
             svg.contains(">1.00 · priority for action<") && svg.contains(">3.00 · established<")
+        );
+        // In the reader's language.
+        let svg = bars(
+            &[("Structure".into(), Some(3.0)), ("Budget".into(), None)],
+            4.0,
+            "t",
+            Lang::Fr,
+        );
+        assert!(
+            svg.contains(">3.00 · consolidé<") && svg.contains(">non noté<"),
+            "{svg}"
         );
     }
 

@@ -68,4 +68,51 @@ async fn an_assessment_reads_in_the_assessors_language_with_the_same_scores() {
         // One score, the same roll-up in every language: the indicator's level.
         assert!(overview.contains("3.00"), "{lang}: {overview}");
     }
+
+    // The country report downloads in the reader's language: headings, bands, the framework.
+    let fw = content::framework::find_in("bmm", "fr").unwrap();
+    assessor
+        .post_form("/api/language", "/account", &[("lang", "fr")])
+        .await;
+    let md = assessor
+        .get(&format!("/assessments/{id}/export/md"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for text in [
+        "## Résumé analytique",
+        "| Composante | Élément |",
+        "consolidé (vert)",
+        fw.components[0].title.as_str(),
+        "statut : ",
+    ] {
+        assert!(md.contains(text), "{text}: {md}");
+    }
+    for english in [
+        "## Executive summary",
+        "established",
+        "Overall:",
+        "not scored",
+    ] {
+        assert!(!md.contains(english), "no English `{english}`: {md}");
+    }
+    let pdf = assessor
+        .get(&format!("/assessments/{id}/export/pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let lines = crate::helpers::pdf_lines(&pdf).join("\n");
+    assert!(lines.contains("RAPPORT PAYS"), "{lines}");
+    assessor
+        .post_form("/api/language", "/account", &[("lang", "ar")])
+        .await;
+    let html = assessor
+        .get(&format!("/assessments/{id}/export/html"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "{html}");
 }

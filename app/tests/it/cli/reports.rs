@@ -80,6 +80,43 @@ fn the_demo_assessment_is_listed_and_its_report_written() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no assessment 9999"));
+    // In another language, and refused in one Checkpoint does not speak.
+    let md_file = dir.path().join("rapport.md");
+    let args = |lang: &'static str| {
+        vec![
+            "assessment".to_owned(),
+            "report".into(),
+            id.to_owned(),
+            "--format".into(),
+            "md".into(),
+            "--lang".into(),
+            lang.into(),
+            "--out".into(),
+            md_file.to_str().unwrap().to_owned(),
+        ]
+    };
+    let run = |lang| {
+        let a = args(lang);
+        checkpoint(
+            dir.path(),
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+            "",
+        )
+    };
+    let out = run("fr");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&md_file).unwrap();
+    assert!(
+        text.contains("## Feuille de route") || text.contains("Résumé analytique"),
+        "{text}"
+    );
+    let out = run("de");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang de"));
 }
 
 #[test]

@@ -81,6 +81,7 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
     assert_eq!(ahead.status(), StatusCode::NOT_FOUND);
 
     let mut n = 0;
+    let mut natives = 0;
     loop {
         let desk = shifts::desk(db, &trainee, shift).await.unwrap();
         let Some(t) = desk.traveller.clone() else {
@@ -88,6 +89,19 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
         };
         let page = trainee_c.page(&desk_url, StatusCode::OK).await;
         assert!(page.contains(&t.holder.surname), "traveller {n}");
+        // A name printed in its own script is shown isolated, with its ICAO transliteration.
+        if let Some(native) = &t.native_name {
+            let icao = assessments::names::translit::transliterate(native)
+                .unwrap()
+                .forms[0]
+                .join(" ");
+            assert!(
+                page.contains(&format!(r#"<bdi id="desk-native-name">{native}</bdi>"#))
+                    && page.contains(&format!("<code>{icao}</code>")),
+                "traveller {n}: {native} beside {icao}"
+            );
+            natives += 1;
+        }
         // Before the query, the page names no list entry; nothing of the key is on it.
         assert!(entry_ids(&page).is_empty(), "{:?}", entry_ids(&page));
         for light in ["visible", "uv", "ir", "bearer"] {
@@ -163,6 +177,7 @@ async fn the_desk_works_in_the_browser_s_forms_from_scenario_to_debrief() {
         }
     }
     assert_eq!(n, 5);
+    println!("travellers with a name in their own script: {natives}");
     assert_eq!(count(db, "desk_decisions").await, 5);
     let over = trainee_c.page(&desk_url, StatusCode::OK).await;
     assert!(over.contains("desk-over"));

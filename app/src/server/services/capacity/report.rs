@@ -58,7 +58,8 @@ pub(super) async fn build_report(
             .map(|c| (c.title.clone(), c.score.score))
             .collect::<Vec<_>>(),
         f64::from(capacity::MAX_LEVEL),
-        "Scores by component (0 absent – 4 advanced)",
+        Msg::ChartScoresByComponent.text(lang),
+        lang,
     );
     let element_bars = view
         .components
@@ -73,7 +74,9 @@ pub(super) async fn build_report(
                         .map(|e| (e.title.clone(), e.score.score))
                         .collect::<Vec<_>>(),
                     f64::from(capacity::MAX_LEVEL),
-                    &format!("Element scores: {}", c.title),
+                    &Msg::ChartElementScores
+                        .format(lang, &[("component", c.title.as_str().into())]),
+                    lang,
                 ),
             )
         })
@@ -88,8 +91,8 @@ pub(super) async fn build_report(
                 "{l} {}",
                 fw.scale.get(usize::from(*l)).cloned().unwrap_or_default()
             ),
-            Some(Judgement::NotApplicable) => "not applicable".to_owned(),
-            None => "not scored".to_owned(),
+            Some(Judgement::NotApplicable) => Msg::NotApplicable.text(lang).to_lowercase(),
+            None => Msg::NotScored.text(lang).to_owned(),
         };
         annex.push(AnnexRow {
             component: c.title.clone(),
@@ -126,6 +129,7 @@ pub(super) async fn build_report(
         None => None,
     };
     Ok(ReportView {
+        lang,
         baseline,
         summary_html: render(&a.summary),
         methodology_html: render(&a.methodology),
@@ -197,10 +201,10 @@ pub async fn narrative(
     Ok((a.summary, a.methodology, a.version))
 }
 
-pub(super) fn level_text(j: Option<&Judgement>) -> String {
+pub(super) fn level_text(j: Option<&Judgement>, lang: Lang) -> String {
     match j {
         Some(Judgement::Level(l)) => l.to_string(),
-        Some(Judgement::NotApplicable) => "n/a".to_owned(),
+        Some(Judgement::NotApplicable) => Msg::NotApplicableShort.text(lang).to_owned(),
         None => "—".to_owned(),
     }
 }
@@ -257,8 +261,8 @@ pub(super) async fn baseline_view(
             };
             LevelChange {
                 title: i.title.clone(),
-                before: level_text(before),
-                after: level_text(after),
+                before: level_text(before, lang),
+                after: level_text(after, lang),
                 change,
             }
         })

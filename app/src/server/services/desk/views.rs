@@ -180,6 +180,12 @@ fn traveller_view(t: &Traveller, spec: &Spec) -> AppResult<TravellerView> {
         surname: h.surname.clone(),
         given_names: h.given_names.clone(),
         native_name: t.native_name.clone(),
+        native_transliterated: t.native_name.as_deref().and_then(|n| {
+            assessments::names::translit::transliterate(n)
+                .ok()
+                .and_then(|t| t.forms.into_iter().next())
+                .map(|parts| parts.join(" "))
+        }),
         nationality: h.nationality.clone(),
         nationality_name: state.map_or_else(|| h.nationality.clone(), |s| s.name.to_string()),
         sex: h.sex.to_string(),
