@@ -339,6 +339,21 @@ pub fn language_name(lang: Lang, code: &str) -> String {
     msg.text(lang).to_owned()
 }
 
+/// `v` with `places` decimals as the page's reader writes it: a decimal comma in French and
+/// Spanish ("1,97"), a point in English and Arabic.
+pub fn decimal(v: f64, places: usize) -> String {
+    decimal_in(use_lang(), v, places)
+}
+
+/// `v` with `places` decimals as a reader of `lang` writes it (see [`decimal`]).
+pub fn decimal_in(lang: Lang, v: f64, places: usize) -> String {
+    let text = format!("{v:.places$}");
+    match lang {
+        Lang::Fr | Lang::Es => text.replace('.', ","),
+        Lang::En | Lang::Ar => text,
+    }
+}
+
 /// A date or time stored as ISO 8601 text ("2026-12-07", "2026-12-07 14:20") as the page's
 /// reader writes it: the date written out in their language ([`long_date`]) and any time after
 /// it as it is. Text that is not such a date is returned unchanged.
@@ -414,6 +429,15 @@ mod tests {
         assert_eq!(long_date(Lang::Es, 2026, 12, 7), "7 de diciembre de 2026");
         assert_eq!(long_date(Lang::Ar, 2026, 6, 3), "3 حزيران/يونيه 2026");
         assert_eq!(long_date(Lang::En, 2026, 13, 1), "1 13 2026");
+    }
+
+    #[test]
+    fn decimals_take_the_readers_separator() {
+        assert_eq!(decimal_in(Lang::En, 1.966, 2), "1.97");
+        assert_eq!(decimal_in(Lang::Fr, 1.966, 2), "1,97");
+        assert_eq!(decimal_in(Lang::Es, -0.5, 1), "-0,5");
+        assert_eq!(decimal_in(Lang::Ar, 2.0, 2), "2.00");
+        assert_eq!(decimal(1.25, 3), "1.250", "English outside a page");
     }
 
     #[cfg(feature = "ssr")]

@@ -54,7 +54,7 @@ pub fn ScoreCell(score: ScoreView) -> impl IntoView {
                         Some("amber") => Msg::BandAmber,
                         _ => Msg::BandGreen,
                     };
-                    view! { <span class=class>{format!("{s:.2}")}</span> " " <span class="band">{t(band)}</span> }.into_any()
+                    view! { <span class=class>{crate::i18n::decimal(s, 2)}</span> " " <span class="band">{t(band)}</span> }.into_any()
                 }
                 None => view! { <span class="hint">{t(Msg::NotScored)}</span> }.into_any(),
             }}

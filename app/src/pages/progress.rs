@@ -7,7 +7,7 @@ use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::ErrorView;
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, show_date, t};
+use crate::i18n::{Msg, decimal, show_date, t};
 use crate::model::Role;
 use crate::model::exercise::FEATURE_KINDS;
 use crate::model::progress::{Filters, Row, TREND_MEASURES, Trend};
@@ -61,7 +61,7 @@ fn table(id: &'static str, first: Msg, rows: Vec<Row>) -> impl IntoView {
                         <td>{r.exercises}</td>
                         <td>{pct(r.exercise_score)}</td>
                         <td>{pct(r.post_test)}</td>
-                        <td>{r.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
+                        <td>{r.gain.map(|g| decimal(g, 2)).unwrap_or_else(|| "—".to_owned())}</td>
                         <td>{pct(completion)}</td>
                     </tr>
                 }}).collect_view()}
@@ -139,7 +139,7 @@ pub fn ProgressPage() -> impl IntoView {
                             <article class="card"><p class="kpi-figure" id="kpi-lessons">{tt.lessons}</p><p>{t(Msg::LessonsCompletedCol)}</p></article>
                             <article class="card"><p class="kpi-figure" id="kpi-certificates">{tt.certificates}</p><p>{t(Msg::CertificatesIssued)}</p></article>
                             <article class="card"><p class="kpi-figure" id="kpi-post">{pct(tt.post_test)}</p><p>{t(Msg::AveragePostTest)}</p></article>
-                            <article class="card"><p class="kpi-figure" id="kpi-gain">{tt.gain.map(|g| format!("{g:.2}")).unwrap_or_else(|| "—".to_owned())}</p>
+                            <article class="card"><p class="kpi-figure" id="kpi-gain">{tt.gain.map(|g| decimal(g, 2)).unwrap_or_else(|| "—".to_owned())}</p>
                                 <p>{t(Msg::AverageGain)} {format!(" (n = {})", tt.gain_people)}</p></article>
                             <article class="card"><p class="kpi-figure" id="kpi-exercises">{pct(tt.exercise_score)}</p><p>{t(Msg::ExerciseAverageCol)} {format!(" ({})", tt.exercises)}</p></article>
                         </div>

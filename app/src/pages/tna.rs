@@ -25,5 +25,5 @@ pub fn campaign_status(status: CampaignStatus) -> &'static str {
 
 /// A figure with two decimals, or a dash.
 pub fn fig(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+    v.map_or_else(|| "–".to_owned(), |v| crate::i18n::decimal(v, 2))
 }

@@ -168,7 +168,7 @@ async fn report_scores_print_their_band_and_the_legend_of_bands() {
         .page(&format!("/assessments/{id}/export/md"), StatusCode::OK)
         .await;
     assert!(md.contains("| Band |"), "{md}");
-    assert!(md.contains("Bands on the 0–4 scale: below 1.5 priority for action (red)"));
+    assert!(md.contains("Bands on the 0–4 scale: below 1.5, priority for action (red)"));
     let page = assessor
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;

@@ -24,13 +24,16 @@ pub fn priority_label(p: &str) -> &'static str {
 }
 
 fn fmt(x: Option<f64>) -> String {
-    x.map(|v| format!("{v:.2}"))
+    x.map(|v| crate::i18n::decimal(v, 2))
         .unwrap_or_else(|| "—".to_owned())
 }
 
 fn signed(x: Option<f64>) -> String {
-    x.map(|v| format!("{v:+.2}"))
-        .unwrap_or_else(|| "—".to_owned())
+    x.map(|v| {
+        let sign = if v >= 0.0 { "+" } else { "" };
+        format!("{sign}{}", crate::i18n::decimal(v, 2))
+    })
+    .unwrap_or_else(|| "—".to_owned())
 }
 
 /// The report page.

@@ -7,7 +7,7 @@ use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{ConfirmSubmit, ErrorView, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
-use crate::i18n::{Msg, show_date, t};
+use crate::i18n::{Msg, decimal, show_date, t};
 use crate::pages::author::bank::{QuizFields, new_quiz_input, role_label, typed_quiz};
 use leptos::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                     {c.gain.map(|g| view! {
                         <h2>{t(Msg::LearningGain)}</h2>
                         <p class="hint">{t(Msg::LearningGainHelp)}</p>
-                        <p id="class-gain"><strong>{t(Msg::ClassGain)} ": " {g.class_gain.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".to_owned())}</strong>
+                        <p id="class-gain"><strong>{t(Msg::ClassGain)} ": " {g.class_gain.map(|v| decimal(v, 2)).unwrap_or_else(|| "—".to_owned())}</strong>
                             {format!(" (n = {})", g.pairs)}</p>
                         <table class="data" tabindex="0" id="gain">
                             <thead><tr>
@@ -85,7 +85,7 @@ pub fn ClassQuizzesPage() -> impl IntoView {
                                         <td><bdi>{r.name}</bdi></td>
                                         <td>{pct(r.pre)}</td>
                                         <td>{pct(r.post)}</td>
-                                        <td>{r.gain.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
+                                        <td>{r.gain.map(|v| decimal(v, 2)).unwrap_or_else(|| "—".to_owned())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -216,8 +216,8 @@ pub fn QuizResultsPage() -> impl IntoView {
                                             <tr class=if weak { "flag" } else { "" }>
                                                 <td>{i.title.clone()}</td>
                                                 <td>{i.n}</td>
-                                                <td>{format!("{:.2}", i.facility)}</td>
-                                                <td>{i.discrimination.map(|d| format!("{d:.2}")).unwrap_or_else(|| "—".to_owned())}</td>
+                                                <td>{decimal(i.facility, 2)}</td>
+                                                <td>{i.discrimination.map(|d| decimal(d, 2)).unwrap_or_else(|| "—".to_owned())}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -7,7 +7,7 @@ use crate::components::forms::{CsrfField, ErrorView, PostForm};
 use crate::components::islands::AutoSave;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, decimal, t};
 use crate::model::{AttemptQuestionView, AttemptStatus, AttemptView, CorrectAnswer};
 use crate::pages::author::bank::role_label;
 use assessments::questions::Kind;
@@ -195,7 +195,7 @@ fn result_banner(a: &AttemptView) -> impl IntoView + use<> {
         <section class=if passed { "banner banner-ok result" } else { "banner banner-warning result" } id="attempt-result" role="status">
             <p>
                 <strong>{t(Msg::Score)} ": " <span id="score-percent">{a.percent.map(|p| format!("{p:.0} %")).unwrap_or_default()}</span></strong>
-                " (" {format!("{:.1} / {:.1}", a.score.unwrap_or(0.0), a.max_score)} ") — "
+                " (" {format!("{} / {}", decimal(a.score.unwrap_or(0.0), 1), decimal(a.max_score, 1))} ") — "
                 {if graded {
                     format!("{} · {} {:.0} %", status_label(a.status, a.passed), t(Msg::PassMarkWord), a.pass_mark)
                 } else {

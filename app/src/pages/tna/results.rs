@@ -8,7 +8,7 @@ use crate::components::charts::{ChartBox, FiguresTable};
 use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, decimal, t};
 use crate::model::tna::{GapRow, PlanRow};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -41,7 +41,7 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
                                 <td class="num">{fig(r.assessed)}</td>
                                 <td class="num">{fig(r.gap)}</td>
                                 <td class="num">{fig(r.need)}</td>
-                                <td class="num">{r.confidence.map(|c| format!("± {c:.2}")).unwrap_or_default()}</td>
+                                <td class="num">{r.confidence.map(|c| format!("± {}", decimal(c, 2))).unwrap_or_default()}</td>
                             }.into_any()
                         }}
                     </tr>

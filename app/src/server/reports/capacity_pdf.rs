@@ -6,7 +6,7 @@
 use super::capacity_text::{priority_word, status_word, timeframe_word};
 use super::charts::{band_word, legend};
 use super::pdf::{Font, Page, finish_pages, text_width};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, decimal_in};
 use crate::model::{FindingKind, ReportView, ScoreView};
 use assessments::capacity;
 
@@ -180,7 +180,11 @@ impl Flow {
                     page.text(
                         MARGIN + label_w + len + 4.0,
                         y + 2.0,
-                        &format!("{v:.2} · {}", band_word(capacity::light(*v), lang)),
+                        &format!(
+                            "{} · {}",
+                            decimal_in(lang, *v, 2),
+                            band_word(capacity::light(*v), lang)
+                        ),
                         Font::Regular,
                         8.5,
                         INK,
@@ -222,7 +226,7 @@ impl Flow {
             let (lx, ly) = point(i, 1.22);
             let shown = value.map_or_else(
                 || Msg::NotScored.text(lang).to_owned(),
-                |v| format!("{v:.2}"),
+                |v| decimal_in(lang, v, 2),
             );
             let w = text_width(label, Font::Regular, 9.0).max(text_width(&shown, Font::Bold, 9.0));
             let x = if (lx - cx).abs() < 1.0 {
@@ -264,7 +268,8 @@ fn plain(markdown: &str) -> Vec<String> {
 fn score_text(s: &ScoreView, lang: Lang) -> String {
     match s.score {
         Some(v) => format!(
-            "{v:.2} {}  ({})",
+            "{} {}  ({})",
+            decimal_in(lang, v, 2),
             band_word(capacity::light(v), lang),
             Msg::IndicatorsScored.format(lang, &[("n", (s.scored as i64).into())])
         ),
@@ -363,8 +368,20 @@ pub fn render(r: &ReportView) -> Vec<u8> {
             0.0,
             GREY,
         );
-        let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
-        let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
+        let f = |x: Option<f64>| {
+            x.map(|v| decimal_in(lang, v, 2))
+                .unwrap_or_else(|| "—".into())
+        };
+        let sgn = |x: Option<f64>| {
+            x.map(|v| {
+                format!(
+                    "{}{}",
+                    if v >= 0.0 { "+" } else { "" },
+                    decimal_in(lang, v, 2)
+                )
+            })
+            .unwrap_or_else(|| "—".into())
+        };
         let mut rows = vec![vec![
             m(Msg::Overall).to_owned(),
             f(b.overall.before),

@@ -2,7 +2,7 @@
 //! `server::reports::capacity_pdf`).
 
 use super::charts::{band_word, colour_word, legend};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, decimal_in};
 use crate::model::{AnnexRow, AssessmentStatus, FindingKind, ReportView, ScoreChange, ScoreView};
 use std::collections::HashMap;
 
@@ -45,7 +45,8 @@ pub fn report_markdown(r: &ReportView) -> String {
     let a = &r.assessment;
     let score = |s: &ScoreView| match s.score {
         Some(v) => format!(
-            "{v:.2} ({})",
+            "{} ({})",
+            decimal_in(lang, v, 2),
             Msg::IndicatorsScored.format(lang, &[("n", (s.scored as i64).into())])
         ),
         None => m(Msg::NotScored).to_owned(),
@@ -125,8 +126,20 @@ pub fn report_markdown(r: &ReportView) -> String {
     }
     let _ = writeln!(md, "\n{}", legend(lang));
     if let Some(b) = &r.baseline {
-        let f = |x: Option<f64>| x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
-        let sgn = |x: Option<f64>| x.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "—".into());
+        let f = |x: Option<f64>| {
+            x.map(|v| decimal_in(lang, v, 2))
+                .unwrap_or_else(|| "—".into())
+        };
+        let sgn = |x: Option<f64>| {
+            x.map(|v| {
+                format!(
+                    "{}{}",
+                    if v >= 0.0 { "+" } else { "" },
+                    decimal_in(lang, v, 2)
+                )
+            })
+            .unwrap_or_else(|| "—".into())
+        };
         let _ = writeln!(
             md,
             "\n## {}\n\n{}: {}\n",

@@ -65,8 +65,14 @@ async fn an_assessment_reads_in_the_assessors_language_with_the_same_scores() {
             overview.contains(utopia),
             "{lang}: the country named in {lang}"
         );
-        // One score, the same roll-up in every language: the indicator's level.
-        assert!(overview.contains("3.00"), "{lang}: {overview}");
+        // One score, the same roll-up in every language: the indicator's level, written with
+        // the reader's decimal separator.
+        let three = if matches!(lang, "fr" | "es") {
+            "3,00"
+        } else {
+            "3.00"
+        };
+        assert!(overview.contains(three), "{lang}: {overview}");
     }
 
     // The country report downloads in the reader's language: headings, bands, the framework.
@@ -84,6 +90,7 @@ async fn an_assessment_reads_in_the_assessors_language_with_the_same_scores() {
         "## Résumé analytique",
         "| Composante | Élément |",
         "consolidé (vert)",
+        "3,00 (1 indicateur noté)",
         fw.components[0].title.as_str(),
         "statut : ",
     ] {
