@@ -279,6 +279,47 @@ async fn import_export_import_is_lossless() {
 }
 
 #[tokio::test]
+async fn a_question_with_a_title_longer_than_is_kept_keeps_its_translations() {
+    let app = TestApp::spawn().await;
+    let mut pack = courses::export_pack(&app.db, "document-examination")
+        .await
+        .unwrap();
+    pack.meta.id = "long-titles".into();
+    pack.meta.title = "Long titles".into();
+    let long = format!(
+        "{} and what it shows",
+        "Reading the MRZ of a worn passport ".repeat(8)
+    );
+    assert!(long.chars().count() > 200);
+    let old = pack.questions[0].question.title.clone();
+    pack.questions[0].question.title = long.clone();
+    let mut translated = 0;
+    for t in &mut pack.translations {
+        for q in t.questions.iter_mut().filter(|q| q.question.title == old) {
+            q.question.title = long.clone();
+            translated += 1;
+        }
+    }
+    assert!(
+        translated > 0,
+        "the shipped editions translate the first question"
+    );
+    courses::import_pack(&app.db, &pack, None, true)
+        .await
+        .unwrap();
+    let back = courses::export_pack(&app.db, "long-titles").await.unwrap();
+    let kept = back
+        .translations
+        .iter()
+        .filter(|t| t.questions.iter().any(|q| q.question.title == long))
+        .count();
+    assert_eq!(
+        kept, translated,
+        "every edition keeps the question's translation"
+    );
+}
+
+#[tokio::test]
 async fn a_course_the_trainee_does_not_take_is_refused_and_nothing_leaks() {
     let app = TestApp::spawn().await;
     let mut pack = courses::export_pack(&app.db, "document-examination")

@@ -104,7 +104,9 @@ pub(crate) async fn store_editions(
             }
         }
         for entry in &t.questions {
-            if let Some(id) = questions.get(&entry.question.title) {
+            let stored =
+                crate::server::services::quizzes::bank::stored_title(&entry.question.title);
+            if let Some(id) = questions.get(&stored) {
                 rows.push(Row {
                     body: serde_json::to_string(&entry.question)
                         .map_err(|e| crate::server::errors::internal("a translated question", e))?,
@@ -247,12 +249,18 @@ pub(crate) async fn export_editions(
         }
         for entry in &pack.questions {
             if let Some(r) = questions
-                .get(&entry.question.title)
+                .get(&crate::server::services::quizzes::bank::stored_title(
+                    &entry.question.title,
+                ))
                 .and_then(|id| get(Item::Question, *id))
             {
+                let mut question: assessments::questions::Question =
+                    crate::server::services::stored("a translated question", &r.body)?;
+                // Named as the exported source names it, so the pack reads back the same.
+                question.title.clone_from(&entry.question.title);
                 t.questions.push(content::questions::BankEntry {
                     category: r.summary.clone(),
-                    question: crate::server::services::stored("a translated question", &r.body)?,
+                    question,
                 });
             }
         }

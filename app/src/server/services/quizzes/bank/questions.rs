@@ -189,7 +189,7 @@ pub async fn insert_entries(
             course_id: Set(course_id),
             category_id: Set(category_id),
             kind: Set(entry.question.body.kind()),
-            title: Set(truncate(&entry.question.title, 200)),
+            title: Set(stored_title(&entry.question.title)),
             data: Set(data),
             created_at: Set(now),
             updated_at: Set(now),
@@ -219,6 +219,15 @@ pub(super) fn category_name(name: &str) -> String {
 
 pub(super) fn truncate(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
+}
+
+/// The longest question title kept, in characters.
+pub const QUESTION_TITLE_MAX: usize = 200;
+
+/// A question's title as stored (cut to [`QUESTION_TITLE_MAX`] characters): how a course's
+/// translations find the question a pack names.
+pub fn stored_title(title: &str) -> String {
+    truncate(title, QUESTION_TITLE_MAX)
 }
 
 /// Course `course_id`'s bank as a GIFT or Moodle XML file.
@@ -401,7 +410,7 @@ pub async fn save_question_gift(
     let mut active: question::ActiveModel = q.into();
     active.category_id = Set(category_id);
     active.kind = Set(entry.question.body.kind());
-    active.title = Set(truncate(&entry.question.title, 200));
+    active.title = Set(stored_title(&entry.question.title));
     active.data = Set(data);
     active.updated_at = Set(crate::server::services::now());
     active.update(&txn).await?;
