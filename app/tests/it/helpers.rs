@@ -692,3 +692,30 @@ pub fn pdf_lines(pdf: &[u8]) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .collect()
 }
+
+/// The words of a PDF as `pdftotext -bbox` places them: (left, right, text), in points.
+pub fn pdf_words(pdf: &[u8]) -> Vec<(f32, f32, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("file.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian poppler-utils: make browser-deps installs it)");
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .filter_map(|w| {
+            let (tag, rest) = w.split_once('>')?;
+            let text = rest.split("</word>").next()?.to_owned();
+            Some((attr(tag, "xMin"), attr(tag, "xMax"), text))
+        })
+        .collect()
+}

@@ -103,11 +103,37 @@ impl Flow {
         lines
     }
 
+    /// Where a line of `width` points starts in a column from `left` to `right`: against the
+    /// left edge, or the right one in a right-to-left report.
+    fn start(&self, left: f32, right: f32, width: f32) -> f32 {
+        if self.lang.dir() == "rtl" {
+            (right - width).max(left)
+        } else {
+            left
+        }
+    }
+
+    /// One line of text placed against the reading edge of the column `left`..`right`.
+    #[allow(clippy::too_many_arguments)]
+    fn line_at(
+        &mut self,
+        left: f32,
+        right: f32,
+        y: f32,
+        text: &str,
+        weight: Font,
+        size: f32,
+        colour: (f32, f32, f32),
+    ) {
+        let x = self.start(left, right, text_width(text, weight, size));
+        self.page().text(x, y, text, weight, size, colour);
+    }
+
     fn heading(&mut self, text: &str, size: f32) {
         self.ensure(size * 3.0);
         self.gap(size * 0.8);
         let y = self.y;
-        self.page().text(MARGIN, y, text, Font::Bold, size, NAVY);
+        self.line_at(MARGIN, W - MARGIN, y, text, Font::Bold, size, NAVY);
         self.gap(size * 0.9);
     }
 
@@ -117,8 +143,12 @@ impl Flow {
             self.ensure(lead);
             self.gap(lead);
             let y = self.y;
-            self.page()
-                .text(MARGIN + indent, y, &line, Font::Regular, size, colour);
+            let (left, right) = if self.lang.dir() == "rtl" {
+                (MARGIN, W - MARGIN - indent)
+            } else {
+                (MARGIN + indent, W - MARGIN)
+            };
+            self.line_at(left, right, y, &line, Font::Regular, size, colour);
         }
         self.gap(size * 0.5);
     }
@@ -137,13 +167,16 @@ impl Flow {
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * lead + 4.0;
             flow.ensure(height);
             let top = flow.y;
-            let mut x = MARGIN;
+            // Columns run from the reading edge: right to left in a right-to-left report.
+            let rtl = flow.lang.dir() == "rtl";
+            let mut x = if rtl { W - MARGIN } else { MARGIN };
             for (lines, w) in wrapped.iter().zip(&cols) {
+                let (left, right) = if rtl { (x - w, x) } else { (x, x + w) };
                 for (i, line) in lines.iter().enumerate() {
                     let y = top - lead * (i as f32 + 1.0);
-                    flow.page().text(x + 2.0, y, line, weight, size, INK);
+                    flow.line_at(left + 2.0, right - 2.0, y, line, weight, size, INK);
                 }
-                x += w;
+                x = if rtl { x - w } else { x + w };
             }
             flow.y = top - height;
             let y = flow.y + 1.0;
@@ -290,7 +323,7 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     for line in Flow::wrap(&a.title, Font::Bold, 24.0, W - 2.0 * MARGIN) {
         flow.gap(30.0);
         let y = flow.y;
-        flow.page().text(MARGIN, y, &line, Font::Bold, 24.0, NAVY);
+        flow.line_at(MARGIN, W - MARGIN, y, &line, Font::Bold, 24.0, NAVY);
     }
     flow.gap(20.0);
     flow.paragraph(&format!("{} · {}", a.country.1, a.period), 13.0, 0.0, INK);

@@ -112,9 +112,39 @@ async fn an_assessment_reads_in_the_assessors_language_with_the_same_scores() {
         .unwrap();
     let lines = crate::helpers::pdf_lines(&pdf).join("\n");
     assert!(lines.contains("RAPPORT PAYS"), "{lines}");
+    // Headings start at the left margin of an A4 page (595 pt wide)…
+    let words = crate::helpers::pdf_words(&pdf);
+    let (left, _, _) = words
+        .iter()
+        .find(|(_, _, w)| w == "Résumé")
+        .expect("the summary's heading");
+    assert!(*left < 70.0, "French reads from the left: {left}");
     assessor
         .post_form("/api/language", "/account", &[("lang", "ar")])
         .await;
+    // …and at the right margin in Arabic, where table columns also run from the right.
+    let pdf = assessor
+        .get(&format!("/assessments/{id}/export/pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let words = crate::helpers::pdf_words(&pdf);
+    let heading: Vec<&(f32, f32, String)> = words
+        .iter()
+        // pdftotext's word boxes hold Arabic in visual order, so either way round.
+        .filter(|(_, _, w)| {
+            let reversed: String = w.chars().rev().collect();
+            ["الملخص", "التنفيذي"].contains(&w.as_str())
+                || ["الملخص", "التنفيذي"].contains(&reversed.as_str())
+        })
+        .collect();
+    assert!(
+        !heading.is_empty(),
+        "the Arabic heading is in the PDF: {words:?}"
+    );
+    let right = heading.iter().map(|(_, r, _)| *r).fold(0.0, f32::max);
+    assert!(right > 520.0, "Arabic reads from the right: {right}");
     let html = assessor
         .get(&format!("/assessments/{id}/export/html"))
         .await
