@@ -127,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/author/lessons/:id") view=author::lesson::LessonEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/author/lessons/:id/translations/:lang") view=author::translation::LessonTranslationPage ssr=SsrMode::Async />
                     <Route path=path!("/author/courses/:slug/questions") view=author::bank::BankPage ssr=SsrMode::Async />
+                    <Route path=path!("/author/courses/:slug/trainer") view=author::trainer::TrainerMaterialsPage ssr=SsrMode::Async />
                     <Route path=path!("/author/questions/:id") view=author::bank::QuestionEditPage ssr=SsrMode::Async />
                     <Route path=path!("/author/quizzes/:id") view=author::quiz::QuizEditPage ssr=SsrMode::Async />
                     <Route path=path!("/quizzes/:id") view=learn::quiz::QuizPage ssr=SsrMode::Async />

@@ -194,6 +194,184 @@ pub fn image_refs(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+/// A link or image of a Markdown text, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// Where it points.
+    pub dest: String,
+    /// An image (`![alt](dest)`) rather than a link.
+    pub image: bool,
+    /// The image's alternative text, or the link's text.
+    pub text: String,
+}
+
+/// Every link and image of `markdown`, in order.
+pub fn link_refs(markdown: &str) -> Vec<LinkRef> {
+    let mut out: Vec<LinkRef> = Vec::new();
+    let mut open: Option<LinkRef> = None;
+    for e in Parser::new_ext(markdown, options()) {
+        match e {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open = Some(LinkRef {
+                    dest: dest_url.to_string(),
+                    image: true,
+                    text: String::new(),
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open = Some(LinkRef {
+                    dest: dest_url.to_string(),
+                    image: false,
+                    text: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(l) = open.as_mut() {
+                    l.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) | Event::End(TagEnd::Link) => out.extend(open.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A block of a Markdown text as plain text, for documents that are not HTML (a PDF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading of `level` (1–6).
+    Heading(u8, String),
+    /// A paragraph (inside a quote or not).
+    Paragraph(String),
+    /// A list item at `depth` (1 for the outer list), with its marker (`•`, `1.`, `☐`).
+    Item(usize, String, String),
+    /// A table row; `true` for the header.
+    Row(Vec<String>, bool),
+    /// Preformatted lines.
+    Code(String),
+}
+
+/// The blocks of `markdown` in order, their inline formatting dropped: `[[term|text]]` reads
+/// as its text, a link as its text, an image as its alternative text.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    if check(markdown).is_err() {
+        return vec![Block::Code(markdown.chars().take(MAX_BYTES).collect())];
+    }
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut marker = String::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let flush_item = |out: &mut Vec<Block>, text: &mut String, depth: usize, marker: &str| {
+        let t = glossary_text(text.trim());
+        if !t.is_empty() {
+            out.push(Block::Item(depth, marker.to_owned(), t));
+        }
+        text.clear();
+    };
+    for e in merge_text(Parser::new_ext(markdown, options())) {
+        match e {
+            Event::Start(Tag::List(start)) => {
+                if !lists.is_empty() {
+                    flush_item(&mut out, &mut text, lists.len(), &marker);
+                }
+                lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                text.clear();
+                marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    _ => "•".to_owned(),
+                };
+            }
+            Event::TaskListMarker(done) => marker = if done { "☑" } else { "☐" }.to_owned(),
+            Event::End(TagEnd::Item) => flush_item(&mut out, &mut text, lists.len(), &marker),
+            Event::End(TagEnd::Heading(level)) => {
+                out.push(Block::Heading(level as u8, glossary_text(text.trim())));
+                text.clear();
+            }
+            Event::End(TagEnd::Paragraph) if lists.is_empty() => {
+                let t = glossary_text(text.trim());
+                if !t.is_empty() {
+                    out.push(Block::Paragraph(t));
+                }
+                text.clear();
+            }
+            Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                row.clear();
+            }
+            Event::End(TagEnd::TableHead) => {
+                out.push(Block::Row(std::mem::take(&mut row), true));
+                in_head = false;
+            }
+            Event::Start(Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableRow) if !in_head => {
+                out.push(Block::Row(std::mem::take(&mut row), false))
+            }
+            Event::End(TagEnd::TableCell) => {
+                row.push(glossary_text(text.trim()));
+                text.clear();
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                out.push(Block::Code(text.trim_end().to_owned()));
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `[[term]]` and `[[term|text]]` read as the text shown.
+fn glossary_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("]]") else { break };
+        out.push_str(&rest[..start]);
+        let inner = &after[..end];
+        out.push_str(inner.split_once('|').map_or(inner, |(_, shown)| shown));
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The anchors [`render`] gives the headings of `markdown`.
+pub fn heading_anchors(markdown: &str) -> HashSet<String> {
+    let html = render(
+        markdown,
+        Links {
+            media_base: "",
+            glossary: "",
+        },
+    );
+    let mut out = HashSet::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find(" id=\"") {
+        let after = &rest[at + 5..];
+        let Some(end) = after.find('"') else { break };
+        out.insert(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    out
+}
+
 fn is_relative(url: &str) -> bool {
     !url.is_empty()
         && !url.contains(':')
@@ -421,6 +599,25 @@ mod tests {
         media_base: "/media/c/1/",
         glossary: "/courses/c/glossary",
     };
+
+    #[test]
+    fn blocks_read_as_plain_text() {
+        let md = "## Trainer notes\n\nSay **this** about [[Ghost image|ghost images]].\n\n1. First\n2. Second\n   - inner\n\n- [ ] Checks the MRZ\n\n| Role | Script |\n| --- | --- |\n| Officer | Good morning |\n\n```\nP<UTO\n```\n";
+        assert_eq!(
+            blocks(md),
+            vec![
+                Block::Heading(2, "Trainer notes".into()),
+                Block::Paragraph("Say this about ghost images.".into()),
+                Block::Item(1, "1.".into(), "First".into()),
+                Block::Item(1, "2.".into(), "Second".into()),
+                Block::Item(2, "•".into(), "inner".into()),
+                Block::Item(1, "☐".into(), "Checks the MRZ".into()),
+                Block::Row(vec!["Role".into(), "Script".into()], true),
+                Block::Row(vec!["Officer".into(), "Good morning".into()], false),
+                Block::Code("P<UTO".into()),
+            ]
+        );
+    }
 
     #[test]
     fn renders_the_supported_markdown() {

@@ -9,7 +9,9 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub mod check;
 mod files;
+pub mod trainer;
 mod translations;
 pub use files::*;
 pub use translations::*;
@@ -45,6 +47,36 @@ impl CourseKind {
         [CourseKind::Foundation, CourseKind::Thematic]
             .into_iter()
             .find(|k| k.code() == code)
+    }
+}
+
+/// Which pool of a course's question bank a category belongs to: practice quizzes draw from
+/// the practice pool, pre-tests and post-tests from the test pool (`tests.gift`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum)
+)]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "Text"))]
+pub enum Pool {
+    /// Questions trainees practise with, answers shown (`questions.gift`).
+    #[default]
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "practice"))]
+    Practice,
+    /// Questions that measure, never shown with their answers before a test (`tests.gift`).
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "test"))]
+    Test,
+}
+
+impl Pool {
+    /// The pool a quiz of `role` (`practice`, `pre_test`, `post_test`) draws from.
+    pub fn for_role(role: &str) -> Pool {
+        if role == "practice" {
+            Pool::Practice
+        } else {
+            Pool::Test
+        }
     }
 }
 
@@ -146,12 +178,33 @@ pub struct CoursePack {
     pub modules: Vec<Module>,
     /// Glossary entries in file order.
     pub glossary: Vec<GlossaryEntry>,
-    /// The question bank (`questions.gift`), in file order.
+    /// The practice pool of the question bank (`questions.gift`), in file order.
     pub questions: Vec<crate::questions::BankEntry>,
+    /// The test pool (`tests.gift`), in file order.
+    pub tests: Vec<crate::questions::BankEntry>,
     /// The quizzes (`quizzes.toml`).
     pub quizzes: Vec<QuizDef>,
     /// Editions in other languages (`translations/<lang>/`), by language.
     pub translations: Vec<Translation>,
+    /// Trainer materials (`trainer/`).
+    pub trainer: trainer::TrainerMaterials,
+}
+
+impl CoursePack {
+    /// Every question of the bank with its pool: the practice pool, then the test pool.
+    pub fn bank(&self) -> impl Iterator<Item = (Pool, &crate::questions::BankEntry)> {
+        self.questions
+            .iter()
+            .map(|q| (Pool::Practice, q))
+            .chain(self.tests.iter().map(|q| (Pool::Test, q)))
+    }
+
+    /// The pool of category `name`, if the bank has it.
+    pub fn pool_of(&self, name: &str) -> Option<Pool> {
+        self.bank()
+            .find(|(_, q)| q.category == name)
+            .map(|(p, _)| p)
+    }
 }
 
 /// A quiz of a pack (`[[quiz]]` in `quizzes.toml`).
@@ -210,28 +263,73 @@ struct QuizzesFile {
     quiz: Vec<QuizDef>,
 }
 
-/// Reads `questions.gift` and `quizzes.toml` of the pack in `dir` (both optional) and checks
-/// that every quiz names categories and questions the bank has.
-fn load_quizzes(dir: &Path) -> Result<(Vec<crate::questions::BankEntry>, Vec<QuizDef>), PackError> {
+/// Reads a GIFT file of a pack, refusing it whole if any question is refused.
+fn load_gift(gift: &Path) -> Result<Vec<crate::questions::BankEntry>, PackError> {
+    let text = read_text(gift)?;
+    let outcome = crate::questions::parse(crate::questions::Format::Gift, text.as_bytes())
+        .map_err(|e| err(gift, None, format!("{}: {}", e.location, e.message)))?;
+    if let Some(r) = outcome.refused.first() {
+        return Err(err(
+            gift,
+            None,
+            format!("{}: {} ({})", r.location, r.reason, r.title),
+        ));
+    }
+    Ok(outcome.entries.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The pack's question bank and quizzes.
+type Bank = (
+    Vec<crate::questions::BankEntry>,
+    Vec<crate::questions::BankEntry>,
+    Vec<QuizDef>,
+);
+
+/// Reads `questions.gift`, `tests.gift` and `quizzes.toml` of the pack in `dir` (all
+/// optional) and checks that the two pools keep their categories and titles apart and that
+/// every quiz names categories and questions the bank has.
+fn load_quizzes(dir: &Path) -> Result<Bank, PackError> {
     let gift = dir.join("questions.gift");
     let questions = if gift.exists() {
-        let text = read_text(&gift)?;
-        let outcome = crate::questions::parse(crate::questions::Format::Gift, text.as_bytes())
-            .map_err(|e| err(&gift, None, format!("{}: {}", e.location, e.message)))?;
-        if let Some(r) = outcome.refused.first() {
-            return Err(err(
-                &gift,
-                None,
-                format!("{}: {} ({})", r.location, r.reason, r.title),
-            ));
-        }
-        outcome.entries.into_iter().map(|(_, e)| e).collect()
+        load_gift(&gift)?
     } else {
         Vec::new()
     };
+    let tests_file = dir.join("tests.gift");
+    let tests = if tests_file.exists() {
+        load_gift(&tests_file)?
+    } else {
+        Vec::new()
+    };
+    for t in &tests {
+        if questions.iter().any(|q| q.category == t.category) {
+            return Err(err(
+                &tests_file,
+                None,
+                format!(
+                    "category `{}` is also in questions.gift: name the test pool's categories apart (e.g. `Test: …`)",
+                    t.category
+                ),
+            ));
+        }
+        if questions
+            .iter()
+            .any(|q| q.question.title == t.question.title)
+        {
+            return Err(err(
+                &tests_file,
+                None,
+                format!(
+                    "`{}` is also a title in questions.gift: a question is in one pool only",
+                    t.question.title
+                ),
+            ));
+        }
+    }
+    let all: Vec<&crate::questions::BankEntry> = questions.iter().chain(&tests).collect();
     let file = dir.join("quizzes.toml");
     if !file.exists() {
-        return Ok((questions, Vec::new()));
+        return Ok((questions, tests, Vec::new()));
     }
     let mut quizzes = parse_toml::<QuizzesFile>(&read_text(&file)?, &file, 1)?.quiz;
     let mut ids = HashSet::new();
@@ -258,7 +356,7 @@ fn load_quizzes(dir: &Path) -> Result<(Vec<crate::questions::BankEntry>, Vec<Qui
         for d in &quiz.draw {
             match (&d.category, d.count, &d.questions) {
                 (Some(cat), Some(n), None) => {
-                    let available = questions.iter().filter(|q| &q.category == cat).count();
+                    let available = all.iter().filter(|q| &q.category == cat).count();
                     if n == 0 || n as usize > available {
                         return Err(here(format!(
                             "draws {n} from category `{cat}`, which has {available} questions"
@@ -268,7 +366,7 @@ fn load_quizzes(dir: &Path) -> Result<(Vec<crate::questions::BankEntry>, Vec<Qui
                 }
                 (None, None, Some(titles)) => {
                     for title in titles {
-                        if !questions.iter().any(|q| &q.question.title == title) {
+                        if !all.iter().any(|q| &q.question.title == title) {
                             return Err(here(format!("no question is titled `{title}`")));
                         }
                         lines.push(DrawDef {
@@ -287,7 +385,7 @@ fn load_quizzes(dir: &Path) -> Result<(Vec<crate::questions::BankEntry>, Vec<Qui
         }
         quiz.draw = lines;
     }
-    Ok((questions, quizzes))
+    Ok((questions, tests, quizzes))
 }
 
 /// A problem in a pack: the file, the line if known, and what is wrong.
@@ -618,16 +716,19 @@ pub fn load_dir(dir: &Path) -> Result<CoursePack, PackError> {
             "the pack has no modules (`NN-name` folders with a module.toml)",
         ));
     }
-    let (questions, quizzes) = load_quizzes(dir)?;
+    let (questions, tests, quizzes) = load_quizzes(dir)?;
     let mut pack = CoursePack {
         meta,
         modules,
         glossary,
         questions,
+        tests,
         quizzes,
         translations: Vec::new(),
+        trainer: trainer::TrainerMaterials::default(),
     };
     pack.translations = translations::load_all(dir, &pack)?;
+    pack.trainer = trainer::load(dir, &pack)?;
     Ok(pack)
 }
 

@@ -1334,3 +1334,67 @@ ReportFollowUp = المتابعة
 ReportCharts = الرسوم البيانية
 ReportStatusIs = الحالة: { $status }
 ReportRequestedBy = بطلب من { $who }
+
+## Trainer materials
+TrainerMaterials = مواد المدرب
+TrainerMaterialsIntro = ما يحتاجه المدرب لتقديم هذه الدورة في جلسة تجريبية ميسَّرة: برنامج اليوم، وما يجب إعداده، وما يجب تكييفه مع البلد، ولكل درس خطة جلسة مع ملاحظات وأنشطة ومواد توزَّع وأجوبة دراسات الحالة. لا يرى المتدربون هذه الصفحة أبدًا.
+TrainerPack = دليل المدرب
+TrainerPackIntro = لمدربي هذه الدورة فقط: يتضمن أجوبة دراسات الحالة والتمارين. لا توزّعه.
+DownloadTrainerPack = تنزيل دليل المدرب (PDF)
+PilotAgenda = برنامج يوم تجريبي
+ContactHours = وقت التدريب: { $minutes ->
+    [zero] { $minutes } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}، دون احتساب الاستراحات
+MaterialsList = المواد الواجب إعدادها
+LocalisationSheet = بطاقة التكييف الوطني
+SessionPlans = خطط الجلسات وملاحظات المدرب
+SessionPlan = خطة الجلسة
+SessionPlanMinutes = مدة الخطة { $planned ->
+    [zero] { $planned } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $planned } دقائق
+    [many] { $planned } دقيقة
+   *[other] { $planned } دقيقة
+}، ومدة الدرس { $duration ->
+    [zero] { $duration } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $duration } دقائق
+    [many] { $duration } دقيقة
+   *[other] { $duration } دقيقة
+}.
+NoSessionPlan = لا توجد خطة جلسة بعد.
+TrainerNotes = ملاحظات المدرب (Markdown)
+DayStarts = يبدأ اليوم الساعة
+AgendaPlanHint = خطوة واحدة في كل سطر: الدقائق | الطريقة | النشاط | الدروس المتناولة (أسماؤها المختصرة، مفصولة بفواصل). الطرق: plenary، presentation، group-work، role-play، exercise، individual، test، break، evaluation.
+LessonPlanHint = خطوة واحدة في كل سطر: الدقائق | الطريقة | النشاط. الطرق: plenary، presentation، group-work، role-play، exercise، individual، test، break، evaluation.
+TrainerTime = الوقت
+TrainerMinutes = الدقائق
+TrainerMethod = الطريقة
+TrainerActivity = النشاط
+MethodPlenary = جلسة عامة
+MethodPresentation = عرض
+MethodGroupWork = عمل جماعي
+MethodRolePlay = لعب أدوار
+MethodExercise = تمرين عملي
+MethodIndividual = عمل فردي
+MethodTest = اختبار
+MethodBreak = استراحة
+MethodEvaluation = تقييم
+ErrPlanEmpty = اكتب خطوة واحدة على الأقل.
+ErrPlanLine = يُكتب كل سطر على النحو: الدقائق | الطريقة | النشاط، بين 1 و480 دقيقة وبإحدى الطرق المذكورة.
+ErrPlanLesson = أحد الدروس المذكورة في الخطة ليس من هذه الدورة: استخدم الأسماء المختصرة للدروس، ولا تذكر الدروس إلا في البرنامج.
+ErrTime = اكتب الوقت بالصيغة HH:MM، مثلًا 08:30.
+ErrTestPoolSpent = لقد اطّلعت بالفعل على أجوبة جميع الأسئلة التي يمكن أن يطرحها هذا الاختبار. اطلب من مدربك إضافة أسئلة إلى مجموعة أسئلة الاختبار.
+TestPool = أسئلة الاختبار
+PracticePool = أسئلة التدريب
+MoveToTestPool = نقل إلى أسئلة الاختبار
+MoveToPracticePool = نقل إلى أسئلة التدريب
+ErrWrongPool = لا يسحب اختبار التدريب إلا من أسئلة التدريب، ولا يسحب الاختبار القبلي أو البعدي إلا من أسئلة الاختبار: يجب ألا يطرح الاختبار ما تدرّب عليه المتدربون مع عرض الأجوبة.
+ErrPoolInUse = يسحب اختبار من النوع الآخر أسئلة من هذه الفئة: أزِلها من ذلك الاختبار أولًا.

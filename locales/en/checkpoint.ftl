@@ -1302,3 +1302,55 @@ ReportFollowUp = Follow-up
 ReportCharts = Charts
 ReportStatusIs = status: { $status }
 ReportRequestedBy = requested by { $who }
+
+## Trainer materials
+TrainerMaterials = Trainer materials
+TrainerMaterialsIntro = What a trainer needs to deliver this course as a facilitated pilot: the day's agenda, what to prepare, what to adapt to the country, and a session plan with notes, activities, handouts and case-study answers for every lesson. Trainees never see this page.
+TrainerPack = Trainer's pack
+TrainerPackIntro = For the trainers of this course only: it contains the answers to the case studies and exercises. Do not hand it out.
+DownloadTrainerPack = Download the trainer's pack (PDF)
+PilotAgenda = One-day pilot agenda
+ContactHours = Contact time: { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}, breaks excluded
+MaterialsList = Materials to prepare
+LocalisationSheet = Localisation sheet: what to adapt
+SessionPlans = Session plans and trainer notes
+SessionPlan = Session plan
+SessionPlanMinutes = The plan lasts { $planned ->
+    [one] { $planned } minute
+   *[other] { $planned } minutes
+}; the lesson, { $duration ->
+    [one] { $duration } minute
+   *[other] { $duration } minutes
+}.
+NoSessionPlan = No session plan yet.
+TrainerNotes = Trainer notes (Markdown)
+DayStarts = The day starts at
+AgendaPlanHint = One step per line: minutes | method | activity | lessons taught (their short names, separated by commas). Methods: plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+LessonPlanHint = One step per line: minutes | method | activity. Methods: plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+TrainerTime = Time
+TrainerMinutes = Minutes
+TrainerMethod = Method
+TrainerActivity = Activity
+MethodPlenary = Plenary
+MethodPresentation = Presentation
+MethodGroupWork = Group work
+MethodRolePlay = Role play
+MethodExercise = Practical exercise
+MethodIndividual = Individual work
+MethodTest = Test
+MethodBreak = Break
+MethodEvaluation = Evaluation
+ErrPlanEmpty = Write at least one step.
+ErrPlanLine = Each line is minutes | method | activity, with minutes from 1 to 480 and one of the methods listed.
+ErrPlanLesson = A lesson named in the plan is not in this course: use the lessons' short names, and name lessons only in the agenda.
+ErrTime = Write the time as HH:MM, for example 08:30.
+ErrTestPoolSpent = You have already seen the answers to every question this test could ask. Ask your trainer to add questions to the test pool.
+TestPool = Test pool
+PracticePool = Practice pool
+MoveToTestPool = Move to the test pool
+MoveToPracticePool = Move to the practice pool
+ErrWrongPool = A practice quiz draws only from the practice pool, and a pre-test or post-test only from the test pool: a test must not ask what trainees practised with the answers shown.
+ErrPoolInUse = A quiz of the other kind draws from this category: remove it from that quiz first.

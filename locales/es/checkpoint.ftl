@@ -1302,3 +1302,55 @@ ReportFollowUp = Seguimiento
 ReportCharts = Gráficos
 ReportStatusIs = estado: { $status }
 ReportRequestedBy = solicitado por { $who }
+
+## Trainer materials
+TrainerMaterials = Material del formador
+TrainerMaterialsIntro = Lo que un formador necesita para impartir este curso como piloto facilitado: el programa del día, qué preparar, qué adaptar al país y, para cada lección, un plan de sesión con notas, actividades, material para repartir y las respuestas de los estudios de caso. Los participantes nunca ven esta página.
+TrainerPack = Manual del formador
+TrainerPackIntro = Solo para los formadores de este curso: contiene las respuestas de los estudios de caso y de los ejercicios. No lo reparta.
+DownloadTrainerPack = Descargar el manual del formador (PDF)
+PilotAgenda = Programa de una jornada piloto
+ContactHours = Tiempo de formación: { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}, sin contar las pausas
+MaterialsList = Material que se debe preparar
+LocalisationSheet = Ficha de adaptación nacional
+SessionPlans = Planes de sesión y notas del formador
+SessionPlan = Plan de sesión
+SessionPlanMinutes = El plan dura { $planned ->
+    [one] { $planned } minuto
+   *[other] { $planned } minutos
+}; la lección, { $duration ->
+    [one] { $duration } minuto
+   *[other] { $duration } minutos
+}.
+NoSessionPlan = Todavía no hay plan de sesión.
+TrainerNotes = Notas del formador (Markdown)
+DayStarts = La jornada empieza a las
+AgendaPlanHint = Un paso por línea: minutos | método | actividad | lecciones tratadas (sus nombres cortos, separados por comas). Métodos: plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+LessonPlanHint = Un paso por línea: minutos | método | actividad. Métodos: plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+TrainerTime = Hora
+TrainerMinutes = Minutos
+TrainerMethod = Método
+TrainerActivity = Actividad
+MethodPlenary = Plenaria
+MethodPresentation = Exposición
+MethodGroupWork = Trabajo en grupo
+MethodRolePlay = Juego de roles
+MethodExercise = Ejercicio práctico
+MethodIndividual = Trabajo individual
+MethodTest = Prueba
+MethodBreak = Pausa
+MethodEvaluation = Evaluación
+ErrPlanEmpty = Escriba al menos un paso.
+ErrPlanLine = Cada línea se escribe minutos | método | actividad, con entre 1 y 480 minutos y uno de los métodos indicados.
+ErrPlanLesson = Una lección citada en el plan no pertenece a este curso: use los nombres cortos de las lecciones y cite lecciones solo en el programa.
+ErrTime = Escriba la hora con el formato HH:MM, por ejemplo 08:30.
+ErrTestPoolSpent = Ya ha visto las respuestas de todas las preguntas que esta prueba podría hacerle. Pida a su formador que añada preguntas al conjunto de preguntas de prueba.
+TestPool = Preguntas de prueba
+PracticePool = Preguntas de práctica
+MoveToTestPool = Pasar a las preguntas de prueba
+MoveToPracticePool = Pasar a las preguntas de práctica
+ErrWrongPool = Un cuestionario de práctica solo extrae preguntas de práctica, y una prueba inicial o final solo preguntas de prueba: una prueba no debe preguntar lo que los participantes practicaron viendo las respuestas.
+ErrPoolInUse = Un cuestionario del otro tipo extrae preguntas de esta categoría: quítela antes de ese cuestionario.

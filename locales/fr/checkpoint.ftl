@@ -1300,3 +1300,55 @@ ReportFollowUp = Suivi
 ReportCharts = Graphiques
 ReportStatusIs = statut : { $status }
 ReportRequestedBy = demandé par { $who }
+
+## Trainer materials
+TrainerMaterials = Matériel du formateur
+TrainerMaterialsIntro = Ce dont un formateur a besoin pour animer ce cours en session pilote : le programme de la journée, ce qu'il faut préparer, ce qu'il faut adapter au pays, et pour chaque leçon un plan de séance avec notes, activités, documents à distribuer et corrigés des études de cas. Les stagiaires ne voient jamais cette page.
+TrainerPack = Dossier du formateur
+TrainerPackIntro = Réservé aux formateurs de ce cours : il contient les corrigés des études de cas et des exercices. Ne pas le distribuer.
+DownloadTrainerPack = Télécharger le dossier du formateur (PDF)
+PilotAgenda = Programme d'une journée pilote
+ContactHours = Temps de formation : { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}, pauses non comprises
+MaterialsList = Matériel à préparer
+LocalisationSheet = Fiche d'adaptation nationale
+SessionPlans = Plans de séance et notes du formateur
+SessionPlan = Plan de séance
+SessionPlanMinutes = Le plan dure { $planned ->
+    [one] { $planned } minute
+   *[other] { $planned } minutes
+} ; la leçon, { $duration ->
+    [one] { $duration } minute
+   *[other] { $duration } minutes
+}.
+NoSessionPlan = Pas encore de plan de séance.
+TrainerNotes = Notes du formateur (Markdown)
+DayStarts = La journée commence à
+AgendaPlanHint = Une étape par ligne : minutes | méthode | activité | leçons traitées (leurs noms courts, séparés par des virgules). Méthodes : plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+LessonPlanHint = Une étape par ligne : minutes | méthode | activité. Méthodes : plenary, presentation, group-work, role-play, exercise, individual, test, break, evaluation.
+TrainerTime = Heure
+TrainerMinutes = Minutes
+TrainerMethod = Méthode
+TrainerActivity = Activité
+MethodPlenary = Plénière
+MethodPresentation = Exposé
+MethodGroupWork = Travail en groupe
+MethodRolePlay = Jeu de rôle
+MethodExercise = Exercice pratique
+MethodIndividual = Travail individuel
+MethodTest = Test
+MethodBreak = Pause
+MethodEvaluation = Évaluation
+ErrPlanEmpty = Écrivez au moins une étape.
+ErrPlanLine = Chaque ligne s'écrit minutes | méthode | activité, avec de 1 à 480 minutes et l'une des méthodes indiquées.
+ErrPlanLesson = Une leçon citée dans le plan n'appartient pas à ce cours : utilisez les noms courts des leçons, et ne citez des leçons que dans le programme.
+ErrTime = Écrivez l'heure sous la forme HH:MM, par exemple 08:30.
+ErrTestPoolSpent = Vous avez déjà vu les réponses à toutes les questions que ce test pourrait poser. Demandez à votre formateur d'ajouter des questions au groupe de questions de test.
+TestPool = Questions de test
+PracticePool = Questions d'entraînement
+MoveToTestPool = Placer dans les questions de test
+MoveToPracticePool = Placer dans les questions d'entraînement
+ErrWrongPool = Un quiz d'entraînement ne tire que des questions d'entraînement, et un pré-test ou un post-test que des questions de test : un test ne doit pas poser ce que les stagiaires ont travaillé avec les réponses affichées.
+ErrPoolInUse = Un quiz de l'autre type tire des questions de cette catégorie : retirez-la d'abord de ce quiz.

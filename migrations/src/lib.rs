@@ -34,6 +34,7 @@ mod m20261207_000023_class_items;
 mod m20261207_000024_translations;
 mod m20261207_000025_attempt_language;
 mod m20261207_000026_country_names;
+mod m20261207_000027_trainer_materials;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_translations::Migration),
             Box::new(m20261207_000025_attempt_language::Migration),
             Box::new(m20261207_000026_country_names::Migration),
+            Box::new(m20261207_000027_trainer_materials::Migration),
         ]
     }
 }

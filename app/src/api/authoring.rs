@@ -344,3 +344,42 @@ pub async fn preview_lesson(id: i64, body: String, csrf_token: String) -> Result
         .await,
     )
 }
+
+/// A course's trainer materials, for its trainers and administrators.
+#[server(prefix = "/api", endpoint = "author/trainer/get")]
+pub async fn get_trainer_pack(slug: String) -> Result<crate::model::TrainerPack, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            services::learn::trainer::trainer_pack(&request::state()?.db, &author()?, &slug).await
+        }
+        .await,
+    )
+}
+
+/// Saves one part of a course's trainer materials: `part` is `agenda`, `materials`,
+/// `localisation` or `lesson-<id>`; `title` and `starts` are the agenda's, `plan` holds one
+/// step per line.
+#[server(prefix = "/api", endpoint = "author/trainer/save")]
+pub async fn save_trainer_part(
+    slug: String,
+    part: String,
+    #[server(default)] title: String,
+    #[server(default)] starts: String,
+    #[server(default)] plan: String,
+    #[server(default)] body: String,
+) -> Result<(), AppError> {
+    use crate::server::services::learn::trainer;
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let edit = trainer::TrainerEdit::decode(&part, title, starts, plan, body)?;
+            services::learn::trainer::save(&request::state()?.db, &author()?, &slug, edit).await?;
+            request::redirect(&format!(
+                "/author/courses/{slug}/trainer?notice=Saved#{part}"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}

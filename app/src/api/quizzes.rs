@@ -93,6 +93,28 @@ pub async fn set_certificate_rule(slug: String, rule: String) -> Result<(), AppE
     )
 }
 
+/// Puts a category of a course's bank in the test pool (`test = true`) or the practice pool.
+#[server(prefix = "/api", endpoint = "quizzes/category-pool")]
+pub async fn set_category_pool(id: i64, test: bool) -> Result<(), AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            let pool = if test {
+                content::pack::Pool::Test
+            } else {
+                content::pack::Pool::Practice
+            };
+            let slug =
+                services::quizzes::bank::set_category_pool(&request::state()?.db, &user, id, pool)
+                    .await?;
+            request::redirect(&format!("/author/courses/{slug}/questions?notice=Saved"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// Creates a quiz in a course and opens its editor.
 #[server(prefix = "/api", endpoint = "quizzes/create")]
 pub async fn create_quiz(slug: String, input: QuizInput) -> Result<(), AppError> {

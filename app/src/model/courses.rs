@@ -395,3 +395,92 @@ pub struct ClassDetail {
     /// Active agencies, for enrolling a whole agency: (id, name).
     pub agencies: Vec<(i64, String)>,
 }
+
+/// The name of a step's method (`plenary`, `group-work`, … as in a pack).
+pub fn method_msg(code: &str) -> crate::i18n::Msg {
+    use crate::i18n::Msg;
+    match code {
+        "plenary" => Msg::MethodPlenary,
+        "presentation" => Msg::MethodPresentation,
+        "group-work" => Msg::MethodGroupWork,
+        "role-play" => Msg::MethodRolePlay,
+        "exercise" => Msg::MethodExercise,
+        "individual" => Msg::MethodIndividual,
+        "test" => Msg::MethodTest,
+        "break" => Msg::MethodBreak,
+        _ => Msg::MethodEvaluation,
+    }
+}
+
+/// One step of a trainer's agenda or session plan, as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainerStep {
+    /// When it starts (`HH:MM`) in an agenda; minutes from the start in a session plan.
+    pub at: String,
+    /// How long it takes.
+    pub minutes: u32,
+    /// How it is run (`plenary`, `group-work`, … as in a pack).
+    pub method: String,
+    /// What happens.
+    pub activity: String,
+    /// Titles of the lessons it teaches (an agenda's steps).
+    pub lessons: Vec<String>,
+}
+
+/// A lesson's session plan and trainer notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainerLesson {
+    /// Lesson id.
+    pub lesson_id: i64,
+    /// Its module's title.
+    pub module_title: String,
+    /// The lesson's title.
+    pub title: String,
+    /// The lesson's duration, minutes.
+    pub duration: i32,
+    /// Minutes the plan adds up to.
+    pub planned: u32,
+    /// The plan.
+    pub plan: Vec<TrainerStep>,
+    /// The plan as typed, one step per line (`minutes | method | activity`).
+    pub plan_text: String,
+    /// Trainer notes (Markdown).
+    pub notes: String,
+    /// Trainer notes, rendered.
+    pub notes_html: String,
+}
+
+/// A course's trainer materials, for its trainers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainerPack {
+    /// Course slug.
+    pub course_slug: String,
+    /// Course title.
+    pub course_title: String,
+    /// Whether the reader may edit them.
+    pub can_edit: bool,
+    /// The pilot day's title (empty: no agenda yet).
+    pub agenda_title: String,
+    /// When the day starts, `HH:MM`.
+    pub agenda_starts: String,
+    /// The day's steps.
+    pub agenda: Vec<TrainerStep>,
+    /// The steps as typed, one per line (`minutes | method | activity | lessons`).
+    pub agenda_text: String,
+    /// Contact minutes of the day (breaks excluded).
+    pub contact_minutes: u32,
+    /// Notes on running the day (Markdown).
+    pub agenda_notes: String,
+    /// The same, rendered.
+    pub agenda_notes_html: String,
+    /// What to bring and prepare (Markdown).
+    pub materials: String,
+    /// The same, rendered.
+    pub materials_html: String,
+    /// What to adapt to the country (Markdown).
+    pub localisation: String,
+    /// The same, rendered.
+    pub localisation_html: String,
+    /// Lessons in course order, each with its plan and notes (empty plan: none yet).
+    pub lessons: Vec<TrainerLesson>,
+}

@@ -12,6 +12,8 @@ pub struct BankCategory {
     pub name: String,
     /// Questions in it.
     pub questions: u64,
+    /// In the test pool (only pre- and post-tests draw from it) rather than the practice pool.
+    pub test_pool: bool,
 }
 
 /// One question of a bank, as listed.

@@ -7,4 +7,5 @@ pub mod desk;
 pub mod exercise;
 pub mod lesson;
 pub mod quiz;
+pub mod trainer;
 pub mod translation;

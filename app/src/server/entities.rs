@@ -47,4 +47,5 @@ pub mod tna_framework;
 pub mod tna_participation;
 pub mod tna_questionnaire;
 pub mod tna_response;
+pub mod trainer_note;
 pub mod translation;

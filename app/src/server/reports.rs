@@ -6,7 +6,9 @@
 //!   each line of text, and [`ttf`], the font subsetter;
 //! - [`charts`]: SVG radar, bar, column and heat-map charts;
 //! - [`capacity_text`]: the country report as Markdown and as a standalone HTML page;
+//! - [`flow`]: text flowing down A4 pages (headings, paragraphs, tables), for every PDF report;
 //! - [`capacity_pdf`]: the country report as PDF;
+//! - [`trainer_pdf`]: a course's trainer's pack as PDF;
 //! - [`table`]: every CSV and XLSX download.
 //!
 //! Rendering is CPU work: request handlers run it through [`off_runtime`].
@@ -14,9 +16,11 @@
 pub mod capacity_pdf;
 pub mod capacity_text;
 pub mod charts;
+pub mod flow;
 pub mod pdf;
 pub mod shaping;
 pub mod table;
+pub mod trainer_pdf;
 pub mod ttf;
 
 /// Runs a renderer (a PDF, a workbook) on the blocking pool, so a large file never holds one

@@ -634,6 +634,7 @@ pub async fn demo_pages(app: &TestApp) -> Vec<String> {
         "/author/courses/document-examination".into(),
         format!("/author/lessons/{lesson}"),
         "/author/courses/document-examination/questions".into(),
+        "/author/courses/document-examination/trainer".into(),
         format!("/author/questions/{question}"),
         format!("/author/quizzes/{quiz}"),
         format!("/author/exercises/{exercise}"),

@@ -291,6 +291,25 @@ const FUNCTIONS: &[Function] = &[
         &[("slug", "document-examination")],
     ),
     (
+        "/api/quizzes/category-pool",
+        Need::Admin,
+        &[("id", "1"), ("test", "false")],
+    ),
+    (
+        "/api/author/trainer/get",
+        Need::Author,
+        &[("slug", "document-examination")],
+    ),
+    (
+        "/api/author/trainer/save",
+        Need::Admin,
+        &[
+            ("slug", "document-examination"),
+            ("part", "materials"),
+            ("body", "- UV torch"),
+        ],
+    ),
+    (
         "/api/quizzes/question-delete",
         Need::Nobody,
         &[("id", "99999")],
@@ -608,6 +627,7 @@ const PAGES: &[(&str, Need)] = &[
         "/author/courses/document-examination/questions",
         Need::Author,
     ),
+    ("/author/courses/document-examination/trainer", Need::Author),
     ("/quizzes/1", Need::Learner),
     ("/verify", Need::Anyone),
     ("/assessments", Need::Assessor),

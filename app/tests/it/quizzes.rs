@@ -13,6 +13,7 @@ pub(crate) mod for_a_class;
 mod gain;
 mod imports;
 mod in_languages;
+mod pools;
 mod secrecy;
 mod stored;
 

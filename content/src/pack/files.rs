@@ -125,6 +125,12 @@ pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
             crate::questions::write_gift(&pack.questions),
         )?;
     }
+    if !pack.tests.is_empty() {
+        std::fs::write(
+            dir.join("tests.gift"),
+            crate::questions::write_gift(&pack.tests),
+        )?;
+    }
     if !pack.quizzes.is_empty() {
         let file = QuizzesFile {
             quiz: pack.quizzes.clone(),
@@ -151,5 +157,6 @@ pub fn write_dir(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
             std::fs::write(mdir.join(name), bytes)?;
         }
     }
+    super::trainer::write(pack, dir)?;
     super::translations::write_all(pack, dir)
 }

@@ -359,3 +359,215 @@ fn an_edition_that_strays_from_its_source_is_refused() {
         assert!(shown.contains("translations"), "names the file: {shown}");
     }
 }
+
+/// The shipped packs are what a trainer pilots: `checkpoint content check` passes on them.
+#[test]
+fn every_shipped_pack_passes_the_content_check() {
+    let (framework, _) = crate::tna::shipped().unwrap();
+    let cx = check::Context {
+        competencies: framework.ids(),
+    };
+    let mut findings = Vec::new();
+    let packs = shipped().unwrap();
+    for pack in &packs {
+        findings.extend(
+            check::check(pack, &cx)
+                .into_iter()
+                .map(|f| format!("{}/{f}", pack.meta.id)),
+        );
+    }
+    assert!(findings.is_empty(), "{}", findings.join("\n"));
+    let lessons: usize = packs
+        .iter()
+        .map(|p| p.modules.iter().map(|m| m.lessons.len()).sum::<usize>())
+        .sum();
+    assert!(packs.len() >= 4, "{} courses", packs.len());
+    assert!(lessons >= 31, "{lessons} lessons");
+}
+
+/// A two-pool pack: one practice question, two test questions, a post-test drawing two.
+fn pack_with_pools(tests_gift: &str, quizzes: &str) -> tempfile::TempDir {
+    let dir = pack_with_lesson(
+        "+++\ntitle = \"L\"\nduration = 10\nobjectives = [\"o\"]\n+++\n\n## Start\n\nBody of the lesson.\n",
+    );
+    std::fs::write(
+        dir.path().join("questions.gift"),
+        "$CATEGORY: M\n\n// [competency:doc-mrz-verification]\n::P1::Practice?{T}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("tests.gift"), tests_gift).unwrap();
+    std::fs::write(dir.path().join("quizzes.toml"), quizzes).unwrap();
+    dir
+}
+
+const POOL_TESTS: &str = "$CATEGORY: Test: M\n\n// [competency:doc-mrz-verification]\n::T1::Test one?{T}\n\n// [competency:doc-mrz-verification]\n::T2::Test two?{F}\n";
+const POST_TEST: &str = "[[quiz]]\nid = \"post\"\ntitle = \"Post\"\nrole = \"post_test\"\npass_mark = 70\nattempts = 1\nshow_answers = \"after_last\"\n[[quiz.draw]]\ncategory = \"Test: M\"\ncount = 2\n";
+
+#[test]
+fn the_test_pool_is_read_apart_and_round_trips() {
+    let dir = pack_with_pools(POOL_TESTS, POST_TEST);
+    let pack = load_dir(dir.path()).unwrap();
+    assert_eq!(pack.questions.len(), 1);
+    assert_eq!(pack.tests.len(), 2);
+    assert_eq!(pack.pool_of("Test: M"), Some(Pool::Test));
+    assert_eq!(pack.pool_of("M"), Some(Pool::Practice));
+    let out = tempfile::tempdir().unwrap();
+    write_dir(&pack, out.path()).unwrap();
+    assert!(out.path().join("tests.gift").is_file());
+    assert_eq!(load_dir(out.path()).unwrap(), pack);
+}
+
+#[test]
+fn a_question_in_both_pools_is_refused() {
+    let same_category = POOL_TESTS.replace("Test: M", "M");
+    let e = load_dir(pack_with_pools(&same_category, "").path()).unwrap_err();
+    assert!(
+        e.message.contains("category `M` is also in questions.gift"),
+        "{e}"
+    );
+    let same_title = POOL_TESTS.replace("::T1::", "::P1::");
+    let e = load_dir(pack_with_pools(&same_title, "").path()).unwrap_err();
+    assert!(e.message.contains("`P1` is also a title"), "{e}");
+}
+
+#[test]
+fn the_content_check_keeps_test_items_out_of_practice() {
+    let cx = check::Context {
+        competencies: ["doc-mrz-verification"].into_iter().collect(),
+    };
+    let messages = |tests: &str, quizzes: &str| -> Vec<String> {
+        let pack = load_dir(pack_with_pools(tests, quizzes).path()).unwrap();
+        check::check(&pack, &cx)
+            .into_iter()
+            .map(|f| f.to_string())
+            .collect()
+    };
+    let found = messages(POOL_TESTS, POST_TEST);
+    let has = |found: &[String], s: &str| found.iter().any(|f| f.contains(s));
+    assert!(
+        has(&found, "tests.gift: the test pool holds 2 questions"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "post-test `post` asks 2 questions"),
+        "{found:?}"
+    );
+    assert!(!has(&found, "draws"), "{found:?}");
+    // A post-test drawing from the practice pool, a practice quiz drawing a test item.
+    let wrong = "[[quiz]]\nid = \"post\"\ntitle = \"Post\"\nrole = \"post_test\"\npass_mark = 70\nshow_answers = \"never\"\n[[quiz.draw]]\ncategory = \"M\"\ncount = 1\n\n[[quiz]]\nid = \"practice\"\ntitle = \"P\"\nrole = \"practice\"\npass_mark = 0\nshow_answers = \"after_submit\"\n[[quiz.draw]]\nquestions = [\"T1\"]\n";
+    let found = messages(POOL_TESTS, wrong);
+    assert!(
+        has(
+            &found,
+            "quiz `post` (post_test) draws category `M` from the practice pool"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has(
+            &found,
+            "quiz `practice` (practice) draws `T1` from the test pool"
+        ),
+        "{found:?}"
+    );
+    // The same question text in both pools; a question without a known competency.
+    let copied = POOL_TESTS.replace("Test one?", "Practice?").replace(
+        "[competency:doc-mrz-verification]\n::T2",
+        "[competency:document-examination]\n::T2",
+    );
+    let found = messages(&copied, POST_TEST);
+    assert!(
+        has(&found, "`T1` asks what a practice question asks"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "`T2` has no competency of the framework"),
+        "{found:?}"
+    );
+    // No trainer materials at all.
+    assert!(has(&found, "trainer/agenda.md: missing"), "{found:?}");
+    assert!(has(&found, "trainer/01-m/01-l.md: missing"), "{found:?}");
+}
+
+#[test]
+fn trainer_materials_are_read_checked_and_round_trip() {
+    let dir = pack_with_pools(POOL_TESTS, POST_TEST);
+    let t = dir.path().join("trainer");
+    std::fs::create_dir_all(t.join("01-m")).unwrap();
+    std::fs::write(
+        t.join("agenda.md"),
+        "+++\ntitle = \"Pilot\"\nstarts = \"09:00\"\n[[step]]\nminutes = 20\nactivity = \"Pre-test\"\nmethod = \"test\"\n[[step]]\nminutes = 15\nactivity = \"Coffee\"\nmethod = \"break\"\n[[step]]\nminutes = 10\nactivity = \"The lesson\"\nmethod = \"presentation\"\nlessons = [\"l\"]\n+++\nRun the day well.\n",
+    )
+    .unwrap();
+    std::fs::write(t.join("materials.md"), "- UV torch\n").unwrap();
+    std::fs::write(t.join("localisation.md"), "- National law\n").unwrap();
+    std::fs::write(
+        t.join("01-m/01-l.md"),
+        "+++\n[[step]]\nminutes = 4\nactivity = \"Warm-up\"\nmethod = \"plenary\"\n[[step]]\nminutes = 6\nactivity = \"Pairs\"\nmethod = \"group-work\"\n+++\n## Trainer notes\n\nSay this.\n",
+    )
+    .unwrap();
+    let pack = load_dir(dir.path()).unwrap();
+    let agenda = pack.trainer.agenda.as_ref().unwrap();
+    assert_eq!(agenda.times(), ["09:00", "09:20", "09:35"]);
+    let notes = pack.trainer.lesson("m", "l").unwrap();
+    assert_eq!(trainer::total_minutes(&notes.plan), 10);
+    let out = tempfile::tempdir().unwrap();
+    write_dir(&pack, out.path()).unwrap();
+    assert_eq!(load_dir(out.path()).unwrap(), pack);
+
+    let cx = check::Context {
+        competencies: ["doc-mrz-verification"].into_iter().collect(),
+    };
+    let found: Vec<String> = check::check(&pack, &cx)
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("the day has 30 contact minutes")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("the day needs a pre-test and a post-test")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.contains("session plan")),
+        "{found:?}"
+    );
+
+    // A plan that does not add up to the lesson's duration; a file for no lesson.
+    std::fs::write(
+        t.join("01-m/01-l.md"),
+        "+++\n[[step]]\nminutes = 25\nactivity = \"Long\"\nmethod = \"plenary\"\n+++\nNotes\n",
+    )
+    .unwrap();
+    let pack = load_dir(dir.path()).unwrap();
+    let found: Vec<String> = check::check(&pack, &cx)
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert!(
+        found.iter().any(
+            |f| f.contains("the session plan lasts 25 minutes but the lesson's duration is 10")
+        ),
+        "{found:?}"
+    );
+    std::fs::write(
+        t.join("01-m/02-gone.md"),
+        "+++\n[[step]]\nminutes = 5\nactivity = \"a\"\nmethod = \"plenary\"\n+++\n",
+    )
+    .unwrap();
+    let e = load_dir(dir.path()).unwrap_err();
+    assert!(e.message.contains("module `m` has no lesson `gone`"), "{e}");
+    std::fs::remove_file(t.join("01-m/02-gone.md")).unwrap();
+    std::fs::write(t.join("materials.md"), "![A torch](torch.png)\n").unwrap();
+    let e = load_dir(dir.path()).unwrap_err();
+    assert!(
+        e.message.contains("trainer materials have no images"),
+        "{e}"
+    );
+}

@@ -87,8 +87,10 @@ pub struct Translation {
     pub glossary: Vec<TranslatedTerm>,
     /// Quiz titles and introductions.
     pub quizzes: Vec<TranslatedQuiz>,
-    /// Questions, titled as in the source bank.
+    /// Questions of the practice pool, titled as in the source bank.
     pub questions: Vec<BankEntry>,
+    /// Questions of the test pool, titled as in the source bank.
+    pub tests: Vec<BankEntry>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -270,14 +272,18 @@ fn load_one(dir: &Path, language: String, pack: &CoursePack) -> Result<Translati
     }
     let gift = dir.join("questions.gift");
     if gift.exists() {
-        t.questions = load_questions(&gift, pack)?;
+        t.questions = load_questions(&gift, &pack.questions)?;
+    }
+    let gift = dir.join("tests.gift");
+    if gift.exists() {
+        t.tests = load_questions(&gift, &pack.tests)?;
     }
     Ok(t)
 }
 
 /// A translated question bank: every question titled and filed as one of the source's, with
 /// its answer key; tags, competencies and marks are the source's.
-fn load_questions(gift: &Path, pack: &CoursePack) -> Result<Vec<BankEntry>, PackError> {
+fn load_questions(gift: &Path, source_bank: &[BankEntry]) -> Result<Vec<BankEntry>, PackError> {
     let text = read_text(gift)?;
     let outcome = crate::questions::parse(crate::questions::Format::Gift, text.as_bytes())
         .map_err(|e| err(gift, None, format!("{}: {}", e.location, e.message)))?;
@@ -295,7 +301,7 @@ fn load_questions(gift: &Path, pack: &CoursePack) -> Result<Vec<BankEntry>, Pack
         let at = text
             .find(&format!("::{title}::"))
             .map(|p| line_of(&text, p));
-        let Some(source) = pack.questions.iter().find(|s| s.question.title == title) else {
+        let Some(source) = source_bank.iter().find(|s| s.question.title == title) else {
             return Err(err(
                 gift,
                 at,
@@ -307,8 +313,7 @@ fn load_questions(gift: &Path, pack: &CoursePack) -> Result<Vec<BankEntry>, Pack
         }
         // Translations are matched to questions by title: one the source bank gives to two
         // questions cannot say which it translates.
-        let namesakes = pack
-            .questions
+        let namesakes = source_bank
             .iter()
             .filter(|s| s.question.title == title)
             .count();
@@ -381,6 +386,12 @@ pub(super) fn write_all(pack: &CoursePack, dir: &Path) -> std::io::Result<()> {
             std::fs::write(
                 root.join("questions.gift"),
                 crate::questions::write_gift(&t.questions),
+            )?;
+        }
+        if !t.tests.is_empty() {
+            std::fs::write(
+                root.join("tests.gift"),
+                crate::questions::write_gift(&t.tests),
             )?;
         }
         for (i, module) in pack.modules.iter().enumerate() {

@@ -119,6 +119,8 @@ fn the_shipped_framework_and_questionnaire_are_valid() {
     assert_eq!(measured, c.ids(), "every competency is asked about");
     for area in &c.areas {
         for comp in &area.competencies {
+            // Needs analysis leads to learning: every competency has a module that teaches it.
+            assert!(!comp.builds.is_empty(), "{} is built by no module", comp.id);
             for module in &comp.builds {
                 let (course, module) = module.split_once('/').unwrap();
                 let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

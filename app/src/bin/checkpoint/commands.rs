@@ -76,6 +76,59 @@ pub(super) fn names_match(args: &super::NamesMatchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+pub(super) fn content_check(paths: &[std::path::PathBuf]) -> ExitCode {
+    let packs: Vec<(String, content::pack::CoursePack)> = if paths.is_empty() {
+        match content::pack::shipped() {
+            Ok(packs) => packs
+                .into_iter()
+                .map(|p| (format!("content/packs/{}", p.meta.id), p))
+                .collect(),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let mut out = Vec::new();
+        for path in paths {
+            match content::pack::load(path) {
+                Ok(p) => out.push((path.display().to_string(), p)),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        out
+    };
+    let framework = match content::tna::shipped() {
+        Ok((f, _)) => f,
+        Err(e) => {
+            eprintln!("the competency framework: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cx = content::pack::check::Context {
+        competencies: framework.ids(),
+    };
+    let mut failed = false;
+    for (name, pack) in &packs {
+        let findings = content::pack::check::check(pack, &cx);
+        if findings.is_empty() {
+            println!("{name}: passes");
+        }
+        for f in &findings {
+            println!("{name}/{f}");
+        }
+        failed |= !findings.is_empty();
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 pub(super) fn mrz_check(args: &[String]) -> ExitCode {
     use std::io::Read;
     let lines: Vec<String> = if args.is_empty() {

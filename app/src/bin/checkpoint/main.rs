@@ -117,6 +117,9 @@ enum Command {
     /// Fictional Utopian specimen documents for document-examination practice.
     #[command(subcommand)]
     Specimens(SpecimensCommand),
+    /// Course content: check packs before a trainer pilots them.
+    #[command(subcommand)]
+    Content(ContentCommand),
     /// Import a course pack (a folder with course.toml, or a .zip of one); importing it again
     /// updates the course in place and keeps learners' progress.
     Import {
@@ -218,6 +221,19 @@ enum AssessmentCommand {
         /// The report's language: en, fr, es or ar (headings and the framework's edition).
         #[arg(long, default_value = "en")]
         lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContentCommand {
+    /// Check course packs (folders or zips; the shipped packs when none is given): links,
+    /// alternative text, lesson durations against words and session plans, competency tags,
+    /// test items kept out of practice, post-test length, MRZ check digits and the trainer
+    /// materials. Prints one line per finding; exits 0 when every pack passes, 1 otherwise,
+    /// 2 when a pack cannot be read. Needs no database.
+    Check {
+        /// Pack folders or zip files.
+        packs: Vec<PathBuf>,
     },
 }
 
@@ -424,6 +440,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Mrz(MrzCommand::Check { lines }) = &cli.command {
         return Ok(mrz_check(lines));
     }
+    if let Command::Content(ContentCommand::Check { packs }) = &cli.command {
+        return Ok(content_check(packs));
+    }
     if let Command::Names(NamesCommand::Match(args)) = &cli.command {
         return Ok(names_match(args));
     }
@@ -513,6 +532,7 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Framework(FrameworkCommand::Check { file }) => return Ok(framework_check(&file)),
         Command::Mrz(MrzCommand::Check { lines }) => return Ok(mrz_check(&lines)),
+        Command::Content(ContentCommand::Check { packs }) => return Ok(content_check(&packs)),
         Command::Names(NamesCommand::Match(args)) => return Ok(names_match(&args)),
         Command::Desk(DeskCommand::Generate(args)) => return desk_generate(&args),
         Command::Specimens(_) => unreachable!("handled before the database is opened"),

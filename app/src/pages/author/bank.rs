@@ -320,7 +320,20 @@ pub fn BankPage() -> impl IntoView {
                                 {cats.into_iter().map(|cat| {
                                     let qs: Vec<_> = questions.iter().filter(|q| q.category_id == cat.id).cloned().collect();
                                     view! {
-                                        <h3>{cat.name.clone()} " " <span class="hint">{format!("({})", cat.questions)}</span></h3>
+                                        <h3>{cat.name.clone()} " " <span class="hint">{format!("({})", cat.questions)}</span> " "
+                                            <span class=if cat.test_pool { "badge badge-warn" } else { "badge badge-muted" }>
+                                                {t(if cat.test_pool { Msg::TestPool } else { Msg::PracticePool })}
+                                            </span>
+                                        </h3>
+                                        {editable.then(|| view! {
+                                            <PostForm action="/api/quizzes/category-pool" class="inline">
+                                                <input type="hidden" name="id" value=cat.id />
+                                                <input type="hidden" name="test" value=(!cat.test_pool).to_string() />
+                                                <button type="submit" class="link-button" id=format!("pool-{}", cat.id)>
+                                                    {t(if cat.test_pool { Msg::MoveToPracticePool } else { Msg::MoveToTestPool })}
+                                                </button>
+                                            </PostForm>
+                                        })}
                                         <table class="data bank" tabindex="0">
                                             <thead><tr>
                                                 <th scope="col">{t(Msg::Title)}</th>

@@ -67,6 +67,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                         <p class="actions">
                             <a class="button" href=learner_url>{t(Msg::ViewAsLearner)}</a>
                             " " <a class="button" id="question-bank" href=bank_url>{t(Msg::QuestionBank)} " / " {t(Msg::Quizzes)}</a>
+                            " " <a class="button" id="trainer-materials" href=format!("/author/courses/{}/trainer", s5.clone())>{t(Msg::TrainerMaterials)}</a>
                             <PostForm action="/api/author/courses/publish" class="inline">
                                 <input type="hidden" name="slug" value=s1 />
                                 <input type="hidden" name="published" value=(!c.published).to_string() />

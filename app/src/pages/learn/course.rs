@@ -54,6 +54,10 @@ pub fn CoursePage() -> impl IntoView {
                         (None, certificate_box)
                     };
                     let slug = c.slug.clone();
+                    // Trainers and administrators prepare from the course page.
+                    let is_author = crate::app::use_page().user.as_ref().is_some_and(|u| {
+                        u.has(crate::model::Role::Trainer) || u.has(crate::model::Role::Admin)
+                    });
                     view! {
                         <PageTitle text=c.title.clone() />
                         <p class="breadcrumbs"><a href="/courses">{t(Msg::CoursesTitle)}</a></p>
@@ -73,6 +77,9 @@ pub fn CoursePage() -> impl IntoView {
                                 })}
                                 {o.has_glossary.then(|| view! {
                                     " " <a class="button" href=format!("/courses/{}/glossary", c.slug)>{t(Msg::Glossary)}</a>
+                                })}
+                                {is_author.then(|| view! {
+                                    " " <a class="button" id="trainer-materials" href=format!("/author/courses/{}/trainer", c.slug)>{t(Msg::TrainerMaterials)}</a>
                                 })}
                             </p>
                         })}

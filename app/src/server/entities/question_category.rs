@@ -9,6 +9,8 @@ pub struct Model {
     pub id: i64,
     pub course_id: i64,
     pub name: String,
+    /// Practice quizzes draw from the practice pool, pre- and post-tests from the test pool.
+    pub pool: content::pack::Pool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

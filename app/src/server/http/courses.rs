@@ -26,6 +26,7 @@ pub fn routes() -> super::Routes {
             "/author/courses/{slug}/questions/export/{format}",
             export_questions,
         )
+        .get("/author/courses/{slug}/trainer.pdf", trainer_pack_pdf)
         .upload(
             "/author/lessons/{id}/images",
             upload_lesson_image,
@@ -87,6 +88,19 @@ async fn export_questions(
         &format!("{}-questions.{ext}", course.slug),
         text,
     ))
+}
+
+/// `GET /author/courses/{slug}/trainer.pdf`: the course's trainer's pack, for its trainers.
+async fn trainer_pack_pdf(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Require(user, _): Require<Author>,
+    axum::Extension(ctx): axum::Extension<crate::server::request::RequestCtx>,
+) -> Result<Response, AppError> {
+    let (name, pdf) =
+        crate::server::services::learn::trainer::trainer_pdf(&state.db, &user, &slug, ctx.lang)
+            .await?;
+    Ok(attachment("application/pdf", &name, pdf))
 }
 
 /// `POST /author/lessons/{id}/images`: an image uploaded from the lesson editor, stored beside

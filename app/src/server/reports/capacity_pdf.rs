@@ -5,18 +5,11 @@
 
 use super::capacity_text::{priority_word, status_word, timeframe_word};
 use super::charts::{band_word, legend};
-use super::pdf::{Font, Page, finish_pages, text_width};
+use super::flow::{Flow, GREY, INK, MARGIN, NAVY, RULE, W};
+use super::pdf::{Font, finish_pages, text_width};
 use crate::i18n::{Lang, Msg, decimal_in};
 use crate::model::{FindingKind, ReportView, ScoreView};
 use assessments::capacity;
-
-const W: f32 = 595.0;
-const H: f32 = 842.0;
-const MARGIN: f32 = 56.0;
-const INK: (f32, f32, f32) = (0.11, 0.14, 0.19);
-const GREY: (f32, f32, f32) = (0.34, 0.38, 0.45);
-const NAVY: (f32, f32, f32) = (0.04, 0.31, 0.49);
-const RULE: (f32, f32, f32) = (0.79, 0.82, 0.86);
 
 fn light_colour(score: f64) -> (f32, f32, f32) {
     match capacity::light(score) {
@@ -26,170 +19,7 @@ fn light_colour(score: f64) -> (f32, f32, f32) {
     }
 }
 
-/// Text flowing down pages.
-struct Flow {
-    pages: Vec<Page>,
-    y: f32,
-    footer: String,
-    lang: Lang,
-}
-
 impl Flow {
-    fn new(footer: String, lang: Lang) -> Self {
-        let mut flow = Flow {
-            pages: Vec::new(),
-            y: 0.0,
-            footer,
-            lang,
-        };
-        flow.new_page();
-        flow
-    }
-
-    fn page(&mut self) -> &mut Page {
-        if self.pages.is_empty() {
-            self.pages.push(Page::new(W, H));
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
-    }
-
-    fn new_page(&mut self) {
-        let n = self.pages.len() + 1;
-        let mut page = Page::new(W, H);
-        page.text(
-            MARGIN,
-            30.0,
-            &format!("{} · {n}", self.footer),
-            Font::Regular,
-            8.0,
-            GREY,
-        );
-        self.pages.push(page);
-        self.y = H - MARGIN;
-    }
-
-    /// Makes room for `h` points, starting a new page if needed.
-    fn ensure(&mut self, h: f32) {
-        if self.y - h < MARGIN {
-            self.new_page();
-        }
-    }
-
-    fn gap(&mut self, h: f32) {
-        self.y -= h;
-    }
-
-    /// Lines of `text` wrapped to `width` at `size`.
-    fn wrap(text: &str, weight: Font, size: f32, width: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        for para in text.split('\n') {
-            let mut line = String::new();
-            for word in para.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if text_width(&candidate, weight, size) > width && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line = word.to_owned();
-                } else {
-                    line = candidate;
-                }
-            }
-            lines.push(line);
-        }
-        lines
-    }
-
-    /// Where a line of `width` points starts in a column from `left` to `right`: against the
-    /// left edge, or the right one in a right-to-left report.
-    fn start(&self, left: f32, right: f32, width: f32) -> f32 {
-        if self.lang.dir() == "rtl" {
-            (right - width).max(left)
-        } else {
-            left
-        }
-    }
-
-    /// One line of text placed against the reading edge of the column `left`..`right`.
-    #[allow(clippy::too_many_arguments)]
-    fn line_at(
-        &mut self,
-        left: f32,
-        right: f32,
-        y: f32,
-        text: &str,
-        weight: Font,
-        size: f32,
-        colour: (f32, f32, f32),
-    ) {
-        let x = self.start(left, right, text_width(text, weight, size));
-        self.page().text(x, y, text, weight, size, colour);
-    }
-
-    fn heading(&mut self, text: &str, size: f32) {
-        self.ensure(size * 3.0);
-        self.gap(size * 0.8);
-        let y = self.y;
-        self.line_at(MARGIN, W - MARGIN, y, text, Font::Bold, size, NAVY);
-        self.gap(size * 0.9);
-    }
-
-    fn paragraph(&mut self, text: &str, size: f32, indent: f32, colour: (f32, f32, f32)) {
-        let lead = size * 1.35;
-        for line in Self::wrap(text, Font::Regular, size, W - 2.0 * MARGIN - indent) {
-            self.ensure(lead);
-            self.gap(lead);
-            let y = self.y;
-            let (left, right) = if self.lang.dir() == "rtl" {
-                (MARGIN, W - MARGIN - indent)
-            } else {
-                (MARGIN + indent, W - MARGIN)
-            };
-            self.line_at(left, right, y, &line, Font::Regular, size, colour);
-        }
-        self.gap(size * 0.5);
-    }
-
-    /// A table: column widths (fractions of the text width), header, rows; cells wrap.
-    fn table(&mut self, widths: &[f32], header: &[&str], rows: &[Vec<String>], size: f32) {
-        let total = W - 2.0 * MARGIN;
-        let cols: Vec<f32> = widths.iter().map(|w| w * total).collect();
-        let lead = size * 1.3;
-        let draw_row = |flow: &mut Flow, cells: &[String], weight: Font| {
-            let wrapped: Vec<Vec<String>> = cells
-                .iter()
-                .zip(&cols)
-                .map(|(c, w)| Self::wrap(c, weight, size, w - 6.0))
-                .collect();
-            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * lead + 4.0;
-            flow.ensure(height);
-            let top = flow.y;
-            // Columns run from the reading edge: right to left in a right-to-left report.
-            let rtl = flow.lang.dir() == "rtl";
-            let mut x = if rtl { W - MARGIN } else { MARGIN };
-            for (lines, w) in wrapped.iter().zip(&cols) {
-                let (left, right) = if rtl { (x - w, x) } else { (x, x + w) };
-                for (i, line) in lines.iter().enumerate() {
-                    let y = top - lead * (i as f32 + 1.0);
-                    flow.line_at(left + 2.0, right - 2.0, y, line, weight, size, INK);
-                }
-                x = if rtl { x - w } else { x + w };
-            }
-            flow.y = top - height;
-            let y = flow.y + 1.0;
-            flow.page().line((MARGIN, y), (W - MARGIN, y), 0.5, RULE);
-        };
-        let head: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-        draw_row(self, &head, Font::Bold);
-        for row in rows {
-            draw_row(self, row, Font::Regular);
-        }
-        self.gap(8.0);
-    }
-
     /// Horizontal bars on the 0–4 scale, coloured by traffic light.
     fn bars(&mut self, rows: &[(String, Option<f64>)]) {
         // The value and its band follow the bar: at most 110 pt, inside the margin.

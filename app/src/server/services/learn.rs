@@ -2,6 +2,7 @@
 //!
 //! - [`courses`]: the catalogue, course packs, who may open a course, reading a lesson, search;
 //! - [`authoring`]: writing and publishing courses, modules and lessons in the browser;
+//! - [`trainer`]: trainer materials: the pilot agenda, materials, localisation, session plans;
 //! - [`translating`]: a lesson's translations, written beside its original;
 //! - [`duplicate`]: copying a course into a draft of one's own to adapt it;
 //! - [`classes`]: classes, their trainers and enrolments;
@@ -16,4 +17,5 @@ pub mod classes;
 pub mod courses;
 pub mod duplicate;
 pub mod records;
+pub mod trainer;
 pub mod translating;

@@ -28,6 +28,12 @@ const PLAIN: &[Plain] = &[
         Need::Author,
     ),
     (
+        "GET",
+        "/author/courses/{slug}/trainer.pdf",
+        "/author/courses/document-examination/trainer.pdf",
+        Need::Author,
+    ),
+    (
         "POST",
         "/attempts/{id}/answers",
         "/attempts/99999/answers",

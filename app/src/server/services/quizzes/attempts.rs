@@ -159,7 +159,13 @@ pub async fn start(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppR
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         OsRng.next_u64()
     };
-    let mut layout = draw(db, &q, seed).await?;
+    // A pre- or post-test measures: it never asks what the trainee was shown the answer to.
+    let spent = if q.role == crate::model::QuizRole::Practice {
+        HashSet::new()
+    } else {
+        answers_seen(db, user.id, q.course_id).await?
+    };
+    let mut layout = draw(db, &q, seed, &spent).await?;
     if layout.is_empty() {
         return Err(AppError::field("attempt", Msg::ErrQuizEmpty));
     }
@@ -303,12 +309,79 @@ fn to_json<T: serde::Serialize>(value: &T) -> AppResult<String> {
     serde_json::to_string(value).map_err(|e| crate::server::errors::internal("json encoding", e))
 }
 
+/// The titles of the questions of course `course_id` that person `person_id` has been shown
+/// with their answers: in a closed attempt at a quiz that shows them after each attempt, or
+/// after the last one once none is left. (Titles, not ids: a pack imported again renews its
+/// questions' ids but keeps their titles.)
+pub async fn answers_seen(
+    db: &impl ConnectionTrait,
+    person_id: i64,
+    course_id: i64,
+) -> AppResult<HashSet<String>> {
+    let quizzes: HashMap<i64, quiz::Model> = quiz::Entity::find()
+        .filter(quiz::Column::CourseId.eq(course_id))
+        .filter(quiz::Column::ShowAnswers.ne("never"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    let attempts = attempt::Entity::find()
+        .filter(attempt::Column::PersonId.eq(person_id))
+        .filter(attempt::Column::QuizId.is_in(quizzes.keys().copied()))
+        .all(db)
+        .await?;
+    let mut used: HashMap<i64, i32> = HashMap::new();
+    for a in &attempts {
+        *used.entry(a.quiz_id).or_default() += 1;
+    }
+    let shown: Vec<i64> = attempts
+        .iter()
+        .filter(|a| a.status != AttemptStatus::Open)
+        .filter(|a| {
+            quizzes
+                .get(&a.quiz_id)
+                .is_some_and(|q| match q.show_answers.as_str() {
+                    "after_submit" => true,
+                    "after_last" => {
+                        q.attempts_allowed > 0
+                            && used.get(&q.id).copied().unwrap_or(0) >= q.attempts_allowed
+                    }
+                    _ => false,
+                })
+        })
+        .map(|a| a.id)
+        .collect();
+    if shown.is_empty() {
+        return Ok(HashSet::new());
+    }
+    #[derive(serde::Deserialize)]
+    struct Titled {
+        title: String,
+    }
+    let mut out = HashSet::new();
+    for row in attempt_question::Entity::find()
+        .filter(attempt_question::Column::AttemptId.is_in(shown))
+        .all(db)
+        .await?
+    {
+        let t: Titled = crate::server::services::stored("attempt snapshot", &row.snapshot)?;
+        out.insert(crate::server::services::quizzes::bank::stored_title(
+            &t.title,
+        ));
+    }
+    Ok(out)
+}
+
 /// The questions of a new attempt: fixed questions and random draws in item order, shuffled
-/// when the quiz says so, each with the order and tokens its options are shown with.
+/// when the quiz says so, each with the order and tokens its options are shown with. Questions
+/// titled in `spent` are never asked; a draw that cannot be filled without them refuses the
+/// attempt.
 async fn draw(
     db: &impl ConnectionTrait,
     q: &quiz::Model,
     seed: u64,
+    spent: &HashSet<String>,
 ) -> AppResult<Vec<(i64, Question, OptionLayout)>> {
     let mut rng = SeededRng::new(seed);
     let items = crate::server::services::quizzes::bank::items(db, q.id).await?;
@@ -319,18 +392,30 @@ async fn draw(
         .await?;
     let fixed: HashSet<i64> = items.iter().filter_map(|i| i.question_id).collect();
     let mut chosen: Vec<i64> = Vec::new();
+    let exhausted = || AppError::field("attempt", Msg::ErrTestPoolSpent);
     for item in &items {
         match (item.question_id, item.category_id) {
-            (Some(qid), _) => chosen.push(qid),
+            (Some(qid), _) => {
+                if bank.iter().any(|b| b.id == qid && spent.contains(&b.title)) {
+                    return Err(exhausted());
+                }
+                chosen.push(qid)
+            }
             (None, Some(cid)) => {
-                let mut pool: Vec<i64> = bank
+                let in_category = bank
                     .iter()
                     .filter(|b| b.category_id == cid && !fixed.contains(&b.id))
-                    .filter(|b| !chosen.contains(&b.id))
+                    .filter(|b| !chosen.contains(&b.id));
+                let mut pool: Vec<i64> = in_category
+                    .filter(|b| !spent.contains(&b.title))
                     .map(|b| b.id)
                     .collect();
+                let wanted = usize::try_from(item.draw_count).unwrap_or(0);
+                if !spent.is_empty() && pool.len() < wanted {
+                    return Err(exhausted());
+                }
                 rng.shuffle(&mut pool);
-                pool.truncate(usize::try_from(item.draw_count).unwrap_or(0));
+                pool.truncate(wanted);
                 chosen.extend(pool);
             }
             _ => {}

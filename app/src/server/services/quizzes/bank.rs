@@ -24,6 +24,7 @@ use crate::model::{
 };
 use crate::server::entities::{course, question, question_category, quiz, quiz_item};
 use assessments::questions::Question;
+use content::pack::Pool;
 use content::questions::{BankEntry, Format};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -32,7 +33,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// When answers are shown.
-pub const SHOW_ANSWERS: [&str; 3] = ["after_submit", "after_close", "never"];
+pub const SHOW_ANSWERS: [&str; 3] = ["after_submit", "after_last", "never"];
 
 /// Only trainers and administrators author question banks and quizzes.
 fn may_author(user: &CurrentUser) -> AppResult<()> {

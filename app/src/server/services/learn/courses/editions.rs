@@ -103,7 +103,7 @@ pub(crate) async fn store_editions(
                 rows.push(Row::titled(Item::Quiz, *id, &q.title, &q.intro));
             }
         }
-        for entry in &t.questions {
+        for entry in t.questions.iter().chain(&t.tests) {
             let stored =
                 crate::server::services::quizzes::bank::stored_title(&entry.question.title);
             if let Some(id) = questions.get(&stored) {
@@ -247,7 +247,7 @@ pub(crate) async fn export_editions(
                 });
             }
         }
-        for entry in &pack.questions {
+        for (pool, entry) in pack.bank() {
             if let Some(r) = questions
                 .get(&crate::server::services::quizzes::bank::stored_title(
                     &entry.question.title,
@@ -258,10 +258,14 @@ pub(crate) async fn export_editions(
                     crate::server::services::stored("a translated question", &r.body)?;
                 // Named as the exported source names it, so the pack reads back the same.
                 question.title.clone_from(&entry.question.title);
-                t.questions.push(content::questions::BankEntry {
+                let translated = content::questions::BankEntry {
                     category: r.summary.clone(),
                     question,
-                });
+                };
+                match pool {
+                    content::pack::Pool::Practice => t.questions.push(translated),
+                    content::pack::Pool::Test => t.tests.push(translated),
+                }
             }
         }
         out.push(t);

@@ -193,11 +193,12 @@ pub(crate) async fn import_pack_in(
             store_media(txn, course_id, &module.slug, name, media_type(name), bytes).await?;
         }
     }
-    if !pack.questions.is_empty() || !pack.quizzes.is_empty() {
+    if !pack.questions.is_empty() || !pack.tests.is_empty() || !pack.quizzes.is_empty() {
         crate::server::services::quizzes::bank::replace_from_pack(txn, course_id, pack, publish)
             .await?;
     }
     store_editions(txn, course_id, pack).await?;
+    crate::server::services::learn::trainer::replace_from_pack(txn, course_id, pack).await?;
     Ok(ImportSummary {
         course_id,
         created,
@@ -290,12 +291,14 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
             definition: g.definition,
         })
         .collect();
-    let (questions, quizzes) =
+    let (questions, tests, quizzes) =
         crate::server::services::quizzes::bank::pack_quizzes(db, c.id).await?;
     let mut pack = CoursePack {
         questions,
+        tests,
         quizzes,
         translations: Vec::new(),
+        trainer: Default::default(),
         meta: CourseMeta {
             id: c.slug,
             title: c.title,
@@ -347,6 +350,7 @@ pub async fn export_pack(db: &DatabaseConnection, slug: &str) -> AppResult<Cours
         glossary,
     };
     pack.translations = export_editions(db, c.id, &pack).await?;
+    pack.trainer = crate::server::services::learn::trainer::pack_trainer(db, c.id).await?;
     Ok(pack)
 }
 

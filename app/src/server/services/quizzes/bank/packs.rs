@@ -23,6 +23,9 @@ pub async fn replace_from_pack(
         .exec(db)
         .await?;
     insert_entries(db, course_id, &pack.questions).await?;
+    insert_entries(db, course_id, &pack.tests).await?;
+    let test_categories: Vec<String> = pack.tests.iter().map(|e| e.category.clone()).collect();
+    set_pool(db, course_id, &test_categories, Pool::Test).await?;
     let bank = question::Entity::find()
         .filter(question::Column::CourseId.eq(course_id))
         .all(db)
@@ -106,31 +109,40 @@ pub async fn replace_from_pack(
     Ok(())
 }
 
-/// The bank and quizzes of course `course_id` as a pack carries them.
-pub async fn pack_quizzes(
+/// What a pack carries of a course's bank: the practice pool, the test pool, the quizzes.
+pub type PackBank = (Vec<BankEntry>, Vec<BankEntry>, Vec<content::pack::QuizDef>);
+
+/// One pool of course `course_id`'s bank, read back from its GIFT text.
+async fn pack_pool(
     db: &impl ConnectionTrait,
     course_id: i64,
-) -> AppResult<(Vec<BankEntry>, Vec<content::pack::QuizDef>)> {
-    let gift = export(db, course_id, Format::Gift).await?;
-    let questions = if gift.trim().is_empty() {
-        Vec::new()
-    } else {
-        let read = content::questions::parse(Format::Gift, gift.as_bytes())
-            .map_err(|e| crate::server::errors::internal("bank export", e))?;
-        // Every stored question must come back from its GIFT text: a pack (or a duplicate
-        // made through one) never silently loses a question.
-        if let Some(r) = read.refused.first() {
-            return Err(crate::server::errors::internal(
-                "bank export",
-                format!(
-                    "{} questions do not read back, first at {}",
-                    read.refused.len(),
-                    r.location
-                ),
-            ));
-        }
-        read.entries.into_iter().map(|(_, e)| e).collect()
-    };
+    pool: Pool,
+) -> AppResult<Vec<BankEntry>> {
+    let gift = export_pool(db, course_id, Format::Gift, Some(pool)).await?;
+    if gift.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let read = content::questions::parse(Format::Gift, gift.as_bytes())
+        .map_err(|e| crate::server::errors::internal("bank export", e))?;
+    // Every stored question must come back from its GIFT text: a pack (or a duplicate made
+    // through one) never silently loses a question.
+    if let Some(r) = read.refused.first() {
+        return Err(crate::server::errors::internal(
+            "bank export",
+            format!(
+                "{} questions do not read back, first at {}",
+                read.refused.len(),
+                r.location
+            ),
+        ));
+    }
+    Ok(read.entries.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The bank and quizzes of course `course_id` as a pack carries them.
+pub async fn pack_quizzes(db: &impl ConnectionTrait, course_id: i64) -> AppResult<PackBank> {
+    let questions = pack_pool(db, course_id, Pool::Practice).await?;
+    let tests = pack_pool(db, course_id, Pool::Test).await?;
     let titles: HashMap<i64, String> = question::Entity::find()
         .filter(question::Column::CourseId.eq(course_id))
         .all(db)
@@ -185,7 +197,7 @@ pub async fn pack_quizzes(
             draw,
         });
     }
-    Ok((questions, quizzes))
+    Ok((questions, tests, quizzes))
 }
 
 /// The items of a course's class quizzes, by what they name in the bank (a question by its

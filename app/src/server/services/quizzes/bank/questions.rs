@@ -76,6 +76,7 @@ pub async fn categories(db: &impl ConnectionTrait, course_id: i64) -> AppResult<
         .into_iter()
         .map(|cat| BankCategory {
             questions: counts.get(&cat.id).copied().unwrap_or(0),
+            test_pool: cat.pool == Pool::Test,
             id: cat.id,
             name: cat.name,
         })
@@ -148,6 +149,65 @@ pub async fn import_file(
         written: imported > 0,
         valid,
     })
+}
+
+/// Puts category `id` of a course `user` may edit in `pool`; returns the course's slug.
+pub async fn set_category_pool(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    pool: Pool,
+) -> AppResult<String> {
+    let cat = question_category::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = course::Entity::find_by_id(cat.course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = crate::server::services::learn::authoring::editable_course(db, user, &c.slug).await?;
+    // Quizzes that already draw from it must keep to their own pool.
+    let drawing: Vec<i64> = quiz_item::Entity::find()
+        .filter(quiz_item::Column::CategoryId.eq(cat.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.quiz_id)
+        .collect();
+    let asks_it = quiz::Entity::find()
+        .filter(quiz::Column::Id.is_in(drawing))
+        .all(db)
+        .await?
+        .into_iter()
+        .any(|q| Pool::for_role(q.role.code()) != pool);
+    if asks_it {
+        return Err(AppError::field("pool", Msg::ErrPoolInUse));
+    }
+    let mut row: question_category::ActiveModel = cat.into();
+    row.pool = Set(pool);
+    row.update(db).await?;
+    Ok(c.slug)
+}
+
+/// Puts the categories named `names` of course `course_id` in `pool`.
+pub async fn set_pool(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    names: &[String],
+    pool: Pool,
+) -> AppResult<()> {
+    let names: Vec<String> = names.iter().map(|n| category_name(n)).collect();
+    question_category::Entity::update_many()
+        .col_expr(
+            question_category::Column::Pool,
+            sea_orm::sea_query::Expr::value(pool),
+        )
+        .filter(question_category::Column::CourseId.eq(course_id))
+        .filter(question_category::Column::Name.is_in(names))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Adds `entries` to the bank of `course_id`, creating categories as needed. Returns how many
@@ -236,11 +296,22 @@ pub async fn export(
     course_id: i64,
     format: Format,
 ) -> AppResult<String> {
+    export_pool(db, course_id, format, None).await
+}
+
+/// Course `course_id`'s bank, or one pool of it, as a GIFT or Moodle XML file.
+pub async fn export_pool(
+    db: &impl ConnectionTrait,
+    course_id: i64,
+    format: Format,
+    pool: Option<Pool>,
+) -> AppResult<String> {
     let cats: HashMap<i64, String> = question_category::Entity::find()
         .filter(question_category::Column::CourseId.eq(course_id))
         .all(db)
         .await?
         .into_iter()
+        .filter(|c| pool.is_none_or(|p| c.pool == p))
         .map(|c| (c.id, c.name))
         .collect();
     let mut entries: Vec<(String, i64, BankEntry)> = question::Entity::find()
@@ -248,6 +319,7 @@ pub async fn export(
         .all(db)
         .await?
         .into_iter()
+        .filter(|q| cats.contains_key(&q.category_id))
         .map(|q| {
             let question: Question = crate::server::services::stored("bank question", &q.data)?;
             let category = cats.get(&q.category_id).cloned().unwrap_or_default();

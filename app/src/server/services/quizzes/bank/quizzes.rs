@@ -450,14 +450,28 @@ pub async fn add_item(
 ) -> AppResult<()> {
     let (q, c) = editable_quiz(db, user, id).await?;
     let existing = items(db, q.id).await?;
+    // A practice quiz shows its answers: it never asks a test item, and a test never asks a
+    // practised one.
+    let wanted = Pool::for_role(q.role.code());
+    let pool_of = |cat: i64| async move {
+        Ok::<_, AppError>(
+            question_category::Entity::find_by_id(cat)
+                .one(db)
+                .await?
+                .map(|c| c.pool),
+        )
+    };
     let (question_id, category_id, draw) = match (question_id, category_id) {
         (Some(qid), _) => {
             let found = question::Entity::find_by_id(qid)
                 .filter(question::Column::CourseId.eq(c.id))
                 .one(db)
                 .await?;
-            if found.is_none() {
+            let Some(found) = found else {
                 return Err(AppError::field("question", Msg::ErrNotFound));
+            };
+            if pool_of(found.category_id).await? != Some(wanted) {
+                return Err(AppError::field("question", Msg::ErrWrongPool));
             }
             if existing.iter().any(|i| i.question_id == Some(qid)) {
                 return Err(AppError::field("question", Msg::ErrAlreadyInQuiz));
@@ -470,6 +484,9 @@ pub async fn add_item(
                 .one(db)
                 .await?
                 .ok_or_else(|| AppError::field("category", Msg::ErrNotFound))?;
+            if cat.pool != wanted {
+                return Err(AppError::field("category", Msg::ErrWrongPool));
+            }
             let available = question::Entity::find()
                 .filter(question::Column::CategoryId.eq(cat.id))
                 .count(db)
