@@ -82,7 +82,7 @@ pub const LIGHT_CODES: [&str; 5] = ["visible", "uv", "ir", "transmitted", "obliq
 
 /// Codes of the security features and defects a region or view can be about; each has an
 /// entry in the shipped glossary of security features.
-pub const FEATURE_KIND_CODES: [&str; 16] = [
+pub const FEATURE_KIND_CODES: [&str; 17] = [
     "check_digit",
     "viz_mrz_mismatch",
     "altered_data",
@@ -96,6 +96,7 @@ pub const FEATURE_KIND_CODES: [&str; 16] = [
     "printing_method",
     "font",
     "ovd",
+    "ghost_image",
     "laminate",
     "perforation",
     "other",

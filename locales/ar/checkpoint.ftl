@@ -802,6 +802,7 @@ FkGuilloche = نقوش الغيلوش
 FkMicroprint = الطباعة الدقيقة
 FkPrintingMethod = طريقة الطباعة
 FkFont = نوع الخط
+FkGhostImage = الصورة الشبحية (صورة شخصية ثانوية)
 FkOvd = عنصر متغير بصرياً (OVD)
 FkLaminate = الغشاء الواقي
 FkPerforation = الثقب بالليزر

@@ -786,6 +786,7 @@ FkGuilloche = Guilloche
 FkMicroprint = Microprinting
 FkPrintingMethod = Printing method
 FkFont = Typeface
+FkGhostImage = Ghost image (secondary portrait)
 FkOvd = Optically variable device
 FkLaminate = Laminate
 FkPerforation = Laser perforation

@@ -786,6 +786,7 @@ FkGuilloche = Guilloché
 FkMicroprint = Microimpresión
 FkPrintingMethod = Método de impresión
 FkFont = Tipo de letra
+FkGhostImage = Imagen fantasma (retrato secundario)
 FkOvd = Dispositivo ópticamente variable
 FkLaminate = Laminado
 FkPerforation = Perforación láser

@@ -784,6 +784,7 @@ FkGuilloche = Guillochis
 FkMicroprint = Micro-impression
 FkPrintingMethod = Procédé d'impression
 FkFont = Police de caractères
+FkGhostImage = Image fantôme (portrait secondaire)
 FkOvd = Dispositif optiquement variable
 FkLaminate = Film de protection
 FkPerforation = Perforation laser

@@ -47,7 +47,7 @@ pub const LIGHTS: [(&str, Msg); 5] = [
 /// Security features and defects a region or view can be about. The codes are stored with
 /// each finding, so dashboards can say which defects trainees miss most; each has an entry in
 /// the shipped glossary of security features.
-pub const FEATURE_KINDS: [(&str, Msg); 16] = [
+pub const FEATURE_KINDS: [(&str, Msg); 17] = [
     ("check_digit", Msg::FkCheckDigit),
     ("viz_mrz_mismatch", Msg::FkVizMrzMismatch),
     ("altered_data", Msg::FkAlteredData),
@@ -61,6 +61,7 @@ pub const FEATURE_KINDS: [(&str, Msg); 16] = [
     ("printing_method", Msg::FkPrintingMethod),
     ("font", Msg::FkFont),
     ("ovd", Msg::FkOvd),
+    ("ghost_image", Msg::FkGhostImage),
     ("laminate", Msg::FkLaminate),
     ("perforation", Msg::FkPerforation),
     ("other", Msg::FkOther),

@@ -15,6 +15,7 @@ mod languages;
 mod learn;
 mod people;
 mod phone;
+mod pilot;
 mod progress;
 mod quizzes;
 mod screens;

@@ -574,7 +574,7 @@ fn draw_specimen(
     if defects.contains(&Defect::WrongFont) {
         add(true, "font", find("given_names"), "Given names in another typeface", "The given names are wider and heavier than every other field: they were printed separately, in a different typeface.".to_owned());
     }
-    add(false, "ovd", ghost, "Ghost image", "A second, faded portrait printed by the issuer. Compare it with the main portrait: they must show the same person.".to_owned());
+    add(false, "ghost_image", ghost, "Ghost image", "A secondary portrait printed by the issuer during personalisation (a portrait feature, not an optically variable device). Compare it with the main portrait: they must show the same person.".to_owned());
     add(
         false,
         "guilloche",

@@ -519,3 +519,59 @@ fn specimens_are_generated_with_answer_keys_and_the_same_seed_gives_the_same_fil
         assert!(String::from_utf8_lossy(&res.stderr).contains("error:"));
     }
 }
+
+/// `checkpoint content check`: the shipped packs pass; a pack whose post-test draws from the
+/// practice pool, with a wrong MRZ and no trainer materials, is refused line by line.
+#[test]
+fn content_check_passes_the_shipped_packs_and_names_what_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checkpoint(dir.path(), &["content", "check"], "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("content/packs/interviewing: passes"),
+        "{stdout}"
+    );
+
+    let pack = dir.path().join("pack");
+    std::fs::create_dir_all(pack.join("01-m")).unwrap();
+    std::fs::write(
+        pack.join("course.toml"),
+        "id = \"t\"\ntitle = \"T\"\nsummary = \"S\"\nlanguage = \"en\"\nkind = \"thematic\"\naudience = \"A\"\nestimated_hours = 1\nversion = \"1\"\n",
+    )
+    .unwrap();
+    std::fs::write(pack.join("01-m/module.toml"), "title = \"M\"\n").unwrap();
+    std::fs::write(
+        pack.join("01-m/01-l.md"),
+        "+++\ntitle = \"L\"\nduration = 10\n+++\n\n```\nP<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408123F1204159ZE184226B<<<<<10\n```\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pack.join("questions.gift"),
+        "$CATEGORY: M\n\n// [competency:doc-mrz-verification]\n::P1::Practice?{T}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pack.join("quizzes.toml"),
+        "[[quiz]]\nid = \"post\"\ntitle = \"Post\"\nrole = \"post_test\"\npass_mark = 70\nshow_answers = \"never\"\n[[quiz.draw]]\ncategory = \"M\"\ncount = 1\n",
+    )
+    .unwrap();
+    let path = pack.to_string_lossy().into_owned();
+    let out = checkpoint(dir.path(), &["content", "check", &path], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "date_of_birth_check_digit",
+        "draws category `M` from the practice pool",
+        "asks 1 questions",
+        "trainer/agenda.md: missing",
+        "trainer/01-m/01-l.md: missing",
+    ] {
+        assert!(stdout.contains(expected), "{expected}: {stdout}");
+    }
+    // A pack that cannot be read at all: exit 2, the reason on standard error.
+    std::fs::remove_file(pack.join("course.toml")).unwrap();
+    let out = checkpoint(dir.path(), &["content", "check", &path], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("course.toml"));
+}

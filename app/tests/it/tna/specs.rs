@@ -91,3 +91,34 @@ async fn trainers_read_the_competency_framework_with_the_modules_that_build_it()
 }
 
 // ----- Questionnaires, campaigns, responses and results -----------------------------------
+
+/// The demo's job specifications agree with the courses: a front-line officer prepares and
+/// refers a refusal of entry, a supervisor decides it.
+#[tokio::test]
+async fn front_line_officers_are_not_required_to_decide_refusals() {
+    use app::server::entities::{position, position_requirement};
+    let app = TestApp::spawn().await;
+    let level = |title: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let p = position::Entity::find()
+                .filter(position::Column::Title.eq(title))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap();
+            position_requirement::Entity::find()
+                .filter(position_requirement::Column::PositionId.eq(p.id))
+                .filter(
+                    position_requirement::Column::CompetencyId.eq("law-refusal-detention-return"),
+                )
+                .one(&db)
+                .await
+                .unwrap()
+                .map(|r| r.level)
+        }
+    };
+    assert_eq!(level("Front-line immigration officer").await, Some(2));
+    assert_eq!(level("Border guard").await, Some(2));
+    assert_eq!(level("Shift supervisor").await, Some(4));
+}

@@ -29,6 +29,9 @@ pub const OPEN_TITLE: &str = "Utopia Immigration Service: training needs 2027";
 
 /// Required levels per area for a front-line position; supervisors need one more, and
 /// leadership.
+/// The competency whose decisions the courses reserve to supervisors.
+const REFUSAL: &str = "law-refusal-detention-return";
+
 const FRONT_LINE: [(&str, u8); 7] = [
     ("doc-", 3),
     ("int-", 3),
@@ -154,7 +157,11 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                 let levels: Vec<(String, String)> = competencies
                     .iter()
                     .filter_map(|c| {
-                        let level = if c.starts_with("lead-") {
+                        let level = if c == REFUSAL {
+                            // Front-line officers prepare a refusal and refer it; a
+                            // supervisor decides it (as the courses teach).
+                            Some([2, 4][pi.min(1)])
+                        } else if c.starts_with("lead-") {
                             (pi == 1).then_some(3)
                         } else {
                             FRONT_LINE
