@@ -143,6 +143,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/attempts/:id") view=learn::quiz::AttemptPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/quizzes") view=classes::results::ClassQuizzesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/desk") view=classes::desk::ClassDeskPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/evaluation/:survey") view=classes::evaluation::EvaluationPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/exercises") view=classes::exercises::ClassExercisesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/quizzes/:quiz") view=classes::results::QuizResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/verify") view=verify::VerifyPage ssr=SsrMode::Async />

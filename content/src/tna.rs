@@ -534,5 +534,31 @@ pub fn shipped() -> Result<(Competencies, Questionnaire), TnaError> {
     Ok((c, q))
 }
 
+/// The class evaluation questionnaires shipped with Checkpoint: the reaction questionnaire a
+/// trainee answers at the end of a class, and the follow-up questionnaire answered about three
+/// months later (`content/evaluation/`). They use the questionnaire format and measure no
+/// competency.
+pub fn evaluations() -> Result<(Questionnaire, Questionnaire), TnaError> {
+    let none = Competencies {
+        id: "none".into(),
+        title: String::new(),
+        version: String::new(),
+        language: english(),
+        levels: Vec::new(),
+        areas: Vec::new(),
+    };
+    let reaction = parse_questionnaire(
+        include_str!("../evaluation/questionnaire-reaction-2026.toml"),
+        Path::new("questionnaire-reaction-2026.toml"),
+        &none,
+    )?;
+    let follow_up = parse_questionnaire(
+        include_str!("../evaluation/questionnaire-follow-up-2026.toml"),
+        Path::new("questionnaire-follow-up-2026.toml"),
+        &none,
+    )?;
+    Ok((reaction, follow_up))
+}
+
 #[cfg(test)]
 mod tests;

@@ -35,6 +35,7 @@ mod m20261207_000024_translations;
 mod m20261207_000025_attempt_language;
 mod m20261207_000026_country_names;
 mod m20261207_000027_trainer_materials;
+mod m20261207_000028_class_evaluations;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_attempt_language::Migration),
             Box::new(m20261207_000026_country_names::Migration),
             Box::new(m20261207_000027_trainer_materials::Migration),
+            Box::new(m20261207_000028_class_evaluations::Migration),
         ]
     }
 }

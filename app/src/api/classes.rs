@@ -139,3 +139,34 @@ pub async fn join_class(code: String) -> Result<(), AppError> {
         .await,
     )
 }
+
+/// A class evaluation questionnaire (`reaction` or `follow_up`), for a trainee of the class.
+#[server(prefix = "/api", endpoint = "classes/evaluation")]
+pub async fn get_evaluation_form(
+    class: i64,
+    survey: String,
+) -> Result<crate::model::tna::EvaluationForm, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::learn::evaluations::form(&request::state()?.db, &user, class, &survey).await
+        }
+        .await,
+    )
+}
+
+/// A class's evaluation results, for its trainers.
+#[server(prefix = "/api", endpoint = "classes/evaluations")]
+pub async fn get_class_evaluations(
+    id: i64,
+) -> Result<Vec<crate::model::tna::EvaluationResults>, AppError> {
+    use crate::server::{request, services};
+    request::finish(
+        async move {
+            let user = request::require_user()?;
+            services::learn::evaluations::results(&request::state()?.db, &user, id).await
+        }
+        .await,
+    )
+}

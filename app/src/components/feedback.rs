@@ -74,6 +74,11 @@ impl Typed {
         }
     }
 
+    /// Every field kept, in the order sent (repeated names for several choices).
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.0.clone()
+    }
+
     /// Whether anything was kept: the form is shown as it was sent.
     pub fn is_some(&self) -> bool {
         !self.0.is_empty()

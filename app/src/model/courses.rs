@@ -85,6 +85,8 @@ pub struct CoursePageView {
     pub certificate: CertificateStatus,
     /// Its border desk shifts, with the reader's.
     pub desk: Vec<super::desk::ScenarioRow>,
+    /// The evaluation questionnaires of the reader's classes of this course.
+    pub evaluations: Vec<super::tna::EvaluationDue>,
 }
 
 /// A lesson as a learner reads it.

@@ -392,3 +392,81 @@ pub struct CompetencyView {
     /// The same, as written in the framework (`course/module`).
     pub modules: Vec<String>,
 }
+
+/// A class evaluation questionnaire for a trainee to answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationForm {
+    /// Class id.
+    pub class_id: i64,
+    /// Class name.
+    pub class_name: String,
+    /// Its course's title.
+    pub course_title: String,
+    /// `reaction` or `follow_up`.
+    pub survey: String,
+    /// The questionnaire's title.
+    pub title: Texts,
+    /// Its introduction.
+    pub intro: Texts,
+    /// Its sections.
+    pub sections: Vec<SectionView>,
+    /// Already answered by this trainee.
+    pub done: bool,
+    /// Open for answers today.
+    pub open: bool,
+    /// The day it opens, `YYYY-MM-DD`.
+    pub opens_on: String,
+}
+
+/// What a class said about one item of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationItemResult {
+    /// Item id.
+    pub id: String,
+    /// Its text.
+    pub text: Texts,
+    /// `likert`, `single`, `multiple`, `text` or `numeric`.
+    pub kind: String,
+    /// Respondents who answered it.
+    pub answered: usize,
+    /// Mean of a rating or number.
+    pub mean: Option<f64>,
+    /// Each option (or rating 1–5) with how many chose it.
+    pub counts: Vec<(Texts, usize)>,
+    /// Free-text answers, in no particular order.
+    pub texts: Vec<String>,
+}
+
+/// One questionnaire's results for a class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationResults {
+    /// `reaction` or `follow_up`.
+    pub survey: String,
+    /// The questionnaire's title.
+    pub title: Texts,
+    /// Questionnaires received.
+    pub responses: usize,
+    /// Trainees enrolled.
+    pub enrolled: usize,
+    /// The day it opens (the follow-up opens three months after the class).
+    pub opens_on: String,
+    /// Whether enough answered for the results to be shown without identifying anyone.
+    pub shown: bool,
+    /// Per item, when shown.
+    pub items: Vec<EvaluationItemResult>,
+}
+
+/// A trainee's evaluations of a class: what to answer and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationDue {
+    /// Class id.
+    pub class_id: i64,
+    /// `reaction` or `follow_up`.
+    pub survey: String,
+    /// Open today.
+    pub open: bool,
+    /// Already answered.
+    pub done: bool,
+    /// The day it opens, `YYYY-MM-DD`.
+    pub opens_on: String,
+}

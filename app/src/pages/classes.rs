@@ -3,6 +3,7 @@
 
 pub mod desk;
 pub mod detail;
+pub mod evaluation;
 pub mod exercises;
 pub mod join;
 pub mod list;

@@ -12,6 +12,8 @@ pub mod attempt_question;
 pub mod capacity_assessment;
 pub mod certificate;
 pub mod class;
+pub mod class_evaluation;
+pub mod class_evaluation_taker;
 pub mod class_trainer;
 pub mod country;
 pub mod course;

@@ -309,3 +309,182 @@ async fn only_the_class_trainers_and_administrators_see_a_class() {
         .await;
     admin.page("/classes/99999", StatusCode::NOT_FOUND).await;
 }
+
+/// The reaction questionnaire at the end of a class and the follow-up three months on:
+/// answered once, anonymously, by the class's trainees; the results on the class page once
+/// three have answered; every bad answer refused with nothing written.
+#[tokio::test]
+async fn trainees_evaluate_a_class_and_its_trainers_see_the_results() {
+    use app::server::entities::class;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let app = TestApp::spawn().await;
+    let k = crate::quizzes::for_a_class::demo_class(&app, "document-examination").await;
+    // The class ran last week.
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut c: class::ActiveModel = class::Entity::find_by_id(k)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    c.starts_on = Set(today - time::Duration::days(8));
+    c.ends_on = Set(today - time::Duration::days(7));
+    c.update(&app.db).await.unwrap();
+
+    let trainee = app.login_as(Role::Trainee).await;
+    let course = trainee
+        .page("/courses/document-examination", StatusCode::OK)
+        .await;
+    assert!(
+        course.contains(&format!(r#"id="evaluate-{k}-reaction""#)),
+        "{course}"
+    );
+    assert!(
+        !course.contains(&format!(r#"id="evaluate-{k}-follow_up""#)),
+        "not yet"
+    );
+    let form_path = format!("/classes/{k}/evaluation/reaction");
+    let page = trainee.page(&form_path, StatusCode::OK).await;
+    assert!(page.contains(r#"id="evaluation-form""#) && page.contains("anonymous"));
+
+    let ratings: Vec<(&str, &str)> = [
+        "relevant-to-work",
+        "objectives-clear-met",
+        "exercises-helped",
+        "practice-and-questions",
+        "materials-useful",
+        "trainers-clear",
+        "equal-participation",
+        "pace-suitable",
+        "apply-next-shift",
+    ]
+    .into_iter()
+    .map(|id| (id, "4"))
+    .collect();
+    let mut full = ratings.clone();
+    full.extend([
+        ("possible-obstacles", "obstacle-equipment"),
+        ("overall-rating", "good"),
+        ("what-to-change", "More UV practice, please."),
+    ]);
+    let nothing_written = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            (
+                count(&db, "class_evaluations").await,
+                count(&db, "class_evaluation_takers").await,
+            )
+        }
+    };
+    // A required item left out; a rating off the scale; an option the item does not have.
+    for (bad, why) in [
+        (ratings.clone(), "ErrRequiredItem"),
+        (
+            {
+                let mut b = full.clone();
+                b[0] = ("relevant-to-work", "9");
+                b
+            },
+            "ErrOutOfScale",
+        ),
+        (
+            {
+                let mut b = full.clone();
+                b.push(("overall-rating", "superb"));
+                b.retain(|(k, v)| *k != "overall-rating" || *v == "superb");
+                b
+            },
+            "ErrUnknownOption",
+        ),
+    ] {
+        let res = trainee.post_form(&form_path, &form_path, &bad).await;
+        assert!(
+            location(&res).contains(&format!("error={why}")),
+            "{why}: {}",
+            location(&res)
+        );
+        assert_eq!(nothing_written(&app).await, (0, 0), "{why}");
+    }
+    let res = trainee.post_form(&form_path, &form_path, &full).await;
+    assert!(
+        location(&res).contains("notice=EvaluationSent"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(nothing_written(&app).await, (1, 1));
+    // Once only.
+    let res = trainee.post_form(&form_path, &form_path, &full).await;
+    assert!(location(&res).contains("error=ErrAlreadySubmitted"));
+    assert_eq!(nothing_written(&app).await, (1, 1));
+    let page = trainee.page(&form_path, StatusCode::OK).await;
+    assert!(page.contains(r#"id="evaluation-done""#));
+    // The answers name no one.
+    let stored = app::server::entities::class_evaluation::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .answers;
+    assert!(!stored.contains("trainee") && stored.contains("UV practice"));
+
+    // The follow-up opens three months after the class: refused before, nothing written.
+    let follow = format!("/classes/{k}/evaluation/follow_up");
+    let page = trainee.page(&follow, StatusCode::OK).await;
+    assert!(page.contains(r#"id="evaluation-not-open""#));
+    let res = trainee
+        .post_form(&follow, &follow, &[("use-frequency", "often")])
+        .await;
+    assert!(location(&res).contains("error=ErrEvaluationNotOpen"));
+    assert_eq!(nothing_written(&app).await, (1, 1));
+
+    // Someone not in the class: neither the form nor a submission.
+    let analyst = app.login_as(Role::Analyst).await;
+    analyst.page(&form_path, StatusCode::FORBIDDEN).await;
+    let res = analyst.post_form(&form_path, &form_path, &full).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(nothing_written(&app).await, (1, 1));
+    trainee
+        .page(
+            &format!("/classes/{k}/evaluation/whatever"),
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+
+    // The trainer: too few answers to show; with three, the class's means, counts and words.
+    let trainer = app.login_as(Role::Trainer).await;
+    let page = trainer.page(&format!("/classes/{k}"), StatusCode::OK).await;
+    assert!(page.contains(r#"id="evaluation-reaction""#));
+    assert!(
+        page.contains("1 of 1 trainees answered") || page.contains("1 of "),
+        "{page}"
+    );
+    assert!(page.contains("The results are shown once at least three"));
+    for (rating, words) in [("2", "Longer breaks."), ("3", "")] {
+        app::server::entities::class_evaluation::ActiveModel {
+            class_id: Set(k),
+            survey: Set(app::server::entities::class_evaluation::Survey::Reaction),
+            answers: Set(format!(
+                r#"{{"relevant-to-work":{rating},"overall-rating":"fair","what-to-change":"{words}"}}"#
+            )),
+            submitted_on: Set(today),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let page = trainer.page(&format!("/classes/{k}"), StatusCode::OK).await;
+    let reaction = page
+        .split(r#"id="evaluation-reaction""#)
+        .nth(1)
+        .and_then(|rest| rest.split(r#"id="evaluation-follow_up""#).next())
+        .unwrap();
+    assert!(!reaction.contains("The results are shown once at least three"));
+    assert!(reaction.contains("Mean 3.0"), "(4 + 2 + 3) / 3");
+    assert!(reaction.contains("More UV practice, please.") && reaction.contains("Longer breaks."));
+    // Another trainer's class is not theirs to read.
+    let res = analyst
+        .call("/api/classes/evaluations", &[("id", &k.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}

@@ -233,6 +233,12 @@ const FUNCTIONS: &[Function] = &[
     ),
     ("/api/classes/get", Need::Nobody, &[("id", "99999")]),
     (
+        "/api/classes/evaluation",
+        Need::Missing,
+        &[("class", "99999"), ("survey", "reaction")],
+    ),
+    ("/api/classes/evaluations", Need::Nobody, &[("id", "99999")]),
+    (
         "/api/classes/enrol",
         Need::Nobody,
         &[("id", "99999"), ("login", "trainee")],

@@ -257,3 +257,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_evaluation_questionnaires_read_in_every_language() {
+    let (reaction, follow_up) = evaluations().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reaction.id, "reaction");
+    assert_eq!(follow_up.id, "follow-up");
+    for q in [&reaction, &follow_up] {
+        for item in q.items() {
+            assert!(item.competency.is_none(), "{}", item.id);
+            assert_ne!(item.kind, ItemKind::Dual, "{}", item.id);
+            for t in [&item.text.es, &item.text.ar] {
+                assert!(!t.trim().is_empty(), "{}: untranslated", item.id);
+            }
+        }
+    }
+    assert!(reaction.items().any(|i| i.kind == ItemKind::Likert));
+}

@@ -121,6 +121,7 @@ pub fn ClassPage() -> impl IntoView {
                                 </PostForm>
                             </section>
                         </div>
+                        <super::evaluation::ClassEvaluations class=id />
                     }
                     .into_any()
                 }

@@ -31,6 +31,7 @@ pub fn CoursePage() -> impl IntoView {
                     exercises,
                     certificate,
                     desk,
+                    evaluations,
                 }) => {
                     let c = o.course.clone();
                     let started = c.completed > 0
@@ -127,6 +128,25 @@ pub fn CoursePage() -> impl IntoView {
                             </table>
                         })}
                         <super::exercise::ExerciseList rows=exercises />
+                        {(!evaluations.is_empty()).then(|| view! {
+                            <section id="course-evaluations" aria-labelledby="course-evaluations-title">
+                                <h2 id="course-evaluations-title">{t(Msg::EvaluationsTitle)}</h2>
+                                <ul class="plain">
+                                    {evaluations.into_iter().map(|e| view! {
+                                        <li>
+                                            {crate::pages::classes::evaluation::survey_name(&e.survey)} ": "
+                                            {if e.done {
+                                                view! { <span class="badge badge-ok">{t(Msg::EvaluationDone)}</span> }.into_any()
+                                            } else if e.open {
+                                                view! { <a class="button" id=format!("evaluate-{}-{}", e.class_id, e.survey) href=format!("/classes/{}/evaluation/{}", e.class_id, e.survey)>{t(Msg::EvaluationAnswer)}</a> }.into_any()
+                                            } else {
+                                                view! { <span class="hint">{crate::i18n::tr(Msg::EvaluationOpensOn, &[("date", show_date(&e.opens_on).into())])}</span> }.into_any()
+                                            }}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
                         <super::desk::DeskList rows=desk />
                         {bottom}
                     }

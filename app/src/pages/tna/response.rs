@@ -59,13 +59,13 @@ fn scale(
     }
 }
 
-fn show_attrs(c: &Option<ConditionView>) -> (String, String, String) {
+pub(crate) fn show_attrs(c: &Option<ConditionView>) -> (String, String, String) {
     c.as_ref()
         .map(|c| (c.item.clone(), c.op.clone(), c.value.clone()))
         .unwrap_or_default()
 }
 
-fn item_view(
+pub(crate) fn item_view(
     item: ItemView,
     values: &[(String, String)],
     lang: Lang,

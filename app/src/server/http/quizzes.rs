@@ -18,6 +18,23 @@ pub fn routes() -> super::Routes {
         .post("/attempts/{id}/answers", post_answers)
         .get("/classes/{id}/quizzes/{quiz}/results.csv", results_csv)
         .get("/certificates/{code}/pdf", certificate_pdf)
+        .post("/classes/{id}/evaluation/{survey}", post_evaluation)
+}
+
+/// `POST /classes/{id}/evaluation/{survey}`: a trainee's answers to a class's reaction or
+/// follow-up questionnaire, sent once; back to the course page with thanks.
+async fn post_evaluation(
+    State(state): State<AppState>,
+    Path((id, survey)): Path<(i64, String)>,
+    user: CurrentUser,
+    form: Form,
+) -> Response {
+    let back = format!("/classes/{id}/evaluation/{survey}");
+    let result =
+        crate::server::services::learn::evaluations::submit(&state.db, &user, id, &survey, &form.0)
+            .await
+            .map(|()| with_feedback(&back, "notice", Msg::EvaluationSent.code(), None));
+    after_post(&back, result)
 }
 
 /// `POST /attempts/{id}/answers`: the attempt form without script — saves every answer on the

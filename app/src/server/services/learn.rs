@@ -4,6 +4,7 @@
 //! - [`authoring`]: writing and publishing courses, modules and lessons in the browser;
 //! - [`trainer`]: trainer materials: the pilot agenda, materials, localisation, session plans;
 //! - [`translating`]: a lesson's translations, written beside its original;
+//! - [`evaluations`]: the reaction and three-month follow-up questionnaires of a class;
 //! - [`duplicate`]: copying a course into a draft of one's own to adapt it;
 //! - [`classes`]: classes, their trainers and enrolments;
 //! - [`class_items`]: quizzes and exercises set for one class, and who sees them;
@@ -16,6 +17,7 @@ pub mod class_items;
 pub mod classes;
 pub mod courses;
 pub mod duplicate;
+pub mod evaluations;
 pub mod records;
 pub mod trainer;
 pub mod translating;

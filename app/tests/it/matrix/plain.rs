@@ -41,6 +41,12 @@ const PLAIN: &[Plain] = &[
     ),
     (
         "POST",
+        "/classes/{id}/evaluation/{survey}",
+        "/classes/99999/evaluation/reaction",
+        Need::Missing,
+    ),
+    (
+        "POST",
         "/assessments/{id}/scope",
         "/assessments/99999/scope",
         Need::Missing,

@@ -128,6 +128,7 @@ pub async fn page(
                 exercises: Vec::new(),
                 certificate: crate::model::CertificateStatus::default(),
                 desk: Vec::new(),
+                evaluations: Vec::new(),
             });
         }
         Err(e) => return Err(e),
@@ -162,6 +163,7 @@ pub async fn page(
         quizzes,
         certificate: certificates::status(db, user, &c).await?,
         desk: crate::server::services::desk::views::course_rows(db, user, &c).await?,
+        evaluations: crate::server::services::learn::evaluations::due(db, user, c.id).await?,
     })
 }
 
