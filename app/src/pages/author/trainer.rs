@@ -15,8 +15,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 fn Steps(steps: Vec<TrainerStep>, id: String, label: String) -> impl IntoView {
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=label>
-        <table class="data" id=id>
+        <table class="data" id=id tabindex="0" aria-labelledby=label>
             <thead><tr>
                 <th scope="col">{t(Msg::TrainerTime)}</th>
                 <th scope="col">{t(Msg::TrainerMinutes)}</th>
@@ -36,7 +35,6 @@ fn Steps(steps: Vec<TrainerStep>, id: String, label: String) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        </div>
     }
 }
 

@@ -161,12 +161,17 @@ async fn a_focal_points_export_never_names_a_draft_course() {
     use app::server::entities::course;
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
     let app = TestApp::spawn().await;
+    // A course whose title no other course's title contains.
+    let c = {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        course::Entity::find()
+            .filter(course::Column::Slug.eq("migration-essentials"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
     trainee_completes(&app, 1).await;
-    let c = course::Entity::find_by_id(1)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
     let title = c.title.clone();
     let focal = app.login_as(Role::FocalPoint).await;
     let admin = app.login_as(Role::Admin).await;
