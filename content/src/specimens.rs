@@ -55,11 +55,14 @@ pub enum Defect {
     MissingUv,
     /// The given names are set in another typeface.
     WrongFont,
+    /// The background is printed as a halftone screen of dots (office or commercial four-colour
+    /// printing) instead of continuous fine lines.
+    ScreenedBackground,
 }
 
 impl Defect {
     /// Every defect.
-    pub const ALL: [Defect; 8] = [
+    pub const ALL: [Defect; 9] = [
         Defect::WrongCheckDigit,
         Defect::NameMismatch,
         Defect::DateMismatch,
@@ -68,6 +71,7 @@ impl Defect {
         Defect::SubstitutedPortrait,
         Defect::MissingUv,
         Defect::WrongFont,
+        Defect::ScreenedBackground,
     ];
 
     /// The feature kind an exercise records for it.
@@ -81,6 +85,7 @@ impl Defect {
             Defect::SubstitutedPortrait => "photo_substitution",
             Defect::MissingUv => "uv_feature",
             Defect::WrongFont => "font",
+            Defect::ScreenedBackground => "printing_method",
         }
     }
 
@@ -95,6 +100,7 @@ impl Defect {
             Defect::SubstitutedPortrait => "substituted_portrait",
             Defect::MissingUv => "missing_uv",
             Defect::WrongFont => "wrong_font",
+            Defect::ScreenedBackground => "screened_background",
         }
     }
 

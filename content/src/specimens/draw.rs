@@ -316,6 +316,53 @@ pub(super) fn draw_face(img: &mut RgbImage, face: &Face, r: Rect, background: [u
     }
 }
 
+/// Side of a halftone cell, in pixels: the screen of a counterfeit's background.
+pub(super) const SCREEN_CELL: u32 = 7;
+
+/// Fills `area` as a counterfeit prints a background: the same tint and pattern reproduced
+/// as a regular screen of dots (each cell's dot as large as the cell is dark), not as lines.
+pub(super) fn screened(img: &mut RgbImage, area: Rect, rng: &mut Rng) {
+    let mut lines = RgbImage::from_pixel(img.width(), img.height(), Rgb([255, 255, 255]));
+    guilloche(&mut lines, area, rng);
+    let paper = [250, 250, 246];
+    let (x0, y0) = (area.x as u32, area.y as u32);
+    let (x1, y1) = ((area.x + area.w) as u32, (area.y + area.h) as u32);
+    for cy in (y0..y1).step_by(SCREEN_CELL as usize) {
+        for cx in (x0..x1).step_by(SCREEN_CELL as usize) {
+            // The cell's mean colour, and how dark it is.
+            let (mut sum, mut n) = ([0u32; 3], 0u32);
+            for y in cy..(cy + SCREEN_CELL).min(y1) {
+                for x in cx..(cx + SCREEN_CELL).min(x1) {
+                    let p = lines.get_pixel(x, y).0;
+                    for c in 0..3 {
+                        sum[c] += u32::from(p[c]);
+                    }
+                    n += 1;
+                }
+            }
+            let mean = sum.map(|s| (s / n.max(1)) as u8);
+            let darkness = 1.0 - f64::from(mean.iter().map(|v| u32::from(*v)).sum::<u32>()) / 765.0;
+            let radius = (0.9 + darkness * 9.0).min(f64::from(SCREEN_CELL) / 2.0);
+            let (mx, my) = (
+                f64::from(cx) + f64::from(SCREEN_CELL) / 2.0,
+                f64::from(cy) + f64::from(SCREEN_CELL) / 2.0,
+            );
+            let dot = [
+                mean[0].saturating_sub(40),
+                mean[1].saturating_sub(40),
+                mean[2].saturating_sub(30),
+            ];
+            for y in cy..(cy + SCREEN_CELL).min(y1) {
+                for x in cx..(cx + SCREEN_CELL).min(x1) {
+                    let d = ((f64::from(x) + 0.5 - mx).powi(2) + (f64::from(y) + 0.5 - my).powi(2))
+                        .sqrt();
+                    img.put_pixel(x, y, Rgb(if d <= radius { dot } else { paper }));
+                }
+            }
+        }
+    }
+}
+
 /// Fills the page with a guilloche-like background: fine interlaced sine curves over a tint
 /// that shifts across the page.
 pub(super) fn guilloche(img: &mut RgbImage, area: Rect, rng: &mut Rng) {

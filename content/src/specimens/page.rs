@@ -161,7 +161,15 @@ fn draw_specimen(
             f64::from(ph)
         },
     };
-    guilloche(&mut page, front, &mut rng);
+    let screened_background = defects.contains(&Defect::ScreenedBackground);
+    let background = |page: &mut RgbImage, area: Rect, rng: &mut Rng| {
+        if screened_background {
+            screened(page, area, rng)
+        } else {
+            guilloche(page, area, rng)
+        }
+    };
+    background(&mut page, front, &mut rng);
     let back = (layout == Layout::Td1).then(|| Rect {
         x: 0.0,
         y: card_h + 60.0,
@@ -180,7 +188,7 @@ fn draw_specimen(
             [255, 255, 255],
             1.0,
         );
-        guilloche(&mut page, b, &mut rng);
+        background(&mut page, b, &mut rng);
     }
     let ink = [25, 30, 45];
     let label_ink = [70, 90, 120];
@@ -575,19 +583,30 @@ fn draw_specimen(
         add(true, "font", find("given_names"), "Given names in another typeface", "The given names are wider and heavier than every other field: they were printed separately, in a different typeface.".to_owned());
     }
     add(false, "ghost_image", ghost, "Ghost image", "A secondary portrait printed by the issuer during personalisation (a portrait feature, not an optically variable device). Compare it with the main portrait: they must show the same person.".to_owned());
-    add(
-        false,
-        "guilloche",
-        Rect {
-            x: f64::from(pw) * 0.55,
-            y: 10.0,
-            w: f64::from(pw) * 0.4,
-            h: 90.0 * k,
-        },
-        "Guilloche background",
-        "Fine interlaced lines printed across the page; continuous and sharp on a genuine page."
-            .to_owned(),
-    );
+    let background_sample = Rect {
+        x: f64::from(pw) * 0.55,
+        y: 10.0,
+        w: f64::from(pw) * 0.4,
+        h: 90.0 * k,
+    };
+    if screened_background {
+        add(
+            true,
+            "printing_method",
+            background_sample,
+            "Screened background",
+            "Under the loupe the background is a regular screen of dots (the halftone of office or commercial four-colour printing) instead of continuous fine lines: the page was reproduced, not printed by the issuer.".to_owned(),
+        );
+    } else {
+        add(
+            false,
+            "guilloche",
+            background_sample,
+            "Guilloche background",
+            "Fine interlaced lines printed across the page; continuous and sharp on a genuine page."
+                .to_owned(),
+        );
+    }
 
     // Ultraviolet: dull paper, fluorescent emblem and fibres, glowing number; a counterfeit
     // (missing UV) has bright paper and no emblem.

@@ -344,7 +344,8 @@ enum SpecimensCommand {
         layout: String,
         /// Defects to inject in every specimen, comma separated (wrong_check_digit,
         /// name_mismatch, date_mismatch, number_mismatch, altered_digit, substituted_portrait,
-        /// missing_uv, wrong_font); by default each specimen gets none, one or two at random.
+        /// missing_uv, wrong_font, screened_background); by default each specimen gets none, one
+        /// or two at random.
         #[arg(long)]
         defects: Option<String>,
     },
