@@ -373,6 +373,41 @@ pub struct ExerciseSpec {
     /// Impostor key.
     #[serde(default)]
     pub impostor: Option<ImpostorKey>,
+    /// A drill's time limit in seconds, counted from when the trainee opened the exercise
+    /// (within [`TIME_LIMIT_RANGE`]); `None`: untimed.
+    #[serde(default)]
+    pub time_limit_secs: Option<u32>,
+}
+
+/// The time limits an author may set, in seconds: from a quarter of a minute (a glance at the
+/// first line) to an hour.
+pub const TIME_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 15..=3600;
+
+/// Seconds allowed beyond a time limit for the page to send the answer on a slow link.
+pub const TIME_GRACE_SECS: u32 = 10;
+
+/// An answer that came after the time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverTime {
+    /// The limit, in seconds.
+    pub limit: u32,
+    /// Seconds taken; `None` when the exercise was never opened for this answer.
+    pub taken: Option<u32>,
+}
+
+/// Applies a drill's time limit to a graded answer: given `taken` seconds (`None` when no
+/// start was recorded) against `limit`, an answer beyond the limit and its grace earns no
+/// points and says so; its feedback lines stay, so the trainee still learns what was there.
+pub fn apply_time_limit(outcome: &mut ExerciseOutcome, limit: Option<u32>, taken: Option<u32>) {
+    let Some(limit) = limit else { return };
+    let late = match taken {
+        Some(t) => t > limit.saturating_add(TIME_GRACE_SECS),
+        None => true,
+    };
+    if late {
+        outcome.score = 0.0;
+        outcome.over_time = Some(OverTime { limit, taken });
+    }
 }
 
 fn default_penalty() -> f64 {
@@ -389,6 +424,7 @@ impl Default for ExerciseSpec {
             reference: None,
             mrz: None,
             impostor: None,
+            time_limit_secs: None,
         }
     }
 }
@@ -527,6 +563,9 @@ pub struct ExerciseOutcome {
     pub found: Vec<String>,
     /// Feedback lines.
     pub lines: Vec<OutcomeLine>,
+    /// Set when the answer came after a drill's time limit (and so earned nothing).
+    #[serde(default)]
+    pub over_time: Option<OverTime>,
 }
 
 impl ExerciseOutcome {

@@ -1,5 +1,5 @@
-//! Generating one specimen with its light views: the data page under visible, UV and IR light,
-//! with two defects injected, then each view encoded as PNG (what `checkpoint specimens
+//! Generating one specimen of each layout with its light views: the page under visible, UV and
+//! IR light, with two defects injected, then each view encoded as PNG (what `checkpoint specimens
 //! generate` writes). Run with `cargo bench -p content --bench specimens`.
 
 use content::specimens::{Defect, Layout, generate, png};
@@ -9,6 +9,8 @@ fn main() {
     for (layout, name) in [
         (Layout::Td3, "TD3 passport page 1250 × 880"),
         (Layout::Td1, "TD1 card, front and back 856 × 1140"),
+        (Layout::Td2, "TD2 residence permit 1050 × 740"),
+        (Layout::MrvA, "MRV-A visa foil 1250 × 840"),
     ] {
         let mut drawing = Vec::new();
         let mut total = Vec::new();

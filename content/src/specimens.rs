@@ -1,7 +1,8 @@
-//! Specimen generator: fictional Utopia (`UTO`) passport data pages (TD3) and identity cards
-//! (TD1, front and back) with a drawn portrait, a guilloche-like background, the visual zone
-//! and a correct machine-readable zone, seen under visible, ultraviolet and infrared light;
-//! chosen defects are injected and written down as exercise regions (the answer key).
+//! Specimen generator: fictional Utopia (`UTO`) passport data pages (TD3), identity cards
+//! (TD1, front and back), residence permits (TD2) and visa foils (MRV-A) with a drawn portrait,
+//! a guilloche-like background, an optically variable device, the visual zone and a correct
+//! machine-readable zone, seen under visible, ultraviolet and infrared light; chosen defects
+//! are injected and written down as exercise regions (the answer key).
 //!
 //! Everything is drawn from a seed with a small deterministic generator and integer-exact
 //! steps, so the same seed gives byte-identical images on every machine. Text is set in the
@@ -33,6 +34,39 @@ pub enum Layout {
     Td3,
     /// Identity card, front above back (ID-1 size, three 30-character MRZ lines).
     Td1,
+    /// Residence permit card issued by Utopia to a foreign national (ID-2 size, two
+    /// 36-character MRZ lines, document code `IR`).
+    Td2,
+    /// Visa foil issued by Utopia to a foreign national (MRV-A, two 44-character MRZ lines
+    /// starting `V<`, no composite check digit).
+    #[serde(rename = "mrv_a")]
+    MrvA,
+}
+
+impl Layout {
+    /// Every layout.
+    pub const ALL: [Layout; 4] = [Layout::Td3, Layout::Td1, Layout::Td2, Layout::MrvA];
+
+    /// Its name on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Layout::Td3 => "td3",
+            Layout::Td1 => "td1",
+            Layout::Td2 => "td2",
+            Layout::MrvA => "mrv_a",
+        }
+    }
+
+    /// The layout named `code`.
+    pub fn from_code(code: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Whether the holder is a foreign national of a neighbouring state (permits and visas)
+    /// rather than a Utopian.
+    pub fn foreign_holder(self) -> bool {
+        matches!(self, Layout::Td2 | Layout::MrvA)
+    }
 }
 
 /// A defect the generator can put in a specimen.
@@ -58,11 +92,38 @@ pub enum Defect {
     /// The background is printed as a halftone screen of dots (office or commercial four-colour
     /// printing) instead of continuous fine lines.
     ScreenedBackground,
+    /// The passport's data page was taken from another passport and sewn in: the
+    /// laser-perforated number through the page no longer matches the printed number, and the
+    /// stitching at the fold is irregular. Data pages (TD3) only.
+    PageSubstitution,
+    /// The laminate (or a visa foil) was lifted to reach the data beneath and laid back: a
+    /// raised edge, trapped air and a cut along the portrait. Not on polycarbonate cards (TD1).
+    LaminateLifting,
+    /// The diffractive optically variable device is imitated with flat metallic ink: no
+    /// colour change, no movement.
+    MissingOvd,
 }
 
 impl Defect {
     /// Every defect.
-    pub const ALL: [Defect; 9] = [
+    pub const ALL: [Defect; 12] = [
+        Defect::WrongCheckDigit,
+        Defect::NameMismatch,
+        Defect::DateMismatch,
+        Defect::NumberMismatch,
+        Defect::AlteredDigit,
+        Defect::SubstitutedPortrait,
+        Defect::MissingUv,
+        Defect::WrongFont,
+        Defect::ScreenedBackground,
+        Defect::PageSubstitution,
+        Defect::LaminateLifting,
+        Defect::MissingOvd,
+    ];
+
+    /// The defects [`defects_for`] draws from (the first part of the course, whose shipped
+    /// exercises stay as they were when later defects were added).
+    pub const CLASSIC: [Defect; 9] = [
         Defect::WrongCheckDigit,
         Defect::NameMismatch,
         Defect::DateMismatch,
@@ -86,6 +147,19 @@ impl Defect {
             Defect::MissingUv => "uv_feature",
             Defect::WrongFont => "font",
             Defect::ScreenedBackground => "printing_method",
+            Defect::PageSubstitution => "page_substitution",
+            Defect::LaminateLifting => "laminate",
+            Defect::MissingOvd => "ovd",
+        }
+    }
+
+    /// Whether the defect can be drawn on `layout`: a page is substituted only in a passport,
+    /// and a polycarbonate card has no laminate to lift.
+    pub fn applies_to(self, layout: Layout) -> bool {
+        match self {
+            Defect::PageSubstitution => layout == Layout::Td3,
+            Defect::LaminateLifting => layout != Layout::Td1,
+            _ => true,
         }
     }
 
@@ -101,6 +175,9 @@ impl Defect {
             Defect::MissingUv => "missing_uv",
             Defect::WrongFont => "wrong_font",
             Defect::ScreenedBackground => "screened_background",
+            Defect::PageSubstitution => "page_substitution",
+            Defect::LaminateLifting => "laminate_lifting",
+            Defect::MissingOvd => "missing_ovd",
         }
     }
 
@@ -313,16 +390,17 @@ pub fn bearer_photo(face: &Face, seed: u64) -> RgbImage {
     img
 }
 
-/// Defects for specimen `index` of a run: a fifth are genuine, the rest carry one or two.
+/// Defects for specimen `index` of a run: a fifth are genuine, the rest carry one or two of
+/// [`Defect::CLASSIC`].
 pub fn defects_for(seed: u64, index: u32) -> Vec<Defect> {
     let mut rng = Rng::new(seed ^ 0x00DE_FEC7 ^ u64::from(index).wrapping_mul(7919));
     if rng.below(5) == 0 {
         return Vec::new();
     }
-    let first = *rng.pick(&Defect::ALL);
+    let first = *rng.pick(&Defect::CLASSIC);
     let mut out = vec![first];
     if rng.below(3) == 0 {
-        let second = *rng.pick(&Defect::ALL);
+        let second = *rng.pick(&Defect::CLASSIC);
         if second != first {
             out.push(second);
         }

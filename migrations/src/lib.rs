@@ -36,6 +36,7 @@ mod m20261207_000025_attempt_language;
 mod m20261207_000026_country_names;
 mod m20261207_000027_trainer_materials;
 mod m20261207_000028_class_evaluations;
+mod m20261207_000029_exercise_starts;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_country_names::Migration),
             Box::new(m20261207_000027_trainer_materials::Migration),
             Box::new(m20261207_000028_class_evaluations::Migration),
+            Box::new(m20261207_000029_exercise_starts::Migration),
         ]
     }
 }

@@ -48,6 +48,33 @@ fn filter_rows(target: &str, needle: &str) {
     }
 }
 
+/// A drill's clock: the seconds left, counting down once a second in the browser (the server
+/// keeps the real clock; without the bundle the page shows the seconds left when it was
+/// opened). At zero it says the time is up, announced once to screen readers.
+#[island]
+pub fn DrillClock(left: u32, label: String, unit: String, up_text: String) -> impl IntoView {
+    let (left, set_left) = signal(left);
+    #[cfg(feature = "hydrate")]
+    {
+        let ticking = set_interval_with_handle(
+            move || set_left.update(|s| *s = s.saturating_sub(1)),
+            std::time::Duration::from_secs(1),
+        );
+        if let Ok(handle) = ticking {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = set_left;
+    view! {
+        <p class="banner banner-warning drill-clock" id="drill-clock">
+            <span role="timer" id="drill-seconds">{move || format!("{label} {} {unit}", left.get())}</span>
+            " "
+            <span aria-live="assertive" id="drill-up">{move || (left.get() == 0).then(|| up_text.clone())}</span>
+        </p>
+    }
+}
+
 /// The new-password and confirmation inputs, telling as you type whether they match.
 #[island]
 pub fn NewPasswordPair(

@@ -217,6 +217,17 @@ pub struct ExerciseView {
     pub preview: bool,
     /// Past attempts, newest first.
     pub attempts: Vec<PastAttempt>,
+    /// A drill's clock: its limit, and the seconds left of it since the reader opened it.
+    pub timer: Option<DrillTimer>,
+}
+
+/// The clock of a timed exercise as the reader sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DrillTimer {
+    /// The limit, in seconds.
+    pub limit: u32,
+    /// Seconds left (0 when the time is up).
+    pub left: u32,
 }
 
 /// A light view as the trainee sees it: the page under one light and its question.
@@ -325,12 +336,14 @@ pub struct ExerciseEditor {
 /// checks it against the exercise and its key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExerciseEdit {
-    /// Title, module, marking penalty, instructions and explanation.
+    /// Title, module, marking penalty, time limit, instructions and explanation.
     Meta {
         title: String,
         module: Option<i64>,
         /// `None` keeps the penalty as it is.
         penalty: Option<f64>,
+        /// A drill's time limit in seconds; `None`: untimed.
+        time_limit: Option<u32>,
         instructions: String,
         explanation: String,
     },

@@ -27,6 +27,7 @@ pub mod exercise;
 pub mod exercise_attempt;
 pub mod exercise_finding;
 pub mod exercise_image;
+pub mod exercise_start;
 pub mod glossary_term;
 pub mod learning_event;
 pub mod lesson;

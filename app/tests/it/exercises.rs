@@ -6,6 +6,7 @@ use app::model::Role;
 use reqwest::StatusCode;
 use sea_orm::EntityTrait;
 
+mod drills;
 mod for_a_class;
 mod grading;
 mod shipped;

@@ -600,6 +600,19 @@ pub async fn demo_pages(app: &TestApp) -> Vec<String> {
     app::server::services::exercises::generated::ensure_shipped(&app.db)
         .await
         .unwrap();
+    app::server::services::exercises::generated::ensure_shipped_second_part(&app.db)
+        .await
+        .unwrap();
+    let drill = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        exercise::Entity::find()
+            .filter(exercise::Column::Title.starts_with("First-line drill 1 "))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("a first-line drill")
+            .id
+    };
     let lesson = first_id::<lesson::Entity>(app, lesson::Column::Id).await;
     let class = first_id::<class::Entity>(app, class::Column::Id).await;
     let assessment =
@@ -629,6 +642,7 @@ pub async fn demo_pages(app: &TestApp) -> Vec<String> {
         "/courses/document-examination/glossary".into(),
         "/search?q=passport".into(),
         format!("/exercises/{exercise}"),
+        format!("/exercises/{drill}"),
         format!("/quizzes/{quiz}"),
         "/author".into(),
         "/author/courses/document-examination".into(),

@@ -331,6 +331,7 @@ pub fn grade(
             marks,
             found,
             lines,
+            over_time: None,
         },
         findings,
     ))

@@ -467,4 +467,55 @@ proptest! {
         let json = serde_json::to_string(&o).unwrap();
         prop_assert_eq!(serde_json::from_str::<ExerciseOutcome>(&json).unwrap(), o);
     }
+
+    /// A drill's clock: an answer within the limit and its grace keeps its score, one after it
+    /// (or with no recorded start) earns nothing and says by how much; an untimed exercise is
+    /// never touched.
+    #[test]
+    fn a_time_limit_only_ever_takes_points_away(limit in 15u32..=3600, taken in proptest::option::of(0u32..10_000), v in 0usize..5) {
+        let spec = verdict("forged", "photo_substitution");
+        let answer = ExerciseAnswer { verdict: VERDICT_CODES[v].into(), forgery: "photo_substitution".into(), ..Default::default() };
+        let (graded, _) = grade(ExerciseKind::Verdict, &spec, 10, 10, &answer).unwrap();
+        let mut untimed = graded.clone();
+        apply_time_limit(&mut untimed, None, taken);
+        prop_assert_eq!(&untimed, &graded);
+        let mut timed = graded.clone();
+        apply_time_limit(&mut timed, Some(limit), taken);
+        let on_time = taken.is_some_and(|t| t <= limit + TIME_GRACE_SECS);
+        if on_time {
+            prop_assert_eq!(&timed, &graded);
+        } else {
+            prop_assert_eq!(timed.score, 0.0);
+            prop_assert_eq!(timed.over_time, Some(OverTime { limit, taken }));
+            prop_assert_eq!(timed.lines, graded.lines);
+        }
+        prop_assert!(timed.score <= graded.score);
+    }
+}
+
+#[test]
+fn the_grace_is_the_edge_of_the_limit() {
+    let (graded, _) = grade(
+        ExerciseKind::Verdict,
+        &verdict("genuine", ""),
+        10,
+        10,
+        &ExerciseAnswer {
+            verdict: "genuine".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(graded.score > 0.0);
+    let mut at_edge = graded.clone();
+    apply_time_limit(&mut at_edge, Some(60), Some(60 + TIME_GRACE_SECS));
+    assert_eq!(at_edge, graded);
+    let mut past = graded.clone();
+    apply_time_limit(&mut past, Some(60), Some(61 + TIME_GRACE_SECS));
+    assert_eq!(past.score, 0.0);
+    // An outcome stored before drills existed reads back untimed.
+    let mut json: serde_json::Value = serde_json::to_value(&graded).unwrap();
+    json.as_object_mut().unwrap().remove("over_time");
+    let read: ExerciseOutcome = serde_json::from_value(json).unwrap();
+    assert_eq!(read.over_time, None);
 }

@@ -398,6 +398,176 @@ pub(super) fn guilloche(img: &mut RgbImage, area: Rect, rng: &mut Rng) {
     }
 }
 
+/// The pixels of the device's round design inside `r`: (x, y, distance from the centre as a
+/// fraction of the radius, angle).
+fn ovd_pixels(r: Rect) -> impl Iterator<Item = (i64, i64, f64, f64)> {
+    let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
+    let (rx, ry) = (r.w / 2.0, r.h / 2.0);
+    (r.y as i64..(r.y + r.h) as i64).flat_map(move |y| {
+        (r.x as i64..(r.x + r.w) as i64).filter_map(move |x| {
+            let dx = (x as f64 + 0.5 - cx) / rx;
+            let dy = (y as f64 + 0.5 - cy) / ry;
+            let d = (dx * dx + dy * dy).sqrt();
+            (d <= 1.0).then(|| (x, y, d, dy.atan2(dx)))
+        })
+    })
+}
+
+/// A diffractive optically variable device (kinegram type), as a scan catches it: rainbow
+/// bands that change with the angle, and a fine guilloche of rings and rays.
+pub(super) fn diffractive_ovd(img: &mut RgbImage, r: Rect) {
+    for (x, y, d, a) in ovd_pixels(r) {
+        let hue = (a / std::f64::consts::TAU + 0.5 + d * 1.7).rem_euclid(1.0);
+        let c = rainbow(hue);
+        blend(img, x, y, c, 0.62);
+        let ring = (d * 9.0).fract() < 0.12;
+        let ray = ((a / std::f64::consts::TAU * 24.0).fract() < 0.08) && d > 0.25;
+        if ring || ray {
+            blend(img, x, y, [255, 255, 255], 0.55);
+        }
+    }
+}
+
+/// The same device imitated in flat metallic ink: one dull grey, the design printed on it.
+pub(super) fn flat_ovd(img: &mut RgbImage, r: Rect) {
+    for (x, y, d, a) in ovd_pixels(r) {
+        blend(img, x, y, [176, 178, 182], 0.85);
+        let ring = (d * 9.0).fract() < 0.12;
+        let ray = ((a / std::f64::consts::TAU * 24.0).fract() < 0.08) && d > 0.25;
+        if ring || ray {
+            blend(img, x, y, [138, 140, 145], 0.7);
+        }
+    }
+}
+
+/// A saturated colour of the spectrum at `hue` in `[0, 1)`.
+fn rainbow(hue: f64) -> [u8; 3] {
+    let h = hue * 6.0;
+    let f = h.fract();
+    let (hi, lo) = (235.0, 90.0);
+    let up = lo + (hi - lo) * f;
+    let down = hi - (hi - lo) * f;
+    let [r, g, b] = match h as u32 {
+        0 => [hi, up, lo],
+        1 => [down, hi, lo],
+        2 => [lo, hi, up],
+        3 => [lo, down, hi],
+        4 => [up, lo, hi],
+        _ => [hi, lo, down],
+    };
+    [r as u8, g as u8, b as u8]
+}
+
+/// Another booklet's number: the same series, a different serial.
+pub(super) fn other_number(number: &str) -> String {
+    number
+        .chars()
+        .enumerate()
+        .map(|(i, c)| match c.to_digit(10) {
+            Some(d) if i >= 5 => char::from_digit((d + 4 + i as u32) % 10, 10).unwrap_or('0'),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Laser-perforates `number` reading downwards with its top-left corner at (`x`, `y`): each
+/// hole a dark burnt dot on the glyphs' grid. Returns the area perforated.
+pub(super) fn perforate(
+    img: &mut RgbImage,
+    font: &FontRef<'_>,
+    number: &str,
+    x: f64,
+    y: f64,
+) -> Rect {
+    const SIZE: f32 = 30.0;
+    const STEP: u32 = 3;
+    let mut glyphs = RgbImage::from_pixel(260, 36, Rgb([255, 255, 255]));
+    let style = Style {
+        bold: true,
+        ..Style::new(SIZE, [0, 0, 0])
+    };
+    let len = text(&mut glyphs, font, number, 2.0, 2.0, style)
+        .ceil()
+        .min(256.0) as u32;
+    let height = glyphs.height();
+    for ty in (0..height).step_by(STEP as usize) {
+        for tx in (0..len + 2).step_by(STEP as usize) {
+            let mut ink = 0;
+            for yy in ty..(ty + STEP).min(height) {
+                for xx in tx..(tx + STEP).min(glyphs.width()) {
+                    ink += u32::from(glyphs.get_pixel(xx, yy).0[0] < 128);
+                }
+            }
+            if ink * 3 > STEP * STEP {
+                // Turned a quarter clockwise: the number runs down the page's edge.
+                let (px, py) = (
+                    x + f64::from(height - ty) - f64::from(STEP) / 2.0,
+                    y + f64::from(tx) + f64::from(STEP) / 2.0,
+                );
+                fill_ellipse(img, px, py, 1.9, 1.9, [150, 120, 90], 0.45);
+                fill_ellipse(img, px, py, 1.2, 1.2, [55, 48, 42], 0.95);
+            }
+        }
+    }
+    Rect {
+        x: x - 4.0,
+        y: y - 4.0,
+        w: f64::from(height) + 8.0,
+        h: f64::from(len) + 12.0,
+    }
+}
+
+/// A laminate lifted along the top of `r` and pressed back: a glossy raised band, the edge's
+/// shadow, air bubbles trapped beneath, and the cut where a blade went in.
+pub(super) fn lifted_laminate(img: &mut RgbImage, r: Rect, rng: &mut Rng) {
+    // The raised band catches the light, strongest at its lifted edge.
+    for y in r.y as i64..(r.y + r.h * 0.55) as i64 {
+        let t = (y as f64 - r.y) / (r.h * 0.55);
+        for x in r.x as i64..(r.x + r.w) as i64 {
+            blend(img, x, y, [255, 255, 255], (0.55 * (1.0 - t)) as f32);
+        }
+    }
+    // The edge, wavy where the film no longer lies flat, and its shadow.
+    let edge = |x: f64| r.y + r.h * 0.55 + 3.0 * ((x - r.x) * 0.09).sin();
+    let mut x = r.x;
+    while x < r.x + r.w {
+        line(
+            img,
+            (x, edge(x)),
+            (x + 2.0, edge(x + 2.0)),
+            1.6,
+            [110, 110, 110],
+            0.8,
+        );
+        line(
+            img,
+            (x, edge(x) + 3.0),
+            (x + 2.0, edge(x + 2.0) + 3.0),
+            2.4,
+            [150, 150, 150],
+            0.35,
+        );
+        x += 2.0;
+    }
+    // Trapped air.
+    for _ in 0..7 {
+        let bx = r.x + 10.0 + rng.unit() * (r.w - 20.0);
+        let by = r.y + 6.0 + rng.unit() * (r.h * 0.45);
+        let br = 3.0 + rng.unit() * 5.0;
+        fill_ellipse(img, bx, by, br + 1.2, br * 0.8 + 1.2, [120, 120, 125], 0.5);
+        fill_ellipse(img, bx, by, br, br * 0.8, [252, 252, 255], 0.85);
+    }
+    // The blade's cut at one end.
+    line(
+        img,
+        (r.x + 4.0, r.y + 4.0),
+        (r.x + 4.0 + r.h * 0.35, r.y + r.h * 0.8),
+        1.2,
+        [80, 80, 80],
+        0.9,
+    );
+}
+
 /// The emblem printed in ultraviolet-fluorescent ink: concentric rings around a sunburst.
 pub(super) fn uv_emblem(img: &mut RgbImage, cx: f64, cy: f64, r: f64) {
     for k in 0..3 {

@@ -88,7 +88,9 @@ pub(super) fn mrz_name(surname: &str, given: &str, n: usize) -> String {
     )
 }
 
-/// The machine-readable zone of `h` in `layout`.
+/// The machine-readable zone of `h` in `layout`. Residence permits (TD2) and visas (MRV-A)
+/// are Utopia's, issued to the holder's nationality; passports and identity cards are issued
+/// by the holder's own state.
 pub fn mrz_of(layout: Layout, h: &Holder) -> Vec<String> {
     let birth = yymmdd(&h.birth);
     let expiry = yymmdd(&h.expiry);
@@ -136,7 +138,75 @@ pub fn mrz_of(layout: Layout, h: &Holder) -> Vec<String> {
                 mrz_name(&h.surname, &h.given_names, 30),
             ]
         }
+        Layout::Td2 => {
+            let optional = pad("", 7);
+            let composite = format!("{number}{nd}{birth}{bd}{expiry}{ed}{optional}");
+            vec![
+                format!(
+                    "IR{}{}",
+                    UTOPIA.code,
+                    mrz_name(&h.surname, &h.given_names, 31)
+                ),
+                format!(
+                    "{number}{nd}{}{birth}{bd}{}{expiry}{ed}{optional}{}",
+                    h.nationality,
+                    h.sex,
+                    check_digit(&composite)
+                ),
+            ]
+        }
+        Layout::MrvA => vec![
+            format!(
+                "V<{}{}",
+                UTOPIA.code,
+                mrz_name(&h.surname, &h.given_names, 39)
+            ),
+            format!(
+                "{number}{nd}{}{birth}{bd}{}{expiry}{ed}{}",
+                h.nationality,
+                h.sex,
+                pad("", 16)
+            ),
+        ],
     }
+}
+
+/// The neighbouring states whose nationals hold Utopian residence permits and visas.
+pub(super) const FOREIGN: [&str; 3] = ["QZR", "QVK", "QMV"];
+
+/// Makes `h` (drawn by [`holder`]) a foreign national holding a Utopian document of `layout`:
+/// a neighbour's nationality, and the validity a permit (five years) or a short-stay visa
+/// (ninety days) has. Other layouts are left alone.
+pub(super) fn as_foreigner(h: &mut Holder, layout: Layout, rng: &mut Rng) {
+    if !layout.foreign_holder() {
+        return;
+    }
+    h.nationality = (*rng.pick(&FOREIGN)).to_owned();
+    let (y, m, d): (i32, u32, u32) = (
+        h.issue[0..4].parse().unwrap_or(2024),
+        h.issue[5..7].parse().unwrap_or(1),
+        h.issue[8..10].parse().unwrap_or(1),
+    );
+    h.expiry = match layout {
+        Layout::Td2 => date(y + 5, m, d.saturating_sub(1).max(1)),
+        // Ninety days on, kept within the month's first 28 days.
+        _ => {
+            let months = m + 3;
+            let (ey, em) = if months > 12 {
+                (y + 1, months - 12)
+            } else {
+                (y, months)
+            };
+            date(ey, em, d)
+        }
+    };
+}
+
+/// The nationality `code` is printed as in a visual zone.
+pub(super) fn nationality_name(code: &str) -> &'static str {
+    crate::desk::State::by_code(code)
+        .map(|s| s.issuer.nationality)
+        .unwrap_or("UTOPIAN")
 }
 
 pub(super) fn holder(rng: &mut Rng) -> Holder {

@@ -3,12 +3,18 @@
 
 use super::*;
 
-/// Generates specimen `index` of the run with `seed`, with `defects` (a TD3 page unless
-/// `layout` says otherwise), issued by Utopia to a fictional Utopian. The same arguments always
-/// give the same specimen.
+/// Generates specimen `index` of the run with `seed`, with `defects` (those that
+/// [apply](Defect::applies_to) to `layout`), issued by Utopia to a fictional Utopian (a
+/// passport or identity card) or to a national of a neighbouring state (a residence permit or
+/// visa). The same arguments always give the same specimen.
 pub fn generate(seed: u64, index: u32, layout: Layout, defects: &[Defect]) -> Specimen {
     let mut rng = run_rng(seed, index);
-    let h = holder(&mut rng);
+    let mut h = holder(&mut rng);
+    as_foreigner(
+        &mut h,
+        layout,
+        &mut Rng::new(seed ^ u64::from(index) ^ 0xF0E1),
+    );
     let face = random_face(&mut rng);
     draw_specimen((seed, index), rng, layout, defects, h, face, &UTOPIA)
 }
@@ -87,8 +93,9 @@ fn printed(rng: &mut Rng, layout: Layout, defects: &[Defect], h: &Holder) -> Pri
     // MRZ check digit altered.
     let wrong_digit = defects.contains(&Defect::WrongCheckDigit).then(|| {
         let (line, col) = match layout {
-            Layout::Td3 => (1usize, *rng.pick(&[9usize, 19, 27])),
             Layout::Td1 => (*rng.pick(&[0usize, 1]), 0),
+            // Passport, permit and visa: the second line's number, birth or expiry digit.
+            Layout::Td3 | Layout::Td2 | Layout::MrvA => (1usize, *rng.pick(&[9usize, 19, 27])),
         };
         let col = match (layout, line) {
             (Layout::Td1, 0) => 14,
@@ -136,6 +143,12 @@ fn draw_specimen(
     issuer: &Issuer,
 ) -> Specimen {
     let font = FontRef::try_from_slice(FONT).expect("the bundled font is valid");
+    let defects: Vec<Defect> = defects
+        .iter()
+        .copied()
+        .filter(|d| d.applies_to(layout))
+        .collect();
+    let defects = &defects[..];
     let Printed {
         mrz,
         printed,
@@ -148,6 +161,8 @@ fn draw_specimen(
     let (pw, ph) = match layout {
         Layout::Td3 => (1250u32, 880u32),
         Layout::Td1 => (856u32, 1140u32),
+        Layout::Td2 => (1050u32, 740u32),
+        Layout::MrvA => (1250u32, 840u32),
     };
     let mut page = RgbImage::from_pixel(pw, ph, Rgb([250, 250, 248]));
     let card_h = 540.0;
@@ -195,8 +210,9 @@ fn draw_specimen(
     let s = |size: f32| Style::new(size, ink);
     let l = |size: f32| Style::new(size, label_ink);
     let (k, title_size, field, label) = match layout {
-        Layout::Td3 => (1.0, 34.0, 27.0, 15.0),
+        Layout::Td3 | Layout::MrvA => (1.0, 34.0, 27.0, 15.0),
         Layout::Td1 => (0.68, 26.0, 21.0, 12.0),
+        Layout::Td2 => (0.8, 28.0, 23.0, 13.0),
     };
     // Header.
     text(
@@ -210,10 +226,11 @@ fn draw_specimen(
             ..s(title_size)
         },
     );
-    let doc_title = if layout == Layout::Td3 {
-        "PASSPORT / PASSEPORT"
-    } else {
-        "IDENTITY CARD / CARTE D'IDENTITÉ"
+    let doc_title = match layout {
+        Layout::Td3 => "PASSPORT / PASSEPORT",
+        Layout::Td1 => "IDENTITY CARD / CARTE D'IDENTITÉ",
+        Layout::Td2 => "RESIDENCE PERMIT / TITRE DE SÉJOUR",
+        Layout::MrvA => "VISA / VISA",
     };
     text(
         &mut page,
@@ -243,7 +260,11 @@ fn draw_specimen(
         w: 150.0 * k,
         h: 190.0 * k,
     };
-    draw_face(&mut page, &face, ghost, [235, 238, 240], 0.35);
+    // A visa foil carries no ghost image.
+    let has_ghost = layout != Layout::MrvA;
+    if has_ghost {
+        draw_face(&mut page, &face, ghost, [235, 238, 240], 0.35);
+    }
     if substituted {
         // The new photo's edge: a lifted laminate line and a slight shadow.
         line(
@@ -287,11 +308,65 @@ fn draw_specimen(
             },
         ));
     };
+    // What each layout calls its fields: a visa names its category, the state it is valid
+    // for, the entries and stay allowed and its validity; a permit its kind.
+    let (type_label, type_value, code_label, code_value, number_label) = match layout {
+        Layout::Td3 => (
+            "Type / Type",
+            "P",
+            "Code / Code",
+            issuer.code,
+            "Document No. / N° du document",
+        ),
+        Layout::Td1 => (
+            "Type / Type",
+            "ID",
+            "Code / Code",
+            issuer.code,
+            "Document No. / N° du document",
+        ),
+        Layout::Td2 => (
+            "Type / Type",
+            "IR",
+            "Code / Code",
+            issuer.code,
+            "Permit No. / N° du titre",
+        ),
+        Layout::MrvA => (
+            "Type / Type",
+            "C",
+            "Valid for / Valable",
+            "UTOPIA",
+            "Visa No. / N° du visa",
+        ),
+    };
+    let permit_kind = ["EMPLOYMENT", "FAMILY MEMBER", "STUDIES"]
+        [h.number.bytes().map(usize::from).sum::<usize>() % 3];
+    let (place_label, place_value) = match layout {
+        Layout::Td2 => ("Remarks / Remarques", permit_kind.to_owned()),
+        Layout::MrvA => (
+            "Entries · Stay / Entrées · Séjour",
+            "MULT · 30 DAYS".to_owned(),
+        ),
+        Layout::Td3 | Layout::Td1 => ("Place of birth / Lieu de naissance", printed.place.clone()),
+    };
+    let (issue_label, expiry_label) = match layout {
+        Layout::MrvA => ("From / Du", "Until / Au"),
+        _ => (
+            "Date of issue / Date de délivrance",
+            "Date of expiry / Date d'expiration",
+        ),
+    };
+    let nationality = if layout.foreign_holder() {
+        nationality_name(&h.nationality)
+    } else {
+        issuer.nationality
+    };
     put(
         &mut page,
         "type",
-        "Type / Type",
-        if layout == Layout::Td3 { "P" } else { "ID" },
+        type_label,
+        type_value,
         col1,
         row(0.0),
         s(field),
@@ -299,8 +374,8 @@ fn draw_specimen(
     put(
         &mut page,
         "code",
-        "Code / Code",
-        issuer.code,
+        code_label,
+        code_value,
         col1 + 170.0 * k,
         row(0.0),
         s(field),
@@ -308,7 +383,7 @@ fn draw_specimen(
     put(
         &mut page,
         "number",
-        "Document No. / N° du document",
+        number_label,
         &printed.number,
         col2,
         row(0.0),
@@ -345,7 +420,7 @@ fn draw_specimen(
         &mut page,
         "nationality",
         "Nationality / Nationalité",
-        issuer.nationality,
+        nationality,
         col1,
         row(3.0),
         s(field),
@@ -371,8 +446,8 @@ fn draw_specimen(
     put(
         &mut page,
         "place",
-        "Place of birth / Lieu de naissance",
-        &printed.place,
+        place_label,
+        &place_value,
         col1,
         row(5.0),
         s(field),
@@ -380,7 +455,7 @@ fn draw_specimen(
     put(
         &mut page,
         "issue",
-        "Date of issue / Date de délivrance",
+        issue_label,
         &human_date(&printed.issue),
         col1,
         row(6.0),
@@ -389,7 +464,7 @@ fn draw_specimen(
     put(
         &mut page,
         "expiry",
-        "Date of expiry / Date d'expiration",
+        expiry_label,
         &human_date(&printed.expiry),
         col2,
         row(6.0),
@@ -428,15 +503,15 @@ fn draw_specimen(
     }
     // MRZ.
     let (mrz_size, cell) = match layout {
-        Layout::Td3 => (30.0f32, 26.6f32),
+        Layout::Td3 | Layout::Td2 | Layout::MrvA => (30.0f32, 26.6f32),
         Layout::Td1 => (30.0, 26.0),
     };
     let mrz_top = match layout {
-        Layout::Td3 => f64::from(ph) - 130.0,
+        Layout::Td3 | Layout::Td2 | Layout::MrvA => f64::from(ph) - 130.0,
         Layout::Td1 => card_h + 60.0 + card_h - 170.0,
     };
     let mrz_left = match layout {
-        Layout::Td3 => 40.0,
+        Layout::Td3 | Layout::Td2 | Layout::MrvA => 40.0,
         Layout::Td1 => 38.0,
     };
     fill_rect(
@@ -486,6 +561,43 @@ fn draw_specimen(
             b.y + 80.0,
             s(field),
         );
+    }
+
+    // The optically variable device over the portrait's lower corner (so the photo cannot be
+    // replaced without damaging it); a counterfeit imitates it in flat metallic ink.
+    let ovd = Rect {
+        x: portrait.x + portrait.w - 80.0 * k,
+        y: portrait.y + portrait.h - 80.0 * k,
+        w: 120.0 * k,
+        h: 100.0 * k,
+    };
+    let missing_ovd = defects.contains(&Defect::MissingOvd);
+    if missing_ovd {
+        flat_ovd(&mut page, ovd);
+    } else {
+        diffractive_ovd(&mut page, ovd);
+    }
+    // The document number laser-perforated through the passport's pages, read along the
+    // page's outer edge; a substituted page carries the number of the booklet it came from.
+    let perforation = (layout == Layout::Td3).then(|| {
+        let substituted_page = defects.contains(&Defect::PageSubstitution);
+        let number = if substituted_page {
+            other_number(&h.number)
+        } else {
+            h.number.clone()
+        };
+        perforate(&mut page, &font, &number, f64::from(pw) - 46.0, 372.0)
+    });
+    // A lifted laminate (or visa foil) along the portrait's upper edge: a raised, glossy edge
+    // with trapped air and a cut where the blade went in.
+    let laminate = Rect {
+        x: portrait.x - 8.0 * k,
+        y: portrait.y - 16.0 * k,
+        w: portrait.w * 0.7,
+        h: 70.0 * k,
+    };
+    if defects.contains(&Defect::LaminateLifting) {
+        lifted_laminate(&mut page, laminate, &mut rng);
     }
 
     // Answer key regions.
@@ -577,12 +689,79 @@ fn draw_specimen(
         );
     }
     if substituted {
-        add(true, "photo_substitution", portrait, "Substituted portrait", "The portrait does not match the ghost image (face width, eye spacing) and the laminate is lifted along its edge: the photo was replaced.".to_owned());
+        let why = if has_ghost {
+            "The portrait does not match the ghost image (face width, eye spacing) and the laminate is lifted along its edge: the photo was replaced."
+        } else {
+            "The photo was cut out and laid on the foil: its edges cast a shadow and the foil's printed background does not run into it. On a genuine visa the portrait is printed into the foil with the data."
+        };
+        add(
+            true,
+            "photo_substitution",
+            portrait,
+            "Substituted portrait",
+            why.to_owned(),
+        );
+    }
+    if defects.contains(&Defect::LaminateLifting) {
+        let what = if layout == Layout::MrvA {
+            "The visa foil's edge is raised and glossy, with trapped air beneath it and a cut along the portrait: the foil was peeled off (to move it to another passport or to reach the data) and pressed back. A genuine foil lies flat and cannot be lifted without tearing."
+        } else {
+            "The laminate is raised along the portrait's upper edge, with trapped air beneath it and a cut where a blade went in: it was lifted to reach the data or the photo and pressed back. A genuine laminate lies flat and is fused to the page."
+        };
+        add(
+            true,
+            "laminate",
+            laminate,
+            "Lifted laminate",
+            what.to_owned(),
+        );
+    }
+    if missing_ovd {
+        add(
+            true,
+            "ovd",
+            ovd,
+            "Imitated optically variable device",
+            "Where the issuer lays a diffractive device over the portrait's corner, this document has a patch of flat metallic ink: the same dull grey at every angle, with no colour shift and no moving image. An OVD cannot be printed, so this is a counterfeit (or a genuine document whose OVD was removed).".to_owned(),
+        );
+    } else {
+        add(
+            false,
+            "ovd",
+            ovd,
+            "Optically variable device",
+            "A diffractive device (kinegram type) over the portrait's corner: its colours and image change as the document is tilted under a light. It cannot be reproduced by printing or scanning, and it overlaps the portrait so the photo cannot be replaced without damaging it.".to_owned(),
+        );
+    }
+    if let Some(at) = perforation {
+        if defects.contains(&Defect::PageSubstitution) {
+            add(
+                true,
+                "page_substitution",
+                at,
+                "Perforated number differs",
+                format!(
+                    "The number laser-perforated through the booklet reads {} but the data page and the MRZ give {}: the data page comes from another passport and was sewn into this one. Check the stitching at the fold and the page numbering too.",
+                    other_number(&h.number),
+                    h.number
+                ),
+            );
+        } else {
+            add(
+                false,
+                "perforation",
+                at,
+                "Laser-perforated number",
+                "The document number burnt through every page of the booklet by a laser: small holes with darkened edges, the same number as the data page and the MRZ.".to_owned(),
+            );
+        }
     }
     if defects.contains(&Defect::WrongFont) {
         add(true, "font", find("given_names"), "Given names in another typeface", "The given names are wider and heavier than every other field: they were printed separately, in a different typeface.".to_owned());
     }
-    add(false, "ghost_image", ghost, "Ghost image", "A secondary portrait printed by the issuer during personalisation (a portrait feature, not an optically variable device). Compare it with the main portrait: they must show the same person.".to_owned());
+    if has_ghost {
+        add(false, "ghost_image", ghost, "Ghost image", "A secondary portrait printed by the issuer during personalisation (a portrait feature, not an optically variable device). Compare it with the main portrait: they must show the same person.".to_owned());
+    }
     let background_sample = Rect {
         x: f64::from(pw) * 0.55,
         y: 10.0,

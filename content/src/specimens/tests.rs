@@ -2,15 +2,132 @@ use super::*;
 
 #[test]
 fn generated_mrzs_pass_the_mrz_engine() {
+    use assessments::mrz::Format;
     for i in 0..20 {
-        for layout in [Layout::Td3, Layout::Td1] {
+        for layout in Layout::ALL {
             let s = generate(7, i, layout, &[]);
             let lines: Vec<&str> = s.mrz.iter().map(String::as_str).collect();
             let read = assessments::mrz::check(&lines, 2026).expect("readable");
             assert!(read.valid(), "{:?}: {:?} {:?}", layout, s.mrz, read.errors);
+            let format = match layout {
+                Layout::Td3 => Format::Td3,
+                Layout::Td1 => Format::Td1,
+                Layout::Td2 => Format::Td2,
+                Layout::MrvA => Format::MrvA,
+            };
+            assert_eq!(read.format, format);
             assert_eq!(read.fields["document_number"], s.holder.number);
             assert_eq!(read.fields["surname"], s.holder.surname);
+            assert_eq!(read.fields["issuing_state"], "UTO");
+            // Permits and visas are Utopia's, held by a neighbour's nationals.
+            assert_eq!(
+                read.fields["nationality"] != "UTO",
+                layout.foreign_holder(),
+                "{layout:?}"
+            );
+            assert!(s.holder.expiry > s.holder.issue);
         }
+    }
+}
+
+#[test]
+fn a_defect_is_drawn_only_where_it_can_exist() {
+    // A polycarbonate card has no laminate, and only a passport has pages to substitute.
+    for (layout, defect) in [
+        (Layout::Td1, Defect::LaminateLifting),
+        (Layout::Td1, Defect::PageSubstitution),
+        (Layout::Td2, Defect::PageSubstitution),
+        (Layout::MrvA, Defect::PageSubstitution),
+    ] {
+        let s = generate(3, 4, layout, &[defect]);
+        assert!(s.defects.is_empty(), "{layout:?} {defect:?}");
+        assert!(
+            !s.regions.iter().any(|r| r.anomaly),
+            "{layout:?} {defect:?}"
+        );
+        assert!(s.visible == generate(3, 4, layout, &[]).visible);
+    }
+}
+
+#[test]
+fn a_substituted_page_is_told_by_its_perforation() {
+    let genuine = generate(21, 5, Layout::Td3, &[]);
+    let perforation = genuine
+        .regions
+        .iter()
+        .find(|r| r.kind == "perforation")
+        .expect("a passport is perforated");
+    assert!(!perforation.anomaly);
+    let swapped = generate(21, 5, Layout::Td3, &[Defect::PageSubstitution]);
+    let key = swapped.regions.iter().find(|r| r.anomaly).expect("keyed");
+    assert_eq!(key.kind, "page_substitution");
+    assert_eq!(key.rect, perforation.rect);
+    // The page's own data still agree with each other: only the perforation tells.
+    assert_eq!(swapped.mrz, genuine.mrz);
+    assert!(key.explanation.contains(&genuine.holder.number));
+    let perforated = draw::other_number(&genuine.holder.number);
+    assert_ne!(perforated, genuine.holder.number);
+    assert!(key.explanation.contains(&perforated));
+    // The holes differ, nothing else does.
+    let differs =
+        |x: u32, y: u32| genuine.visible.get_pixel(x, y) != swapped.visible.get_pixel(x, y);
+    let r = key.rect;
+    let mut inside = 0;
+    for y in 0..genuine.visible.height() {
+        for x in 0..genuine.visible.width() {
+            if differs(x, y) {
+                let (fx, fy) = (f64::from(x), f64::from(y));
+                assert!(
+                    fx >= r.x && fx < r.x + r.w && fy >= r.y && fy < r.y + r.h,
+                    "({x}, {y})"
+                );
+                inside += 1;
+            }
+        }
+    }
+    assert!(inside > 50);
+}
+
+#[test]
+fn an_imitated_ovd_has_no_colour() {
+    // The mean spread between the colour channels inside the device's round design.
+    let saturation = |s: &Specimen| {
+        let r = s
+            .regions
+            .iter()
+            .find(|r| r.kind == "ovd")
+            .expect("an OVD")
+            .rect;
+        let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
+        let (mut sum, mut n) = (0u64, 0u64);
+        for y in r.y as u32..(r.y + r.h) as u32 {
+            for x in r.x as u32..(r.x + r.w) as u32 {
+                let dx = (f64::from(x) + 0.5 - cx) / (r.w / 2.0);
+                let dy = (f64::from(y) + 0.5 - cy) / (r.h / 2.0);
+                if dx * dx + dy * dy <= 1.0 {
+                    let p = s.visible.get_pixel(x, y).0;
+                    sum += u64::from(p.iter().max().unwrap() - p.iter().min().unwrap());
+                    n += 1;
+                }
+            }
+        }
+        sum / n.max(1)
+    };
+    for layout in Layout::ALL {
+        let genuine = generate(8, 1, layout, &[]);
+        let fake = generate(8, 1, layout, &[Defect::MissingOvd]);
+        assert!(
+            genuine
+                .regions
+                .iter()
+                .any(|r| r.kind == "ovd" && !r.anomaly)
+        );
+        assert!(fake.regions.iter().any(|r| r.kind == "ovd" && r.anomaly));
+        let (colour, grey) = (saturation(&genuine), saturation(&fake));
+        assert!(
+            colour > 3 * grey && colour > 40,
+            "{layout:?}: {colour} vs {grey}"
+        );
     }
 }
 
@@ -52,7 +169,7 @@ fn the_same_seed_gives_the_same_pixels() {
 #[test]
 fn every_defect_is_keyed_inside_the_image() {
     for d in Defect::ALL {
-        for layout in [Layout::Td3, Layout::Td1] {
+        for layout in Layout::ALL.into_iter().filter(|l| d.applies_to(*l)) {
             let s = generate(5, 1, layout, &[d]);
             let (w, h) = (f64::from(s.visible.width()), f64::from(s.visible.height()));
             let keyed: Vec<_> = s.regions.iter().filter(|r| r.anomaly).collect();

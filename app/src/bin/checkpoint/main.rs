@@ -339,13 +339,15 @@ enum SpecimensCommand {
         /// The folder to write (created if missing).
         #[arg(long)]
         out: PathBuf,
-        /// `td3` (passport data page), `td1` (identity card) or `mixed`.
+        /// `td3` (passport data page), `td1` (identity card), `td2` (residence permit),
+        /// `mrv_a` (visa foil) or `mixed` (passports and identity cards).
         #[arg(long, default_value = "mixed")]
         layout: String,
         /// Defects to inject in every specimen, comma separated (wrong_check_digit,
         /// name_mismatch, date_mismatch, number_mismatch, altered_digit, substituted_portrait,
-        /// missing_uv, wrong_font, screened_background); by default each specimen gets none, one
-        /// or two at random.
+        /// missing_uv, wrong_font, screened_background, page_substitution, laminate_lifting,
+        /// missing_ovd; each drawn where the layout has it); by default each specimen gets none,
+        /// one or two of the first nine at random.
         #[arg(long)]
         defects: Option<String>,
     },
@@ -486,7 +488,10 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("demo data: {e}"))?;
             let made = services::exercises::generated::ensure_shipped(&database)
                 .await
-                .map_err(|e| format!("shipped exercises: {e}"))?;
+                .map_err(|e| format!("shipped exercises: {e}"))?
+                + services::exercises::generated::ensure_shipped_second_part(&database)
+                    .await
+                    .map_err(|e| format!("shipped exercises: {e}"))?;
             if made > 0 {
                 println!("{made} document-examination exercises generated");
             }

@@ -539,6 +539,12 @@ pub fn ExerciseEditorPage() -> impl IntoView {
                                     <label for="exercise-explanation">{t(Msg::ExplanationLabel)}</label>
                                     <textarea id="exercise-explanation" name="explanation" rows="4">{textarea_text(&e.explanation)}</textarea>
                                 </div>
+                                <div class="field">
+                                    <label for="exercise-time-limit">{t(Msg::TimeLimitSeconds)}</label>
+                                    <input id="exercise-time-limit" name="time_limit" type="number" min=*assessments::examination::TIME_LIMIT_RANGE.start() max=*assessments::examination::TIME_LIMIT_RANGE.end() step="1" value=e.spec.time_limit_secs aria-describedby="exercise-time-limit-hint" />
+                                    <p class="hint" id="exercise-time-limit-hint">{t(Msg::TimeLimitHint)}</p>
+                                    <FieldMsg field="time_limit" />
+                                </div>
                                 {e.kind.has_markers().then(|| view! {
                                     <div class="field">
                                         <label for="exercise-penalty">{t(Msg::PenaltyLabel)}</label>

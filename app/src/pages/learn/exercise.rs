@@ -6,6 +6,7 @@ use crate::app::use_page;
 use crate::components::examine::{MarkerBoard, markers_key};
 use crate::components::feedback::{Feedback, FieldMsg};
 use crate::components::forms::{CsrfField, ErrorView};
+use crate::components::islands::DrillClock;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, show_date, t};
 use crate::model::exercise::{
@@ -215,6 +216,10 @@ pub fn ExercisePage() -> impl IntoView {
                     <h1><span lang=e.language.clone()>{e.title.clone()}</span> " " <span class="badge">{t(e.kind.label())}</span></h1>
                     <Feedback />
                     {e.preview.then(|| view! { <p class="banner banner-info">{t(Msg::PreviewNote)}</p> })}
+                    {e.timer.map(|clock| view! {
+                        <p class="banner banner-info" id="drill-limit">{crate::i18n::tr(Msg::DrillTimed, &[("limit", i64::from(clock.limit).into())])}</p>
+                        <DrillClock left=clock.left label=t(Msg::DrillTimeLeft).to_owned() unit=t(Msg::SecondsShort).to_owned() up_text=t(Msg::DrillTimeUp).to_owned() />
+                    })}
                     <div class="lesson-body" id="exercise-instructions" lang=e.language.clone() inner_html=e.instructions_html.clone()></div>
                     <form method="post" action=format!("/exercises/{}/answer", e.id) class="stack exercise-form" id="exercise-form">
                         <CsrfField />
@@ -329,6 +334,12 @@ pub fn ExerciseResultPage() -> impl IntoView {
                             <a href=format!("/exercises/{}", e.id)>{e.title.clone()}</a>
                         </p>
                         <h1>{t(Msg::ExerciseResultTitle)} " — " <span lang=e.language.clone()>{e.title.clone()}</span></h1>
+                        {o.over_time.map(|late| view! {
+                            <p class="banner banner-warning" id="over-time">{match late.taken {
+                                Some(taken) => crate::i18n::tr(Msg::OverTimeTaken, &[("taken", i64::from(taken).into()), ("limit", i64::from(late.limit).into())]),
+                                None => crate::i18n::tr(Msg::OverTimeNotOpened, &[("limit", i64::from(late.limit).into())]),
+                            }}</p>
+                        })}
                         <section class=if good { "banner banner-ok result" } else { "banner banner-warning result" } role="status">
                             <p><strong>{t(Msg::Score)} ": " <span id="exercise-score">{format!("{:.0} %", o.percent())}</span></strong>
                                 " (" <span id="exercise-points">{format!("{} / {}", o.score, o.max)}</span> ")"

@@ -193,6 +193,13 @@ fn change_from(form: &Form) -> Result<ExerciseChange, AppError> {
                         .map_err(|_| AppError::field("penalty", Msg::ErrPenalty))?,
                 ),
             },
+            time_limit: match form.get("time_limit").trim() {
+                "" => None,
+                t => Some(
+                    t.parse()
+                        .map_err(|_| AppError::field("time_limit", Msg::ErrTimeLimit))?,
+                ),
+            },
             instructions: text("instructions"),
             explanation: text("explanation"),
         },

@@ -286,3 +286,43 @@ async fn the_image_board_speaks_to_a_keyboard_user() {
         .await;
     assert_eq!(shapes, json!([2, true]));
 }
+
+/// A first-line drill in Chromium: the page says the limit, the island counts the seconds
+/// down, and the trainee's verdict in time earns its marks.
+#[tokio::test]
+async fn a_trainee_takes_a_first_line_drill_against_the_clock() {
+    use app::server::entities::exercise;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    app::server::services::exercises::generated::ensure_shipped_second_part(&app.db)
+        .await
+        .unwrap();
+    let drill = exercise::Entity::find()
+        .filter(exercise::Column::Title.starts_with("First-line drill 1 "))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the visa drill");
+    let b = Browser::start().await;
+    b.sign_in(&app, "trainee", "trainee-demo-2026").await;
+    b.find("#sign-out").await;
+    b.goto(&app.url(&format!("/exercises/{}", drill.id))).await;
+    assert!(b.text("#drill-limit").await.contains("90 seconds"));
+    let seconds =
+        "Number((document.querySelector('#drill-seconds').textContent.match(/\\d+/) || ['-1'])[0])";
+    let first = b.script(&format!("return {seconds};")).await;
+    let first = first.as_i64().expect("seconds shown");
+    assert!((1..=90).contains(&first), "{first}");
+    // The island ticks: the seconds left go down while the page stays open.
+    b.wait_for(
+        "the countdown",
+        &format!("{seconds} >= 0 && {seconds} < {first}"),
+    )
+    .await;
+    // A genuine visa: the trainee says so and submits in time.
+    b.click("#verdict-genuine").await;
+    b.click("#submit-exercise").await;
+    b.find("#exercise-score").await;
+    assert_eq!(b.text("#exercise-score").await, "100 %");
+    assert!(!b.exists("#over-time").await);
+}

@@ -507,9 +507,41 @@ fn specimens_are_generated_with_answer_keys_and_the_same_seed_gives_the_same_fil
     assert!(res.status.success());
     let key = std::fs::read_to_string(a.path().join("specimen-0001.json")).unwrap();
     assert!(key.contains("missing_uv") && key.contains("wrong_font"));
+    // A residence permit and a visa foil, with the defects those documents can have.
+    for (layout, start) in [("td2", "IRUTO"), ("mrv_a", "V<UTO")] {
+        let out = tempfile::tempdir().unwrap();
+        let res = checkpoint(
+            data.path(),
+            &[
+                "specimens",
+                "generate",
+                "--count",
+                "1",
+                "--layout",
+                layout,
+                "--defects",
+                "laminate_lifting,missing_ovd,page_substitution",
+                "--out",
+                out.path().to_str().unwrap(),
+            ],
+            "",
+        );
+        assert!(res.status.success(), "{layout}");
+        let key: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.path().join("specimen-0001.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(key["layout"], layout);
+        assert!(key["mrz"][0].as_str().unwrap().starts_with(start), "{key}");
+        // A permit or visa has no pages to substitute: only the other two are drawn.
+        assert_eq!(
+            key["defects"],
+            serde_json::json!(["laminate_lifting", "missing_ovd"])
+        );
+    }
     for bad in [
         vec!["--defects", "smudge"],
-        vec!["--layout", "td2"],
+        vec!["--layout", "td4"],
         vec!["--count", "0"],
     ] {
         let mut args = vec!["specimens", "generate", "--out", a.path().to_str().unwrap()];

@@ -349,6 +349,7 @@ pub async fn edit(
             title,
             module,
             penalty,
+            time_limit,
             instructions,
             explanation,
         } => {
@@ -369,6 +370,11 @@ pub async fn edit(
                 }
                 spec.penalty = p;
             }
+            if time_limit.is_some_and(|t| !assessments::examination::TIME_LIMIT_RANGE.contains(&t))
+            {
+                return Err(AppError::field("time_limit", Msg::ErrTimeLimit));
+            }
+            spec.time_limit_secs = time_limit;
             model.title = Set(title.to_owned());
             model.module_id = Set(module);
             model.instructions = Set(checked_text(&instructions, "instructions", TEXT_MAX)?);
@@ -644,6 +650,10 @@ pub async fn delete(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
     let txn = db.begin().await?;
     exercise_finding::Entity::delete_many()
         .filter(exercise_finding::Column::ExerciseId.eq(e.id))
+        .exec(&txn)
+        .await?;
+    crate::server::entities::exercise_start::Entity::delete_many()
+        .filter(crate::server::entities::exercise_start::Column::ExerciseId.eq(e.id))
         .exec(&txn)
         .await?;
     exercise_attempt::Entity::delete_many()

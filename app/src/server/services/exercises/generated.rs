@@ -62,6 +62,23 @@ fn doc_name(l: Layout) -> &'static str {
     match l {
         Layout::Td3 => "passport data page",
         Layout::Td1 => "identity card",
+        Layout::Td2 => "residence permit",
+        Layout::MrvA => "visa",
+    }
+}
+
+/// What to examine on a document of `layout` at the counter, for the instructions.
+fn what_to_examine(l: Layout) -> &'static str {
+    match l {
+        Layout::Td3 => {
+            "compare the portrait with the ghost image, tilt (look at) the optically variable device over the portrait's corner, check the laser-perforated number along the page's edge against the printed number, read the visual zone against the MRZ (recompute a check digit if in doubt), and look for erasures, changes of typeface, a lifted laminate and the background's printing"
+        }
+        Layout::Td1 | Layout::Td2 => {
+            "compare the portrait with the ghost image, look at the optically variable device over the portrait's corner, read the visual zone against the MRZ (recompute a check digit if in doubt), and look for erasures, changes of typeface, a lifted laminate and the background's printing"
+        }
+        Layout::MrvA => {
+            "check that the portrait is part of the foil, look at the optically variable device over the portrait's corner, check that the foil lies flat, read the visual zone against the MRZ (recompute a check digit if in doubt) and look at the background's printing"
+        }
     }
 }
 
@@ -73,10 +90,57 @@ fn item(text: &str, key: bool) -> ChecklistItem {
     }
 }
 
-/// Builds the exercise of `kind` from specimen `index` of the run `seed`.
+/// Builds the exercise of `kind` from specimen `index` of the run `seed`, with the layout and
+/// defects the run draws for it.
 pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
-    let layout = layout_for(seed, index);
-    let mut defects = specimens::defects_for(seed, index);
+    draft_of(
+        kind,
+        seed,
+        index,
+        layout_for(seed, index),
+        specimens::defects_for(seed, index),
+    )
+}
+
+/// The verdict a document with `defects` (all drawn) calls for, and the kind of forgery: a
+/// reproduction of the whole document is a counterfeit; a genuine document altered is forged;
+/// a lone failing check digit or name difference cannot tell which it is (refer it).
+fn verdict_for(defects: &[Defect]) -> (&'static str, &'static str) {
+    let has = |d: Defect| defects.contains(&d);
+    if defects.is_empty() {
+        ("genuine", "")
+    } else if has(Defect::ScreenedBackground) || has(Defect::MissingOvd) || has(Defect::MissingUv) {
+        ("counterfeit", "")
+    } else if has(Defect::SubstitutedPortrait) {
+        ("forged", "photo_substitution")
+    } else if has(Defect::PageSubstitution) {
+        ("forged", "page_substitution")
+    } else if defects
+        .iter()
+        .all(|d| matches!(d, Defect::WrongCheckDigit | Defect::NameMismatch))
+    {
+        ("cannot_tell", "")
+    } else if defects == [Defect::LaminateLifting] {
+        // Tampered with, but what was changed beneath is for the second line to find.
+        ("forged", "other")
+    } else {
+        ("forged", "altered_data")
+    }
+}
+
+/// Builds the exercise of `kind` from specimen `index` of the run `seed`, drawn as `layout`
+/// with `defects` (those the layout can show).
+pub fn draft_of(
+    kind: ExerciseKind,
+    seed: u64,
+    index: u32,
+    layout: Layout,
+    defects: Vec<Defect>,
+) -> Draft {
+    let mut defects: Vec<Defect> = defects
+        .into_iter()
+        .filter(|d| d.applies_to(layout))
+        .collect();
     let png = specimens::png;
     let summary = |s: &Specimen| -> String {
         let lines: Vec<String> = s
@@ -114,7 +178,7 @@ pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
                         index + 1
                     ),
                     format!(
-                        "On the left is the issuer's genuine specimen of this {doc}; on the right the document presented at the counter. Zoom in on both (they move together), compare layout, typefaces, portrait and ghost image, and the MRZ, and mark every place where the questioned document departs from what a genuine one shows. Marking a genuine feature costs half a point.",
+                        "On the left is the issuer's genuine specimen of this {doc}; on the right the document presented at the counter. Zoom in on both (they move together), compare layout, typefaces, the background's printing, the portrait and its optically variable device, and the MRZ, and mark every place where the questioned document departs from what a genuine one shows. Marking a genuine feature costs half a point.",
                         doc = doc_name(layout)
                     ),
                 )
@@ -126,8 +190,9 @@ pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
                         index + 1
                     ),
                     format!(
-                        "Examine this Utopian {doc} as you would at the counter: compare the portrait with the ghost image, read the visual zone against the MRZ (recompute a check digit if in doubt), and look for erasures and changes of typeface. Place a marker on each anomaly. Marking a genuine feature or an empty area costs half a point.",
-                        doc = doc_name(layout)
+                        "Examine this Utopian {doc} as you would at the counter: {what}. Place a marker on each anomaly. Marking a genuine feature or an empty area costs half a point.",
+                        doc = doc_name(layout),
+                        what = what_to_examine(layout)
                     ),
                 )
             };
@@ -221,16 +286,14 @@ pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
             let defects = visible_only(&defects);
             let s = specimens::generate(seed, index, layout, &defects);
             let has = |d: Defect| defects.contains(&d);
-            let (verdict, forgery) = if defects.is_empty() {
-                ("genuine", "")
-            } else if has(Defect::SubstitutedPortrait) {
-                ("forged", "photo_substitution")
-            } else {
-                ("forged", "altered_data")
-            };
-            let features = vec![
+            let (verdict, forgery) = verdict_for(&defects);
+            let mut features = vec![
                 item(
-                    "The portrait does not match the ghost image",
+                    if layout == Layout::MrvA {
+                        "The portrait is not part of the foil (cut edges, a shadow)"
+                    } else {
+                        "The portrait does not match the ghost image"
+                    },
                     has(Defect::SubstitutedPortrait),
                 ),
                 item(
@@ -248,12 +311,31 @@ pub fn draft(kind: ExerciseKind, seed: u64, index: u32) -> Draft {
                     "One field is set in a different typeface",
                     has(Defect::WrongFont),
                 ),
-                item("The background pattern is continuous and sharp", false),
+                item(
+                    "The background is a screen of dots, not continuous lines",
+                    has(Defect::ScreenedBackground),
+                ),
+                item(
+                    "The optically variable device is flat grey at every angle",
+                    has(Defect::MissingOvd),
+                ),
             ];
+            if layout != Layout::Td1 {
+                features.push(item(
+                    "The laminate or foil is lifted, with trapped air",
+                    has(Defect::LaminateLifting),
+                ));
+            }
+            if layout == Layout::Td3 {
+                features.push(item(
+                    "The perforated number differs from the printed number",
+                    has(Defect::PageSubstitution),
+                ));
+            }
             Draft {
                 kind,
                 title: format!("Verdict: Utopian {} ({})", doc_name(layout), index + 1),
-                instructions: "Examine the document and give your verdict: genuine, counterfeit, forged (say how), genuine but presented by an impostor, or cannot tell. Tick the observations that support it — and only those.".to_owned(),
+                instructions: "Examine the document and give your verdict: genuine, counterfeit (the whole document reproduced), forged (a genuine document altered: say how), genuine but presented by an impostor, or cannot tell — when what you see does not tell you which, and the document goes to second line. Tick the observations that support it — and only those.".to_owned(),
                 explanation: summary(&s),
                 image: png(&s.visible),
                 spec: ExerciseSpec {
@@ -458,15 +540,18 @@ async fn generate_in(
     store(db, Some(user.id), owner, None, d, false).await
 }
 
-/// The shipped set: 20 exercises of every kind in the document-examination course, made
-/// once (a course that already has exercises is left alone). Returns how many were made.
-pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
+/// Course `slug` when it is installed and has no exercise of its own yet (a shipped set is
+/// made once, and never over what authors have made).
+async fn course_without_exercises(
+    db: &DatabaseConnection,
+    slug: &str,
+) -> AppResult<Option<course::Model>> {
     let Some(c) = course::Entity::find()
-        .filter(course::Column::Slug.eq("document-examination"))
+        .filter(course::Column::Slug.eq(slug))
         .one(db)
         .await?
     else {
-        return Ok(0);
+        return Ok(None);
     };
     let has_any = exercise::Entity::find()
         .filter(exercise::Column::CourseId.eq(c.id))
@@ -474,9 +559,15 @@ pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
         .one(db)
         .await?
         .is_some();
-    if has_any {
+    Ok((!has_any).then_some(c))
+}
+
+/// The shipped set: 20 exercises of every kind in the document-examination course, made
+/// once (a course that already has exercises is left alone). Returns how many were made.
+pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
+    let Some(c) = course_without_exercises(db, "document-examination").await? else {
         return Ok(0);
-    }
+    };
     let module = |slug: &'static str| {
         let db = db.clone();
         async move {
@@ -528,3 +619,136 @@ pub async fn ensure_shipped(db: &DatabaseConnection) -> AppResult<usize> {
 
 /// The seed of the shipped set.
 pub const SHIPPED_SEED: u64 = 9303;
+
+/// The seed of the second part's shipped set.
+pub const SECOND_PART_SEED: u64 = 9304;
+
+/// The time a first-line drill allows: about what an officer has for one traveller's
+/// document at a busy primary-line desk.
+pub const DRILL_SECONDS: u32 = 90;
+
+/// One exercise of a curated set: its kind, module, document and defects, and whether it is a
+/// timed first-line drill.
+struct Planned {
+    kind: ExerciseKind,
+    module: &'static str,
+    layout: Layout,
+    defects: &'static [Defect],
+    drill: bool,
+}
+
+const fn planned(
+    kind: ExerciseKind,
+    module: &'static str,
+    layout: Layout,
+    defects: &'static [Defect],
+) -> Planned {
+    Planned {
+        kind,
+        module,
+        layout,
+        defects,
+        drill: false,
+    }
+}
+
+/// The second part's set: each exercise shows what its module teaches — visas and a
+/// substituted page; residence permits, identity cards and counterfeits without an OVD or
+/// with a screened background, with three timed first-line drills (the lesson's drill);
+/// what cannot be decided at the first line.
+const SECOND_PART: [Planned; 26] = {
+    use Defect as D;
+    use ExerciseKind as K;
+    use Layout as L;
+    const VISAS: &str = "visas-stamps-and-pages";
+    const CARDS: &str = "cards-and-counterfeits";
+    const ESCALATION: &str = "identity-chips-and-escalation";
+    [
+        planned(K::Mrz, VISAS, L::MrvA, &[]),
+        planned(K::Mrz, VISAS, L::MrvA, &[D::WrongCheckDigit]),
+        planned(K::Mrz, VISAS, L::MrvA, &[D::DateMismatch]),
+        planned(K::Anomalies, VISAS, L::MrvA, &[D::LaminateLifting]),
+        planned(K::Anomalies, VISAS, L::MrvA, &[D::SubstitutedPortrait]),
+        planned(K::Compare, VISAS, L::MrvA, &[D::MissingOvd]),
+        planned(K::Anomalies, VISAS, L::Td3, &[D::PageSubstitution]),
+        planned(K::Compare, VISAS, L::Td3, &[D::PageSubstitution]),
+        planned(K::Verdict, VISAS, L::Td3, &[D::PageSubstitution]),
+        planned(K::Mrz, CARDS, L::Td2, &[]),
+        planned(K::Mrz, CARDS, L::Td2, &[D::NumberMismatch]),
+        planned(K::Mrz, CARDS, L::Td1, &[D::WrongCheckDigit]),
+        planned(K::Anomalies, CARDS, L::Td2, &[D::LaminateLifting]),
+        planned(K::Anomalies, CARDS, L::Td1, &[D::MissingOvd]),
+        planned(K::Compare, CARDS, L::Td2, &[D::ScreenedBackground]),
+        planned(
+            K::Compare,
+            CARDS,
+            L::Td3,
+            &[D::MissingOvd, D::ScreenedBackground],
+        ),
+        planned(K::Verdict, CARDS, L::Td2, &[D::ScreenedBackground]),
+        planned(K::Verdict, CARDS, L::Td1, &[]),
+        planned(K::LightViews, CARDS, L::Td2, &[D::MissingUv]),
+        planned(K::Verdict, CARDS, L::MrvA, &[D::MissingOvd]),
+        planned(K::Verdict, ESCALATION, L::Td3, &[D::WrongCheckDigit]),
+        planned(K::Verdict, ESCALATION, L::Td1, &[D::NameMismatch]),
+        planned(K::Impostor, ESCALATION, L::Td3, &[]),
+        Planned {
+            drill: true,
+            ..planned(K::Verdict, CARDS, L::MrvA, &[])
+        },
+        Planned {
+            drill: true,
+            ..planned(K::Verdict, CARDS, L::Td3, &[D::SubstitutedPortrait])
+        },
+        Planned {
+            drill: true,
+            ..planned(K::Verdict, CARDS, L::Td2, &[D::MissingOvd])
+        },
+    ]
+};
+
+/// The second part's shipped set in the course `document-examination-2`, made once like the
+/// first part's. Returns how many were made.
+pub async fn ensure_shipped_second_part(db: &DatabaseConnection) -> AppResult<usize> {
+    let Some(c) = course_without_exercises(db, "document-examination-2").await? else {
+        return Ok(0);
+    };
+    let modules: std::collections::HashMap<String, i64> = course_module::Entity::find()
+        .filter(course_module::Column::CourseId.eq(c.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.slug, m.id))
+        .collect();
+    let mut drills = 0;
+    for (index, p) in SECOND_PART.iter().enumerate() {
+        let (kind, layout, defects) = (p.kind, p.layout, p.defects.to_vec());
+        let mut d = tokio::task::spawn_blocking(move || {
+            draft_of(kind, SECOND_PART_SEED, index as u32, layout, defects)
+        })
+        .await
+        .map_err(|e| crate::server::errors::internal("specimen generation", e))?;
+        if p.drill {
+            drills += 1;
+            d.spec.time_limit_secs = Some(DRILL_SECONDS);
+            d.title = format!(
+                "First-line drill {drills} of 3: {} ({DRILL_SECONDS} seconds)",
+                doc_name(layout)
+            );
+            d.instructions = format!(
+                "A traveller hands you this document at the first line and the queue is long: you have {DRILL_SECONDS} seconds from opening this page. Look at what a first-line officer can check in that time — the portrait against the ghost image, the optically variable device, the background's printing, the MRZ against the visual zone — and decide: genuine (let the traveller through), counterfeit or forged (refer to second line and say why), or cannot tell (refer). An answer after the time earns no points. {}",
+                d.instructions
+            );
+        }
+        store(
+            db,
+            None,
+            (c.id, None),
+            modules.get(p.module).copied(),
+            d,
+            true,
+        )
+        .await?;
+    }
+    Ok(SECOND_PART.len())
+}

@@ -1,7 +1,77 @@
 //! Taking an exercise: a course's exercise list, the exercise as the trainee sees it (no key),
-//! reading the answer form, and recording a graded attempt with its learning event.
+//! reading the answer form, and recording a graded attempt with its learning event; a drill's
+//! clock.
 
 use super::*;
+use crate::model::exercise::DrillTimer;
+
+/// A timed exercise's clock, kept on the server: started when the trainee opens the exercise,
+/// read and cleared when the answer is recorded.
+mod clock {
+    use super::*;
+    use crate::server::entities::exercise_start;
+    use sea_orm::DatabaseTransaction;
+
+    /// When `person` started exercise `exercise` for the answer not yet given: the start
+    /// already recorded, or now (recorded).
+    pub async fn start(
+        db: &DatabaseConnection,
+        exercise: i64,
+        person: i64,
+    ) -> AppResult<time::OffsetDateTime> {
+        let find = || {
+            exercise_start::Entity::find()
+                .filter(exercise_start::Column::ExerciseId.eq(exercise))
+                .filter(exercise_start::Column::PersonId.eq(person))
+                .one(db)
+        };
+        if let Some(s) = find().await? {
+            return Ok(s.started_at);
+        }
+        let now = crate::server::services::now();
+        let row = exercise_start::ActiveModel {
+            exercise_id: Set(exercise),
+            person_id: Set(person),
+            started_at: Set(now),
+            ..Default::default()
+        };
+        let _gate = crate::server::services::write_gate(db).await;
+        // Two tabs opening at once: the unique index keeps the first start.
+        if exercise_start::Entity::insert(row).exec(db).await.is_err()
+            && let Some(s) = find().await?
+        {
+            return Ok(s.started_at);
+        }
+        Ok(now)
+    }
+
+    /// Whole seconds since `started` (never negative).
+    pub fn seconds_since(started: time::OffsetDateTime) -> u32 {
+        let d = crate::server::services::now() - started;
+        u32::try_from(d.whole_seconds().max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Seconds `person` took on exercise `exercise` since its start, which is cleared (the
+    /// next attempt starts a new clock); `None` when it was never opened.
+    pub async fn finish(
+        txn: &DatabaseTransaction,
+        exercise: i64,
+        person: i64,
+    ) -> AppResult<Option<u32>> {
+        let started = exercise_start::Entity::find()
+            .filter(exercise_start::Column::ExerciseId.eq(exercise))
+            .filter(exercise_start::Column::PersonId.eq(person))
+            .one(txn)
+            .await?;
+        let Some(started) = started else {
+            return Ok(None);
+        };
+        exercise_start::Entity::delete_by_id(started.id)
+            .exec(txn)
+            .await?;
+        Ok(Some(seconds_since(started.started_at)))
+    }
+}
 
 /// The exercises of course `slug` that `user` may see, with their best score.
 pub async fn course_exercises(
@@ -165,6 +235,7 @@ pub(super) fn view_of(
         mrz_lines: Vec::new(),
         preview: author,
         attempts: Vec::new(),
+        timer: None,
     })
 }
 
@@ -189,10 +260,20 @@ pub(super) fn view_choices(
         .collect()
 }
 
-/// Exercise `id` as the trainee sees it, with their past attempts.
+/// Exercise `id` as the trainee sees it, with their past attempts. Opening a timed
+/// exercise starts its clock (reopening it does not restart the clock until the answer is
+/// given).
 pub async fn view(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> AppResult<ExerciseView> {
     let (e, c, author) = readable(db, user, id).await?;
     let mut v = view_of(&e, &c, author)?;
+    if let Some(limit) = spec_of(&e)?.time_limit_secs {
+        let started = clock::start(db, e.id, user.id).await?;
+        let taken = clock::seconds_since(started);
+        v.timer = Some(DrillTimer {
+            limit,
+            left: limit.saturating_sub(taken),
+        });
+    }
     // Light-view options in a new random order on every page: their order says nothing of
     // the author's (where the right answer often comes first).
     for ViewShown { options, .. } in &mut v.views {
@@ -236,10 +317,14 @@ pub async fn submit(
     let spec = spec_of(&e)?;
     let mut answer = answer;
     answer.views = view_choices(&spec, &answer.view_texts)?;
-    let (outcome, findings) = grade(kind, &spec, e.width, e.height, &answer)?;
+    let (mut outcome, findings) = grade(kind, &spec, e.width, e.height, &answer)?;
     let now = crate::server::services::now();
     let _gate = crate::server::services::write_gate(db).await;
     let txn = db.begin().await?;
+    if spec.time_limit_secs.is_some() {
+        let taken = clock::finish(&txn, e.id, user.id).await?;
+        assessments::examination::apply_time_limit(&mut outcome, spec.time_limit_secs, taken);
+    }
     let a = exercise_attempt::ActiveModel {
         exercise_id: Set(e.id),
         person_id: Set(user.id),
