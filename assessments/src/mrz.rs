@@ -1,5 +1,7 @@
 //! Machine readable zone primitives from ICAO Doc 9303.
 
+pub mod codes;
+
 /// The numeric value of one MRZ character: `0`–`9` are themselves, `A`–`Z` are 10–35 and the
 /// filler `<` is 0. Any other character is not allowed in an MRZ and yields `None`.
 pub fn char_value(c: char) -> Option<u32> {
@@ -181,7 +183,7 @@ pub fn check(lines: &[&str], current_year: i32) -> Result<Mrz, Vec<Problem>> {
             r.date("date_of_expiry", &text(1, 8, 14), l[1][14], Kind::Expiry);
             r.state("nationality", &text(1, 15, 18));
             r.fields
-                .insert("optional_data_2".into(), trim_fillers(&text(1, 18, 29)));
+                .insert("optional_data_2".into(), trim_optional(&text(1, 18, 29)));
             let composite = text(0, 5, 30) + &text(1, 0, 7) + &text(1, 8, 15) + &text(1, 18, 29);
             r.digit("composite_check_digit", &composite, l[1][29], false);
             r.name(&text(2, 0, 30));
@@ -209,7 +211,7 @@ pub fn check(lines: &[&str], current_year: i32) -> Result<Mrz, Vec<Problem>> {
                 );
                 r.fields.insert(
                     "optional_data".into(),
-                    trim_fillers(&text(1, 28, optional_end)),
+                    trim_optional(&text(1, 28, optional_end)),
                 );
             }
             r.state("nationality", &text(1, 10, 13));
@@ -240,14 +242,14 @@ pub fn check(lines: &[&str], current_year: i32) -> Result<Mrz, Vec<Problem>> {
             if format == Format::Td3 {
                 let personal = text(1, 28, 42);
                 r.fields
-                    .insert("optional_data".into(), trim_fillers(&personal));
+                    .insert("optional_data".into(), trim_optional(&personal));
                 // An empty personal number may have a filler as its check digit.
                 r.digit("optional_data_check_digit", &personal, l[1][42], true);
                 let composite = text(1, 0, 10) + &text(1, 13, 20) + &text(1, 21, 43);
                 r.digit("composite_check_digit", &composite, l[1][43], false);
             } else {
                 r.fields
-                    .insert("optional_data".into(), trim_fillers(&text(1, 28, 44)));
+                    .insert("optional_data".into(), trim_optional(&text(1, 28, 44)));
             }
         }
     }
@@ -274,6 +276,11 @@ fn trim_fillers(s: &str) -> String {
     s.trim_end_matches('<').to_owned()
 }
 
+/// Optional data as read: fillers before and after it are not part of it.
+fn trim_optional(s: &str) -> String {
+    s.trim_matches('<').to_owned()
+}
+
 impl Reader {
     fn digit(&mut self, field: &str, over: &str, given: char, filler_if_empty: bool) {
         let expected = check_digit(over).unwrap_or(0);
@@ -284,11 +291,11 @@ impl Reader {
             Some(d) if d == expected => {}
             Some(d) => self.errors.push(problem(
                 field,
-                format!("the check digit is {d}, but the field gives {expected}"),
+                format!("check digit printed {d}, computed {expected}"),
             )),
             None => self.errors.push(problem(
                 field,
-                format!("{given:?} is not a digit: the check digit should be {expected}"),
+                format!("check digit printed {given:?}, which is not a digit; computed {expected}"),
             )),
         }
     }
@@ -325,13 +332,19 @@ impl Reader {
     }
 
     fn state(&mut self, field: &str, code: &str) {
-        self.fields.insert(field.into(), trim_fillers(code));
+        let trimmed = trim_fillers(code);
         if code.chars().any(|c| c.is_ascii_digit()) || code.starts_with('<') {
             self.errors.push(problem(
                 field,
                 format!("{code:?} is not a state code: three letters, fillers only at the end"),
             ));
+        } else if !codes::known(&trimmed) {
+            self.errors.push(problem(
+                field,
+                format!("{trimmed:?} is not a state or organisation code of ICAO Doc 9303 Part 3"),
+            ));
         }
+        self.fields.insert(field.into(), trimmed);
     }
 
     /// A document number with its check digit; when the check digit position holds a filler
@@ -350,10 +363,8 @@ impl Reader {
                     false,
                 );
                 let after: String = optional.chars().skip(rest.len()).collect();
-                self.fields.insert(
-                    optional_field.into(),
-                    trim_fillers(after.trim_start_matches('<')),
-                );
+                self.fields
+                    .insert(optional_field.into(), trim_optional(&after));
                 return;
             }
         }
@@ -361,7 +372,7 @@ impl Reader {
             .insert("document_number".into(), trim_fillers(first));
         self.digit("document_number_check_digit", first, check, false);
         self.fields
-            .insert(optional_field.into(), trim_fillers(optional));
+            .insert(optional_field.into(), trim_optional(optional));
     }
 
     fn date(&mut self, field: &str, yymmdd: &str, check: char, kind: Kind) {
@@ -579,6 +590,95 @@ mod tests {
             ]),
             ["composite_check_digit"]
         );
+    }
+
+    /// Issuing state and nationality are checked against Doc 9303 Part 3's list, not only
+    /// their shape.
+    #[test]
+    fn state_codes_come_from_the_icao_list() {
+        let td3 = |state: &str, nationality: &str| {
+            let pad = |c: &str| format!("{c:<<3}");
+            vec![
+                format!("P<{}ERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", pad(state)),
+                compose_td3_line2(
+                    "L898902C3",
+                    &pad(nationality),
+                    "740812",
+                    'F',
+                    "120415",
+                    "ZE184226B",
+                ),
+            ]
+        };
+        for (state, nationality) in [
+            ("UTO", "UTO"),
+            ("D", "D"),
+            ("GBR", "GBD"),
+            ("EUE", "XXA"),
+            ("UNO", "XXB"),
+            ("UNK", "XXC"),
+            ("UNA", "XXX"),
+            ("FRA", "QZR"),
+        ] {
+            let lines = td3(state, nationality);
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let m = ok(&lines);
+            assert_eq!(
+                (
+                    m.fields["issuing_state"].as_str(),
+                    m.fields["nationality"].as_str()
+                ),
+                (state, nationality)
+            );
+        }
+        for (state, nationality, field) in [
+            ("ZZZ", "UTO", "issuing_state"),
+            ("UTO", "ABC", "nationality"),
+            ("DE", "UTO", "issuing_state"),
+        ] {
+            let lines = td3(state, nationality);
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let m = check(&lines, YEAR).unwrap();
+            assert_eq!(m.errors.len(), 1, "{state} {nationality}: {:?}", m.errors);
+            assert_eq!(m.errors[0].field, field);
+            assert!(
+                m.errors[0].message.contains("ICAO Doc 9303 Part 3"),
+                "{:?}",
+                m.errors
+            );
+        }
+        assert!(
+            codes::ISO_3166.windows(2).all(|w| w[0] < w[1]),
+            "sorted for the search"
+        );
+    }
+
+    /// Optional data is read without the fillers around it, and a wrong check digit says
+    /// what is printed and what is computed.
+    #[test]
+    fn optional_data_is_trimmed_and_check_digits_say_printed_and_computed() {
+        let line1 = "I<UTOD231458907<<<ABC123<<<<<<";
+        let head = "7408122F1204159UTO<<<<<XYZ<<<";
+        let composite = format!(
+            "{}{}{}{}",
+            &line1[5..30],
+            &head[0..7],
+            &head[8..15],
+            &head[18..29]
+        );
+        let line2 = format!("{head}{}", check_digit(&composite).unwrap());
+        let m = ok(&[line1, &line2, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]);
+        assert_eq!(m.fields["optional_data"], "ABC123");
+        assert_eq!(m.fields["optional_data_2"], "XYZ");
+        let bad = check(
+            &[
+                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                "L898902C35UTO7408122F1204159ZE184226B<<<<<10",
+            ],
+            YEAR,
+        )
+        .unwrap();
+        assert_eq!(bad.errors[0].message, "check digit printed 5, computed 6");
     }
 
     #[test]

@@ -123,6 +123,10 @@ pub enum Body {
     Numerical {
         /// The accepted values.
         answers: Vec<NumberKey>,
+        /// Feedback for any other answer (Moodle's `*` answer, GIFT's `~#feedback`), which
+        /// scores 0; empty when there is none.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        otherwise: String,
     },
     /// Match each prompt with its answer.
     Matching {
@@ -433,7 +437,7 @@ pub fn grade(body: &Body, response: &Response) -> Graded {
                 feedback: non_empty(&k.feedback),
             })
             .unwrap_or_else(none),
-        (Body::Numerical { answers }, Response::Number(n)) => answers
+        (Body::Numerical { answers, otherwise }, Response::Number(n)) => answers
             .iter()
             .filter(|k| (n - k.value).abs() <= k.tolerance.abs() + f64::EPSILON * k.value.abs())
             .max_by(|a, b| a.fraction.total_cmp(&b.fraction))
@@ -441,7 +445,10 @@ pub fn grade(body: &Body, response: &Response) -> Graded {
                 fraction: clamp01(k.fraction),
                 feedback: non_empty(&k.feedback),
             })
-            .unwrap_or_else(none),
+            .unwrap_or_else(|| Graded {
+                fraction: 0.0,
+                feedback: non_empty(otherwise),
+            }),
         (Body::Matching { pairs }, Response::Matches(given)) => {
             if pairs.is_empty() {
                 return none();
@@ -527,7 +534,7 @@ pub fn model_answer(body: &Body) -> Response {
                 .map(|k| k.pattern.replace('*', ""))
                 .unwrap_or_default(),
         ),
-        Body::Numerical { answers } => Response::Number(
+        Body::Numerical { answers, .. } => Response::Number(
             answers
                 .iter()
                 .max_by(|a, b| a.fraction.total_cmp(&b.fraction))
@@ -557,6 +564,10 @@ pub enum QuestionError {
     /// A fraction outside -100 % … 100 %.
     #[error("an answer's weight is outside -100% to 100%")]
     BadFraction,
+    /// The right options of a multiple-response question do not share out exactly the
+    /// marks (Moodle's rule): their weights add up to the percentage given.
+    #[error("the positive weights add up to {0}%, not 100%")]
+    PositiveWeights(String),
     /// Two options share an id.
     #[error("two options share an id")]
     DuplicateId,
@@ -618,6 +629,16 @@ pub fn check(question: &Question) -> Result<(), QuestionError> {
             if !options.iter().all(|o| fraction_ok(o.fraction)) {
                 return Err(QuestionError::BadFraction);
             }
+            if let Body::MultipleResponse { .. } = &question.body {
+                let positive: f64 = options.iter().map(|o| o.fraction.max(0.0)).sum();
+                // Rounding aside (thirds as 33.33333 %): no answer could earn the marks
+                // otherwise, or a right answer could be half chosen and still earn them.
+                if positive > 0.0 && (positive - 1.0).abs() > 0.005 {
+                    let shown = format!("{:.1}", positive * 100.0);
+                    let shown = shown.strip_suffix(".0").unwrap_or(&shown).to_owned();
+                    return Err(QuestionError::PositiveWeights(shown));
+                }
+            }
         }
         Body::TrueFalse { .. } => {}
         Body::ShortAnswer { answers } => {
@@ -631,7 +652,7 @@ pub fn check(question: &Question) -> Result<(), QuestionError> {
                 return Err(QuestionError::BadFraction);
             }
         }
-        Body::Numerical { answers } => {
+        Body::Numerical { answers, .. } => {
             if answers.is_empty() {
                 return Err(QuestionError::TooFew("numerical", 1));
             }

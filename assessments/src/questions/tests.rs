@@ -91,6 +91,7 @@ fn numerical_answers_honour_the_tolerance() {
             fraction: 1.0,
             feedback: String::new(),
         }],
+        otherwise: String::new(),
     };
     assert_eq!(grade(&body, &Response::Number(44.0)).fraction, 1.0);
     assert_eq!(grade(&body, &Response::Number(43.0)).fraction, 0.0);
@@ -101,8 +102,13 @@ fn numerical_answers_honour_the_tolerance() {
             fraction: 1.0,
             feedback: String::new(),
         }],
+        otherwise: "Count again.".into(),
     };
     assert_eq!(grade(&wide, &Response::Number(10.5)).fraction, 1.0);
+    // Any other answer scores nothing and gets the feedback for it.
+    let other = grade(&wide, &Response::Number(12.0));
+    assert_eq!(other.fraction, 0.0);
+    assert_eq!(other.feedback, ["Count again."]);
     assert_eq!(grade(&wide, &Response::Number(9.4)).fraction, 0.0);
     assert_eq!(
         validate(&wide, &Response::Number(f64::NAN)),
@@ -152,11 +158,46 @@ fn a_question_without_a_full_mark_answer_is_refused() {
         marks: 1.0,
         tags: vec![],
         competencies: vec![],
-        body: Body::MultipleResponse {
+        body: Body::SingleChoice {
             options: vec![choice(1, 0.3), choice(2, 0.3)],
         },
     };
     assert_eq!(check(&q), Err(QuestionError::NoFullMarks));
+}
+
+/// Moodle's rule: the right options of a multiple-response question share out exactly the
+/// marks, neither less (no one could earn them) nor more.
+#[test]
+fn multiple_response_weights_must_add_up_to_a_hundred() {
+    let q = |fractions: &[f64]| Question {
+        title: "t".into(),
+        text: "Which?".into(),
+        general_feedback: String::new(),
+        marks: 1.0,
+        tags: vec![],
+        competencies: vec![],
+        body: Body::MultipleResponse {
+            options: fractions
+                .iter()
+                .enumerate()
+                .map(|(i, f)| choice(i as u32 + 1, *f))
+                .collect(),
+        },
+    };
+    assert_eq!(
+        check(&q(&[0.3, 0.3, -1.0])),
+        Err(QuestionError::PositiveWeights("60".into()))
+    );
+    assert_eq!(
+        check(&q(&[0.5, 0.5, 0.5])),
+        Err(QuestionError::PositiveWeights("150".into()))
+    );
+    assert_eq!(
+        check(&q(&[0.5, 0.5, 0.5])).unwrap_err().to_string(),
+        "the positive weights add up to 150%, not 100%"
+    );
+    assert_eq!(check(&q(&[0.3333333, 0.3333333, 0.3333333, -1.0])), Ok(()));
+    assert_eq!(check(&q(&[0.5, 0.5, -0.5])), Ok(()));
 }
 
 #[test]
@@ -226,7 +267,8 @@ fn arb_body() -> impl Strategy<Value = Body> {
                 tolerance: f64::from(t),
                 fraction: 1.0,
                 feedback: String::new()
-            }]
+            }],
+            otherwise: String::new(),
         }),
         (2u32..7).prop_map(|n| Body::Matching {
             pairs: (1..=n)

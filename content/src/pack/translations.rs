@@ -117,7 +117,7 @@ pub fn same_answer_key(a: &Body, b: &Body) -> bool {
         (Body::ShortAnswer { answers: x }, Body::ShortAnswer { answers: y }) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.fraction == q.fraction)
         }
-        (Body::Numerical { answers: x }, Body::Numerical { answers: y }) => {
+        (Body::Numerical { answers: x, .. }, Body::Numerical { answers: y, .. }) => {
             x.len() == y.len()
                 && x.iter().zip(y).all(|(p, q)| {
                     (p.value, p.tolerance, p.fraction) == (q.value, q.tolerance, q.fraction)

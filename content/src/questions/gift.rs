@@ -169,7 +169,7 @@ fn question(raw: &str, comments: &[&str]) -> Result<Question, (String, String)> 
     if find(after, "{").is_some() {
         return Err(fail("a question can have only one answer block".into()));
     }
-    let (body, general_feedback) = block(content).map_err(fail)?;
+    let (body, general_feedback) = block(content, html).map_err(fail)?;
     let notes = annotations(comments).map_err(fail)?;
     Ok(Question {
         title,
@@ -184,15 +184,17 @@ fn question(raw: &str, comments: &[&str]) -> Result<Question, (String, String)> 
 
 /// Strips a `[markdown]`, `[plain]`, `[moodle]` or `[html]` marker; true for HTML.
 fn format_marker(text: &str) -> (bool, &str) {
-    if let Some(after) = text.strip_prefix('[')
-        && let Some(end) = after.find(']')
-    {
-        let name = after[..end].to_ascii_lowercase();
-        if matches!(name.as_str(), "markdown" | "plain" | "moodle" | "html") {
-            return (name == "html", &after[end + 1..]);
-        }
-    }
-    (false, text)
+    leading_format(text).unwrap_or((false, text))
+}
+
+/// The `[markdown]`, `[plain]`, `[moodle]` or `[html]` marker `text` starts with, if any:
+/// whether it is HTML, and the text after it.
+fn leading_format(text: &str) -> Option<(bool, &str)> {
+    let after = text.strip_prefix('[')?;
+    let end = after.find(']')?;
+    let name = after[..end].to_ascii_lowercase();
+    matches!(name.as_str(), "markdown" | "plain" | "moodle" | "html")
+        .then(|| (name == "html", &after[end + 1..]))
 }
 
 /// Moodle's embedded answers: `{1:MULTICHOICE:=a~b}` or `{:SA:=x}`.
@@ -248,7 +250,8 @@ fn annotations(comments: &[&str]) -> Result<Notes, String> {
 }
 
 /// Reads an answer block's content into a body and the general feedback.
-fn block(content: &str) -> Result<(Body, String), String> {
+fn block(content: &str, html: bool) -> Result<(Body, String), String> {
+    let clean = |s: &str| formatted(s, html);
     let (body, general) = match find(content, "####") {
         Some(i) => (&content[..i], clean(&content[i + 4..])),
         None => (content, String::new()),
@@ -258,7 +261,7 @@ fn block(content: &str) -> Result<(Body, String), String> {
         return Err("unsupported question type 'essay'".into());
     }
     if let Some(rest) = body.strip_prefix('#') {
-        return Ok((numerical(rest)?, general));
+        return Ok((numerical(rest, html)?, general));
     }
     if body.starts_with('>') {
         let (_, parts) = split_markers(body, b">");
@@ -300,7 +303,7 @@ fn block(content: &str) -> Result<(Body, String), String> {
             general,
         ));
     }
-    let answers = answers(body)?;
+    let answers = answers(body, html)?;
     let arrow = |a: &Answer| find(a.text, "->");
     if answers.iter().any(|a| arrow(a).is_some()) {
         if answers.iter().any(|a| !a.correct || arrow(a).is_none()) {
@@ -359,7 +362,8 @@ struct Answer<'a> {
     feedback: String,
 }
 
-fn answers(body: &str) -> Result<Vec<Answer<'_>>, String> {
+fn answers(body: &str, html: bool) -> Result<Vec<Answer<'_>>, String> {
+    let clean = |s: &str| formatted(s, html);
     let (lead, parts) = split_markers(body, b"=~");
     if !lead.trim().is_empty() {
         return Err(format!(
@@ -396,24 +400,35 @@ fn answers(body: &str) -> Result<Vec<Answer<'_>>, String> {
         .collect()
 }
 
-fn numerical(rest: &str) -> Result<Body, String> {
+/// A numerical block: one `value[:tolerance]` or `min..max`, or a list of `=` answers with
+/// their weights; a `~` with no value (`~#feedback`, as Moodle writes it) is the feedback for
+/// any other answer.
+fn numerical(rest: &str, html: bool) -> Result<Body, String> {
     let rest = rest.trim();
+    let mut otherwise = String::new();
     let answers = if rest.starts_with(['=', '~']) {
-        answers(rest)?
-            .into_iter()
-            .map(|a| {
-                let fraction = a.weight.unwrap_or(if a.correct { 1.0 } else { 0.0 });
-                number_key(a.text, fraction, a.feedback)
-            })
-            .collect::<Result<_, _>>()?
+        let mut keys = Vec::new();
+        for a in answers(rest, html)? {
+            let value = formatted(a.text, false);
+            if !a.correct && (value.is_empty() || value == "*") {
+                otherwise = a.feedback;
+                continue;
+            }
+            let fraction = a.weight.unwrap_or(if a.correct { 1.0 } else { 0.0 });
+            keys.push(number_key(a.text, fraction, a.feedback)?);
+        }
+        keys
     } else {
         let (spec, feedback) = match find(rest, "#") {
-            Some(i) => (&rest[..i], clean(&rest[i + 1..])),
+            Some(i) => (&rest[..i], formatted(&rest[i + 1..], html)),
             None => (rest, String::new()),
         };
         vec![number_key(spec, 1.0, feedback)?]
     };
-    Ok(Body::Numerical { answers })
+    if answers.is_empty() {
+        return Err("a numerical question needs at least one accepted value".into());
+    }
+    Ok(Body::Numerical { answers, otherwise })
 }
 
 /// `value`, `value:tolerance` or `min..max`.
@@ -487,6 +502,23 @@ fn split_markers<'a>(s: &'a str, markers: &[u8]) -> (&'a str, Vec<(u8, &'a str)>
 /// Unescaped and trimmed.
 fn clean(s: &str) -> String {
     unescape(s).trim().to_owned()
+}
+
+/// An answer, a matching pair or a feedback as plain text: its own format marker removed,
+/// and read as HTML when it says `[html]` — or, without a marker of its own, when the
+/// question's text is HTML (`html`), as Moodle reads it.
+fn formatted(s: &str, html: bool) -> String {
+    let trimmed = s.trim_start();
+    let (html, rest) = match leading_format(trimmed) {
+        Some((is_html, rest)) => (is_html, rest),
+        None => (html, trimmed),
+    };
+    let text = unescape(rest);
+    if html {
+        html_to_text(&text)
+    } else {
+        text.trim().to_owned()
+    }
 }
 
 /// Resolves `\~ \= \# \{ \} \: \\ \>` and `\n`; any other backslash is kept.
@@ -566,6 +598,15 @@ pub(super) fn write(entries: &[BankEntry]) -> String {
 }
 
 fn write_block(out: &mut String, body: &Body, general: &str) {
+    // Every part is read with its own format marker: a part whose text starts like one is
+    // written after an explicit `[markdown]`, so the marker-like text is kept as text.
+    let escape = |s: &str, all_gt: bool| {
+        if leading_format(s.trim_start()).is_some() {
+            format!("[markdown]{}", escape(s, all_gt))
+        } else {
+            escape(s, all_gt)
+        }
+    };
     let feedback = |f: &str| {
         if f.trim().is_empty() {
             String::new()
@@ -618,7 +659,8 @@ fn write_block(out: &mut String, body: &Body, general: &str) {
             format!("{}:{}", number(k.value), number(k.tolerance))
         }
     };
-    if let Body::Numerical { answers } = body
+    if let Body::Numerical { answers, otherwise } = body
+        && otherwise.trim().is_empty()
         && let [only] = answers.as_slice()
         && only.fraction == 1.0
         && only.feedback.trim().is_empty()
@@ -666,10 +708,13 @@ fn write_block(out: &mut String, body: &Body, general: &str) {
                 );
             }
         }
-        Body::Numerical { answers } => {
+        Body::Numerical { answers, otherwise } => {
             for a in answers {
                 let m = marker(a.fraction, true, "");
                 let _ = writeln!(out, "\t{m}{}{}", spec(a), feedback(&a.feedback));
+            }
+            if !otherwise.trim().is_empty() {
+                let _ = writeln!(out, "\t~#{}", escape(otherwise, false));
             }
         }
         Body::Matching { pairs } => {

@@ -360,9 +360,11 @@ fn question(q: &Element, kind: &str, title: String, text: String) -> Result<Ques
         },
         "numerical" => {
             let mut keys = Vec::new();
+            let mut otherwise = String::new();
             for a in answers(q)? {
-                // `*` matches any answer, to give feedback: Checkpoint has no such key.
-                if a.text == "*" {
+                // `*` matches any other answer, to give it feedback (and no marks).
+                if a.text == "*" || a.text.is_empty() {
+                    otherwise = a.feedback;
                     continue;
                 }
                 let value =
@@ -380,7 +382,10 @@ fn question(q: &Element, kind: &str, title: String, text: String) -> Result<Ques
                     feedback: a.feedback,
                 });
             }
-            Body::Numerical { answers: keys }
+            Body::Numerical {
+                answers: keys,
+                otherwise,
+            }
         }
         "matching" => Body::Matching {
             pairs: q
@@ -586,7 +591,7 @@ fn write_question(out: &mut String, q: &Question) {
                 );
             }
         }
-        Body::Numerical { answers } => {
+        Body::Numerical { answers, otherwise } => {
             for a in answers {
                 let _ = writeln!(
                     out,
@@ -595,6 +600,13 @@ fn write_question(out: &mut String, q: &Question) {
                     number(a.value),
                     number(a.tolerance),
                     xml_text(&a.feedback)
+                );
+            }
+            if !otherwise.trim().is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    <answer fraction=\"0\" format=\"moodle_auto_format\">\n      <text>*</text>\n      <tolerance>0</tolerance>\n      <feedback format=\"markdown\">\n        <text>{}</text>\n      </feedback>\n    </answer>",
+                    xml_text(otherwise)
                 );
             }
             out.push_str("    <unitgradingtype>0</unitgradingtype>\n    <unitpenalty>0.1000000</unitpenalty>\n    <showunits>3</showunits>\n    <unitsleft>0</unitsleft>\n");

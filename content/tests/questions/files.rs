@@ -184,10 +184,18 @@ fn the_sample_moodle_xml_file_imports_whole() {
         }
     );
     assert_eq!(q[4].body.kind().code(), "numerical");
-    let Body::Numerical { answers } = &q[4].body else {
+    let Body::Numerical { answers, otherwise } = &q[4].body else {
         unreachable!()
     };
-    assert_eq!(answers.len(), 1, "the '*' catch-all is dropped");
+    assert_eq!(
+        answers.len(),
+        1,
+        "the '*' catch-all is not an accepted value"
+    );
+    assert_eq!(
+        otherwise, "No: TD1 has three lines of 30 characters.",
+        "it is the feedback for any other answer"
+    );
     assert_eq!(
         q[5].body.option_ids(),
         [1, 2, 3],

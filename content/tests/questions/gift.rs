@@ -70,7 +70,7 @@ fn gift_reads_every_answer_block() {
         [("XXA", 1.0), ("XX*", 0.5)]
     );
     let numbers = |q: &Question| match &q.body {
-        Body::Numerical { answers } => answers
+        Body::Numerical { answers, .. } => answers
             .iter()
             .map(|a| (a.value, a.tolerance, a.fraction))
             .collect::<Vec<_>>(),
@@ -124,6 +124,111 @@ fn gift_text_escapes_formats_and_default_titles() {
     let q = only(&out);
     assert_eq!(q.text, format!("{long} \n second line"));
     assert_eq!(q.title, "x".repeat(60));
+}
+
+/// Moodle's numerical "any other answer": `~#feedback` scores 0 and gives its feedback, as
+/// written by hand on one line and as Moodle's own export lays it out (one answer a line,
+/// tab-indented).
+#[test]
+fn gift_numerical_any_other_answer() {
+    let out = gift(
+        "::Hand::How many characters on a TD3 line? {#=44#Right ~#No: count the filler characters too}\n\n         ::Export::How many lines in a TD1 MRZ?{#\n\t=%100%3:0#Three lines of 30\n\t=%50%2:0#TD2 and TD3 have two\n\t~#A TD1 card has three lines\n}\n\n         ::Star::Lines on a visa? {#=2 ~*#Visas have two lines}",
+    );
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    let q = questions(&out);
+    let keys = |q: &Question| match &q.body {
+        Body::Numerical { answers, otherwise } => (
+            answers
+                .iter()
+                .map(|a| (a.value, a.fraction))
+                .collect::<Vec<_>>(),
+            otherwise.clone(),
+        ),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        keys(q[0]),
+        (
+            vec![(44.0, 1.0)],
+            "No: count the filler characters too".into()
+        )
+    );
+    assert_eq!(
+        keys(q[1]),
+        (
+            vec![(3.0, 1.0), (2.0, 0.5)],
+            "A TD1 card has three lines".into()
+        )
+    );
+    assert_eq!(
+        keys(q[2]),
+        (vec![(2.0, 1.0)], "Visas have two lines".into())
+    );
+    let other =
+        assessments::questions::grade(&q[0].body, &assessments::questions::Response::Number(40.0));
+    assert_eq!(other.fraction, 0.0);
+    assert_eq!(other.feedback, ["No: count the filler characters too"]);
+    // Written back, it reads the same.
+    let entries: Vec<BankEntry> = out.entries.iter().map(|(_, e)| e.clone()).collect();
+    let again = gift(&write_gift(&entries));
+    assert_eq!(questions(&again)[1].body, q[1].body);
+    let again = xml(&write_moodle_xml(&entries));
+    assert_eq!(
+        questions(&again)[0].body,
+        q[0].body,
+        "and through Moodle XML"
+    );
+    // A block of nothing but "any other answer" accepts nothing: refused.
+    let out = gift("::None::Count {#~#Anything}");
+    assert_eq!(out.refused.len(), 1, "{:?}", out.entries);
+}
+
+/// Format markers on answers, matching pairs and feedback are removed, and each part is read
+/// in its own format (an `[html]` question's answers are HTML unless they say otherwise).
+#[test]
+fn gift_format_markers_on_every_part() {
+    let out = gift(
+        "::Choice::[html]<p>Which <b>zone</b>?</p>{=[html]<i>MRZ</i>#[html]<b>Yes</b> ~[plain]VIZ & chip#[markdown]No}\n\n         ::Plain::Which zone? {=[moodle]MRZ#[plain]Right ~VIZ####[html]<p>See <em>Doc 9303</em></p>}\n\n         ::Pairs::Match {=[html]<b>TD1</b> -> [plain]30 =TD3 -> 44}\n\n         ::Num::[html]<p>TD3 characters?</p>{#=44#[html]<b>Right</b> ~#[plain]Count the < too}",
+    );
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    let q = questions(&out);
+    let Body::SingleChoice { options } = &q[0].body else {
+        panic!("{:?}", q[0].body)
+    };
+    assert_eq!(
+        options
+            .iter()
+            .map(|o| (o.text.as_str(), o.feedback.as_str()))
+            .collect::<Vec<_>>(),
+        [("MRZ", "Yes"), ("VIZ & chip", "No")]
+    );
+    let Body::SingleChoice { options } = &q[1].body else {
+        panic!("{:?}", q[1].body)
+    };
+    assert_eq!(
+        (options[0].text.as_str(), options[0].feedback.as_str()),
+        ("MRZ", "Right")
+    );
+    assert_eq!(q[1].general_feedback, "See Doc 9303");
+    let Body::Matching { pairs } = &q[2].body else {
+        panic!("{:?}", q[2].body)
+    };
+    assert_eq!(
+        pairs
+            .iter()
+            .map(|p| (p.prompt.as_str(), p.answer.as_str()))
+            .collect::<Vec<_>>(),
+        [("TD1", "30"), ("TD3", "44")]
+    );
+    let Body::Numerical { answers, otherwise } = &q[3].body else {
+        panic!("{:?}", q[3].body)
+    };
+    assert_eq!(answers[0].feedback, "Right");
+    assert_eq!(otherwise, "Count the < too");
+    let all = format!("{:?}", q);
+    for m in ["[html]", "[plain]", "[markdown]", "[moodle]", "<b>", "<i>"] {
+        assert!(!all.contains(m), "{m} left in {all}");
+    }
 }
 
 #[test]

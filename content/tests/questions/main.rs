@@ -80,8 +80,8 @@ fn every_kind() -> Vec<BankEntry> {
         "Which check digits fail?",
         Body::MultipleResponse {
             options: vec![
-                choice(1, "Date of birth", 0.5, "Yes = 7"),
-                choice(2, "Composite", 0.5, ""),
+                choice(1, "Date of birth", 0.3333334, "Yes = 7"),
+                choice(2, "Composite", 0.3333333, ""),
                 choice(3, "Document number", -1.0, "No"),
                 choice(4, "Expiry", 0.0, ""),
                 choice(5, "Third", 0.3333333, ""),
@@ -151,6 +151,7 @@ fn every_kind() -> Vec<BankEntry> {
                     feedback: "Far".into(),
                 },
             ],
+            otherwise: "Count the fillers too.".into(),
         },
     );
     let matching = question(

@@ -109,6 +109,42 @@ fn moodle_xml_refuses_what_it_cannot_import() {
     );
 }
 
+/// Current Moodle refuses a multiple-response question whose right options do not share out
+/// exactly 100 %; so does Checkpoint, saying by how much.
+#[test]
+fn moodle_xml_multiple_response_weights_must_add_up() {
+    let multi = |fractions: &[&str]| {
+        let answers: String = fractions
+            .iter()
+            .enumerate()
+            .map(|(i, f)| format!("<answer fraction=\"{f}\"><text>option {i}</text></answer>"))
+            .collect();
+        format!(
+            "<quiz><question type=\"multichoice\"><name><text>Which?</text></name>\
+             <questiontext format=\"html\"><text>Which zones?</text></questiontext>\
+             <single>false</single>{answers}</question></quiz>"
+        )
+    };
+    for (fractions, sum) in [
+        (&["50", "50", "50"][..], "150"),
+        (&["50", "25", "-100"][..], "75"),
+    ] {
+        let out = xml(&multi(fractions));
+        assert!(out.entries.is_empty(), "{fractions:?}");
+        assert_eq!(
+            out.refused[0].reason,
+            format!("the positive weights add up to {sum}%, not 100%")
+        );
+    }
+    for ok in [
+        &["50", "50", "-100"][..],
+        &["33.33333", "33.33333", "33.33334", "0"][..],
+    ] {
+        let out = xml(&multi(ok));
+        assert!(out.refused.is_empty(), "{ok:?}: {:?}", out.refused);
+    }
+}
+
 #[test]
 fn malformed_xml_is_a_format_error_with_a_line() {
     let err = parse(Format::MoodleXml, &fixture("malformed.xml")).unwrap_err();

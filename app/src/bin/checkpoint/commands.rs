@@ -231,8 +231,13 @@ pub(super) async fn questions_import(
         for r in &report.refused {
             println!("  {}: {} — {}", r.location, r.title, r.reason);
         }
-        if !report.written {
-            println!("nothing was imported (use --valid-only to import the valid questions)");
+        if !report.written && report.valid > 0 && !valid_only {
+            println!(
+                "nothing was imported (use --valid-only to import the {} valid question(s))",
+                report.valid
+            );
+        } else if !report.written {
+            println!("nothing was imported");
         }
     }
     Ok(if report.imported == 0 {
@@ -430,19 +435,21 @@ pub(super) fn specimens_generate(
                 .collect::<Result<_, _>>()?,
         ),
     };
-    if !matches!(layout, "td3" | "td1" | "mixed") {
-        return Err(format!("unknown layout {layout:?} (td3, td1 or mixed)"));
+    let fixed_layout = Layout::from_code(layout);
+    if fixed_layout.is_none() && layout != "mixed" {
+        return Err(format!(
+            "unknown layout {layout:?} (td3, td1, td2, mrv_a or mixed)"
+        ));
     }
     if count == 0 || count > 10_000 {
         return Err("--count must be between 1 and 10000".to_owned());
     }
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for index in 0..count {
-        let layout = match layout {
-            "td3" => Layout::Td3,
-            "td1" => Layout::Td1,
-            _ if index % 3 == 2 => Layout::Td1,
-            _ => Layout::Td3,
+        let layout = match fixed_layout {
+            Some(l) => l,
+            None if index % 3 == 2 => Layout::Td1,
+            None => Layout::Td3,
         };
         let defects = fixed
             .clone()

@@ -238,6 +238,27 @@ fn question_files_import_from_the_command_line() {
     );
     assert!(stdout.contains("line "), "{stdout}");
     assert!(stdout.contains("nothing was imported"), "{stdout}");
+    assert!(
+        stdout.contains("use --valid-only to import the 1 valid question(s)"),
+        "the hint, where it helps: {stdout}"
+    );
+    // A file whose every question is refused: the hint would not help, so it is not given.
+    let all_bad = dir.path().join("all-bad.gift");
+    std::fs::write(&all_bad, "::Essay::Describe the data page. {}\n").unwrap();
+    let out = checkpoint(
+        dir.path(),
+        &[
+            "questions",
+            "import",
+            all_bad.to_str().unwrap(),
+            "--course",
+            "document-examination",
+        ],
+        "",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("nothing was imported"), "{stdout}");
+    assert!(!stdout.contains("--valid-only"), "{stdout}");
 
     // The valid ones when asked.
     let out = questions("bad.gift", &["--valid-only"]);
@@ -249,6 +270,7 @@ fn question_files_import_from_the_command_line() {
     let out = questions("malformed.xml", &["--valid-only"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("line "));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("use --valid-only"));
     let path = fixture("questions/sample.gift");
     let out = checkpoint(
         dir.path(),

@@ -227,7 +227,7 @@ pub(super) fn correct_answer(body: &Body) -> crate::model::CorrectAnswer {
             .map(|k| k.pattern.as_str())
             .collect::<Vec<_>>()
             .join(" / "),
-        (Body::Numerical { answers }, _) => answers
+        (Body::Numerical { answers, .. }, _) => answers
             .iter()
             .filter(|k| k.fraction >= 1.0)
             .map(|k| {
