@@ -11,7 +11,6 @@
 
 use super::trainer::{Method, contact_minutes, total_minutes};
 use super::{CoursePack, Pool};
-use crate::questions::BankEntry;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -495,19 +494,6 @@ fn trainer(pack: &CoursePack, out: &mut Vec<Finding>) {
             links(text, name, |_| false, out);
         }
     }
-}
-
-/// The questions of a pack's bank without a competency of `cx` (for reports).
-pub fn untagged<'a>(pack: &'a CoursePack, cx: &Context<'_>) -> Vec<&'a BankEntry> {
-    pack.bank()
-        .map(|(_, e)| e)
-        .filter(|e| {
-            !e.question
-                .competencies
-                .iter()
-                .any(|c| cx.competencies.contains(c.as_str()))
-        })
-        .collect()
 }
 
 #[cfg(test)]

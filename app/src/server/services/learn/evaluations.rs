@@ -45,9 +45,13 @@ impl Survey {
     }
 }
 
-/// The shipped questionnaire of `survey`.
-fn questionnaire(survey: Survey) -> AppResult<Questionnaire> {
-    let (reaction, follow_up) = content::tna::evaluations()
+/// The shipped questionnaire of `survey`, read once (they are compiled into the binary).
+fn questionnaire(survey: Survey) -> AppResult<&'static Questionnaire> {
+    static SHIPPED: std::sync::OnceLock<Result<(Questionnaire, Questionnaire), String>> =
+        std::sync::OnceLock::new();
+    let shipped = SHIPPED.get_or_init(|| content::tna::evaluations().map_err(|e| e.to_string()));
+    let (reaction, follow_up) = shipped
+        .as_ref()
         .map_err(|e| crate::server::errors::internal("evaluation questionnaires", e))?;
     Ok(match survey {
         Survey::Reaction => reaction,
@@ -174,7 +178,7 @@ pub async fn form(
         survey: survey.code().to_owned(),
         title: texts(&q.title),
         intro: texts(&q.intro),
-        sections: crate::server::services::tna::questionnaires::sections_view(&q, &HashMap::new()),
+        sections: crate::server::services::tna::questionnaires::sections_view(q, &HashMap::new()),
         done: has_answered(db, c.id, survey, user.id).await?,
         open: today() >= opens,
         opens_on: opens.to_string(),
@@ -197,7 +201,7 @@ pub async fn submit(
         return Err(AppError::field("survey", Msg::ErrEvaluationNotOpen));
     }
     let q = questionnaire(survey)?;
-    let read = crate::server::services::tna::campaigns::read_fields(&q, fields)?;
+    let read = crate::server::services::tna::campaigns::read_fields(q, fields)?;
     let answers: Answers = read
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))

@@ -11,8 +11,8 @@ use crate::model::{CurrentUser, TrainerLesson, TrainerPack, TrainerStep};
 use crate::server::entities::trainer_note::{self, Kind};
 use crate::server::entities::{course, course_module, lesson};
 use content::pack::trainer::{
-    Agenda, LessonNotes, Step, TrainerMaterials, check_plan, clock_minutes, contact_minutes,
-    parse_plan_lines, plan_lines, total_minutes,
+    Agenda, LessonNotes, Step, TrainerMaterials, clock_minutes, contact_minutes, parse_plan_lines,
+    plan_lines, total_minutes,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -389,7 +389,6 @@ pub async fn replace_from_pack(
     };
     let mut rows = Vec::new();
     if let Some(a) = &t.agenda {
-        check_plan(&a.steps).map_err(|e| crate::server::errors::internal("pack agenda", e))?;
         rows.push(row(
             Kind::Agenda,
             None,
