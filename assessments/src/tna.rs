@@ -9,9 +9,10 @@
 //!
 //! Measures per competency and group:
 //! - **gap** = required level − assessed level (positive: a shortfall), averaged;
-//! - **need index** = mean of importance × (7 − performance) / 6, from 0 (nothing to learn or
-//!   not important) to 7 (essential and not performed at all) — the importance-weighted
-//!   performance gap (after Borich's weighted discrepancy);
+//! - **need index** = Borich's mean weighted discrepancy score (MWDS): the mean discrepancy
+//!   (importance − performance) times the mean importance, from −42 (performed far better than
+//!   the task matters) to 42 (essential and not performed at all); see [`NEED_MAX`] and
+//!   [`PRIORITY_THRESHOLD`];
 //! - spread (standard deviation) and a 95 % confidence half-width, so a gap resting on three
 //!   answers is not read like one resting on three hundred.
 
@@ -22,6 +23,15 @@ use std::sync::Arc;
 pub const DUAL_MAX: u8 = 7;
 /// The highest proficiency level.
 pub const LEVEL_MAX: u8 = 5;
+
+/// The largest need index: a discrepancy of 6 (importance 7, performance 1) on a task whose
+/// mean importance is 7. The smallest is its opposite.
+pub const NEED_MAX: f64 = 42.0;
+
+/// The need index from which a competency is a priority for training: a mean discrepancy of
+/// 1.5 points on a task of mean importance 5.5 or more (about 8). Importance 6 with performance
+/// 5 (need 6) stays below it; importance 7 with performance 5 (need 14) is well above.
+pub const PRIORITY_THRESHOLD: f64 = 8.0;
 
 /// A dual-scale answer converted to the proficiency scale (1–5).
 pub fn level_from_performance(performance: u8) -> f64 {
@@ -62,7 +72,7 @@ pub struct GapStats {
     pub gap: Option<f64>,
     /// Mean importance, 1–7.
     pub importance: f64,
-    /// Need index, 0–7.
+    /// Need index: Borich's mean weighted discrepancy score, −42…42.
     pub need: f64,
     /// Standard deviation of the assessed level.
     pub spread: f64,
@@ -81,7 +91,8 @@ struct Sums {
     required: f64,
     gap: f64,
     importance: f64,
-    need: f64,
+    /// Sum of the discrepancies, importance − performance.
+    discrepancy: f64,
 }
 
 impl Sums {
@@ -99,8 +110,7 @@ impl Sums {
         }
         let importance = f64::from(o.importance.clamp(1, DUAL_MAX));
         self.importance += importance;
-        self.need += importance * f64::from(DUAL_MAX - o.performance.clamp(1, DUAL_MAX))
-            / f64::from(DUAL_MAX - 1);
+        self.discrepancy += importance - f64::from(o.performance.clamp(1, DUAL_MAX));
     }
 
     /// Adds another group's sums (Chan's parallel form of Welford's method).
@@ -122,7 +132,7 @@ impl Sums {
         self.required += other.required;
         self.gap += other.gap;
         self.importance += other.importance;
-        self.need += other.need;
+        self.discrepancy += other.discrepancy;
     }
 
     fn finish(&self) -> Option<GapStats> {
@@ -142,7 +152,9 @@ impl Sums {
             assessed: self.mean,
             gap: (self.with_req > 0).then(|| self.gap / m),
             importance: self.importance / nf,
-            need: self.need / nf,
+            // Borich: each answer's discrepancy weighted by the item's mean importance,
+            // averaged — the mean discrepancy times the mean importance.
+            need: (self.discrepancy / nf) * (self.importance / nf),
             spread,
             confidence: if self.n > 1 {
                 t_975((self.n - 1) as u64) * spread / nf.sqrt()
@@ -235,8 +247,33 @@ pub enum Grouping {
 /// not use left empty.
 pub type GroupKey = (String, String, String, String);
 
-/// One group's result; `stats` is `None` when the group is smaller than the minimum size
-/// (withheld to protect anonymity).
+/// What becomes of a group smaller than the minimum group size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disclosure {
+    /// An anonymous campaign: figures of a group under this many answers are withheld, so no
+    /// answer can be traced back to one of a handful of people.
+    Withhold(usize),
+    /// A named campaign (respondents already known to the analyst): every group's figures are
+    /// shown, and those of a group under this many answers are marked to be read with caution
+    /// (four document examiners are a real group, not a statistic).
+    Caution(usize),
+}
+
+impl Disclosure {
+    /// The minimum group size (at least 1).
+    pub fn min_group(self) -> usize {
+        match self {
+            Disclosure::Withhold(n) | Disclosure::Caution(n) => n.max(1),
+        }
+    }
+
+    /// Whether a group of `n` answers shows its figures.
+    pub fn shows(self, n: usize) -> bool {
+        matches!(self, Disclosure::Caution(_)) || n >= self.min_group()
+    }
+}
+
+/// One group's result; `stats` is `None` when an anonymous campaign withholds the group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupResult {
     /// The group.
@@ -245,14 +282,22 @@ pub struct GroupResult {
     pub n: usize,
     /// The figures, unless withheld.
     pub stats: Option<GapStats>,
+    /// Figures shown although the group is smaller than the minimum group size: read them
+    /// with caution (named campaigns only).
+    pub caution: bool,
 }
 
 /// Groups keyed by the addresses of their texts, with one member to read the texts from.
 type FirstPass<'a> =
     HashMap<(usize, usize, usize), (Sums, &'a Observation), std::hash::BuildHasherDefault<Fnv>>;
 
-/// Groups `obs` and computes each group, withholding groups under `min_group` answers.
-pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> Vec<GroupResult> {
+/// Groups `obs` and computes each group; groups under the minimum size are withheld or marked
+/// as `disclosure` says.
+pub fn aggregate(
+    obs: &[Observation],
+    grouping: Grouping,
+    disclosure: Disclosure,
+) -> Vec<GroupResult> {
     // First by the addresses of the shared texts (observations of one group usually share
     // them, and comparing addresses is far cheaper than comparing texts), then the few
     // resulting groups by their texts — so texts that are equal but not shared still meet.
@@ -282,11 +327,12 @@ pub fn aggregate(obs: &[Observation], grouping: Grouping, min_group: usize) -> V
         .map(|((c, a, p, k), sums)| GroupResult {
             key: (c.to_owned(), a.to_owned(), p.to_owned(), k.to_owned()),
             n: sums.n,
-            stats: if sums.n >= min_group.max(1) {
+            stats: if disclosure.shows(sums.n) {
                 sums.finish()
             } else {
                 None
             },
+            caution: disclosure.shows(sums.n) && sums.n < disclosure.min_group(),
         })
         .collect()
 }
@@ -314,18 +360,19 @@ pub struct PlanItem {
     pub module: String,
     /// The competencies it addresses, in priority order.
     pub competencies: Vec<String>,
-    /// Respondents whose individual gap on those competencies is at least one level (or,
-    /// without a requirement, whose performance is 4 or below on an important task).
+    /// Respondents who need it (see [`needs`]).
     pub people: usize,
     /// Order in the plan, 1 first.
     pub order: usize,
 }
 
-/// Whether one answer shows a need for training.
+/// Whether one answer shows a need for training: a gap of at least one level against the
+/// position's requirement or, where none is set, a task the respondent rates important (5 or
+/// more) and performs at least two points below its importance.
 pub fn needs(o: &Observation) -> bool {
     match o.required {
         Some(r) => f64::from(r) - level_from_performance(o.performance) >= 1.0,
-        None => o.importance >= 5 && o.performance <= 4,
+        None => o.importance >= 5 && i16::from(o.importance) - i16::from(o.performance) >= 2,
     }
 }
 
@@ -336,9 +383,9 @@ pub fn plan(
     obs: &[Observation],
     builds: &BTreeMap<String, Vec<String>>,
     threshold: f64,
-    min_group: usize,
+    disclosure: Disclosure,
 ) -> Vec<PlanItem> {
-    let by_competency = aggregate(obs, Grouping::Competency, min_group);
+    let by_competency = aggregate(obs, Grouping::Competency, disclosure);
     let mut items: Vec<PlanItem> = Vec::new();
     for result in priorities(&by_competency) {
         let Some(s) = &result.stats else { continue };
@@ -413,7 +460,8 @@ mod tests {
         .unwrap();
         assert_eq!(s.assessed, 3.0);
         assert_eq!(s.gap, Some(1.0));
-        assert_eq!(s.need, 3.5);
+        // Discrepancies 6 and 0 (mean 3) times the mean importance 7.
+        assert_eq!(s.need, 21.0);
         // Two answers, levels 1 and 5: sd 2√2, t(1) = 12.706.
         assert!((s.confidence - 12.706 * 8f64.sqrt() / 2f64.sqrt()).abs() < 1e-9);
         assert_eq!(stats(std::iter::empty::<&Observation>()), None);
@@ -434,16 +482,58 @@ mod tests {
         assert!((t_975(1_000_000) - 1.96).abs() < 0.001);
         // Five answers: the interval is 1.416 times the normal approximation's.
         assert!((t_975(4) / 1.96 - 1.416).abs() < 0.001);
-        // docs/tna-method.md's worked example: performance 3, 4, 4, 5 and 4.
-        let five: Vec<Observation> = [3, 4, 4, 5, 4]
+        // docs/tna-method.md's worked example: importance 7, 6, 7, 6 and 7, performance 3, 4,
+        // 4, 5 and 4.
+        let five: Vec<Observation> = [(7, 3), (6, 4), (7, 4), (6, 5), (7, 4)]
             .into_iter()
-            .map(|p| obs("doc", "bp", 6, p, Some(4)))
+            .map(|(i, p)| obs("doc", "bp", i, p, Some(4)))
             .collect();
         let s = stats(&five).unwrap();
+        assert!((s.importance - 6.6).abs() < 1e-9);
+        assert!((s.need - 2.6 * 6.6).abs() < 1e-9, "{}", s.need);
+        assert_eq!((s.need * 100.0).round(), 1716.0);
+        assert!(s.need >= PRIORITY_THRESHOLD);
+        assert_eq!(
+            five.iter().map(needs).collect::<Vec<_>>(),
+            [true, true, true, false, true]
+        );
         assert!((s.assessed - 3.0).abs() < 1e-9);
         assert_eq!((s.spread * 100.0).round(), 47.0);
         assert_eq!((s.confidence * 100.0).round(), 59.0);
         assert_eq!((1.96 * s.spread / 5f64.sqrt() * 100.0).round(), 41.0);
+    }
+
+    #[test]
+    fn the_need_index_is_borichs_mean_weighted_discrepancy() {
+        // Importance 6 with performance 5: a discrepancy of one point, not a priority.
+        let fair = stats(&[obs("doc", "bp", 6, 5, None)]).unwrap();
+        assert_eq!(fair.need, 6.0);
+        assert!(fair.need < PRIORITY_THRESHOLD);
+        // An essential task done fairly well outranks an unimportant one not done at all
+        // (importance × (7 − performance) ranked them the other way round).
+        let essential = stats(&[obs("doc", "bp", 7, 5, None)]).unwrap();
+        let minor = stats(&[obs("doc", "bp", 3, 1, None)]).unwrap();
+        assert_eq!((essential.need, minor.need), (14.0, 6.0));
+        // Each answer's discrepancy is weighted by the item's mean importance, not its own.
+        let two = stats(&[obs("doc", "bp", 7, 3, None), obs("doc", "bp", 3, 3, None)]).unwrap();
+        assert_eq!(two.need, 2.0 * 5.0);
+        // Performing better than the task matters gives a negative index.
+        assert_eq!(stats(&[obs("doc", "bp", 2, 6, None)]).unwrap().need, -8.0);
+        // The extremes.
+        assert_eq!(
+            stats(&[obs("doc", "bp", 7, 1, None)]).unwrap().need,
+            NEED_MAX
+        );
+        assert_eq!(stats(&[obs("doc", "bp", 1, 7, None)]).unwrap().need, -6.0);
+    }
+
+    #[test]
+    fn a_person_needs_training_for_a_gap_of_a_level_or_two_points_on_an_important_task() {
+        assert!(needs(&obs("doc", "bp", 7, 4, Some(4))));
+        assert!(!needs(&obs("doc", "bp", 7, 5, Some(4))));
+        assert!(needs(&obs("doc", "bp", 6, 4, None)));
+        assert!(!needs(&obs("doc", "bp", 6, 5, None)), "one point");
+        assert!(!needs(&obs("doc", "bp", 4, 1, None)), "not important");
     }
 
     #[test]
@@ -454,10 +544,18 @@ mod tests {
             all.push(obs("int", "bp", 3, 6, Some(3)));
         }
         all.push(obs("doc", "customs", 7, 1, Some(4)));
-        let by_agency = aggregate(&all, Grouping::Agency, 5);
+        let by_agency = aggregate(&all, Grouping::Agency, Disclosure::Withhold(5));
         let customs = by_agency.iter().find(|r| r.key.1 == "customs").unwrap();
         assert_eq!((customs.n, customs.stats.is_none()), (1, true), "withheld");
-        let by_competency = aggregate(&all, Grouping::Competency, 5);
+        // A named campaign shows it, marked for caution; a large enough group is not marked.
+        let named = aggregate(&all, Grouping::Agency, Disclosure::Caution(5));
+        let customs = named.iter().find(|r| r.key.1 == "customs").unwrap();
+        assert_eq!(
+            (customs.caution, customs.stats.as_ref().unwrap().n),
+            (true, 1)
+        );
+        assert!(named.iter().filter(|r| r.key.1 == "bp").all(|r| !r.caution));
+        let by_competency = aggregate(&all, Grouping::Competency, Disclosure::Withhold(5));
         let ranked = priorities(&by_competency);
         assert_eq!(ranked[0].key.0, "doc");
     }
@@ -480,7 +578,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let plan = plan(&all, &builds, 1.0, 5);
+        let plan = plan(&all, &builds, PRIORITY_THRESHOLD, Disclosure::Withhold(5));
         let modules: Vec<&str> = plan.iter().map(|p| p.module.as_str()).collect();
         assert_eq!(
             modules,
@@ -509,7 +607,7 @@ mod tests {
         fn measures_stay_on_their_scales(all in proptest::collection::vec(arb_obs(), 1..60)) {
             let s = stats(&all).unwrap();
             prop_assert!((1.0..=5.0).contains(&s.assessed));
-            prop_assert!((0.0..=7.0).contains(&s.need));
+            prop_assert!((-NEED_MAX..=NEED_MAX).contains(&s.need));
             prop_assert!((1.0..=7.0).contains(&s.importance));
             if let Some(g) = s.gap { prop_assert!((-4.0..=4.0).contains(&g)); }
             prop_assert!(s.spread >= 0.0 && s.confidence >= 0.0);
@@ -536,9 +634,11 @@ mod tests {
             };
             prop_assert!((s.assessed - mean).abs() < 1e-9);
             prop_assert!((s.spread - sd).abs() < 1e-9);
+            // Borich: Σ (importance − performance) × mean importance / n.
+            let mean_importance = all.iter().map(|o| f64::from(o.importance)).sum::<f64>() / n;
             let need = all
                 .iter()
-                .map(|o| f64::from(o.importance) * f64::from(7 - o.performance) / 6.0)
+                .map(|o| (f64::from(o.importance) - f64::from(o.performance)) * mean_importance)
                 .sum::<f64>() / n;
             prop_assert!((s.need - need).abs() < 1e-9);
         }
@@ -563,7 +663,7 @@ mod tests {
                 }).collect()
             };
             for data in [&all, &shared] {
-                for g in aggregate(data, Grouping::Agency, 1) {
+                for g in aggregate(data, Grouping::Agency, Disclosure::Withhold(1)) {
                     let members = data.iter().filter(|o| *o.competency == *g.key.0 && *o.agency == *g.key.1);
                     let direct = stats(members).unwrap();
                     let s = g.stats.unwrap();
@@ -578,19 +678,30 @@ mod tests {
         #[test]
         fn groups_partition_the_answers(all in proptest::collection::vec(arb_obs(), 0..60), min in 1usize..8) {
             for grouping in [Grouping::Position, Grouping::Agency, Grouping::Country, Grouping::Competency] {
-                let groups = aggregate(&all, grouping, min);
+                let groups = aggregate(&all, grouping, Disclosure::Withhold(min));
                 prop_assert_eq!(groups.iter().map(|g| g.n).sum::<usize>(), all.len());
                 for g in &groups {
                     prop_assert_eq!(g.stats.is_some(), g.n >= min);
+                    prop_assert!(!g.caution);
+                }
+                // Named: every group shows, the small ones marked; the figures are the same.
+                let named = aggregate(&all, grouping, Disclosure::Caution(min));
+                prop_assert_eq!(named.len(), groups.len());
+                for (g, a) in named.iter().zip(&groups) {
+                    prop_assert!(g.stats.is_some());
+                    prop_assert_eq!(g.caution, g.n < min);
+                    if let Some(s) = &a.stats {
+                        prop_assert_eq!(Some(s), g.stats.as_ref());
+                    }
                 }
             }
         }
 
         #[test]
         fn answer_order_never_changes_a_result(mut all in proptest::collection::vec(arb_obs(), 1..40)) {
-            let a = aggregate(&all, Grouping::Agency, 1);
+            let a = aggregate(&all, Grouping::Agency, Disclosure::Withhold(1));
             all.reverse();
-            let b = aggregate(&all, Grouping::Agency, 1);
+            let b = aggregate(&all, Grouping::Agency, Disclosure::Withhold(1));
             prop_assert_eq!(a.len(), b.len());
             for (x, y) in a.iter().zip(&b) {
                 let (sx, sy) = (x.stats.as_ref().unwrap(), y.stats.as_ref().unwrap());

@@ -3,7 +3,7 @@
 //! agency and competency, with the training plan. Prints each phase's time; run with
 //! `cargo bench -p content --bench tna_analysis`.
 
-use assessments::tna::{Grouping, Observation, aggregate, plan};
+use assessments::tna::{Disclosure, Grouping, Observation, PRIORITY_THRESHOLD, aggregate, plan};
 use content::tna::Answer;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -85,11 +85,11 @@ fn main() {
         let t = Instant::now();
         let groups: usize = [Grouping::Position, Grouping::Agency, Grouping::Competency]
             .into_iter()
-            .map(|g| aggregate(&obs, g, 5).len())
+            .map(|g| aggregate(&obs, g, Disclosure::Withhold(5)).len())
             .sum();
         let group = t.elapsed();
         let t = Instant::now();
-        let modules = plan(&obs, &builds, 2.0, 5).len();
+        let modules = plan(&obs, &builds, PRIORITY_THRESHOLD, Disclosure::Withhold(5)).len();
         let planning = t.elapsed();
         println!(
             "run {run}: {} responses ({} MB of JSON), {} observations: parse {} ms, observations {} ms, three groupings ({groups} groups) {} ms, plan ({modules} modules) {} ms, total {} ms",

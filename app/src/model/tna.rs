@@ -259,7 +259,7 @@ pub struct GapRow {
     pub assessed: Option<f64>,
     /// Required − assessed.
     pub gap: Option<f64>,
-    /// Need index 0–7 (importance × performance gap).
+    /// Need index: Borich's mean weighted discrepancy score, −42…42.
     pub need: Option<f64>,
     /// Standard deviation of the assessed level.
     pub spread: Option<f64>,
@@ -267,6 +267,10 @@ pub struct GapRow {
     pub confidence: Option<f64>,
     /// Fewer answers than the campaign's minimum group size: figures withheld.
     pub withheld: bool,
+    /// Fewer answers than the minimum group size, figures shown (a named campaign): read with
+    /// caution.
+    #[serde(default)]
+    pub caution: bool,
 }
 
 /// One line of the recommended training plan.

@@ -157,7 +157,9 @@ async fn short_questionnaire(analyst: &Client) -> i64 {
     id
 }
 
-/// Creates a campaign over `agencies` open from yesterday to next month; returns its id.
+/// Creates a campaign over `agencies` open from yesterday to next month; returns its id. Its
+/// minimum group size is 5 when anonymous (smaller groups withheld) and 3 when named (smaller
+/// groups shown with a caution).
 async fn create_campaign(c: &Client, questionnaire: i64, agencies: &[i64], anonymous: bool) -> i64 {
     let today = time::OffsetDateTime::now_utc().date();
     let opens = (today - time::Duration::days(1)).to_string();
@@ -169,7 +171,7 @@ async fn create_campaign(c: &Client, questionnaire: i64, agencies: &[i64], anony
         ("questionnaire", &q),
         ("opens_on", &opens),
         ("closes_on", &closes),
-        ("min_group", if anonymous { "5" } else { "1" }),
+        ("min_group", if anonymous { "5" } else { "3" }),
     ];
     if anonymous {
         fields.push(("anonymous", "1"));

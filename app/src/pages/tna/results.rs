@@ -29,10 +29,13 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|r| view! {
-                    <tr class=if r.withheld { "withheld" } else { "" }>
+                    <tr class=if r.withheld { "withheld" } else if r.caution { "caution" } else { "" }>
                         <td>{r.title.clone()}</td>
                         {by_position.then(|| view! { <td>{if r.position.is_empty() { "–".to_owned() } else { r.position.clone() }}</td> })}
-                        <td class="num">{r.n}</td>
+                        <td class="num">
+                            {r.n}
+                            {r.caution.then(|| view! { <abbr class="caution-mark" title=t(Msg::SmallGroupCaution)>"*"</abbr> })}
+                        </td>
                         {if r.withheld {
                             view! { <td colspan="5" class="hint">{t(Msg::Withheld)}</td> }.into_any()
                         } else {

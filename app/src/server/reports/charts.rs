@@ -229,20 +229,34 @@ fn two_lines(text: &str, width: usize) -> (String, String) {
 pub enum HeatCell {
     /// A value from `n` answers.
     Value(f64, usize),
+    /// A value from fewer answers than the minimum group size, shown (a named campaign) with a
+    /// caution mark.
+    Small(f64, usize),
     /// Figures withheld: fewer than the minimum group size answered (`n` did).
     Withheld(usize),
     /// No answers, or nothing to compare with.
     Empty,
 }
 
-/// A heat-map cell as written in it and in its table of figures.
-pub fn heat_text(cell: &HeatCell) -> String {
-    match cell {
-        // No "-0.0": a value that rounds to zero is written as zero.
-        HeatCell::Value(v, n) => {
-            let v = if v.abs() < 0.05 { 0.0 } else { *v };
-            format!("{v:.1} (n={n})")
+impl HeatCell {
+    /// A value from `n` answers, marked `small` when the group is under the minimum size.
+    pub fn value(v: f64, n: usize, small: bool) -> HeatCell {
+        if small {
+            HeatCell::Small(v, n)
+        } else {
+            HeatCell::Value(v, n)
         }
+    }
+}
+
+/// A heat-map cell as written in it and in its table of figures; a small group's count is
+/// marked with an asterisk.
+pub fn heat_text(cell: &HeatCell) -> String {
+    // No "-0.0": a value that rounds to zero is written as zero.
+    let round = |v: f64| if v.abs() < 0.05 { 0.0 } else { v };
+    match cell {
+        HeatCell::Value(v, n) => format!("{:.1} (n={n})", round(*v)),
+        HeatCell::Small(v, n) => format!("{:.1} (n={n}*)", round(*v)),
         HeatCell::Withheld(n) => format!("n={n} <min"),
         HeatCell::Empty => "–".to_owned(),
     }
@@ -292,7 +306,7 @@ pub fn heat_map(
         for (j, cell) in cells.get(i).into_iter().flatten().enumerate() {
             let x = label_w + cell_w * j as f64;
             let (fill, text, ink) = match cell {
-                HeatCell::Value(v, _) => {
+                HeatCell::Value(v, _) | HeatCell::Small(v, _) => {
                     let fill = if *v < bands[0] {
                         "#cfe8d6"
                     } else if *v < bands[1] {
@@ -321,18 +335,32 @@ pub fn heat_map(
     let ly = head_h + cell_h * rows.len() as f64 + 22.0;
     let _ = write!(
         svg,
-        r##"<text x="10" y="{ly:.1}" font-size="11" fill="#566273">{}: below {} green · below {} yellow · below {} orange · above red</text>"##,
+        r##"<text x="10" y="{ly:.1}" font-size="11" fill="#566273">{}: below {} green · below {} yellow · below {} orange · above red{}</text>"##,
         esc(legend),
         bands[0],
         bands[1],
-        bands[2]
+        bands[2],
+        if cells
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, HeatCell::Small(..)))
+        {
+            " · n=…* fewer answers than the minimum group size: read with caution"
+        } else {
+            ""
+        }
     );
     svg.push_str("</svg>");
     svg
 }
 
-/// Horizontal bars of a need on 0..=`max`, longest (most urgent) in red.
-pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
+/// Horizontal bars of a need from 0, coloured by `bands` (upper bounds of the green, yellow and
+/// orange bands: green below the first, amber up to the third, red above), on an axis long
+/// enough for the largest value and the last band, with a tick every 5 or 10.
+pub fn need_bars(rows: &[(String, f64)], bands: [f64; 3], title: &str) -> String {
+    let largest = rows.iter().map(|r| r.1).fold(bands[2], f64::max);
+    let step = if largest > 30.0 { 10.0 } else { 5.0 };
+    let max = (largest / step).ceil() * step;
     let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
     let h = row_h * rows.len() as f64 + 30.0;
     let w = label_w + bar_w + 60.0;
@@ -341,8 +369,9 @@ pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
         esc(title)
     );
     let _ = write!(svg, "<title>{}</title>", esc(title));
-    for level in 0..=(max as usize) {
-        let x = label_w + bar_w * level as f64 / max;
+    for tick in 0..=((max / step) as usize) {
+        let level = tick as f64 * step;
+        let x = label_w + bar_w * level / max;
         let _ = write!(
             svg,
             r##"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="#e3e8ee"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#566273">{level}</text>"##,
@@ -353,9 +382,9 @@ pub fn need_bars(rows: &[(String, f64)], max: f64, title: &str) -> String {
     for (i, (label, v)) in rows.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
         let short = cut(label, 44);
-        let colour = if *v >= 3.5 {
+        let colour = if *v >= bands[2] {
             "#a1121b"
-        } else if *v >= 2.0 {
+        } else if *v >= bands[0] {
             "#b07a00"
         } else {
             "#1d6b3a"
@@ -480,11 +509,17 @@ mod tests {
     fn heat_maps_write_every_value_and_withhold_small_groups() {
         let svg = heat_map(
             &["Doc <exam>".into()],
-            &["Border Police".into(), "Customs".into(), "Coast".into()],
+            &[
+                "Border Police".into(),
+                "Customs".into(),
+                "Coast".into(),
+                "Examiners".into(),
+            ],
             &[vec![
                 HeatCell::Value(2.25, 7),
                 HeatCell::Withheld(2),
                 HeatCell::Empty,
+                HeatCell::Small(0.6, 4),
             ]],
             [0.5, 1.0, 2.0],
             "Gaps",
@@ -494,7 +529,15 @@ mod tests {
         assert!(svg.contains("2.2 (n=7)") || svg.contains("2.3 (n=7)"));
         assert!(svg.contains("#e07a7a"), "a gap of 2.25 is red");
         assert!(svg.contains("n=2 &lt;min"));
-        let bars = need_bars(&[("MRZ".into(), 4.0)], 7.0, "Needs");
-        assert!(bars.contains("#a1121b") && bars.contains(">4.00<"));
+        assert!(svg.contains("0.6 (n=4*)") && svg.contains("read with caution"));
+        let bars = need_bars(
+            &[("MRZ".into(), 17.16), ("Interviews".into(), 6.0)],
+            [4.0, 8.0, 14.0],
+            "Needs",
+        );
+        assert!(bars.contains("#a1121b") && bars.contains(">17.16<"));
+        assert!(bars.contains("#b07a00") && bars.contains(">6.00<"));
+        // The axis reaches the largest value, ticked every 5.
+        assert!(bars.contains(">20</text>") && !bars.contains(">25</text>"));
     }
 }

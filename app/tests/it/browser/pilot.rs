@@ -9,7 +9,7 @@ async fn a_trainer_opens_the_trainers_pack_and_a_trainee_takes_an_honest_post_te
     use app::server::entities::{
         attempt, attempt_question, lesson, question, question_category, quiz,
     };
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     use std::collections::HashSet;
 
     let app = TestApp::spawn().await;
@@ -59,6 +59,7 @@ async fn a_trainer_opens_the_trainers_pack_and_a_trainee_takes_an_honest_post_te
     assert!(!b.exists("#trainer-materials").await, "not for trainees");
     let quizzes = quiz::Entity::find()
         .filter(quiz::Column::CourseId.eq(course))
+        .order_by_asc(quiz::Column::Id)
         .all(&app.db)
         .await
         .unwrap();

@@ -177,7 +177,7 @@ async fn a_trainee_takes_a_quiz_that_survives_a_reload_and_earns_a_verified_cert
         b.click(css).await;
         b.wait_text("#autosave-status", "Saved").await;
         // Each click is written before the next (the status line only says the last one was).
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             let saved = attempt_question::Entity::find()
                 .filter(attempt_question::Column::AttemptId.eq(attempt))

@@ -158,7 +158,7 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "competency_id,competency,agency,position,respondents,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld"
+        "competency_id,competency,agency,position,respondents,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld,small_group"
     );
     let rows: Vec<&str> = lines.collect();
     // 32 competencies × 4 positions (two per agency).
@@ -169,8 +169,8 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     );
     assert!(
         rows.iter()
-            .any(|r| r.contains(",Post commander,3,,,,,,,yes")),
-        "small groups withheld"
+            .any(|r| r.contains(",Post commander,3,,,,,,,yes,no")),
+        "small groups withheld in an anonymous campaign"
     );
 
     let xlsx_file = dir.path().join("gaps.xlsx");

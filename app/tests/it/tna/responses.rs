@@ -204,11 +204,19 @@ async fn officers_and_supervisors_answer_once_and_the_results_show_the_gaps() {
         )
         .await;
     assert!(results.contains("<svg") && results.contains("heat-map"));
-    // Interviewing in the border police: importance 7, performance 1 → need 7.0.
+    // Interviewing in the border police: importance 7, performance 1 → a discrepancy of 6
+    // times the mean importance 7, the largest need there is. One answer is under the minimum
+    // group size: a named campaign shows it, marked to be read with caution.
     assert!(
-        results.contains("7.0 (n=1)"),
+        results.contains("42.0 (n=1*)"),
         "the supervisor's answer shows in the heat map"
     );
+    assert!(results.contains("read with caution"));
+    assert!(
+        results.contains(r#"<tr class="caution">"#) && results.contains(r#"class="caution-mark""#),
+        "the drill-down marks the small groups"
+    );
+    assert!(!results.contains("Withheld: fewer answers"));
     assert!(results.contains("Reading and verifying the machine readable zone"));
     assert!(results.contains(r#"id="plan""#), "a training plan");
     // Individual answers of a named campaign, with the respondents' logins.
@@ -334,10 +342,14 @@ async fn anonymous_campaigns_keep_no_link_to_people_and_withhold_small_groups() 
         )
         .await;
     assert!(results.contains("n=1 &lt;min"), "withheld in the heat map");
-    assert!(!results.contains("(n=1)"), "no figure for a group of one");
+    assert!(
+        !results.contains("(n=1)") && !results.contains("(n=1*)"),
+        "no figure for a group of one"
+    );
     let res = analyst
         .get(&format!("/tna/campaigns/{campaign}/export/csv"))
         .await;
     let csv = res.text().await.unwrap();
-    assert!(csv.lines().skip(1).all(|l| l.ends_with(",yes")), "{csv}");
+    // Withheld, not shown with a caution.
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",yes,no")), "{csv}");
 }

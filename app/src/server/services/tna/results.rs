@@ -18,7 +18,7 @@ use crate::server::reports::charts::{HeatCell, heat_map, need_bars};
 use crate::server::services::tna::campaigns::{agency_ids, get, may_analyse};
 use crate::server::services::tna::questionnaires::load;
 use assessments::tna::{
-    GapStats, GroupResult, Grouping, Observation, PlanItem, aggregate, needs, plan, priorities,
+    Disclosure, GroupResult, Grouping, Observation, PlanItem, aggregate, needs, plan, priorities,
 };
 use content::tna::{Answer, Answers, ItemKind, Questionnaire};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -32,8 +32,9 @@ pub use export::*;
 pub use page::*;
 pub use paper::*;
 
-/// A need index from which a competency enters the training plan.
-pub const PLAN_THRESHOLD: f64 = 2.0;
+/// A need index from which a competency enters the training plan (Borich's mean weighted
+/// discrepancy score; see `docs/tna-method.md`).
+pub const PLAN_THRESHOLD: f64 = assessments::tna::PRIORITY_THRESHOLD;
 
 /// One campaign's analysis, computed once per state of its responses, job specifications and
 /// framework, and kept in memory: every page and export afterwards only reads it.
@@ -56,11 +57,13 @@ pub struct Analysis {
     pub by_country: Vec<GroupResult>,
     /// Per competency.
     pub by_competency: Vec<GroupResult>,
-    /// The training plan, with the people who need each module per agency (agencies with
-    /// fewer respondents than the minimum group size left out).
+    /// The training plan, with the people who need each module per agency (in an anonymous
+    /// campaign, agencies with fewer respondents than the minimum group size left out).
     pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
-    /// Smallest group shown.
+    /// The minimum group size.
     pub min_group: usize,
+    /// What becomes of smaller groups: withheld (anonymous) or shown with a caution (named).
+    pub disclosure: Disclosure,
 }
 
 /// What an analysis depends on: submitted responses (count, newest id and latest change: a
@@ -74,10 +77,10 @@ type Stamp = (i64, i64, Option<time::OffsetDateTime>, i32, u64);
 type Analyses = HashMap<(String, i64), (Stamp, Arc<Analysis>)>;
 static CACHE: Mutex<Option<Analyses>> = Mutex::new(None);
 
-fn fingerprint(rows: &[position_requirement::Model], min_group: i32) -> u64 {
+fn fingerprint(rows: &[position_requirement::Model], min_group: i32, anonymous: bool) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    min_group.hash(&mut h);
+    (min_group, anonymous).hash(&mut h);
     for r in rows {
         (r.position_id, &r.competency_id, r.level).hash(&mut h);
     }
@@ -132,7 +135,7 @@ pub async fn analyse(
         newest.unwrap_or(0),
         changed,
         crate::server::services::tna::framework_version(db).await?,
-        fingerprint(&requirements, c.min_group),
+        fingerprint(&requirements, c.min_group, c.anonymous),
     );
     if let Some((s, a)) = CACHE
         .lock()
@@ -160,7 +163,7 @@ pub async fn analyse(
         positions,
         requirements,
         responses,
-        min_group: c.min_group,
+        disclosure: disclosure(c),
     };
     // A large campaign takes a CPU for a good part of a second: off the async runtime.
     let analysis = Arc::new(
@@ -191,7 +194,17 @@ struct Input {
     requirements: Vec<position_requirement::Model>,
     /// Submitted responses: agency, position, stored answers.
     responses: Vec<(i64, Option<i64>, String)>,
-    min_group: i32,
+    disclosure: Disclosure,
+}
+
+/// Small groups are withheld in an anonymous campaign and shown with a caution in a named one.
+fn disclosure(c: &tna_campaign::Model) -> Disclosure {
+    let min = c.min_group.max(1) as usize;
+    if c.anonymous {
+        Disclosure::Withhold(min)
+    } else {
+        Disclosure::Caution(min)
+    }
 }
 
 /// The analysis itself: observations, groupings and the plan (no I/O).
@@ -203,7 +216,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
         positions,
         requirements,
         responses,
-        min_group: group_size,
+        disclosure,
     } = input;
     let required: HashMap<(i64, &str), u8> = requirements
         .iter()
@@ -260,7 +273,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
             }
         }
     }
-    let min_group = group_size.max(1) as usize;
+    let min_group = disclosure.min_group();
     let builds: BTreeMap<String, Vec<String>> = fw
         .areas
         .iter()
@@ -270,7 +283,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
                 .map(|c| (c.id.clone(), c.builds.clone()))
         })
         .collect();
-    let items = plan(&obs, &builds, PLAN_THRESHOLD, min_group);
+    let items = plan(&obs, &builds, PLAN_THRESHOLD, disclosure);
     // People in need per (competency, agency), for the plan's per-agency counts.
     let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
     for o in obs.iter().filter(|o| needs(o)) {
@@ -281,7 +294,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
         .map(|item| {
             let per: Vec<(i64, usize)> = agencies
                 .iter()
-                .filter(|(id, _, _)| per_agency.get(id).copied().unwrap_or(0) >= min_group)
+                .filter(|(id, _, _)| disclosure.shows(per_agency.get(id).copied().unwrap_or(0)))
                 .map(|(id, _, _)| {
                     let key = id.to_string();
                     let people = item
@@ -305,10 +318,10 @@ fn compute(input: Input) -> AppResult<Analysis> {
     Ok(Analysis {
         respondents: responses.len(),
         observations: obs.len(),
-        by_position: aggregate(&obs, Grouping::Position, min_group),
-        by_agency: aggregate(&obs, Grouping::Agency, min_group),
-        by_country: aggregate(&obs, Grouping::Country, min_group),
-        by_competency: aggregate(&obs, Grouping::Competency, min_group),
+        by_position: aggregate(&obs, Grouping::Position, disclosure),
+        by_agency: aggregate(&obs, Grouping::Agency, disclosure),
+        by_country: aggregate(&obs, Grouping::Country, disclosure),
+        by_competency: aggregate(&obs, Grouping::Competency, disclosure),
         plan,
         agencies,
         positions: positions
@@ -325,17 +338,13 @@ fn compute(input: Input) -> AppResult<Analysis> {
             })
             .collect(),
         min_group,
+        disclosure,
     })
 }
 
-fn gap_row(
-    a: &Analysis,
-    competency: &str,
-    agency: &str,
-    position: &str,
-    n: usize,
-    stats: Option<&GapStats>,
-) -> GapRow {
+/// One group's row: `agency` and `position` as in the group's key (empty for all).
+fn gap_row(a: &Analysis, g: &GroupResult, agency: &str, position: &str) -> GapRow {
+    let (competency, n, stats) = (g.key.0.as_str(), g.n, g.stats.as_ref());
     let title = a
         .competencies
         .iter()
@@ -360,6 +369,7 @@ fn gap_row(
         spread: stats.map(|s| s.spread),
         confidence: stats.map(|s| s.confidence),
         withheld: stats.is_none(),
+        caution: g.caution,
     }
 }
 
@@ -367,7 +377,7 @@ fn gap_row(
 pub fn position_rows(a: &Analysis) -> Vec<GapRow> {
     a.by_position
         .iter()
-        .map(|g| gap_row(a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
+        .map(|g| gap_row(a, g, &g.key.1, &g.key.2))
         .collect()
 }
 
@@ -387,8 +397,10 @@ fn cell(g: Option<&GroupResult>, measure: Measure) -> HeatCell {
         Some(g) => match &g.stats {
             None => HeatCell::Withheld(g.n),
             Some(s) => match measure {
-                Measure::Gap => s.gap.map_or(HeatCell::Empty, |v| HeatCell::Value(v, g.n)),
-                Measure::Need => HeatCell::Value(s.need, g.n),
+                Measure::Gap => s
+                    .gap
+                    .map_or(HeatCell::Empty, |v| HeatCell::value(v, g.n, g.caution)),
+                Measure::Need => HeatCell::value(s.need, g.n, g.caution),
             },
         },
     }

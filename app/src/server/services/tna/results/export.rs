@@ -4,7 +4,7 @@
 use super::*;
 
 /// The header of the gap-analysis export.
-pub const EXPORT_HEADER: [&str; 12] = [
+pub const EXPORT_HEADER: [&str; 13] = [
     "competency_id",
     "competency",
     "agency",
@@ -17,6 +17,7 @@ pub const EXPORT_HEADER: [&str; 12] = [
     "spread",
     "confidence_95",
     "withheld",
+    "small_group",
 ];
 
 pub(super) fn round(v: Option<f64>) -> Option<f64> {
@@ -41,6 +42,7 @@ pub(super) fn export_rows(a: &Analysis) -> Vec<Vec<content::xlsx::Cell>> {
             Cell::from(round(r.spread)),
             Cell::from(round(r.confidence)),
             Cell::from(if r.withheld { "yes" } else { "no" }),
+            Cell::from(if r.caution { "yes" } else { "no" }),
         ]);
     }
     out

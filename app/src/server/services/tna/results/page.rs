@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// Upper bounds of the need index's green, yellow and orange bands (above: red). Yellow ends
+/// at the plan's threshold: orange and red competencies are in the plan.
+pub const NEED_BANDS: [f64; 3] = [4.0, PLAN_THRESHOLD, 14.0];
+
 /// Campaign `id`'s results, drilled into `agency` when given.
 pub async fn results(
     db: &DatabaseConnection,
@@ -45,9 +49,9 @@ pub async fn results(
             [0.25, 0.75, 1.5],
         ),
         Measure::Need => (
-            "Need index (importance × performance gap) per competency and agency",
-            "need index 0–7",
-            [1.5, 2.5, 3.5],
+            "Need index (Borich's weighted discrepancy) per competency and agency",
+            "need index −42…42",
+            NEED_BANDS,
         ),
     };
     let heat_svg = heat_map(&rows, &cols, &cells, bands, title, legend);
@@ -80,7 +84,7 @@ pub async fn results(
     });
     let ranked: Vec<GapRow> = priorities(by_competency)
         .into_iter()
-        .map(|g| gap_row(&a, &g.key.0, "", "", g.n, g.stats.as_ref()))
+        .map(|g| gap_row(&a, g, "", ""))
         .collect();
     let top: Vec<(String, f64)> = ranked
         .iter()
@@ -89,7 +93,7 @@ pub async fn results(
         .collect();
     let top_svg = need_bars(
         &top,
-        7.0,
+        NEED_BANDS,
         "The ten competencies most in need of training (need index)",
     );
     let top_figures = top
@@ -108,7 +112,7 @@ pub async fn results(
                 .by_position
                 .iter()
                 .filter(|g| g.key.1 == key)
-                .map(|g| gap_row(&a, &g.key.0, &g.key.1, &g.key.2, g.n, g.stats.as_ref()))
+                .map(|g| gap_row(&a, g, &g.key.1, &g.key.2))
                 .collect();
             rows.sort_by(|x, y| {
                 y.need
