@@ -57,6 +57,9 @@ pub struct Observation {
     /// Level the position requires, 1–5 (`None` when the job specification does not name
     /// this competency).
     pub required: Option<u8>,
+    /// A supervisor's answer about the staff of the position, not a person's own: evidence of
+    /// the position's needs, but not one more person who needs training.
+    pub about_staff: bool,
 }
 
 /// Statistics of one group (competency × agency × position, or coarser).
@@ -353,6 +356,86 @@ pub fn priorities(results: &[GroupResult]) -> Vec<&GroupResult> {
     ranked
 }
 
+/// The difference in assessed level (on 1–5) between supervisors' and officers' views of a
+/// competency from which the difference is itself reported as a finding: half a level, about
+/// three quarters of a point on the 1–7 scale respondents answer on.
+pub const DIVERGENCE: f64 = 0.5;
+
+/// How supervisors' view of a competency compares with the officers' own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Divergence {
+    /// Within [`DIVERGENCE`] of each other.
+    Agree,
+    /// Supervisors rate their staff lower than the staff rate themselves: a need officers may
+    /// not see (or supervisors' expectations beyond the job specification).
+    SupervisorsLower,
+    /// Supervisors rate their staff higher: officers may under-rate themselves, or supervisors
+    /// not see the work closely enough.
+    SupervisorsHigher,
+}
+
+/// Officers' and supervisors' views of one competency (in one group) side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewComparison {
+    /// The group, as [`aggregate`] keys it.
+    pub key: GroupKey,
+    /// The officers' own answers.
+    pub officers: Option<GroupResult>,
+    /// Supervisors' answers about their staff.
+    pub supervisors: Option<GroupResult>,
+    /// Supervisors' mean assessed level minus the officers', when both are shown.
+    pub difference: Option<f64>,
+    /// What the difference says, when both are shown.
+    pub divergence: Option<Divergence>,
+}
+
+/// Officers' own answers (`officers`) and supervisors' answers about them (`supervisors`),
+/// each grouped as `grouping` and `disclosure` say, compared group by group (in key order).
+/// Compare within an agency (`Grouping::Agency`) or finer: pooled over agencies of different
+/// sizes, two views can agree overall while disagreeing in every agency. A side that is
+/// withheld or has no answers gives no difference.
+pub fn compare_views(
+    officers: &[Observation],
+    supervisors: &[Observation],
+    grouping: Grouping,
+    disclosure: Disclosure,
+) -> Vec<ViewComparison> {
+    let own = aggregate(officers, grouping, disclosure);
+    let sup = aggregate(supervisors, grouping, disclosure);
+    let mut keys: Vec<&GroupKey> = own.iter().chain(&sup).map(|g| &g.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .map(|key| {
+            let find = |groups: &[GroupResult]| groups.iter().find(|g| &g.key == key).cloned();
+            let (officers, supervisors) = (find(&own), find(&sup));
+            let level = |g: &Option<GroupResult>| {
+                g.as_ref()
+                    .and_then(|g| g.stats.as_ref())
+                    .map(|s| s.assessed)
+            };
+            let difference = level(&supervisors)
+                .zip(level(&officers))
+                .map(|(s, o)| s - o);
+            ViewComparison {
+                key: key.clone(),
+                officers,
+                supervisors,
+                difference,
+                divergence: difference.map(|d| {
+                    if d <= -DIVERGENCE {
+                        Divergence::SupervisorsLower
+                    } else if d >= DIVERGENCE {
+                        Divergence::SupervisorsHigher
+                    } else {
+                        Divergence::Agree
+                    }
+                }),
+            }
+        })
+        .collect()
+}
+
 /// One line of a training plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanItem {
@@ -360,7 +443,7 @@ pub struct PlanItem {
     pub module: String,
     /// The competencies it addresses, in priority order.
     pub competencies: Vec<String>,
-    /// Respondents who need it (see [`needs`]).
+    /// Respondents who need it (see [`needs`]; their own answers only).
     pub people: usize,
     /// Order in the plan, 1 first.
     pub order: usize,
@@ -408,10 +491,10 @@ pub fn plan(
             });
         }
     }
-    // A respondent answers each competency once, so the answers showing a need are the
+    // A respondent answers each competency once, so their own answers showing a need are the
     // people who need it; a module serves the largest of its competencies' groups.
     let mut in_need: HashMap<&str, usize> = HashMap::new();
-    for o in obs.iter().filter(|o| needs(o)) {
+    for o in obs.iter().filter(|o| !o.about_staff && needs(o)) {
         *in_need.entry(&*o.competency).or_insert(0) += 1;
     }
     for item in &mut items {
@@ -445,6 +528,7 @@ mod tests {
             importance,
             performance,
             required,
+            about_staff: false,
         }
     }
 
@@ -587,6 +671,92 @@ mod tests {
         );
         assert_eq!(plan[1].competencies, ["doc", "mrz"]);
         assert_eq!(plan[0].people, 5);
+        // Supervisors' answers about the staff weigh in the need, but are not more people.
+        all.extend((0..3).map(|_| Observation {
+            about_staff: true,
+            ..obs("doc", "bp", 7, 1, Some(4))
+        }));
+        let with_supervisors =
+            super::plan(&all, &builds, PRIORITY_THRESHOLD, Disclosure::Withhold(5));
+        assert_eq!(with_supervisors[0].people, 5);
+    }
+
+    #[test]
+    fn officers_and_supervisors_views_are_compared_and_a_divergence_is_a_finding() {
+        // Officers rate their document checks 6 (level 4.33), their supervisors 4 (level 3);
+        // both agree on interviewing; nobody supervises the languages.
+        let officers: Vec<Observation> = (0..5)
+            .flat_map(|_| {
+                [
+                    obs("doc", "bp", 7, 6, Some(4)),
+                    obs("int", "bp", 6, 4, Some(3)),
+                    obs("lang", "bp", 5, 3, None),
+                ]
+            })
+            .collect();
+        let supervisors: Vec<Observation> = (0..3)
+            .flat_map(|_| {
+                [
+                    obs("doc", "bp", 7, 4, Some(4)),
+                    obs("int", "bp", 6, 4, Some(3)),
+                ]
+            })
+            .collect();
+        let views = compare_views(
+            &officers,
+            &supervisors,
+            Grouping::Competency,
+            Disclosure::Caution(5),
+        );
+        let ids: Vec<&str> = views.iter().map(|v| v.key.0.as_str()).collect();
+        assert_eq!(ids, ["doc", "int", "lang"]);
+        let doc = &views[0];
+        assert!((doc.difference.unwrap() + 4.0 / 3.0).abs() < 1e-9);
+        assert_eq!(doc.divergence, Some(Divergence::SupervisorsLower));
+        assert!(
+            doc.supervisors.as_ref().unwrap().caution,
+            "three supervisors"
+        );
+        assert_eq!(views[1].divergence, Some(Divergence::Agree));
+        assert_eq!((views[2].difference, views[2].divergence), (None, None));
+        // Anonymous: three supervisors are withheld, so there is nothing to compare.
+        let views = compare_views(
+            &officers,
+            &supervisors,
+            Grouping::Competency,
+            Disclosure::Withhold(5),
+        );
+        assert_eq!(views[0].supervisors.as_ref().unwrap().stats, None);
+        assert_eq!(views[0].difference, None);
+        // Higher.
+        let generous = [obs("doc", "bp", 7, 7, Some(4))];
+        let views = compare_views(
+            &officers,
+            &generous,
+            Grouping::Competency,
+            Disclosure::Caution(1),
+        );
+        assert_eq!(views[0].divergence, Some(Divergence::SupervisorsHigher));
+        // Two agencies that disagree in opposite directions look in agreement pooled.
+        let (mut own, mut sup) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            own.extend([obs("doc", "bp", 7, 5, None), obs("doc", "is", 7, 3, None)]);
+            sup.extend([obs("doc", "bp", 7, 3, None), obs("doc", "is", 7, 5, None)]);
+        }
+        let pooled = compare_views(&own, &sup, Grouping::Competency, Disclosure::Withhold(5));
+        assert_eq!(pooled[0].divergence, Some(Divergence::Agree));
+        let split = compare_views(&own, &sup, Grouping::Agency, Disclosure::Withhold(5));
+        let found: Vec<_> = split
+            .iter()
+            .map(|v| (v.key.1.as_str(), v.divergence))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("bp", Some(Divergence::SupervisorsLower)),
+                ("is", Some(Divergence::SupervisorsHigher))
+            ]
+        );
     }
 
     fn arb_obs() -> impl Strategy<Value = Observation> {
@@ -706,6 +876,25 @@ mod tests {
             for (x, y) in a.iter().zip(&b) {
                 let (sx, sy) = (x.stats.as_ref().unwrap(), y.stats.as_ref().unwrap());
                 prop_assert!((sx.need - sy.need).abs() < 1e-9 && (sx.assessed - sy.assessed).abs() < 1e-9);
+            }
+        }
+
+        #[test]
+        fn swapping_the_views_negates_the_difference(
+            a in proptest::collection::vec(arb_obs(), 0..30),
+            b in proptest::collection::vec(arb_obs(), 0..30),
+        ) {
+            let ab = compare_views(&a, &b, Grouping::Agency, Disclosure::Caution(1));
+            let ba = compare_views(&b, &a, Grouping::Agency, Disclosure::Caution(1));
+            prop_assert_eq!(ab.len(), ba.len());
+            for (x, y) in ab.iter().zip(&ba) {
+                prop_assert_eq!(&x.key, &y.key);
+                match (x.difference, y.difference) {
+                    (Some(dx), Some(dy)) => prop_assert!((dx + dy).abs() < 1e-9),
+                    (None, None) => {}
+                    _ => prop_assert!(false, "one-sided difference"),
+                }
+                prop_assert_eq!(x.divergence == Some(Divergence::Agree), y.divergence == Some(Divergence::Agree));
             }
         }
 

@@ -77,6 +77,7 @@ fn main() {
                         importance: *i,
                         performance: *p,
                         required: Some(3),
+                        about_staff: false,
                     });
                 }
             }

@@ -319,6 +319,49 @@ pub struct TnaResults {
     pub drill: Option<(i64, String, Vec<GapRow>)>,
     /// The recommended training plan.
     pub plan: Vec<PlanRow>,
+    /// Officers' and supervisors' views side by side, for the competencies both answered on.
+    pub views: Vec<ViewRow>,
+}
+
+/// One side of a [`ViewRow`]: officers' own answers, or supervisors' answers about them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewSide {
+    /// Answers.
+    pub n: usize,
+    /// Mean assessed level, 1–5 (`None` when withheld).
+    pub assessed: Option<f64>,
+    /// Fewer answers than the minimum group size, shown with a caution (named campaigns).
+    pub caution: bool,
+}
+
+/// What the difference between the two views says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewFinding {
+    /// Within half a level of each other.
+    Agree,
+    /// Supervisors rate their staff at least half a level lower than the staff rate themselves.
+    SupervisorsLower,
+    /// Supervisors rate their staff at least half a level higher.
+    SupervisorsHigher,
+}
+
+/// A competency as officers and their supervisors see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewRow {
+    /// Competency id.
+    pub competency: String,
+    /// Competency title.
+    pub title: String,
+    /// Agency name.
+    pub agency: String,
+    /// The officers' own view.
+    pub officers: ViewSide,
+    /// Their supervisors' view.
+    pub supervisors: ViewSide,
+    /// Supervisors' level minus officers', when both are shown.
+    pub difference: Option<f64>,
+    /// What the difference says, when both are shown.
+    pub finding: Option<ViewFinding>,
 }
 
 /// The outcome of a paper-response import, shown on the campaign page.

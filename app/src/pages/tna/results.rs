@@ -9,7 +9,7 @@ use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, decimal, t};
-use crate::model::tna::{GapRow, PlanRow};
+use crate::model::tna::{GapRow, PlanRow, ViewFinding, ViewRow, ViewSide};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -48,6 +48,54 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
                             }.into_any()
                         }}
                     </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// Officers' and supervisors' views side by side.
+fn views_table(rows: Vec<ViewRow>) -> impl IntoView {
+    let side = |s: &ViewSide| {
+        let n = view! {
+            {s.n}
+            {s.caution.then(|| view! { <abbr class="caution-mark" title=t(Msg::SmallGroupCaution)>"*"</abbr> })}
+        };
+        let level = match s.assessed {
+            Some(v) => view! { {fig(Some(v))} }.into_any(),
+            None => view! { <span class="hint">{t(Msg::WithheldShort)}</span> }.into_any(),
+        };
+        view! { <td class="num">{n}</td> <td class="num">{level}</td> }
+    };
+    view! {
+        <table class="data" tabindex="0" id="views">
+            <thead><tr>
+                <th scope="col">{t(Msg::CompetencyCol)}</th>
+                <th scope="col">{t(Msg::Agency)}</th>
+                <th scope="col" class="num">{t(Msg::OfficersAnswers)}</th>
+                <th scope="col" class="num">{t(Msg::OfficersView)}</th>
+                <th scope="col" class="num">{t(Msg::SupervisorsAnswers)}</th>
+                <th scope="col" class="num">{t(Msg::SupervisorsView)}</th>
+                <th scope="col" class="num">{t(Msg::ViewDifference)}</th>
+                <th scope="col">{t(Msg::Finding)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let finding = r.finding.map(|f| match f {
+                        ViewFinding::Agree => view! { <span>{t(Msg::ViewsAgree)}</span> }.into_any(),
+                        ViewFinding::SupervisorsLower => view! { <strong class="finding">{t(Msg::SupervisorsRateLower)}</strong> }.into_any(),
+                        ViewFinding::SupervisorsHigher => view! { <strong class="finding">{t(Msg::SupervisorsRateHigher)}</strong> }.into_any(),
+                    });
+                    view! {
+                        <tr data-competency=r.competency.clone()>
+                            <td>{r.title.clone()}</td>
+                            <td>{r.agency.clone()}</td>
+                            {side(&r.officers)}
+                            {side(&r.supervisors)}
+                            <td class="num">{r.difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, decimal(d, 2))).unwrap_or_default()}</td>
+                            <td>{finding}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>
@@ -160,6 +208,13 @@ pub fn ResultsPage() -> impl IntoView {
                         })}
                         <h2>{t(Msg::Priorities)}</h2>
                         {gap_table(r.priorities.clone(), false, "priorities")}
+                        <h2 id="views-title">{t(Msg::ViewsTitle)}</h2>
+                        <p class="hint">{t(Msg::ViewsHint)}</p>
+                        {if r.views.is_empty() {
+                            view! { <p class="empty" id="no-views">{t(Msg::NoSupervisorViews)}</p> }.into_any()
+                        } else {
+                            views_table(r.views.clone()).into_any()
+                        }}
                     }
                     .into_any()
                 }

@@ -163,9 +163,10 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     let rows: Vec<&str> = lines.collect();
     // 32 competencies × 4 positions (two per agency).
     assert_eq!(rows.len(), 32 * 4, "{text}");
+    // Ten guards' own answers and five supervisors' answers about them.
     assert!(
         rows.iter()
-            .any(|r| r.contains("Utopia Border Police,Border guard,10,3,"))
+            .any(|r| r.contains("Utopia Border Police,Border guard,15,3,"))
     );
     assert!(
         rows.iter()

@@ -43,6 +43,40 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
     ] {
         assert!(page.contains(needle), "{needle}");
     }
+    // Officers' and supervisors' views side by side, per agency: the border police's
+    // commanders see weaker document work than their guards report; the immigration
+    // service's supervisors see better risk analysis than their officers claim.
+    let views = page
+        .split(r#"id="views""#)
+        .nth(1)
+        .expect("the views table")
+        .split("</table>")
+        .next()
+        .unwrap();
+    let rows: Vec<&str> = views.split("<tr ").skip(1).collect();
+    let found = |competency: &str, agency: &str, finding: &str| {
+        rows.iter().any(|r| {
+            r.contains(&format!(r#"data-competency="{competency}"#))
+                && r.contains(agency)
+                && r.contains(finding)
+        })
+    };
+    assert!(found(
+        "doc-",
+        "Utopia Border Police",
+        "Supervisors see a larger need"
+    ));
+    assert!(found(
+        "risk-",
+        "Utopia Immigration Service",
+        "Officers under-rate themselves"
+    ));
+    assert!(found("law-", "Utopia Border Police", "The views agree"));
+    assert!(!found(
+        "doc-",
+        "Utopia Immigration Service",
+        "Supervisors see"
+    ));
     let summary = analyst
         .page(
             &format!("/tna/campaigns/{}/summary?agency={police}", campaign.id),

@@ -24,6 +24,8 @@ use std::collections::HashMap;
 
 /// The demo campaign's title.
 pub const TITLE: &str = "Utopia front-line training needs 2026";
+/// Supervisors' answers about their front-line staff, per agency.
+const SUPERVISORS_ABOUT_STAFF: usize = 5;
 /// The open demo campaign, for trying the questionnaire as a respondent.
 pub const OPEN_TITLE: &str = "Utopia Immigration Service: training needs 2027";
 
@@ -174,8 +176,19 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                     .collect();
                 crate::server::services::tna::set_job_specification(db, p.id, &levels).await?;
             }
-            for k in 0..*officers {
-                let answers = q.shown_answers(&officer_answers(&q, &mut rng, ai, pi, k));
+            // Officers answer about themselves; on the supervisory line, five supervisors
+            // (the three on the roster and two deputies) also answer about the staff of the
+            // agency's front-line position, enough for an anonymous campaign to show.
+            let own = (0..*officers).map(|k| (k, false));
+            let about_staff =
+                (0..if pi == 1 { SUPERVISORS_ABOUT_STAFF } else { 0 }).map(|k| (k, true));
+            for (k, supervising) in own.chain(about_staff) {
+                let answers = if supervising {
+                    supervisor_view(officer_answers(&q, &mut rng, ai, 0, k), ai)
+                } else {
+                    officer_answers(&q, &mut rng, ai, pi, k)
+                };
+                let answers = q.shown_answers(&answers);
                 let mut cells: HashMap<String, String> = HashMap::new();
                 for item in q.items() {
                     match answers.get(&item.id) {
@@ -196,12 +209,21 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                         None => {}
                     }
                 }
-                let mut row = vec![
-                    format!("P-{}-{}-{k}", a.id, p.id),
-                    "self".to_owned(),
-                    a.name.clone(),
-                    p.title.clone(),
-                ];
+                let mut row = if supervising {
+                    vec![
+                        format!("S-{}-{}-{k}", a.id, p.id),
+                        "supervisor".to_owned(),
+                        a.name.clone(),
+                        positions[0].0.to_owned(),
+                    ]
+                } else {
+                    vec![
+                        format!("P-{}-{}-{k}", a.id, p.id),
+                        "self".to_owned(),
+                        a.name.clone(),
+                        p.title.clone(),
+                    ]
+                };
                 row.extend(columns.iter().map(|c| cells.remove(c).unwrap_or_default()));
                 write(&mut csv, &row)?;
             }
@@ -300,6 +322,24 @@ async fn demo_user(
     Ok(crate::server::services::people::current_user(db, p.id)
         .await?
         .map(|(user, _)| user))
+}
+
+/// A supervisor's answers about their front-line staff, from what the staff would say of
+/// themselves: the border police's commanders see weaker document and systems work than their
+/// guards report, the immigration service's supervisors better risk analysis than their
+/// officers claim; elsewhere the views agree.
+fn supervisor_view(mut answers: Answers, ai: usize) -> Answers {
+    for (item, answer) in answers.iter_mut() {
+        if let Answer::Dual(_, performance) = answer {
+            let shift: i32 = match (ai, item.split('-').next()) {
+                (1, Some("doc" | "bmis")) => -2,
+                (0, Some("risk")) => 2,
+                _ => 0,
+            };
+            *performance = (i32::from(*performance) + shift).clamp(1, 7) as u8;
+        }
+    }
+    answers
 }
 
 /// Officer `k`'s answers, in position `pi` (0: front line, 1: supervisory) of agency `ai`.

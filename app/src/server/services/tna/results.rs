@@ -9,7 +9,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::model::tna::{GapRow, PlanRow, TnaResults};
+use crate::model::tna::{GapRow, PlanRow, TnaResults, ViewFinding, ViewRow, ViewSide};
 use crate::model::{CurrentUser, ImportProblem};
 use crate::server::entities::{
     agency, course, course_module, position, position_requirement, tna_campaign, tna_response,
@@ -18,7 +18,8 @@ use crate::server::reports::charts::{HeatCell, heat_map, need_bars};
 use crate::server::services::tna::campaigns::{agency_ids, get, may_analyse};
 use crate::server::services::tna::questionnaires::load;
 use assessments::tna::{
-    Disclosure, GroupResult, Grouping, Observation, PlanItem, aggregate, needs, plan, priorities,
+    Disclosure, GroupResult, Grouping, Observation, PlanItem, ViewComparison, aggregate,
+    compare_views, needs, plan, priorities,
 };
 use content::tna::{Answer, Answers, ItemKind, Questionnaire};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -57,6 +58,8 @@ pub struct Analysis {
     pub by_country: Vec<GroupResult>,
     /// Per competency.
     pub by_competency: Vec<GroupResult>,
+    /// Per competency × agency, the officers' own view beside their supervisors'.
+    pub views: Vec<ViewComparison>,
     /// The training plan, with the people who need each module per agency (in an anonymous
     /// campaign, agencies with fewer respondents than the minimum group size left out).
     pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
@@ -146,11 +149,12 @@ pub async fn analyse(
         return Ok(a);
     }
     let fw = crate::server::services::tna::framework(db).await?;
-    let responses: Vec<(i64, Option<i64>, String)> = submitted()
+    let responses: Vec<(i64, Option<i64>, String, String)> = submitted()
         .select_only()
         .column(tna_response::Column::AgencyId)
         .column(tna_response::Column::PositionId)
         .column(tna_response::Column::Answers)
+        .column(tna_response::Column::Perspective)
         .into_tuple()
         .all(db)
         .await?;
@@ -192,8 +196,9 @@ struct Input {
     agencies: Vec<(i64, String, String)>,
     positions: Vec<position::Model>,
     requirements: Vec<position_requirement::Model>,
-    /// Submitted responses: agency, position, stored answers.
-    responses: Vec<(i64, Option<i64>, String)>,
+    /// Submitted responses: agency, position, stored answers, perspective (`self` or
+    /// `supervisor`).
+    responses: Vec<(i64, Option<i64>, String, String)>,
     disclosure: Disclosure,
 }
 
@@ -248,7 +253,8 @@ fn compute(input: Input) -> AppResult<Analysis> {
         .collect();
     let mut obs = Vec::with_capacity(responses.len() * duals.len());
     let mut per_agency: HashMap<i64, usize> = HashMap::new();
-    for (agency_id, position_id, text) in &responses {
+    for (agency_id, position_id, text, perspective) in &responses {
+        let supervisor = perspective == "supervisor";
         let StoredAnswers(answers) = serde_json::from_str(text)
             .map_err(|e| crate::server::errors::internal("stored answers", e))?;
         let (agency, country) = agency_keys
@@ -269,6 +275,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
                     importance: *importance,
                     performance: *performance,
                     required: position_id.and_then(|p| required.get(&(p, *competency)).copied()),
+                    about_staff: supervisor,
                 });
             }
         }
@@ -286,7 +293,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
     let items = plan(&obs, &builds, PLAN_THRESHOLD, disclosure);
     // People in need per (competency, agency), for the plan's per-agency counts.
     let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
-    for o in obs.iter().filter(|o| needs(o)) {
+    for o in obs.iter().filter(|o| !o.about_staff && needs(o)) {
         *in_need.entry((&*o.competency, &*o.agency)).or_insert(0) += 1;
     }
     let plan = items
@@ -315,8 +322,23 @@ fn compute(input: Input) -> AppResult<Analysis> {
             (item, per)
         })
         .collect();
+    // Supervisors' answers beside the own answers of the officers they are about: the same
+    // agency and position.
+    let (supervisors, officers): (Vec<Observation>, Vec<Observation>) =
+        obs.iter().cloned().partition(|o| o.about_staff);
+    let supervised: std::collections::HashSet<(&str, &str)> = supervisors
+        .iter()
+        .map(|o| (&*o.agency, &*o.position))
+        .collect();
+    let officers: Vec<Observation> = officers
+        .iter()
+        .filter(|o| supervised.contains(&(&*o.agency, &*o.position)))
+        .cloned()
+        .collect();
+    let views = compare_views(&officers, &supervisors, Grouping::Agency, disclosure);
     Ok(Analysis {
         respondents: responses.len(),
+        views,
         observations: obs.len(),
         by_position: aggregate(&obs, Grouping::Position, disclosure),
         by_agency: aggregate(&obs, Grouping::Agency, disclosure),

@@ -137,7 +137,42 @@ pub async fn results(
         agencies,
         drill,
         plan: plan_rows(db, &a).await?,
+        views: view_rows(&a),
     })
+}
+
+/// The officers' and supervisors' views of each competency both answered on in an agency, in
+/// framework order, then by agency name.
+fn view_rows(a: &Analysis) -> Vec<ViewRow> {
+    use assessments::tna::Divergence;
+    let side = |g: &assessments::tna::GroupResult| ViewSide {
+        n: g.n,
+        assessed: g.stats.as_ref().map(|s| s.assessed),
+        caution: g.caution,
+    };
+    let mut agencies: Vec<&(i64, String, String)> = a.agencies.iter().collect();
+    agencies.sort_by(|x, y| x.1.cmp(&y.1));
+    a.competencies
+        .iter()
+        .flat_map(|c| agencies.iter().map(move |ag| (c, ag)))
+        .filter_map(|((id, title), (agency, name, _))| {
+            let key = agency.to_string();
+            let v = a.views.iter().find(|v| &v.key.0 == id && v.key.1 == key)?;
+            Some(ViewRow {
+                competency: id.clone(),
+                title: title.clone(),
+                agency: name.clone(),
+                officers: side(v.officers.as_ref()?),
+                supervisors: side(v.supervisors.as_ref()?),
+                difference: v.difference,
+                finding: v.divergence.map(|d| match d {
+                    Divergence::Agree => ViewFinding::Agree,
+                    Divergence::SupervisorsLower => ViewFinding::SupervisorsLower,
+                    Divergence::SupervisorsHigher => ViewFinding::SupervisorsHigher,
+                }),
+            })
+        })
+        .collect()
 }
 
 /// A heat map's figures: per row, its full title, then each cell as the map writes it.
