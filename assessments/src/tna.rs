@@ -436,6 +436,87 @@ pub fn compare_views(
         .collect()
 }
 
+/// A cause of a performance gap that a barrier item names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cause {
+    /// Missing or faulty equipment.
+    Equipment,
+    /// Unclear or missing procedures, instructions or legal basis.
+    Procedures,
+    /// Too few staff, or too little time.
+    Staffing,
+    /// Not trained enough: the one cause a course removes.
+    Training,
+}
+
+impl Cause {
+    /// The causes other than training, in the order ties are broken.
+    pub const OTHER: [Cause; 3] = [Cause::Equipment, Cause::Procedures, Cause::Staffing];
+
+    /// The barrier option id that names this cause.
+    pub fn code(self) -> &'static str {
+        match self {
+            Cause::Equipment => "equipment",
+            Cause::Procedures => "procedures",
+            Cause::Staffing => "staffing",
+            Cause::Training => "training",
+        }
+    }
+}
+
+/// What the respondents to one barrier item said stops them (each respondent counted once
+/// per option they chose).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Barriers {
+    /// Respondents who answered the item.
+    pub respondents: usize,
+    /// Respondents naming each cause, in [`Cause`] order.
+    pub named: [usize; 4],
+    /// Respondents saying nothing stops them.
+    pub nothing: usize,
+}
+
+impl Barriers {
+    /// Adds one respondent's choices (option ids; unknown ones are ignored, a repeated one
+    /// counts once).
+    pub fn add<'a>(&mut self, chosen: impl IntoIterator<Item = &'a str>) {
+        let mut seen = [false; 5];
+        for id in chosen {
+            let slot = match id {
+                "equipment" => 0,
+                "procedures" => 1,
+                "staffing" => 2,
+                "training" => 3,
+                "none" => 4,
+                _ => continue,
+            };
+            seen[slot] = true;
+        }
+        self.respondents += 1;
+        for (i, named) in self.named.iter_mut().enumerate() {
+            *named += usize::from(seen[i]);
+        }
+        self.nothing += usize::from(seen[4]);
+    }
+
+    /// Respondents naming `cause`.
+    pub fn count(&self, cause: Cause) -> usize {
+        self.named[cause as usize]
+    }
+
+    /// The cause behind the gap when it is not mainly training: the most named of equipment,
+    /// procedures and staffing, when at least half the respondents name it and more name it
+    /// than name training. Training cannot close such a gap; it belongs to management.
+    pub fn other_cause(&self) -> Option<Cause> {
+        let top = Cause::OTHER
+            .into_iter()
+            .max_by_key(|c| (self.count(*c), std::cmp::Reverse(*c)))?;
+        let n = self.count(top);
+        (self.respondents > 0 && 2 * n >= self.respondents && n > self.count(Cause::Training))
+            .then_some(top)
+    }
+}
+
 /// One line of a training plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanItem {
@@ -759,6 +840,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_gap_mainly_from_equipment_procedures_or_staffing_is_not_a_training_need() {
+        let mut b = Barriers::default();
+        for chosen in [
+            &["equipment", "training"][..],
+            &["equipment"],
+            &["equipment", "staffing"],
+            &["training"],
+            &["none"],
+            &["equipment", "equipment", "bogus"],
+        ] {
+            b.add(chosen.iter().copied());
+        }
+        assert_eq!(b.respondents, 6);
+        assert_eq!(
+            (b.count(Cause::Equipment), b.count(Cause::Training)),
+            (4, 2)
+        );
+        assert_eq!(b.nothing, 1);
+        assert_eq!(b.other_cause(), Some(Cause::Equipment));
+        // Training named as often: a training need after all.
+        let mut even = Barriers::default();
+        even.add(["procedures", "training"]);
+        even.add(["procedures", "training"]);
+        assert_eq!(even.other_cause(), None);
+        // Named by fewer than half: no finding.
+        let mut few = Barriers::default();
+        few.add(["staffing"]);
+        few.add(["none"]);
+        few.add(["none"]);
+        assert_eq!(few.other_cause(), None);
+        // A tie between other causes goes to the first in order.
+        let mut tie = Barriers::default();
+        tie.add(["staffing", "procedures"]);
+        assert_eq!(tie.other_cause(), Some(Cause::Procedures));
+        assert_eq!(Barriers::default().other_cause(), None);
+    }
+
     fn arb_obs() -> impl Strategy<Value = Observation> {
         (
             0usize..3,
@@ -895,6 +1014,27 @@ mod tests {
                     _ => prop_assert!(false, "one-sided difference"),
                 }
                 prop_assert_eq!(x.divergence == Some(Divergence::Agree), y.divergence == Some(Divergence::Agree));
+            }
+        }
+
+        #[test]
+        fn naming_training_never_makes_another_cause(
+            answers in proptest::collection::vec(proptest::collection::vec(0usize..6, 0..5), 1..20),
+        ) {
+            const IDS: [&str; 6] = ["equipment", "procedures", "staffing", "training", "none", "x"];
+            let mut b = Barriers::default();
+            for a in &answers {
+                b.add(a.iter().map(|i| IDS[*i]));
+            }
+            prop_assert!(b.named.iter().all(|n| *n <= b.respondents));
+            // Everyone also naming training: never another cause.
+            let mut all_training = Barriers::default();
+            for a in &answers {
+                all_training.add(a.iter().map(|i| IDS[*i]).chain(["training"]));
+            }
+            prop_assert_eq!(all_training.other_cause(), None);
+            if let Some(c) = b.other_cause() {
+                prop_assert!(c != Cause::Training && 2 * b.count(c) >= b.respondents);
             }
         }
 

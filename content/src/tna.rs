@@ -174,11 +174,19 @@ pub enum ItemKind {
     Single,
     /// Any options.
     Multiple,
+    /// What stops the respondent doing the tasks of the item's section well: any options,
+    /// each one of [`BARRIERS`] (one of them `training`), so a need with another cause is not
+    /// reported as a training need.
+    Barriers,
     /// Free text.
     Text,
     /// A number between `min` and `max`.
     Numeric,
 }
+
+/// The option ids a barrier item may offer: what can stop an officer doing a task well.
+/// `training` is the one a course can remove; `none` says nothing stops them.
+pub const BARRIERS: [&str; 5] = ["equipment", "procedures", "staffing", "training", "none"];
 
 /// A questionnaire item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -342,6 +350,8 @@ pub enum Problem {
     MissingCompetency,
     /// A choice item has fewer than two distinct options, or an option lacks a text.
     Options,
+    /// A barrier item offers an option outside [`BARRIERS`], or not `training` and another.
+    BarrierOptions,
     /// A numeric item's minimum is above its maximum.
     Bounds,
 }
@@ -412,7 +422,10 @@ pub fn check_questionnaire(
             ));
         }
         if c.at_least.is_some()
-            && matches!(kind, ItemKind::Single | ItemKind::Multiple | ItemKind::Text)
+            && matches!(
+                kind,
+                ItemKind::Single | ItemKind::Multiple | ItemKind::Barriers | ItemKind::Text
+            )
         {
             return Err(design(
                 Problem::AtLeastNeedsScale,
@@ -478,7 +491,24 @@ pub fn check_questionnaire(
                     }
                     None => {}
                 },
-                ItemKind::Single | ItemKind::Multiple => {
+                ItemKind::Single | ItemKind::Multiple | ItemKind::Barriers => {
+                    if item.kind == ItemKind::Barriers
+                        && (item
+                            .options
+                            .iter()
+                            .any(|o| !BARRIERS.contains(&o.id.as_str()))
+                            || !item.options.iter().any(|o| o.id == "training"))
+                    {
+                        return Err(design(
+                            Problem::BarrierOptions,
+                            &item.id,
+                            format!(
+                                "item `{}` offers barriers from {} only, training among them",
+                                item.id,
+                                BARRIERS.join(", ")
+                            ),
+                        ));
+                    }
                     let mut ids = HashSet::new();
                     if item.options.len() < 2
                         || item.options.iter().any(|o| {

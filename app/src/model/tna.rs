@@ -321,6 +321,40 @@ pub struct TnaResults {
     pub plan: Vec<PlanRow>,
     /// Officers' and supervisors' views side by side, for the competencies both answered on.
     pub views: Vec<ViewRow>,
+    /// What stops people doing each section's tasks well, per agency.
+    pub barriers: Vec<BarrierRow>,
+}
+
+/// A cause of a performance gap, as barrier items name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CauseCode {
+    /// Missing or faulty equipment.
+    Equipment,
+    /// Unclear or missing procedures.
+    Procedures,
+    /// Too few staff or too little time.
+    Staffing,
+    /// Not trained enough.
+    Training,
+}
+
+/// What the answers to one barrier item say in one agency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BarrierRow {
+    /// The questionnaire section's title.
+    pub section: String,
+    /// Agency name.
+    pub agency: String,
+    /// Respondents who answered.
+    pub respondents: usize,
+    /// Share naming each cause (equipment, procedures, staffing, training), then nothing, in
+    /// per cent; empty when withheld.
+    pub shares: Vec<f64>,
+    /// The cause other than training that prevails, if any: a need for management, not for
+    /// the training plan.
+    pub other_cause: Option<CauseCode>,
+    /// Fewer respondents than the minimum group size, shown with a caution (named campaigns).
+    pub caution: bool,
 }
 
 /// One side of a [`ViewRow`]: officers' own answers, or supervisors' answers about them.

@@ -198,7 +198,7 @@ impl Item {
                 }
                 Some(_) => Err(AnswerError::UnknownOption),
             },
-            ItemKind::Multiple => {
+            ItemKind::Multiple | ItemKind::Barriers => {
                 let mut chosen = Vec::new();
                 for v in given(&self.id) {
                     if !self.options.iter().any(|o| o.id == v) {

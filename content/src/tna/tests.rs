@@ -106,6 +106,41 @@ fn unknown_competencies_missing_translations_and_duplicates_are_refused() {
 }
 
 #[test]
+fn barrier_items_offer_the_barrier_vocabulary_with_training() {
+    let barriers = |options: &str| {
+        format!(
+            "{Q}\n  [[section.item]]\n  id = \"int-barriers\"\n  kind = \"barriers\"\n  text = {{ en = \"What stops you?\", fr = \"Qu'est-ce qui vous en empêche ?\" }}\n  options = [{options}]\n"
+        )
+    };
+    let opt = |id: &str| format!(r#"{{ id = "{id}", en = "{id}", fr = "{id}" }}, "#);
+    let good = barriers(&(opt("equipment") + &opt("training") + &opt("none")));
+    let q = check(&good).unwrap_or_else(|e| panic!("{e}"));
+    let item = q.items().find(|i| i.id == "int-barriers").unwrap();
+    assert_eq!(item.kind, ItemKind::Barriers);
+    // Answered like a multiple choice, on its own options only.
+    let answer = item.read_answer(raw(&[
+        ("int-barriers", "equipment"),
+        ("int-barriers", "training"),
+    ]));
+    assert_eq!(
+        answer.unwrap(),
+        Some(Answer::Choices(vec!["equipment".into(), "training".into()]))
+    );
+    assert!(
+        item.read_answer(raw(&[("int-barriers", "budget")]))
+            .is_err()
+    );
+    // An option outside the vocabulary, or no training option: refused.
+    for bad in [
+        opt("equipment") + &opt("budget") + &opt("training"),
+        opt("equipment") + &opt("staffing"),
+    ] {
+        let e = check(&barriers(&bad)).unwrap_err();
+        assert!(e.message.contains("offers barriers from"), "{e}");
+    }
+}
+
+#[test]
 fn the_shipped_framework_and_questionnaire_are_valid() {
     let (c, q) = shipped().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c.areas.len(), 8);
@@ -117,6 +152,18 @@ fn the_shipped_framework_and_questionnaire_are_valid() {
         .filter_map(|i| i.competency.as_deref())
         .collect();
     assert_eq!(measured, c.ids(), "every competency is asked about");
+    // Every section of competencies asks what stops the respondent.
+    for s in q
+        .sections
+        .iter()
+        .filter(|s| s.items.iter().any(|i| i.kind == ItemKind::Dual))
+    {
+        assert!(
+            s.items.iter().any(|i| i.kind == ItemKind::Barriers),
+            "{} asks no barrier item",
+            s.id
+        );
+    }
     for area in &c.areas {
         for comp in &area.competencies {
             // Needs analysis leads to learning: every competency has a module that teaches it.
@@ -244,7 +291,7 @@ proptest::proptest! {
                 ItemKind::Likert => Answer::Number(f64::from(a.min(5))),
                 ItemKind::Numeric => Answer::Number(f64::from(a)),
                 ItemKind::Single => Answer::Text(item.options[o % item.options.len()].id.clone()),
-                ItemKind::Multiple => Answer::Choices(vec![item.options[o % item.options.len()].id.clone()]),
+                ItemKind::Multiple | ItemKind::Barriers => Answer::Choices(vec![item.options[o % item.options.len()].id.clone()]),
                 ItemKind::Text => Answer::Text("note".into()),
             };
             answers.insert(item.id.clone(), answer);

@@ -28,7 +28,7 @@ fn paper_item(item: ItemView, lang: Lang) -> impl IntoView {
         }
         .into_any(),
         "likert" => boxes(t(Msg::Agreement), 5).into_any(),
-        "single" | "multiple" => view! {
+        "single" | "multiple" | "barriers" => view! {
             <ul class="paper-options">
                 {item.options.iter().map(|(id, o)| view! {
                     <li>"☐ " <span lang=o.pick(lang).1>{o.pick(lang).0.to_owned()}</span> " " <span class="hint">"(" {id.clone()} ")"</span></li>

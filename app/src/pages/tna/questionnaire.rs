@@ -10,11 +10,12 @@ use crate::i18n::{Msg, t};
 use crate::model::tna::{ConditionView, ItemView, SectionView};
 use leptos::prelude::*;
 
-const KINDS: [(&str, Msg); 6] = [
+const KINDS: [(&str, Msg); 7] = [
     ("dual", Msg::KindDual),
     ("likert", Msg::KindLikert),
     ("single", Msg::KindSingle),
     ("multiple", Msg::KindMultiple),
+    ("barriers", Msg::KindBarriers),
     ("text", Msg::KindText),
     ("numeric", Msg::KindNumeric),
 ];

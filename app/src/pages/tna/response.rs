@@ -83,8 +83,8 @@ pub(crate) fn item_view(
         }
         .into_any(),
         "likert" => scale(id.clone(), 5, values, t(Msg::Agreement), t(Msg::StronglyDisagree), t(Msg::StronglyAgree), disabled).into_any(),
-        "single" | "multiple" => {
-            let multiple = item.kind == "multiple";
+        "single" | "multiple" | "barriers" => {
+            let multiple = item.kind != "single";
             view! {
                 {multiple.then(|| view! { <input type="hidden" name="_item" value=id.clone() /> })}
                 <ul class="choices">

@@ -9,9 +9,20 @@ use crate::components::feedback::Feedback;
 use crate::components::forms::{ErrorView, int_param};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{Msg, decimal, t};
-use crate::model::tna::{GapRow, PlanRow, ViewFinding, ViewRow, ViewSide};
+use crate::model::tna::{BarrierRow, CauseCode, GapRow, PlanRow, ViewFinding, ViewRow, ViewSide};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// A group's count, marked when the group is under the minimum size but shown (a named
+/// campaign).
+fn count_cell(n: usize, caution: bool) -> impl IntoView {
+    view! {
+        <td class="num">
+            {n}
+            {caution.then(|| view! { <abbr class="caution-mark" title=t(Msg::SmallGroupCaution)>"*"</abbr> })}
+        </td>
+    }
+}
 
 /// The table of gap rows (`by_position`: with the position column).
 pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl IntoView {
@@ -32,10 +43,7 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
                     <tr class=if r.withheld { "withheld" } else if r.caution { "caution" } else { "" }>
                         <td>{r.title.clone()}</td>
                         {by_position.then(|| view! { <td>{if r.position.is_empty() { "–".to_owned() } else { r.position.clone() }}</td> })}
-                        <td class="num">
-                            {r.n}
-                            {r.caution.then(|| view! { <abbr class="caution-mark" title=t(Msg::SmallGroupCaution)>"*"</abbr> })}
-                        </td>
+                        {count_cell(r.n, r.caution)}
                         {if r.withheld {
                             view! { <td colspan="5" class="hint">{t(Msg::Withheld)}</td> }.into_any()
                         } else {
@@ -57,15 +65,11 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
 /// Officers' and supervisors' views side by side.
 fn views_table(rows: Vec<ViewRow>) -> impl IntoView {
     let side = |s: &ViewSide| {
-        let n = view! {
-            {s.n}
-            {s.caution.then(|| view! { <abbr class="caution-mark" title=t(Msg::SmallGroupCaution)>"*"</abbr> })}
-        };
         let level = match s.assessed {
             Some(v) => view! { {fig(Some(v))} }.into_any(),
             None => view! { <span class="hint">{t(Msg::WithheldShort)}</span> }.into_any(),
         };
-        view! { <td class="num">{n}</td> <td class="num">{level}</td> }
+        view! { {count_cell(s.n, s.caution)} <td class="num">{level}</td> }
     };
     view! {
         <table class="data" tabindex="0" id="views">
@@ -94,6 +98,59 @@ fn views_table(rows: Vec<ViewRow>) -> impl IntoView {
                             {side(&r.supervisors)}
                             <td class="num">{r.difference.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, decimal(d, 2))).unwrap_or_default()}</td>
                             <td>{finding}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The name of a cause.
+fn cause_label(c: CauseCode) -> &'static str {
+    t(match c {
+        CauseCode::Equipment => Msg::CauseEquipment,
+        CauseCode::Procedures => Msg::CauseProcedures,
+        CauseCode::Staffing => Msg::CauseStaffing,
+        CauseCode::Training => Msg::CauseTraining,
+    })
+}
+
+/// What stops people, per section and agency, with the cause that prevails when it is not
+/// training.
+fn barriers_table(rows: Vec<BarrierRow>) -> impl IntoView {
+    view! {
+        <table class="data" tabindex="0" id="barriers">
+            <thead><tr>
+                <th scope="col">{t(Msg::Section)}</th>
+                <th scope="col">{t(Msg::Agency)}</th>
+                <th scope="col" class="num">{t(Msg::Respondents)}</th>
+                {[CauseCode::Equipment, CauseCode::Procedures, CauseCode::Staffing, CauseCode::Training]
+                    .into_iter()
+                    .map(|c| view! { <th scope="col" class="num">{cause_label(c)} " %"</th> })
+                    .collect_view()}
+                <th scope="col" class="num">{t(Msg::NothingStops)} " %"</th>
+                <th scope="col">{t(Msg::Finding)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let withheld = r.shares.is_empty();
+                    view! {
+                        <tr class=if withheld { "withheld" } else if r.caution { "caution" } else { "" }>
+                            <td>{r.section.clone()}</td>
+                            <td>{r.agency.clone()}</td>
+                            {count_cell(r.respondents, r.caution)}
+                            {if withheld {
+                                view! { <td colspan="6" class="hint">{t(Msg::Withheld)}</td> }.into_any()
+                            } else {
+                                view! {
+                                    {r.shares.iter().map(|s| view! { <td class="num">{decimal(*s, 0)}</td> }).collect_view()}
+                                    <td>{match r.other_cause {
+                                        Some(c) => view! { <strong class="finding">{crate::i18n::tr(Msg::NotTrainingNeed, &[("cause", cause_label(c).into())])}</strong> }.into_any(),
+                                        None => view! { <span>{t(Msg::TrainingCanHelp)}</span> }.into_any(),
+                                    }}</td>
+                                }.into_any()
+                            }}
                         </tr>
                     }
                 }).collect_view()}
@@ -214,6 +271,13 @@ pub fn ResultsPage() -> impl IntoView {
                             view! { <p class="empty" id="no-views">{t(Msg::NoSupervisorViews)}</p> }.into_any()
                         } else {
                             views_table(r.views.clone()).into_any()
+                        }}
+                        <h2 id="barriers-title">{t(Msg::BarriersTitle)}</h2>
+                        <p class="hint">{t(Msg::BarriersHint)}</p>
+                        {if r.barriers.is_empty() {
+                            view! { <p class="empty" id="no-barriers">{t(Msg::NoBarriers)}</p> }.into_any()
+                        } else {
+                            barriers_table(r.barriers.clone()).into_any()
                         }}
                     }
                     .into_any()

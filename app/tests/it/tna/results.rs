@@ -77,6 +77,46 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
         "Utopia Immigration Service",
         "Supervisors see"
     ));
+    // What stops people: at the border police's land crossings, equipment. Their document
+    // answers leave the training plan; the immigration service's stay in it.
+    let barriers = page
+        .split(r#"id="barriers""#)
+        .nth(1)
+        .expect("the barriers table")
+        .split("</table>")
+        .next()
+        .unwrap();
+    let rows: Vec<&str> = barriers.split("<tr").skip(2).collect();
+    let row = |section: &str, agency: &str| {
+        *rows
+            .iter()
+            .find(|r| r.contains(section) && r.contains(agency))
+            .unwrap_or_else(|| panic!("{section} / {agency}: {barriers}"))
+    };
+    assert!(
+        row("Document examination", "Utopia Border Police")
+            .contains("Mainly Equipment: for management, not for training")
+    );
+    assert!(
+        row("Document examination", "Utopia Immigration Service").contains("Training can help")
+    );
+    let analysis = app::server::services::tna::results::analyse(&app.db, &campaign)
+        .await
+        .unwrap();
+    let doc_items: Vec<_> = analysis
+        .plan
+        .iter()
+        .filter(|(item, _)| item.competencies.iter().all(|c| c.starts_with("doc-")))
+        .collect();
+    assert!(!doc_items.is_empty(), "document modules stay in the plan");
+    for (item, per_agency) in &doc_items {
+        assert!(
+            per_agency.iter().all(|(a, _)| *a != police),
+            "{}: {per_agency:?}",
+            item.module
+        );
+    }
+
     let summary = analyst
         .page(
             &format!("/tna/campaigns/{}/summary?agency={police}", campaign.id),

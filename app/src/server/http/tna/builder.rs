@@ -98,7 +98,10 @@ fn item_from(fields: &[(String, String)]) -> AppResult<Item> {
     let kind = questionnaires::kind_from(field(fields, "kind"))
         .ok_or_else(|| AppError::field("kind", Msg::ErrInvalid))?;
     let mut options = Vec::new();
-    if matches!(kind, ItemKind::Single | ItemKind::Multiple) {
+    if matches!(
+        kind,
+        ItemKind::Single | ItemKind::Multiple | ItemKind::Barriers
+    ) {
         for line in field(fields, "options")
             .lines()
             .filter(|l| !l.trim().is_empty())

@@ -342,6 +342,21 @@ fn supervisor_view(mut answers: Answers, ai: usize) -> Answers {
     answers
 }
 
+/// What stops officer `k` of agency `ai` doing a section's tasks well: at the border
+/// police's land crossings there are no UV lamps or magnifiers, so document checks fail for
+/// want of equipment; the immigration service's risk analysis lacks written procedures for
+/// some; elsewhere mostly training, and staffing for a third.
+fn demo_barriers(item: &str, ai: usize, k: usize) -> &'static [&'static str] {
+    match (ai, item) {
+        (1, "document-examination-barriers") if k.is_multiple_of(4) => &["equipment", "training"],
+        (1, "document-examination-barriers") => &["equipment"],
+        (0, "risk-analysis-barriers") if k.is_multiple_of(3) => &["procedures"],
+        (_, "languages-barriers") => &["training"],
+        _ if k.is_multiple_of(3) => &["staffing", "training"],
+        _ => &["training"],
+    }
+}
+
 /// Officer `k`'s answers, in position `pi` (0: front line, 1: supervisory) of agency `ai`.
 fn officer_answers(
     q: &content::tna::Questionnaire,
@@ -387,6 +402,12 @@ fn officer_answers(
             ItemKind::Multiple => Some(Answer::Choices(vec![
                 item.options[(k + ai) % item.options.len()].id.clone(),
             ])),
+            ItemKind::Barriers => Some(Answer::Choices(
+                demo_barriers(&item.id, ai, k)
+                    .iter()
+                    .map(|b| (*b).to_owned())
+                    .collect(),
+            )),
             ItemKind::Text => None,
         };
         if let Some(a) = answer {

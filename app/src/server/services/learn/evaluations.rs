@@ -271,7 +271,7 @@ fn item_result(item: &content::tna::Item, answers: &[Answers]) -> EvaluationItem
                 )
             })
             .collect(),
-        ItemKind::Single | ItemKind::Multiple => item
+        ItemKind::Single | ItemKind::Multiple | ItemKind::Barriers => item
             .options
             .iter()
             .map(|o| {

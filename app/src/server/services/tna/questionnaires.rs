@@ -162,6 +162,7 @@ pub fn kind_code(kind: ItemKind) -> &'static str {
         ItemKind::Dual => "dual",
         ItemKind::Single => "single",
         ItemKind::Multiple => "multiple",
+        ItemKind::Barriers => "barriers",
         ItemKind::Text => "text",
         ItemKind::Numeric => "numeric",
     }
@@ -174,6 +175,7 @@ pub fn kind_from(code: &str) -> Option<ItemKind> {
         "dual" => ItemKind::Dual,
         "single" => ItemKind::Single,
         "multiple" => ItemKind::Multiple,
+        "barriers" => ItemKind::Barriers,
         "text" => ItemKind::Text,
         "numeric" => ItemKind::Numeric,
         _ => return None,
@@ -289,6 +291,7 @@ fn design_error(e: content::tna::DesignError) -> AppError {
         Problem::UnknownCompetency => Msg::ErrUnknownCompetency,
         Problem::MissingCompetency => Msg::ErrDualCompetency,
         Problem::Options => Msg::ErrItemOptions,
+        Problem::BarrierOptions => Msg::ErrBarrierOptions,
         Problem::Bounds => Msg::ErrItemBounds,
     };
     AppError::Validation(vec![FieldError::new(

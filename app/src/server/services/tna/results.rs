@@ -9,7 +9,9 @@
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::model::tna::{GapRow, PlanRow, TnaResults, ViewFinding, ViewRow, ViewSide};
+use crate::model::tna::{
+    BarrierRow, CauseCode, GapRow, PlanRow, TnaResults, ViewFinding, ViewRow, ViewSide,
+};
 use crate::model::{CurrentUser, ImportProblem};
 use crate::server::entities::{
     agency, course, course_module, position, position_requirement, tna_campaign, tna_response,
@@ -18,7 +20,7 @@ use crate::server::reports::charts::{HeatCell, heat_map, need_bars};
 use crate::server::services::tna::campaigns::{agency_ids, get, may_analyse};
 use crate::server::services::tna::questionnaires::load;
 use assessments::tna::{
-    Disclosure, GroupResult, Grouping, Observation, PlanItem, ViewComparison, aggregate,
+    Barriers, Disclosure, GroupResult, Grouping, Observation, PlanItem, ViewComparison, aggregate,
     compare_views, needs, plan, priorities,
 };
 use content::tna::{Answer, Answers, ItemKind, Questionnaire};
@@ -60,6 +62,8 @@ pub struct Analysis {
     pub by_competency: Vec<GroupResult>,
     /// Per competency × agency, the officers' own view beside their supervisors'.
     pub views: Vec<ViewComparison>,
+    /// What stops people doing each section's tasks well, per agency.
+    pub barriers: Vec<BarrierGroup>,
     /// The training plan, with the people who need each module per agency (in an anonymous
     /// campaign, agencies with fewer respondents than the minimum group size left out).
     pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
@@ -67,6 +71,24 @@ pub struct Analysis {
     pub min_group: usize,
     /// What becomes of smaller groups: withheld (anonymous) or shown with a caution (named).
     pub disclosure: Disclosure,
+}
+
+/// What the answers to one barrier item say in one agency.
+pub struct BarrierGroup {
+    /// The questionnaire section the item closes.
+    pub section: String,
+    /// Its title.
+    pub title: String,
+    /// The agency.
+    pub agency: i64,
+    /// The competencies the section's dual items measure.
+    pub competencies: Vec<String>,
+    /// The counts, unless withheld (an anonymous campaign's small group).
+    pub counts: Option<Barriers>,
+    /// Respondents who answered the item.
+    pub respondents: usize,
+    /// Fewer respondents than the minimum group size, shown with a caution (named campaigns).
+    pub caution: bool,
 }
 
 /// What an analysis depends on: submitted responses (count, newest id and latest change: a
@@ -251,6 +273,26 @@ fn compute(input: Input) -> AppResult<Analysis> {
             Some((i.id.as_str(), c, shared(c)))
         })
         .collect();
+    // Barrier items: each speaks for the competencies its section's dual items measure.
+    let barrier_items: Vec<(&content::tna::Section, &content::tna::Item, Vec<String>)> = q
+        .sections
+        .iter()
+        .flat_map(|s| {
+            s.items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Barriers)
+                .map(move |i| {
+                    let measured = s
+                        .items
+                        .iter()
+                        .filter(|d| d.kind == ItemKind::Dual)
+                        .filter_map(|d| d.competency.clone())
+                        .collect();
+                    (s, i, measured)
+                })
+        })
+        .collect();
+    let mut barrier_counts: BTreeMap<(usize, i64), Barriers> = BTreeMap::new();
     let mut obs = Vec::with_capacity(responses.len() * duals.len());
     let mut per_agency: HashMap<i64, usize> = HashMap::new();
     for (agency_id, position_id, text, perspective) in &responses {
@@ -265,6 +307,14 @@ fn compute(input: Input) -> AppResult<Analysis> {
             .and_then(|p| position_keys.get(&p).cloned())
             .unwrap_or_else(|| none.clone());
         *per_agency.entry(*agency_id).or_insert(0) += 1;
+        for (i, (_, item, _)) in barrier_items.iter().enumerate() {
+            if let Some(Answer::Choices(chosen)) = answers.get(item.id.as_str()) {
+                barrier_counts
+                    .entry((i, *agency_id))
+                    .or_default()
+                    .add(chosen.iter().map(String::as_str));
+            }
+        }
         for (item, competency, key) in &duals {
             if let Some(Answer::Dual(importance, performance)) = answers.get(*item) {
                 obs.push(Observation {
@@ -290,10 +340,43 @@ fn compute(input: Input) -> AppResult<Analysis> {
                 .map(|c| (c.id.clone(), c.builds.clone()))
         })
         .collect();
-    let items = plan(&obs, &builds, PLAN_THRESHOLD, disclosure);
+    // What stops people, per section and agency; where a cause other than training prevails
+    // (and the group may be shown), that agency's answers on the section's competencies are a
+    // matter for management and stay out of the training plan.
+    let barriers: Vec<BarrierGroup> = barrier_counts
+        .into_iter()
+        .map(|((i, agency), counts)| {
+            let (section, _, measured) = &barrier_items[i];
+            let shown = disclosure.shows(counts.respondents);
+            BarrierGroup {
+                section: section.id.clone(),
+                title: section.title.en.clone(),
+                agency,
+                competencies: measured.clone(),
+                counts: shown.then_some(counts),
+                respondents: counts.respondents,
+                caution: shown && counts.respondents < min_group,
+            }
+        })
+        .collect();
+    let other_cause: std::collections::HashSet<(&str, &str)> = barriers
+        .iter()
+        .filter(|b| b.counts.and_then(|c| c.other_cause()).is_some())
+        .filter_map(|b| Some((b, &*agency_keys.get(&b.agency)?.0)))
+        .flat_map(|(b, agency)| b.competencies.iter().map(move |c| (c.as_str(), agency)))
+        .collect();
+    let for_training: std::borrow::Cow<[Observation]> = if other_cause.is_empty() {
+        std::borrow::Cow::Borrowed(&obs)
+    } else {
+        obs.iter()
+            .filter(|o| !other_cause.contains(&(&*o.competency, &*o.agency)))
+            .cloned()
+            .collect()
+    };
+    let items = plan(&for_training, &builds, PLAN_THRESHOLD, disclosure);
     // People in need per (competency, agency), for the plan's per-agency counts.
     let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
-    for o in obs.iter().filter(|o| !o.about_staff && needs(o)) {
+    for o in for_training.iter().filter(|o| !o.about_staff && needs(o)) {
         *in_need.entry((&*o.competency, &*o.agency)).or_insert(0) += 1;
     }
     let plan = items
@@ -339,6 +422,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
     Ok(Analysis {
         respondents: responses.len(),
         views,
+        barriers,
         observations: obs.len(),
         by_position: aggregate(&obs, Grouping::Position, disclosure),
         by_agency: aggregate(&obs, Grouping::Agency, disclosure),

@@ -138,7 +138,67 @@ pub async fn results(
         drill,
         plan: plan_rows(db, &a).await?,
         views: view_rows(&a),
+        barriers: barrier_rows(&a),
     })
+}
+
+/// What stops people, per section (questionnaire order) and agency (by name).
+fn barrier_rows(a: &Analysis) -> Vec<BarrierRow> {
+    use assessments::tna::Cause;
+    let name = |id: i64| {
+        a.agencies
+            .iter()
+            .find(|x| x.0 == id)
+            .map(|x| x.1.clone())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<(usize, BarrierRow)> = a
+        .barriers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let percent = |n: usize| 100.0 * n as f64 / b.respondents.max(1) as f64;
+            let row = BarrierRow {
+                section: b.title.clone(),
+                agency: name(b.agency),
+                respondents: b.respondents,
+                shares: b
+                    .counts
+                    .map(|c| {
+                        c.named
+                            .iter()
+                            .map(|n| percent(*n))
+                            .chain([percent(c.nothing)])
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                other_cause: b.counts.and_then(|c| c.other_cause()).map(|c| match c {
+                    Cause::Equipment => CauseCode::Equipment,
+                    Cause::Procedures => CauseCode::Procedures,
+                    Cause::Staffing => CauseCode::Staffing,
+                    Cause::Training => CauseCode::Training,
+                }),
+                caution: b.caution,
+            };
+            (i, row)
+        })
+        .collect();
+    // The analysis lists them by section then agency id: keep the section order, agencies by
+    // name.
+    let order: Vec<&str> = {
+        let mut seen = Vec::new();
+        for b in &a.barriers {
+            if !seen.contains(&b.section.as_str()) {
+                seen.push(b.section.as_str());
+            }
+        }
+        seen
+    };
+    rows.sort_by(|(i, x), (j, y)| {
+        let pos = |k: &usize| order.iter().position(|s| *s == a.barriers[*k].section);
+        pos(i).cmp(&pos(j)).then(x.agency.cmp(&y.agency))
+    });
+    rows.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The officers' and supervisors' views of each competency both answered on in an agency, in

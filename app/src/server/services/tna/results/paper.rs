@@ -205,7 +205,7 @@ pub async fn import_paper(
                     .and_then(|i| row.get(i))
                     .map(String::as_str)
                     .unwrap_or("");
-                if item.kind == ItemKind::Multiple {
+                if matches!(item.kind, ItemKind::Multiple | ItemKind::Barriers) {
                     v.split(';').map(|s| s.trim().to_owned()).collect()
                 } else {
                     vec![v.to_owned()]
