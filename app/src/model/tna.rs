@@ -240,6 +240,10 @@ pub struct ResponseForm {
     pub open: bool,
 }
 
+/// What a dual item's importance holds when the task is not part of the respondent's job (the
+/// same as `content::tna::NOT_MY_JOB`, which the browser bundle does not link).
+pub const NOT_MY_JOB: &str = "n/a";
+
 /// One row of a gap analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GapRow {
@@ -271,6 +275,9 @@ pub struct GapRow {
     /// caution.
     #[serde(default)]
     pub caution: bool,
+    /// Respondents who said the task is not part of their job (not among `n`).
+    #[serde(default)]
+    pub not_my_job: usize,
 }
 
 /// One line of the recommended training plan.

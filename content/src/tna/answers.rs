@@ -8,8 +8,12 @@ pub const LIKERT_MAX: u8 = 5;
 /// The highest point of each rating of a dual item.
 pub const DUAL_MAX: u8 = 7;
 
-/// One answer, as stored (JSON: a number, a string, an array of strings, or a pair of
-/// numbers) and exported.
+/// What a dual item's importance rating holds when the task is not part of the respondent's
+/// job (on the form, on paper and in exports).
+pub const NOT_MY_JOB: &str = "n/a";
+
+/// One answer, as stored (JSON: a number, a string, an array of strings, a pair of numbers,
+/// or `null` for a task that is not part of the job) and exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
@@ -21,6 +25,10 @@ pub enum Answer {
     Choices(Vec<String>),
     /// A dual item: importance, performance (each 1–7).
     Dual(u8, u8),
+    /// A dual item whose task is not part of the respondent's job: not rated, and distinct
+    /// from an unimportant task (importance 1), so it neither lowers the importance of the
+    /// task for those who do it nor counts as a need.
+    NotMyJob,
 }
 
 // Read by hand rather than `#[serde(untagged)]`, which buffers every value and tries each
@@ -32,7 +40,7 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number, a string, a list of option ids or a pair of ratings")
+                f.write_str("a number, a string, a list of option ids, a pair of ratings or null")
             }
 
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Answer, E> {
@@ -49,6 +57,10 @@ impl<'de> Deserialize<'de> for Answer {
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Answer, E> {
                 Ok(Answer::Text(v.to_owned()))
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Answer, E> {
+                Ok(Answer::NotMyJob)
             }
 
             fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Answer, E> {
@@ -166,6 +178,11 @@ impl Item {
             ItemKind::Dual => {
                 let (i, p) = dual_fields(&self.id);
                 match (given(&i).first(), given(&p).first()) {
+                    // "Not part of my job" takes the importance's place; a performance
+                    // rating given with it (ticked before changing one's mind) is dropped.
+                    (Some(i), _) if i.eq_ignore_ascii_case(NOT_MY_JOB) => {
+                        Ok(Some(Answer::NotMyJob))
+                    }
                     (None, None) => Ok(None),
                     (Some(i), Some(p)) => Ok(Some(Answer::Dual(
                         rating(i, DUAL_MAX)?,

@@ -230,6 +230,32 @@ fn answers_are_read_on_their_scales_and_refused_outside_them() {
         dual.read_answer(raw(&[("int-first.importance", "4")])),
         Err(AnswerError::HalfDual)
     );
+    // "Not part of my job", on its own or over a performance rating, in any case.
+    for given in [
+        &[("int-first.importance", "n/a")][..],
+        &[
+            ("int-first.importance", "N/A"),
+            ("int-first.performance", "5"),
+        ],
+    ] {
+        assert_eq!(dual.read_answer(raw(given)), Ok(Some(Answer::NotMyJob)));
+    }
+    assert_eq!(
+        dual.read_answer(raw(&[("int-first.performance", "n/a")])),
+        Err(AnswerError::HalfDual),
+        "only the importance says it"
+    );
+    // Stored as null, distinct from every rating and from a text "n/a".
+    let answers: Answers = [
+        ("a".to_owned(), Answer::NotMyJob),
+        ("b".to_owned(), Answer::Dual(1, 1)),
+        ("c".to_owned(), Answer::Text("n/a".into())),
+    ]
+    .into_iter()
+    .collect();
+    let json = serde_json::to_string(&answers).unwrap();
+    assert_eq!(json, r#"{"a":null,"b":[1,1],"c":"n/a"}"#);
+    assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
     let role = q.item("role").unwrap();
     assert_eq!(
         role.read_answer(raw(&[("role", "pilot")])),

@@ -24,6 +24,7 @@ fn paper_item(item: ItemView, lang: Lang) -> impl IntoView {
     let answer = match item.kind.as_str() {
         "dual" => view! {
             {boxes(t(Msg::Importance), 7)}
+            <p class="scale"><span class="box">"☐ " {t(Msg::NotMyJob)}</span> " " <span class="hint">"(" {crate::model::tna::NOT_MY_JOB} ")"</span></p>
             {boxes(t(Msg::Performance), 7)}
         }
         .into_any(),

@@ -26,6 +26,7 @@ fn value_of(values: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn scale(
     name: String,
     n: u8,
@@ -33,11 +34,23 @@ fn scale(
     legend: &'static str,
     low: &'static str,
     high: &'static str,
+    // A choice off the scale: its value and label.
+    outside: Option<(&'static str, &'static str)>,
     disabled: bool,
 ) -> impl IntoView + use<> {
     let chosen: Vec<bool> = (1..=n)
         .map(|i| has(values, &name, &i.to_string()))
         .collect();
+    let outside = outside.map(|(value, label)| {
+        let input_id = format!("{}-{value}", name.replace('.', "-")).replace('/', "");
+        let checked = has(values, &name, value);
+        view! {
+            <label class="scale-outside" for=input_id.clone()>
+                <input type="radio" id=input_id.clone() name=name.clone() value=value checked=checked disabled=disabled />
+                " " {label}
+            </label>
+        }
+    });
     view! {
         <div class="scale" role="radiogroup" aria-label=legend>
             <span class="scale-label">{legend}</span>
@@ -55,6 +68,7 @@ fn scale(
                 }
             }).collect_view()}
             <span class="hint" aria-hidden="true">{high}</span>
+            {outside}
         </div>
     }
 }
@@ -78,11 +92,11 @@ pub(crate) fn item_view(
     let (si, so, sv) = show_attrs(&item.show_if);
     let input = match item.kind.as_str() {
         "dual" => view! {
-            {scale(format!("{id}.importance"), 7, values, t(Msg::Importance), t(Msg::NotImportant), t(Msg::Essential), disabled)}
-            {scale(format!("{id}.performance"), 7, values, t(Msg::Performance), t(Msg::CannotDoIt), t(Msg::Expert), disabled)}
+            {scale(format!("{id}.importance"), 7, values, t(Msg::Importance), t(Msg::NotImportant), t(Msg::Essential), Some((crate::model::tna::NOT_MY_JOB, t(Msg::NotMyJob))), disabled)}
+            {scale(format!("{id}.performance"), 7, values, t(Msg::Performance), t(Msg::CannotDoIt), t(Msg::Expert), None, disabled)}
         }
         .into_any(),
-        "likert" => scale(id.clone(), 5, values, t(Msg::Agreement), t(Msg::StronglyDisagree), t(Msg::StronglyAgree), disabled).into_any(),
+        "likert" => scale(id.clone(), 5, values, t(Msg::Agreement), t(Msg::StronglyDisagree), t(Msg::StronglyAgree), None, disabled).into_any(),
         "single" | "multiple" | "barriers" => {
             let multiple = item.kind != "single";
             view! {

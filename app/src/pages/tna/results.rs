@@ -32,6 +32,7 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
                 <th scope="col">{t(Msg::CompetencyCol)}</th>
                 {by_position.then(|| view! { <th scope="col">{t(Msg::Position)}</th> })}
                 <th scope="col" class="num">{t(Msg::Respondents)}</th>
+                <th scope="col" class="num">{t(Msg::NotMyJobCol)}</th>
                 <th scope="col" class="num">{t(Msg::RequiredLevel)}</th>
                 <th scope="col" class="num">{t(Msg::AssessedLevel)}</th>
                 <th scope="col" class="num">{t(Msg::Gap)}</th>
@@ -45,9 +46,10 @@ pub fn gap_table(rows: Vec<GapRow>, by_position: bool, id: &'static str) -> impl
                         {by_position.then(|| view! { <td>{if r.position.is_empty() { "–".to_owned() } else { r.position.clone() }}</td> })}
                         {count_cell(r.n, r.caution)}
                         {if r.withheld {
-                            view! { <td colspan="5" class="hint">{t(Msg::Withheld)}</td> }.into_any()
+                            view! { <td colspan="6" class="hint">{t(Msg::Withheld)}</td> }.into_any()
                         } else {
                             view! {
+                                <td class="num">{r.not_my_job}</td>
                                 <td class="num">{fig(r.required)}</td>
                                 <td class="num">{fig(r.assessed)}</td>
                                 <td class="num">{fig(r.gap)}</td>

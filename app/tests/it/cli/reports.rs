@@ -158,7 +158,7 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "competency_id,competency,agency,position,respondents,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld,small_group"
+        "competency_id,competency,agency,position,respondents,not_my_job,required_level,assessed_level,gap,need_index,spread,confidence_95,withheld,small_group"
     );
     let rows: Vec<&str> = lines.collect();
     // 32 competencies × 4 positions (two per agency).
@@ -166,11 +166,11 @@ fn needs_analysis_campaigns_are_listed_and_their_gap_analysis_written() {
     // Ten guards' own answers and five supervisors' answers about them.
     assert!(
         rows.iter()
-            .any(|r| r.contains("Utopia Border Police,Border guard,15,3,"))
+            .any(|r| r.contains("Utopia Border Police,Border guard,15,0,3,"))
     );
     assert!(
         rows.iter()
-            .any(|r| r.contains(",Post commander,3,,,,,,,yes,no")),
+            .any(|r| r.contains(",Post commander,3,0,,,,,,,yes,no")),
         "small groups withheld in an anonymous campaign"
     );
 

@@ -119,11 +119,25 @@ async fn officers_and_supervisors_answer_once_and_the_results_show_the_gaps() {
                 ("role", "front-line"),
                 ("mrz.importance", "6"),
                 ("mrz.performance", "3"),
+                // Interviewing is not part of this officer's job (a performance rating left
+                // from before is dropped).
+                ("interview.importance", "n/a"),
+                ("interview.performance", "4"),
                 ("action", "submit"),
             ],
         )
         .await;
     assert!(location(&res).contains("notice=ResponseSubmitted"));
+    let stored = tna_response::Entity::find_by_id(r2)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.answers.contains(r#""interview":null"#),
+        "{}",
+        stored.answers
+    );
 
     // A border police supervisor assesses the staff of the border guard position; their
     // "mrz" answer is dropped because skip logic hides it from supervisors.

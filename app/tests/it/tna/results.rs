@@ -103,6 +103,38 @@ async fn the_demo_campaign_has_results_exports_and_a_printable_summary() {
     let analysis = app::server::services::tna::results::analyse(&app.db, &campaign)
         .await
         .unwrap();
+    // Second-line examination is not part of most front-line officers' job: they say so
+    // instead of rating it, so they are not among its answers, and the priorities say how many.
+    let answered = |c: &str| {
+        analysis
+            .by_competency
+            .iter()
+            .find(|g| g.key.0 == c)
+            .map_or(0, |g| g.n)
+    };
+    let not_mine = analysis
+        .not_my_job
+        .get(&(
+            "doc-fraud-second-line".to_owned(),
+            String::new(),
+            String::new(),
+        ))
+        .copied()
+        .unwrap_or(0);
+    assert!(not_mine > 0);
+    assert_eq!(
+        answered("doc-fraud-second-line") + not_mine,
+        answered("doc-mrz-verification")
+    );
+    let priorities = page.split(r#"id="priorities""#).nth(1).unwrap();
+    let second_line = priorities
+        .split("<tr")
+        .find(|r| r.contains("Second-line examination and fraud classification"))
+        .unwrap_or_default();
+    assert!(
+        second_line.contains(&format!(r#"<td class="num">{not_mine}</td>"#)),
+        "{second_line}"
+    );
     let doc_items: Vec<_> = analysis
         .plan
         .iter()

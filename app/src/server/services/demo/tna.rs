@@ -24,6 +24,8 @@ use std::collections::HashMap;
 
 /// The demo campaign's title.
 pub const TITLE: &str = "Utopia front-line training needs 2026";
+/// The competency of second-line document examination.
+const SECOND_LINE: &str = "doc-fraud-second-line";
 /// Supervisors' answers about their front-line staff, per agency.
 const SUPERVISORS_ABOUT_STAFF: usize = 5;
 /// The open demo campaign, for trying the questionnaire as a respondent.
@@ -206,6 +208,10 @@ pub async fn ensure(db: &DatabaseConnection) -> AppResult<()> {
                         Some(Answer::Choices(c)) => {
                             cells.insert(item.id.clone(), c.join(";"));
                         }
+                        Some(Answer::NotMyJob) => {
+                            let (ci, _) = content::tna::dual_fields(&item.id);
+                            cells.insert(ci, content::tna::NOT_MY_JOB.to_owned());
+                        }
                         None => {}
                     }
                 }
@@ -378,7 +384,13 @@ fn officer_answers(
                 };
                 let imp = (importance(c) + lead_bonus + noise(rng)).clamp(1, 7);
                 let perf = (performance(ai, c) + pi as i32 + noise(rng)).clamp(1, 7);
-                Some(Answer::Dual(imp as u8, perf as u8))
+                // Examining a referred document in depth is the second line's work: two in
+                // three front-line officers say it is not part of their job.
+                if pi == 0 && c == SECOND_LINE && !k.is_multiple_of(3) {
+                    Some(Answer::NotMyJob)
+                } else {
+                    Some(Answer::Dual(imp as u8, perf as u8))
+                }
             }
             ItemKind::Likert => Some(Answer::Number((2 + rng.below(3)) as f64)),
             ItemKind::Numeric => {

@@ -64,6 +64,9 @@ pub struct Analysis {
     pub views: Vec<ViewComparison>,
     /// What stops people doing each section's tasks well, per agency.
     pub barriers: Vec<BarrierGroup>,
+    /// Respondents who said a task is not part of their job, by (competency, agency,
+    /// position) as group keys write them (empty agency and position: in total).
+    pub not_my_job: HashMap<(String, String, String), usize>,
     /// The training plan, with the people who need each module per agency (in an anonymous
     /// campaign, agencies with fewer respondents than the minimum group size left out).
     pub plan: Vec<(PlanItem, Vec<(i64, usize)>)>,
@@ -234,6 +237,9 @@ fn disclosure(c: &tna_campaign::Model) -> Disclosure {
     }
 }
 
+/// A (competency, agency, position) key of shared texts.
+type SharedKey = (Arc<str>, Arc<str>, Arc<str>);
+
 /// The analysis itself: observations, groupings and the plan (no I/O).
 fn compute(input: Input) -> AppResult<Analysis> {
     let Input {
@@ -293,6 +299,9 @@ fn compute(input: Input) -> AppResult<Analysis> {
         })
         .collect();
     let mut barrier_counts: BTreeMap<(usize, i64), Barriers> = BTreeMap::new();
+    // "Not part of my job" answers per competency, agency and position (and in total, under
+    // empty agency and position).
+    let mut not_my_job: HashMap<SharedKey, usize> = HashMap::new();
     let mut obs = Vec::with_capacity(responses.len() * duals.len());
     let mut per_agency: HashMap<i64, usize> = HashMap::new();
     for (agency_id, position_id, text, perspective) in &responses {
@@ -316,6 +325,14 @@ fn compute(input: Input) -> AppResult<Analysis> {
             }
         }
         for (item, competency, key) in &duals {
+            if let Some(Answer::NotMyJob) = answers.get(*item) {
+                for k in [
+                    (key.clone(), agency.clone(), position.clone()),
+                    (key.clone(), none.clone(), none.clone()),
+                ] {
+                    *not_my_job.entry(k).or_insert(0) += 1;
+                }
+            }
             if let Some(Answer::Dual(importance, performance)) = answers.get(*item) {
                 obs.push(Observation {
                     agency: agency.clone(),
@@ -423,6 +440,10 @@ fn compute(input: Input) -> AppResult<Analysis> {
         respondents: responses.len(),
         views,
         barriers,
+        not_my_job: not_my_job
+            .into_iter()
+            .map(|((c, a, p), n)| ((c.to_string(), a.to_string(), p.to_string()), n))
+            .collect(),
         observations: obs.len(),
         by_position: aggregate(&obs, Grouping::Position, disclosure),
         by_agency: aggregate(&obs, Grouping::Agency, disclosure),
@@ -476,6 +497,19 @@ fn gap_row(a: &Analysis, g: &GroupResult, agency: &str, position: &str) -> GapRo
         confidence: stats.map(|s| s.confidence),
         withheld: stats.is_none(),
         caution: g.caution,
+        // Withheld groups say nothing more than their size.
+        not_my_job: if stats.is_some() {
+            a.not_my_job
+                .get(&(
+                    competency.to_owned(),
+                    agency.to_owned(),
+                    position.to_owned(),
+                ))
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        },
     }
 }
 

@@ -222,6 +222,12 @@ pub fn answer_fields(answers: &Answers) -> Vec<(String, String)> {
                 out.push((fi, i.to_string()));
                 out.push((fp, p.to_string()));
             }
+            Answer::NotMyJob => {
+                out.push((
+                    content::tna::dual_fields(id).0,
+                    content::tna::NOT_MY_JOB.to_owned(),
+                ));
+            }
         }
     }
     out
@@ -462,4 +468,12 @@ pub async fn submit(db: &DatabaseConnection, user: &CurrentUser, id: i64) -> App
     }
     txn.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_and_the_questionnaire_format_agree_on_not_my_job() {
+        assert_eq!(content::tna::NOT_MY_JOB, crate::model::tna::NOT_MY_JOB);
+    }
 }

@@ -4,12 +4,13 @@
 use super::*;
 
 /// The header of the gap-analysis export.
-pub const EXPORT_HEADER: [&str; 13] = [
+pub const EXPORT_HEADER: [&str; 14] = [
     "competency_id",
     "competency",
     "agency",
     "position",
     "respondents",
+    "not_my_job",
     "required_level",
     "assessed_level",
     "gap",
@@ -35,6 +36,7 @@ pub(super) fn export_rows(a: &Analysis) -> Vec<Vec<content::xlsx::Cell>> {
             Cell::from(r.agency),
             Cell::from(r.position),
             Cell::from(r.n),
+            Cell::from(r.not_my_job),
             Cell::from(round(r.required)),
             Cell::from(round(r.assessed)),
             Cell::from(round(r.gap)),
