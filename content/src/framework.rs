@@ -4,8 +4,9 @@
 //! `content/frameworks/SCHEMA.md`), versioned, and checked when loaded: every problem names
 //! the file, the line where it can, and the id concerned.
 
+use assessments::capacity::{self, ComponentTree, ElementTree, Judgement, Part, Scores};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 mod translations;
@@ -29,6 +30,9 @@ pub struct Framework {
     pub language: String,
     /// Names of levels 0 to 4.
     pub scale: Vec<String>,
+    /// How the scores roll up.
+    #[serde(default)]
+    pub scoring: Scoring,
     /// Components in order.
     #[serde(rename = "component")]
     pub components: Vec<Component>,
@@ -40,6 +44,35 @@ fn default_language() -> String {
 
 fn default_weight() -> f64 {
     1.0
+}
+
+/// How a framework's scores roll up (`[scoring]`; every key optional).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// What the overall score is the mean of.
+    #[serde(default)]
+    pub overall: OverallBy,
+}
+
+/// What the overall score is the mean of ([`capacity::Overall`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OverallBy {
+    /// Every indicator, by its weight (the default).
+    #[default]
+    Indicators,
+    /// The components' scores, by the components' weights.
+    Components,
+}
+
+impl From<OverallBy> for capacity::Overall {
+    fn from(o: OverallBy) -> Self {
+        match o {
+            OverallBy::Indicators => capacity::Overall::Indicators,
+            OverallBy::Components => capacity::Overall::Components,
+        }
+    }
 }
 
 /// A component (Administration, Regulatory framework, Operations, Information management).
@@ -72,9 +105,13 @@ pub struct Element {
     /// What it covers.
     #[serde(default)]
     pub summary: String,
-    /// Weight in its component's score (> 0).
+    /// Multiplies its indicators' weights in its component's score and the overall score (> 0).
     #[serde(default = "default_weight")]
     pub weight: f64,
+    /// Indicators of other elements this element also lists: they show and count in its
+    /// score, and count once in every score above.
+    #[serde(default)]
+    pub also: Vec<String>,
     /// Indicators in order.
     #[serde(rename = "indicator")]
     pub indicators: Vec<Indicator>,
@@ -88,9 +125,13 @@ pub struct Indicator {
     pub id: String,
     /// The practice assessed.
     pub title: String,
-    /// Weight in its element's score (> 0).
+    /// Weight in every score it counts in (> 0).
     #[serde(default = "default_weight")]
     pub weight: f64,
+    /// A critical indicator judged absent or initial turns its element and component red
+    /// whatever their mean, and heads the report's red flags.
+    #[serde(default)]
+    pub critical: bool,
     /// What each level 0–4 looks like.
     pub levels: Vec<String>,
     /// Questions to ask.
@@ -137,6 +178,59 @@ impl Framework {
                 .map(|e| e.indicators.len())
                 .sum(),
         }
+    }
+
+    /// The indicator `id` with its element and component.
+    pub fn indicator(&self, id: &str) -> Option<(&Component, &Element, &Indicator)> {
+        self.indicators().find(|(_, _, i)| i.id == id)
+    }
+
+    /// The indicators element `e` lists: its own, then those it refers to (`also`).
+    pub fn listed<'a>(&'a self, e: &'a Element) -> impl Iterator<Item = &'a Indicator> {
+        e.indicators.iter().chain(
+            e.also
+                .iter()
+                .filter_map(|id| self.indicator(id).map(|(_, _, i)| i)),
+        )
+    }
+
+    /// The elements that list indicator `id`: the one it belongs to, and any that refer to it.
+    pub fn listing<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Element> {
+        self.components
+            .iter()
+            .flat_map(|c| &c.elements)
+            .filter(move |e| self.listed(e).any(|i| i.id == id))
+    }
+
+    /// Scores the framework from each indicator's judgement, over the elements `in_scope`
+    /// ([`capacity::score_tree`], by this framework's [`Scoring`]).
+    pub fn score(&self, in_scope: &HashSet<String>, judged: &HashMap<String, Judgement>) -> Scores {
+        let tree: Vec<ComponentTree> = self
+            .components
+            .iter()
+            .map(|c| ComponentTree {
+                weight: c.weight,
+                elements: c
+                    .elements
+                    .iter()
+                    .map(|e| ElementTree {
+                        weight: e.weight,
+                        in_scope: in_scope.contains(&e.id),
+                        indicators: self
+                            .listed(e)
+                            .map(|i| Part {
+                                id: &i.id,
+                                weight: i.weight,
+                                critical: i.critical,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        capacity::score_tree(&tree, self.scoring.overall.into(), &|id| {
+            judged.get(id).copied()
+        })
     }
 
     /// Every indicator with its element and component.
@@ -276,7 +370,51 @@ pub fn parse(text: &str, file: &Path) -> Result<Framework, FrameworkError> {
             }
         }
     }
+    check_references(&fw).map_err(|(id, message)| err(at(&id), message))?;
     Ok(fw)
+}
+
+/// Checks every element's `also`: each names an indicator of another element, once; and when
+/// the overall score is over components, one of the same component (an indicator counting in
+/// two components would count twice in the overall score).
+fn check_references(fw: &Framework) -> Result<(), (String, String)> {
+    for c in &fw.components {
+        for e in &c.elements {
+            let mut listed: HashSet<&str> = e.indicators.iter().map(|i| i.id.as_str()).collect();
+            for id in &e.also {
+                let Some((home_c, home_e, _)) = fw.indicator(id) else {
+                    return Err((
+                        e.id.clone(),
+                        format!("element `{}` lists `{id}`, which is not an indicator", e.id),
+                    ));
+                };
+                if !listed.insert(id) {
+                    return Err((
+                        e.id.clone(),
+                        format!(
+                            "element `{}` lists indicator `{id}` twice{}",
+                            e.id,
+                            if home_e.id == e.id {
+                                " (it is its own)"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
+                }
+                if fw.scoring.overall == OverallBy::Components && home_c.id != c.id {
+                    return Err((
+                        e.id.clone(),
+                        format!(
+                            "element `{}` lists `{id}` of component `{}`; with `overall = \"components\"` an indicator may only be listed within its own component, or it would count twice",
+                            e.id, home_c.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads and checks the framework file at `path`.
@@ -482,10 +620,161 @@ title = "Administration"
             ]
         );
         let s = fw.summary();
-        assert_eq!(s.elements, 7 + 6 + 8 + 4);
+        assert_eq!(s.elements, 8 + 6 + 8 + 4);
+        assert!(
+            fw.components[0]
+                .elements
+                .iter()
+                .any(|e| e.id == "adm-monitoring"),
+            "an element for monitoring and reporting"
+        );
+        // The practices no average may make up for are critical.
+        let critical: Vec<&str> = fw
+            .indicators()
+            .filter(|(_, _, i)| i.critical)
+            .map(|(_, _, i)| i.id.as_str())
+            .collect();
+        assert_eq!(
+            critical,
+            [
+                "ops-passenger-processing-checks",
+                "ops-detention-children",
+                "ops-removal-procedure",
+                "ops-humanitarian-health-asylum-access",
+                "inf-alert-lists-national"
+            ]
+        );
         for (_, e, i) in fw.indicators() {
             assert!((2..=4).contains(&e.indicators.len()), "{}", e.id);
             assert!(i.questions.len() >= 2 && i.evidence.len() >= 2, "{}", i.id);
         }
+    }
+
+    /// Two components; `ops-checks` also lists the alert-list indicator of `inf`.
+    const SHARED: &str = r#"
+id = "mini"
+title = "Mini"
+version = "1"
+scale = ["Absent", "Initial", "Developing", "Established", "Advanced"]
+
+[[component]]
+id = "ops"
+title = "Operations"
+
+  [[component.element]]
+  id = "ops-checks"
+  title = "Checks"
+  also = ["inf-lists-available"]
+
+    [[component.element.indicator]]
+    id = "ops-checks-first-line"
+    title = "Every traveller is checked"
+    critical = true
+    levels = ["a", "b", "c", "d", "e"]
+
+[[component]]
+id = "inf"
+title = "Information"
+
+  [[component.element]]
+  id = "inf-lists"
+  title = "Alert lists"
+
+    [[component.element.indicator]]
+    id = "inf-lists-available"
+    title = "The alert list is at every post"
+    levels = ["a", "b", "c", "d", "e"]
+
+    [[component.element.indicator]]
+    id = "inf-lists-reviewed"
+    title = "Entries are reviewed"
+    levels = ["a", "b", "c", "d", "e"]
+"#;
+
+    #[test]
+    fn an_element_may_list_another_elements_indicator_which_counts_once() {
+        let fw = check(SHARED).unwrap();
+        let ops = &fw.components[0].elements[0];
+        let listed: Vec<&str> = fw.listed(ops).map(|i| i.id.as_str()).collect();
+        assert_eq!(listed, ["ops-checks-first-line", "inf-lists-available"]);
+        let listing: Vec<&str> = fw
+            .listing("inf-lists-available")
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(listing, ["ops-checks", "inf-lists"]);
+        let everything: HashSet<String> = ["ops-checks", "inf-lists"].map(String::from).into();
+        let judged: HashMap<String, Judgement> = [
+            ("ops-checks-first-line", 4),
+            ("inf-lists-available", 0),
+            ("inf-lists-reviewed", 2),
+        ]
+        .map(|(id, l)| (id.to_owned(), Judgement::Level(l)))
+        .into();
+        let s = fw.score(&everything, &judged);
+        assert_eq!(s.elements[0][0].score, Some(2.0), "4 and 0");
+        assert_eq!(s.components[1].score, Some(1.0), "0 and 2");
+        // Overall: each of the three indicators once, (4 + 0 + 2) / 3.
+        assert_eq!(s.overall.score, Some(2.0));
+        assert_eq!(s.overall.scored, 3);
+    }
+
+    #[test]
+    fn a_critical_indicator_at_level_one_turns_its_element_red() {
+        let fw = check(SHARED).unwrap();
+        assert!(fw.components[0].elements[0].indicators[0].critical);
+        let everything: HashSet<String> = ["ops-checks", "inf-lists"].map(String::from).into();
+        let judged: HashMap<String, Judgement> = [
+            ("ops-checks-first-line", 1),
+            ("inf-lists-available", 4),
+            ("inf-lists-reviewed", 4),
+        ]
+        .map(|(id, l)| (id.to_owned(), Judgement::Level(l)))
+        .into();
+        let s = fw.score(&everything, &judged);
+        assert_eq!(s.elements[0][0].score, Some(2.5));
+        assert_eq!(s.elements[0][0].light(), Some(capacity::Light::Red));
+        assert_eq!(s.components[0].light(), Some(capacity::Light::Red));
+        assert_eq!(s.components[1].light(), Some(capacity::Light::Green));
+    }
+
+    #[test]
+    fn references_that_do_not_hold_are_refused_with_the_element_named() {
+        let unknown = SHARED.replace(
+            "also = [\"inf-lists-available\"]",
+            "also = [\"inf-lists-gone\"]",
+        );
+        let e = check(&unknown).unwrap_err();
+        assert!(
+            e.message
+                .contains("`inf-lists-gone`, which is not an indicator"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(12), "the element's id line");
+        let own = SHARED.replace(
+            "also = [\"inf-lists-available\"]",
+            "also = [\"ops-checks-first-line\"]",
+        );
+        let e = check(&own).unwrap_err();
+        assert!(e.message.contains("twice (it is its own)"), "{e}");
+        let text = SHARED.replacen(
+            "\n[[component]]",
+            "\n[scoring]\noverall = \"components\"\n\n[[component]]",
+            1,
+        );
+        let e = check(&text).unwrap_err();
+        assert!(e.message.contains("would count twice"), "{e}");
+        let text = text.replace("also = [\"inf-lists-available\"]\n", "");
+        assert_eq!(check(&text).unwrap().scoring.overall, OverallBy::Components);
+        let text = SHARED.replacen(
+            "\n[[component]]",
+            "\n[scoring]\noverall = \"average\"\n\n[[component]]",
+            1,
+        );
+        assert!(
+            check(&text)
+                .unwrap_err()
+                .message
+                .contains("unknown variant")
+        );
     }
 }

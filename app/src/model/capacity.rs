@@ -48,8 +48,11 @@ pub struct ScoreView {
     pub not_applicable: u64,
     /// Indicators still to score or reconcile.
     pub unscored: u64,
-    /// Traffic light of the score: `red`, `amber` or `green`.
+    /// Traffic light: `red`, `amber` or `green`; an element's or a component's is red when a
+    /// critical indicator behind it is a red flag, whatever the score.
     pub light: Option<String>,
+    /// Critical indicators behind it judged absent or initial.
+    pub red_flags: u64,
 }
 
 /// An element in an assessment overview.
@@ -114,6 +117,27 @@ pub struct AssessmentView {
     /// Indicators in scope whose assessors differ and that have no agreed score yet, in
     /// framework order (shown to the lead, who reconciles them).
     pub to_reconcile: Vec<ToReconcile>,
+    /// Critical indicators in scope judged absent or initial, in framework order.
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// A critical indicator judged absent or initial: it turns its element and component red.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedFlag {
+    /// Component title.
+    pub component: String,
+    /// Element id (its scoring page).
+    pub element_id: String,
+    /// Element title.
+    pub element: String,
+    /// Indicator id.
+    pub indicator_id: String,
+    /// Indicator title.
+    pub indicator: String,
+    /// The level that counts (0 or 1).
+    pub level: u8,
+    /// Its name on the framework's scale ("Initial").
+    pub level_name: String,
 }
 
 /// An indicator waiting for the lead to reconcile its assessors' scores.

@@ -6,7 +6,7 @@ pub mod overview;
 pub mod report;
 
 use crate::i18n::{Msg, t};
-use crate::model::{AssessmentStatus, MemberRole, ScoreView};
+use crate::model::{AssessmentStatus, MemberRole, RedFlag, ScoreView};
 use leptos::prelude::*;
 
 /// The label of an assessment status.
@@ -24,6 +24,36 @@ pub fn team_role_label(role: MemberRole) -> &'static str {
         MemberRole::Lead => Msg::RoleLead,
         MemberRole::Assessor => Msg::RoleAssessorMember,
         MemberRole::Counterpart => Msg::RoleCounterpart,
+    })
+}
+
+/// The red flags of an assessment (nothing when there are none): critical indicators judged
+/// absent or initial, each linked to where it is scored. `lang` is the framework text's.
+#[component]
+pub fn RedFlagList(flags: Vec<RedFlag>, assessment: i64, lang: String) -> impl IntoView {
+    (!flags.is_empty()).then(|| {
+        view! {
+            <section class="panel red-flags" id="red-flags">
+                <h2>{format!("{} ({})", t(Msg::RedFlags), flags.len())}</h2>
+                <p class="hint">{t(Msg::RedFlagsHint)}</p>
+                <table class="data" tabindex="0">
+                    <thead><tr>
+                        <th scope="col">{t(Msg::Element)}</th>
+                        <th scope="col">{t(Msg::Indicator)}</th>
+                        <th scope="col">{t(Msg::Level)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {flags.into_iter().map(|r| view! {
+                            <tr>
+                                <td lang=lang.clone()>{r.element}</td>
+                                <td lang=lang.clone()><a href=format!("/assessments/{assessment}/elements/{}#{}", r.element_id, r.indicator_id)>{r.indicator}</a></td>
+                                <td>{format!("{} — {}", r.level, r.level_name)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
     })
 }
 
@@ -50,6 +80,7 @@ pub fn ScoreCell(score: ScoreView) -> impl IntoView {
             {match score.score {
                 Some(s) => {
                     let band = match score.light.as_deref() {
+                        _ if score.red_flags > 0 => Msg::BandRedFlag,
                         Some("red") => Msg::BandRed,
                         Some("amber") => Msg::BandAmber,
                         _ => Msg::BandGreen,

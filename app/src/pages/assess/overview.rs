@@ -1,7 +1,7 @@
 //! `/assessments/:id`: one assessment — details, status, team, scope and the scores by
 //! component and element, each element linking to its scoring page.
 
-use super::{RatingLegend, ScoreCell, status_label, team_role_label};
+use super::{RatingLegend, RedFlagList, ScoreCell, status_label, team_role_label};
 use crate::api::capacity::{baseline_candidates, get_assessment, get_narrative};
 use crate::components::feedback::{Feedback, FieldMsg, Typed};
 use crate::components::forms::{ConfirmSubmit, CsrfField, ErrorView, PostForm};
@@ -122,6 +122,7 @@ pub fn AssessmentPage() -> impl IntoView {
                                 </section>
                             }
                         })}
+                        <RedFlagList flags=a.red_flags.clone() assessment=id lang=a.framework_language.clone() />
                         <h2>{t(Msg::Overall)} " " <ScoreCell score=a.overall.clone() /></h2>
                         <table class="data" tabindex="0" id="scores">
                             <tbody>

@@ -2,7 +2,7 @@
 //! executive summary, methodology, scores with a radar chart and per-element bars, the
 //! traffic-light table, findings, recommendations, the road map and the annex.
 
-use super::{RatingLegend, ScoreCell, status_label};
+use super::{RatingLegend, RedFlagList, ScoreCell, status_label};
 use crate::api::capacity::get_report;
 use crate::components::charts::ChartBox;
 use crate::components::feedback::Feedback;
@@ -107,6 +107,7 @@ pub fn ReportPage() -> impl IntoView {
                                     " · " <a href=format!("/assessments/{id}/export/html") download="">{t(Msg::DownloadHtml)}</a>
                                 </p>
                             </header>
+                            <RedFlagList flags=a.red_flags.clone() assessment=id lang=a.framework_language.clone() />
                             <section>
                                 <h2>{t(Msg::ExecutiveSummary)}</h2>
                                 <div class="lesson-body" inner_html=r.summary_html.clone()></div>

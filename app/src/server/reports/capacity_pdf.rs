@@ -4,15 +4,15 @@
 //! [`super::pdf`], with the bundled font.
 
 use super::capacity_text::{priority_word, status_word, timeframe_word};
-use super::charts::{band_word, legend};
+use super::charts::{Bar, band_of, legend, light_of};
 use super::flow::{Flow, GREY, INK, MARGIN, NAVY, RULE, W};
 use super::pdf::{Font, finish_pages, text_width};
 use crate::i18n::{Lang, Msg, decimal_in};
 use crate::model::{FindingKind, ReportView, ScoreView};
 use assessments::capacity;
 
-fn light_colour(score: f64) -> (f32, f32, f32) {
-    match capacity::light(score) {
+fn light_colour(light: capacity::Light) -> (f32, f32, f32) {
+    match light {
         capacity::Light::Red => (0.63, 0.07, 0.11),
         capacity::Light::Amber => (0.69, 0.48, 0.0),
         capacity::Light::Green => (0.11, 0.42, 0.23),
@@ -21,12 +21,12 @@ fn light_colour(score: f64) -> (f32, f32, f32) {
 
 impl Flow {
     /// Horizontal bars on the 0–4 scale, coloured by traffic light.
-    fn bars(&mut self, rows: &[(String, Option<f64>)]) {
+    fn bars(&mut self, rows: &[Bar]) {
         // The value and its band follow the bar: at most 110 pt, inside the margin.
         let (label_w, bar_w, row_h) = (200.0, 170.0, 16.0);
         let lang = self.lang;
         self.ensure(row_h * rows.len() as f32 + 20.0);
-        for (label, value) in rows {
+        for Bar { label, score } in rows {
             self.gap(row_h);
             let y = self.y;
             let short: String = if label.chars().count() > 40 {
@@ -36,24 +36,20 @@ impl Flow {
             };
             let page = self.page();
             page.text(MARGIN, y + 3.0, &short, Font::Regular, 8.5, INK);
-            match value {
-                Some(v) => {
-                    let len = bar_w * (*v as f32).clamp(0.0, 4.0) / 4.0;
-                    page.fill_rect(MARGIN + label_w, y, len, 11.0, light_colour(*v));
+            match (score.score, light_of(score), band_of(score, lang)) {
+                (Some(v), Some(light), Some(band)) => {
+                    let len = bar_w * (v as f32).clamp(0.0, 4.0) / 4.0;
+                    page.fill_rect(MARGIN + label_w, y, len, 11.0, light_colour(light));
                     page.text(
                         MARGIN + label_w + len + 4.0,
                         y + 2.0,
-                        &format!(
-                            "{} · {}",
-                            decimal_in(lang, *v, 2),
-                            band_word(capacity::light(*v), lang)
-                        ),
+                        &format!("{} · {band}", decimal_in(lang, v, 2)),
                         Font::Regular,
                         8.5,
                         INK,
                     );
                 }
-                None => page.text(
+                _ => page.text(
                     MARGIN + label_w,
                     y + 2.0,
                     Msg::NotScored.text(lang),
@@ -133,7 +129,7 @@ fn score_text(s: &ScoreView, lang: Lang) -> String {
         Some(v) => format!(
             "{} {}  ({})",
             decimal_in(lang, v, 2),
-            band_word(capacity::light(v), lang),
+            band_of(s, lang).unwrap_or_default(),
             Msg::IndicatorsScored.format(lang, &[("n", (s.scored as i64).into())])
         ),
         None => Msg::NotScored.text(lang).to_owned(),
@@ -180,6 +176,34 @@ pub fn render(r: &ReportView) -> Vec<u8> {
         INK,
     );
 
+    if !a.red_flags.is_empty() {
+        flow.heading(m(Msg::RedFlags), 14.0);
+        flow.paragraph(m(Msg::RedFlagsHint), 10.0, 0.0, INK);
+        let rows: Vec<Vec<String>> = a
+            .red_flags
+            .iter()
+            .map(|f| {
+                vec![
+                    f.component.clone(),
+                    f.element.clone(),
+                    f.indicator.clone(),
+                    format!("{} — {}", f.level, f.level_name),
+                ]
+            })
+            .collect();
+        flow.table(
+            &[0.2, 0.22, 0.43, 0.15],
+            &[
+                m(Msg::Component),
+                m(Msg::Element),
+                m(Msg::Indicator),
+                m(Msg::Level),
+            ],
+            &rows,
+            9.0,
+        );
+    }
+
     flow.new_page();
     flow.heading(m(Msg::ExecutiveSummary), 16.0);
     for p in plain(&r.summary_markdown) {
@@ -218,7 +242,10 @@ pub fn render(r: &ReportView) -> Vec<u8> {
             &c.elements
                 .iter()
                 .filter(|e| e.in_scope)
-                .map(|e| (e.title.clone(), e.score.score))
+                .map(|e| Bar {
+                    label: e.title.clone(),
+                    score: e.score.clone(),
+                })
                 .collect::<Vec<_>>(),
         );
     }

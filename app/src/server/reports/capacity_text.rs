@@ -1,7 +1,7 @@
 //! The country report rendered to download: Markdown and self-contained HTML (the PDF is
 //! `server::reports::capacity_pdf`).
 
-use super::charts::{band_word, colour_word, legend};
+use super::charts::{band_of, colour_word, legend, light_of};
 use crate::i18n::{Lang, Msg, decimal_in};
 use crate::model::{AnnexRow, AssessmentStatus, FindingKind, ReportView, ScoreChange, ScoreView};
 use std::collections::HashMap;
@@ -51,13 +51,9 @@ pub fn report_markdown(r: &ReportView) -> String {
         ),
         None => m(Msg::NotScored).to_owned(),
     };
-    let band = |s: &ScoreView| {
-        s.score
-            .map(|v| {
-                let light = assessments::capacity::light(v);
-                format!("{} ({})", band_word(light, lang), colour_word(light, lang))
-            })
-            .unwrap_or_default()
+    let band = |s: &ScoreView| match (band_of(s, lang), light_of(s)) {
+        (Some(band), Some(light)) => format!("{band} ({})", colour_word(light, lang)),
+        _ => String::new(),
     };
     let titles: HashMap<&str, &str> = r
         .element_titles
@@ -84,6 +80,34 @@ pub fn report_markdown(r: &ReportView) -> String {
         a.framework,
         Msg::ReportStatusIs.format(lang, &[("status", status_word(a.status, lang).into())])
     );
+    if !a.red_flags.is_empty() {
+        let _ = writeln!(md, "## {}\n", m(Msg::RedFlags));
+        let _ = writeln!(md, "{}\n", m(Msg::RedFlagsHint));
+        let _ = writeln!(
+            md,
+            "{}",
+            header(&[
+                m(Msg::Component),
+                m(Msg::Element),
+                m(Msg::Indicator),
+                m(Msg::Level)
+            ])
+        );
+        for f in &a.red_flags {
+            let level = format!("{} — {}", f.level, f.level_name);
+            let _ = writeln!(
+                md,
+                "{}",
+                row(&[
+                    &cell(&f.component),
+                    &cell(&f.element),
+                    &cell(&f.indicator),
+                    &cell(&level)
+                ])
+            );
+        }
+        let _ = writeln!(md);
+    }
     let _ = writeln!(md, "## {}\n", m(Msg::ExecutiveSummary));
     let _ = writeln!(md, "{}\n", r.summary_markdown);
     let _ = writeln!(md, "## {}\n", m(Msg::Methodology));

@@ -3,6 +3,7 @@
 //! trusted markup by the pages.
 
 use crate::i18n::{Lang, Msg};
+use crate::model::ScoreView;
 use std::fmt::Write as _;
 
 mod lines;
@@ -36,6 +37,54 @@ pub fn band_word(light: assessments::capacity::Light, lang: Lang) -> &'static st
         Light::Green => Msg::BandGreen,
     }
     .text(lang)
+}
+
+/// The light a score is shown with: red when a red flag is behind it, whatever the score.
+pub fn light_of(s: &ScoreView) -> Option<assessments::capacity::Light> {
+    s.score.map(|v| {
+        if s.red_flags > 0 {
+            assessments::capacity::Light::Red
+        } else {
+            assessments::capacity::light(v)
+        }
+    })
+}
+
+/// The band a score is shown with, in words, in `lang`: "red flag" when a critical indicator
+/// behind it is absent or initial, otherwise its band ([`band_word`]).
+pub fn band_of(s: &ScoreView, lang: Lang) -> Option<&'static str> {
+    let light = light_of(s)?;
+    Some(if s.red_flags > 0 {
+        Msg::BandRedFlag.text(lang)
+    } else {
+        band_word(light, lang)
+    })
+}
+
+/// A bar of [`bars`]: a label and a score with what it is shown with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// What the bar is of.
+    pub label: String,
+    /// The score it shows (and how many indicators stand behind it, and its red flags).
+    pub score: ScoreView,
+}
+
+impl Bar {
+    /// A bar of a plain score, with nothing but the value known.
+    pub fn plain(label: &str, score: Option<f64>) -> Self {
+        Bar {
+            label: label.to_owned(),
+            score: ScoreView {
+                score,
+                scored: 0,
+                not_applicable: 0,
+                unscored: 0,
+                light: None,
+                red_flags: 0,
+            },
+        }
+    }
 }
 
 /// The bands and their thresholds, as printed under every table of scores, in `lang`.
@@ -143,7 +192,7 @@ pub fn radar(axes: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) 
 /// A horizontal bar chart: one bar per `(label, score)` on the 0–4 scale, coloured by traffic
 /// light, with the value and its band written at the end of the bar (so the colour is never
 /// the only sign).
-pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -> String {
+pub fn bars(rows: &[Bar], max: f64, title: &str, lang: Lang) -> String {
     let (label_w, bar_w, row_h) = (300.0_f64, 260.0_f64, 26.0_f64);
     let h = row_h * rows.len() as f64 + 30.0;
     let w = label_w + bar_w + 150.0;
@@ -161,7 +210,7 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -
             h - 5.0
         );
     }
-    for (i, (label, value)) in rows.iter().enumerate() {
+    for (i, Bar { label, score }) in rows.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
         let short = cut(label, 44);
         let _ = write!(
@@ -171,9 +220,8 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -
             y + 15.0,
             esc(&short)
         );
-        match value {
-            Some(v) => {
-                let light = assessments::capacity::light(*v);
+        match (score.score, light_of(score), band_of(score, lang)) {
+            (Some(v), Some(light), Some(band)) => {
                 let colour = match light {
                     assessments::capacity::Light::Red => "#a1121b",
                     assessments::capacity::Light::Amber => "#b07a00",
@@ -185,10 +233,10 @@ pub fn bars(rows: &[(String, Option<f64>)], max: f64, title: &str, lang: Lang) -
                     r##"<rect x="{label_w}" y="{y:.1}" width="{len:.1}" height="18" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1b2430">{v:.2} · {}</text>"##,
                     label_w + len + 5.0,
                     y + 14.0,
-                    band_word(light, lang)
+                    esc(band)
                 );
             }
-            None => {
+            _ => {
                 let _ = write!(
                     svg,
                     r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#566273">{}</text>"##,
@@ -478,10 +526,13 @@ mod tests {
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("2.50") && svg.contains("not scored"));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        let mut flagged = Bar::plain("Detention", Some(3.5));
+        flagged.score.red_flags = 1;
         let svg = bars(
             &[
-                ("Structure".into(), Some(1.0)),
-                ("Resources".into(), Some(3.0)),
+                Bar::plain("Structure", Some(1.0)),
+                Bar::plain("Resources", Some(3.0)),
+                flagged,
             ],
             4.0,
             "t",
@@ -492,9 +543,15 @@ mod tests {
         assert!(
             svg.contains(">1.00 · priority for action<") && svg.contains(">3.00 · established<")
         );
+        // A red flag behind a green mean: a red bar that says why.
+        assert!(svg.contains(">3.50 · red flag<"), "{svg}");
+        assert_eq!(svg.matches("#a1121b").count(), 2, "{svg}");
         // In the reader's language.
         let svg = bars(
-            &[("Structure".into(), Some(3.0)), ("Budget".into(), None)],
+            &[
+                Bar::plain("Structure", Some(3.0)),
+                Bar::plain("Budget", None),
+            ],
             4.0,
             "t",
             Lang::Fr,

@@ -39,8 +39,9 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{
     AnnexRow, AssessmentInput, AssessmentRow, AssessmentStatus, AssessmentView, BaselineView,
     ComponentView, CurrentUser, ElementHead, ElementScoring, ElementView, FindingKind, FindingRow,
-    IndicatorScoring, LevelChange, MemberRole, RecommendationInput, RecommendationRow, ReportView,
-    Role, ScoreChange, ScoreEntry, ScoreInput, ScoreView, Standing, TeamMember, ToReconcile,
+    IndicatorScoring, LevelChange, MemberRole, RecommendationInput, RecommendationRow, RedFlag,
+    ReportView, Role, ScoreChange, ScoreEntry, ScoreInput, ScoreView, Standing, TeamMember,
+    ToReconcile,
 };
 use crate::server::entities::{
     assessment_document, assessment_finding, assessment_member, assessment_recommendation,

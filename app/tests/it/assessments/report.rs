@@ -150,7 +150,12 @@ async fn the_demo_assessment_of_utopia_is_complete_and_final() {
     let report = assessor
         .page(&format!("/assessments/{id}/report"), StatusCode::OK)
         .await;
-    assert!(report.contains("1.97"), "overall score of the demo");
+    assert!(report.contains("1.95"), "overall score of the demo");
+    // The children held with adults at Redwater: a red flag, listed first.
+    let flags = report.find(r#"id="red-flags""#).expect("a red-flag list");
+    assert!(flags < report.find("<h2>Executive summary</h2>").unwrap());
+    assert!(report[flags..].contains("Red flags (1)"));
+    assert!(report[flags..].contains("Children are not detained for immigration purposes"));
     assert!(report.contains("light light-red"), "weak elements are red");
     assert!(
         report.contains("light light-green"),
@@ -159,7 +164,8 @@ async fn the_demo_assessment_of_utopia_is_complete_and_final() {
     let page = assessor
         .page(&format!("/assessments/{id}"), StatusCode::OK)
         .await;
-    assert!(page.contains("76 indicators scored"));
+    assert!(page.contains("80 indicators scored"));
+    assert!(page.contains(r#"id="red-flags""#));
     assert!(!page.contains("id=\"narrative\""), "final: nothing to edit");
 }
 
@@ -191,7 +197,7 @@ async fn a_final_assessment_gets_a_new_version_and_a_follow_up_is_compared_with_
     let page = lead
         .page(&format!("/assessments/{v2}"), StatusCode::OK)
         .await;
-    assert!(page.contains("76 indicators scored"), "scores copied");
+    assert!(page.contains("80 indicators scored"), "scores copied");
     assert!(
         page.contains("id=\"narrative\""),
         "the new version is a draft"

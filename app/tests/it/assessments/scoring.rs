@@ -257,3 +257,88 @@ async fn people_outside_the_team_are_refused() {
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+/// A critical indicator judged absent or initial turns its element and component red, whatever
+/// their mean, and heads the overview and the report as a red flag; a level above lifts it.
+#[tokio::test]
+async fn a_critical_indicator_judged_initial_is_a_red_flag_whatever_the_mean() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    for indicator in [
+        "ops-detention-legal-safeguards",
+        "ops-detention-alternatives",
+        "ops-detention-conditions",
+    ] {
+        let res = score(&lead, id, indicator, "4", "", 0, false).await;
+        assert!(location(&res).contains("notice=Saved"), "{indicator}");
+    }
+    let overview = format!("/assessments/{id}");
+    let page = lead.page(&overview, StatusCode::OK).await;
+    assert!(
+        !page.contains(r#"id="red-flags""#),
+        "nothing critical is low"
+    );
+    assert!(!page.contains("red flag"));
+
+    let res = score(&lead, id, "ops-detention-children", "1", "", 0, false).await;
+    assert!(location(&res).contains("notice=Saved"));
+    let page = lead.page(&overview, StatusCode::OK).await;
+    let flags = section(&page, r#"id="red-flags""#);
+    assert!(flags.contains("Red flags (1)"), "{flags}");
+    assert!(
+        flags.contains("Children are not detained for immigration purposes"),
+        "{flags}"
+    );
+    assert!(flags.contains("1 — Initial"), "{flags}");
+    assert!(
+        flags.contains(&format!(
+            "/assessments/{id}/elements/ops-detention#ops-detention-children"
+        )),
+        "a link to where it is scored"
+    );
+    // Detention's mean is (2 × 4 + 1.5 × 4 + 4 + 1) / 5.5 = 3.45 (green by its band) and it is shown red, as is Operations.
+    assert!(
+        page.contains(
+            r#"<span class="light light-red">3.45</span> <span class="band">red flag</span>"#
+        ),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches(r#"<span class="band">red flag</span>"#)
+            .count(),
+        2,
+        "the element and its component; the overall is not capped"
+    );
+    // The report opens with the red-flag list, before the executive summary.
+    let md = lead
+        .get(&format!("/assessments/{id}/export/md"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let (flags_at, summary_at) = (
+        md.find("## Red flags").expect("a red-flag list"),
+        md.find("## Executive summary").unwrap(),
+    );
+    assert!(flags_at < summary_at, "{md}");
+    assert!(md.contains("| 1 — Initial |"), "{md}");
+
+    // Developing (2) is not a red flag: the colours come back to the means.
+    let res = score(&lead, id, "ops-detention-children", "2", "", 1, false).await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let page = lead.page(&overview, StatusCode::OK).await;
+    assert!(!page.contains(r#"id="red-flags""#));
+    assert!(!page.contains("red flag"));
+}
+
+/// The part of `page` from the element carrying `marker` to the end of its section.
+fn section<'a>(page: &'a str, marker: &str) -> &'a str {
+    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    let rest = &page[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}

@@ -71,7 +71,10 @@ pub(super) async fn build_report(
                     &c.elements
                         .iter()
                         .filter(|e| e.in_scope)
-                        .map(|e| (e.title.clone(), e.score.score))
+                        .map(|e| crate::server::reports::charts::Bar {
+                            label: e.title.clone(),
+                            score: e.score.clone(),
+                        })
                         .collect::<Vec<_>>(),
                     f64::from(capacity::MAX_LEVEL),
                     &Msg::ChartElementScores

@@ -33,57 +33,97 @@ pub(super) fn effective(rows: &[assessment_score::Model]) -> HashMap<String, Jud
         .collect()
 }
 
+/// The view of an element's or a component's roll-up: its light red when a red flag is behind
+/// it.
 pub(super) fn view_of(r: Rollup) -> ScoreView {
+    ScoreView {
+        light: r.light().map(|l| l.colour().to_owned()),
+        red_flags: r.red_flags as u64,
+        ..overall_view(r)
+    }
+}
+
+/// The view of the overall roll-up: the light of its score, never capped (the red flags are
+/// listed above it instead, see [`red_flags`]).
+pub(super) fn overall_view(r: Rollup) -> ScoreView {
     ScoreView {
         score: r.score,
         scored: r.scored as u64,
         not_applicable: r.not_applicable as u64,
         unscored: r.unscored as u64,
         light: r.score.map(|s| capacity::light(s).colour().to_owned()),
+        red_flags: 0,
     }
 }
 
-/// Roll-ups of an assessment: per component (with elements) and overall, over the scope.
+/// Roll-ups of an assessment: per component (with elements) and overall, over the scope
+/// ([`Framework::score`]).
 pub fn roll_ups(
     fw: &Framework,
     in_scope: &HashSet<String>,
     judged: &HashMap<String, Judgement>,
 ) -> (Vec<ComponentView>, ScoreView) {
-    let mut components = Vec::new();
-    let mut parts = Vec::new();
-    for c in &fw.components {
-        let mut elements = Vec::new();
-        let mut element_parts = Vec::new();
-        for e in &c.elements {
-            let included = in_scope.contains(&e.id);
-            let r = capacity::roll_up_indicators(
-                &e.indicators
-                    .iter()
-                    .map(|i| (i.weight, judged.get(&i.id).copied()))
-                    .collect::<Vec<_>>(),
-            );
-            if included {
-                element_parts.push((e.weight, r));
-            }
-            elements.push(ElementView {
-                id: e.id.clone(),
-                title: e.title.clone(),
-                in_scope: included,
-                score: view_of(r),
-            });
-        }
-        let r = capacity::roll_up(&element_parts);
-        if !element_parts.is_empty() {
-            parts.push((c.weight, r));
-        }
-        components.push(ComponentView {
+    let scores = fw.score(in_scope, judged);
+    let components = fw
+        .components
+        .iter()
+        .zip(&scores.components)
+        .zip(&scores.elements)
+        .map(|((c, score), elements)| ComponentView {
             id: c.id.clone(),
             title: c.title.clone(),
-            score: view_of(r),
-            elements,
-        });
+            score: view_of(*score),
+            elements: c
+                .elements
+                .iter()
+                .zip(elements)
+                .map(|(e, score)| ElementView {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    in_scope: in_scope.contains(&e.id),
+                    score: view_of(*score),
+                })
+                .collect(),
+        })
+        .collect();
+    (components, overall_view(scores.overall))
+}
+
+/// The critical indicators in scope judged absent or initial, in framework order (an indicator
+/// two elements list, once).
+pub(super) fn red_flags(
+    fw: &Framework,
+    in_scope: &HashSet<String>,
+    judged: &HashMap<String, Judgement>,
+) -> Vec<RedFlag> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for c in &fw.components {
+        for e in c.elements.iter().filter(|e| in_scope.contains(&e.id)) {
+            for i in fw.listed(e) {
+                let judgement = judged.get(&i.id).copied();
+                if let Some(Judgement::Level(level)) = judgement
+                    && capacity::is_red_flag(i.critical, judgement)
+                    && seen.insert(i.id.as_str())
+                {
+                    out.push(RedFlag {
+                        component: c.title.clone(),
+                        element_id: e.id.clone(),
+                        element: e.title.clone(),
+                        indicator_id: i.id.clone(),
+                        indicator: i.title.clone(),
+                        level,
+                        level_name: fw
+                            .scale
+                            .get(usize::from(level))
+                            .cloned()
+                            .unwrap_or_default(),
+                    });
+                }
+            }
+        }
     }
-    (components, view_of(capacity::roll_up(&parts)))
+    out
 }
 
 /// Assessment `id` for its team: details, team, scope and roll-ups.
@@ -112,7 +152,9 @@ pub(super) async fn build_view(
         .await?;
     let rows = visible_rows(rows, blind);
     let in_scope = scope(&a, fw)?;
-    let (components, overall) = roll_ups(fw, &in_scope, &effective(&rows));
+    let judged = effective(&rows);
+    let (components, overall) = roll_ups(fw, &in_scope, &judged);
+    let red_flags = red_flags(fw, &in_scope, &judged);
     let to_reconcile = if role.leads() {
         to_reconcile(fw, &in_scope, &rows)
     } else {
@@ -165,6 +207,7 @@ pub(super) async fn build_view(
         components,
         overall,
         to_reconcile,
+        red_flags,
     })
 }
 
@@ -256,9 +299,8 @@ pub async fn element_scoring(
         .map(|p| (p.id, p.display_name))
         .collect();
     let is_lead = role.leads();
-    let indicators = el
-        .indicators
-        .iter()
+    let indicators = fw
+        .listed(el)
         .map(|i| {
             let mine_rows: Vec<&assessment_score::Model> =
                 rows.iter().filter(|r| r.indicator_id == i.id).collect();
@@ -338,10 +380,12 @@ pub async fn save_score(
     }
     not_final(&a)?;
     let fw = framework(&a)?;
-    let Some((_, element, _)) = fw.indicators().find(|(_, _, i)| i.id == indicator) else {
+    let Some((_, element, _)) = fw.indicator(indicator) else {
         return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
     };
-    if !scope(&a, fw)?.contains(&element.id) {
+    // In scope when any element listing it is (an indicator may be listed by two).
+    let in_scope = scope(&a, fw)?;
+    if !fw.listing(indicator).any(|e| in_scope.contains(&e.id)) {
         return Err(AppError::field("indicator", Msg::ErrOutOfScope));
     }
     let (level, not_applicable) = match input.level.trim() {
