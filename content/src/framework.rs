@@ -132,6 +132,10 @@ pub struct Indicator {
     /// whatever their mean, and heads the report's red flags.
     #[serde(default)]
     pub critical: bool,
+    /// The kinds of crossing point it concerns, when it concerns them one by one: an assessor
+    /// may record that some do not exist in the country and still score the rest.
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
     /// What each level 0–4 looks like.
     pub levels: Vec<String>,
     /// Questions to ask.
@@ -140,6 +144,29 @@ pub struct Indicator {
     /// Evidence to look for.
     #[serde(default)]
     pub evidence: Vec<String>,
+}
+
+/// A kind of border crossing point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Airports.
+    Air,
+    /// Land crossing points (road and rail).
+    Land,
+    /// Seaports and river ports.
+    Sea,
+}
+
+impl Modality {
+    /// Its code, as stored with a score.
+    pub fn code(self) -> &'static str {
+        match self {
+            Modality::Air => "air",
+            Modality::Land => "land",
+            Modality::Sea => "sea",
+        }
+    }
 }
 
 /// How big a framework is, as `checkpoint framework check` prints it.
@@ -358,6 +385,17 @@ pub fn parse(text: &str, file: &Path) -> Result<Framework, FrameworkError> {
                             "indicator `{}` describes {} levels; describe all {LEVELS}, level 0 to level 4",
                             i.id,
                             i.levels.len()
+                        ),
+                    ));
+                }
+                if i.modalities.len() == 1
+                    || i.modalities.len() != i.modalities.iter().collect::<HashSet<_>>().len()
+                {
+                    return Err(err(
+                        at(&i.id),
+                        format!(
+                            "indicator `{}`: list two or more different `modalities` (air, land, sea), or none",
+                            i.id
                         ),
                     ));
                 }
@@ -776,5 +814,34 @@ title = "Information"
                 .message
                 .contains("unknown variant")
         );
+    }
+
+    #[test]
+    fn modalities_are_two_or_three_different_kinds_of_crossing_point() {
+        let with = |m: &str| {
+            SHARED.replace(
+                "critical = true",
+                &format!("critical = true\n    modalities = {m}"),
+            )
+        };
+        let e = check(&with(r#"["air", "air"]"#)).unwrap_err();
+        assert!(
+            e.message.contains("two or more different `modalities`"),
+            "{e}"
+        );
+        let e = check(&with(r#"["sea"]"#)).unwrap_err();
+        assert!(
+            e.message.contains("two or more different `modalities`"),
+            "{e}"
+        );
+        let e = check(&with(r#"["air", "rail"]"#)).unwrap_err();
+        assert!(e.message.contains("unknown variant `rail`"), "{e}");
+        let fw = check(&with(r#"["air", "land", "sea"]"#)).unwrap();
+        let codes: Vec<&str> = fw.components[0].elements[0].indicators[0]
+            .modalities
+            .iter()
+            .map(|m| m.code())
+            .collect();
+        assert_eq!(codes, ["air", "land", "sea"]);
     }
 }

@@ -37,6 +37,7 @@ mod m20261207_000026_country_names;
 mod m20261207_000027_trainer_materials;
 mod m20261207_000028_class_evaluations;
 mod m20261207_000029_exercise_starts;
+mod m20261208_000030_score_modalities;
 
 /// The ordered list of Checkpoint migrations.
 pub struct Migrator;
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_trainer_materials::Migration),
             Box::new(m20261207_000028_class_evaluations::Migration),
             Box::new(m20261207_000029_exercise_starts::Migration),
+            Box::new(m20261208_000030_score_modalities::Migration),
         ]
     }
 }

@@ -170,6 +170,8 @@ pub struct ScoreEntry {
     pub evidence: String,
     /// `low`, `medium` or `high`.
     pub confidence: String,
+    /// Kinds of crossing point (`air`, `land`, `sea`) the score leaves out.
+    pub not_applicable_to: Vec<String>,
     /// Row version, for saving without overwriting someone else's change.
     pub version: i32,
 }
@@ -183,6 +185,8 @@ pub struct IndicatorScoring {
     pub title: String,
     /// Weight.
     pub weight: f64,
+    /// The kinds of crossing point (`air`, `land`, `sea`) it concerns one by one, when it does.
+    pub modalities: Vec<String>,
     /// Level descriptors 0–4.
     pub levels: Vec<String>,
     /// Guidance questions.
@@ -238,6 +242,9 @@ pub struct ScoreInput {
     /// `low`, `medium` or `high`.
     #[serde(default)]
     pub confidence: String,
+    /// Kinds of crossing point (`air`, `land`, `sea`) the country has none of.
+    #[serde(default)]
+    pub not_applicable_to: Vec<String>,
     /// The version the form was loaded with (0 for a new score).
     pub version: i32,
     /// Set when the lead records the agreed score.

@@ -17,15 +17,46 @@ fn level_text(e: &ScoreEntry, scale: &[String]) -> String {
     if e.not_applicable {
         t(Msg::NotApplicable).to_owned()
     } else {
-        e.level
+        let level = e
+            .level
             .map(|l| {
                 format!(
                     "{l} — {}",
                     scale.get(l as usize).cloned().unwrap_or_default()
                 )
             })
-            .unwrap_or_else(|| "—".to_owned())
+            .unwrap_or_else(|| "—".to_owned());
+        if e.not_applicable_to.is_empty() {
+            level
+        } else {
+            format!("{level} ({})", left_out(&e.not_applicable_to))
+        }
     }
+}
+
+/// The kinds of crossing point a score leaves out, in words: "not applicable: sea".
+fn left_out(codes: &[String]) -> String {
+    crate::i18n::tr(
+        Msg::NotApplicableAt,
+        &[(
+            "list",
+            codes
+                .iter()
+                .map(|c| modality_name(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+        )],
+    )
+}
+
+/// A kind of crossing point in words.
+fn modality_name(code: &str) -> &'static str {
+    t(match code {
+        "air" => Msg::ModalityAir,
+        "land" => Msg::ModalityLand,
+        _ => Msg::ModalitySea,
+    })
 }
 
 /// One score form: the assessor's own, or (with `agreed`) the lead's agreed score.
@@ -38,7 +69,13 @@ fn ScoreForm(
     agreed: bool,
     /// The language of the framework's scale names.
     lang: String,
+    /// The kinds of crossing point the indicator concerns one by one (none: not by kind).
+    modalities: Vec<String>,
 ) -> impl IntoView {
+    let left_out_now = current
+        .as_ref()
+        .map(|c| c.not_applicable_to.clone())
+        .unwrap_or_default();
     let current_level = current
         .as_ref()
         .map(|c| {
@@ -103,6 +140,26 @@ fn ScoreForm(
                     " " {t(Msg::NotApplicable)}
                 </label>
             </fieldset>
+            {(!modalities.is_empty()).then(|| {
+                let kept = kept.clone().unwrap_or_default();
+                view! {
+                    <fieldset class="modalities">
+                        <legend>{t(Msg::NotApplicableAtLegend)}</legend>
+                        {modalities.into_iter().map(|code| {
+                            let box_id = format!("{prefix}-na-{code}");
+                            let for_id = box_id.clone();
+                            let checked = kept.chose("input[not_applicable_to][]", &code, left_out_now.contains(&code));
+                            view! {
+                                <label class="check" for=for_id>
+                                    <input type="checkbox" id=box_id name="input[not_applicable_to][]" value=code.clone() checked=checked />
+                                    " " {modality_name(&code)}
+                                </label>
+                            }
+                        }).collect_view()}
+                        <FieldMsg field="not_applicable_to" />
+                    </fieldset>
+                }
+            })}
             <div class="field">
                 <label for=format!("{prefix}-reason")>{t(Msg::ReasonOrRationale)}</label>
                 <input id=format!("{prefix}-reason") name="input[reason]" maxlength="5000" value=reason />
@@ -211,7 +268,7 @@ pub fn ElementPage() -> impl IntoView {
                                     {if can_score {
                                         view! {
                                             <h3>{t(Msg::MyScore)}</h3>
-                                            <ScoreForm assessment=id indicator=i.id.clone() scale=scale_b current=i.mine.clone() agreed=false lang=lang.clone() />
+                                            <ScoreForm assessment=id indicator=i.id.clone() scale=scale_b current=i.mine.clone() agreed=false lang=lang.clone() modalities=i.modalities.clone() />
                                         }.into_any()
                                     } else {
                                         ().into_any()
@@ -251,7 +308,7 @@ pub fn ElementPage() -> impl IntoView {
                                         <p class="agreed"><strong>{t(Msg::AgreedScore)} ": "</strong> {level_text(a, &scale)} " " {a.reason.clone()}</p>
                                     })}
                                     {is_lead.then(|| view! {
-                                        <ScoreForm assessment=id indicator=i.id.clone() scale=scale.clone() current=i.agreed.clone() agreed=true lang=lang.clone() />
+                                        <ScoreForm assessment=id indicator=i.id.clone() scale=scale.clone() current=i.agreed.clone() agreed=true lang=lang.clone() modalities=i.modalities.clone() />
                                     })}
                                 </section>
                             }

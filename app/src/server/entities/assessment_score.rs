@@ -17,6 +17,8 @@ pub struct Model {
     pub reason: String,
     pub evidence: String,
     pub confidence: String,
+    /// Kinds of crossing point the score leaves out (`air,sea`), empty when none.
+    pub not_applicable_to: String,
     pub updated_by: i64,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,

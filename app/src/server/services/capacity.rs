@@ -48,7 +48,7 @@ use crate::server::entities::{
     assessment_score, capacity_assessment, country, person,
 };
 use assessments::capacity::{self, Judgement, Rollup};
-use content::framework::Framework;
+use content::framework::{Framework, Modality};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,

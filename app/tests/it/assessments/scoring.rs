@@ -342,3 +342,102 @@ fn section<'a>(page: &'a str, marker: &str) -> &'a str {
     let rest = &page[start..];
     &rest[..rest.find("</section>").unwrap_or(rest.len())]
 }
+
+/// Posts a score of `indicator` leaving out the kinds of crossing point `left_out`.
+async fn score_without(
+    c: &Client,
+    id: i64,
+    indicator: &str,
+    level: &str,
+    left_out: &[&str],
+    version: i32,
+) -> reqwest::Response {
+    let (id, version) = (id.to_string(), version.to_string());
+    let mut fields = vec![
+        ("id", id.as_str()),
+        ("indicator", indicator),
+        ("input[level]", level),
+        (
+            "input[evidence]",
+            "Site visits at the airport and two land posts",
+        ),
+        ("input[confidence]", "medium"),
+        ("input[version]", version.as_str()),
+    ];
+    fields.extend(left_out.iter().map(|m| ("input[not_applicable_to][]", *m)));
+    c.post_form(
+        "/api/assessments/score",
+        &format!("/assessments/{id}/elements/ops-passenger-processing"),
+        &fields,
+    )
+    .await
+}
+
+/// A country without seaports scores the facilities of its airports and land crossings: sea is
+/// recorded as not applicable, the rest is scored and counts; kinds the indicator does not
+/// have, or leaving out every kind, are refused with nothing stored.
+#[tokio::test]
+async fn part_of_an_indicator_may_be_not_applicable_without_dropping_the_rest() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as(Role::Assessor).await;
+    let id = open(&lead).await;
+    const FACILITIES: &str = "ops-passenger-processing-facilities";
+    for (left_out, indicator, expected) in [
+        (&["rail"][..], FACILITIES, "ErrInvalid"),
+        (&["air", "land", "sea"][..], FACILITIES, "ErrNoModalityLeft"),
+        (&["sea"][..], INDICATOR, "ErrInvalid"),
+    ] {
+        let res = score_without(&lead, id, indicator, "2", left_out, 0).await;
+        assert_eq!(error_of(&res), expected, "{left_out:?} {indicator}");
+    }
+    assert!(rows(&app, id).await.is_empty(), "nothing half-written");
+
+    let res = score_without(&lead, id, FACILITIES, "2", &["sea"], 0).await;
+    assert!(
+        location(&res).contains("notice=Saved"),
+        "{}",
+        location(&res)
+    );
+    let stored = rows(&app, id).await;
+    assert_eq!(stored[0].not_applicable_to, "sea");
+    assert!(!stored[0].not_applicable);
+    // The level counts: the element has a score.
+    let page = lead
+        .page(&format!("/assessments/{id}"), StatusCode::OK)
+        .await;
+    assert!(
+        page.contains("<span class=\"light light-amber\">2.00</span>"),
+        "{page}"
+    );
+    // The form shows what was left out; the report's annex says it beside the level.
+    let scoring = lead
+        .page(
+            &format!("/assessments/{id}/elements/ops-passenger-processing"),
+            StatusCode::OK,
+        )
+        .await;
+    let boxes = format!("mine-{FACILITIES}-na-");
+    assert!(
+        scoring.contains(&format!(
+            r#"id="{boxes}sea" name="input[not_applicable_to][]" value="sea" checked"#
+        )),
+        "{scoring}"
+    );
+    assert!(!scoring.contains(&format!(
+        r#"id="{boxes}air" name="input[not_applicable_to][]" value="air" checked"#
+    )));
+    let md = lead
+        .get(&format!("/assessments/{id}/export/md"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        md.contains("| 2 Developing (not applicable: seaports) |"),
+        "{md}"
+    );
+    // Scored again with every kind applying, the note goes.
+    let res = score_without(&lead, id, FACILITIES, "3", &[], 1).await;
+    assert!(location(&res).contains("notice=Saved"));
+    assert_eq!(rows(&app, id).await[0].not_applicable_to, "");
+}

@@ -40,7 +40,8 @@ pub(super) async fn build_report(
         .await?;
     let rows = visible_rows(rows, blind);
     let judged = effective(&rows);
-    let evidence: HashMap<&str, &str> = rows
+    // The row that speaks for each indicator: the agreed one, else an assessor's.
+    let counted: HashMap<&str, &assessment_score::Model> = rows
         .iter()
         .filter(|r| {
             r.assessor_id == AGREED
@@ -48,7 +49,7 @@ pub(super) async fn build_report(
                     .iter()
                     .any(|o| o.assessor_id == AGREED && o.indicator_id == r.indicator_id)
         })
-        .map(|r| (r.indicator_id.as_str(), r.evidence.as_str()))
+        .map(|r| (r.indicator_id.as_str(), r))
         .collect();
     let in_scope = scope(&a, fw)?;
     let radar_svg = crate::server::reports::charts::radar(
@@ -89,11 +90,32 @@ pub(super) async fn build_report(
         if !in_scope.contains(&e.id) {
             continue;
         }
+        let row = counted.get(i.id.as_str());
         let level = match judged.get(&i.id) {
-            Some(Judgement::Level(l)) => format!(
-                "{l} {}",
-                fw.scale.get(usize::from(*l)).cloned().unwrap_or_default()
-            ),
+            Some(Judgement::Level(l)) => {
+                let level = format!(
+                    "{l} {}",
+                    fw.scale.get(usize::from(*l)).cloned().unwrap_or_default()
+                );
+                match row.map(|r| modality_codes(&r.not_applicable_to)) {
+                    Some(codes) if !codes.is_empty() => format!(
+                        "{level} ({})",
+                        Msg::NotApplicableAt.format(
+                            lang,
+                            &[(
+                                "list",
+                                codes
+                                    .iter()
+                                    .map(|c| modality_word(c, lang))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                                    .into()
+                            )]
+                        )
+                    ),
+                    _ => level,
+                }
+            }
             Some(Judgement::NotApplicable) => Msg::NotApplicable.text(lang).to_lowercase(),
             None => Msg::NotScored.text(lang).to_owned(),
         };
@@ -102,10 +124,7 @@ pub(super) async fn build_report(
             element: e.title.clone(),
             indicator: i.title.clone(),
             level,
-            evidence: evidence
-                .get(i.id.as_str())
-                .map(|s| (*s).to_owned())
-                .unwrap_or_default(),
+            evidence: row.map(|r| r.evidence.clone()).unwrap_or_default(),
         });
     }
     let (findings, mut recommendations) = entries(db, id).await?;
@@ -337,4 +356,14 @@ pub async fn baseline_candidates(
         .filter(|b| user.has(Role::Admin) || mine.contains(&b.id))
         .map(|b| (b.id, format!("{} ({})", b.title, date(b.starts_on))))
         .collect())
+}
+
+/// A kind of crossing point in words, in `lang`.
+fn modality_word(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "air" => Msg::ModalityAir,
+        "land" => Msg::ModalityLand,
+        _ => Msg::ModalitySea,
+    }
+    .text(lang)
 }

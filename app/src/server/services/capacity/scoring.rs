@@ -262,8 +262,41 @@ pub(super) fn entry(row: &assessment_score::Model, by: String) -> ScoreEntry {
         reason: row.reason.clone(),
         evidence: row.evidence.clone(),
         confidence: row.confidence.clone(),
+        not_applicable_to: modality_codes(&row.not_applicable_to),
         version: row.version,
     }
+}
+
+/// The stored list of modalities left out, as codes.
+pub(super) fn modality_codes(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The modalities an assessor leaves out of an indicator's score, checked against those the
+/// indicator has and stored in the framework's order (`air,sea`): each must be one of them, and
+/// at least one must remain (if none does, the indicator is not applicable as a whole).
+fn modalities_left_out(has: &[Modality], chosen: &[String]) -> AppResult<String> {
+    let chosen: HashSet<&str> = chosen
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if chosen.iter().any(|c| !has.iter().any(|m| m.code() == *c)) {
+        return Err(AppError::field("not_applicable_to", Msg::ErrInvalid));
+    }
+    if !has.is_empty() && chosen.len() == has.len() {
+        return Err(AppError::field("not_applicable_to", Msg::ErrNoModalityLeft));
+    }
+    Ok(has
+        .iter()
+        .map(|m| m.code())
+        .filter(|c| chosen.contains(c))
+        .collect::<Vec<_>>()
+        .join(","))
 }
 
 /// The scoring page of element `element` of assessment `id`.
@@ -317,6 +350,7 @@ pub async fn element_scoring(
                 id: i.id.clone(),
                 title: i.title.clone(),
                 weight: i.weight,
+                modalities: i.modalities.iter().map(|m| m.code().to_owned()).collect(),
                 levels: i.levels.clone(),
                 questions: i.questions.clone(),
                 evidence: i.evidence.clone(),
@@ -380,7 +414,7 @@ pub async fn save_score(
     }
     not_final(&a)?;
     let fw = framework(&a)?;
-    let Some((_, element, _)) = fw.indicator(indicator) else {
+    let Some((_, element, ind)) = fw.indicator(indicator) else {
         return Err(AppError::field("indicator", Msg::ErrUnknownIndicator));
     };
     // In scope when any element listing it is (an indicator may be listed by two).
@@ -399,6 +433,13 @@ pub async fn save_score(
     if not_applicable && reason.is_empty() {
         return Err(AppError::field("reason", Msg::ErrReasonRequired));
     }
+    let not_applicable_to = modalities_left_out(&ind.modalities, &input.not_applicable_to)?;
+    // Not applicable as a whole: no part of it is left out, since nothing is scored.
+    let not_applicable_to = if not_applicable {
+        String::new()
+    } else {
+        not_applicable_to
+    };
     let confidence = match input.confidence.trim() {
         "" => "medium",
         c @ ("low" | "medium" | "high") => c,
@@ -420,6 +461,7 @@ pub async fn save_score(
             reason: Set(reason.to_owned()),
             evidence: Set(input.evidence.trim().to_owned()),
             confidence: Set(confidence.to_owned()),
+            not_applicable_to: Set(not_applicable_to),
             updated_by: Set(user.id),
             updated_at: Set(now),
             version: Set(1),
@@ -453,6 +495,10 @@ pub async fn save_score(
         .col_expr(
             assessment_score::Column::Confidence,
             Expr::value(confidence),
+        )
+        .col_expr(
+            assessment_score::Column::NotApplicableTo,
+            Expr::value(not_applicable_to),
         )
         .col_expr(assessment_score::Column::UpdatedBy, Expr::value(user.id))
         .col_expr(assessment_score::Column::UpdatedAt, Expr::value(now))

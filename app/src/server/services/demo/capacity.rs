@@ -50,6 +50,7 @@ pub async fn ensure_demo(db: &DatabaseConnection) -> AppResult<()> {
             reason: s.reason.clone(),
             evidence: s.evidence.clone(),
             confidence: s.confidence.clone(),
+            not_applicable_to: Vec::new(),
             version: 0,
             agreed: Some("1".to_owned()),
         };
