@@ -102,7 +102,7 @@ fn read_question(out: &mut ParseOutcome, category: &str, chunk: Chunk) {
     let location = format!("line {}", chunk.start);
     let raw = chunk.lines.join("\n");
     match question(&raw, &chunk.comments) {
-        Ok(q) => accept(out, location, category, q),
+        Ok(q) => accept(out, location, category, q, Vec::new()),
         Err((title, reason)) => out.refused.push(Refusal {
             location,
             title,

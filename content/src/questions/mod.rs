@@ -21,6 +21,50 @@ pub struct BankEntry {
     pub category: String,
     /// The question and its answer key.
     pub question: Question,
+    /// Images the file carries inside the question (Moodle XML), referred to from its texts
+    /// as `![alt](embedded:NAME)` ([`EMBEDDED`]) until the importer stores them.
+    pub media: Vec<EmbeddedImage>,
+}
+
+/// The link prefix of an image carried inside a question file, in the question's Markdown
+/// until it is stored.
+pub const EMBEDDED: &str = "embedded:";
+
+/// Most bytes an image carried inside a question file may have, decoded.
+pub const MAX_EMBEDDED_BYTES: usize = 5 * 1024 * 1024;
+
+/// An image carried inside a question file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbeddedImage {
+    /// Its file name in the question file.
+    pub name: String,
+    /// Its bytes, decoded.
+    pub bytes: Vec<u8>,
+}
+
+/// The embedded images `question`'s texts refer to, by name, in order of first use.
+pub fn embedded_refs(question: &Question) -> Vec<String> {
+    let json = serde_json::to_string(question).unwrap_or_default();
+    let needle = format!("]({EMBEDDED}");
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = json.as_str();
+    while let Some(at) = rest.find(&needle) {
+        rest = &rest[at + needle.len()..];
+        let name = &rest[..rest.find(')').unwrap_or(rest.len())];
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// `question` with each embedded image reference `name` → `url` replaced.
+pub fn link_embedded(question: &Question, urls: &[(String, String)]) -> Question {
+    let mut json = serde_json::to_string(question).unwrap_or_default();
+    for (name, url) in urls {
+        json = json.replace(&format!("]({EMBEDDED}{name})"), &format!("]({url})"));
+    }
+    serde_json::from_str(&json).unwrap_or_else(|_| question.clone())
 }
 
 /// A question of the file that was not imported.
@@ -244,6 +288,7 @@ fn html_to_text(html: &str) -> String {
                     .to_ascii_lowercase();
                 match name.as_str() {
                     "br" => out.push('\n'),
+                    "img" => out.push_str(&image_of(tag)),
                     "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
                     | "table" | "blockquote" | "pre" => out.push_str("\n\n"),
                     "li" if !closing => out.push_str("\n- "),
@@ -304,6 +349,78 @@ fn html_to_text(html: &str) -> String {
 }
 
 /// The character an HTML entity (without `&` and `;`) stands for.
+/// An HTML `<img …>` as Markdown: an image the file carries (`@@PLUGINFILE@@/name`, Moodle's
+/// link to a file embedded in the question) becomes `![alt](embedded:name)`; any other image
+/// (a link outside the file, which Checkpoint does not fetch) leaves its alternative text.
+fn image_of(tag: &str) -> String {
+    let attr = |name: &str| -> Option<String> {
+        let lower = tag.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(name) {
+            let at = from + at;
+            from = at + name.len();
+            let before_ok = lower[..at].ends_with(|c: char| c.is_whitespace());
+            let after = lower[from..].trim_start();
+            if !before_ok || !after.starts_with('=') {
+                continue;
+            }
+            let value = tag[tag.len() - after.len() + 1..].trim_start();
+            let (quote, body) = match value.chars().next()? {
+                q @ ('"' | '\'') => (Some(q), &value[1..]),
+                _ => (None, value),
+            };
+            let end = match quote {
+                Some(q) => body.find(q).unwrap_or(body.len()),
+                None => body
+                    .find(|c: char| c.is_whitespace() || c == '/')
+                    .unwrap_or(body.len()),
+            };
+            return Some(html_to_text(&body[..end]));
+        }
+        None
+    };
+    let alt = attr("alt").unwrap_or_default();
+    match attr("src")
+        .as_deref()
+        .and_then(|src| src.strip_prefix("@@PLUGINFILE@@/"))
+    {
+        Some(name) => {
+            let name = percent_decode(name.split(['?', '#']).next().unwrap_or(name));
+            let alt = alt.replace(['[', ']'], "");
+            format!("![{alt}]({EMBEDDED}{})", embedded_name(&name))
+        }
+        None if alt.is_empty() => String::new(),
+        None => format!("[{alt}]"),
+    }
+}
+
+/// The name an embedded file goes by in a question's Markdown: its file name with the
+/// characters a Markdown link cannot hold replaced.
+fn embedded_name(file_name: &str) -> String {
+    file_name.replace([' ', ')', '(', '<', '>'], "_")
+}
+
+/// `%XX` escapes decoded (file names in Moodle's links are URL-encoded).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn decode_entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -353,13 +470,20 @@ fn decode_entity(name: &str) -> Option<char> {
 }
 
 /// Checks a parsed question and files it as an entry or a refusal.
-fn accept(out: &mut ParseOutcome, location: String, category: &str, question: Question) {
+fn accept(
+    out: &mut ParseOutcome,
+    location: String,
+    category: &str,
+    question: Question,
+    media: Vec<EmbeddedImage>,
+) {
     match assessments::questions::check(&question) {
         Ok(()) => out.entries.push((
             location,
             BankEntry {
                 category: category.to_owned(),
                 question,
+                media,
             },
         )),
         Err(e) => out.refused.push(Refusal {

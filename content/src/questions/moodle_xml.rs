@@ -10,8 +10,9 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
-    BankEntry, DEFAULT_CATEGORY, FormatError, ParseOutcome, Refusal, accept, clean_category,
-    default_title, from_percent, html_to_text, line_of, number, one_line, parse_number, percent,
+    BankEntry, DEFAULT_CATEGORY, EMBEDDED, EmbeddedImage, FormatError, MAX_EMBEDDED_BYTES,
+    ParseOutcome, Refusal, accept, clean_category, default_title, embedded_name, embedded_refs,
+    from_percent, html_to_text, line_of, number, one_line, parse_number, percent,
 };
 
 /// An XML element with its attributes and content.
@@ -264,7 +265,14 @@ pub(super) fn parse(text: &str) -> Result<ParseOutcome, FormatError> {
             _ => default_title(&text),
         };
         match question(q, kind, title.clone(), text) {
-            Ok(question) => accept(&mut out, location, &category, question),
+            Ok(question) => match embedded(q, question) {
+                Ok((question, media)) => accept(&mut out, location, &category, question, media),
+                Err(reason) => out.refused.push(Refusal {
+                    location,
+                    title,
+                    reason,
+                }),
+            },
             Err(reason) => out.refused.push(Refusal {
                 location,
                 title,
@@ -273,6 +281,88 @@ pub(super) fn parse(text: &str) -> Result<ParseOutcome, FormatError> {
         }
     }
     Ok(out)
+}
+
+/// The images `q` carries (`<file encoding="base64">` anywhere in it, and the older
+/// `<image>` with `<image_base64>`) that `question`'s texts show; the older image is added
+/// under the question's text. A text that shows an image the file does not carry, an
+/// `<image>` without its data, or a file that cannot be decoded refuses the question: nothing
+/// is dropped without a word.
+fn embedded(q: &Element, mut question: Question) -> Result<(Question, Vec<EmbeddedImage>), String> {
+    let decode = |name: &str, data: &str| -> Result<Vec<u8>, String> {
+        use base64::Engine as _;
+        let data: String = data.split_whitespace().collect();
+        if data.len() / 4 * 3 > MAX_EMBEDDED_BYTES {
+            return Err(format!(
+                "the embedded file '{name}' is larger than {} MB",
+                MAX_EMBEDDED_BYTES / (1024 * 1024)
+            ));
+        }
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|_| format!("the embedded file '{name}' is not valid base64"))
+    };
+    let mut files: Vec<(String, String, usize)> = Vec::new();
+    collect_files(q, &mut files);
+    if let Some(image) = q
+        .child("image")
+        .map(Element::text)
+        .filter(|i| !i.is_empty())
+    {
+        let name = image.rsplit('/').next().unwrap_or(&image).to_owned();
+        match q
+            .child("image_base64")
+            .map(Element::text)
+            .filter(|d| !d.is_empty())
+        {
+            Some(data) => {
+                files.push((name.clone(), data, q.line));
+                question.text = format!(
+                    "{}\n\n![]({EMBEDDED}{})",
+                    question.text,
+                    embedded_name(&name)
+                )
+                .trim_start()
+                .to_owned();
+            }
+            None => {
+                return Err(format!(
+                    "the question shows the image '{image}', which the file does not carry (export it with its images)"
+                ));
+            }
+        }
+    }
+    let mut media = Vec::new();
+    for name in embedded_refs(&question) {
+        let Some((file_name, data, _)) = files.iter().find(|(f, _, _)| embedded_name(f) == name)
+        else {
+            return Err(format!(
+                "the question shows the image '{name}', which the file does not carry"
+            ));
+        };
+        media.push(EmbeddedImage {
+            name,
+            bytes: decode(file_name, data)?,
+        });
+    }
+    Ok((question, media))
+}
+
+/// Every `<file>` inside `e`: (name, base64 data, line).
+fn collect_files(e: &Element, out: &mut Vec<(String, String, usize)>) {
+    for n in &e.children {
+        if let Node::Element(child) = n {
+            if child.name == "file" {
+                out.push((
+                    child.attr("name").unwrap_or("").to_owned(),
+                    child.text(),
+                    child.line,
+                ));
+            } else {
+                collect_files(child, out);
+            }
+        }
+    }
 }
 
 /// One answer: its text, weight (fraction) and feedback.

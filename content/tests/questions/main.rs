@@ -200,6 +200,7 @@ fn every_kind() -> Vec<BankEntry> {
     let entry = |category: &str, question: Question| BankEntry {
         category: category.into(),
         question,
+        media: Vec::new(),
     };
     vec![
         entry("Document examination/MRZ", single),

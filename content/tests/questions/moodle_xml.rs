@@ -161,3 +161,75 @@ fn malformed_xml_is_a_format_error_with_a_line() {
     let garbage = parse(Format::MoodleXml, b"<quiz>\n<question type=\"x\" <</quiz>").unwrap_err();
     assert_eq!(garbage.location, "line 2", "{garbage}");
 }
+
+/// A 2 × 2 PNG, as Moodle writes embedded files (base64).
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII=";
+
+#[test]
+fn images_carried_in_the_file_come_with_their_question() {
+    use base64::Engine as _;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(PNG)
+        .unwrap();
+    // Moodle 2+: `@@PLUGINFILE@@` links to `<file>` elements beside the text; names are
+    // URL-encoded in the link.
+    let out = xml(&format!(
+        r#"<quiz><question type="truefalse">
+    <name><text>UV</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Look at the data page.</p><p><img src="@@PLUGINFILE@@/uv%20lamp.png" alt="Data page under UV light" width="300"></p><img src='https://example.org/track.png'>]]></text>
+      <file name="uv lamp.png" path="/" encoding="base64">{PNG}</file>
+    </questiontext>
+    <answer fraction="100"><text>true</text><feedback format="html"><text><![CDATA[Yes: <img alt="the fibres" src="@@PLUGINFILE@@/fibres.png"/>]]></text><file name="fibres.png" path="/" encoding="base64">{PNG}</file></feedback></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question></quiz>"#
+    ));
+    let q = only(&out);
+    assert_eq!(
+        q.text,
+        "Look at the data page.\n\n![Data page under UV light](embedded:uv_lamp.png)"
+    );
+    let media = &out.entries[0].1.media;
+    let names: Vec<&str> = media.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["uv_lamp.png", "fibres.png"]);
+    assert!(media.iter().all(|m| m.bytes == png));
+
+    // Moodle 1.x: one `<image>` per question with its data beside it, shown under the text.
+    let out = xml(&format!(
+        r#"<quiz><question type="truefalse">
+    <questiontext><text>Is this visa genuine?</text></questiontext>
+    <image>images/visa.png</image>
+    <image_base64>{PNG}</image_base64>
+    <answer fraction="100"><text>false</text></answer><answer fraction="0"><text>true</text></answer>
+  </question></quiz>"#
+    ));
+    assert_eq!(
+        only(&out).text,
+        "Is this visa genuine?\n\n![](embedded:visa.png)"
+    );
+    assert_eq!(out.entries[0].1.media[0].bytes, png);
+}
+
+#[test]
+fn an_image_the_file_does_not_carry_refuses_its_question_with_the_reason() {
+    let refused = |body: &str| {
+        let out = xml(&format!(
+            r#"<quiz><question type="truefalse"><name><text>Q</text></name>{body}<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>"#
+        ));
+        assert!(out.entries.is_empty(), "{body}");
+        out.refused[0].reason.clone()
+    };
+    let reason = refused(
+        r#"<questiontext format="html"><text>&lt;img src="@@PLUGINFILE@@/gone.png"&gt;</text></questiontext>"#,
+    );
+    assert!(
+        reason.contains("'gone.png', which the file does not carry"),
+        "{reason}"
+    );
+    let reason =
+        refused(r#"<questiontext><text>Q</text></questiontext><image>images/visa.png</image>"#);
+    assert!(reason.contains("'images/visa.png'"), "{reason}");
+    let reason = refused(
+        r#"<questiontext format="html"><text>&lt;img src="@@PLUGINFILE@@/a.png"&gt;</text><file name="a.png" encoding="base64">not base64!</file></questiontext>"#,
+    );
+    assert!(reason.contains("'a.png' is not valid base64"), "{reason}");
+}

@@ -213,3 +213,86 @@ async fn question_files_import_whole_or_report_every_refusal() {
     let res = upload_questions(&app, &trainer, "sample.gift", fixture("sample.gift"), false).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+/// Images carried inside a Moodle XML file become the questions' images (stored once, shown
+/// from the image store); a file whose embedded image is not one imports nothing and says
+/// which image and why.
+#[tokio::test]
+async fn images_carried_in_a_moodle_file_are_imported_with_their_questions() {
+    use app::server::entities::question;
+    let app = TestApp::spawn().await;
+    let admin = app.login_as(Role::Admin).await;
+    let (questions, images) = (
+        count(&app.db, "questions").await,
+        count(&app.db, "exercise_images").await,
+    );
+
+    let res = upload_questions(
+        &app,
+        &admin,
+        "embedded-not-an-image.xml",
+        fixture("embedded-not-an-image.xml"),
+        false,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("the embedded image &#x27;uv_data_page.png&#x27; cannot be used: this is not a PNG, JPEG or WebP image")
+            || page.contains("the embedded image 'uv_data_page.png' cannot be used: this is not a PNG, JPEG or WebP image"),
+        "{page}"
+    );
+    assert_eq!(
+        count(&app.db, "questions").await,
+        questions,
+        "nothing written"
+    );
+    assert_eq!(count(&app.db, "exercise_images").await, images);
+
+    let res = upload_questions(
+        &app,
+        &admin,
+        "embedded-images.xml",
+        fixture("embedded-images.xml"),
+        false,
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    assert_eq!(count(&app.db, "questions").await, questions + 2);
+    // The same picture twice is stored once.
+    assert_eq!(count(&app.db, "exercise_images").await, images + 1);
+    let texts: Vec<String> = question::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|q| q.title == "UV reaction of the data page" || q.title == "Visa foil")
+        .map(|q| q.data)
+        .collect();
+    assert_eq!(texts.len(), 2);
+    let url = texts
+        .iter()
+        .find_map(|t| {
+            let at = t.find("/media/exercises/")?;
+            Some(t[at..].split(')').next()?.to_owned())
+        })
+        .expect("the question shows the stored image");
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.contains(&url) && !t.contains("embedded:"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("![Data page under UV light]("))
+    );
+    let res = admin.get(&url).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/jpeg");
+}

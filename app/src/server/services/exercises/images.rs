@@ -64,13 +64,16 @@ static DECODING: tokio::sync::Semaphore =
     tokio::sync::Semaphore::const_new(DECODING_BUDGET as usize);
 
 /// Runs `work` on `bytes` (an image upload) on a blocking thread once the global pixel budget
-/// allows its declared size. The checks that need no decoding come first.
-pub async fn decode_within_budget<T: Send + 'static>(
+/// allows its declared size. The checks that need no decoding come first. The outer error is
+/// the server's; the inner one says why the image cannot be used.
+pub async fn within_budget<T: Send + 'static>(
     bytes: Vec<u8>,
     work: impl FnOnce(&[u8]) -> Result<T, content::images::ImageProblem> + Send + 'static,
-) -> AppResult<T> {
-    let (w, h) = content::images::dimensions(&bytes)
-        .map_err(|p| AppError::field("file", problem_message(&p)))?;
+) -> AppResult<Result<T, content::images::ImageProblem>> {
+    let (w, h) = match content::images::dimensions(&bytes) {
+        Ok(d) => d,
+        Err(p) => return Ok(Err(p)),
+    };
     let pixels = (u64::from(w) * u64::from(h)).clamp(1, u64::from(DECODING_BUDGET)) as u32;
     let _permit = DECODING
         .acquire_many(pixels)
@@ -78,7 +81,16 @@ pub async fn decode_within_budget<T: Send + 'static>(
         .map_err(|e| crate::server::errors::internal("image budget", e))?;
     tokio::task::spawn_blocking(move || work(&bytes))
         .await
-        .map_err(|e| crate::server::errors::internal("image processing", e))?
+        .map_err(|e| crate::server::errors::internal("image processing", e))
+}
+
+/// [`within_budget`] for an upload form: a refused image is an error on its `file` field.
+pub async fn decode_within_budget<T: Send + 'static>(
+    bytes: Vec<u8>,
+    work: impl FnOnce(&[u8]) -> Result<T, content::images::ImageProblem> + Send + 'static,
+) -> AppResult<T> {
+    within_budget(bytes, work)
+        .await?
         .map_err(|p| AppError::field("file", problem_message(&p)))
 }
 
@@ -86,6 +98,15 @@ pub async fn decode_within_budget<T: Send + 'static>(
 /// refused upload writes nothing and says why.
 pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppResult<StoredImage> {
     let processed = decode_within_budget(bytes, content::images::process).await?;
+    keep(db, Some(user), processed).await
+}
+
+/// Keeps a processed image (once: an image already stored is left as it is).
+pub async fn keep(
+    db: &impl sea_orm::ConnectionTrait,
+    user: Option<i64>,
+    processed: content::images::Processed,
+) -> AppResult<StoredImage> {
     let stored = StoredImage {
         hash: processed.hash.clone(),
         width: processed.width,
@@ -101,7 +122,7 @@ pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppRes
         display: Set(processed.display),
         thumb: Set(processed.thumb),
         icon: Set(Some(processed.icon)),
-        uploaded_by: Set(Some(user)),
+        uploaded_by: Set(user),
         created_at: Set(crate::server::services::now()),
     };
     exercise_image::Entity::insert(image)
@@ -113,6 +134,11 @@ pub async fn store(db: &DatabaseConnection, user: i64, bytes: Vec<u8>) -> AppRes
         .exec_without_returning(db)
         .await?;
     Ok(stored)
+}
+
+/// The address of image `hash` at display size, as pages and Markdown link it.
+pub fn display_url(hash: &str) -> String {
+    format!("/media/exercises/{hash}/display.jpg")
 }
 
 /// The JPEG of image `hash` at `size`.

@@ -261,6 +261,7 @@ pub(crate) async fn export_editions(
                 let translated = content::questions::BankEntry {
                     category: r.summary.clone(),
                     question,
+                    media: Vec::new(),
                 };
                 match pool {
                     content::pack::Pool::Practice => t.questions.push(translated),

@@ -2,6 +2,7 @@
 //! and editing one question as GIFT.
 
 use super::*;
+use crate::server::services::exercises::images;
 
 /// The bank of course `slug`: for its authors to edit, for other trainers (who teach it) to read.
 pub async fn bank(
@@ -138,9 +139,55 @@ pub async fn import_file(
             valid: outcome.entries.len(),
         });
     }
-    let valid = outcome.entries.len();
-    let entries: Vec<BankEntry> = outcome.entries.into_iter().map(|(_, e)| e).collect();
+    // Images carried in the file are decoded and checked before anything is written; a
+    // question whose image cannot be used is refused with the reason.
+    let mut refused = refused;
+    let mut entries: Vec<BankEntry> = Vec::with_capacity(outcome.entries.len());
+    let mut to_keep = Vec::new();
+    for (location, mut entry) in outcome.entries {
+        let (mut urls, mut processed_images) = (Vec::new(), Vec::new());
+        let mut problem = None;
+        for m in std::mem::take(&mut entry.media) {
+            match images::within_budget(m.bytes, content::images::process).await? {
+                Ok(processed) => {
+                    urls.push((m.name, images::display_url(&processed.hash)));
+                    processed_images.push(processed);
+                }
+                Err(p) => {
+                    problem = Some(format!(
+                        "the embedded image '{}' cannot be used: {p}",
+                        m.name
+                    ));
+                    break;
+                }
+            }
+        }
+        match problem {
+            Some(reason) => refused.push(BankRefusal {
+                location,
+                title: entry.question.title.clone(),
+                reason,
+            }),
+            None => {
+                entry.question = content::questions::link_embedded(&entry.question, &urls);
+                entries.push(entry);
+                to_keep.extend(processed_images);
+            }
+        }
+    }
+    if !refused.is_empty() && !valid_only {
+        return Ok(BankImportReport {
+            imported: 0,
+            refused,
+            written: false,
+            valid: entries.len(),
+        });
+    }
+    let valid = entries.len();
     let txn = db.begin().await?;
+    for processed in to_keep {
+        images::keep(&txn, None, processed).await?;
+    }
     let imported = insert_entries(&txn, course_id, &entries).await?;
     txn.commit().await?;
     Ok(BankImportReport {
@@ -323,7 +370,15 @@ pub async fn export_pool(
         .map(|q| {
             let question: Question = crate::server::services::stored("bank question", &q.data)?;
             let category = cats.get(&q.category_id).cloned().unwrap_or_default();
-            Ok((category.clone(), q.id, BankEntry { category, question }))
+            Ok((
+                category.clone(),
+                q.id,
+                BankEntry {
+                    category,
+                    question,
+                    media: Vec::new(),
+                },
+            ))
         })
         .collect::<AppResult<_>>()?;
     // Categories in the order their first question was added, questions in the order added:
@@ -435,6 +490,7 @@ pub async fn question_gift(
     let gift = content::questions::write_gift(&[BankEntry {
         category: category.clone(),
         question,
+        media: Vec::new(),
     }]);
     // Drop the category line: the form has its own field for it.
     let gift = gift
