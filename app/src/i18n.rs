@@ -354,6 +354,16 @@ pub fn decimal_in(lang: Lang, v: f64, places: usize) -> String {
     }
 }
 
+/// `items` as a list a reader of `lang` writes: separated by commas, Arabic ones in Arabic.
+pub fn list_in<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let comma = if lang == Lang::Ar { "، " } else { ", " };
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(comma)
+}
+
 /// A date or time stored as ISO 8601 text ("2026-12-07", "2026-12-07 14:20") as the page's
 /// reader writes it: the date written out in their language ([`long_date`]) and any time after
 /// it as it is. Text that is not such a date is returned unchanged.
@@ -429,6 +439,17 @@ mod tests {
         assert_eq!(long_date(Lang::Es, 2026, 12, 7), "7 de diciembre de 2026");
         assert_eq!(long_date(Lang::Ar, 2026, 6, 3), "3 حزيران/يونيه 2026");
         assert_eq!(long_date(Lang::En, 2026, 13, 1), "1 13 2026");
+    }
+
+    #[test]
+    fn lists_take_the_readers_comma() {
+        let kinds = ["airports", "seaports"];
+        assert_eq!(list_in(Lang::En, &kinds), "airports, seaports");
+        assert_eq!(
+            list_in(Lang::Ar, &["المطارات", "الموانئ البحرية"]),
+            "المطارات، الموانئ البحرية"
+        );
+        assert_eq!(list_in::<&str>(Lang::Fr, &[]), "");
     }
 
     #[test]

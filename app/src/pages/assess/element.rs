@@ -40,12 +40,11 @@ fn left_out(codes: &[String]) -> String {
         Msg::NotApplicableAt,
         &[(
             "list",
-            codes
-                .iter()
-                .map(|c| modality_name(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-                .into(),
+            crate::i18n::list_in(
+                crate::i18n::use_lang(),
+                &codes.iter().map(|c| modality_name(c)).collect::<Vec<_>>(),
+            )
+            .into(),
         )],
     )
 }

@@ -104,12 +104,14 @@ pub(super) async fn build_report(
                             lang,
                             &[(
                                 "list",
-                                codes
-                                    .iter()
-                                    .map(|c| modality_word(c, lang))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                                    .into()
+                                crate::i18n::list_in(
+                                    lang,
+                                    &codes
+                                        .iter()
+                                        .map(|c| modality_word(c, lang))
+                                        .collect::<Vec<_>>()
+                                )
+                                .into()
                             )]
                         )
                     ),

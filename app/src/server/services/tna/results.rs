@@ -21,16 +21,19 @@ use crate::server::services::tna::campaigns::{agency_ids, get, may_analyse};
 use crate::server::services::tna::questionnaires::load;
 use assessments::tna::{
     Barriers, Disclosure, GroupResult, Grouping, Observation, PlanItem, ViewComparison, aggregate,
-    compare_views, needs, plan, priorities,
+    needs, plan, priorities,
 };
 use content::tna::{Answer, Answers, ItemKind, Questionnaire};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
+mod barriers;
 mod export;
 mod page;
 mod paper;
+mod views;
+pub use barriers::BarrierGroup;
 pub use export::*;
 pub use page::*;
 pub use paper::*;
@@ -74,24 +77,6 @@ pub struct Analysis {
     pub min_group: usize,
     /// What becomes of smaller groups: withheld (anonymous) or shown with a caution (named).
     pub disclosure: Disclosure,
-}
-
-/// What the answers to one barrier item say in one agency.
-pub struct BarrierGroup {
-    /// The questionnaire section the item closes.
-    pub section: String,
-    /// Its title.
-    pub title: String,
-    /// The agency.
-    pub agency: i64,
-    /// The competencies the section's dual items measure.
-    pub competencies: Vec<String>,
-    /// The counts, unless withheld (an anonymous campaign's small group).
-    pub counts: Option<Barriers>,
-    /// Respondents who answered the item.
-    pub respondents: usize,
-    /// Fewer respondents than the minimum group size, shown with a caution (named campaigns).
-    pub caution: bool,
 }
 
 /// What an analysis depends on: submitted responses (count, newest id and latest change: a
@@ -279,25 +264,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
             Some((i.id.as_str(), c, shared(c)))
         })
         .collect();
-    // Barrier items: each speaks for the competencies its section's dual items measure.
-    let barrier_items: Vec<(&content::tna::Section, &content::tna::Item, Vec<String>)> = q
-        .sections
-        .iter()
-        .flat_map(|s| {
-            s.items
-                .iter()
-                .filter(|i| i.kind == ItemKind::Barriers)
-                .map(move |i| {
-                    let measured = s
-                        .items
-                        .iter()
-                        .filter(|d| d.kind == ItemKind::Dual)
-                        .filter_map(|d| d.competency.clone())
-                        .collect();
-                    (s, i, measured)
-                })
-        })
-        .collect();
+    let barrier_items = barriers::items(&q);
     let mut barrier_counts: BTreeMap<(usize, i64), Barriers> = BTreeMap::new();
     // "Not part of my job" answers per competency, agency and position (and in total, under
     // empty agency and position).
@@ -357,39 +324,8 @@ fn compute(input: Input) -> AppResult<Analysis> {
                 .map(|c| (c.id.clone(), c.builds.clone()))
         })
         .collect();
-    // What stops people, per section and agency; where a cause other than training prevails
-    // (and the group may be shown), that agency's answers on the section's competencies are a
-    // matter for management and stay out of the training plan.
-    let barriers: Vec<BarrierGroup> = barrier_counts
-        .into_iter()
-        .map(|((i, agency), counts)| {
-            let (section, _, measured) = &barrier_items[i];
-            let shown = disclosure.shows(counts.respondents);
-            BarrierGroup {
-                section: section.id.clone(),
-                title: section.title.en.clone(),
-                agency,
-                competencies: measured.clone(),
-                counts: shown.then_some(counts),
-                respondents: counts.respondents,
-                caution: shown && counts.respondents < min_group,
-            }
-        })
-        .collect();
-    let other_cause: std::collections::HashSet<(&str, &str)> = barriers
-        .iter()
-        .filter(|b| b.counts.and_then(|c| c.other_cause()).is_some())
-        .filter_map(|b| Some((b, &*agency_keys.get(&b.agency)?.0)))
-        .flat_map(|(b, agency)| b.competencies.iter().map(move |c| (c.as_str(), agency)))
-        .collect();
-    let for_training: std::borrow::Cow<[Observation]> = if other_cause.is_empty() {
-        std::borrow::Cow::Borrowed(&obs)
-    } else {
-        obs.iter()
-            .filter(|o| !other_cause.contains(&(&*o.competency, &*o.agency)))
-            .cloned()
-            .collect()
-    };
+    let barriers = barriers::groups(barrier_counts, &barrier_items, disclosure);
+    let for_training = barriers::for_training(&obs, &barriers);
     let items = plan(&for_training, &builds, PLAN_THRESHOLD, disclosure);
     // People in need per (competency, agency), for the plan's per-agency counts.
     let mut in_need: HashMap<(&str, &str), usize> = HashMap::new();
@@ -422,20 +358,7 @@ fn compute(input: Input) -> AppResult<Analysis> {
             (item, per)
         })
         .collect();
-    // Supervisors' answers beside the own answers of the officers they are about: the same
-    // agency and position.
-    let (supervisors, officers): (Vec<Observation>, Vec<Observation>) =
-        obs.iter().cloned().partition(|o| o.about_staff);
-    let supervised: std::collections::HashSet<(&str, &str)> = supervisors
-        .iter()
-        .map(|o| (&*o.agency, &*o.position))
-        .collect();
-    let officers: Vec<Observation> = officers
-        .iter()
-        .filter(|o| supervised.contains(&(&*o.agency, &*o.position)))
-        .cloned()
-        .collect();
-    let views = compare_views(&officers, &supervisors, Grouping::Agency, disclosure);
+    let views = views::compare(&obs, disclosure);
     Ok(Analysis {
         respondents: responses.len(),
         views,
